@@ -1,0 +1,66 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { createHttpApp } from './http/app.js';
+import { createLogger, type Logger } from './log.js';
+import { attachRealtime, createIo } from './realtime/index.js';
+import { SocketNotifier } from './realtime/notifier.js';
+import { socketPresence } from './realtime/presence.js';
+import type { IoServer } from './realtime/types.js';
+import { SessionService } from './sessions/session-service.js';
+import { openDatabase } from './store/db.js';
+import { createStore, type Store } from './store/index.js';
+
+export { loadConfig, type Config } from './config.js';
+
+export interface RunningServer {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  http: HttpServer;
+  io: IoServer;
+  store: Store;
+  log: Logger;
+  /** Stops accepting, closes every connection and the database. */
+  close(): Promise<void>;
+}
+
+/** Opens storage (running migrations), then serves HTTP, Socket.IO and the client on one port. */
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const handle = await openDatabase({ url: config.databaseUrl, pgSchema: config.databaseSchema });
+  const store = createStore(handle);
+
+  const http = createServer();
+  const io = createIo(http);
+  const notifier = new SocketNotifier(io, log);
+  const service = new SessionService(store, socketPresence(io), notifier);
+  notifier.bind(service);
+  attachRealtime(io, { service, notifier, log, commandsPer10s: config.limits.commandsPer10s });
+  http.on('request', createHttpApp({ config, service, log, storage: handle.dialect }));
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  log.info({ port, storage: handle.describe }, 'Open Talks is listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    http,
+    io,
+    store,
+    log,
+    close() {
+      closing ??= (async () => {
+        notifier.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        http.closeAllConnections();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

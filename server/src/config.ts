@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every setting, read once from the environment; documented in README.md's table. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** PostgreSQL only: work inside this schema (created if missing). */
+  databaseSchema: string | undefined;
+  /** When set, creating a session needs `Authorization: Bearer <operatorKey>`. */
+  operatorKey: string | undefined;
+  /** The public origin used in links (https://talks.example.org); otherwise taken from each request. */
+  publicUrl: string | undefined;
+  /** Number of proxies in front of the server, for client IPs and https detection. */
+  trustProxy: number;
+  logLevel: string;
+  /** The built client to serve; absent in API-only setups. */
+  clientDir: string;
+  limits: {
+    createPerWindow: number; // sessions created per IP per 10 minutes
+    joinPerMinute: number; // joins per IP per minute (a venue's Wi-Fi is one IP)
+    commandsPer10s: number; // realtime commands per participant per 10 seconds
+  };
+}
+
+const env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/open-talks.sqlite'),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  OPERATOR_KEY: z.string().min(16).optional(),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIR: z.string().default(`${ROOT}client/dist`),
+  RATE_CREATE_PER_10MIN: z.coerce.number().int().min(1).default(30),
+  RATE_JOIN_PER_MIN: z.coerce.number().int().min(1).default(600),
+  RATE_COMMANDS_PER_10S: z.coerce.number().int().min(1).default(100),
+});
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
+    operatorKey: e.OPERATOR_KEY,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    clientDir: e.CLIENT_DIR,
+    limits: {
+      createPerWindow: e.RATE_CREATE_PER_10MIN,
+      joinPerMinute: e.RATE_JOIN_PER_MIN,
+      commandsPer10s: e.RATE_COMMANDS_PER_10S,
+    },
+  };
+}

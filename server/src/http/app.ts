@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { SessionService } from '../sessions/session-service.js';
+import { apiNotFound, errorHandler } from './errors.js';
+import { participantRoutes } from './routes/participants.js';
+import { sessionRoutes } from './routes/sessions.js';
+
+export const MAX_BODY = '64kb';
+export const VERSION = '0.1.0';
+
+export interface HttpDeps {
+  config: Config;
+  service: SessionService;
+  log: Logger;
+  storage: string;
+}
+
+function limiter(windowMs: number, limit: number) {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({ error: { code: 'rate_limited', message: 'Too many requests from this network; try again in a minute' } });
+    },
+  });
+}
+
+export function createHttpApp({ config, service, log, storage }: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      // Venues often serve over plain http on a LAN: do not force https on them.
+      strictTransportSecurity: Boolean(config.publicUrl?.startsWith('https:')),
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: log,
+      // Paths only: no query strings, no headers, so no token can land in a log line.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: MAX_BODY }));
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) });
+  });
+  api.use(
+    sessionRoutes({
+      service,
+      operatorKey: config.operatorKey,
+      publicUrl: config.publicUrl,
+      createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
+    }),
+  );
+  api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(apiNotFound);
+  api.use(errorHandler);
+  app.use('/api', api);
+
+  const index = join(config.clientDir, 'index.html');
+  if (existsSync(index)) {
+    app.use('/assets', express.static(join(config.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    app.use(express.static(config.clientDir, { index: false, maxAge: 0 }));
+    // The client routes (/join/…, /s/…) are the single page; the server hands it out.
+    app.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(index);
+    });
+  } else {
+    log.warn({ clientDir: config.clientDir }, 'no built client found: serving the API only (run npm run build)');
+  }
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '@open-talks/shared/protocol';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, toApiError } from '../errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  removed: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** Body-parser's own errors, turned into ours. */
+function fromParserError(error: unknown): AppError | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large');
+  if (type === 'entity.parse.failed') return new AppError('bad_request', 'The request body is not valid JSON');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', 'Unsupported body encoding');
+  return undefined;
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const appError = error instanceof AppError ? error : fromParserError(error);
+  const body = toApiError(appError ?? error);
+  if (!appError) req.log.error({ err: error }, 'request failed');
+  res.status(STATUS[body.code]).json({ error: body });
+};
+
+export const apiNotFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: 'No such API endpoint' } });
+};

@@ -1,0 +1,41 @@
+import { joinBody, profileUpdateBody, setRoleBody } from '@open-talks/shared/protocol';
+import { Router, type RequestHandler } from 'express';
+import { parseOrThrow } from '../../errors.js';
+import type { SessionService } from '../../sessions/session-service.js';
+import { principalFor } from '../auth.js';
+
+export function participantRoutes(service: SessionService, joinLimiter: RequestHandler): Router {
+  const router = Router();
+
+  router.post('/join', joinLimiter, async (req, res) => {
+    const body = parseOrThrow(joinBody, req.body);
+    const joined = await service.join(body);
+    req.log.info({ sessionId: joined.session.id, participantId: joined.participant.id }, 'joined');
+    res.status(201).json(joined);
+  });
+
+  router.get('/sessions/:id/participants', async (req, res) => {
+    await principalFor(service, req, req.params.id!, 'participants:list');
+    res.json({ participants: await service.listParticipants(req.params.id!) });
+  });
+
+  router.patch('/sessions/:id/participants/:participantId', async (req, res) => {
+    const principal = await principalFor(service, req, req.params.id!, 'participant:set-role');
+    const { role } = parseOrThrow(setRoleBody, req.body);
+    res.json({ participant: await service.setRole(principal, req.params.participantId!, role) });
+  });
+
+  router.delete('/sessions/:id/participants/:participantId', async (req, res) => {
+    const principal = await principalFor(service, req, req.params.id!, 'participant:remove');
+    await service.remove(principal, req.params.participantId!);
+    res.status(204).end();
+  });
+
+  router.patch('/sessions/:id/me', async (req, res) => {
+    const principal = await principalFor(service, req, req.params.id!, 'profile:update');
+    const changes = parseOrThrow(profileUpdateBody, req.body);
+    res.json({ participant: await service.updateProfile(principal, changes) });
+  });
+
+  return router;
+}

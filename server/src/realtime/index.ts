@@ -1,0 +1,88 @@
+import type { Server as HttpServer } from 'node:http';
+import { can } from '@open-talks/shared';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { Server } from 'socket.io';
+import { toApiError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { SessionService } from '../sessions/session-service.js';
+import { registerCommand, type CommandContext } from './command.js';
+import type { SocketNotifier } from './notifier.js';
+import { displayRoom, participantRoom, sessionRoom, staffRoom } from './rooms.js';
+import type { IoServer, IoSocket } from './types.js';
+
+export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
+
+export function createIo(httpServer: HttpServer): IoServer {
+  return new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // Long-polling stays on: it is how people behind strict proxies and weak links get in.
+    transports: ['polling', 'websocket'],
+    serveClient: false,
+  });
+}
+
+export interface RealtimeDeps {
+  service: SessionService;
+  notifier: SocketNotifier;
+  log: Logger;
+  commandsPer10s: number;
+}
+
+/** Authenticates every connection, puts it in its rooms, and registers the commands. */
+export function attachRealtime(io: IoServer, { service, notifier, log, commandsPer10s }: RealtimeDeps): void {
+  const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
+  const context: CommandContext = { service, log, limiter };
+
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    service
+      .authenticate(typeof token === 'string' ? token : undefined)
+      .then(async (principal) => {
+        const sessionId = principal.session.id;
+        const participantId = principal.participant?.id ?? null;
+        socket.data = { sessionId, participantId };
+        const rooms = [sessionRoom(sessionId), participantId ? participantRoom(participantId) : displayRoom(sessionId)];
+        if (can(principal.role, 'participants:list')) rooms.push(staffRoom(sessionId));
+        await socket.join(rooms);
+        next();
+      })
+      .catch((error: unknown) => {
+        const apiError = toApiError(error);
+        const refusal = new Error(apiError.message) as Error & { data?: unknown };
+        refusal.data = apiError;
+        log.info({ event: 'connect', ok: false, code: apiError.code }, 'connection refused');
+        next(refusal);
+      });
+  });
+
+  io.on('connection', (socket: IoSocket) => {
+    // Handlers first and synchronously: a command sent right after connecting must find them.
+    registerCommands(socket);
+    const { sessionId, participantId } = socket.data;
+    socket.on('disconnect', (reason) => {
+      log.info({ event: 'disconnect', sessionId, participantId, reason }, 'disconnected');
+      notifier.presenceChanged(sessionId, participantId);
+    });
+    log.info({ event: 'connect', ok: true, sessionId, participantId, transport: socket.conn.transport.name }, 'connected');
+    notifier.presenceChanged(sessionId, participantId);
+    service
+      .resolve(sessionId, participantId)
+      .then(async (principal) => socket.emit('session:state', await service.state(principal)))
+      .catch((error: unknown) => {
+        log.error({ err: error, sessionId }, 'could not send the session state');
+        socket.disconnect(true);
+      });
+  });
+
+  function registerCommands(socket: IoSocket): void {
+    registerCommand(socket, 'session:sync', async (p) => ({ state: await service.state(p) }), context);
+    registerCommand(socket, 'participant:list', async (p) => ({ participants: await service.listParticipants(p.session.id) }), context);
+    registerCommand(socket, 'participant:set-role', async (p, { participantId: id, role }) => ({ participant: await service.setRole(p, id, role) }), context);
+    registerCommand(socket, 'participant:remove', async (p, { participantId: id }) => {
+      await service.remove(p, id);
+      return {};
+    }, context);
+    registerCommand(socket, 'profile:update', async (p, changes) => ({ participant: await service.updateProfile(p, changes) }), context);
+    registerCommand(socket, 'projector:rotate-key', async (p) => ({ projectorKey: await service.rotateProjectorKey(p) }), context);
+  }
+}

@@ -1,0 +1,84 @@
+import { can, countAttendance } from '@open-talks/shared';
+import type { Logger } from '../log.js';
+import type { Notifier, SessionService } from '../sessions/session-service.js';
+import { participantView } from '../sessions/views.js';
+import type { ParticipantRecord } from '../store/index.js';
+import { displayRoom, participantRoom, sessionRoom, staffRoom } from './rooms.js';
+import type { IoServer } from './types.js';
+
+const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update per screen
+
+/**
+ * Pushes changes to the right rooms. Per-person changes go out at once to that person;
+ * the staff list and the attendance counts are coalesced per session, so a room of 2,000
+ * filling up costs a few updates a second, not one per arrival per screen.
+ */
+export class SocketNotifier implements Notifier {
+  private readonly pending = new Map<string, Set<string>>(); // sessionId → changed participant ids
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private service: SessionService | undefined;
+
+  constructor(
+    private readonly io: IoServer,
+    private readonly log: Logger,
+  ) {}
+
+  /** The service and the notifier need each other; the service is handed over once built. */
+  bind(service: SessionService): void {
+    this.service = service;
+  }
+
+  participantChanged(participant: ParticipantRecord): void {
+    const own = this.io.in(participantRoom(participant.id));
+    if (can(participant.role, 'participants:list')) own.socketsJoin(staffRoom(participant.sessionId));
+    else own.socketsLeave(staffRoom(participant.sessionId));
+    this.io.to(participantRoom(participant.id)).emit('me:changed', participantView(participant, true));
+    this.schedule(participant.sessionId, participant.id);
+  }
+
+  participantRemoved(participant: ParticipantRecord): void {
+    this.io.to(participantRoom(participant.id)).emit('me:removed');
+    this.io.in(participantRoom(participant.id)).disconnectSockets(true);
+    this.io.to(staffRoom(participant.sessionId)).emit('participant:removed', { participantId: participant.id });
+    this.schedule(participant.sessionId);
+  }
+
+  projectorKeyRotated(sessionId: string): void {
+    this.io.in(displayRoom(sessionId)).disconnectSockets(true);
+  }
+
+  /** Someone connected or disconnected. */
+  presenceChanged(sessionId: string, participantId: string | null): void {
+    this.schedule(sessionId, participantId ?? undefined);
+  }
+
+  private schedule(sessionId: string, participantId?: string): void {
+    let ids = this.pending.get(sessionId);
+    if (!ids) this.pending.set(sessionId, (ids = new Set()));
+    if (participantId) ids.add(participantId);
+    if (this.timers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.flush(sessionId).catch((error: unknown) => this.log.error({ err: error, sessionId }, 'attendance flush failed'));
+    }, FLUSH_DELAY);
+    timer.unref();
+    this.timers.set(sessionId, timer);
+  }
+
+  private async flush(sessionId: string): Promise<void> {
+    const ids = this.pending.get(sessionId) ?? new Set<string>();
+    this.pending.delete(sessionId);
+    this.timers.delete(sessionId);
+    if (!this.service) return;
+    const participants = await this.service.listParticipants(sessionId);
+    for (const participant of participants) {
+      if (ids.has(participant.id)) this.io.to(staffRoom(sessionId)).emit('participant:changed', participant);
+    }
+    this.io.to(sessionRoom(sessionId)).emit('attendance:changed', countAttendance(participants));
+  }
+
+  close(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.pending.clear();
+  }
+}

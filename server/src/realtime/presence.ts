@@ -1,0 +1,15 @@
+import type { Presence } from '../sessions/session-service.js';
+import { sessionRoom } from './rooms.js';
+import type { IoServer } from './types.js';
+
+/** Presence read from Socket.IO's rooms, which an adapter answers for every node. */
+export function socketPresence(io: IoServer): Presence {
+  return {
+    async onlineIds(sessionId) {
+      const sockets = await io.in(sessionRoom(sessionId)).fetchSockets();
+      const ids = new Set<string>();
+      for (const socket of sockets) if (socket.data.participantId) ids.add(socket.data.participantId);
+      return ids;
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { countAttendance, can, type Role } from '@open-talks/shared';
+import type {
+  CreateSessionBody,
+  ParticipantView,
+  ProfileUpdate,
+  SessionState,
+  SessionView,
+} from '@open-talks/shared/protocol';
+import type { z } from 'zod';
+import type { createSessionBody, joinBody } from '@open-talks/shared/protocol';
+import { hashToken, isProjectorToken, newId, newJoinCode, newToken } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
+import type { ParticipantRecord, SessionRecord, Store } from '../store/index.js';
+import type { Principal } from './principal.js';
+import { participantView, sessionView } from './views.js';
+
+/** Tells connected clients what changed; implemented by the realtime layer. */
+export interface Notifier {
+  participantChanged(participant: ParticipantRecord): void;
+  participantRemoved(participant: ParticipantRecord): void;
+  projectorKeyRotated(sessionId: string): void;
+}
+
+/** Which participants of a session have a live connection (across all server nodes). */
+export interface Presence {
+  onlineIds(sessionId: string): Promise<Set<string>>;
+}
+
+export interface CreatedSession {
+  session: SessionView;
+  participant: ParticipantView;
+  facilitatorToken: string;
+  projectorKey: string;
+}
+
+const JOIN_CODE_ATTEMPTS = 8;
+
+/**
+ * Sessions and the people in them. Every method persists before it returns, and only then
+ * notifies, so an ack or a 2xx always means the change is on disk.
+ */
+export class SessionService {
+  constructor(
+    private readonly store: Store,
+    private readonly presence: Presence,
+    private readonly notifier: Notifier,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async createSession(body: z.output<typeof createSessionBody>): Promise<CreatedSession> {
+    const facilitatorToken = newToken('participant');
+    const projectorKey = newToken('projector');
+    for (let attempt = 1; ; attempt++) {
+      const createdAt = this.now();
+      const session: SessionRecord = {
+        id: newId(),
+        title: body.title,
+        format: body.format,
+        attribution: body.attribution,
+        languages: body.languages,
+        joinCode: newJoinCode(),
+        createdAt,
+        endedAt: null,
+      };
+      const facilitator: ParticipantRecord = {
+        id: newId(),
+        sessionId: session.id,
+        displayName: body.facilitatorName ?? null,
+        role: 'facilitator',
+        mode: 'in-room',
+        stakeholderGroup: 'other',
+        language: body.language ?? body.languages[0] ?? 'en',
+        joinedAt: createdAt,
+        removedAt: null,
+      };
+      try {
+        await this.store.transaction(async (repos) => {
+          await repos.sessions.insert(session, hashToken(projectorKey));
+          await repos.participants.insert(facilitator, hashToken(facilitatorToken));
+        });
+        return {
+          session: sessionView(session),
+          participant: participantView(facilitator, false),
+          facilitatorToken,
+          projectorKey,
+        };
+      } catch (error) {
+        // Two sessions drew the same live code at once: the unique index refused one. Draw again.
+        if (attempt < JOIN_CODE_ATTEMPTS && (await this.store.sessions.isJoinCodeLive(session.joinCode))) continue;
+        throw error;
+      }
+    }
+  }
+
+  async join(body: z.output<typeof joinBody>): Promise<{ session: SessionView; participant: ParticipantView; token: string }> {
+    const session = await this.store.sessions.byLiveJoinCode(body.joinCode);
+    if (!session) throw new AppError('not_found', 'No live session has this join code');
+    const token = newToken('participant');
+    const participant: ParticipantRecord = {
+      id: newId(),
+      sessionId: session.id,
+      displayName: body.displayName ?? null,
+      role: body.role,
+      mode: body.mode,
+      stakeholderGroup: body.stakeholderGroup,
+      language: body.language ?? session.languages[0] ?? 'en',
+      joinedAt: this.now(),
+      removedAt: null,
+    };
+    await this.store.participants.insert(participant, hashToken(token));
+    this.notifier.participantChanged(participant);
+    return { session: sessionView(session), participant: participantView(participant, false), token };
+  }
+
+  /** Resolves a bearer token; removed participants and unknown tokens are refused. */
+  async authenticate(token: string | undefined): Promise<Principal> {
+    if (!token) throw new AppError('unauthenticated', 'A token is required (Authorization: Bearer <token>)');
+    const hash = hashToken(token);
+    if (isProjectorToken(token)) {
+      const session = await this.store.sessions.byProjectorTokenHash(hash);
+      if (!session) throw new AppError('unauthenticated', 'This projector link is no longer valid');
+      return { session, participant: null, role: 'observer' };
+    }
+    const participant = await this.store.participants.byTokenHash(hash);
+    if (!participant) throw new AppError('unauthenticated', 'This token is not valid');
+    if (participant.removedAt !== null) throw new AppError('removed', 'You were removed from this session');
+    const session = await this.store.sessions.byId(participant.sessionId);
+    if (!session) throw new AppError('unauthenticated', 'This token is not valid');
+    return { session, participant, role: participant.role };
+  }
+
+  /**
+   * Re-reads who is acting from storage, so a role change or a removal takes effect on the
+   * very next action, whichever server node made it.
+   */
+  async resolve(sessionId: string, participantId: string | null): Promise<Principal> {
+    const session = await this.store.sessions.byId(sessionId);
+    if (!session) throw new AppError('unauthenticated', 'This session no longer exists');
+    if (participantId === null) return { session, participant: null, role: 'observer' };
+    const participant = await this.store.participants.byId(participantId);
+    if (!participant || participant.sessionId !== sessionId) throw new AppError('unauthenticated', 'This token is not valid');
+    if (participant.removedAt !== null) throw new AppError('removed', 'You were removed from this session');
+    return { session, participant, role: participant.role };
+  }
+
+  async listParticipants(sessionId: string): Promise<ParticipantView[]> {
+    const [participants, online] = await Promise.all([
+      this.store.participants.listActive(sessionId),
+      this.presence.onlineIds(sessionId),
+    ]);
+    return participants.map((p) => participantView(p, online.has(p.id)));
+  }
+
+  /** What this principal may see of the session now. */
+  async state(principal: Principal): Promise<SessionState> {
+    const sessionId = principal.session.id;
+    const [participants, online] = await Promise.all([
+      this.store.participants.listActive(sessionId),
+      this.presence.onlineIds(sessionId),
+    ]);
+    const views = participants.map((p) => participantView(p, online.has(p.id)));
+    const me = principal.participant && views.find((p) => p.id === principal.participant!.id);
+    return {
+      session: sessionView(principal.session),
+      viewer: me ? { kind: 'participant', participant: me } : { kind: 'display' },
+      attendance: countAttendance(views),
+      ...(can(principal.role, 'participants:list') && { participants: views }),
+    };
+  }
+
+  private async target(principal: Principal, participantId: string): Promise<ParticipantRecord> {
+    const target = await this.store.participants.byId(participantId);
+    if (!target || target.sessionId !== principal.session.id || target.removedAt !== null) {
+      throw new AppError('not_found', 'No such participant in this session');
+    }
+    if (target.role === 'facilitator') {
+      throw new AppError('conflict', "The facilitator's role cannot be changed and the facilitator cannot be removed");
+    }
+    return target;
+  }
+
+  async setRole(principal: Principal, participantId: string, role: Exclude<Role, 'facilitator'>): Promise<ParticipantView> {
+    const target = await this.target(principal, participantId);
+    await this.store.participants.update(target.id, { role });
+    const updated = { ...target, role };
+    this.notifier.participantChanged(updated);
+    const online = await this.presence.onlineIds(principal.session.id);
+    return participantView(updated, online.has(updated.id));
+  }
+
+  async remove(principal: Principal, participantId: string): Promise<void> {
+    const target = await this.target(principal, participantId);
+    const removedAt = this.now();
+    await this.store.participants.markRemoved(target.id, removedAt);
+    this.notifier.participantRemoved({ ...target, removedAt });
+  }
+
+  async updateProfile(principal: Principal, changes: ProfileUpdate): Promise<ParticipantView> {
+    const me = principal.participant;
+    if (!me) throw new AppError('conflict', 'The projector display has no profile');
+    await this.store.participants.update(me.id, changes);
+    const updated: ParticipantRecord = {
+      ...me,
+      ...(changes.displayName !== undefined && { displayName: changes.displayName }),
+      ...(changes.language && { language: changes.language }),
+      ...(changes.mode && { mode: changes.mode }),
+      ...(changes.stakeholderGroup && { stakeholderGroup: changes.stakeholderGroup }),
+    };
+    this.notifier.participantChanged(updated);
+    const online = await this.presence.onlineIds(principal.session.id);
+    return participantView(updated, online.has(updated.id));
+  }
+
+  /** A new projector link; the old one stops working and screens using it are disconnected. */
+  async rotateProjectorKey(principal: Principal): Promise<string> {
+    const projectorKey = newToken('projector');
+    await this.store.sessions.setProjectorTokenHash(principal.session.id, hashToken(projectorKey));
+    this.notifier.projectorKeyRotated(principal.session.id);
+    return projectorKey;
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** A printable description with no credentials in it. */
+  describe: string;
+}
+
+export interface DatabaseOptions {
+  /** `postgres://…`, `sqlite:<path>`, a plain file path, or `:memory:`. */
+  url: string;
+  /** PostgreSQL only: the schema to work in (tests use one per run). */
+  pgSchema?: string;
+}
+
+const PG_INT8_OID = 20;
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Epoch-ms columns are BIGINT; they fit a JS number exactly, so read them as numbers.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const safe = new URL(url);
+  safe.password = '';
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: 'postgres',
+    describe: `postgres ${safe.host}${safe.pathname}${schema ? ` (schema ${schema})` : ''}`,
+  };
+}
+
+function openSqlite(url: string): DatabaseHandle {
+  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = new SQLite(path);
+  // WAL + NORMAL survives a killed process (every committed write is in the WAL);
+  // only a power cut can lose the last moments. FULL would fsync every vote.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    dialect: 'sqlite',
+    describe: `sqlite ${path}`,
+  };
+}
+
+/** Opens the database named by the URL and brings its schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const handle = isPostgresUrl(options.url) ? openPostgres(options.url, options.pgSchema) : openSqlite(options.url);
+  if (handle.dialect === 'postgres' && options.pgSchema) {
+    await handle.db.schema.createSchema(options.pgSchema).ifNotExists().execute();
+  }
+  await migrateToLatest(handle.db);
+  return handle;
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from './db.js';
+import { ParticipantRepo } from './participant-repo.js';
+import type { Database } from './schema.js';
+import { SessionRepo } from './session-repo.js';
+
+export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
+export type { SessionRecord } from './session-repo.js';
+
+/** The repositories over one database; what the rest of the server sees of storage. */
+export interface Repos {
+  sessions: SessionRepo;
+  participants: ParticipantRepo;
+}
+
+export interface Store extends Repos {
+  /** Runs `work` in one transaction: all of its writes land, or none. */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  describe: string;
+}
+
+function repos(db: Kysely<Database>): Repos {
+  return { sessions: new SessionRepo(db), participants: new ParticipantRepo(db) };
+}
+
+export function createStore(handle: DatabaseHandle): Store {
+  return {
+    ...repos(handle.db),
+    transaction: (work) => handle.db.transaction().execute((trx) => work(repos(trx))),
+    close: () => handle.db.destroy(),
+    describe: handle.describe,
+  };
+}

@@ -1,0 +1,67 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+// Migrations live in code (not files on disk) so they run the same under tsx, in tests
+// and in a bundle. Each is written once with Kysely's schema builder for both dialects.
+const migrations: Record<string, Migration> = {
+  '0001_sessions_and_participants': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('format', 'varchar(16)', (c) => c.notNull())
+        .addColumn('attribution', 'varchar(16)', (c) => c.notNull())
+        .addColumn('languages', 'text', (c) => c.notNull())
+        .addColumn('join_code', 'varchar(16)', (c) => c.notNull())
+        .addColumn('projector_token_hash', 'varchar(64)', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('ended_at', 'bigint')
+        .execute();
+      // Codes must be unique among live sessions; an ended session gives its code back.
+      await db.schema
+        .createIndex('sessions_live_join_code')
+        .on('sessions')
+        .column('join_code')
+        .unique()
+        .where(sql.ref('ended_at'), 'is', null)
+        .execute();
+      await db.schema
+        .createIndex('sessions_projector_token_hash')
+        .on('sessions')
+        .column('projector_token_hash')
+        .unique()
+        .execute();
+
+      await db.schema
+        .createTable('participants')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('session_id', 'varchar(64)', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text')
+        .addColumn('role', 'varchar(16)', (c) => c.notNull())
+        .addColumn('mode', 'varchar(16)', (c) => c.notNull())
+        .addColumn('stakeholder_group', 'varchar(32)', (c) => c.notNull())
+        .addColumn('language', 'varchar(8)', (c) => c.notNull())
+        .addColumn('joined_at', 'bigint', (c) => c.notNull())
+        .addColumn('removed_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('participants_session').on('participants').columns(['session_id', 'joined_at']).execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};
+
+/** Brings the schema up to date; run on every start, safe to run concurrently (Kysely locks). */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

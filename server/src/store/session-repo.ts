@@ -1,0 +1,77 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Attribution, Language, SessionFormat } from '@open-talks/shared';
+import type { Database, SessionsTable } from './schema.js';
+
+export interface SessionRecord {
+  id: string;
+  title: string;
+  format: SessionFormat;
+  attribution: Attribution;
+  languages: Language[];
+  joinCode: string;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+function toRecord(row: Selectable<SessionsTable>): SessionRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    format: row.format as SessionFormat,
+    attribution: row.attribution as Attribution,
+    languages: JSON.parse(row.languages) as Language[],
+    joinCode: row.join_code,
+    createdAt: Number(row.created_at),
+    endedAt: row.ended_at === null ? null : Number(row.ended_at),
+  };
+}
+
+/** Sessions: the aggregate root. Only ever looked up by id, live join code or projector token. */
+export class SessionRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(session: SessionRecord, projectorTokenHash: string): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        title: session.title,
+        format: session.format,
+        attribution: session.attribution,
+        languages: JSON.stringify(session.languages),
+        join_code: session.joinCode,
+        projector_token_hash: projectorTokenHash,
+        created_at: session.createdAt,
+        ended_at: session.endedAt,
+      })
+      .execute();
+  }
+
+  async byId(id: string): Promise<SessionRecord | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async byLiveJoinCode(joinCode: string): Promise<SessionRecord | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('join_code', '=', joinCode)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async isJoinCodeLive(joinCode: string): Promise<boolean> {
+    return (await this.byLiveJoinCode(joinCode)) !== undefined;
+  }
+
+  async byProjectorTokenHash(hash: string): Promise<SessionRecord | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('projector_token_hash', '=', hash).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async setProjectorTokenHash(id: string, hash: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ projector_token_hash: hash }).where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,5 @@
+// Domain words and pure logic only: safe for the client bundle (no zod).
+export * from './domain/words.js';
+export * from './domain/join-code.js';
+export * from './domain/permissions.js';
+export * from './domain/attendance.js';

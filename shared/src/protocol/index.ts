@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { AttendanceCounts } from '../domain/attendance.js';
+import type { AckCallback } from './errors.js';
+import type {
+  emptyPayload,
+  profileUpdateBody,
+  removePayload,
+  setRolePayload,
+} from './schemas.js';
+import type { ParticipantView, SessionState } from './views.js';
+
+export * from './errors.js';
+export * from './schemas.js';
+export * from './views.js';
+export { COMMANDS, type CommandName } from './commands.js';
+
+type In<S extends z.ZodType> = z.input<S>;
+
+/**
+ * Commands a client sends. Every one is acked `{ ok: true, … }` or `{ ok: false, error }`.
+ * The payload types here are what a client may send; the server never trusts them and
+ * parses each payload with the schema named in COMMANDS.
+ */
+export interface ClientToServerEvents {
+  'session:sync': (payload: In<typeof emptyPayload>, ack: AckCallback<{ state: SessionState }>) => void;
+  'participant:list': (payload: In<typeof emptyPayload>, ack: AckCallback<{ participants: ParticipantView[] }>) => void;
+  'participant:set-role': (payload: In<typeof setRolePayload>, ack: AckCallback<{ participant: ParticipantView }>) => void;
+  'participant:remove': (payload: In<typeof removePayload>, ack: AckCallback) => void;
+  'profile:update': (payload: In<typeof profileUpdateBody>, ack: AckCallback<{ participant: ParticipantView }>) => void;
+  'projector:rotate-key': (payload: In<typeof emptyPayload>, ack: AckCallback<{ projectorKey: string }>) => void;
+}
+
+/** Events the server pushes. */
+export interface ServerToClientEvents {
+  /** The full state for this member: on every (re)connect, so a client never has to guess. */
+  'session:state': (state: SessionState) => void;
+  /** Attendance counts, coalesced: at most a few per second however many people join. */
+  'attendance:changed': (counts: AttendanceCounts) => void;
+  /** To staff (roles allowed `participants:list`): one person joined, changed or came and went. */
+  'participant:changed': (participant: ParticipantView) => void;
+  /** To staff: a person was removed. */
+  'participant:removed': (payload: { participantId: string }) => void;
+  /** To the person concerned: their own record changed (a new role, say). */
+  'me:changed': (participant: ParticipantView) => void;
+  /** To the person concerned, just before their connections close. */
+  'me:removed': () => void;
+}
+
+export interface InterServerEvents {}
+
+/** What the server keeps on each socket; only ids, so state is never stale in one process. */
+export interface SocketData {
+  sessionId: string;
+  /** null for the projector display. */
+  participantId: string | null;
+}

@@ -1,0 +1,46 @@
+import type { AttendanceCounts } from '../domain/attendance.js';
+import type { Attribution, Language, Mode, Role, SessionFormat, StakeholderGroup } from '../domain/words.js';
+
+/** A session as its members see it. */
+export interface SessionView {
+  id: string;
+  title: string;
+  format: SessionFormat;
+  languages: Language[];
+  attribution: Attribution;
+  joinCode: string;
+  createdAt: number; // epoch ms
+}
+
+/** A participant record. `displayName: null` is someone who chose to stay anonymous. */
+export interface ParticipantView {
+  id: string;
+  displayName: string | null;
+  role: Role;
+  mode: Mode;
+  stakeholderGroup: StakeholderGroup;
+  language: Language;
+  joinedAt: number; // epoch ms
+  online: boolean;
+}
+
+/** Who is looking: a participant, or the projector screen (a read-only display). */
+export type Viewer = { kind: 'participant'; participant: ParticipantView } | { kind: 'display' };
+
+/** What one member may see of a session right now; sent on connect and by `session:sync`. */
+export interface SessionState {
+  session: SessionView;
+  viewer: Viewer;
+  attendance: AttendanceCounts;
+  /** Present only for roles allowed `participants:list`. */
+  participants?: ParticipantView[];
+}
+
+/** Links a facilitator hands out; all relative to the app's origin. */
+export interface SessionLinks {
+  join: string;
+  observer: string;
+  projector: string;
+  /** The facilitator's own way back into the console from another device. Keep it private. */
+  console: string;
+}

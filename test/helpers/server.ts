@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig, startServer, type Config, type RunningServer } from '../../server/src/app.js';
+import { postgresUrl } from './environment.js';
+
+export type StorageKind = 'sqlite' | 'postgres';
+
+/** A place to keep data that outlives one server: a temp SQLite file, or a fresh PostgreSQL schema. */
+export interface TestDatabase {
+  kind: StorageKind;
+  url: string;
+  schema: string | undefined;
+  /** Removes the file or drops the schema. */
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(kind: StorageKind): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'open-talks-test-'));
+    return {
+      kind,
+      url: `sqlite:${join(dir, 'db.sqlite')}`,
+      schema: undefined,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  return {
+    kind,
+    url: postgresUrl,
+    schema,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+export interface StartOptions {
+  /** Reuse a database (to test restarts); a fresh SQLite one otherwise. */
+  database?: TestDatabase;
+  /** Keep the same port across a restart so clients reconnect to it. */
+  port?: number;
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the real server on 127.0.0.1 and an ephemeral port (or `port`), quiet logs,
+ * generous HTTP rate limits unless a test sets its own.
+ */
+export async function startTestServer(options: StartOptions = {}): Promise<RunningServer & { database: TestDatabase; config: Config }> {
+  const database = options.database ?? (await createTestDatabase('sqlite'));
+  const config = loadConfig({
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    ...(database.schema && { DATABASE_SCHEMA: database.schema }),
+    LOG_LEVEL: 'silent',
+    RATE_JOIN_PER_MIN: '100000',
+    RATE_CREATE_PER_10MIN: '100000',
+    RATE_COMMANDS_PER_10S: '100000',
+    ...options.env,
+  });
+  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  return Object.assign(server, { database, config });
+}
