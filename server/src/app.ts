@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
@@ -30,13 +30,17 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const handle = await openDatabase({ url: config.databaseUrl, pgSchema: config.databaseSchema });
   const store = createStore(handle);
 
-  const http = createServer();
+  // The request listener must exist before Socket.IO attaches: Socket.IO then answers
+  // /socket.io/ requests itself and hands only the others on. Added afterwards, Express
+  // also answered long-polling requests (404), so polling clients could never connect.
+  let handleRequest: RequestListener | undefined;
+  const http = createServer((req, res) => handleRequest?.(req, res));
   const io = createIo(http);
   const notifier = new SocketNotifier(io, log);
   const service = new SessionService(store, socketPresence(io), notifier);
   notifier.bind(service);
   attachRealtime(io, { service, notifier, log, commandsPer10s: config.limits.commandsPer10s });
-  http.on('request', createHttpApp({ config, service, log, storage: handle.dialect }));
+  handleRequest = createHttpApp({ config, service, log, storage: handle.dialect });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -17,6 +17,7 @@ export class SocketNotifier implements Notifier {
   private readonly pending = new Map<string, Set<string>>(); // sessionId → changed participant ids
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private service: SessionService | undefined;
+  private closed = false;
 
   constructor(
     private readonly io: IoServer,
@@ -53,6 +54,7 @@ export class SocketNotifier implements Notifier {
   }
 
   private schedule(sessionId: string, participantId?: string): void {
+    if (this.closed) return; // shutting down: the database is about to close
     let ids = this.pending.get(sessionId);
     if (!ids) this.pending.set(sessionId, (ids = new Set()));
     if (participantId) ids.add(participantId);
@@ -77,6 +79,7 @@ export class SocketNotifier implements Notifier {
   }
 
   close(): void {
+    this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.pending.clear();

@@ -3,6 +3,7 @@ import type {
   CreateSessionBody,
   ParticipantView,
   ProfileUpdate,
+  SessionPreview,
   SessionState,
   SessionView,
 } from '@open-talks/shared/protocol';
@@ -90,6 +91,13 @@ export class SessionService {
         throw error;
       }
     }
+  }
+
+  async preview(joinCode: string): Promise<SessionPreview> {
+    const session = await this.store.sessions.byLiveJoinCode(joinCode);
+    if (!session) throw new AppError('not_found', 'No live session has this join code');
+    const { title, format, languages, attribution } = session;
+    return { title, format, languages, attribution, joinCode };
   }
 
   async join(body: z.output<typeof joinBody>): Promise<{ session: SessionView; participant: ParticipantView; token: string }> {

@@ -12,6 +12,9 @@ export interface SessionView {
   createdAt: number; // epoch ms
 }
 
+/** What anyone with the join code may know before joining (GET /api/join/:joinCode). */
+export type SessionPreview = Pick<SessionView, 'title' | 'format' | 'languages' | 'attribution' | 'joinCode'>;
+
 /** A participant record. `displayName: null` is someone who chose to stay anonymous. */
 export interface ParticipantView {
   id: string;

@@ -1,4 +1,4 @@
-import { joinBody, profileUpdateBody, setRoleBody } from '@open-talks/shared/protocol';
+import { joinBody, joinCodeSchema, profileUpdateBody, setRoleBody } from '@open-talks/shared/protocol';
 import { Router, type RequestHandler } from 'express';
 import { parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
@@ -6,6 +6,12 @@ import { principalFor } from '../auth.js';
 
 export function participantRoutes(service: SessionService, joinLimiter: RequestHandler): Router {
   const router = Router();
+
+  // What the join page shows before anyone joins: only what the code already reveals in the room.
+  router.get('/join/:joinCode', joinLimiter, async (req, res) => {
+    const joinCode = parseOrThrow(joinCodeSchema, req.params.joinCode);
+    res.json({ session: await service.preview(joinCode) });
+  });
 
   router.post('/join', joinLimiter, async (req, res) => {
     const body = parseOrThrow(joinBody, req.body);

@@ -1,0 +1,43 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch } from 'wouter';
+import { Layout } from './components/Layout';
+import { Home } from './views/Home';
+import { Join } from './views/Join';
+import { Participant } from './views/Participant';
+
+// The console and the projector are never needed by participants: separate chunks.
+const Console = lazy(() => import('./views/Console'));
+const Projector = lazy(() => import('./views/Projector'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('app.loading')}</p>;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/s/:id/projector">{(params) => <Projector sessionId={params.id} />}</Route>
+        <Route>
+          <Layout>
+            <Suspense fallback={<Loading />}>
+              <Switch>
+                <Route path="/">
+                  <Home />
+                </Route>
+                <Route path="/join/:code?">{(params) => <Join code={params.code} />}</Route>
+                <Route path="/s/:id/console">{(params) => <Console sessionId={params.id} />}</Route>
+                <Route path="/s/:id">{(params) => <Participant sessionId={params.id} />}</Route>
+                <Route>
+                  <Home />
+                </Route>
+              </Switch>
+            </Suspense>
+          </Layout>
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}

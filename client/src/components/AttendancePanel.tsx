@@ -1,0 +1,47 @@
+import { MODES, STAKEHOLDER_GROUPS, type AttendanceCounts } from '@open-talks/shared';
+import { useTranslation } from 'react-i18next';
+
+/** Counts as tables of words and numbers: readable without colour, by screen readers too. */
+export function AttendancePanel({ attendance, headingLevel = 2 }: { attendance: AttendanceCounts; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const Heading = `h${headingLevel}` as const;
+  const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
+  return (
+    <section className="attendance" aria-labelledby="attendance-heading">
+      <Heading id="attendance-heading">{t('attendance.heading')}</Heading>
+      <p className="attendance-total">
+        <strong data-testid="present-count">{t('attendance.present', { count: attendance.present })}</strong>{' '}
+        <span className="muted">({t('attendance.joined', { count: attendance.joined })})</span>
+      </p>
+      <div className="attendance-grid">
+        <div>
+          <Sub>{t('attendance.byMode')}</Sub>
+          <CountTable rows={MODES.map((mode) => [t(`words.mode.${mode}`), attendance.byMode[mode], mode])} />
+        </div>
+        <div>
+          <Sub>{t('attendance.byGroup')}</Sub>
+          <CountTable rows={STAKEHOLDER_GROUPS.map((group) => [t(`words.group.${group}`), attendance.byGroup[group], group])} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function CountTable({ rows }: { rows: [label: string, count: number, key: string][] }) {
+  const max = Math.max(1, ...rows.map(([, count]) => count));
+  return (
+    <table className="count-table">
+      <tbody>
+        {rows.map(([label, count, key]) => (
+          <tr key={key} data-key={key}>
+            <th scope="row">{label}</th>
+            <td className="count">{count}</td>
+            <td className="bar-cell" aria-hidden="true">
+              <span className="bar" style={{ inlineSize: `${(count / max) * 100}%` }} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

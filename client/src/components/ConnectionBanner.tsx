@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLive } from '../state/live-store';
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** Says, in words and to screen readers, when the live connection is not there. */
+export function ConnectionBanner() {
+  const { t } = useTranslation();
+  const status = useLive((s) => s.status);
+  const online = useOnline();
+  let message: string | undefined;
+  if (!online && status !== 'idle') message = t('connection.offline');
+  else if (status === 'connecting') message = t('connection.connecting');
+  else if (status === 'reconnecting') message = t('connection.reconnecting');
+  return (
+    <div className="connection-banner" role="status" aria-live="polite" data-status={status} hidden={!message}>
+      {message}
+    </div>
+  );
+}

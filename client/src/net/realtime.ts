@@ -1,0 +1,81 @@
+import { can } from '@open-talks/shared';
+import type { Ack, ApiError, ClientToServerEvents, ServerToClientEvents } from '@open-talks/shared/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { useLive } from '../state/live-store';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ACK_TIMEOUT = 10_000; // ms: past this a command is reported as a network failure
+const REFUSALS: ReadonlySet<string> = new Set(['removed', 'unauthenticated']);
+
+let socket: ClientSocket | undefined;
+
+/**
+ * Opens the one connection of this tab. socket.io-client reconnects by itself after a
+ * network loss or a server restart, and the server answers every (re)connect with the full
+ * state, so the screen is never stale. Returns a function that closes it.
+ */
+export function connectLive(token: string): () => void {
+  disconnectLive();
+  const store = useLive.getState();
+  store.reset();
+  store.setStatus('connecting');
+  const s: ClientSocket = io({ auth: { token }, reconnectionDelayMax: 10_000 });
+  socket = s;
+
+  s.on('connect', () => useLive.getState().setStatus('connected'));
+  s.on('disconnect', (reason) => {
+    if (useLive.getState().status === 'refused') return;
+    useLive.getState().setStatus('reconnecting');
+    // The server closed us on purpose (a new projector key, say): ask again; the handshake decides.
+    if (reason === 'io server disconnect') s.connect();
+  });
+  s.on('connect_error', (error: Error & { data?: ApiError }) => {
+    const code = error.data?.code;
+    if (code && REFUSALS.has(code)) {
+      useLive.getState().setStatus('refused', code);
+      s.disconnect();
+    } else {
+      useLive.getState().setStatus('reconnecting');
+    }
+  });
+
+  s.on('session:state', (state) => useLive.getState().applyState(state));
+  s.on('attendance:changed', (counts) => useLive.getState().applyAttendance(counts));
+  s.on('participant:changed', (participant) => useLive.getState().upsertParticipant(participant));
+  s.on('participant:removed', ({ participantId }) => useLive.getState().dropParticipant(participantId));
+  s.on('me:changed', (me) => {
+    const before = useLive.getState().live;
+    useLive.getState().applyMe(me);
+    const previousRole = before?.viewer.kind === 'participant' ? before.viewer.participant.role : undefined;
+    // A new role can show more (or less) of the session: fetch what this role may see.
+    if (previousRole && previousRole !== me.role && can(me.role, 'participants:list') !== can(previousRole, 'participants:list')) {
+      void command('session:sync', {}).then((ack) => ack.ok && useLive.getState().applyState(ack.state));
+    }
+  });
+  s.on('me:removed', () => useLive.getState().setStatus('refused', 'removed'));
+
+  return disconnectLive;
+}
+
+export function disconnectLive(): void {
+  socket?.removeAllListeners();
+  socket?.disconnect();
+  socket = undefined;
+}
+
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** Sends a command and resolves with its ack; a lost connection or a time-out becomes a `network` error. */
+export async function command<E extends keyof ClientToServerEvents>(
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<AckOf<E> | { ok: false; error: { code: 'network'; message: string } }> {
+  if (!socket) return { ok: false, error: { code: 'network', message: 'not connected' } };
+  try {
+    const timed = socket.timeout(ACK_TIMEOUT) as unknown as { emitWithAck(event: E, payload: unknown): Promise<Ack> };
+    return (await timed.emitWithAck(event, payload)) as AckOf<E>;
+  } catch {
+    return { ok: false, error: { code: 'network', message: 'no answer from the server' } };
+  }
+}

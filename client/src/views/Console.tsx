@@ -1,0 +1,69 @@
+import { formatJoinCode } from '@open-talks/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { AttendancePanel } from '../components/AttendancePanel';
+import { useLiveSession } from '../hooks/useLiveSession';
+import { selectMe, useLive } from '../state/live-store';
+import { PeopleTable } from './console/PeopleTable';
+import { SharePanel } from './console/SharePanel';
+
+/** The facilitator's console: invite people, see who is here, give roles. */
+export default function Console({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const hasToken = useLiveSession(sessionId, 'participant');
+  const live = useLive((s) => s.live);
+  const refusal = useLive((s) => s.refusal);
+  const me = useLive(selectMe);
+
+  if (!hasToken || refusal) {
+    return (
+      <div className="narrow">
+        <h1>{t('session.notMember')}</h1>
+        <Link href="/">{t('app.home')}</Link>
+      </div>
+    );
+  }
+  if (!live || !me) return <p role="status">{t('app.loading')}</p>;
+  if (me.role !== 'facilitator' || !live.participants) {
+    return (
+      <div className="narrow">
+        <h1>{t('console.notFacilitator')}</h1>
+        <Link href={`/s/${sessionId}`}>{live.session.title}</Link>
+      </div>
+    );
+  }
+
+  const { session } = live;
+  return (
+    <div className="console">
+      <h1>
+        {session.title} <span className="muted heading-sub">— {t('console.heading')}</span>
+      </h1>
+      <dl className="session-details" aria-label={t('console.sessionDetails')}>
+        <div>
+          <dt>{t('console.format')}</dt>
+          <dd>{t(`words.format.${session.format}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('console.joinCode')}</dt>
+          <dd className="code" data-testid="join-code">
+            {formatJoinCode(session.joinCode)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('console.languages')}</dt>
+          <dd>{session.languages.map((l) => t(`words.languageName.${l}`)).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('console.attribution')}</dt>
+          <dd>{t(`words.attribution.${session.attribution}`)}</dd>
+        </div>
+      </dl>
+      <div className="console-grid">
+        <SharePanel session={session} />
+        <AttendancePanel attendance={live.attendance} />
+      </div>
+      <PeopleTable participants={live.participants} meId={me.id} />
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import { LIMITS, MODES, STAKEHOLDER_GROUPS, LANGUAGES, isLanguage, normalizeJoinCode, type Mode, type StakeholderGroup, type Language } from '@open-talks/shared';
+import type { SessionPreview } from '@open-talks/shared/protocol';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useSearch } from 'wouter';
+import { FormError } from '../components/FormError';
+import { currentLanguage, setLanguage } from '../i18n';
+import { api, RequestError } from '../net/api';
+import { findByJoinCode, forgetToken, saveCredential } from '../state/credentials';
+
+export function Join({ code: codeParam }: { code: string | undefined }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const asObserver = new URLSearchParams(useSearch()).get('as') === 'observer';
+  const code = codeParam ? normalizeJoinCode(codeParam) : null;
+  const [preview, setPreview] = useState<SessionPreview>();
+  const [previewError, setPreviewError] = useState<RequestError>();
+  const [resuming, setResuming] = useState(false);
+
+  // Already joined from this browser? Go back to where we were instead of joining twice.
+  useEffect(() => {
+    if (!code) return;
+    const existing = findByJoinCode(code);
+    if (existing?.token) {
+      setResuming(true);
+      api.session(existing.sessionId, existing.token).then(
+        () => navigate(existing.facilitator ? `/s/${existing.sessionId}/console` : `/s/${existing.sessionId}`, { replace: true }),
+        (error: RequestError) => {
+          if (error.code === 'removed' || error.code === 'unauthenticated') forgetToken(existing.sessionId);
+          setResuming(false);
+        },
+      );
+    }
+    api.preview(code).then((r) => setPreview(r.session), setPreviewError);
+  }, [code, navigate]);
+
+  if (resuming) return <p role="status">{t('join.alreadyJoined')}</p>;
+
+  const heading = preview
+    ? t(asObserver ? 'join.observerTitle' : 'join.title', { title: preview.title })
+    : t('join.titleUnknown');
+  return (
+    <div className="join narrow">
+      <h1>{heading}</h1>
+      {preview && <p className="muted">{t(`words.format.${preview.format}`)}</p>}
+      {previewError && <FormError error={previewError} />}
+      {!code && <CodeOnly />}
+      {code && preview && <JoinForm code={code} preview={preview} asObserver={asObserver} />}
+    </div>
+  );
+}
+
+function CodeOnly() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [value, setValue] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const normalized = normalizeJoinCode(value);
+    if (normalized) navigate(`/join/${normalized}`);
+    else setInvalid(true);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <label htmlFor="join-code">{t('join.codeLabel')}</label>
+      <input id="join-code" className="code-input" autoComplete="off" value={value} aria-invalid={invalid} aria-describedby="join-code-error" onChange={(e) => setValue(e.target.value)} />
+      <p id="join-code-error" className="form-error" role="alert">
+        {invalid ? t('join.invalidCode') : ''}
+      </p>
+      <button type="submit">{t('home.joinButton')}</button>
+    </form>
+  );
+}
+
+function JoinForm({ code, preview, asObserver }: { code: string; preview: SessionPreview; asObserver: boolean }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [name, setName] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [group, setGroup] = useState<StakeholderGroup | ''>('');
+  const [mode, setMode] = useState<Mode | ''>('');
+  const [language, setLang] = useState<Language>(currentLanguage());
+  const [missing, setMissing] = useState<{ group?: boolean; mode?: boolean }>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<RequestError>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!group || !mode) {
+      setMissing({ group: !group, mode: !mode });
+      document.getElementById(!group ? 'join-group' : 'join-mode-in-room')?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const joined = await api.join({
+        joinCode: code,
+        displayName: anonymous || !name.trim() ? null : name.trim(),
+        stakeholderGroup: group,
+        mode,
+        language,
+        role: asObserver ? 'observer' : 'participant',
+      });
+      saveCredential({ sessionId: joined.session.id, joinCode: joined.session.joinCode, title: joined.session.title, token: joined.token });
+      navigate(`/s/${joined.session.id}`);
+    } catch (e) {
+      setError(e as RequestError);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <p className="notice">{t('join.attributionNotice', { rule: t(`words.attribution.${preview.attribution}`) })}</p>
+      {asObserver && <p className="notice">{t('join.observerNote')}</p>}
+
+      <label htmlFor="join-name">{t('join.nameLabel')}</label>
+      <input
+        id="join-name"
+        autoComplete="nickname"
+        maxLength={LIMITS.displayNameLength}
+        value={anonymous ? '' : name}
+        disabled={anonymous}
+        aria-describedby="join-name-hint"
+        onChange={(e) => setName(e.target.value)}
+      />
+      <p id="join-name-hint" className="hint">
+        {t('join.nameHint')}
+      </p>
+      <label className="choice">
+        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+        {t('join.anonymousLabel')}
+      </label>
+
+      <label htmlFor="join-group">{t('join.groupLabel')}</label>
+      <select
+        id="join-group"
+        required
+        value={group}
+        aria-invalid={Boolean(missing.group)}
+        aria-describedby="join-group-error"
+        onChange={(e) => {
+          setGroup(e.target.value as StakeholderGroup);
+          setMissing((m) => ({ ...m, group: false }));
+        }}
+      >
+        <option value="" disabled>
+          —
+        </option>
+        {STAKEHOLDER_GROUPS.map((g) => (
+          <option key={g} value={g}>
+            {t(`words.group.${g}`)}
+          </option>
+        ))}
+      </select>
+      <p id="join-group-error" className="form-error" role="alert">
+        {missing.group ? t('errors.required') : ''}
+      </p>
+
+      <fieldset aria-describedby="join-mode-error" aria-invalid={Boolean(missing.mode)}>
+        <legend>{t('join.modeLabel')}</legend>
+        {MODES.map((m) => (
+          <label key={m} className="choice">
+            <input
+              id={`join-mode-${m}`}
+              type="radio"
+              name="mode"
+              value={m}
+              required
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                setMissing((x) => ({ ...x, mode: false }));
+              }}
+            />
+            {t(`words.mode.${m}`)}
+          </label>
+        ))}
+        <p id="join-mode-error" className="form-error" role="alert">
+          {missing.mode ? t('errors.required') : ''}
+        </p>
+      </fieldset>
+
+      <label htmlFor="join-language">{t('join.languageLabel')}</label>
+      <select
+        id="join-language"
+        value={language}
+        onChange={(e) => {
+          if (!isLanguage(e.target.value)) return;
+          setLang(e.target.value);
+          void setLanguage(e.target.value);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`words.languageName.${l}`)}
+          </option>
+        ))}
+      </select>
+
+      <FormError error={error} />
+      <button type="submit" disabled={busy}>
+        {busy ? t('join.joining') : t(asObserver ? 'join.submitObserver' : 'join.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { AttendancePanel } from '../components/AttendancePanel';
+import { useLiveSession } from '../hooks/useLiveSession';
+import { selectMe, useLive } from '../state/live-store';
+import { ProfileForm } from './ProfileForm';
+
+export function Participant({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const hasToken = useLiveSession(sessionId, 'participant');
+  const live = useLive((s) => s.live);
+  const refusal = useLive((s) => s.refusal);
+  const me = useLive(selectMe);
+
+  if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
+  if (!live || !me) return <p role="status">{t('app.loading')}</p>;
+
+  return (
+    <div className="participant">
+      <h1>{live.session.title}</h1>
+      <p className="muted">{t(`words.format.${live.session.format}`)}</p>
+      <section className="card" aria-labelledby="welcome-heading">
+        <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
+        <p data-testid="my-role">{t('session.youAre', { role: t(`words.role.${me.role}`) })}</p>
+        <p>
+          {t(`words.mode.${me.mode}`)} · {t(`words.group.${me.stakeholderGroup}`)}
+        </p>
+        {me.role === 'observer' && <p className="notice">{t('session.observerNotice')}</p>}
+        {me.role === 'facilitator' ? (
+          <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
+        ) : (
+          <p>{t('session.waiting')}</p>
+        )}
+      </section>
+      <ProfileForm me={me} />
+      <AttendancePanel attendance={live.attendance} />
+    </div>
+  );
+}
+
+function NotMember({ removed }: { removed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="narrow">
+      <h1>{removed ? t('session.removed') : t('session.notMember')}</h1>
+      <Link href="/join">{t('session.joinWithCode')}</Link>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { formatJoinCode } from '@open-talks/shared';
+import { useTranslation } from 'react-i18next';
+import { AttendancePanel } from '../components/AttendancePanel';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { LanguagePicker } from '../components/LanguagePicker';
+import { QrCode } from '../components/QrCode';
+import { useLiveSession } from '../hooks/useLiveSession';
+import { useLive } from '../state/live-store';
+
+/** The big screen in the room: how to join, and who is here. Read-only, no login. */
+export default function Projector({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const hasKey = useLiveSession(sessionId, 'projector');
+  const live = useLive((s) => s.live);
+  const refusal = useLive((s) => s.refusal);
+
+  if (!hasKey || refusal) {
+    return (
+      <main id="main" className="projector">
+        <h1>{t('projector.keyMissing')}</h1>
+      </main>
+    );
+  }
+  if (!live) {
+    return (
+      <main id="main" className="projector">
+        <p role="status">{t('app.loading')}</p>
+      </main>
+    );
+  }
+  const joinLink = `${location.origin}/join/${live.session.joinCode}`;
+  return (
+    <main id="main" className="projector">
+      <ConnectionBanner />
+      <LanguagePicker className="language-picker projector-language" />
+      <h1>{live.session.title}</h1>
+      <div className="projector-join">
+        <div>
+          <p className="projector-label">{t('projector.joinAt')}</p>
+          <p className="projector-url">{`${location.host}/join`}</p>
+          <p className="projector-label">{t('projector.withCode')}</p>
+          <p className="projector-code" data-testid="projector-code">
+            {formatJoinCode(live.session.joinCode)}
+          </p>
+        </div>
+        <div>
+          <p className="projector-label">{t('projector.scan')}</p>
+          <QrCode link={joinLink} size={320} />
+        </div>
+      </div>
+      <AttendancePanel attendance={live.attendance} />
+    </main>
+  );
+}
