@@ -10,6 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    manifest: true, // read by `npm run bench:bundle`
   },
   server: {
     proxy: {
