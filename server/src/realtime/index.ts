@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { can } from '@open-talks/shared';
+import { COMMANDS } from '@open-talks/shared/protocol';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
 import { toApiError } from '../errors.js';
@@ -75,6 +76,13 @@ export function attachRealtime(io: IoServer, { service, notifier, log, commandsP
   });
 
   function registerCommands(socket: IoSocket): void {
+    // An event we do not know is answered, not dropped: the client learns it sent nonsense.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (Object.hasOwn(COMMANDS, event)) return;
+      const ack = args.at(-1);
+      log.info({ cmd: event, sessionId: socket.data.sessionId, ok: false, code: 'bad_request' }, 'unknown command');
+      if (typeof ack === 'function') ack({ ok: false, error: { code: 'bad_request', message: `Unknown command "${event.slice(0, 64)}"` } });
+    });
     registerCommand(socket, 'session:sync', async (p) => ({ state: await service.state(p) }), context);
     registerCommand(socket, 'participant:list', async (p) => ({ participants: await service.listParticipants(p.session.id) }), context);
     registerCommand(socket, 'participant:set-role', async (p, { participantId: id, role }) => ({ participant: await service.setRole(p, id, role) }), context);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, PERMISSIONS, can, type Action } from './permissions.js';
+import { ROLES, type Role } from './words.js';
+
+// The table as the product means it (spec PERM1), written out by hand so that an
+// accidental edit of PERMISSIONS shows up here as a failing expectation.
+const EXPECTED: Record<Action, readonly Role[]> = {
+  'session:view': ROLES,
+  'participants:list': ['facilitator', 'moderator'],
+  'participant:set-role': ['facilitator'],
+  'participant:remove': ['facilitator'],
+  'profile:update': ROLES,
+  'projector:rotate-key': ['facilitator'],
+};
+
+describe('PERM1 permission table', () => {
+  it('PERM1 lists every action once', () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(new Set(ACTIONS).size).toBe(ACTIONS.length);
+  });
+
+  it('PERM1 names only known roles', () => {
+    for (const action of ACTIONS) {
+      for (const role of PERMISSIONS[action]) expect(ROLES).toContain(role);
+    }
+  });
+
+  for (const action of Object.keys(EXPECTED) as Action[]) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[action].includes(role);
+      it(`PERM1 ${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(role, action)).toBe(allowed);
+      });
+    }
+  }
+
+  it('PERM1 only the facilitator may change roles, remove people or rotate the projector key', () => {
+    for (const action of ['participant:set-role', 'participant:remove', 'projector:rotate-key'] as const) {
+      expect(ROLES.filter((role) => can(role, action))).toEqual(['facilitator']);
+    }
+  });
+
+  it('PERM1 an observer (and so the projector display) may only view and edit its own profile', () => {
+    expect(ACTIONS.filter((action) => can('observer', action)).sort()).toEqual(['profile:update', 'session:view']);
+  });
+
+  it('PERM1 the facilitator may do everything', () => {
+    for (const action of ACTIONS) expect(can('facilitator', action)).toBe(true);
+  });
+});

@@ -1,0 +1,225 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS, PERMISSIONS, ROLES, can, type Action, type Role } from '../../shared/src/index.js';
+import { COMMANDS, type CommandName, type ParticipantView } from '../../shared/src/protocol/index.js';
+import { createSession, http, join, type Created, type HttpResult } from '../helpers/api.js';
+import { startTestServer } from '../helpers/server.js';
+import { closeAllSockets, command, connect } from '../helpers/socket.js';
+
+// PERM1: every action in the permission table, tried by every role (and by the projector
+// display, which must read as an observer), over Socket.IO and over HTTP. Allowed iff can().
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Actor = Role | 'display';
+
+const ACTORS: readonly Actor[] = [...ROLES, 'display'];
+const roleOf = (actor: Actor): Role => (actor === 'display' ? 'observer' : actor);
+
+/** The actor, a fresh person to act on, and the session they are in. */
+interface Scene {
+  created: Created;
+  token: string;
+  target: ParticipantView;
+}
+
+/** What the facilitator can see of the session: used to show that a refused action changed nothing. */
+async function snapshot(url: string, scene: Scene): Promise<unknown> {
+  const { created } = scene;
+  const people = await http<{ participants: ParticipantView[] }>(url, 'GET', `/api/sessions/${created.session.id}/participants`, { token: created.facilitatorToken });
+  const projector = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.projectorKey });
+  return { people: people.body.participants, projectorStatus: projector.status };
+}
+
+// One command per action, with a valid payload. Typed over Action, so a new action
+// without a command here fails the type check; the test below checks COMMANDS agrees.
+const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scene) => object }> = {
+  'session:view': { command: 'session:sync', payload: () => ({}) },
+  'participants:list': { command: 'participant:list', payload: () => ({}) },
+  'participant:set-role': { command: 'participant:set-role', payload: (s) => ({ participantId: s.target.id, role: 'host' }) },
+  'participant:remove': { command: 'participant:remove', payload: (s) => ({ participantId: s.target.id }) },
+  'profile:update': { command: 'profile:update', payload: () => ({ language: 'fr', mode: 'remote' }) },
+  'projector:rotate-key': { command: 'projector:rotate-key', payload: () => ({}) },
+};
+
+const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult>> = {
+  'session:view': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}`, { token: s.token }),
+  'participants:list': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/participants`, { token: s.token }),
+  'participant:set-role': (url, s) =>
+    http(url, 'PATCH', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token, body: { role: 'host' } }),
+  'participant:remove': (url, s) => http(url, 'DELETE', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token }),
+  'profile:update': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/me`, { token: s.token, body: { language: 'fr', mode: 'remote' } }),
+  'projector:rotate-key': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/projector-key`, { token: s.token, body: {} }),
+};
+
+/**
+ * The one case where the table allows and the server still says no: the display reads as
+ * an observer, observers may update their profile, but a display has no profile. It must be
+ * refused as a conflict, never as forbidden (the permission check passed).
+ */
+const isDisplayProfileUpdate = (actor: Actor, action: Action) => actor === 'display' && action === 'profile:update';
+
+/** Checks that an allowed action really happened. */
+async function expectDone(url: string, scene: Scene, action: Action, result: Record<string, unknown>): Promise<void> {
+  const { created, target } = scene;
+  const people = await http<{ participants: ParticipantView[] }>(url, 'GET', `/api/sessions/${created.session.id}/participants`, { token: created.facilitatorToken });
+  switch (action) {
+    case 'session:view': {
+      const state = (result.state ?? result) as { session: { id: string } };
+      expect(state.session.id).toBe(created.session.id);
+      return;
+    }
+    case 'participants:list':
+      expect((result.participants as ParticipantView[]).map((p) => p.id)).toEqual(people.body.participants.map((p) => p.id));
+      return;
+    case 'participant:set-role':
+      expect(people.body.participants.find((p) => p.id === target.id)?.role).toBe('host');
+      return;
+    case 'participant:remove':
+      expect(people.body.participants.some((p) => p.id === target.id)).toBe(false);
+      return;
+    case 'profile:update': {
+      const me = result.participant as ParticipantView;
+      expect(me).toMatchObject({ language: 'fr', mode: 'remote' });
+      expect(people.body.participants.find((p) => p.id === me.id)).toMatchObject({ language: 'fr', mode: 'remote' });
+      return;
+    }
+    case 'projector:rotate-key': {
+      const key = result.projectorKey as string;
+      expect(key).toMatch(/^otd_/);
+      const old = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.projectorKey });
+      expect(old.status).toBe(401);
+      const fresh = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: key });
+      expect(fresh.status).toBe(200);
+      return;
+    }
+    default: {
+      const unreachable: never = action;
+      throw new Error(`no check for ${String(unreachable)}`);
+    }
+  }
+}
+
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  url = server.url;
+});
+
+afterEach(() => closeAllSockets());
+
+afterAll(async () => {
+  await server.close();
+  await server.database.drop();
+});
+
+/** A fresh session per check, so allowed destructive actions (remove, rotate) never touch another check. */
+async function scene(actor: Actor): Promise<Scene> {
+  const created = await createSession(url);
+  let token: string;
+  if (actor === 'facilitator') token = created.facilitatorToken;
+  else if (actor === 'display') token = created.projectorKey;
+  else {
+    const person = await join(url, created.session.joinCode, { displayName: `A ${actor}` });
+    // Every role is handed out by the facilitator, as in the console.
+    const set = await http(url, 'PATCH', `/api/sessions/${created.session.id}/participants/${person.participant.id}`, {
+      token: created.facilitatorToken,
+      body: { role: actor },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.participant.role).toBe(actor);
+    token = person.token;
+  }
+  const target = (await join(url, created.session.joinCode, { displayName: 'Target' })).participant;
+  return { created, token, target };
+}
+
+describe('PERM1 the walk covers the whole table', () => {
+  it('PERM1 every Socket.IO command names an action, and every action has a command', () => {
+    const actionsOfCommands = new Set(Object.values(COMMANDS).map((c) => c.action));
+    expect([...actionsOfCommands].sort()).toEqual([...ACTIONS].sort());
+    for (const action of ACTIONS) expect(COMMANDS[SOCKET_CALLS[action].command].action).toBe(action);
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...ACTIONS].sort());
+  });
+});
+
+describe.each(ACTORS)('PERM1 as %s', (actor) => {
+  const role = roleOf(actor);
+
+  it(`PERM1 ${actor} connects and is seen with role ${actor === 'display' ? 'observer (display)' : role}`, async () => {
+    const s = await scene(actor);
+    const { state } = await connect(url, s.token);
+    if (actor === 'display') expect(state.viewer).toEqual({ kind: 'display' });
+    else expect(state.viewer).toMatchObject({ kind: 'participant', participant: { role } });
+    // The state pushed on connect lists participants exactly for roles that may list them.
+    expect('participants' in state).toBe(can(role, 'participants:list'));
+  });
+
+  for (const action of ACTIONS) {
+    const allowed = can(role, action);
+
+    it(`PERM1 ${actor} ${allowed ? 'may' : 'may not'} ${action} over Socket.IO (${SOCKET_CALLS[action].command})`, async () => {
+      const s = await scene(actor);
+      const { socket } = await connect(url, s.token);
+      const before = await snapshot(url, s);
+      const call = SOCKET_CALLS[action];
+      const ack = await command(socket, call.command, call.payload(s) as never);
+      if (isDisplayProfileUpdate(actor, action)) {
+        expect(ack).toMatchObject({ ok: false, error: { code: 'conflict' } });
+        expect(await snapshot(url, s)).toEqual(before);
+      } else if (allowed) {
+        expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
+        await expectDone(url, s, action, ack as Record<string, unknown>);
+      } else {
+        expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+        expect(await snapshot(url, s)).toEqual(before);
+      }
+    });
+
+    it(`PERM1 ${actor} ${allowed ? 'may' : 'may not'} ${action} over HTTP`, async () => {
+      const s = await scene(actor);
+      const before = await snapshot(url, s);
+      const result = await HTTP_CALLS[action](url, s);
+      if (isDisplayProfileUpdate(actor, action)) {
+        expect(result.status).toBe(409);
+        expect(result.body.error.code).toBe('conflict');
+        expect(await snapshot(url, s)).toEqual(before);
+      } else if (allowed) {
+        expect(result.status, JSON.stringify(result.body)).toBeGreaterThanOrEqual(200);
+        expect(result.status).toBeLessThan(300);
+        await expectDone(url, s, action, (result.body ?? {}) as Record<string, unknown>);
+      } else {
+        expect(result.status).toBe(403);
+        expect(result.body.error.code).toBe('forbidden');
+        expect(await snapshot(url, s)).toEqual(before);
+      }
+    });
+  }
+});
+
+describe('PERM1 the table is read at each action, not at connect', () => {
+  it('PERM1 a participant promoted to moderator may list at once, and is refused again once demoted', async () => {
+    const created = await createSession(url);
+    const person = await join(url, created.session.joinCode);
+    const { socket } = await connect(url, person.token);
+    expect(await command(socket, 'participant:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const path = `/api/sessions/${created.session.id}/participants/${person.participant.id}`;
+    await http(url, 'PATCH', path, { token: created.facilitatorToken, body: { role: 'moderator' } });
+    expect(await command(socket, 'participant:list', {})).toMatchObject({ ok: true });
+
+    await http(url, 'PATCH', path, { token: created.facilitatorToken, body: { role: 'observer' } });
+    expect(await command(socket, 'participant:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it("PERM1 a facilitator of one session has no power over another session's people", async () => {
+    const a = await createSession(url);
+    const b = await createSession(url);
+    const stranger = await join(url, b.session.joinCode);
+    const { socket } = await connect(url, a.facilitatorToken);
+    expect(await command(socket, 'participant:set-role', { participantId: stranger.participant.id, role: 'host' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await command(socket, 'participant:remove', { participantId: stranger.participant.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const people = await http(url, 'GET', `/api/sessions/${b.session.id}/participants`, { token: b.facilitatorToken });
+    expect(people.body.participants.find((p: ParticipantView) => p.id === stranger.participant.id)?.role).toBe('participant');
+  });
+});
