@@ -21,7 +21,9 @@ export interface HttpResult<T = unknown> {
 
 /** A plain HTTP call to the real server; returns status and parsed JSON (or null). */
 export async function http<T = any>(baseUrl: string, method: string, path: string, options: { body?: unknown; token?: string; raw?: string } = {}): Promise<HttpResult<T>> {
-  const headers: Record<string, string> = {};
+  // A connection per call: after a restart on the same port, a pooled keep-alive connection
+  // would still point at the old process and fail with "other side closed".
+  const headers: Record<string, string> = { connection: 'close' };
   if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const response = await fetch(`${baseUrl}${path}`, {
