@@ -117,6 +117,15 @@ describe.skipIf(missing !== null)('foundation in a real browser', () => {
     expect(await facilitator.locator('[data-participant]').count()).toBe(3);
   });
 
+  it('typing the code on the home page (any case, with a dash) leads to the join form', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Join code').fill(`${joinCode.slice(0, 3).toLowerCase()}-${joinCode.slice(3)}`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(new RegExp(`/join/${joinCode}$`));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Join “Open Talks on digital cooperation”');
+  });
+
   it('an observer joins read-only from the observer link', async () => {
     const observer = await newPage();
     await joinAs(observer, 'Press', 'other', 'remote', `/join/${joinCode}?as=observer`);

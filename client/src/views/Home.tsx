@@ -1,8 +1,9 @@
-import { ATTRIBUTIONS, LANGUAGES, LIMITS, SESSION_FORMATS, normalizeJoinCode, type Attribution, type Language, type SessionFormat } from '@open-talks/shared';
+import { ATTRIBUTIONS, LANGUAGES, LIMITS, SESSION_FORMATS, type Attribution, type Language, type SessionFormat } from '@open-talks/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { FormError } from '../components/FormError';
+import { JoinCodeForm } from '../components/JoinCodeForm';
 import { currentLanguage } from '../i18n';
 import { api, RequestError } from '../net/api';
 import { listCredentials, saveCredential } from '../state/credentials';
@@ -36,43 +37,10 @@ export function Home() {
 
 function JoinByCode() {
   const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const normalized = normalizeJoinCode(code);
-    if (!normalized) return setInvalid(true);
-    navigate(`/join/${normalized}`);
-  };
   return (
     <section aria-labelledby="join-heading" className="card">
       <h2 id="join-heading">{t('home.joinHeading')}</h2>
-      <form onSubmit={submit} noValidate>
-        <label htmlFor="home-code">{t('home.joinCodeLabel')}</label>
-        <input
-          id="home-code"
-          className="code-input"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={12}
-          value={code}
-          aria-describedby="home-code-hint home-code-error"
-          aria-invalid={invalid}
-          onChange={(e) => {
-            setCode(e.target.value);
-            setInvalid(false);
-          }}
-        />
-        <p id="home-code-hint" className="hint">
-          {t('home.joinCodeHint')}
-        </p>
-        <p id="home-code-error" className="form-error" role="alert">
-          {invalid ? t('join.invalidCode') : ''}
-        </p>
-        <button type="submit">{t('home.joinButton')}</button>
-      </form>
+      <JoinCodeForm idPrefix="home" />
     </section>
   );
 }

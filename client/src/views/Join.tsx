@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { FormError } from '../components/FormError';
+import { JoinCodeForm } from '../components/JoinCodeForm';
 import { currentLanguage, setLanguage } from '../i18n';
 import { api, RequestError } from '../net/api';
 import { findByJoinCode, forgetToken, saveCredential } from '../state/credentials';
@@ -44,32 +45,9 @@ export function Join({ code: codeParam }: { code: string | undefined }) {
       <h1>{heading}</h1>
       {preview && <p className="muted">{t(`words.format.${preview.format}`)}</p>}
       {previewError && <FormError error={previewError} />}
-      {!code && <CodeOnly />}
+      {!code && <JoinCodeForm idPrefix="join" />}
       {code && preview && <JoinForm code={code} preview={preview} asObserver={asObserver} />}
     </div>
-  );
-}
-
-function CodeOnly() {
-  const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const [value, setValue] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const normalized = normalizeJoinCode(value);
-    if (normalized) navigate(`/join/${normalized}`);
-    else setInvalid(true);
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <label htmlFor="join-code">{t('join.codeLabel')}</label>
-      <input id="join-code" className="code-input" autoComplete="off" value={value} aria-invalid={invalid} aria-describedby="join-code-error" onChange={(e) => setValue(e.target.value)} />
-      <p id="join-code-error" className="form-error" role="alert">
-        {invalid ? t('join.invalidCode') : ''}
-      </p>
-      <button type="submit">{t('home.joinButton')}</button>
-    </form>
   );
 }
 
