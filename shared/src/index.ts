@@ -3,3 +3,4 @@ export * from './domain/words.js';
 export * from './domain/join-code.js';
 export * from './domain/permissions.js';
 export * from './domain/attendance.js';
+export * from './domain/seating/index.js';
