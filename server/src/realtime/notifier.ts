@@ -75,7 +75,9 @@ export class SocketNotifier implements Notifier {
     for (const participant of participants) {
       if (ids.has(participant.id)) this.io.to(staffRoom(sessionId)).emit('participant:changed', participant);
     }
-    this.io.to(sessionRoom(sessionId)).emit('attendance:changed', countAttendance(participants));
+    const attendance = countAttendance(participants);
+    this.service.rememberAttendance(sessionId, attendance);
+    this.io.to(sessionRoom(sessionId)).emit('attendance:changed', attendance);
   }
 
   close(): void {

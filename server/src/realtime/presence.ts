@@ -1,5 +1,5 @@
 import type { Presence } from '../sessions/session-service.js';
-import { sessionRoom } from './rooms.js';
+import { participantRoom, sessionRoom } from './rooms.js';
 import type { IoServer } from './types.js';
 
 /** Presence read from Socket.IO's rooms, which an adapter answers for every node. */
@@ -10,6 +10,9 @@ export function socketPresence(io: IoServer): Presence {
       const ids = new Set<string>();
       for (const socket of sockets) if (socket.data.participantId) ids.add(socket.data.participantId);
       return ids;
+    },
+    async isOnline(participantId) {
+      return (await io.in(participantRoom(participantId)).fetchSockets()).length > 0;
     },
   };
 }

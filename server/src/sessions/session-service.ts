@@ -1,4 +1,4 @@
-import { countAttendance, can, type Role } from '@open-talks/shared';
+import { countAttendance, can, type AttendanceCounts, type Role } from '@open-talks/shared';
 import type {
   CreateSessionBody,
   ParticipantView,
@@ -25,6 +25,8 @@ export interface Notifier {
 /** Which participants of a session have a live connection (across all server nodes). */
 export interface Presence {
   onlineIds(sessionId: string): Promise<Set<string>>;
+  /** Whether one participant has a live connection: cheap, unlike onlineIds. */
+  isOnline(participantId: string): Promise<boolean>;
 }
 
 export interface CreatedSession {
@@ -35,12 +37,18 @@ export interface CreatedSession {
 }
 
 const JOIN_CODE_ATTEMPTS = 8;
+// Counts may be this stale for someone (re)connecting: after a restart 2,000 people reconnect
+// at once, and each would otherwise read the whole participant list. The notifier refreshes it.
+const ATTENDANCE_CACHE_TTL = 1_000; // ms
 
 /**
  * Sessions and the people in them. Every method persists before it returns, and only then
  * notifies, so an ack or a 2xx always means the change is on disk.
  */
 export class SessionService {
+  // A cache only (never the source of truth), so several server nodes stay correct.
+  private readonly attendanceCache = new Map<string, { counts: AttendanceCounts; expires: number }>();
+
   constructor(
     private readonly store: Store,
     private readonly presence: Presence,
@@ -116,6 +124,7 @@ export class SessionService {
       removedAt: null,
     };
     await this.store.participants.insert(participant, hashToken(token));
+    this.attendanceCache.delete(session.id);
     this.notifier.participantChanged(participant);
     return { session: sessionView(session), participant: participantView(participant, false), token };
   }
@@ -161,19 +170,33 @@ export class SessionService {
 
   /** What this principal may see of the session now. */
   async state(principal: Principal): Promise<SessionState> {
-    const sessionId = principal.session.id;
-    const [participants, online] = await Promise.all([
-      this.store.participants.listActive(sessionId),
-      this.presence.onlineIds(sessionId),
-    ]);
-    const views = participants.map((p) => participantView(p, online.has(p.id)));
-    const me = principal.participant && views.find((p) => p.id === principal.participant!.id);
+    const session = sessionView(principal.session);
+    if (can(principal.role, 'participants:list')) {
+      const participants = await this.listParticipants(session.id);
+      const me = participants.find((p) => p.id === principal.participant?.id);
+      const attendance = countAttendance(participants);
+      this.rememberAttendance(session.id, attendance);
+      return { session, viewer: me ? { kind: 'participant', participant: me } : { kind: 'display' }, attendance, participants };
+    }
+    const me = principal.participant;
     return {
-      session: sessionView(principal.session),
-      viewer: me ? { kind: 'participant', participant: me } : { kind: 'display' },
-      attendance: countAttendance(views),
-      ...(can(principal.role, 'participants:list') && { participants: views }),
+      session,
+      viewer: me ? { kind: 'participant', participant: participantView(me, await this.presence.isOnline(me.id)) } : { kind: 'display' },
+      attendance: await this.attendanceFor(session.id),
     };
+  }
+
+  /** Attendance counts, from the cache while fresh. */
+  async attendanceFor(sessionId: string): Promise<AttendanceCounts> {
+    const cached = this.attendanceCache.get(sessionId);
+    if (cached && cached.expires > this.now()) return cached.counts;
+    const counts = countAttendance(await this.listParticipants(sessionId));
+    this.rememberAttendance(sessionId, counts);
+    return counts;
+  }
+
+  rememberAttendance(sessionId: string, counts: AttendanceCounts): void {
+    this.attendanceCache.set(sessionId, { counts, expires: this.now() + ATTENDANCE_CACHE_TTL });
   }
 
   private async target(principal: Principal, participantId: string): Promise<ParticipantRecord> {
@@ -190,16 +213,17 @@ export class SessionService {
   async setRole(principal: Principal, participantId: string, role: Exclude<Role, 'facilitator'>): Promise<ParticipantView> {
     const target = await this.target(principal, participantId);
     await this.store.participants.update(target.id, { role });
+    this.attendanceCache.delete(target.sessionId);
     const updated = { ...target, role };
     this.notifier.participantChanged(updated);
-    const online = await this.presence.onlineIds(principal.session.id);
-    return participantView(updated, online.has(updated.id));
+    return participantView(updated, await this.presence.isOnline(updated.id));
   }
 
   async remove(principal: Principal, participantId: string): Promise<void> {
     const target = await this.target(principal, participantId);
     const removedAt = this.now();
     await this.store.participants.markRemoved(target.id, removedAt);
+    this.attendanceCache.delete(target.sessionId);
     this.notifier.participantRemoved({ ...target, removedAt });
   }
 
@@ -207,6 +231,7 @@ export class SessionService {
     const me = principal.participant;
     if (!me) throw new AppError('conflict', 'The projector display has no profile');
     await this.store.participants.update(me.id, changes);
+    this.attendanceCache.delete(me.sessionId);
     const updated: ParticipantRecord = {
       ...me,
       ...(changes.displayName !== undefined && { displayName: changes.displayName }),
@@ -215,8 +240,7 @@ export class SessionService {
       ...(changes.stakeholderGroup && { stakeholderGroup: changes.stakeholderGroup }),
     };
     this.notifier.participantChanged(updated);
-    const online = await this.presence.onlineIds(principal.session.id);
-    return participantView(updated, online.has(updated.id));
+    return participantView(updated, await this.presence.isOnline(updated.id));
   }
 
   /** A new projector link; the old one stops working and screens using it are disconnected. */
