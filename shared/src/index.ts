@@ -4,3 +4,4 @@ export * from './domain/join-code.js';
 export * from './domain/permissions.js';
 export * from './domain/attendance.js';
 export * from './domain/seating/index.js';
+export * from './domain/timer/index.js';
