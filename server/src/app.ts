@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CafeService } from './cafe/cafe-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
@@ -37,10 +38,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const http = createServer((req, res) => handleRequest?.(req, res));
   const io = createIo(http);
   const notifier = new SocketNotifier(io, log);
-  const service = new SessionService(store, socketPresence(io), notifier);
+  const presence = socketPresence(io);
+  const service = new SessionService(store, presence, notifier);
+  const cafe = new CafeService(store, presence, notifier);
   notifier.bind(service);
-  attachRealtime(io, { service, notifier, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, log, storage: handle.dialect });
+  attachRealtime(io, { service, cafe, notifier, log, commandsPer10s: config.limits.commandsPer10s });
+  handleRequest = createHttpApp({ config, service, cafe, log, storage: handle.dialect });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -5,3 +5,4 @@ export * from './domain/permissions.js';
 export * from './domain/attendance.js';
 export * from './domain/seating/index.js';
 export * from './domain/timer/index.js';
+export * from './domain/cafe/setup.js';

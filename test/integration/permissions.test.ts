@@ -26,8 +26,11 @@ async function snapshot(url: string, scene: Scene): Promise<unknown> {
   const { created } = scene;
   const people = await http<{ participants: ParticipantView[] }>(url, 'GET', `/api/sessions/${created.session.id}/participants`, { token: created.facilitatorToken });
   const projector = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.projectorKey });
-  return { people: people.body.participants, projectorStatus: projector.status };
+  const cafe = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken });
+  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body };
 }
+
+const CHANGED_ROUNDS = [{ question: 'What should change?', durationMinutes: 15 }];
 
 // One command per action, with a valid payload. Typed over Action, so a new action
 // without a command here fails the type check; the test below checks COMMANDS agrees.
@@ -38,6 +41,9 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'participant:remove': { command: 'participant:remove', payload: (s) => ({ participantId: s.target.id }) },
   'profile:update': { command: 'profile:update', payload: () => ({ language: 'fr', mode: 'remote' }) },
   'projector:rotate-key': { command: 'projector:rotate-key', payload: () => ({}) },
+  'cafe:view-setup': { command: 'cafe:get', payload: () => ({}) },
+  'cafe:configure': { command: 'cafe:set-rounds', payload: () => ({ rounds: CHANGED_ROUNDS }) },
+  'cafe:plan': { command: 'cafe:plan', payload: () => ({ seed: 7 }) },
 };
 
 /** What an HTTP answer may carry: an error body, or the endpoint's own fields. */
@@ -51,6 +57,9 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'participant:remove': (url, s) => http(url, 'DELETE', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token }),
   'profile:update': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/me`, { token: s.token, body: { language: 'fr', mode: 'remote' } }),
   'projector:rotate-key': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/projector-key`, { token: s.token, body: {} }),
+  'cafe:view-setup': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/cafe`, { token: s.token }),
+  'cafe:configure': (url, s) => http(url, 'PUT', `/api/sessions/${s.created.session.id}/cafe/rounds`, { token: s.token, body: { rounds: CHANGED_ROUNDS } }),
+  'cafe:plan': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/plan`, { token: s.token, body: { seed: 7 } }),
 };
 
 /**
@@ -94,6 +103,19 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(fresh.status).toBe(200);
       return;
     }
+    case 'cafe:view-setup':
+      expect((result.cafe as { tables: unknown[] }).tables).toHaveLength(1);
+      return;
+    case 'cafe:configure': {
+      const cafe = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken });
+      expect(cafe.body.cafe.rounds).toEqual([{ number: 1, question: 'What should change?', durationMs: 15 * 60_000 }]);
+      return;
+    }
+    case 'cafe:plan': {
+      const cafe = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken });
+      expect(cafe.body.cafe.plan).toMatchObject({ seed: 7, locked: false });
+      return;
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`no check for ${String(unreachable)}`);
@@ -134,6 +156,11 @@ async function scene(actor: Actor): Promise<Scene> {
     token = person.token;
   }
   const target = (await join(url, created.session.joinCode, { displayName: 'Target' })).participant;
+  // A café ready to plan: one table, one round.
+  const facilitator = { token: created.facilitatorToken };
+  const base = `/api/sessions/${created.session.id}/cafe`;
+  expect((await http(url, 'PUT', `${base}/tables`, { ...facilitator, body: { tables: [{ label: '1', kind: 'hybrid', capacity: 6 }] } })).status).toBe(200);
+  expect((await http(url, 'PUT', `${base}/rounds`, { ...facilitator, body: { rounds: [{ question: 'Why?', durationMinutes: 20 }] } })).status).toBe(200);
   return { created, token, target };
 }
 

@@ -6,8 +6,10 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { CafeService } from '../cafe/cafe-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { apiNotFound, errorHandler } from './errors.js';
+import { cafeRoutes } from './routes/cafe.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 
@@ -17,6 +19,7 @@ export const VERSION = '0.1.0';
 export interface HttpDeps {
   config: Config;
   service: SessionService;
+  cafe: CafeService;
   log: Logger;
   storage: string;
 }
@@ -33,7 +36,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, log, storage }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -71,6 +74,7 @@ export function createHttpApp({ config, service, log, storage }: HttpDeps): Expr
     }),
   );
   api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(cafeRoutes(service, cafe));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

@@ -5,6 +5,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { CafeService } from '../cafe/cafe-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { registerCommand, type CommandContext } from './command.js';
 import type { SocketNotifier } from './notifier.js';
@@ -24,13 +25,14 @@ export function createIo(httpServer: HttpServer): IoServer {
 
 export interface RealtimeDeps {
   service: SessionService;
+  cafe: CafeService;
   notifier: SocketNotifier;
   log: Logger;
   commandsPer10s: number;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, notifier, log, commandsPer10s }: RealtimeDeps): void {
+export function attachRealtime(io: IoServer, { service, cafe, notifier, log, commandsPer10s }: RealtimeDeps): void {
   const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
   const context: CommandContext = { service, log, limiter };
 
@@ -92,5 +94,12 @@ export function attachRealtime(io: IoServer, { service, notifier, log, commandsP
     }, context);
     registerCommand(socket, 'profile:update', async (p, changes) => ({ participant: await service.updateProfile(p, changes) }), context);
     registerCommand(socket, 'projector:rotate-key', async (p) => ({ projectorKey: await service.rotateProjectorKey(p) }), context);
+    registerCommand(socket, 'cafe:get', async (p) => ({ cafe: await cafe.view(p.session.id) }), context);
+    registerCommand(socket, 'cafe:set-tables', async (p, payload) => ({ cafe: await cafe.setTables(p, payload) }), context);
+    registerCommand(socket, 'cafe:make-tables', async (p, payload) => ({ cafe: await cafe.makeTables(p, payload) }), context);
+    registerCommand(socket, 'cafe:set-rounds', async (p, payload) => ({ cafe: await cafe.setRounds(p, payload) }), context);
+    registerCommand(socket, 'cafe:plan', async (p, payload) => ({ cafe: await cafe.plan(p, payload) }), context);
+    registerCommand(socket, 'cafe:move', async (p, payload) => ({ cafe: await cafe.move(p, payload) }), context);
+    registerCommand(socket, 'cafe:lock', async (p, payload) => ({ cafe: await cafe.lock(p, payload) }), context);
   }
 }

@@ -1,4 +1,6 @@
 import { can, countAttendance } from '@open-talks/shared';
+import type { CafeView } from '@open-talks/shared/protocol';
+import type { CafeNotifier } from '../cafe/cafe-service.js';
 import type { Logger } from '../log.js';
 import type { Notifier, SessionService } from '../sessions/session-service.js';
 import { participantView } from '../sessions/views.js';
@@ -13,7 +15,7 @@ const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update 
  * the staff list and the attendance counts are coalesced per session, so a room of 2,000
  * filling up costs a few updates a second, not one per arrival per screen.
  */
-export class SocketNotifier implements Notifier {
+export class SocketNotifier implements Notifier, CafeNotifier {
   private readonly pending = new Map<string, Set<string>>(); // sessionId → changed participant ids
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private service: SessionService | undefined;
@@ -42,6 +44,10 @@ export class SocketNotifier implements Notifier {
     this.io.in(participantRoom(participant.id)).disconnectSockets(true);
     this.io.to(staffRoom(participant.sessionId)).emit('participant:removed', { participantId: participant.id });
     this.schedule(participant.sessionId);
+  }
+
+  cafeChanged(sessionId: string, cafe: CafeView): void {
+    this.io.to(staffRoom(sessionId)).emit('cafe:changed', cafe);
   }
 
   projectorKeyRotated(sessionId: string): void {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from './db.js';
+import { CafeRepo } from './cafe-repo.js';
 import { ParticipantRepo } from './participant-repo.js';
 import type { Database } from './schema.js';
 import { SessionRepo } from './session-repo.js';
@@ -11,6 +12,7 @@ export type { SessionRecord } from './session-repo.js';
 export interface Repos {
   sessions: SessionRepo;
   participants: ParticipantRepo;
+  cafe: CafeRepo;
 }
 
 export interface Store extends Repos {
@@ -21,7 +23,7 @@ export interface Store extends Repos {
 }
 
 function repos(db: Kysely<Database>): Repos {
-  return { sessions: new SessionRepo(db), participants: new ParticipantRepo(db) };
+  return { sessions: new SessionRepo(db), participants: new ParticipantRepo(db), cafe: new CafeRepo(db) };
 }
 
 export function createStore(handle: DatabaseHandle): Store {

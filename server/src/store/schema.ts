@@ -26,7 +26,37 @@ export interface ParticipantsTable {
   removed_at: number | null;
 }
 
+export interface CafeTablesTable {
+  id: string;
+  session_id: string;
+  position: number;
+  label: string;
+  kind: string;
+  capacity: number;
+  host_participant_id: string | null;
+  video_url: string | null;
+}
+
+export interface CafeRoundsTable {
+  session_id: string;
+  number: number;
+  question: string;
+  duration_ms: number;
+}
+
+export interface CafePlansTable {
+  session_id: string;
+  seed: number;
+  plan: string; // JSON SeatingPlan
+  figures: string; // JSON SeatingFigures
+  locked: number; // 0 or 1: SQLite has no boolean
+  created_at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
+  cafe_tables: CafeTablesTable;
+  cafe_rounds: CafeRoundsTable;
+  cafe_plans: CafePlansTable;
 }

@@ -11,6 +11,9 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'participant:remove': ['facilitator'],
   'profile:update': ROLES,
   'projector:rotate-key': ['facilitator'],
+  'cafe:view-setup': ['facilitator', 'moderator'],
+  'cafe:configure': ['facilitator'],
+  'cafe:plan': ['facilitator'],
 };
 
 describe('PERM1 permission table', () => {

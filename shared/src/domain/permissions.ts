@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   'profile:update': ROLES,
   /** Issue a new projector link (the old one stops working). */
   'projector:rotate-key': ['facilitator'],
+  /** See the café's tables, rounds and whole seating plan. */
+  'cafe:view-setup': ['facilitator', 'moderator'],
+  /** Set the café's tables and rounds. */
+  'cafe:configure': ['facilitator'],
+  /** Make, re-make, edit by hand and lock the seating plan. */
+  'cafe:plan': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

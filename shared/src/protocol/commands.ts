@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Action } from '../domain/permissions.js';
 import { emptyPayload, profileUpdateBody, removePayload, setRolePayload } from './schemas.js';
+import { lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 import type { ClientToServerEvents } from './index.js';
 
 export type CommandName = keyof ClientToServerEvents;
@@ -13,4 +14,11 @@ export const COMMANDS = {
   'participant:remove': { schema: removePayload, action: 'participant:remove' },
   'profile:update': { schema: profileUpdateBody, action: 'profile:update' },
   'projector:rotate-key': { schema: emptyPayload, action: 'projector:rotate-key' },
+  'cafe:get': { schema: emptyPayload, action: 'cafe:view-setup' },
+  'cafe:set-tables': { schema: setTablesPayload, action: 'cafe:configure' },
+  'cafe:make-tables': { schema: makeTablesPayload, action: 'cafe:configure' },
+  'cafe:set-rounds': { schema: setRoundsPayload, action: 'cafe:configure' },
+  'cafe:plan': { schema: planPayload, action: 'cafe:plan' },
+  'cafe:move': { schema: movePayload, action: 'cafe:plan' },
+  'cafe:lock': { schema: lockPayload, action: 'cafe:plan' },
 } as const satisfies Record<CommandName, { schema: z.ZodType; action: Action }>;

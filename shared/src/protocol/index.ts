@@ -8,10 +8,12 @@ import type {
   setRolePayload,
 } from './schemas.js';
 import type { ParticipantView, SessionState } from './views.js';
+import type { CafeView, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 
 export * from './errors.js';
 export * from './schemas.js';
 export * from './views.js';
+export * from './cafe.js';
 export { COMMANDS, type CommandName } from './commands.js';
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -28,6 +30,13 @@ export interface ClientToServerEvents {
   'participant:remove': (payload: In<typeof removePayload>, ack: AckCallback) => void;
   'profile:update': (payload: In<typeof profileUpdateBody>, ack: AckCallback<{ participant: ParticipantView }>) => void;
   'projector:rotate-key': (payload: In<typeof emptyPayload>, ack: AckCallback<{ projectorKey: string }>) => void;
+  'cafe:get': (payload: In<typeof emptyPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
+  'cafe:set-tables': (payload: In<typeof setTablesPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
+  'cafe:make-tables': (payload: In<typeof makeTablesPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
+  'cafe:set-rounds': (payload: In<typeof setRoundsPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
+  'cafe:plan': (payload: In<typeof planPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
+  'cafe:move': (payload: In<typeof movePayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
+  'cafe:lock': (payload: In<typeof lockPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
 }
 
 /** Events the server pushes. */
@@ -44,6 +53,8 @@ export interface ServerToClientEvents {
   'me:changed': (participant: ParticipantView) => void;
   /** To the person concerned, just before their connections close. */
   'me:removed': () => void;
+  /** To staff: the café's tables, rounds or plan changed. */
+  'cafe:changed': (cafe: CafeView) => void;
 }
 
 export interface InterServerEvents {}

@@ -1,0 +1,150 @@
+import { randomInt } from 'node:crypto';
+import {
+  findRuleViolations,
+  measurePlan,
+  moveInPlan,
+  planSeating,
+  seatingParticipants,
+  suggestTables,
+  type CafeRound,
+  type CafeTable,
+} from '@open-talks/shared';
+import type { CafeView, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
+import type { z } from 'zod';
+import { newId } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
+import type { Principal } from '../sessions/principal.js';
+import type { Presence } from '../sessions/session-service.js';
+import type { ParticipantRecord, Repos, Store } from '../store/index.js';
+
+export interface CafeNotifier {
+  cafeChanged(sessionId: string, cafe: CafeView): void;
+  participantChanged(participant: ParticipantRecord): void;
+}
+
+/**
+ * The café's set-up and seating plan. The server decides the seating (with the pure planner
+ * in shared/); every change is persisted, then staff screens get the new café.
+ */
+export class CafeService {
+  constructor(
+    private readonly store: Store,
+    private readonly presence: Presence,
+    private readonly notifier: CafeNotifier,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async view(sessionId: string, repos: Repos = this.store): Promise<CafeView> {
+    const [tables, rounds, plan] = await Promise.all([repos.cafe.tables(sessionId), repos.cafe.rounds(sessionId), repos.cafe.plan(sessionId)]);
+    return { tables, rounds, plan };
+  }
+
+  async setTables(principal: Principal, { tables }: z.output<typeof setTablesPayload>): Promise<CafeView> {
+    const sessionId = principal.session.id;
+    const existing = new Set((await this.store.cafe.tables(sessionId)).map((t) => t.id));
+    const hosts = new Set<string>();
+    const promoted: ParticipantRecord[] = [];
+    for (const table of tables) {
+      if (table.id && !existing.has(table.id)) throw new AppError('bad_request', `No table ${table.id} in this café; leave the id out for a new table`);
+      if (!table.hostParticipantId) continue;
+      if (hosts.has(table.hostParticipantId)) throw new AppError('bad_request', 'A person can host only one table');
+      hosts.add(table.hostParticipantId);
+      const host = await this.store.participants.byId(table.hostParticipantId);
+      if (!host || host.sessionId !== sessionId || host.removedAt !== null) throw new AppError('not_found', 'The table host is not in this session');
+      if (host.role !== 'host' && host.role !== 'participant') throw new AppError('conflict', `A ${host.role} cannot host a table`);
+      if (host.mode === 'in-room' ? table.kind === 'remote' : table.kind === 'in-room') {
+        throw new AppError('conflict', `An ${host.mode} host cannot host an ${table.kind} table`);
+      }
+      if (host.role === 'participant') promoted.push({ ...host, role: 'host' });
+    }
+    const next: CafeTable[] = tables.map((t) => ({ ...t, id: t.id ?? newId() }));
+    return this.replaceTables(principal, next, promoted);
+  }
+
+  async makeTables(principal: Principal, { tableSize }: z.output<typeof makeTablesPayload>): Promise<CafeView> {
+    const sessionId = principal.session.id;
+    const [people, online] = await Promise.all([this.store.participants.listActive(sessionId), this.presence.onlineIds(sessionId)]);
+    const here = seatingParticipants(people.filter((p) => online.has(p.id)), []);
+    if (here.length === 0) throw new AppError('conflict', 'Nobody is here yet to make tables for');
+    const counts = { 'in-room': here.filter((p) => p.mode === 'in-room').length, remote: here.filter((p) => p.mode === 'remote').length };
+    const tables = suggestTables(counts, tableSize).map((t) => ({ ...t, id: newId() }));
+    return this.replaceTables(principal, tables, []);
+  }
+
+  private async replaceTables(principal: Principal, tables: CafeTable[], promoted: ParticipantRecord[]): Promise<CafeView> {
+    const sessionId = principal.session.id;
+    const view = await this.store.transaction(async (repos) => {
+      const plan = await repos.cafe.plan(sessionId);
+      if (plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing tables');
+      await repos.cafe.replaceTables(sessionId, tables);
+      // Tables changed under the plan: it no longer fits, so it goes; the facilitator plans again.
+      if (plan) await repos.cafe.deletePlan(sessionId);
+      for (const host of promoted) await repos.participants.update(host.id, { role: 'host' });
+      return this.view(sessionId, repos);
+    });
+    for (const host of promoted) this.notifier.participantChanged(host);
+    this.notifier.cafeChanged(sessionId, view);
+    return view;
+  }
+
+  async setRounds(principal: Principal, { rounds }: z.output<typeof setRoundsPayload>): Promise<CafeView> {
+    const sessionId = principal.session.id;
+    const next: CafeRound[] = rounds.map((r, i) => ({ number: i + 1, question: r.question, durationMs: Math.round(r.durationMinutes * 60_000) }));
+    const view = await this.store.transaction(async (repos) => {
+      const plan = await repos.cafe.plan(sessionId);
+      const countChanges = plan !== null && plan.plan.rounds.length !== next.length;
+      if (countChanges && plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing the number of rounds');
+      await repos.cafe.replaceRounds(sessionId, next);
+      if (countChanges) await repos.cafe.deletePlan(sessionId);
+      return this.view(sessionId, repos);
+    });
+    this.notifier.cafeChanged(sessionId, view);
+    return view;
+  }
+
+  async plan(principal: Principal, { seed }: z.output<typeof planPayload>): Promise<CafeView> {
+    const sessionId = principal.session.id;
+    const current = await this.view(sessionId);
+    if (current.plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to plan again');
+    if (current.rounds.length === 0) throw new AppError('conflict', 'Add the rounds before planning the seating');
+    if (current.tables.length === 0) throw new AppError('conflict', 'Add tables before planning the seating');
+    const people = seatingParticipants(await this.store.participants.listActive(sessionId), current.tables);
+    const chosenSeed = seed ?? randomInt(0, 2 ** 31 - 1);
+    const result = planSeating({ participants: people, tables: current.tables, rounds: current.rounds.length, seed: chosenSeed });
+    if (!result.ok) throw new AppError('conflict', result.error.message);
+    await this.store.cafe.savePlan(sessionId, { seed: chosenSeed, plan: result.plan, figures: result.figures, locked: false, createdAt: this.now() });
+    return this.changed(sessionId);
+  }
+
+  async move(principal: Principal, { participantId, round, tableId }: z.output<typeof movePayload>): Promise<CafeView> {
+    const sessionId = principal.session.id;
+    const current = await this.view(sessionId);
+    const plan = current.plan;
+    if (!plan) throw new AppError('conflict', 'There is no seating plan yet');
+    if (plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to move people');
+    if (round > plan.plan.rounds.length) throw new AppError('not_found', `The plan has ${plan.plan.rounds.length} rounds`);
+    if (!current.tables.some((t) => t.id === tableId)) throw new AppError('not_found', 'No such table in this café');
+    const people = seatingParticipants(await this.store.participants.listActive(sessionId), current.tables);
+    if (!people.some((p) => p.id === participantId)) throw new AppError('not_found', 'This person is not seated in the café');
+    const moved = moveInPlan(plan.plan, round - 1, participantId, tableId);
+    const broken = findRuleViolations({ rounds: [moved.rounds[round - 1]!] }, people, current.tables);
+    if (broken.length > 0) throw new AppError('conflict', `That move breaks a seating rule: ${broken[0]}`);
+    const figures = measurePlan(moved, people, current.tables);
+    await this.store.cafe.savePlan(sessionId, { ...plan, plan: moved, figures });
+    return this.changed(sessionId);
+  }
+
+  async lock(principal: Principal, { locked }: z.output<typeof lockPayload>): Promise<CafeView> {
+    const sessionId = principal.session.id;
+    const plan = await this.store.cafe.plan(sessionId);
+    if (!plan) throw new AppError('conflict', 'There is no seating plan to lock');
+    await this.store.cafe.savePlan(sessionId, { ...plan, locked });
+    return this.changed(sessionId);
+  }
+
+  private async changed(sessionId: string): Promise<CafeView> {
+    const view = await this.view(sessionId);
+    this.notifier.cafeChanged(sessionId, view);
+    return view;
+  }
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { CafeRound, CafeTable, TableKind } from '@open-talks/shared';
+import type { CafePlanView } from '@open-talks/shared/protocol';
+import type { Database } from './schema.js';
+
+/** A café's tables, rounds and seating plan. Lists are replaced whole, in one transaction by the caller. */
+export class CafeRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async tables(sessionId: string): Promise<CafeTable[]> {
+    const rows = await this.db.selectFrom('cafe_tables').selectAll().where('session_id', '=', sessionId).orderBy('position').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      kind: row.kind as TableKind,
+      capacity: Number(row.capacity),
+      hostParticipantId: row.host_participant_id,
+      videoUrl: row.video_url,
+    }));
+  }
+
+  async replaceTables(sessionId: string, tables: readonly CafeTable[]): Promise<void> {
+    await this.db.deleteFrom('cafe_tables').where('session_id', '=', sessionId).execute();
+    if (tables.length === 0) return;
+    await this.db
+      .insertInto('cafe_tables')
+      .values(
+        tables.map((t, position) => ({
+          id: t.id,
+          session_id: sessionId,
+          position,
+          label: t.label,
+          kind: t.kind,
+          capacity: t.capacity,
+          host_participant_id: t.hostParticipantId,
+          video_url: t.videoUrl,
+        })),
+      )
+      .execute();
+  }
+
+  async rounds(sessionId: string): Promise<CafeRound[]> {
+    const rows = await this.db.selectFrom('cafe_rounds').selectAll().where('session_id', '=', sessionId).orderBy('number').execute();
+    return rows.map((row) => ({ number: Number(row.number), question: row.question, durationMs: Number(row.duration_ms) }));
+  }
+
+  async replaceRounds(sessionId: string, rounds: readonly CafeRound[]): Promise<void> {
+    await this.db.deleteFrom('cafe_rounds').where('session_id', '=', sessionId).execute();
+    if (rounds.length === 0) return;
+    await this.db
+      .insertInto('cafe_rounds')
+      .values(rounds.map((r) => ({ session_id: sessionId, number: r.number, question: r.question, duration_ms: r.durationMs })))
+      .execute();
+  }
+
+  async plan(sessionId: string): Promise<CafePlanView | null> {
+    const row = await this.db.selectFrom('cafe_plans').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+    if (!row) return null;
+    return {
+      seed: Number(row.seed),
+      plan: JSON.parse(row.plan) as CafePlanView['plan'],
+      figures: JSON.parse(row.figures) as CafePlanView['figures'],
+      locked: Number(row.locked) === 1,
+      createdAt: Number(row.created_at),
+    };
+  }
+
+  async savePlan(sessionId: string, plan: CafePlanView): Promise<void> {
+    const values = {
+      seed: plan.seed,
+      plan: JSON.stringify(plan.plan),
+      figures: JSON.stringify(plan.figures),
+      locked: plan.locked ? 1 : 0,
+      created_at: plan.createdAt,
+    };
+    await this.db
+      .insertInto('cafe_plans')
+      .values({ session_id: sessionId, ...values })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet(values))
+      .execute();
+  }
+
+  async deletePlan(sessionId: string): Promise<void> {
+    await this.db.deleteFrom('cafe_plans').where('session_id', '=', sessionId).execute();
+  }
+}
