@@ -54,6 +54,7 @@ export function connectLive(token: string): () => void {
     }
   });
   s.on('me:removed', () => useLive.getState().setStatus('refused', 'removed'));
+  s.on('cafe:changed', (cafe) => useLive.getState().applyCafe(cafe));
 
   return disconnectLive;
 }

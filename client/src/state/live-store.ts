@@ -1,5 +1,5 @@
 import type { AttendanceCounts } from '@open-talks/shared';
-import type { ErrorCode, ParticipantView, SessionState } from '@open-talks/shared/protocol';
+import type { CafeView, ErrorCode, ParticipantView, SessionState } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -19,12 +19,18 @@ interface SessionSlice {
   reset(): void;
 }
 
+interface CafeSlice {
+  /** The café set-up and plan, for staff screens; undefined until fetched. */
+  cafe: CafeView | undefined;
+  applyCafe(cafe: CafeView): void;
+}
+
 interface PeopleSlice {
   upsertParticipant(participant: ParticipantView): void;
   dropParticipant(participantId: string): void;
 }
 
-export type LiveStore = ConnectionSlice & SessionSlice & PeopleSlice;
+export type LiveStore = ConnectionSlice & SessionSlice & PeopleSlice & CafeSlice;
 
 const connectionSlice: StateCreator<LiveStore, [], [], ConnectionSlice> = (set) => ({
   status: 'idle',
@@ -42,7 +48,7 @@ const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({
       const participants = live.participants?.map((p) => (p.id === me.id ? { ...me, online: p.online } : p));
       return { live: { ...live, viewer: { kind: 'participant', participant: me }, ...(participants && { participants }) } };
     }),
-  reset: () => set({ live: undefined, status: 'idle', refusal: undefined }),
+  reset: () => set({ live: undefined, cafe: undefined, status: 'idle', refusal: undefined }),
 });
 
 const peopleSlice: StateCreator<LiveStore, [], [], PeopleSlice> = (set) => ({
@@ -59,11 +65,17 @@ const peopleSlice: StateCreator<LiveStore, [], [], PeopleSlice> = (set) => ({
     set(({ live }) => (live?.participants ? { live: { ...live, participants: live.participants.filter((p) => p.id !== participantId) } } : {})),
 });
 
+const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => ({
+  cafe: undefined,
+  applyCafe: (cafe) => set({ cafe }),
+});
+
 /** The live session this tab shows: changed only through these actions, by client/src/net. */
 export const useLive = create<LiveStore>()((...a) => ({
   ...connectionSlice(...a),
   ...sessionSlice(...a),
   ...peopleSlice(...a),
+  ...cafeSlice(...a),
 }));
 
 /** The participant this browser is, if it is one (not the projector). */

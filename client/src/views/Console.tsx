@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { selectMe, useLive } from '../state/live-store';
+import { CafeSetup } from './console/cafe/CafeSetup';
 import { PeopleTable } from './console/PeopleTable';
 import { SharePanel } from './console/SharePanel';
 
@@ -63,6 +64,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <SharePanel session={session} />
         <AttendancePanel attendance={live.attendance} />
       </div>
+      {session.format === 'cafe' && <CafeSetup participants={live.participants} />}
       <PeopleTable participants={live.participants} meId={me.id} />
     </div>
   );

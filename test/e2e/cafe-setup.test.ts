@@ -1,0 +1,73 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, join } from '../helpers/api.js';
+import { expectAccessible, launchBrowser } from '../helpers/browser.js';
+import { checkChromium, requireAll } from '../helpers/environment.js';
+import { startTestServer } from '../helpers/server.js';
+import { closeAllSockets, connect } from '../helpers/socket.js';
+
+const missing = checkChromium();
+if (missing && requireAll) throw new Error(missing);
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+describe.skipIf(missing !== null)('World Café set-up in the console', () => {
+  let server: Server;
+  let browser: Browser;
+  let context: BrowserContext;
+  let console_: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    // Twelve people connected (real socket.io clients): 8 in the room, 4 remote.
+    const created = await createSession(server.url, { title: 'Café on data governance', format: 'cafe' });
+    const groups = ['government', 'civil-society', 'academia', 'private-sector'] as const;
+    for (let i = 0; i < 12; i++) {
+      const person = await join(server.url, created.session.joinCode, { displayName: `Person ${i + 1}`, mode: i < 8 ? 'in-room' : 'remote', stakeholderGroup: groups[i % 4] });
+      await connect(server.url, person.token);
+    }
+    context = await browser.newContext();
+    console_ = await context.newPage();
+    console_.setDefaultTimeout(15_000);
+    await console_.goto(created.links.console);
+    await console_.waitForURL(/\/console$/);
+  });
+
+  afterAll(async () => {
+    closeAllSockets();
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    await server?.database.drop();
+  });
+
+  it('makes tables from who is here, sets three rounds, plans, locks, and shows the plan with its figures', async () => {
+    await console_.getByLabel('People per table').fill('4');
+    await console_.getByRole('button', { name: 'Make tables from who is here' }).click();
+    await expect.poll(() => console_.getByTestId('tables-editor').locator('tbody tr').count()).toBe(3);
+
+    for (const [n, question] of ['What works today?', 'What is missing?', 'What do we ask for?'].entries()) {
+      await console_.getByLabel(`Question of round ${n + 1}`).fill(question);
+    }
+    await console_.getByRole('button', { name: 'Save rounds' }).click();
+    await expect.poll(() => console_.getByRole('status').filter({ hasText: 'Rounds saved.' }).count()).toBe(1);
+
+    await console_.getByRole('button', { name: 'Plan the seating' }).click();
+    await expect.poll(() => console_.locator('.plan-table').count()).toBe(3);
+    await expect.poll(() => console_.locator('.plan-table caption').first().innerText()).toBe('Round 1: What works today?');
+    const seatedInRound1 = await console_.locator('.plan-table').first().locator('tbody td:nth-child(2)').allInnerTexts();
+    expect(seatedInRound1.join(', ').split(', ').filter(Boolean)).toHaveLength(12);
+    await expect.poll(() => console_.getByTestId('plan-figures').innerText()).toMatch(/People who meet twice/);
+    await expectAccessible(console_, 'console with a café plan');
+
+    await console_.getByRole('button', { name: 'Lock the plan' }).click();
+    await expect.poll(() => console_.getByTestId('plan-status').innerText()).toContain('Locked');
+    expect(await console_.getByRole('button', { name: 'Plan again with another seed' }).isDisabled()).toBe(true);
+
+    // Survives a reload: it comes from the server, not from the page.
+    await console_.reload();
+    await expect.poll(() => console_.getByTestId('plan-status').innerText()).toContain('Locked');
+    await expect.poll(() => console_.locator('.plan-table').count()).toBe(3);
+  });
+});
