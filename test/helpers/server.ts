@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { closeAllSockets } from './socket.js';
 import pino from 'pino';
 import { loadConfig, startServer, type Config, type RunningServer } from '../../server/src/app.js';
 import { postgresUrl } from './environment.js';
@@ -69,4 +71,23 @@ export async function startTestServer(options: StartOptions = {}): Promise<Runni
   });
   const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   return Object.assign(server, { database, config });
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * One server for a whole test file: started before the first test (and handed to `use`),
+ * sockets closed after each test, server and database gone after the last.
+ */
+export function serverForFile(use: (server: TestServer) => void, options: StartOptions = {}): void {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(options);
+    use(started);
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(async () => {
+    await started?.close();
+    await started?.database.drop();
+  });
 }

@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JOIN_CODE_ALPHABET } from '../../shared/src/domain/join-code.js';
 import type { ParticipantView } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created } from '../helpers/api.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, connect } from '../helpers/socket.js';
+import { serverForFile, startTestServer } from '../helpers/server.js';
+import { connect } from '../helpers/socket.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -12,17 +12,9 @@ const JOIN_CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`);
 
 let server: Server;
 let url: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  url = server.url;
-});
-
-afterEach(() => closeAllSockets());
-
-afterAll(async () => {
-  await server.close();
-  await server.database.drop();
+serverForFile((started) => {
+  server = started;
+  url = started.url;
 });
 
 async function participantsOf(created: Created): Promise<ParticipantView[]> {

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS, PERMISSIONS, ROLES, can, type Action, type Role } from '../../shared/src/index.js';
 import { COMMANDS, type CommandName, type ParticipantView } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created, type HttpResult } from '../helpers/api.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect } from '../helpers/socket.js';
+import { serverForFile, startTestServer } from '../helpers/server.js';
+import { command, connect } from '../helpers/socket.js';
 
 // PERM1: every action in the permission table, tried by every role (and by the projector
 // display, which must read as an observer), over Socket.IO and over HTTP. Allowed iff can().
@@ -125,17 +125,9 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
 
 let server: Server;
 let url: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  url = server.url;
-});
-
-afterEach(() => closeAllSockets());
-
-afterAll(async () => {
-  await server.close();
-  await server.database.drop();
+serverForFile((started) => {
+  server = started;
+  url = started.url;
 });
 
 /** A fresh session per check, so allowed destructive actions (remove, rotate) never touch another check. */

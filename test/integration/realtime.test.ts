@@ -1,9 +1,9 @@
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParticipantView } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created } from '../helpers/api.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { serverForFile, startTestServer } from '../helpers/server.js';
+import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -11,17 +11,9 @@ type ConnectError = Error & { data?: { code?: string } };
 
 let server: Server;
 let url: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  url = server.url;
-});
-
-afterEach(() => closeAllSockets());
-
-afterAll(async () => {
-  await server.close();
-  await server.database.drop();
+serverForFile((started) => {
+  server = started;
+  url = started.url;
 });
 
 /** Connects a raw client that must be refused; resolves with the refusal. */

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { CAFE_DEFAULTS, CAFE_LIMITS, type CafeRound, type CafeTable } from '../domain/cafe/setup.js';
 import { TABLE_KINDS, type SeatingFigures, type SeatingPlan } from '../domain/seating/types.js';
-import { idSchema } from './schemas.js';
-
-const NO_CONTROL_CHARS = /^[^\p{Cc}\p{Cf}]*$/u;
+import { idSchema, NO_CONTROL_CHARS } from './schemas.js';
 
 export const cafeTableInput = z.strictObject({
   /** Keep an existing table's id to keep it; leave it out for a new table. */

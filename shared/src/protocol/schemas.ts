@@ -12,7 +12,7 @@ import {
 } from '../domain/words.js';
 
 // Control characters would let a name hide or reorder text around it in other people's screens.
-const NO_CONTROL_CHARS = /^[^\p{Cc}\p{Cf}]*$/u;
+export const NO_CONTROL_CHARS = /^[^\p{Cc}\p{Cf}]*$/u;
 
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 
