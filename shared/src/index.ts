@@ -6,3 +6,4 @@ export * from './domain/attendance.js';
 export * from './domain/seating/index.js';
 export * from './domain/timer/index.js';
 export * from './domain/cafe/setup.js';
+export * from './domain/cafe/run.js';

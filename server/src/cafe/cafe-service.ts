@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
+  CAFE_LIMITS,
   findRuleViolations,
   measurePlan,
   moveInPlan,
@@ -35,8 +36,14 @@ export class CafeService {
   ) {}
 
   async view(sessionId: string, repos: Repos = this.store): Promise<CafeView> {
-    const [tables, rounds, plan] = await Promise.all([repos.cafe.tables(sessionId), repos.cafe.rounds(sessionId), repos.cafe.plan(sessionId)]);
-    return { tables, rounds, plan };
+    const [tables, rounds, plan, run, prompts] = await Promise.all([
+      repos.cafe.tables(sessionId),
+      repos.cafe.rounds(sessionId),
+      repos.cafe.plan(sessionId),
+      repos.cafe.run(sessionId),
+      repos.cafe.recentPrompts(sessionId, CAFE_LIMITS.promptsKept),
+    ]);
+    return { tables, rounds, plan, run, prompts };
   }
 
   async setTables(principal: Principal, { tables }: z.output<typeof setTablesPayload>): Promise<CafeView> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CafeRound, CafeTable, TableKind } from '@open-talks/shared';
-import type { CafePlanView } from '@open-talks/shared/protocol';
+import { CAFE_RUN_START, type CafeRound, type CafeRun, type CafeTable, type TableKind, type Timer } from '@open-talks/shared';
+import type { CafePlanView, PromptView } from '@open-talks/shared/protocol';
 import type { Database } from './schema.js';
 
 /** A café's tables, rounds and seating plan. Lists are replaced whole, in one transaction by the caller. */
@@ -82,5 +82,48 @@ export class CafeRepo {
 
   async deletePlan(sessionId: string): Promise<void> {
     await this.db.deleteFrom('cafe_plans').where('session_id', '=', sessionId).execute();
+  }
+
+  async run(sessionId: string): Promise<CafeRun> {
+    const row = await this.db.selectFrom('cafe_runs').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+    if (!row) return CAFE_RUN_START;
+    return { round: Number(row.round), timer: row.timer === null ? null : (JSON.parse(row.timer) as Timer) };
+  }
+
+  async saveRun(sessionId: string, run: CafeRun, now: number): Promise<void> {
+    const values = { round: run.round, timer: run.timer === null ? null : JSON.stringify(run.timer), updated_at: now };
+    await this.db
+      .insertInto('cafe_runs')
+      .values({ session_id: sessionId, ...values })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet(values))
+      .execute();
+  }
+
+  /** Sessions whose round timer is running: after a restart the server schedules their end again. */
+  async runningSessions(): Promise<{ sessionId: string; run: CafeRun }[]> {
+    const rows = await this.db.selectFrom('cafe_runs').selectAll().where('timer', 'is not', null).execute();
+    return rows
+      .map((row) => ({ sessionId: row.session_id, run: { round: Number(row.round), timer: JSON.parse(row.timer!) as Timer } }))
+      .filter(({ run }) => run.timer.status === 'running');
+  }
+
+  async addPrompt(sessionId: string, prompt: PromptView): Promise<void> {
+    await this.db
+      .insertInto('cafe_prompts')
+      .values({ id: prompt.id, session_id: sessionId, round: prompt.round, table_id: prompt.tableId, text: prompt.text, created_at: prompt.sentAt })
+      .execute();
+  }
+
+  /** The latest prompts, newest last. */
+  async recentPrompts(sessionId: string, limit: number): Promise<PromptView[]> {
+    const rows = await this.db
+      .selectFrom('cafe_prompts')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.reverse().map((row) => ({ id: row.id, round: Number(row.round), tableId: row.table_id, text: row.text, sentAt: Number(row.created_at) }));
   }
 }

@@ -53,10 +53,28 @@ export interface CafePlansTable {
   created_at: number;
 }
 
+export interface CafeRunsTable {
+  session_id: string;
+  round: number;
+  timer: string | null; // JSON Timer
+  updated_at: number;
+}
+
+export interface CafePromptsTable {
+  id: string;
+  session_id: string;
+  round: number; // the round it was sent in; 0 before the first
+  table_id: string | null; // null: to everyone
+  text: string;
+  created_at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
   cafe_tables: CafeTablesTable;
   cafe_rounds: CafeRoundsTable;
   cafe_plans: CafePlansTable;
+  cafe_runs: CafeRunsTable;
+  cafe_prompts: CafePromptsTable;
 }

@@ -14,6 +14,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'cafe:view-setup': ['facilitator', 'moderator'],
   'cafe:configure': ['facilitator'],
   'cafe:plan': ['facilitator'],
+  'cafe:run': ['facilitator', 'moderator'],
+  'cafe:prompt': ['facilitator', 'moderator'],
 };
 
 describe('PERM1 permission table', () => {

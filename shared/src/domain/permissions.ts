@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'cafe:configure': ['facilitator'],
   /** Make, re-make, edit by hand and lock the seating plan. */
   'cafe:plan': ['facilitator'],
+  /** Start, pause, resume, extend and end the café's rounds. */
+  'cafe:run': ['facilitator', 'moderator'],
+  /** Push a live prompt to everyone or to one table. */
+  'cafe:prompt': ['facilitator', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

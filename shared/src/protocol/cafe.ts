@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CAFE_DEFAULTS, CAFE_LIMITS, type CafeRound, type CafeTable } from '../domain/cafe/setup.js';
-import { TABLE_KINDS, type SeatingFigures, type SeatingPlan } from '../domain/seating/types.js';
+import type { CafePhase, CafeRun } from '../domain/cafe/run.js';
+import type { Timer } from '../domain/timer/timer.js';
+import type { Mode, StakeholderGroup } from '../domain/words.js';
+import { TABLE_KINDS, type SeatingFigures, type SeatingPlan, type TableKind } from '../domain/seating/types.js';
 import { idSchema, NO_CONTROL_CHARS } from './schemas.js';
 
 export const cafeTableInput = z.strictObject({
@@ -66,4 +69,88 @@ export interface CafeView {
   tables: CafeTable[];
   rounds: CafeRound[];
   plan: CafePlanView | null;
+  run: CafeRun;
+  /** The latest prompts, to everyone and to tables, oldest first. */
+  prompts: PromptView[];
+}
+
+/** `cafe:extend-round` and POST /api/sessions/:id/cafe/run/extend. */
+export const extendRoundPayload = z.strictObject({ minutes: z.number().int().min(1).max(60) });
+
+/** `cafe:prompt` and POST /api/sessions/:id/cafe/prompts: to everyone (`tableId: null`) or one table. */
+export const promptPayload = z.strictObject({
+  text: z.string().trim().min(1, 'A prompt needs some text').max(CAFE_LIMITS.promptLength).regex(NO_CONTROL_CHARS),
+  tableId: idSchema.nullable().default(null),
+});
+
+export interface PromptView {
+  id: string;
+  /** The round it was sent in; 0 before the first round. */
+  round: number;
+  /** null: to everyone. */
+  tableId: string | null;
+  text: string;
+  sentAt: number; // epoch ms
+}
+
+/** A table as everyone may see it: the table map on the projector and the participant screen. */
+export interface TableSummary {
+  id: string;
+  /** Its place in the list, from 1: what the room calls it ("table 7"). */
+  number: number;
+  label: string;
+  kind: TableKind;
+  capacity: number;
+  /** People seated there in the focus round. */
+  seated: number;
+}
+
+/** What everyone in a café session sees of it; the same for all, sent to the session room. */
+export interface CafePublicView {
+  rounds: CafeRound[];
+  run: CafeRun;
+  phase: CafePhase;
+  /** The round the seating below is for (see focusRound); null when there is none. */
+  focusRound: number | null;
+  tables: TableSummary[];
+  /** The latest prompts to everyone, oldest first. */
+  prompts: PromptView[];
+}
+
+/** Someone at one's table, as the session's attribution allows (names only when `named`). */
+export interface TablemateView {
+  displayName: string | null;
+  stakeholderGroup: StakeholderGroup;
+  mode: Mode;
+  isHost: boolean;
+}
+
+/** One person's seat in the focus round. */
+export interface SeatView {
+  round: number;
+  table: TableSummary & { videoUrl: string | null };
+  host: TablemateView | null;
+  /** The others at the table, host excluded. */
+  tablemates: TablemateView[];
+  /** Whether the viewer hosts this table. */
+  youHost: boolean;
+  /** The latest prompts to this table in this round, oldest first. */
+  prompts: PromptView[];
+}
+
+/** What a member receives about their own seat: null when they have none (staff, observers, not planned yet). */
+export interface SeatPayload {
+  seat: SeatView | null;
+}
+
+/** A timer change that moves nobody (pause, resume, extend). */
+export interface RoundTimerPayload {
+  round: number;
+  timer: Timer | null;
+}
+
+/** The café as a member sees it on (re)connect. */
+export interface CafeLive {
+  live: CafePublicView;
+  seat: SeatView | null;
 }

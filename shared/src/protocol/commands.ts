@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Action } from '../domain/permissions.js';
 import { emptyPayload, profileUpdateBody, removePayload, setRolePayload } from './schemas.js';
-import { lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
+import { extendRoundPayload, promptPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 import type { ClientToServerEvents } from './index.js';
 
 export type CommandName = keyof ClientToServerEvents;
@@ -21,4 +21,11 @@ export const COMMANDS = {
   'cafe:plan': { schema: planPayload, action: 'cafe:plan' },
   'cafe:move': { schema: movePayload, action: 'cafe:plan' },
   'cafe:lock': { schema: lockPayload, action: 'cafe:plan' },
+  'cafe:start-round': { schema: emptyPayload, action: 'cafe:run' },
+  'cafe:pause-round': { schema: emptyPayload, action: 'cafe:run' },
+  'cafe:resume-round': { schema: emptyPayload, action: 'cafe:run' },
+  'cafe:extend-round': { schema: extendRoundPayload, action: 'cafe:run' },
+  'cafe:end-round': { schema: emptyPayload, action: 'cafe:run' },
+  'cafe:prompt': { schema: promptPayload, action: 'cafe:prompt' },
+  'clock:ping': { schema: emptyPayload, action: 'session:view' },
 } as const satisfies Record<CommandName, { schema: z.ZodType; action: Action }>;

@@ -8,7 +8,8 @@ import type {
   setRolePayload,
 } from './schemas.js';
 import type { ParticipantView, SessionState } from './views.js';
-import type { CafeView, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
+import type { CafeRun } from '../domain/cafe/run.js';
+import type { CafePublicView, CafeView, extendRoundPayload, PromptView, promptPayload, RoundTimerPayload, SeatPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 
 export * from './errors.js';
 export * from './schemas.js';
@@ -37,6 +38,14 @@ export interface ClientToServerEvents {
   'cafe:plan': (payload: In<typeof planPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
   'cafe:move': (payload: In<typeof movePayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
   'cafe:lock': (payload: In<typeof lockPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
+  'cafe:start-round': (payload: In<typeof emptyPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
+  'cafe:pause-round': (payload: In<typeof emptyPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
+  'cafe:resume-round': (payload: In<typeof emptyPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
+  'cafe:extend-round': (payload: In<typeof extendRoundPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
+  'cafe:end-round': (payload: In<typeof emptyPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
+  'cafe:prompt': (payload: In<typeof promptPayload>, ack: AckCallback<{ prompt: PromptView }>) => void;
+  /** The server's clock, for the client's offset estimate (TIME9). */
+  'clock:ping': (payload: In<typeof emptyPayload>, ack: AckCallback<{ serverTime: number }>) => void;
 }
 
 /** Events the server pushes. */
@@ -55,6 +64,14 @@ export interface ServerToClientEvents {
   'me:removed': () => void;
   /** To staff: the café's tables, rounds or plan changed. */
   'cafe:changed': (cafe: CafeView) => void;
+  /** To everyone in a café session: a round started or ended, or the tables or seating changed. */
+  'cafe:live': (live: CafePublicView) => void;
+  /** To one member: their seat in the focus round changed (or who else sits there). */
+  'cafe:seat': (payload: SeatPayload) => void;
+  /** To everyone: the round was paused, resumed or extended. */
+  'cafe:timer': (payload: RoundTimerPayload) => void;
+  /** To everyone, or to the people at one table: a live prompt. */
+  'cafe:prompt': (prompt: PromptView) => void;
 }
 
 export interface InterServerEvents {}

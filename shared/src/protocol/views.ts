@@ -1,3 +1,4 @@
+import type { CafeLive } from './cafe.js';
 import type { AttendanceCounts } from '../domain/attendance.js';
 import type { Attribution, Language, Mode, Role, SessionFormat, StakeholderGroup } from '../domain/words.js';
 
@@ -37,6 +38,8 @@ export interface SessionState {
   attendance: AttendanceCounts;
   /** Present only for roles allowed `participants:list`. */
   participants?: ParticipantView[];
+  /** Present for café sessions: the café's public view and this member's seat. */
+  cafe?: CafeLive;
 }
 
 /** Links a facilitator hands out; all relative to the app's origin. */

@@ -33,6 +33,8 @@ export const CAFE_LIMITS = {
   labelLength: 60, // characters
   questionLength: 500, // characters
   roundDurationMs: 4 * 60 * 60_000,
+  promptLength: 280, // characters: a prompt is read at a glance
+  promptsKept: 20, // latest prompts sent with a view
 } as const;
 
 /** Who sits at tables: participants and table hosts; staff and observers do not. */
