@@ -1,0 +1,80 @@
+/**
+ * Poll results as screens show them (POLL8, POLL10 in docs/townhall.md): bars per option,
+ * a rating's average and distribution, the top words; overall and by stakeholder group.
+ * Computed from the tallies when results are sent (coalesced), never per vote.
+ */
+import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../words.js';
+import type { PollState, Tally } from './poll-ballots.js';
+import type { Poll } from './polls.js';
+import { getOwn } from './result.js';
+import { topWords, type WordCount } from './word-cloud.js';
+
+/** How many words a cloud shows by default. */
+export const DEFAULT_TOP_WORDS = 50;
+
+export interface OptionCount {
+  id: string;
+  label: string;
+  count: number;
+}
+
+export interface RatingSummary {
+  /** Mean rating, or null before anyone rated. */
+  average: number | null;
+  /** One entry per point of the scale, min to max, zeros included. */
+  distribution: { value: number; count: number }[];
+}
+
+export interface ResultSummary {
+  /** People who answered. */
+  ballots: number;
+  /** Choice polls: every option in order, zeros included; null otherwise. */
+  options: OptionCount[] | null;
+  rating: RatingSummary | null;
+  /** Word cloud: the top words; null otherwise. */
+  words: WordCount[] | null;
+}
+
+export interface PollResults {
+  pollId: string;
+  overall: ResultSummary;
+  /** Only groups with at least one ballot. */
+  byGroup: Partial<Record<StakeholderGroup, ResultSummary>>;
+}
+
+/** The results of a poll: overall and per group that answered. POLL8. */
+export function pollResults(state: PollState, topN: number = DEFAULT_TOP_WORDS): PollResults {
+  const byGroup: Partial<Record<StakeholderGroup, ResultSummary>> = {};
+  for (const group of STAKEHOLDER_GROUPS) {
+    const tally = state.tallies.byGroup[group];
+    if (tally.ballots > 0) byGroup[group] = summarise(state, tally, topN);
+  }
+  return { pollId: state.poll.id, overall: summarise(state, state.tallies.overall, topN), byGroup };
+}
+
+/** A rating's mean and distribution over the whole scale. POLL8. */
+export function ratingSummary(poll: Poll, tally: Tally): RatingSummary {
+  const distribution: { value: number; count: number }[] = [];
+  let sum = 0;
+  let count = 0;
+  if (poll.scale) {
+    for (let value = poll.scale.min; value <= poll.scale.max; value++) {
+      const n = getOwn(tally.counts, String(value)) ?? 0;
+      distribution.push({ value, count: n });
+      sum += value * n;
+      count += n;
+    }
+  }
+  return { average: count === 0 ? null : sum / count, distribution };
+}
+
+function summarise(state: PollState, tally: Tally, topN: number): ResultSummary {
+  const { poll } = state;
+  const choice = poll.kind === 'single' || poll.kind === 'multiple';
+  return {
+    ballots: tally.ballots,
+    options: choice ? poll.options.map((o) => ({ id: o.id, label: o.label, count: getOwn(tally.counts, o.id) ?? 0 })) : null,
+    rating: poll.kind === 'rating' ? ratingSummary(poll, tally) : null,
+    words: poll.kind === 'text' ? topWords(tally.counts, state.tallies.spellings, topN) : null,
+  };
+}
