@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STAKEHOLDER_GROUPS } from '../words.js';
+import { applyBallotChange, castBallot, createPollState, recountTallies, withdrawBallot, type PollChoice, type PollState } from './poll-ballots.js';
+import { pollResults } from './poll-results.js';
+import { createPoll, openPoll, type PollInput } from './polls.js';
+import { T0, must } from './testing.js';
+
+const POLLS: Record<string, PollInput> = {
+  single: { kind: 'single', question: 'Q', options: ['a', 'b', 'c'] },
+  multiple: { kind: 'multiple', question: 'Q', options: ['a', 'b', 'c', 'd'], maxChoices: 3 },
+  rating: { kind: 'rating', question: 'Q', scale: { min: 1, max: 5 } },
+  text: { kind: 'text', question: 'Q', maxEntries: 3 },
+};
+
+const optionId = fc.constantFrom('o1', 'o2', 'o3', 'o4', 'o9'); // o9 and o4 are not always options
+const word = fc.constantFrom('Data', 'data', ' DATA ', 'Trust', 'trust', 'Straße', 'STRASSE', 'ｄａｔａ', '__proto__', 'constructor', '');
+const choiceArb: fc.Arbitrary<PollChoice> = fc.oneof(
+  optionId,
+  fc.array(optionId, { maxLength: 4 }),
+  fc.integer({ min: 0, max: 6 }),
+  word,
+  fc.array(word, { maxLength: 4 }),
+);
+
+type Step = { kind: 'vote'; who: number; group: number; choice: PollChoice } | { kind: 'withdraw'; who: number };
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('vote' as const), who: fc.nat(7), group: fc.nat(STAKEHOLDER_GROUPS.length - 1), choice: choiceArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), who: fc.nat(7) }) },
+);
+
+function run(input: PollInput, steps: readonly Step[]): PollState {
+  const state = createPollState(must(openPoll(must(createPoll('poll', input, T0)).poll, T0)).poll);
+  for (const step of steps) {
+    const participantId = `p${step.who}`;
+    const result =
+      step.kind === 'vote'
+        ? castBallot(state, { participantId, stakeholderGroup: STAKEHOLDER_GROUPS[step.group] ?? 'other' }, step.choice, T0)
+        : withdrawBallot(state, participantId);
+    if (result.ok) applyBallotChange(state, result.change);
+  }
+  return state;
+}
+
+describe('poll tally properties', () => {
+  it('POLL7 after any votes, changed votes and withdrawals the tallies equal a recount of the final ballots', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(POLLS)), fc.array(stepArb, { maxLength: 80 }), (kind, steps) => {
+        const state = run(POLLS[kind] as PollInput, steps);
+        expect(state.tallies).toEqual(recountTallies(Object.values(state.ballots)));
+        expect(state.tallies.overall.ballots).toBe(Object.keys(state.ballots).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('POLL7 the tallies by group sum to the overall tally', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(POLLS)), fc.array(stepArb, { maxLength: 80 }), (kind, steps) => {
+        const { tallies } = run(POLLS[kind] as PollInput, steps);
+        const groups = STAKEHOLDER_GROUPS.map((g) => tallies.byGroup[g]);
+        expect(groups.reduce((sum, t) => sum + t.ballots, 0)).toBe(tallies.overall.ballots);
+        const summed = new Map<string, number>(); // a Map: '__proto__' is one of the words
+        for (const tally of groups) for (const [key, n] of Object.entries(tally.counts)) summed.set(key, (summed.get(key) ?? 0) + n);
+        expect([...summed].sort()).toEqual(Object.entries(tallies.overall.counts).sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('POLL7 POLL8 a single-choice poll counts each ballot once: option counts sum to the ballots', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 80 }), (steps) => {
+        const state = run(POLLS['single'] as PollInput, steps);
+        const results = pollResults(state);
+        expect(results.overall.options?.reduce((sum, o) => sum + o.count, 0)).toBe(results.overall.ballots);
+      }),
+    );
+  });
+
+  it('POLL10 the word shown does not depend on the order the votes came in', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
+        const forward = run(POLLS['text'] as PollInput, steps);
+        const votes = Object.values(forward.ballots);
+        const replay = createPollState(forward.poll);
+        for (const ballot of votes.reverse()) applyBallotChange(replay, { pollId: 'poll', participantId: ballot.participantId, previous: null, ballot });
+        expect(pollResults(replay).overall.words).toEqual(pollResults(forward).overall.words);
+      }),
+    );
+  });
+});
