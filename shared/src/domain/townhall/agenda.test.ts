@@ -105,6 +105,19 @@ describe('agenda', () => {
     expect(agendaProgress(agenda, T0 + 60 * MIN).items[1]?.remainingMs).toBe(0); // overrun shows 0
   });
 
+  it('AGENDA7 transitions do not change their input; a refused one leaves the agenda as it was', () => {
+    const agenda = must(nextAgendaItem(agendaOf(['a', 10], ['b', 20], ['c', 5]), T0)).agenda;
+    const copy = structuredClone(agenda);
+    addAgendaItem(agenda, { id: 'd', title: 'D', durationMs: MIN });
+    editAgendaItem(agenda, 'b', { title: 'Bee' });
+    moveAgendaItem(agenda, 'c', 1);
+    removeAgendaItem(agenda, 'b');
+    nextAgendaItem(agenda, T0 + MIN);
+    extendAgendaTimer(agenda, MIN, T0);
+    pauseAgendaTimer(agenda, T0 + MIN);
+    expect(agenda).toEqual(copy);
+  });
+
   type Step = { kind: 'add'; at: number } | { kind: 'move'; item: number; to: number } | { kind: 'remove'; item: number } | { kind: 'next' };
   const stepArb: fc.Arbitrary<Step> = fc.oneof(
     fc.record({ kind: fc.constant('add' as const), at: fc.nat(8) }),

@@ -1,5 +1,5 @@
 /**
- * The Town Hall agenda: time-boxed items, the current one with its timer (AGENDA1…AGENDA6 in
+ * The Town Hall agenda: time-boxed items, the current one with its timer (AGENDA1…AGENDA7 in
  * docs/townhall.md). Items that have started form a prefix of the list (AGENDA4); only the
  * items after it can be edited, removed or moved. Pure: transitions return a new agenda.
  */

@@ -1,5 +1,5 @@
 /**
- * Poll ballots and tallies (POLL5…POLL8 in docs/townhall.md). One ballot per participant,
+ * Poll ballots and tallies (POLL5…POLL7, POLL11 in docs/townhall.md). One ballot per participant,
  * replaced when they change their answer; tallies are kept overall and per stakeholder group
  * and adjusted by the difference between the old and the new ballot (work in the number of
  * choices, never a recount). Like the Q&A: decide (`castBallot`, pure), then apply

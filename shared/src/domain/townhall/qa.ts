@@ -1,5 +1,5 @@
 /**
- * Town Hall Q&A: questions and their moderation (QA1…QA9 in docs/townhall.md). Votes and merges
+ * Town Hall Q&A: questions and their moderation (QA1…QA13 in docs/townhall.md). Votes and merges
  * are in qa-votes.ts, what a viewer sees in qa-view.ts.
  *
  * Decide, then apply: every transition is pure and returns the changes it decided
