@@ -1,5 +1,6 @@
 // The Town Hall's pure domain logic (docs/townhall.md): Q&A, speaker queue, polls, agenda.
-export * from './result.js';
+// The result helpers stay internal; only the error and result types are public.
+export type { Result as TownhallResult, TownhallError, TownhallErrorCode } from './result.js';
 export * from './qa.js';
 export * from './qa-votes.js';
 export * from './qa-view.js';
