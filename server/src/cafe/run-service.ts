@@ -160,7 +160,11 @@ export class CafeRunService {
 
   /** After a start: every running round gets its end scheduled again (ended at once if overdue). */
   async resumeClocks(): Promise<void> {
-    for (const { sessionId, run } of await this.store.cafe.runningSessions()) this.watch(sessionId, run.timer!);
+    for (const { sessionId, run } of await this.store.cafe.runningSessions()) {
+      // Overdue ones end before the server takes connections, so nobody sees a stale round.
+      if (isExpired(run.timer!, this.now())) await this.expire(sessionId);
+      else this.watch(sessionId, run.timer!);
+    }
   }
 
   /** The round's time is up: the server ends it (TIME4), so every screen moves on together. */
