@@ -180,7 +180,7 @@ describe.each(targets)('café rounds on $kind', ({ kind, skip }) => {
     expect((await command(facilitatorAgain, 'cafe:end-round', {})).ok).toBe(true);
     const finished = within(Promise.all(people.map((p) => nextEvent(p.socket, 'cafe:live', (l) => l.phase === 'finished'))), 'the café finished', 15_000);
     expect(await command(facilitatorAgain, 'cafe:start-round', {})).toMatchObject({ ok: true, run: { round: 3 } });
-    const [[last]] = await finished;
+    const [last] = (await finished)[0]!;
     expect(last.run.timer).toMatchObject({ status: 'ended' });
     expect(last.focusRound).toBeNull();
     expect(await command(facilitatorAgain, 'cafe:start-round', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
