@@ -1,9 +1,12 @@
+import { can, SEATED_ROLES } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { selectMe, useLive } from '../state/live-store';
 import { ProfileForm } from './ProfileForm';
+import { RunPanel } from './console/cafe/RunPanel';
+import { CafeCard } from './participant/CafeCard';
 
 export function Participant({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -11,6 +14,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
   const live = useLive((s) => s.live);
   const refusal = useLive((s) => s.refusal);
   const me = useLive(selectMe);
+  const cafe = useLive((s) => s.cafe);
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
   if (!live || !me) return <p role="status">{t('app.loading')}</p>;
@@ -19,6 +23,8 @@ export function Participant({ sessionId }: { sessionId: string }) {
     <div className="participant">
       <h1>{live.session.title}</h1>
       <p className="muted">{t(`words.format.${live.session.format}`)}</p>
+      {live.cafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
+      {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} seated={SEATED_ROLES.has(me.role)} />}
       <section className="card" aria-labelledby="welcome-heading">
         <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
         <p data-testid="my-role">{t('session.youAre', { role: t(`words.role.${me.role}`) })}</p>
@@ -29,7 +35,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
         {me.role === 'facilitator' ? (
           <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
         ) : (
-          <p>{t('session.waiting')}</p>
+          !live.cafe && <p>{t('session.waiting')}</p>
         )}
       </section>
       <ProfileForm me={me} />

@@ -3,7 +3,7 @@
  * decided from one membership test and one count, and applied as one voter added or removed:
  * constant work per vote, however many people vote.
  */
-import { getQuestion, hasVoted, missing, type QaBoard, type QaChange, type QaResult, type Question } from './qa.js';
+import { getQuestion, hasVoted, questionNotFound, type QaBoard, type QaChange, type QaResult, type Question } from './qa.js';
 import { conflict, getOwn } from './result.js';
 
 /**
@@ -33,7 +33,7 @@ export function voteQuestion(
   participantId: string,
   up: boolean,
 ): QaResult<{ questionId: string; votes: number }> {
-  if (!getQuestion(board, questionId)) return missing(questionId);
+  if (!getQuestion(board, questionId)) return questionNotFound(questionId);
   const target = resolveQuestion(board, questionId);
   if (!target) return conflict(`The question ${questionId} was merged into one that no longer exists.`);
   if (target.status !== 'visible') return conflict(`Votes are closed on a question that is ${target.status}.`);
@@ -54,8 +54,8 @@ export function voteQuestion(
  */
 export function mergeQuestions(board: QaBoard, sourceId: string, targetId: string): QaResult<{ target: Question }> {
   const source = getQuestion(board, sourceId);
-  if (!source) return missing(sourceId);
-  if (!getQuestion(board, targetId)) return missing(targetId);
+  if (!source) return questionNotFound(sourceId);
+  if (!getQuestion(board, targetId)) return questionNotFound(targetId);
   if (source.mergedInto !== null) return conflict('That question was already merged.');
   const target = resolveQuestion(board, targetId);
   if (!target) return conflict(`The question ${targetId} was merged into one that no longer exists.`);

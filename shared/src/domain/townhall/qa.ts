@@ -113,7 +113,7 @@ export function askQuestion(board: QaBoard, input: AskInput, settings: QaSetting
 /** Approves a pending question, or restores a hidden one (not a merged one). QA3. */
 export function approveQuestion(board: QaBoard, id: string): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
-  if (!question) return missing(id);
+  if (!question) return questionNotFound(id);
   if (question.mergedInto !== null) return conflict('A merged question cannot be restored.');
   if (question.status !== 'pending' && question.status !== 'hidden') {
     return conflict(`Cannot approve a question that is ${question.status}.`);
@@ -124,7 +124,7 @@ export function approveQuestion(board: QaBoard, id: string): QaResult<{ question
 /** Hides a question with an optional reason the author sees; a pinned one is unpinned. QA4. */
 export function hideQuestion(board: QaBoard, id: string, reason?: string | null): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
-  if (!question) return missing(id);
+  if (!question) return questionNotFound(id);
   if (question.status === 'hidden') return conflict('The question is already hidden.');
   const hiddenReason = reason ? oneLine(reason) : '';
   if (hiddenReason.length > QA_LIMITS.hiddenReasonLength) {
@@ -136,7 +136,7 @@ export function hideQuestion(board: QaBoard, id: string, reason?: string | null)
 /** A moderator fixes a question's text (a typo); its votes, status and place stay. QA5. */
 export function editQuestion(board: QaBoard, id: string, text: string, now: number): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
-  if (!question) return missing(id);
+  if (!question) return questionNotFound(id);
   const clean = cleanQuestionText(text);
   if (!clean.ok) return clean;
   if (clean.text === question.text) return { ok: true, question, changes: [] };
@@ -146,7 +146,7 @@ export function editQuestion(board: QaBoard, id: string, text: string, now: numb
 /** Pins a visible question as "now answering"; the one pinned before is unpinned. QA6. */
 export function pinQuestion(board: QaBoard, id: string): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
-  if (!question) return missing(id);
+  if (!question) return questionNotFound(id);
   if (question.pinned) return { ok: true, question, changes: [] };
   if (question.status !== 'visible') return conflict(`Cannot pin a question that is ${question.status}.`);
   const pinned = { ...question, pinned: true };
@@ -167,7 +167,7 @@ export function unpinQuestion(board: QaBoard): QaResult {
 /** Marks a visible question answered; it is unpinned and its votes freeze. QA7. */
 export function markAnswered(board: QaBoard, id: string, now: number): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
-  if (!question) return missing(id);
+  if (!question) return questionNotFound(id);
   if (question.status !== 'visible') return conflict(`Cannot mark a question answered that is ${question.status}.`);
   return changed({ ...question, status: 'answered', pinned: false, answeredAt: now });
 }
@@ -233,6 +233,6 @@ function changed(question: Question): QaResult<{ question: Question }> {
   return { ok: true, question, changes: [{ type: 'question', question }] };
 }
 
-export function missing(id: string): Failure {
+export function questionNotFound(id: string): Failure {
   return notFound(`No question ${id}.`);
 }
