@@ -3,7 +3,8 @@
  * are in qa-votes.ts, what a viewer sees in qa-view.ts.
  *
  * Decide, then apply: every transition is pure and returns the changes it decided
- * (`QaChange[]`, small and serialisable: what the server persists and broadcasts);
+ * (`QaChange[]`, small and serialisable: what the server persists; clients get them only through
+ * qa-view.ts, since they hold voter ids and anonymous authors);
  * `applyQaChanges` is the one function that changes a board, in place, in time proportional to
  * the changes (a vote is one voter added or removed plus a count, never a recount). QA12.
  */
