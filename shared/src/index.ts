@@ -7,3 +7,4 @@ export * from './domain/seating/index.js';
 export * from './domain/timer/index.js';
 export * from './domain/cafe/setup.js';
 export * from './domain/cafe/run.js';
+export * from './domain/notepad/index.js';
