@@ -4,6 +4,7 @@ import { CafeService } from './cafe/cafe-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
+import { NotepadServer, withNotepadRevalidation } from './notepad/index.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { SocketNotifier } from './realtime/notifier.js';
 import { socketPresence } from './realtime/presence.js';
@@ -21,6 +22,7 @@ export interface RunningServer {
   http: HttpServer;
   io: IoServer;
   store: Store;
+  notepads: NotepadServer;
   log: Logger;
   /** Stops accepting, closes every connection and the database. */
   close(): Promise<void>;
@@ -39,8 +41,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const io = createIo(http);
   const notifier = new SocketNotifier(io, log);
   const presence = socketPresence(io);
-  const service = new SessionService(store, presence, notifier);
-  const cafe = new CafeService(store, presence, notifier);
+  // The notepads need the service (to authenticate) and the service's notifications (to
+  // revalidate access): the service is reached through a closure once it exists.
+  const notepads = new NotepadServer({ store, authenticate: (token) => service.authenticate(token), log, options: config.notepads });
+  notepads.attach(http);
+  const notifying = withNotepadRevalidation(notifier, notepads, log);
+  const service = new SessionService(store, presence, notifying);
+  const cafe = new CafeService(store, presence, notifying);
   notifier.bind(service);
   attachRealtime(io, { service, cafe, notifier, log, commandsPer10s: config.limits.commandsPer10s });
   handleRequest = createHttpApp({ config, service, cafe, log, storage: handle.dialect });
@@ -59,12 +66,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     http,
     io,
     store,
+    notepads,
     log,
     close() {
       closing ??= (async () => {
         notifier.close();
+        const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
+        await notepadsClosed;
         await store.close();
       })();
       return closing;
