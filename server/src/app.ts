@@ -1,6 +1,8 @@
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CafeService } from './cafe/cafe-service.js';
+import { timeoutClock } from './cafe/round-clock.js';
+import { CafeRunService } from './cafe/run-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
@@ -12,6 +14,7 @@ import type { IoServer } from './realtime/types.js';
 import { SessionService } from './sessions/session-service.js';
 import { openDatabase } from './store/db.js';
 import { createStore, type Store } from './store/index.js';
+import { KeyedMutex } from './util/keyed-mutex.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -47,10 +50,20 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notepads.attach(http);
   const notifying = withNotepadRevalidation(notifier, notepads, log);
   const service = new SessionService(store, presence, notifying);
-  const cafe = new CafeService(store, presence, notifying);
+  const mutex = new KeyedMutex();
+  const cafe = new CafeService(store, presence, notifying, mutex);
+  const clock = timeoutClock();
+  const cafeRun = new CafeRunService(store, cafe, notifying, clock, mutex);
+  cafe.onChange = (sessionId) => cafeRun.announce(sessionId);
+  service.useHooks({
+    personChanged: (person) =>
+      cafeRun.personChanged(person).catch((error: unknown) => log.error({ err: error, sessionId: person.sessionId }, 'could not update the café seating')),
+    cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
+  });
   notifier.bind(service);
-  attachRealtime(io, { service, cafe, notifier, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, log, storage: handle.dialect });
+  attachRealtime(io, { service, cafe, cafeRun, notifier, log, commandsPer10s: config.limits.commandsPer10s });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, log, storage: handle.dialect });
+  await cafeRun.resumeClocks();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -71,6 +84,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     close() {
       closing ??= (async () => {
         notifier.close();
+        clock.close();
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();

@@ -7,4 +7,6 @@ export * from './domain/seating/index.js';
 export * from './domain/timer/index.js';
 export * from './domain/cafe/setup.js';
 export * from './domain/cafe/run.js';
+export * from './domain/cafe/live.js';
+export * from './domain/cafe/reseat.js';
 export * from './domain/notepad/index.js';

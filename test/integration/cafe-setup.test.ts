@@ -167,7 +167,7 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
       error: { code: 'bad_request' },
     });
     expect(await command(socket, 'cafe:set-rounds', { rounds: [] })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await cafeOf(created)).toEqual({ tables: [], rounds: [], plan: null });
+    expect(await cafeOf(created)).toEqual({ tables: [], rounds: [], plan: null, run: { round: 0, timer: null }, prompts: [] });
     // Too few seats for the people in the room: the planner's error comes back as a conflict.
     await command(socket, 'cafe:set-tables', { tables: [{ label: 'Tiny', kind: 'in-room', capacity: 1 }, { label: 'Web', kind: 'remote', capacity: 4 }] });
     await command(socket, 'cafe:set-rounds', { rounds: [{ question: 'Q', durationMinutes: 10 }] });

@@ -30,6 +30,7 @@ async function snapshot(url: string, scene: Scene): Promise<unknown> {
   return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body };
 }
 
+const PROMPT = 'Five minutes left: note your key ideas';
 const CHANGED_ROUNDS = [{ question: 'What should change?', durationMinutes: 15 }];
 
 // One command per action, with a valid payload. Typed over Action, so a new action
@@ -44,6 +45,8 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'cafe:view-setup': { command: 'cafe:get', payload: () => ({}) },
   'cafe:configure': { command: 'cafe:set-rounds', payload: () => ({ rounds: CHANGED_ROUNDS }) },
   'cafe:plan': { command: 'cafe:plan', payload: () => ({ seed: 7 }) },
+  'cafe:run': { command: 'cafe:start-round', payload: () => ({}) },
+  'cafe:prompt': { command: 'cafe:prompt', payload: () => ({ text: PROMPT }) },
 };
 
 /** What an HTTP answer may carry: an error body, or the endpoint's own fields. */
@@ -60,6 +63,8 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'cafe:view-setup': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/cafe`, { token: s.token }),
   'cafe:configure': (url, s) => http(url, 'PUT', `/api/sessions/${s.created.session.id}/cafe/rounds`, { token: s.token, body: { rounds: CHANGED_ROUNDS } }),
   'cafe:plan': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/plan`, { token: s.token, body: { seed: 7 } }),
+  'cafe:run': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/run/start`, { token: s.token, body: {} }),
+  'cafe:prompt': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/prompts`, { token: s.token, body: { text: PROMPT } }),
 };
 
 /**
@@ -116,6 +121,16 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(cafe.body.cafe.plan).toMatchObject({ seed: 7, locked: false });
       return;
     }
+    case 'cafe:run': {
+      const live = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe/live`, { token: created.facilitatorToken });
+      expect(live.body.cafe.live).toMatchObject({ phase: 'in-round', run: { round: 1, timer: { status: 'running' } } });
+      return;
+    }
+    case 'cafe:prompt': {
+      const cafe = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken });
+      expect(cafe.body.cafe.prompts).toMatchObject([{ text: PROMPT, tableId: null, round: 0 }]);
+      return;
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`no check for ${String(unreachable)}`);
@@ -148,11 +163,12 @@ async function scene(actor: Actor): Promise<Scene> {
     token = person.token;
   }
   const target = (await join(url, created.session.joinCode, { displayName: 'Target' })).participant;
-  // A café ready to plan: one table, one round.
+  // A café ready to start: one table, one round, a plan.
   const facilitator = { token: created.facilitatorToken };
   const base = `/api/sessions/${created.session.id}/cafe`;
   expect((await http(url, 'PUT', `${base}/tables`, { ...facilitator, body: { tables: [{ label: '1', kind: 'hybrid', capacity: 6 }] } })).status).toBe(200);
   expect((await http(url, 'PUT', `${base}/rounds`, { ...facilitator, body: { rounds: [{ question: 'Why?', durationMinutes: 20 }] } })).status).toBe(200);
+  expect((await http(url, 'POST', `${base}/plan`, { ...facilitator, body: { seed: 1 } })).status).toBe(201);
   return { created, token, target };
 }
 

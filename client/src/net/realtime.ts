@@ -1,4 +1,4 @@
-import { can } from '@open-talks/shared';
+import { can, estimateOffset, type ClockSample } from '@open-talks/shared';
 import type { Ack, ApiError, ClientToServerEvents, ServerToClientEvents } from '@open-talks/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { useLive } from '../state/live-store';
@@ -23,7 +23,10 @@ export function connectLive(token: string): () => void {
   const s: ClientSocket = io({ auth: { token }, reconnectionDelayMax: 10_000 });
   socket = s;
 
-  s.on('connect', () => useLive.getState().setStatus('connected'));
+  s.on('connect', () => {
+    useLive.getState().setStatus('connected');
+    void measureClock();
+  });
   s.on('disconnect', (reason) => {
     if (useLive.getState().status === 'refused') return;
     useLive.getState().setStatus('reconnecting');
@@ -55,8 +58,27 @@ export function connectLive(token: string): () => void {
   });
   s.on('me:removed', () => useLive.getState().setStatus('refused', 'removed'));
   s.on('cafe:changed', (cafe) => useLive.getState().applyCafe(cafe));
+  s.on('cafe:live', (view) => useLive.getState().applyCafeLive(view));
+  s.on('cafe:seat', ({ seat }) => useLive.getState().applySeat(seat));
+  s.on('cafe:timer', (payload) => useLive.getState().applyRoundTimer(payload));
+  s.on('cafe:prompt', (prompt) => useLive.getState().addPrompt(prompt));
 
   return disconnectLive;
+}
+
+const CLOCK_SAMPLES = 5;
+
+/** Estimates this device's clock offset from a few pings (TIME9), so every countdown agrees. */
+async function measureClock(): Promise<void> {
+  const samples: ClockSample[] = [];
+  for (let i = 0; i < CLOCK_SAMPLES; i++) {
+    const clientSentAt = Date.now();
+    const ack = await command('clock:ping', {});
+    if (!ack.ok) return;
+    samples.push({ clientSentAt, serverTime: ack.serverTime, clientReceivedAt: Date.now() });
+  }
+  const offset = estimateOffset(samples);
+  if (offset) useLive.getState().setClockOffset(offset.offsetMs);
 }
 
 export function disconnectLive(): void {

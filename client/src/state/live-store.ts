@@ -1,5 +1,5 @@
 import type { AttendanceCounts } from '@open-talks/shared';
-import type { CafeView, ErrorCode, ParticipantView, SessionState } from '@open-talks/shared/protocol';
+import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -23,6 +23,17 @@ interface CafeSlice {
   /** The café set-up and plan, for staff screens; undefined until fetched. */
   cafe: CafeView | undefined;
   applyCafe(cafe: CafeView): void;
+  /** The running café as everyone sees it, kept in `live.cafe`. */
+  applyCafeLive(view: CafePublicView): void;
+  applySeat(seat: SeatView | null): void;
+  applyRoundTimer(payload: RoundTimerPayload): void;
+  addPrompt(prompt: PromptView): void;
+}
+
+interface ClockSlice {
+  /** Server clock minus this device's clock, ms (TIME9); 0 until measured. */
+  clockOffset: number;
+  setClockOffset(offset: number): void;
 }
 
 interface PeopleSlice {
@@ -30,7 +41,7 @@ interface PeopleSlice {
   dropParticipant(participantId: string): void;
 }
 
-export type LiveStore = ConnectionSlice & SessionSlice & PeopleSlice & CafeSlice;
+export type LiveStore = ConnectionSlice & SessionSlice & PeopleSlice & CafeSlice & ClockSlice;
 
 const connectionSlice: StateCreator<LiveStore, [], [], ConnectionSlice> = (set) => ({
   status: 'idle',
@@ -65,9 +76,50 @@ const peopleSlice: StateCreator<LiveStore, [], [], PeopleSlice> = (set) => ({
     set(({ live }) => (live?.participants ? { live: { ...live, participants: live.participants.filter((p) => p.id !== participantId) } } : {})),
 });
 
-const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => ({
-  cafe: undefined,
-  applyCafe: (cafe) => set({ cafe }),
+const PROMPTS_KEPT = 20;
+
+const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => {
+  /** Changes `live.cafe` when this is a café session with its state loaded. */
+  const withCafe = (change: (cafe: NonNullable<SessionState['cafe']>) => NonNullable<SessionState['cafe']>) =>
+    set(({ live }) => (live?.cafe ? { live: { ...live, cafe: change(live.cafe) } } : {}));
+  return {
+    cafe: undefined,
+    applyCafe: (cafe) => set({ cafe }),
+    applyCafeLive: (view) =>
+      set(({ live, cafe }) => ({
+        ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: view } } }),
+        ...(cafe && { cafe: { ...cafe, run: view.run } }),
+      })),
+    applySeat: (seat) => withCafe((cafe) => ({ ...cafe, seat })),
+    applyRoundTimer: ({ round, timer }) =>
+      set(({ live, cafe }) => ({
+        ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: { ...live.cafe.live, run: { round, timer } } } } }),
+        ...(cafe && { cafe: { ...cafe, run: { round, timer } } }),
+      })),
+    addPrompt: (prompt) =>
+      set(({ live, cafe }) => {
+        const keep = (list: PromptView[]) => [...list.filter((p) => p.id !== prompt.id), prompt].slice(-PROMPTS_KEPT);
+        const next: Partial<LiveStore> = {};
+        if (cafe) next.cafe = { ...cafe, prompts: keep(cafe.prompts) };
+        if (live?.cafe) {
+          const { seat } = live.cafe;
+          const toMyTable = seat && prompt.tableId === seat.table.id;
+          next.live = {
+            ...live,
+            cafe: {
+              live: prompt.tableId === null ? { ...live.cafe.live, prompts: keep(live.cafe.live.prompts) } : live.cafe.live,
+              seat: toMyTable ? { ...seat, prompts: keep(seat.prompts) } : seat,
+            },
+          };
+        }
+        return next;
+      }),
+  };
+};
+
+const clockSlice: StateCreator<LiveStore, [], [], ClockSlice> = (set) => ({
+  clockOffset: 0,
+  setClockOffset: (clockOffset) => set({ clockOffset }),
 });
 
 /** The live session this tab shows: changed only through these actions, by client/src/net. */
@@ -76,6 +128,7 @@ export const useLive = create<LiveStore>()((...a) => ({
   ...sessionSlice(...a),
   ...peopleSlice(...a),
   ...cafeSlice(...a),
+  ...clockSlice(...a),
 }));
 
 /** The participant this browser is, if it is one (not the projector). */

@@ -5,6 +5,7 @@ import { AttendancePanel } from '../components/AttendancePanel';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { selectMe, useLive } from '../state/live-store';
 import { CafeSetup } from './console/cafe/CafeSetup';
+import { RunPanel } from './console/cafe/RunPanel';
 import { PeopleTable } from './console/PeopleTable';
 import { SharePanel } from './console/SharePanel';
 
@@ -15,6 +16,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
   const live = useLive((s) => s.live);
   const refusal = useLive((s) => s.refusal);
   const me = useLive(selectMe);
+  const cafe = useLive((s) => s.cafe);
 
   if (!hasToken || refusal) {
     return (
@@ -64,6 +66,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <SharePanel session={session} />
         <AttendancePanel attendance={live.attendance} />
       </div>
+      {live.cafe && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
       {session.format === 'cafe' && <CafeSetup participants={live.participants} />}
       <PeopleTable participants={live.participants} meId={me.id} />
     </div>

@@ -1,9 +1,11 @@
+import { SEATED_ROLES } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { selectMe, useLive } from '../state/live-store';
 import { ProfileForm } from './ProfileForm';
+import { CafeCard } from './participant/CafeCard';
 
 export function Participant({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
     <div className="participant">
       <h1>{live.session.title}</h1>
       <p className="muted">{t(`words.format.${live.session.format}`)}</p>
+      {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} seated={SEATED_ROLES.has(me.role)} />}
       <section className="card" aria-labelledby="welcome-heading">
         <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
         <p data-testid="my-role">{t('session.youAre', { role: t(`words.role.${me.role}`) })}</p>
@@ -29,7 +32,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
         {me.role === 'facilitator' ? (
           <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
         ) : (
-          <p>{t('session.waiting')}</p>
+          !live.cafe && <p>{t('session.waiting')}</p>
         )}
       </section>
       <ProfileForm me={me} />

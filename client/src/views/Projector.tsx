@@ -6,6 +6,7 @@ import { LanguagePicker } from '../components/LanguagePicker';
 import { QrCode } from '../components/QrCode';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { useLive } from '../state/live-store';
+import { CafeProjector } from './projector/CafeProjector';
 
 /** The big screen in the room: how to join, and who is here. Read-only, no login. */
 export default function Projector({ sessionId }: { sessionId: string }) {
@@ -29,6 +30,18 @@ export default function Projector({ sessionId }: { sessionId: string }) {
     );
   }
   const joinLink = `${location.origin}/join/${live.session.joinCode}`;
+  const cafe = live.cafe?.live;
+  // Once the café is under way the room needs the round, not the join screen.
+  if (cafe && cafe.phase !== 'not-started') {
+    return (
+      <main id="main" className="projector">
+        <ConnectionBanner />
+        <LanguagePicker className="language-picker projector-language" />
+        <h1>{live.session.title}</h1>
+        <CafeProjector live={cafe} joinCode={live.session.joinCode} />
+      </main>
+    );
+  }
   return (
     <main id="main" className="projector">
       <ConnectionBanner />
@@ -48,6 +61,11 @@ export default function Projector({ sessionId }: { sessionId: string }) {
           <QrCode link={joinLink} size={320} />
         </div>
       </div>
+      {cafe && cafe.rounds.length > 0 && (
+        <p className="projector-status">
+          {t('run.nextRound', { round: 1, total: cafe.rounds.length })} {cafe.rounds[0]?.question}
+        </p>
+      )}
       <AttendancePanel attendance={live.attendance} />
     </main>
   );

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   CAFE_LIMITS,
   findRuleViolations,
+  focusRound,
   measurePlan,
   moveInPlan,
   planSeating,
@@ -17,6 +18,7 @@ import { AppError } from '../errors.js';
 import type { Principal } from '../sessions/principal.js';
 import type { Presence } from '../sessions/session-service.js';
 import type { ParticipantRecord, Repos, Store } from '../store/index.js';
+import type { KeyedMutex } from '../util/keyed-mutex.js';
 
 export interface CafeNotifier {
   cafeChanged(sessionId: string, cafe: CafeView): void;
@@ -28,10 +30,14 @@ export interface CafeNotifier {
  * in shared/); every change is persisted, then staff screens get the new café.
  */
 export class CafeService {
+  /** Set by the run service: tables or plan changed, so seats and the table map are re-sent. */
+  onChange: (sessionId: string) => Promise<void> = async () => {};
+
   constructor(
     private readonly store: Store,
     private readonly presence: Presence,
     private readonly notifier: CafeNotifier,
+    private readonly mutex: KeyedMutex,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -46,7 +52,11 @@ export class CafeService {
     return { tables, rounds, plan, run, prompts };
   }
 
-  async setTables(principal: Principal, { tables }: z.output<typeof setTablesPayload>): Promise<CafeView> {
+  setTables(principal: Principal, payload: z.output<typeof setTablesPayload>): Promise<CafeView> {
+    return this.mutex.run(principal.session.id, () => this.setTablesNow(principal, payload));
+  }
+
+  private async setTablesNow(principal: Principal, { tables }: z.output<typeof setTablesPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const existing = new Set((await this.store.cafe.tables(sessionId)).map((t) => t.id));
     const hosts = new Set<string>();
@@ -68,7 +78,11 @@ export class CafeService {
     return this.replaceTables(principal, next, promoted);
   }
 
-  async makeTables(principal: Principal, { tableSize }: z.output<typeof makeTablesPayload>): Promise<CafeView> {
+  makeTables(principal: Principal, payload: z.output<typeof makeTablesPayload>): Promise<CafeView> {
+    return this.mutex.run(principal.session.id, () => this.makeTablesNow(principal, payload));
+  }
+
+  private async makeTablesNow(principal: Principal, { tableSize }: z.output<typeof makeTablesPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const [people, online] = await Promise.all([this.store.participants.listActive(sessionId), this.presence.onlineIds(sessionId)]);
     const here = seatingParticipants(people.filter((p) => online.has(p.id)), []);
@@ -81,24 +95,43 @@ export class CafeService {
   private async replaceTables(principal: Principal, tables: CafeTable[], promoted: ParticipantRecord[]): Promise<CafeView> {
     const sessionId = principal.session.id;
     const view = await this.store.transaction(async (repos) => {
-      const plan = await repos.cafe.plan(sessionId);
-      if (plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing tables');
-      await repos.cafe.replaceTables(sessionId, tables);
-      // Tables changed under the plan: it no longer fits, so it goes; the facilitator plans again.
-      if (plan) await repos.cafe.deletePlan(sessionId);
+      const [plan, run, before] = await Promise.all([repos.cafe.plan(sessionId), repos.cafe.run(sessionId), repos.cafe.tables(sessionId)]);
+      if (run.round > 0) {
+        // Mid-café the plan is in use: tables may be renamed, resized or given a video link, nothing that unseats anyone.
+        if (!sameSeatingShape(before, tables)) {
+          throw new AppError('conflict', 'The café has started: tables can be renamed or get a new capacity or video link, but not be added, removed, or change kind or host');
+        }
+        const seatedMost = maxSeated(plan?.plan.rounds ?? []);
+        const tooSmall = tables.find((t) => t.capacity < (seatedMost.get(t.id) ?? 0));
+        if (tooSmall) throw new AppError('conflict', `Table ${tooSmall.label} already has more people planned than that capacity`);
+        await repos.cafe.replaceTables(sessionId, tables);
+      } else {
+        if (plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing tables');
+        await repos.cafe.replaceTables(sessionId, tables);
+        // Tables changed under the plan: it no longer fits, so it goes; the facilitator plans again.
+        if (plan) await repos.cafe.deletePlan(sessionId);
+      }
       for (const host of promoted) await repos.participants.update(host.id, { role: 'host' });
       return this.view(sessionId, repos);
     });
     for (const host of promoted) this.notifier.participantChanged(host);
     this.notifier.cafeChanged(sessionId, view);
+    await this.onChange(sessionId);
     return view;
   }
 
-  async setRounds(principal: Principal, { rounds }: z.output<typeof setRoundsPayload>): Promise<CafeView> {
+  setRounds(principal: Principal, payload: z.output<typeof setRoundsPayload>): Promise<CafeView> {
+    return this.mutex.run(principal.session.id, () => this.setRoundsNow(principal, payload));
+  }
+
+  private async setRoundsNow(principal: Principal, { rounds }: z.output<typeof setRoundsPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const next: CafeRound[] = rounds.map((r, i) => ({ number: i + 1, question: r.question, durationMs: Math.round(r.durationMinutes * 60_000) }));
     const view = await this.store.transaction(async (repos) => {
-      const plan = await repos.cafe.plan(sessionId);
+      const [plan, run, before] = await Promise.all([repos.cafe.plan(sessionId), repos.cafe.run(sessionId), repos.cafe.rounds(sessionId)]);
+      if (run.round > 0 && before.length !== next.length) {
+        throw new AppError('conflict', 'The café has started: questions and durations can change, the number of rounds cannot');
+      }
       const countChanges = plan !== null && plan.plan.rounds.length !== next.length;
       if (countChanges && plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing the number of rounds');
       await repos.cafe.replaceRounds(sessionId, next);
@@ -106,12 +139,18 @@ export class CafeService {
       return this.view(sessionId, repos);
     });
     this.notifier.cafeChanged(sessionId, view);
+    await this.onChange(sessionId);
     return view;
   }
 
-  async plan(principal: Principal, { seed }: z.output<typeof planPayload>): Promise<CafeView> {
+  plan(principal: Principal, payload: z.output<typeof planPayload>): Promise<CafeView> {
+    return this.mutex.run(principal.session.id, () => this.planNow(principal, payload));
+  }
+
+  private async planNow(principal: Principal, { seed }: z.output<typeof planPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const current = await this.view(sessionId);
+    if (current.run.round > 0) throw new AppError('conflict', 'The café has started: move people by hand instead of planning again');
     if (current.plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to plan again');
     if (current.rounds.length === 0) throw new AppError('conflict', 'Add the rounds before planning the seating');
     if (current.tables.length === 0) throw new AppError('conflict', 'Add tables before planning the seating');
@@ -123,13 +162,19 @@ export class CafeService {
     return this.changed(sessionId);
   }
 
-  async move(principal: Principal, { participantId, round, tableId }: z.output<typeof movePayload>): Promise<CafeView> {
+  move(principal: Principal, payload: z.output<typeof movePayload>): Promise<CafeView> {
+    return this.mutex.run(principal.session.id, () => this.moveNow(principal, payload));
+  }
+
+  private async moveNow(principal: Principal, { participantId, round, tableId }: z.output<typeof movePayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const current = await this.view(sessionId);
     const plan = current.plan;
     if (!plan) throw new AppError('conflict', 'There is no seating plan yet');
     if (plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to move people');
     if (round > plan.plan.rounds.length) throw new AppError('not_found', `The plan has ${plan.plan.rounds.length} rounds`);
+    const focus = focusRound(current.run, current.rounds.length);
+    if (current.run.round > 0 && (focus === null || round < focus)) throw new AppError('conflict', `Round ${round} has already been held`);
     if (!current.tables.some((t) => t.id === tableId)) throw new AppError('not_found', 'No such table in this café');
     const people = seatingParticipants(await this.store.participants.listActive(sessionId), current.tables);
     if (!people.some((p) => p.id === participantId)) throw new AppError('not_found', 'This person is not seated in the café');
@@ -138,10 +183,16 @@ export class CafeService {
     if (broken.length > 0) throw new AppError('conflict', `That move breaks a seating rule: ${broken[0]}`);
     const figures = measurePlan(moved, people, current.tables);
     await this.store.cafe.savePlan(sessionId, { ...plan, plan: moved, figures });
-    return this.changed(sessionId);
+    const view = await this.changed(sessionId);
+    await this.onChange(sessionId);
+    return view;
   }
 
-  async lock(principal: Principal, { locked }: z.output<typeof lockPayload>): Promise<CafeView> {
+  lock(principal: Principal, payload: z.output<typeof lockPayload>): Promise<CafeView> {
+    return this.mutex.run(principal.session.id, () => this.lockNow(principal, payload));
+  }
+
+  private async lockNow(principal: Principal, { locked }: z.output<typeof lockPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const plan = await this.store.cafe.plan(sessionId);
     if (!plan) throw new AppError('conflict', 'There is no seating plan to lock');
@@ -154,4 +205,21 @@ export class CafeService {
     this.notifier.cafeChanged(sessionId, view);
     return view;
   }
+}
+
+/** Same tables, kinds and hosts (order and labels may differ): every seat in the plan still fits. */
+function sameSeatingShape(before: readonly CafeTable[], after: readonly CafeTable[]): boolean {
+  if (before.length !== after.length) return false;
+  const old = new Map(before.map((t) => [t.id, t]));
+  return after.every((t) => {
+    const was = old.get(t.id);
+    return was !== undefined && was.kind === t.kind && was.hostParticipantId === t.hostParticipantId;
+  });
+}
+
+/** The most people planned at each table in any round. */
+function maxSeated(rounds: readonly Record<string, string[]>[]): Map<string, number> {
+  const most = new Map<string, number>();
+  for (const round of rounds) for (const [id, ids] of Object.entries(round)) most.set(id, Math.max(most.get(id) ?? 0, ids.length));
+  return most;
 }

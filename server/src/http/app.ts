@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { CafeService } from '../cafe/cafe-service.js';
+import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { apiNotFound, errorHandler } from './errors.js';
 import { cafeRoutes } from './routes/cafe.js';
@@ -20,6 +21,7 @@ export interface HttpDeps {
   config: Config;
   service: SessionService;
   cafe: CafeService;
+  cafeRun: CafeRunService;
   log: Logger;
   storage: string;
 }
@@ -36,7 +38,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, log, storage }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -74,7 +76,7 @@ export function createHttpApp({ config, service, cafe, log, storage }: HttpDeps)
     }),
   );
   api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
-  api.use(cafeRoutes(service, cafe));
+  api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

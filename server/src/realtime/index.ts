@@ -6,10 +6,11 @@ import { Server } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { CafeService } from '../cafe/cafe-service.js';
+import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { registerCommand, type CommandContext } from './command.js';
 import type { SocketNotifier } from './notifier.js';
-import { displayRoom, participantRoom, sessionRoom, staffRoom } from './rooms.js';
+import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
 import type { IoServer, IoSocket } from './types.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
@@ -26,13 +27,14 @@ export function createIo(httpServer: HttpServer): IoServer {
 export interface RealtimeDeps {
   service: SessionService;
   cafe: CafeService;
+  cafeRun: CafeRunService;
   notifier: SocketNotifier;
   log: Logger;
   commandsPer10s: number;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, cafe, notifier, log, commandsPer10s }: RealtimeDeps): void {
+export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, log, commandsPer10s }: RealtimeDeps): void {
   const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
   const context: CommandContext = { service, log, limiter };
 
@@ -70,7 +72,12 @@ export function attachRealtime(io: IoServer, { service, cafe, notifier, log, com
     notifier.presenceChanged(sessionId, participantId);
     service
       .resolve(sessionId, participantId)
-      .then(async (principal) => socket.emit('session:state', await service.state(principal)))
+      .then(async (principal) => {
+        const state = await service.state(principal);
+        // Table prompts reach the people at the table through its room.
+        if (state.cafe?.seat) await socket.join(tableRoom(sessionId, state.cafe.seat.table.id));
+        socket.emit('session:state', state);
+      })
       .catch((error: unknown) => {
         log.error({ err: error, sessionId }, 'could not send the session state');
         socket.disconnect(true);
@@ -101,5 +108,12 @@ export function attachRealtime(io: IoServer, { service, cafe, notifier, log, com
     registerCommand(socket, 'cafe:plan', async (p, payload) => ({ cafe: await cafe.plan(p, payload) }), context);
     registerCommand(socket, 'cafe:move', async (p, payload) => ({ cafe: await cafe.move(p, payload) }), context);
     registerCommand(socket, 'cafe:lock', async (p, payload) => ({ cafe: await cafe.lock(p, payload) }), context);
+    registerCommand(socket, 'cafe:start-round', async (p) => ({ run: await cafeRun.start(p) }), context);
+    registerCommand(socket, 'cafe:pause-round', async (p) => ({ run: await cafeRun.pause(p) }), context);
+    registerCommand(socket, 'cafe:resume-round', async (p) => ({ run: await cafeRun.resume(p) }), context);
+    registerCommand(socket, 'cafe:extend-round', async (p, { minutes }) => ({ run: await cafeRun.extend(p, minutes) }), context);
+    registerCommand(socket, 'cafe:end-round', async (p) => ({ run: await cafeRun.end(p) }), context);
+    registerCommand(socket, 'cafe:prompt', async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }), context);
+    registerCommand(socket, 'clock:ping', async () => ({ serverTime: Date.now() }), context);
   }
 }

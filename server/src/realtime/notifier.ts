@@ -1,11 +1,12 @@
 import { can, countAttendance } from '@open-talks/shared';
-import type { CafeView } from '@open-talks/shared/protocol';
+import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
 import type { CafeNotifier } from '../cafe/cafe-service.js';
+import type { RunNotifier } from '../cafe/run-service.js';
 import type { Logger } from '../log.js';
 import type { Notifier, SessionService } from '../sessions/session-service.js';
 import { participantView } from '../sessions/views.js';
 import type { ParticipantRecord } from '../store/index.js';
-import { displayRoom, participantRoom, sessionRoom, staffRoom } from './rooms.js';
+import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
 import type { IoServer } from './types.js';
 
 const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update per screen
@@ -15,7 +16,7 @@ const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update 
  * the staff list and the attendance counts are coalesced per session, so a room of 2,000
  * filling up costs a few updates a second, not one per arrival per screen.
  */
-export class SocketNotifier implements Notifier, CafeNotifier {
+export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
   private readonly pending = new Map<string, Set<string>>(); // sessionId → changed participant ids
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private service: SessionService | undefined;
@@ -48,6 +49,29 @@ export class SocketNotifier implements Notifier, CafeNotifier {
 
   cafeChanged(sessionId: string, cafe: CafeView): void {
     this.io.to(staffRoom(sessionId)).emit('cafe:changed', cafe);
+  }
+
+  cafeLive(sessionId: string, live: CafePublicView): void {
+    this.io.to(sessionRoom(sessionId)).emit('cafe:live', live);
+  }
+
+  seats(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void {
+    const tableRooms = tableIds.map((id) => tableRoom(sessionId, id));
+    for (const [participantId, seat] of seats) {
+      const own = this.io.in(participantRoom(participantId));
+      own.socketsLeave(tableRooms);
+      if (seat) own.socketsJoin(tableRoom(sessionId, seat.table.id));
+      this.io.to(participantRoom(participantId)).emit('cafe:seat', { seat });
+    }
+  }
+
+  roundTimer(sessionId: string, payload: RoundTimerPayload): void {
+    this.io.to(sessionRoom(sessionId)).emit('cafe:timer', payload);
+  }
+
+  prompt(sessionId: string, prompt: PromptView): void {
+    const to = prompt.tableId === null ? this.io.to(sessionRoom(sessionId)) : this.io.to(tableRoom(sessionId, prompt.tableId)).to(staffRoom(sessionId));
+    to.emit('cafe:prompt', prompt);
   }
 
   projectorKeyRotated(sessionId: string): void {

@@ -9,3 +9,5 @@ export const staffRoom = (sessionId: string) => `session:${sessionId}:staff`;
 export const displayRoom = (sessionId: string) => `session:${sessionId}:display`;
 /** All connections (tabs, devices) of one participant. */
 export const participantRoom = (participantId: string) => `participant:${participantId}`;
+/** The people seated at one café table in the focus round (for table prompts). */
+export const tableRoom = (sessionId: string, tableId: string) => `session:${sessionId}:table:${tableId}`;

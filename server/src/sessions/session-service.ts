@@ -22,6 +22,13 @@ export interface Notifier {
   projectorKeyRotated(sessionId: string): void;
 }
 
+/** What the formats add to a session: the café seats people as they come and go, and adds its state. */
+export interface SessionFormatHooks {
+  /** After someone joined, changed or was removed, before the call returns; never throws (the change itself stands). */
+  personChanged(person: ParticipantRecord): Promise<void>;
+  cafeFor(sessionId: string, participantId: string | null): Promise<SessionState['cafe']>;
+}
+
 /** Which participants of a session have a live connection (across all server nodes). */
 export interface Presence {
   onlineIds(sessionId: string): Promise<Set<string>>;
@@ -48,6 +55,7 @@ const ATTENDANCE_CACHE_TTL = 1_000; // ms
 export class SessionService {
   // A cache only (never the source of truth), so several server nodes stay correct.
   private readonly attendanceCache = new Map<string, { counts: AttendanceCounts; expires: number }>();
+  private hooks: SessionFormatHooks | undefined;
 
   constructor(
     private readonly store: Store,
@@ -55,6 +63,15 @@ export class SessionService {
     private readonly notifier: Notifier,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The formats and the service need each other; the hooks are handed over once built. */
+  useHooks(hooks: SessionFormatHooks): void {
+    this.hooks = hooks;
+  }
+
+  private async afterPersonChanged(person: ParticipantRecord): Promise<void> {
+    await this.hooks?.personChanged(person);
+  }
 
   async createSession(body: z.output<typeof createSessionBody>): Promise<CreatedSession> {
     const facilitatorToken = newToken('participant');
@@ -126,6 +143,7 @@ export class SessionService {
     await this.store.participants.insert(participant, hashToken(token));
     this.attendanceCache.delete(session.id);
     this.notifier.participantChanged(participant);
+    if (session.format === 'cafe') await this.afterPersonChanged(participant);
     return { session: sessionView(session), participant: participantView(participant, false), token };
   }
 
@@ -170,6 +188,12 @@ export class SessionService {
 
   /** What this principal may see of the session now. */
   async state(principal: Principal): Promise<SessionState> {
+    const base = await this.baseState(principal);
+    if (principal.session.format !== 'cafe' || !this.hooks) return base;
+    return { ...base, cafe: await this.hooks.cafeFor(principal.session.id, principal.participant?.id ?? null) };
+  }
+
+  private async baseState(principal: Principal): Promise<SessionState> {
     const session = sessionView(principal.session);
     if (can(principal.role, 'participants:list')) {
       const participants = await this.listParticipants(session.id);
@@ -216,6 +240,7 @@ export class SessionService {
     this.attendanceCache.delete(target.sessionId);
     const updated = { ...target, role };
     this.notifier.participantChanged(updated);
+    if (principal.session.format === 'cafe') await this.afterPersonChanged(updated);
     return participantView(updated, await this.presence.isOnline(updated.id));
   }
 
@@ -225,6 +250,7 @@ export class SessionService {
     await this.store.participants.markRemoved(target.id, removedAt);
     this.attendanceCache.delete(target.sessionId);
     this.notifier.participantRemoved({ ...target, removedAt });
+    if (principal.session.format === 'cafe') await this.afterPersonChanged({ ...target, removedAt });
   }
 
   async updateProfile(principal: Principal, changes: ProfileUpdate): Promise<ParticipantView> {
@@ -240,6 +266,7 @@ export class SessionService {
       ...(changes.stakeholderGroup && { stakeholderGroup: changes.stakeholderGroup }),
     };
     this.notifier.participantChanged(updated);
+    if (principal.session.format === 'cafe' && updated.mode !== me.mode) await this.afterPersonChanged(updated);
     return participantView(updated, await this.presence.isOnline(updated.id));
   }
 

@@ -1,12 +1,15 @@
-import { lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
+import { emptyPayload, extendRoundPayload, promptPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
+import type { CafeRun } from '@open-talks/shared';
 import { Router } from 'express';
 import type { CafeService } from '../../cafe/cafe-service.js';
+import type { CafeRunService } from '../../cafe/run-service.js';
 import { parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
+import type { Principal } from '../../sessions/principal.js';
 import { principalFor } from '../auth.js';
 
 /** The café set-up over HTTP, so organisers can script tables and rounds before the event. */
-export function cafeRoutes(service: SessionService, cafe: CafeService): Router {
+export function cafeRoutes(service: SessionService, cafe: CafeService, cafeRun: CafeRunService): Router {
   const router = Router();
   const base = '/sessions/:id/cafe';
 
@@ -37,6 +40,30 @@ export function cafeRoutes(service: SessionService, cafe: CafeService): Router {
   router.put(`${base}/plan/lock`, async (req, res) => {
     const principal = await principalFor(service, req, req.params.id!, 'cafe:plan');
     res.json({ cafe: await cafe.lock(principal, parseOrThrow(lockPayload, req.body)) });
+  });
+  // Running the café: the same as the console's buttons.
+  router.get(`${base}/live`, async (req, res) => {
+    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    res.json({ cafe: await cafeRun.liveFor(principal.session.id, principal.participant?.id ?? null) });
+  });
+  const runActions = {
+    start: (p, _body) => cafeRun.start(p),
+    pause: (p, _body) => cafeRun.pause(p),
+    resume: (p, _body) => cafeRun.resume(p),
+    end: (p, _body) => cafeRun.end(p),
+    extend: (p, body) => cafeRun.extend(p, parseOrThrow(extendRoundPayload, body).minutes),
+  } satisfies Record<string, (p: Principal, body: unknown) => Promise<CafeRun>>;
+  for (const [name, act] of Object.entries(runActions)) {
+    router.post(`${base}/run/${name}`, async (req, res) => {
+      const principal = await principalFor(service, req, req.params.id!, 'cafe:run');
+      const body: unknown = req.body ?? {};
+      if (name !== 'extend') parseOrThrow(emptyPayload, body);
+      res.json({ run: await act(principal, body) });
+    });
+  }
+  router.post(`${base}/prompts`, async (req, res) => {
+    const principal = await principalFor(service, req, req.params.id!, 'cafe:prompt');
+    res.status(201).json({ prompt: await cafeRun.prompt(principal, parseOrThrow(promptPayload, req.body)) });
   });
   return router;
 }

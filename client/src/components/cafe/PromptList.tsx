@@ -1,0 +1,26 @@
+import type { PromptView } from '@open-talks/shared/protocol';
+import { useTranslation } from 'react-i18next';
+
+/** Live prompts, newest first; the region is polite so a new one is read out without interrupting. */
+export function PromptList({ prompts, tableLabel }: { prompts: readonly PromptView[]; tableLabel?: (tableId: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const newestFirst = [...prompts].sort((a, b) => b.sentAt - a.sentAt);
+  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  return (
+    <section className="prompts" aria-labelledby="prompts-heading">
+      <h3 id="prompts-heading">{t('run.promptsHeading')}</h3>
+      <ol className="plain-list prompt-list" aria-live="polite" aria-relevant="additions">
+        {newestFirst.map((p) => (
+          <li key={p.id} className="prompt">
+            <span className="prompt-meta">
+              {p.tableId === null ? t('run.toEveryone') : tableLabel ? t('run.toTable', { table: tableLabel(p.tableId) }) : t('run.toYourTable')} ·{' '}
+              <time dateTime={new Date(p.sentAt).toISOString()}>{time.format(p.sentAt)}</time>
+            </span>
+            <span className="prompt-text" dir="auto">{p.text}</span>
+          </li>
+        ))}
+      </ol>
+      {prompts.length === 0 && <p className="muted">{t('run.noPrompts')}</p>}
+    </section>
+  );
+}

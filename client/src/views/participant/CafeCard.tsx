@@ -1,0 +1,100 @@
+import type { Attribution } from '@open-talks/shared';
+import type { CafeLive, SeatView, TablemateView } from '@open-talks/shared/protocol';
+import { useTranslation } from 'react-i18next';
+import { Countdown } from '../../components/cafe/Countdown';
+import { PromptList } from '../../components/cafe/PromptList';
+import { tableName } from '../../components/cafe/table-name';
+
+/**
+ * Where to go and what to talk about: "Round 2 of 3 — go to table 7, Lotus, host: Amina",
+ * the question, the countdown, the video room for remote tables, and who else is there.
+ */
+export function CafeCard({ cafe, attribution, seated }: { cafe: CafeLive; attribution: Attribution; seated: boolean }) {
+  const { t } = useTranslation();
+  const { live, seat } = cafe;
+  const total = live.rounds.length;
+  const focus = live.focusRound;
+  const question = focus ? live.rounds[focus - 1]?.question : undefined;
+  const prompts = [...live.prompts, ...(seat?.prompts ?? [])];
+
+  let heading: string;
+  if (total === 0) heading = t('run.notSetUp');
+  else if (live.phase === 'finished') heading = t('run.finished');
+  else if (live.phase === 'not-started') heading = t('run.notStarted');
+  else if (live.phase === 'between-rounds') heading = t('run.roundOver', { round: live.run.round, total });
+  else heading = seat ? goTo(t, seat, total, attribution) : t('run.roundOf', { round: live.run.round, total });
+
+  return (
+    <section className="card cafe-card" aria-labelledby="cafe-card-heading" data-testid="cafe-card">
+      <h2 id="cafe-card-heading" aria-live="polite">
+        {heading}
+      </h2>
+      {live.phase !== 'in-round' && seat && (
+        <p className="next-seat" data-testid="next-seat">
+          {t('run.next')} {goTo(t, seat, total, attribution)}
+        </p>
+      )}
+      {seat?.youHost && <p className="notice">{t('run.youHost')}</p>}
+      {!seat && seated && focus !== null && total > 0 && <p className="notice">{live.tables.some((x) => x.seated > 0) ? t('run.noSeat') : t('run.noPlanYet')}</p>}
+      {question && (
+        <div className="question-block">
+          <h3>{t('run.question', { round: focus })}</h3>
+          <p className="question" dir="auto">
+            {question}
+          </p>
+        </div>
+      )}
+      {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} />}
+      {seat?.table.videoUrl && (
+        <p>
+          <a className="video-link" href={seat.table.videoUrl} target="_blank" rel="noopener noreferrer">
+            {t('run.videoRoom', { table: tableName(t, seat.table) })}
+          </a>
+        </p>
+      )}
+      {seat && <Tablemates seat={seat} attribution={attribution} />}
+      {(prompts.length > 0 || live.phase === 'in-round') && <PromptList prompts={prompts} />}
+    </section>
+  );
+}
+
+function goTo(t: ReturnType<typeof useTranslation>['t'], seat: SeatView, total: number, attribution: Attribution): string {
+  const table = tableName(t, seat.table);
+  if (seat.youHost) return t('run.goToHosting', { round: seat.round, total, table });
+  if (!seat.host) return t('run.goTo', { round: seat.round, total, table });
+  return t('run.goToWithHost', { round: seat.round, total, table, host: personName(t, seat.host, attribution) });
+}
+
+function personName(t: ReturnType<typeof useTranslation>['t'], person: TablemateView, attribution: Attribution): string {
+  if (attribution === 'named') return person.displayName ?? t('words.anonymous');
+  return t('run.someoneFrom', { group: t(`words.group.${person.stakeholderGroup}`) });
+}
+
+function Tablemates({ seat, attribution }: { seat: SeatView; attribution: Attribution }) {
+  const { t } = useTranslation();
+  const everyone = [...(seat.host ? [seat.host] : []), ...seat.tablemates];
+  return (
+    <div className="tablemates">
+      <h3>{t('run.atYourTable', { count: everyone.length })}</h3>
+      {everyone.length === 0 ? (
+        <p className="muted">{t('run.aloneAtTable')}</p>
+      ) : (
+        <ul>
+          {everyone.map((p, i) => (
+            <li key={i}>
+              {attribution === 'named' ? (
+                <>
+                  <span className="mate-name">{p.displayName ?? t('words.anonymous')}</span> · {t(`words.group.${p.stakeholderGroup}`)}
+                </>
+              ) : (
+                t(`words.group.${p.stakeholderGroup}`)
+              )}
+              {seat.table.kind === 'hybrid' && <> · {t(`words.mode.${p.mode}`)}</>}
+              {p.isHost && <> · {t('run.hostMark')}</>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

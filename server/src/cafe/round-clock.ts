@@ -1,0 +1,30 @@
+import type { RoundClock } from './run-service.js';
+
+const MAX_DELAY = 2 ** 31 - 1; // ms: setTimeout's limit; longer waits re-arm
+
+/** One timeout per running round, re-armed on every change; nothing ticks. */
+export function timeoutClock(now: () => number = Date.now): RoundClock & { close(): void } {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const clock = {
+    schedule(sessionId: string, at: number, onDue: () => void): void {
+      clock.cancel(sessionId);
+      const delay = Math.max(0, at - now());
+      const timer = setTimeout(() => {
+        timers.delete(sessionId);
+        if (delay > MAX_DELAY) clock.schedule(sessionId, at, onDue);
+        else onDue();
+      }, Math.min(delay, MAX_DELAY));
+      timer.unref();
+      timers.set(sessionId, timer);
+    },
+    cancel(sessionId: string): void {
+      clearTimeout(timers.get(sessionId));
+      timers.delete(sessionId);
+    },
+    close(): void {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+  return clock;
+}

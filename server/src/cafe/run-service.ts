@@ -1,0 +1,249 @@
+import {
+  CAFE_LIMITS,
+  endTimer,
+  extendTimer,
+  focusRound,
+  isExpired,
+  measurePlan,
+  pauseTimer,
+  publicCafeView,
+  reseatPerson,
+  resumeTimer,
+  seatingParticipants,
+  seatViews,
+  startTimer,
+  cafePhase,
+  type CafePerson,
+  type CafeRun,
+  type CafeSnapshot,
+  type Timer,
+  type TimerResult,
+} from '@open-talks/shared';
+import type { CafeLive, CafePublicView, CafeView, PromptView, promptPayload, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
+import type { z } from 'zod';
+import { newId } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
+import type { Principal } from '../sessions/principal.js';
+import type { ParticipantRecord, Store } from '../store/index.js';
+import type { KeyedMutex } from '../util/keyed-mutex.js';
+import type { CafeService } from './cafe-service.js';
+
+/** How a running café reaches screens; implemented by the realtime layer. */
+export interface RunNotifier {
+  cafeLive(sessionId: string, live: CafePublicView): void;
+  /** Each person's seat (null: none); `tableIds` are the café's tables, for table rooms. */
+  seats(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void;
+  roundTimer(sessionId: string, payload: RoundTimerPayload): void;
+  prompt(sessionId: string, prompt: PromptView): void;
+  cafeChanged(sessionId: string, cafe: CafeView): void;
+}
+
+/** Wakes the service when a running round's time is up (one timeout per café, never a tick). */
+export interface RoundClock {
+  schedule(sessionId: string, at: number, onDue: () => void): void;
+  cancel(sessionId: string): void;
+}
+
+/**
+ * A café while it runs: rounds started, paused, extended and ended on the server's clock
+ * (the pure timers in shared/), prompts, and seats kept in step with who is there.
+ * Every change is stored before it is acked or announced; after a restart `resumeClocks`
+ * picks up running rounds from their stored deadline.
+ */
+export class CafeRunService {
+  constructor(
+    private readonly store: Store,
+    private readonly setup: CafeService,
+    private readonly notifier: RunNotifier,
+    private readonly clock: RoundClock,
+    private readonly mutex: KeyedMutex,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The café as this member sees it on (re)connect. */
+  async liveFor(sessionId: string, participantId: string | null): Promise<CafeLive> {
+    const snapshot = await this.snapshot(sessionId);
+    const seat = participantId ? (seatViews(snapshot, new Set([participantId])).get(participantId) ?? null) : null;
+    return { live: publicCafeView(snapshot), seat };
+  }
+
+  async start(principal: Principal): Promise<CafeRun> {
+    const sessionId = principal.session.id;
+    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café');
+    return this.mutex.run(sessionId, async () => {
+      const [rounds, plan, run] = await Promise.all([this.store.cafe.rounds(sessionId), this.store.cafe.plan(sessionId), this.store.cafe.run(sessionId)]);
+      const phase = cafePhase(run, rounds.length);
+      if (phase === 'in-round') throw new AppError('conflict', `Round ${run.round} is still on; end it before starting the next`);
+      if (rounds.length === 0) throw new AppError('conflict', 'Add the rounds before starting the café');
+      if (phase === 'finished') throw new AppError('conflict', 'Every round has been held');
+      if (!plan) throw new AppError('conflict', 'Make a seating plan before starting the café');
+      const round = run.round + 1;
+      const next: CafeRun = { round, timer: this.timerOrThrow(startTimer(rounds[round - 1]!.durationMs, this.now())) };
+      await this.store.transaction(async (repos) => {
+        await repos.cafe.saveRun(sessionId, next, this.now());
+        // The plan is now in use: re-planning mid-café would move everyone at once.
+        if (!plan.locked) await repos.cafe.savePlan(sessionId, { ...plan, locked: true });
+      });
+      this.watch(sessionId, next.timer!);
+      await this.announceAll(sessionId, { staff: !plan.locked });
+      return next;
+    });
+  }
+
+  pause(principal: Principal): Promise<CafeRun> {
+    return this.changeTimer(principal.session.id, (timer, now) => pauseTimer(timer, now));
+  }
+
+  resume(principal: Principal): Promise<CafeRun> {
+    return this.changeTimer(principal.session.id, (timer, now) => resumeTimer(timer, now));
+  }
+
+  extend(principal: Principal, minutes: number): Promise<CafeRun> {
+    return this.changeTimer(principal.session.id, (timer, now) => extendTimer(timer, minutes * 60_000, now));
+  }
+
+  async end(principal: Principal): Promise<CafeRun> {
+    const sessionId = principal.session.id;
+    return this.mutex.run(sessionId, async () => {
+      const run = await this.currentRound(sessionId);
+      const next: CafeRun = { round: run.round, timer: this.timerOrThrow(endTimer(run.timer, this.now())) };
+      await this.store.cafe.saveRun(sessionId, next, this.now());
+      this.clock.cancel(sessionId);
+      await this.announceAll(sessionId, { staff: false });
+      return next;
+    });
+  }
+
+  async prompt(principal: Principal, { text, tableId }: z.output<typeof promptPayload>): Promise<PromptView> {
+    const sessionId = principal.session.id;
+    if (tableId !== null) {
+      const tables = await this.store.cafe.tables(sessionId);
+      if (!tables.some((t) => t.id === tableId)) throw new AppError('not_found', 'No such table in this café');
+    }
+    const run = await this.store.cafe.run(sessionId);
+    const prompt: PromptView = { id: newId(), round: run.round, tableId, text, sentAt: this.now() };
+    await this.store.cafe.addPrompt(sessionId, prompt);
+    this.notifier.prompt(sessionId, prompt);
+    return prompt;
+  }
+
+  /**
+   * Someone joined, changed (role, mode) or was removed: once a plan exists, seat them from the
+   * focus round on, move them to a table that fits, or free their seat, moving nobody else.
+   */
+  async personChanged(person: ParticipantRecord): Promise<void> {
+    const sessionId = person.sessionId;
+    await this.mutex.run(sessionId, async () => {
+      const plan = await this.store.cafe.plan(sessionId);
+      if (!plan) return;
+      const [tables, rounds, run] = await Promise.all([this.store.cafe.tables(sessionId), this.store.cafe.rounds(sessionId), this.store.cafe.run(sessionId)]);
+      const focus = focusRound(run, rounds.length);
+      if (focus === null) return;
+      const before = plan.plan.rounds[focus - 1] ?? {};
+      const result = reseatPerson(plan.plan, focus - 1, person.id, person.removedAt === null ? person : null, tables);
+      if (!result.changed) return;
+      const people = seatingParticipants(await this.store.participants.listActive(sessionId), tables);
+      await this.store.cafe.savePlan(sessionId, { ...plan, plan: result.plan, figures: measurePlan(result.plan, people, tables) });
+      // Only the tables this person left or joined change for anyone else.
+      const after = result.plan.rounds[focus - 1] ?? {};
+      const touched = new Set<string>([person.id]);
+      for (const seating of [before, after]) {
+        for (const ids of Object.values(seating)) if (ids.includes(person.id)) for (const id of ids) touched.add(id);
+      }
+      const snapshot = await this.snapshot(sessionId);
+      const seats = seatViews(snapshot, touched);
+      this.notifier.seats(sessionId, new Map([...touched].map((id) => [id, seats.get(id) ?? null])), tables.map((t) => t.id));
+      this.notifier.cafeLive(sessionId, publicCafeView(snapshot));
+      this.notifier.cafeChanged(sessionId, await this.setup.view(sessionId));
+    });
+  }
+
+  /** After a start: every running round gets its end scheduled again (ended at once if overdue). */
+  async resumeClocks(): Promise<void> {
+    for (const { sessionId, run } of await this.store.cafe.runningSessions()) {
+      // Overdue ones end before the server takes connections, so nobody sees a stale round.
+      if (isExpired(run.timer!, this.now())) await this.expire(sessionId);
+      else this.watch(sessionId, run.timer!);
+    }
+  }
+
+  /** The round's time is up: the server ends it (TIME4), so every screen moves on together. */
+  private async expire(sessionId: string): Promise<void> {
+    await this.mutex.run(sessionId, async () => {
+      const run = await this.store.cafe.run(sessionId);
+      if (!run.timer || !isExpired(run.timer, this.now())) return;
+      const ended = endTimer(run.timer, run.timer.deadline!);
+      if (!ended.ok) return;
+      await this.store.cafe.saveRun(sessionId, { round: run.round, timer: ended.timer }, this.now());
+      await this.announceAll(sessionId, { staff: false });
+    });
+  }
+
+  private watch(sessionId: string, timer: Timer): void {
+    if (timer.status !== 'running' || timer.deadline === null) {
+      this.clock.cancel(sessionId);
+      return;
+    }
+    this.clock.schedule(sessionId, timer.deadline, () => void this.expire(sessionId));
+  }
+
+  private changeTimer(sessionId: string, change: (timer: Timer, now: number) => TimerResult): Promise<CafeRun> {
+    return this.mutex.run(sessionId, async () => {
+      const run = await this.currentRound(sessionId);
+      const next: CafeRun = { round: run.round, timer: this.timerOrThrow(change(run.timer, this.now())) };
+      await this.store.cafe.saveRun(sessionId, next, this.now());
+      this.watch(sessionId, next.timer!);
+      this.notifier.roundTimer(sessionId, { round: next.round, timer: next.timer });
+      return next;
+    });
+  }
+
+  private async currentRound(sessionId: string): Promise<CafeRun & { timer: Timer }> {
+    const run = await this.store.cafe.run(sessionId);
+    if (!run.timer || run.round === 0) throw new AppError('conflict', 'No round has started yet');
+    return { round: run.round, timer: run.timer };
+  }
+
+  private timerOrThrow(result: TimerResult): Timer {
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    return result.timer;
+  }
+
+  /** Tables, rounds or the plan changed: everyone's view and seat are sent again. */
+  announce(sessionId: string): Promise<void> {
+    return this.announceAll(sessionId, { staff: false });
+  }
+
+  /** A round started or ended: everyone's view and seat change. */
+  private async announceAll(sessionId: string, { staff }: { staff: boolean }): Promise<void> {
+    const snapshot = await this.snapshot(sessionId);
+    const seats = seatViews(snapshot);
+    const everyone = new Map<string, SeatView | null>();
+    for (const id of snapshot.people.keys()) everyone.set(id, seats.get(id) ?? null);
+    this.notifier.cafeLive(sessionId, publicCafeView(snapshot));
+    this.notifier.seats(sessionId, everyone, snapshot.tables.map((t) => t.id));
+    if (staff) this.notifier.cafeChanged(sessionId, await this.setup.view(sessionId));
+  }
+
+  private async snapshot(sessionId: string): Promise<CafeSnapshot> {
+    const [session, tables, rounds, plan, run, prompts, people] = await Promise.all([
+      this.store.sessions.byId(sessionId),
+      this.store.cafe.tables(sessionId),
+      this.store.cafe.rounds(sessionId),
+      this.store.cafe.plan(sessionId),
+      this.store.cafe.run(sessionId),
+      this.store.cafe.recentPrompts(sessionId, CAFE_LIMITS.promptsKept),
+      this.store.participants.listActive(sessionId),
+    ]);
+    if (!session) throw new AppError('not_found', 'No such session');
+    return {
+      attribution: session.attribution,
+      tables,
+      rounds,
+      plan: plan?.plan ?? null,
+      run,
+      prompts,
+      people: new Map<string, CafePerson>(people.map((p) => [p.id, p])),
+    };
+  }
+}

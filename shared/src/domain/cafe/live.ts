@@ -1,0 +1,102 @@
+// What a running café shows: the public view (the same for everyone, projector included) and
+// each person's seat. Pure, so the attribution rule for tablemates is tested here once.
+import type { CafePublicView, PromptView, SeatView, TablemateView, TableSummary } from '../../protocol/cafe.js';
+import type { SeatingPlan } from '../seating/types.js';
+import type { Attribution, Mode, Role, StakeholderGroup } from '../words.js';
+import { cafePhase, focusRound, type CafeRun } from './run.js';
+import type { CafeRound, CafeTable } from './setup.js';
+
+export interface CafePerson {
+  id: string;
+  displayName: string | null;
+  role: Role;
+  mode: Mode;
+  stakeholderGroup: StakeholderGroup;
+}
+
+export interface CafeSnapshot {
+  attribution: Attribution;
+  tables: readonly CafeTable[];
+  rounds: readonly CafeRound[];
+  plan: SeatingPlan | null;
+  run: CafeRun;
+  /** The latest prompts, oldest first, to everyone and to tables. */
+  prompts: readonly PromptView[];
+  people: ReadonlyMap<string, CafePerson>;
+}
+
+/** Who sits where in the focus round: participant id → table id. */
+export function focusSeating(snapshot: CafeSnapshot): Map<string, string> {
+  const seats = new Map<string, string>();
+  const round = focusRound(snapshot.run, snapshot.rounds.length);
+  const seating = round === null ? undefined : snapshot.plan?.rounds[round - 1];
+  if (!seating) return seats;
+  for (const [tableId, ids] of Object.entries(seating)) for (const id of ids) seats.set(id, tableId);
+  return seats;
+}
+
+function summaries(snapshot: CafeSnapshot): TableSummary[] {
+  const round = focusRound(snapshot.run, snapshot.rounds.length);
+  const seating = round === null ? undefined : snapshot.plan?.rounds[round - 1];
+  return snapshot.tables.map((t, i) => ({
+    id: t.id,
+    number: i + 1,
+    label: t.label,
+    kind: t.kind,
+    capacity: t.capacity,
+    seated: seating?.[t.id]?.length ?? 0,
+  }));
+}
+
+export function publicCafeView(snapshot: CafeSnapshot): CafePublicView {
+  return {
+    rounds: [...snapshot.rounds],
+    run: snapshot.run,
+    phase: cafePhase(snapshot.run, snapshot.rounds.length),
+    focusRound: focusRound(snapshot.run, snapshot.rounds.length),
+    tables: summaries(snapshot),
+    prompts: snapshot.prompts.filter((p) => p.tableId === null),
+  };
+}
+
+/** A tablemate as the session's attribution allows: a name only in `named` sessions. */
+export function tablemate(person: CafePerson, attribution: Attribution, isHost: boolean): TablemateView {
+  return {
+    displayName: attribution === 'named' ? person.displayName : null,
+    stakeholderGroup: person.stakeholderGroup,
+    mode: person.mode,
+    isHost,
+  };
+}
+
+/**
+ * Every seated person's seat in the focus round, built in one pass (a round start sends one
+ * to each of up to thousands of people). People without a seat are absent.
+ */
+export function seatViews(snapshot: CafeSnapshot, only?: ReadonlySet<string>): Map<string, SeatView> {
+  const views = new Map<string, SeatView>();
+  const round = focusRound(snapshot.run, snapshot.rounds.length);
+  const seating = round === null ? undefined : snapshot.plan?.rounds[round - 1];
+  if (round === null || !seating) return views;
+  const tables = summaries(snapshot);
+  snapshot.tables.forEach((table, i) => {
+    const ids = seating[table.id] ?? [];
+    if (only && !ids.some((id) => only.has(id))) return;
+    const present = ids.map((id) => snapshot.people.get(id)).filter((p): p is CafePerson => p !== undefined);
+    const hostPerson = present.find((p) => p.id === table.hostParticipantId);
+    const host = hostPerson ? tablemate(hostPerson, snapshot.attribution, true) : null;
+    const prompts = snapshot.prompts.filter((p) => p.tableId === table.id && p.round === snapshot.run.round);
+    for (const person of present) {
+      if (only && !only.has(person.id)) continue;
+      views.set(person.id, {
+        round,
+        table: { ...tables[i]!, videoUrl: table.kind === 'in-room' ? null : table.videoUrl },
+        host: person.id === table.hostParticipantId ? null : host,
+        tablemates: present.filter((p) => p.id !== person.id && p.id !== table.hostParticipantId).map((p) => tablemate(p, snapshot.attribution, false)),
+        youHost: person.id === table.hostParticipantId,
+        prompts,
+      });
+    }
+  });
+  return views;
+}
