@@ -65,7 +65,13 @@ export class NotepadServer {
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!req.url?.startsWith(PATH_PREFIX)) return;
       if (this.closed) return void socket.destroy();
-      this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req.url!));
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.accept(ws, req.url!).catch((error: unknown) => {
+          // Storage failed us: a transient close, so the client tries again.
+          this.deps.log.error({ err: error }, 'notepad connection failed');
+          ws.close(CLOSE.serverError.code, CLOSE.serverError.reason);
+        });
+      });
     });
   }
 
@@ -91,7 +97,8 @@ export class NotepadServer {
     try {
       principal = await this.deps.authenticate(url.searchParams.get('token') ?? undefined);
     } catch (error) {
-      return refuse(error instanceof AppError && error.code === 'removed' ? 'removed' : 'unauthenticated');
+      if (!(error instanceof AppError)) throw error;
+      return refuse(error.code === 'removed' ? 'removed' : 'unauthenticated');
     }
     const decision = notepadAccess(viewerOf(principal), room, await cafeFacts(this.deps.store, principal.session.id));
     if (decision.access === 'none') return refuse(refusalClose(decision));

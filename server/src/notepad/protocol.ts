@@ -15,6 +15,8 @@ export const MESSAGE = {
 export const CLOSE = {
   /** Server shutting down: the provider reconnects to the next server. */
   goingAway: { code: 1001, reason: 'server shutting down' },
+  /** Something failed on the server (storage): transient, the provider tries again. */
+  serverError: { code: 1011, reason: 'server error, try again' },
   /** Access went up (read → write): reconnect to start writing. */
   accessChanged: { code: 4000, reason: 'access changed, reconnect' },
   badMessage: { code: 4400, reason: 'malformed or unknown message' },
