@@ -188,6 +188,10 @@ describe.each(targets)('notepad persistence on $kind', ({ kind, skip }) => {
     closeAllNotepads();
     // Gone from memory once idle, and loaded again from storage on the next connection.
     await waitFor(() => !first.notepads.loadedRooms().includes(room), 'the idle room to unload');
+    // Unloading wrote one compacted snapshot and left no update batches behind.
+    const stored = await first.store.notepads.load(room);
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.updates).toHaveLength(0);
     const back = await openNotepad(first.url, room, world.ann.token);
     expect(back.text.toString()).toBe('Kept across an unload. ');
     back.text.insert(back.text.length, 'And across a restart.');

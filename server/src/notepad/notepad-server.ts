@@ -162,9 +162,9 @@ export class NotepadServer {
     await done;
   }
 
-  /** Names of the documents in memory now (for tests and figures). */
+  /** Names of the documents in memory now, those still being written out included (for tests and figures). */
   loadedRooms(): string[] {
-    return [...this.documents.keys()];
+    return [...new Set([...this.documents.keys(), ...this.unloading.keys()])];
   }
 
   /**
