@@ -31,7 +31,7 @@ export interface NotepadDeps {
 }
 
 export class NotepadServer {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 0 });
+  private readonly wss: WebSocketServer;
   private readonly documents = new Map<string, Promise<NotepadDocument>>();
   /** Documents being written out: a new load of the same room waits for it. */
   private readonly unloading = new Map<string, Promise<void>>();
@@ -55,7 +55,7 @@ export class NotepadServer {
     };
     // A message larger than the document may be is refused by ws itself (close 1009); the margin
     // lets a message just over the limit reach our check, which closes with a clearer reason.
-    this.wss.options.maxPayload = deps.options.maxDocumentBytes + 1024 * 1024;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.options.maxDocumentBytes + 1024 * 1024 });
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL);
     this.pinger.unref();
   }
