@@ -16,6 +16,7 @@ export default defineConfig({
     proxy: {
       '/api': 'http://127.0.0.1:3000',
       '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+      '/yjs': { target: 'ws://127.0.0.1:3000', ws: true },
     },
   },
   test: {

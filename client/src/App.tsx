@@ -9,6 +9,8 @@ import { Participant } from './views/Participant';
 // The console and the projector are never needed by participants: separate chunks.
 const Console = lazy(() => import('./views/Console'));
 const Projector = lazy(() => import('./views/Projector'));
+// The notepad (CodeMirror, Yjs) is the heaviest part: its own chunk, loaded where it is shown.
+const NotepadPage = lazy(() => import('./notepad/NotepadPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -28,6 +30,9 @@ export function App() {
                   <Home />
                 </Route>
                 <Route path="/join/:code?">{(params) => <Join code={params.code} />}</Route>
+                <Route path="/s/:id/notes/:tableId/:round">
+                  {(params) => <NotepadPage sessionId={params.id} tableId={params.tableId} round={Number(params.round)} />}
+                </Route>
                 <Route path="/s/:id/console">{(params) => <Console sessionId={params.id} />}</Route>
                 <Route path="/s/:id">{(params) => <Participant sessionId={params.id} />}</Route>
                 <Route>

@@ -6,6 +6,7 @@ import { CafeRunService } from './cafe/run-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
+import { NotepadServer, withNotepadRevalidation } from './notepad/index.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { SocketNotifier } from './realtime/notifier.js';
 import { socketPresence } from './realtime/presence.js';
@@ -24,6 +25,7 @@ export interface RunningServer {
   http: HttpServer;
   io: IoServer;
   store: Store;
+  notepads: NotepadServer;
   log: Logger;
   /** Stops accepting, closes every connection and the database. */
   close(): Promise<void>;
@@ -42,11 +44,16 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const io = createIo(http);
   const notifier = new SocketNotifier(io, log);
   const presence = socketPresence(io);
-  const service = new SessionService(store, presence, notifier);
+  // The notepads need the service (to authenticate) and the service's notifications (to
+  // revalidate access): the service is reached through a closure once it exists.
+  const notepads = new NotepadServer({ store, authenticate: (token) => service.authenticate(token), log, options: config.notepads });
+  notepads.attach(http);
+  const notifying = withNotepadRevalidation(notifier, notepads, log);
+  const service = new SessionService(store, presence, notifying);
   const mutex = new KeyedMutex();
-  const cafe = new CafeService(store, presence, notifier, mutex);
+  const cafe = new CafeService(store, presence, notifying, mutex);
   const clock = timeoutClock();
-  const cafeRun = new CafeRunService(store, cafe, notifier, clock, mutex);
+  const cafeRun = new CafeRunService(store, cafe, notifying, clock, mutex);
   cafe.onChange = (sessionId) => cafeRun.announce(sessionId);
   service.useHooks({
     personChanged: (person) =>
@@ -72,13 +79,16 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     http,
     io,
     store,
+    notepads,
     log,
     close() {
       closing ??= (async () => {
         notifier.close();
         clock.close();
+        const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
+        await notepadsClosed;
         await store.close();
       })();
       return closing;

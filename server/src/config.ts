@@ -24,6 +24,11 @@ export interface Config {
     joinPerMinute: number; // joins per IP per minute (a venue's Wi-Fi is one IP)
     commandsPer10s: number; // realtime commands per participant per 10 seconds
   };
+  notepads: {
+    maxDocumentBytes: number; // bytes: a notepad's whole Yjs document
+    messagesPer10s: number; // y-websocket messages (edits, cursor moves) per connection per 10 seconds
+    idleUnloadMs: number; // ms without a connection before a document leaves memory
+  };
 }
 
 const env = z.object({
@@ -39,6 +44,9 @@ const env = z.object({
   RATE_CREATE_PER_10MIN: z.coerce.number().int().min(1).default(30),
   RATE_JOIN_PER_MIN: z.coerce.number().int().min(1).default(600),
   RATE_COMMANDS_PER_10S: z.coerce.number().int().min(1).default(100),
+  NOTEPAD_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  NOTEPAD_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(1000),
+  NOTEPAD_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -62,6 +70,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       createPerWindow: e.RATE_CREATE_PER_10MIN,
       joinPerMinute: e.RATE_JOIN_PER_MIN,
       commandsPer10s: e.RATE_COMMANDS_PER_10S,
+    },
+    notepads: {
+      maxDocumentBytes: e.NOTEPAD_MAX_BYTES,
+      messagesPer10s: e.NOTEPAD_MESSAGES_PER_10S,
+      idleUnloadMs: e.NOTEPAD_IDLE_UNLOAD_MS,
     },
   };
 }

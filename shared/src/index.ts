@@ -10,3 +10,4 @@ export * from './domain/cafe/run.js';
 export * from './domain/cafe/live.js';
 export * from './domain/cafe/reseat.js';
 export * from './domain/townhall/index.js';
+export * from './domain/notepad/index.js';

@@ -1,18 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from './db.js';
 import { CafeRepo } from './cafe-repo.js';
+import { NotepadRepo } from './notepad-repo.js';
 import { ParticipantRepo } from './participant-repo.js';
 import type { Database } from './schema.js';
 import { SessionRepo } from './session-repo.js';
 
 export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
 export type { SessionRecord } from './session-repo.js';
+export type { StoredNotepad } from './notepad-repo.js';
 
 /** The repositories over one database; what the rest of the server sees of storage. */
 export interface Repos {
   sessions: SessionRepo;
   participants: ParticipantRepo;
   cafe: CafeRepo;
+  notepads: NotepadRepo;
 }
 
 export interface Store extends Repos {
@@ -23,7 +26,7 @@ export interface Store extends Repos {
 }
 
 function repos(db: Kysely<Database>): Repos {
-  return { sessions: new SessionRepo(db), participants: new ParticipantRepo(db), cafe: new CafeRepo(db) };
+  return { sessions: new SessionRepo(db), participants: new ParticipantRepo(db), cafe: new CafeRepo(db), notepads: new NotepadRepo(db) };
 }
 
 export function createStore(handle: DatabaseHandle): Store {

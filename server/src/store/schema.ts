@@ -69,6 +69,24 @@ export interface CafePromptsTable {
   created_at: number;
 }
 
+/** Bytes as both drivers return them (better-sqlite3 and pg give a Buffer). */
+export type Bytes = Uint8Array;
+
+export interface NotepadSnapshotsTable {
+  room: string;
+  session_id: string;
+  data: Bytes; // Y.encodeStateAsUpdate of the whole document
+  updated_at: number;
+}
+
+export interface NotepadUpdatesTable {
+  room: string;
+  seq: number; // per room, from 1
+  session_id: string;
+  data: Bytes; // one batch of Yjs updates, merged
+  created_at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
@@ -77,4 +95,6 @@ export interface Database {
   cafe_plans: CafePlansTable;
   cafe_runs: CafeRunsTable;
   cafe_prompts: CafePromptsTable;
+  notepad_snapshots: NotepadSnapshotsTable;
+  notepad_updates: NotepadUpdatesTable;
 }

@@ -1,0 +1,100 @@
+// The one place the client speaks y-websocket (STYLE.md §5): the upstream WebsocketProvider,
+// unmodified, plus y-indexeddb so typing survives going offline or closing the tab.
+// Loaded only with the notepad chunk.
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+
+export type NotepadStatus = 'connecting' | 'connected' | 'offline' | 'closed';
+
+/** Why the server closed for good (docs/notepads.md, NOTE7), by close code. */
+export type NotepadCloseKind = 'unauthenticated' | 'forbidden' | 'removed' | 'noSuchRoom' | 'tooLarge' | 'rateLimited' | 'other';
+
+export interface NotepadConnectionState {
+  status: NotepadStatus;
+  /** The server said this connection may only read (its edits would be dropped). */
+  serverReadOnly: boolean;
+  closed: NotepadCloseKind | null;
+}
+
+export interface NotepadConnection {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  state(): NotepadConnectionState;
+  subscribe(listener: () => void): () => void;
+  /** After a terminal close (e.g. the rate limit): try again. */
+  reconnect(): void;
+  destroy(): void;
+}
+
+const MESSAGE_AUTH = 2; // y-websocket's message type for y-protocols/auth
+const READ_ONLY_REASON = 'read-only';
+
+function closeKind(code: number, reason: string): NotepadCloseKind {
+  switch (code) {
+    case 4401:
+      return 'unauthenticated';
+    case 4403:
+      return reason.startsWith('removed') ? 'removed' : 'forbidden';
+    case 4404:
+      return 'noSuchRoom';
+    case 4413:
+      return 'tooLarge';
+    case 4429:
+      return 'rateLimited';
+    default:
+      return 'other';
+  }
+}
+
+export function notepadServerUrl(): string {
+  return `${location.origin.replace(/^http/, 'ws')}/yjs`;
+}
+
+export function openNotepadConnection(room: string, token: string, user: { name: string; color: string }): NotepadConnection {
+  const doc = new Y.Doc();
+  // Offline copy per room and per person: a shared computer must not mix two people's drafts.
+  const local = new IndexeddbPersistence(`open-talks:${room}:${token.slice(-8)}`, doc);
+  const provider = new WebsocketProvider(notepadServerUrl(), room, doc, { params: { token } });
+  let state: NotepadConnectionState = { status: 'connecting', serverReadOnly: false, closed: null };
+  const listeners = new Set<() => void>();
+  const set = (next: Partial<NotepadConnectionState>) => {
+    state = { ...state, ...next };
+    for (const listener of listeners) listener();
+  };
+
+  // Per-instance handler table (a public field of the provider): the server's read-only notice
+  // arrives as a y-protocols auth "permission denied" message.
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    decoding.readVarUint(decoder);
+    if (decoding.readVarString(decoder) === READ_ONLY_REASON) set({ serverReadOnly: true });
+  };
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') set({ status, serverReadOnly: false, closed: null });
+    else if (status === 'disconnected') set({ status: state.closed ? 'closed' : 'offline' });
+    else if (state.status !== 'offline') set({ status });
+  });
+  provider.on('closed', ({ code, reason }) => set({ status: 'closed', closed: closeKind(code, reason) }));
+  provider.awareness.setLocalStateField('user', { name: user.name, color: user.color, colorLight: `${user.color}33` });
+
+  return {
+    doc,
+    provider,
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reconnect() {
+      set({ status: 'connecting', closed: null });
+      provider.connect();
+    },
+    destroy() {
+      listeners.clear();
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { ideaAttribution, mayCurateIdeas, type Role } from '@open-talks/shared';
+import type { SessionState } from '@open-talks/shared/protocol';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../net/api';
+import { getCredential } from '../state/credentials';
+import NotepadPanel from './NotepadPanel';
+import PreviousRounds from './PreviousRounds';
+
+const USER_COLOR = '#1f6feb';
+const STAFF: ReadonlySet<Role> = new Set(['facilitator', 'moderator', 'rapporteur']);
+
+/**
+ * A notepad on its own page (/s/:id/notes/:tableId/:round), e.g. for a table laptop; the views
+ * mount NotepadPanel themselves. Uses this browser's token for the session. The server decides
+ * access; what this page assumes only shapes the screen.
+ */
+export default function NotepadPage({ sessionId, tableId, round }: { sessionId: string; tableId: string; round: number }) {
+  const { t } = useTranslation();
+  const token = getCredential(sessionId)?.token;
+  const [state, setState] = useState<SessionState | null>(null);
+  useEffect(() => {
+    if (token) api.session(sessionId, token).then(setState, () => setState(null));
+  }, [sessionId, token]);
+  if (!token) return <p className="notice">{t('notepad.noToken')}</p>;
+  if (!state) return <p role="status">{t('app.loading')}</p>;
+
+  const me = state.viewer.kind === 'participant' ? state.viewer.participant : null;
+  const attribution = state.session.attribution;
+  const author = ideaAttribution(attribution, { displayName: me?.displayName ?? null, stakeholderGroup: me?.stakeholderGroup ?? null });
+  const userName = author.author ?? (author.group ? t(`words.group.${author.group}`) : t('notepad.someone'));
+  // The seat says whether this table has a host and whether it is me (mayCurateIdeas).
+  const seat = state.cafe?.seat?.table.id === tableId ? state.cafe.seat : null;
+  return (
+    <div className="notepad-page">
+      <NotepadPanel
+        sessionId={sessionId}
+        tableId={tableId}
+        round={round}
+        token={token}
+        userName={userName}
+        userColor={USER_COLOR}
+        ideaAuthor={author}
+        canCurate={mayCurateIdeas({ canWrite: true, hasHost: seat?.host != null, isHost: seat?.youHost ?? false, isStaff: STAFF.has(me?.role ?? 'observer') })}
+      />
+      <PreviousRounds sessionId={sessionId} tableId={tableId} currentRound={round} token={token} userName={userName} userColor={USER_COLOR} />
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// One loaded notepad: its Yjs document and awareness, who is connected, and the persistence
+// of its updates (NOTE9). Memory follows active rooms: the server unloads a document once idle.
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Logger } from '../log.js';
+import type { StoredNotepad } from '../store/index.js';
+import { MESSAGE } from './protocol.js';
+import { docFromStored } from './read.js';
+
+/** What a document needs of storage (narrow, so tests and other stores can plug in). */
+export interface NotepadStorage {
+  load(room: string): Promise<StoredNotepad>;
+  append(room: string, sessionId: string, seq: number, update: Uint8Array, now: number): Promise<void>;
+  /** Writes the snapshot and drops updates up to `throughSeq`, atomically. */
+  compact(room: string, sessionId: string, snapshot: Uint8Array, throughSeq: number, now: number): Promise<void>;
+}
+
+/** A connection as the document sees it: something to send to and to tell apart as an origin. */
+export interface DocumentPeer {
+  send(message: Uint8Array): void;
+  /** Awareness client ids this peer set, removed when it goes. */
+  readonly awarenessIds: Set<number>;
+}
+
+export const FLUSH_DELAY = 500; // ms: updates reach storage at most this (plus one write) behind
+export const COMPACT_AFTER_BATCHES = 50; // update batches since the last snapshot before compacting
+
+export class NotepadDocument {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers = new Set<DocumentPeer>();
+  private pending: Uint8Array[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  /** Serialises this room's writes, so batches land in seq order and compaction sees them all. */
+  private writes: Promise<void> = Promise.resolve();
+  /** An upper bound of the encoded document's size in bytes; made exact when it nears the limit. */
+  private sizeBound: number;
+
+  private constructor(
+    readonly name: string,
+    readonly sessionId: string,
+    readonly doc: Y.Doc,
+    private lastSeq: number,
+    private batchesSinceSnapshot: number,
+    private readonly storage: NotepadStorage,
+    private readonly log: Logger,
+    private readonly now: () => number,
+  ) {
+    this.sizeBound = Y.encodeStateAsUpdate(doc).byteLength;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null); // the server itself is nobody in the room
+    doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  static async load(name: string, sessionId: string, storage: NotepadStorage, log: Logger, now: () => number): Promise<NotepadDocument> {
+    const stored = await storage.load(name);
+    return new NotepadDocument(name, sessionId, docFromStored(stored), stored.lastSeq, stored.updates.length, storage, log, now);
+  }
+
+  /** Whether applying an update of this many bytes could take the document past `maxBytes`. */
+  wouldExceed(updateBytes: number, maxBytes: number): boolean {
+    if (this.sizeBound + updateBytes <= maxBytes) return false;
+    this.sizeBound = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.sizeBound + updateBytes > maxBytes;
+  }
+
+  /** Sync step 1 (our state vector), then everyone's awareness: what a new peer is sent first. */
+  greet(peer: DocumentPeer): void {
+    const sync = encoding.createEncoder();
+    encoding.writeVarUint(sync, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(sync, this.doc);
+    peer.send(encoding.toUint8Array(sync));
+    const states = this.awareness.getStates();
+    if (states.size > 0) peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  removePeer(peer: DocumentPeer): void {
+    this.peers.delete(peer);
+    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+  }
+
+  private readonly onUpdate = (update: Uint8Array): void => {
+    this.sizeBound += update.byteLength;
+    this.pending.push(update);
+    this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_DELAY);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const peer of this.peers) peer.send(message);
+  };
+
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    const from = origin as DocumentPeer | null;
+    if (from && this.peers.has(from)) {
+      for (const id of [...added, ...updated]) from.awarenessIds.add(id);
+      for (const id of removed) from.awarenessIds.delete(id);
+    }
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers) peer.send(message);
+  };
+
+  /** Appends what is pending as one batch; compacts when the log has grown. */
+  flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.writes = this.writes.then(async () => {
+      if (this.pending.length === 0) return;
+      const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
+      const taken = this.pending;
+      this.pending = [];
+      try {
+        await this.storage.append(this.name, this.sessionId, this.lastSeq + 1, batch, this.now());
+        this.lastSeq += 1;
+        this.batchesSinceSnapshot += 1;
+      } catch (error) {
+        // Keep the batch for the next attempt: it is still in memory and in every client.
+        this.pending = [...taken, ...this.pending];
+        this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_DELAY);
+        this.log.error({ err: error, room: this.name }, 'notepad flush failed');
+        return;
+      }
+      if (this.batchesSinceSnapshot >= COMPACT_AFTER_BATCHES) await this.compactNow();
+    });
+    return this.writes;
+  }
+
+  /** Flushes, then writes a snapshot so the next load reads one row. */
+  async compact(): Promise<void> {
+    await this.flush();
+    this.writes = this.writes.then(() => (this.batchesSinceSnapshot > 0 ? this.compactNow() : undefined));
+    return this.writes;
+  }
+
+  private async compactNow(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.storage.compact(this.name, this.sessionId, snapshot, this.lastSeq, this.now());
+      this.batchesSinceSnapshot = 0;
+      this.sizeBound = snapshot.byteLength + this.pending.reduce((sum, u) => sum + u.byteLength, 0);
+    } catch (error) {
+      this.log.error({ err: error, room: this.name }, 'notepad compaction failed'); // the update log is intact
+    }
+  }
+
+  /** Everything to storage, then the memory goes. */
+  async unload(): Promise<void> {
+    await this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

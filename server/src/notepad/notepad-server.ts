@@ -1,0 +1,296 @@
+// The notepads' y-websocket endpoint on the app's HTTP server (docs/notepads.md): upgrades for
+// /yjs/<room>, authentication, access per room, revalidation, loading and unloading documents.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { notepadAccess, parseNotepadRoom, type NotepadAccessDecision, type NotepadRoom, type NotepadViewer } from '@open-talks/shared';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
+import { AppError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Principal } from '../sessions/principal.js';
+import type { Store } from '../store/index.js';
+import { cafeFacts } from './access-facts.js';
+import { NotepadConnection, type ConnectionLimits } from './connection.js';
+import { NotepadDocument, type NotepadStorage } from './document.js';
+import { CLOSE, type CloseKind } from './protocol.js';
+import { docFromStored, readNotepad, type NotepadContent } from './read.js';
+
+export const PATH_PREFIX = '/yjs/';
+const PING_INTERVAL = 30_000; // ms: a connection that misses one ping's pong is closed
+
+export interface NotepadOptions extends ConnectionLimits {
+  idleUnloadMs: number; // ms without a connection before a document is unloaded
+}
+
+export interface NotepadDeps {
+  store: Store;
+  authenticate(token: string | undefined): Promise<Principal>;
+  log: Logger;
+  options: NotepadOptions;
+  now?: () => number;
+}
+
+export class NotepadServer {
+  private readonly wss: WebSocketServer;
+  private readonly documents = new Map<string, Promise<NotepadDocument>>();
+  /** Documents being written out: a new load of the same room waits for it. */
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly connections = new Set<NotepadConnection>();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly queuedChecks = new Map<string, Promise<void>>();
+  private readonly runningChecks = new Map<string, Promise<void>>();
+  private readonly storage: NotepadStorage;
+  private readonly pinger: NodeJS.Timeout;
+  private readonly now: () => number;
+  private closed = false;
+
+  constructor(private readonly deps: NotepadDeps) {
+    this.now = deps.now ?? Date.now;
+    const { store } = deps;
+    this.storage = {
+      load: (room) => store.notepads.load(room),
+      append: (room, sessionId, seq, update, now) => store.notepads.append(room, sessionId, seq, update, now),
+      compact: (room, sessionId, snapshot, seq, now) => store.transaction((repos) => repos.notepads.compact(room, sessionId, snapshot, seq, now)),
+    };
+    // A message larger than the document may be is refused by ws itself (close 1009); the margin
+    // lets a message just over the limit reach our check, which closes with a clearer reason.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.options.maxDocumentBytes + 1024 * 1024 });
+    this.pinger = setInterval(() => this.ping(), PING_INTERVAL);
+    this.pinger.unref();
+  }
+
+  /** Takes /yjs/ upgrades; leaves every other path (Socket.IO's) alone. */
+  attach(http: HttpServer): void {
+    http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith(PATH_PREFIX)) return;
+      if (this.closed) return void socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.accept(ws, req.url!).catch((error: unknown) => {
+          // Storage failed us: a transient close, so the client tries again.
+          this.deps.log.error({ err: error }, 'notepad connection failed');
+          ws.close(CLOSE.serverError.code, CLOSE.serverError.reason);
+        });
+      });
+    });
+  }
+
+  private async accept(ws: WebSocket, rawUrl: string): Promise<void> {
+    this.sockets.add(ws);
+    const early: Uint8Array[] = [];
+    const keep = (data: Buffer) => early.push(new Uint8Array(data));
+    ws.on('message', keep);
+    ws.once('close', () => this.sockets.delete(ws));
+    const refuse = (kind: CloseKind) => ws.close(CLOSE[kind].code, CLOSE[kind].reason);
+
+    const url = new URL(rawUrl, 'http://notepad.invalid');
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice(PATH_PREFIX.length));
+    } catch {
+      return refuse('badRoom');
+    }
+    const room = parseNotepadRoom(name);
+    if (!room) return refuse('badRoom');
+
+    let principal: Principal;
+    try {
+      principal = await this.deps.authenticate(url.searchParams.get('token') ?? undefined);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return refuse(error.code === 'removed' ? 'removed' : 'unauthenticated');
+    }
+    const decision = notepadAccess(viewerOf(principal), room, await cafeFacts(this.deps.store, principal.session.id));
+    if (decision.access === 'none') return refuse(refusalClose(decision));
+
+    const document = await this.acquire(name, room.sessionId);
+    if (ws.readyState !== ws.OPEN || this.closed) return this.release(document);
+    const connection = new NotepadConnection(
+      ws,
+      document,
+      { sessionId: room.sessionId, participantId: principal.participant?.id ?? null },
+      decision.access,
+      this.deps.options,
+      this.now,
+    );
+    this.connections.add(connection);
+    document.peers.add(connection);
+    ws.off('message', keep);
+    ws.on('message', (data: Buffer) => connection.handle(new Uint8Array(data)));
+    ws.on('pong', () => (connection.awaitingPong = false));
+    ws.once('close', () => {
+      connection.dropped();
+      this.connections.delete(connection);
+      this.release(document);
+    });
+    connection.start();
+    for (const message of early) connection.handle(message);
+  }
+
+  /** The loaded document for a room, loading it (after any unload of it finishes) if needed. */
+  private async acquire(name: string, sessionId: string): Promise<NotepadDocument> {
+    clearTimeout(this.idleTimers.get(name));
+    this.idleTimers.delete(name);
+    let loading = this.documents.get(name);
+    if (!loading) {
+      const previous = this.unloading.get(name) ?? Promise.resolve();
+      loading = previous.then(() => NotepadDocument.load(name, sessionId, this.storage, this.deps.log, this.now));
+      this.documents.set(name, loading);
+      loading.catch(() => this.documents.delete(name));
+    }
+    return loading;
+  }
+
+  /** A connection left: once nobody is left, the document is unloaded after a quiet while. */
+  private release(document: NotepadDocument): void {
+    if (document.peers.size > 0 || this.closed || this.idleTimers.has(document.name)) return;
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(document.name);
+      if (document.peers.size > 0) return;
+      void this.unload(document);
+    }, this.deps.options.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(document.name, timer);
+  }
+
+  private async unload(document: NotepadDocument): Promise<void> {
+    this.documents.delete(document.name);
+    const done = document.unload().finally(() => {
+      if (this.unloading.get(document.name) === done) this.unloading.delete(document.name);
+    });
+    this.unloading.set(document.name, done);
+    await done;
+  }
+
+  /** Names of the documents in memory now, those still being written out included (for tests and figures). */
+  loadedRooms(): string[] {
+    return [...new Set([...this.documents.keys(), ...this.unloading.keys()])];
+  }
+
+  /**
+   * NOTE6: re-checks every open connection of a session against storage now and downgrades
+   * (write → read), upgrades (read → write: the client reconnects) or closes (→ none) at once.
+   * Call after a round starts or ends, a plan or table change, a role change or a removal.
+   */
+  revalidate(sessionId: string): Promise<void> {
+    // Coalesced per session: a burst of changes (a crowd joining) costs one check after the
+    // running one, never one each; every caller's promise settles after a check that began later.
+    const queued = this.queuedChecks.get(sessionId);
+    if (queued) return queued;
+    const before = this.runningChecks.get(sessionId) ?? Promise.resolve();
+    const check: Promise<void> = before
+      .catch(() => undefined)
+      .then(() => {
+        this.queuedChecks.delete(sessionId);
+        this.runningChecks.set(sessionId, check);
+        return this.revalidateNow(sessionId);
+      })
+      .finally(() => {
+        if (this.runningChecks.get(sessionId) === check) this.runningChecks.delete(sessionId);
+      });
+    this.queuedChecks.set(sessionId, check);
+    return check;
+  }
+
+  private async revalidateNow(sessionId: string): Promise<void> {
+    const open = [...this.connections].filter((c) => c.owner.sessionId === sessionId && c.isOpen);
+    if (open.length === 0) return;
+    const [facts, people] = await Promise.all([cafeFacts(this.deps.store, sessionId), this.deps.store.participants.listActive(sessionId)]);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const connection of open) {
+      const id = connection.owner.participantId;
+      const person = id === null ? undefined : byId.get(id);
+      const viewer: NotepadViewer = {
+        sessionId,
+        participant: id === null ? null : person ? { id, role: person.role, removed: false } : { id, role: 'observer', removed: true },
+      };
+      this.apply(connection, notepadAccess(viewer, roomOf(connection), facts));
+    }
+  }
+
+  private apply(connection: NotepadConnection, decision: NotepadAccessDecision): void {
+    if (decision.access === 'none') return connection.close(refusalClose(decision));
+    if (decision.access === 'read') return connection.downgrade();
+    if (connection.access === 'read') connection.close('accessChanged');
+  }
+
+  /** The projector link changed: screens using the old one lose their notepads too. */
+  closeDisplays(sessionId: string): void {
+    for (const connection of this.connections) {
+      if (connection.owner.sessionId === sessionId && connection.owner.participantId === null) connection.close('unauthenticated');
+    }
+  }
+
+  /**
+   * A room's notes as plain data, from memory if the room is open, else from storage; for
+   * exports (and tests). Nothing is loaded into the server's set of documents.
+   */
+  async readRoom(name: string): Promise<NotepadContent> {
+    const open = this.documents.get(name);
+    if (open) return readNotepad((await open).doc);
+    const doc = await this.loadStoredDoc(name);
+    try {
+      return readNotepad(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** A fresh copy of a room's stored document (after pending writes of an unload land). */
+  async loadStoredDoc(name: string): Promise<Y.Doc> {
+    await this.unloading.get(name);
+    return docFromStored(await this.storage.load(name));
+  }
+
+  /** Flushes every open document now (what would otherwise happen within FLUSH_DELAY). */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.documents.values()].map(async (loading) => (await loading).flush()));
+  }
+
+  private ping(): void {
+    for (const connection of this.connections) {
+      if (connection.awaitingPong) {
+        connection.close('noPong');
+        continue;
+      }
+      connection.awaitingPong = true;
+      connection.ping();
+    }
+  }
+
+  /** Closes every connection (clients reconnect to the next server) and writes every document out. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.pinger);
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    for (const connection of this.connections) connection.close('goingAway');
+    for (const ws of this.sockets) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+    const documents = await Promise.allSettled([...this.documents.values()]);
+    await Promise.all(documents.flatMap((d) => (d.status === 'fulfilled' ? [this.unload(d.value)] : [])));
+    await Promise.all(this.unloading.values());
+    this.wss.close();
+  }
+}
+
+function viewerOf(principal: Principal): NotepadViewer {
+  const p = principal.participant;
+  return { sessionId: principal.session.id, participant: p ? { id: p.id, role: p.role, removed: p.removedAt !== null } : null };
+}
+
+function roomOf(connection: NotepadConnection): NotepadRoom {
+  const room = parseNotepadRoom(connection.document.name);
+  if (!room) throw new Error(`a loaded document has a bad room name: ${connection.document.name}`);
+  return room;
+}
+
+function refusalClose(decision: NotepadAccessDecision): CloseKind {
+  switch (decision.refusal) {
+    case 'removed':
+      return 'removed';
+    case 'no-such-room':
+      return 'noSuchRoom';
+    default:
+      return 'forbidden';
+  }
+}

@@ -1,0 +1,3 @@
+export * from './room.js';
+export * from './access.js';
+export * from './ideas.js';

@@ -1,0 +1,83 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from '../helpers/browser.js';
+import { checkChromium, requireAll } from '../helpers/environment.js';
+import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+// The notepad in a real browser: CodeMirror bound to the shared document through the server.
+
+const missing = checkChromium();
+if (missing && requireAll) throw new Error(missing);
+
+describe.skipIf(missing !== null)('notepad in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let world: CafeWorld;
+  const contexts: BrowserContext[] = [];
+
+  /** A browser that joined as `token` (its credential stored as the app stores it), on the notes page. */
+  async function notesAs(token: string, tableId: string, round: number): Promise<Page> {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    contexts.push(context);
+    const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token };
+    await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/s/${world.sessionId}/notes/${tableId}/${round}`);
+    return page;
+  }
+
+  const editor = (page: Page, round = 1) => page.getByRole('textbox', { name: `Table notes, round ${round}` });
+  /** The notes as typed, without the others' carets and name labels that the editor draws inline. */
+  const notes = (page: Page) =>
+    editor(page).evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.cm-ySelectionCaret')) caret.remove();
+      return (copy.textContent ?? '').replace(/\u2060/g, '');
+    });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    world = await cafeWorld(server.url, server.store);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await server?.database.drop();
+  });
+
+  it('NOTE2 two people at a table type in the same notepad and see each other’s words; a key idea reaches the other', async () => {
+    const ann = await notesAs(world.ann.token, world.tableA, 1);
+    const bob = await notesAs(world.bob.token, world.tableA, 1);
+    for (const page of [ann, bob]) await expect.poll(() => page.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+
+    await editor(ann).click();
+    await ann.keyboard.type('Trust comes first.');
+    await expect.poll(() => notes(bob)).toBe('Trust comes first.');
+    // Bob sees where Ann is typing, under her name (the session's attribution is named).
+    expect(await bob.locator('.cm-ySelectionInfo').first().textContent()).toBe('Ann');
+    await editor(bob).press('End');
+    await bob.keyboard.type(' And access.');
+    await expect.poll(() => notes(ann)).toBe('Trust comes first. And access.');
+
+    await ann.getByLabel('New key idea').fill('Trust before tools');
+    await ann.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => bob.getByRole('listitem').first().textContent()).toContain('Trust before tools');
+    expect(await bob.getByRole('listitem').first().textContent()).toContain('by Ann');
+    await expectAccessible(ann, 'notepad');
+    expect((await server.notepads.readRoom(world.room(world.tableA, 1))).text).toBe('Trust comes first. And access.');
+  });
+
+  it('NOTE3 an observer sees the notes read-only and cannot type into them', async () => {
+    const olga = await notesAs(world.olga.token, world.tableA, 1);
+    await olga.getByTestId('notepad-read-only').waitFor();
+    await expect.poll(() => notes(olga)).toBe('Trust comes first. And access.');
+    expect(await editor(olga).getAttribute('contenteditable')).toBe('false');
+    expect(await olga.getByLabel('New key idea').count()).toBe(0);
+    await expectAccessible(olga, 'notepad read-only');
+  });
+});

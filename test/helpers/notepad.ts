@@ -1,0 +1,157 @@
+// Real y-websocket clients for the notepad server: the upstream WebsocketProvider, unmodified,
+// in Node with the `ws` package as its WebSocket.
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import { createSession, http, join, type Created, type Joined } from './api.js';
+import { within } from './wait.js';
+
+export interface NotepadClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  /** Set when the server said this connection is read-only. */
+  readOnly: { value: boolean; told: Promise<void> };
+  /** Resolves with the close the server ended the connection with (a 44xx code stops the provider). */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+const open = new Set<NotepadClient>();
+
+export function notepadUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}/yjs`;
+}
+
+/** A provider for a room; `synced` waits for the first sync (leave it false for refused connections). */
+export async function openNotepad(baseUrl: string, room: string, token: string, options: { synced?: boolean; doc?: Y.Doc } = {}): Promise<NotepadClient> {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(notepadUrl(baseUrl), room, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true, // a BroadcastChannel would sync clients in this process behind the server's back
+    maxBackoffTime: 200,
+  });
+  let tell!: () => void;
+  const readOnly = { value: false, told: new Promise<void>((resolve) => (tell = resolve)) };
+  // The server's read-only notice is a y-protocols auth "permission denied" message (type 2).
+  provider.messageHandlers[2] = (_encoder, decoder) => {
+    decoding.readVarUint(decoder); // permission denied
+    if (decoding.readVarString(decoder) === 'read-only') {
+      readOnly.value = true;
+      tell();
+    }
+  };
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => provider.once('closed', (event) => resolve(event)));
+  const client: NotepadClient = { doc, provider, text: doc.getText('notes'), readOnly, closed };
+  open.add(client);
+  if (options.synced !== false) await within(new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))), `sync with ${room}`);
+  return client;
+}
+
+export function closeNotepad(client: NotepadClient): void {
+  client.provider.destroy();
+  client.doc.destroy();
+  open.delete(client);
+}
+
+export function closeAllNotepads(): void {
+  for (const client of open) closeNotepad(client);
+}
+
+/** Resolves once `predicate` holds for the document, re-checking on each of its updates. */
+export function until(doc: Y.Doc, predicate: () => boolean, what: string, ms = 5000): Promise<void> {
+  return within(
+    new Promise<void>((resolve) => {
+      if (predicate()) return resolve();
+      const check = () => {
+        if (!predicate()) return;
+        doc.off('update', check);
+        resolve();
+      };
+      doc.on('update', check);
+    }),
+    what,
+    ms,
+  );
+}
+
+/**
+ * Resolves once `observer` sees `client`'s awareness state with this marker: everything `client`
+ * sent before it has been handled by the server (one connection's messages are handled in order).
+ */
+export function handled(client: NotepadClient, observer: NotepadClient, marker: string): Promise<void> {
+  const seen = () => [...observer.provider.awareness.getStates().values()].some((s) => (s as { marker?: string }).marker === marker);
+  const done = new Promise<void>((resolve) => {
+    if (seen()) return resolve();
+    const check = () => {
+      if (!seen()) return;
+      observer.provider.awareness.off('change', check);
+      resolve();
+    };
+    observer.provider.awareness.on('change', check);
+  });
+  client.provider.awareness.setLocalStateField('marker', marker);
+  return within(done, `the server to handle ${marker}`);
+}
+
+export interface CafeWorld {
+  created: Created;
+  sessionId: string;
+  /** ann and bob at table A in round 1; cem at table B; dan not seated; olga an observer. */
+  ann: Joined;
+  bob: Joined;
+  cem: Joined;
+  dan: Joined;
+  olga: Joined;
+  tableA: string;
+  tableB: string;
+  room: (tableId: string, round: number) => string;
+}
+
+/** A café of two tables and two rounds with a plan written into storage, round 1 started. */
+export async function cafeWorld(
+  baseUrl: string,
+  store: { cafe: { plan(id: string): Promise<any>; savePlan(id: string, plan: any): Promise<void> } },
+): Promise<CafeWorld> {
+  const created = await createSession(baseUrl, { title: 'Notepad café', attribution: 'named' });
+  const sessionId = created.session.id;
+  const people = await Promise.all(['Ann', 'Bob', 'Cem', 'Dan'].map((displayName) => join(baseUrl, created.session.joinCode, { displayName })));
+  const [ann, bob, cem, dan] = people as [Joined, Joined, Joined, Joined];
+  const olga = await join(baseUrl, created.session.joinCode, { displayName: 'Olga', role: 'observer' });
+  const token = created.facilitatorToken;
+  const tables = await http(baseUrl, 'PUT', `/api/sessions/${sessionId}/cafe/tables`, {
+    token,
+    body: { tables: [{ label: 'A', kind: 'in-room', capacity: 6 }, { label: 'B', kind: 'in-room', capacity: 6 }] },
+  });
+  if (tables.status !== 200) throw new Error(`tables: ${tables.status} ${JSON.stringify(tables.body)}`);
+  const [tableA, tableB] = (tables.body.cafe.tables as { id: string }[]).map((t) => t.id) as [string, string];
+  const rounds = await http(baseUrl, 'PUT', `/api/sessions/${sessionId}/cafe/rounds`, {
+    token,
+    body: { rounds: [{ question: 'What matters?', durationMinutes: 20 }, { question: 'What next?', durationMinutes: 20 }] },
+  });
+  if (rounds.status !== 200) throw new Error(`rounds: ${rounds.status}`);
+  const planned = await http(baseUrl, 'POST', `/api/sessions/${sessionId}/cafe/plan`, { token, body: { seed: 1 } });
+  if (planned.status !== 201) throw new Error(`plan: ${planned.status} ${JSON.stringify(planned.body)}`);
+  // Then the seating this test wants, written as another node (or the planner) would.
+  const plan = await store.cafe.plan(sessionId);
+  plan.plan.rounds = [
+    { [tableA]: [ann.participant.id, bob.participant.id], [tableB]: [cem.participant.id] },
+    { [tableA]: [cem.participant.id], [tableB]: [ann.participant.id, bob.participant.id] },
+  ];
+  await store.cafe.savePlan(sessionId, plan);
+  const started = await http(baseUrl, 'POST', `/api/sessions/${sessionId}/cafe/run/start`, { token, body: {} });
+  if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
+  return {
+    created,
+    sessionId,
+    ann,
+    bob,
+    cem,
+    dan,
+    olga,
+    tableA,
+    tableB,
+    room: (tableId, round) => `session/${sessionId}/table/${tableId}/round/${round}`,
+  };
+}
