@@ -104,7 +104,17 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
     expect(await pages.chen!.locator('a.video-link').getAttribute('href')).toBe('https://meet.example.org/online');
     await expect.poll(() => pages.projector!.locator('.projector-question').innerText()).toBe('What data should be open by default?');
     await expect.poll(() => pages.projector!.locator('.table-tile').count()).toBe(3);
+    // The table's notepad opens beside the question; what Bo types is kept by the server.
+    await expect.poll(() => pages.bo!.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await pages.bo!.getByRole('textbox', { name: 'Table notes, round 1' }).click();
+    await pages.bo!.keyboard.type('Open by default, unless personal');
+    await pages.bo!.getByLabel('New key idea').fill('Publish budgets as data');
+    await pages.bo!.getByRole('button', { name: 'Add', exact: true }).click();
     await shot(pages.bo!, 'participant-round1');
+    await pages.bo!.waitForTimeout(1_200); // the server writes notes at most ~0.5 s behind
+    await pages.bo!.reload();
+    await expect.poll(() => pages.bo!.getByRole('textbox', { name: 'Table notes, round 1' }).textContent()).toContain('Open by default, unless personal');
+    await expect.poll(() => pages.bo!.locator('.cafe-card').getByRole('listitem').filter({ hasText: 'Publish budgets as data' }).count()).toBe(1);
     await shot(pages.chen!, 'participant-round1-ar');
     await shot(pages.projector!, 'projector-round1');
     await expectAccessible(pages.bo!, 'participant in round 1');

@@ -1,8 +1,9 @@
-import { can, SEATED_ROLES } from '@open-talks/shared';
+import { can } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { useLiveSession } from '../hooks/useLiveSession';
+import { getCredential } from '../state/credentials';
 import { selectMe, useLive } from '../state/live-store';
 import { ProfileForm } from './ProfileForm';
 import { RunPanel } from './console/cafe/RunPanel';
@@ -24,7 +25,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
       <h1>{live.session.title}</h1>
       <p className="muted">{t(`words.format.${live.session.format}`)}</p>
       {live.cafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
-      {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} seated={SEATED_ROLES.has(me.role)} />}
+      {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} me={me} sessionId={sessionId} token={getCredential(sessionId)?.token} />}
       <section className="card" aria-labelledby="welcome-heading">
         <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
         <p data-testid="my-role">{t('session.youAre', { role: t(`words.role.${me.role}`) })}</p>

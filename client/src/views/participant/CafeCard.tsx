@@ -1,21 +1,26 @@
-import type { Attribution } from '@open-talks/shared';
-import type { CafeLive, SeatView, TablemateView } from '@open-talks/shared/protocol';
+import { SEATED_ROLES, type Attribution } from '@open-talks/shared';
+import type { CafeLive, ParticipantView, SeatView, TablemateView } from '@open-talks/shared/protocol';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/cafe/Countdown';
 import { PromptList } from '../../components/cafe/PromptList';
 import { tableName } from '../../components/cafe/table-name';
 
+// The editor is heavy: it loads only once the person has a table in a running round.
+const TableNotepad = lazy(() => import('../../notepad/TableNotepad'));
+
 /**
  * Where to go and what to talk about: "Round 2 of 3 — go to table 7, Lotus, host: Amina",
  * the question, the countdown, the video room for remote tables, and who else is there.
  */
-export function CafeCard({ cafe, attribution, seated }: { cafe: CafeLive; attribution: Attribution; seated: boolean }) {
+export function CafeCard({ cafe, attribution, me, sessionId, token }: { cafe: CafeLive; attribution: Attribution; me: ParticipantView; sessionId: string; token: string | undefined }) {
   const { t } = useTranslation();
   const { live, seat } = cafe;
   const total = live.rounds.length;
   const focus = live.focusRound;
   const question = focus ? live.rounds[focus - 1]?.question : undefined;
   const prompts = [...live.prompts, ...(seat?.prompts ?? [])];
+  const seated = SEATED_ROLES.has(me.role);
 
   let heading: string;
   if (total === 0) heading = t('run.notSetUp');
@@ -54,6 +59,11 @@ export function CafeCard({ cafe, attribution, seated }: { cafe: CafeLive; attrib
       )}
       {seat && <Tablemates seat={seat} attribution={attribution} />}
       {(prompts.length > 0 || live.phase === 'in-round') && <PromptList prompts={prompts} />}
+      {seat && token && live.phase === 'in-round' && (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <TableNotepad sessionId={sessionId} token={token} seat={seat} me={me} attribution={attribution} />
+        </Suspense>
+      )}
     </section>
   );
 }
