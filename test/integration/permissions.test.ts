@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, PERMISSIONS, ROLES, can, type Action, type Role } from '../../shared/src/index.js';
-import { COMMANDS, type CommandName, type ParticipantView } from '../../shared/src/protocol/index.js';
+import { COMMANDS, type CommandName, type ParticipantView, type QuestionItem, type TownhallLive } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created, type HttpResult } from '../helpers/api.js';
 import { serverForFile, startTestServer } from '../helpers/server.js';
 import { command, connect } from '../helpers/socket.js';
@@ -19,7 +19,23 @@ interface Scene {
   created: Created;
   token: string;
   target: ParticipantView;
+  /** Town Hall scenes: the target's question, a draft poll and an open poll. */
+  townhall?: { questionId: string; draftPollId: string; openPollId: string };
 }
+
+const TOWNHALL_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'qa:ask',
+  'qa:vote',
+  'qa:moderate',
+  'hand:raise',
+  'hand:manage',
+  'poll:manage',
+  'poll:vote',
+  'caption:write',
+  'agenda:manage',
+  'townhall:configure',
+]);
+const th = (s: Scene) => s.townhall!;
 
 /** What the facilitator can see of the session: used to show that a refused action changed nothing. */
 async function snapshot(url: string, scene: Scene): Promise<unknown> {
@@ -27,8 +43,13 @@ async function snapshot(url: string, scene: Scene): Promise<unknown> {
   const people = await http<{ participants: ParticipantView[] }>(url, 'GET', `/api/sessions/${created.session.id}/participants`, { token: created.facilitatorToken });
   const projector = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.projectorKey });
   const cafe = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken });
-  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body };
+  const townhall = await http(url, 'GET', `/api/sessions/${created.session.id}/townhall`, { token: created.facilitatorToken });
+  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body, townhall: townhall.body };
 }
+
+const QUESTION = 'How will remote hubs be heard?';
+const CAPTION = 'Welcome to the Town Hall';
+const AGENDA_ITEM = { title: 'Opening remarks', durationMinutes: 5 };
 
 const PROMPT = 'Five minutes left: note your key ideas';
 const CHANGED_ROUNDS = [{ question: 'What should change?', durationMinutes: 15 }];
@@ -47,6 +68,16 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'cafe:plan': { command: 'cafe:plan', payload: () => ({ seed: 7 }) },
   'cafe:run': { command: 'cafe:start-round', payload: () => ({}) },
   'cafe:prompt': { command: 'cafe:prompt', payload: () => ({ text: PROMPT }) },
+  'qa:ask': { command: 'qa:ask', payload: () => ({ text: QUESTION }) },
+  'qa:vote': { command: 'qa:vote', payload: (s) => ({ questionId: th(s).questionId, up: true }) },
+  'qa:moderate': { command: 'qa:pin', payload: (s) => ({ questionId: th(s).questionId }) },
+  'hand:raise': { command: 'hand:raise', payload: () => ({ topic: 'Water' }) },
+  'hand:manage': { command: 'hand:give-floor', payload: () => ({}) },
+  'poll:manage': { command: 'poll:open', payload: (s) => ({ pollId: th(s).draftPollId }) },
+  'poll:vote': { command: 'poll:vote', payload: (s) => ({ pollId: th(s).openPollId, choice: 'o1' }) },
+  'caption:write': { command: 'caption:add', payload: () => ({ text: CAPTION }) },
+  'agenda:manage': { command: 'agenda:add', payload: () => AGENDA_ITEM },
+  'townhall:configure': { command: 'townhall:configure', payload: () => ({ moderation: 'pre' }) },
 };
 
 /** What an HTTP answer may carry: an error body, or the endpoint's own fields. */
@@ -65,7 +96,27 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'cafe:plan': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/plan`, { token: s.token, body: { seed: 7 } }),
   'cafe:run': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/run/start`, { token: s.token, body: {} }),
   'cafe:prompt': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/prompts`, { token: s.token, body: { text: PROMPT } }),
+  'qa:ask': (url, s) => http(url, 'POST', `${thBase(s)}/questions`, { token: s.token, body: { text: QUESTION } }),
+  'qa:vote': (url, s) => http(url, 'POST', `${thBase(s)}/questions/${th(s).questionId}/vote`, { token: s.token, body: { up: true } }),
+  'qa:moderate': (url, s) => http(url, 'POST', `${thBase(s)}/questions/${th(s).questionId}/pin`, { token: s.token, body: {} }),
+  'hand:raise': (url, s) => http(url, 'PUT', `${thBase(s)}/hand`, { token: s.token, body: { topic: 'Water' } }),
+  'hand:manage': (url, s) => http(url, 'POST', `${thBase(s)}/floor`, { token: s.token, body: {} }),
+  'poll:manage': (url, s) => http(url, 'POST', `${thBase(s)}/polls/${th(s).draftPollId}/open`, { token: s.token, body: {} }),
+  'poll:vote': (url, s) => http(url, 'PUT', `${thBase(s)}/polls/${th(s).openPollId}/ballot`, { token: s.token, body: { choice: 'o1' } }),
+  'caption:write': (url, s) => http(url, 'POST', `${thBase(s)}/captions`, { token: s.token, body: { text: CAPTION } }),
+  'agenda:manage': (url, s) => http(url, 'POST', `${thBase(s)}/agenda`, { token: s.token, body: AGENDA_ITEM }),
+  'townhall:configure': (url, s) => http(url, 'PATCH', `${thBase(s)}/settings`, { token: s.token, body: { moderation: 'pre' } }),
 };
+
+function thBase(s: Scene): string {
+  return `/api/sessions/${s.created.session.id}/townhall`;
+}
+
+async function townhallOf(url: string, s: Scene): Promise<TownhallLive> {
+  const result = await http(url, 'GET', thBase(s), { token: s.created.facilitatorToken });
+  expect(result.status).toBe(200);
+  return result.body.townhall as TownhallLive;
+}
 
 /**
  * The one case where the table allows and the server still says no: the display reads as
@@ -131,6 +182,60 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(cafe.body.cafe.prompts).toMatchObject([{ text: PROMPT, tableId: null, round: 0 }]);
       return;
     }
+    case 'qa:ask': {
+      const { qa } = await townhallOf(url, scene);
+      expect((result.question as QuestionItem).text).toBe(QUESTION);
+      expect(qa.questions.map((q) => q.text)).toContain(QUESTION);
+      return;
+    }
+    case 'qa:vote': {
+      expect(result.votes).toBe(1);
+      const { qa } = await townhallOf(url, scene);
+      expect(qa.questions.find((q) => q.id === th(scene).questionId)?.votes).toBe(1);
+      return;
+    }
+    case 'qa:moderate': {
+      const { qa } = await townhallOf(url, scene);
+      expect(qa.questions.find((q) => q.id === th(scene).questionId)?.pinned).toBe(true);
+      return;
+    }
+    case 'hand:raise': {
+      expect(result.you).toMatchObject({ raised: true, topic: 'Water' });
+      const { queue } = await townhallOf(url, scene);
+      expect(queue!.hands.map((h) => h.topic)).toContain('Water');
+      return;
+    }
+    case 'hand:manage': {
+      const { queue } = await townhallOf(url, scene);
+      expect(queue!.floor).toMatchObject({ participantId: target.id, timer: { status: 'running' } });
+      return;
+    }
+    case 'poll:manage': {
+      const { polls } = await townhallOf(url, scene);
+      expect(polls.find((p) => p.poll.id === th(scene).draftPollId)?.poll.status).toBe('open');
+      return;
+    }
+    case 'poll:vote': {
+      expect(result.ballot).toMatchObject({ pollId: th(scene).openPollId, choice: 'o1' });
+      const { polls } = await townhallOf(url, scene);
+      expect(polls.find((p) => p.poll.id === th(scene).openPollId)?.results?.overall.ballots).toBe(1);
+      return;
+    }
+    case 'caption:write': {
+      const { captions } = await townhallOf(url, scene);
+      expect(captions.map((c) => c.text)).toEqual([CAPTION]);
+      return;
+    }
+    case 'agenda:manage': {
+      const { agenda } = await townhallOf(url, scene);
+      expect(agenda.items).toMatchObject([{ title: AGENDA_ITEM.title, durationMs: 5 * 60_000, status: 'upcoming' }]);
+      return;
+    }
+    case 'townhall:configure': {
+      const { settings } = await townhallOf(url, scene);
+      expect(settings.moderation).toBe('pre');
+      return;
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`no check for ${String(unreachable)}`);
@@ -146,8 +251,9 @@ serverForFile((started) => {
 });
 
 /** A fresh session per check, so allowed destructive actions (remove, rotate) never touch another check. */
-async function scene(actor: Actor): Promise<Scene> {
-  const created = await createSession(url);
+async function scene(actor: Actor, action?: Action): Promise<Scene> {
+  const townhall = action !== undefined && TOWNHALL_ACTIONS.has(action);
+  const created = await createSession(url, townhall ? { format: 'townhall', title: 'Test Town Hall' } : {});
   let token: string;
   if (actor === 'facilitator') token = created.facilitatorToken;
   else if (actor === 'display') token = created.projectorKey;
@@ -162,7 +268,9 @@ async function scene(actor: Actor): Promise<Scene> {
     expect(set.body.participant.role).toBe(actor);
     token = person.token;
   }
-  const target = (await join(url, created.session.joinCode, { displayName: 'Target' })).participant;
+  const targetJoined = await join(url, created.session.joinCode, { displayName: 'Target' });
+  const target = targetJoined.participant;
+  if (townhall) return { created, token, target, townhall: await townhallScene(created, targetJoined.token) };
   // A café ready to start: one table, one round, a plan.
   const facilitator = { token: created.facilitatorToken };
   const base = `/api/sessions/${created.session.id}/cafe`;
@@ -170,6 +278,21 @@ async function scene(actor: Actor): Promise<Scene> {
   expect((await http(url, 'PUT', `${base}/rounds`, { ...facilitator, body: { rounds: [{ question: 'Why?', durationMinutes: 20 }] } })).status).toBe(200);
   expect((await http(url, 'POST', `${base}/plan`, { ...facilitator, body: { seed: 1 } })).status).toBe(201);
   return { created, token, target };
+}
+
+/** A Town Hall with a visible question and a raised hand (both the target's), a draft poll and an open one. */
+async function townhallScene(created: Created, targetToken: string): Promise<NonNullable<Scene['townhall']>> {
+  const base = `/api/sessions/${created.session.id}/townhall`;
+  const facilitator = { token: created.facilitatorToken };
+  const asked = await http(url, 'POST', `${base}/questions`, { token: targetToken, body: { text: 'Who pays for it?' } });
+  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  expect((await http(url, 'PUT', `${base}/hand`, { token: targetToken, body: {} })).status).toBe(200);
+  const poll = { kind: 'single', question: 'Which first?', options: ['Access', 'Skills'] };
+  const draft = await http(url, 'POST', `${base}/polls`, { ...facilitator, body: poll });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  const open = await http(url, 'POST', `${base}/polls`, { ...facilitator, body: poll });
+  expect((await http(url, 'POST', `${base}/polls/${open.body.poll.poll.id}/open`, { ...facilitator, body: {} })).status).toBe(200);
+  return { questionId: asked.body.question.id, draftPollId: draft.body.poll.poll.id, openPollId: open.body.poll.poll.id };
 }
 
 describe('PERM1 the walk covers the whole table', () => {
@@ -197,7 +320,7 @@ describe.each(ACTORS)('PERM1 as %s', (actor) => {
     const allowed = can(role, action);
 
     it(`PERM1 ${actor} ${allowed ? 'may' : 'may not'} ${action} over Socket.IO (${SOCKET_CALLS[action].command})`, async () => {
-      const s = await scene(actor);
+      const s = await scene(actor, action);
       const { socket } = await connect(url, s.token);
       const before = await snapshot(url, s);
       const call = SOCKET_CALLS[action];
@@ -215,7 +338,7 @@ describe.each(ACTORS)('PERM1 as %s', (actor) => {
     });
 
     it(`PERM1 ${actor} ${allowed ? 'may' : 'may not'} ${action} over HTTP`, async () => {
-      const s = await scene(actor);
+      const s = await scene(actor, action);
       const before = await snapshot(url, s);
       const result = await HTTP_CALLS[action](url, s);
       if (isDisplayProfileUpdate(actor, action)) {

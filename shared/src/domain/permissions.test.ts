@@ -16,6 +16,16 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'cafe:plan': ['facilitator'],
   'cafe:run': ['facilitator', 'moderator'],
   'cafe:prompt': ['facilitator', 'moderator'],
+  'qa:ask': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'qa:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'qa:moderate': ['facilitator', 'moderator'],
+  'hand:raise': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'hand:manage': ['facilitator', 'moderator'],
+  'poll:manage': ['facilitator', 'moderator'],
+  'poll:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'caption:write': ['facilitator', 'moderator', 'captioner'],
+  'agenda:manage': ['facilitator'],
+  'townhall:configure': ['facilitator'],
 };
 
 describe('PERM1 permission table', () => {

@@ -1,5 +1,8 @@
 import { ROLES, type Role } from './words.js';
 
+/** Everyone who takes part in a Town Hall; observers (and the projector) only follow. */
+const TAKING_PART = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'] as const satisfies readonly Role[];
+
 /**
  * The one permission table (spec: PERM1). Every Socket.IO command and every HTTP endpoint
  * names one of these actions and the server checks it here before doing anything.
@@ -28,6 +31,26 @@ export const PERMISSIONS = {
   'cafe:run': ['facilitator', 'moderator'],
   /** Push a live prompt to everyone or to one table. */
   'cafe:prompt': ['facilitator', 'moderator'],
+  /** Ask a Town Hall question (everyone taking part; observers follow read-only). */
+  'qa:ask': TAKING_PART,
+  /** Upvote a question, or take the vote back. */
+  'qa:vote': TAKING_PART,
+  /** Approve, hide, edit, merge, pin and mark questions answered. */
+  'qa:moderate': ['facilitator', 'moderator'],
+  /** Raise and lower one's own hand. */
+  'hand:raise': TAKING_PART,
+  /** Run the speaker queue: reorder, lower others' hands, alternate, give the floor, its timer. */
+  'hand:manage': ['facilitator', 'moderator'],
+  /** Prepare, open, close and show polls. */
+  'poll:manage': ['facilitator', 'moderator'],
+  /** Answer a poll, change or take back one's answer. */
+  'poll:vote': TAKING_PART,
+  /** Write live captions. */
+  'caption:write': ['facilitator', 'moderator', 'captioner'],
+  /** Set the agenda and move through it. */
+  'agenda:manage': ['facilitator'],
+  /** The Town Hall's settings: moderation before or after, intervention length, anonymous questions. */
+  'townhall:configure': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import type { CafeLive } from './cafe.js';
+import type { TownhallLive } from './townhall-views.js';
 import type { AttendanceCounts } from '../domain/attendance.js';
 import type { Attribution, Language, Mode, Role, SessionFormat, StakeholderGroup } from '../domain/words.js';
 
@@ -40,6 +41,8 @@ export interface SessionState {
   participants?: ParticipantView[];
   /** Present for café sessions: the café's public view and this member's seat. */
   cafe?: CafeLive;
+  /** Present for Town Hall sessions: everything this member may see of it. */
+  townhall?: TownhallLive;
 }
 
 /** Links a facilitator hands out; all relative to the app's origin. */
