@@ -62,6 +62,21 @@ export function connectLive(token: string): () => void {
   s.on('cafe:seat', ({ seat }) => useLive.getState().applySeat(seat));
   s.on('cafe:timer', (payload) => useLive.getState().applyRoundTimer(payload));
   s.on('cafe:prompt', (prompt) => useLive.getState().addPrompt(prompt));
+  const th = () => useLive.getState();
+  s.on('qa:question', (question) => th().thQuestion(question));
+  s.on('qa:gone', ({ questionId }) => th().thQuestionGone(questionId));
+  s.on('qa:votes', (counts) => th().thVotes(counts));
+  s.on('qa:voted', ({ questionId, voted }) => th().thVoted(questionId, voted));
+  s.on('hand:queue', (queue) => th().thQueue(queue));
+  s.on('hand:you', (you) => th().thYou(you));
+  s.on('floor:changed', (floor) => th().thFloor(floor));
+  s.on('poll:changed', (poll) => th().thPoll(poll));
+  s.on('poll:results', (results) => th().thPollResults(results));
+  s.on('poll:ballot', ({ pollId, ballot }) => th().thBallot(pollId, ballot));
+  s.on('poll:projected', ({ pollId }) => th().thProjected(pollId));
+  s.on('caption:lines', (lines) => th().thCaptions(lines));
+  s.on('agenda:changed', (agenda) => th().thAgenda(agenda));
+  s.on('townhall:settings', (settings) => th().thSettings(settings));
 
   return disconnectLive;
 }

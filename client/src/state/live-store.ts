@@ -1,6 +1,7 @@
 import type { AttendanceCounts } from '@open-talks/shared';
 import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
+import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
@@ -41,7 +42,7 @@ interface PeopleSlice {
   dropParticipant(participantId: string): void;
 }
 
-export type LiveStore = ConnectionSlice & SessionSlice & PeopleSlice & CafeSlice & ClockSlice;
+export type LiveStore = ConnectionSlice & SessionSlice & PeopleSlice & CafeSlice & ClockSlice & TownhallSlice;
 
 const connectionSlice: StateCreator<LiveStore, [], [], ConnectionSlice> = (set) => ({
   status: 'idle',
@@ -129,6 +130,7 @@ export const useLive = create<LiveStore>()((...a) => ({
   ...peopleSlice(...a),
   ...cafeSlice(...a),
   ...clockSlice(...a),
+  ...townhallSlice(...a),
 }));
 
 /** The participant this browser is, if it is one (not the projector). */

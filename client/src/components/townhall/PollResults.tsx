@@ -1,0 +1,101 @@
+import { STAKEHOLDER_GROUPS, type Poll, type PollResults as Results, type ResultSummary } from '@open-talks/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A poll's results as bars (choices and ratings) or a word list sized by count (word cloud),
+ * overall or for one stakeholder group. Every bar carries its number and share in text.
+ */
+export function PollResults({ poll, results, big = false }: { poll: Poll; results: Results; big?: boolean }) {
+  const { t } = useTranslation();
+  const [group, setGroup] = useState<string>('');
+  const groups = STAKEHOLDER_GROUPS.filter((g) => results.byGroup[g]);
+  const summary = group ? results.byGroup[group as keyof Results['byGroup']] : results.overall;
+  const selectId = `poll-group-${poll.id}`;
+  return (
+    <div className={`poll-results${big ? ' poll-results-big' : ''}`}>
+      {!big && groups.length > 0 && (
+        <div className="inline-form">
+          <label htmlFor={selectId}>{t('townhall.poll.resultsFor')}</label>
+          <select id={selectId} value={group} onChange={(e) => setGroup(e.target.value)}>
+            <option value="">{t('townhall.poll.everyone')}</option>
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {t(`words.group.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {summary ? <Summary poll={poll} summary={summary} /> : <p className="muted">{t('townhall.poll.noAnswers')}</p>}
+    </div>
+  );
+}
+
+function Summary({ poll, summary }: { poll: Poll; summary: ResultSummary }) {
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  const share = (count: number) => (summary.ballots > 0 ? count / summary.ballots : 0);
+  return (
+    <>
+      <p className="poll-ballots">{t('townhall.poll.answers', { count: summary.ballots })}</p>
+      {summary.options && <Bars rows={summary.options.map((o) => ({ key: o.id, label: o.label, count: o.count }))} share={share} percent={percent} />}
+      {summary.rating && (
+        <>
+          <p className="poll-average">
+            {summary.rating.average === null
+              ? t('townhall.poll.noAnswers')
+              : t('townhall.poll.average', { value: summary.rating.average.toLocaleString(i18n.language, { maximumFractionDigits: 1 }) })}
+          </p>
+          <Bars
+            rows={summary.rating.distribution.map((d) => ({
+              key: String(d.value),
+              label: d.value === poll.scale?.min && poll.scale.minLabel ? `${d.value} (${poll.scale.minLabel})` : d.value === poll.scale?.max && poll.scale.maxLabel ? `${d.value} (${poll.scale.maxLabel})` : String(d.value),
+              count: d.count,
+            }))}
+            share={share}
+            percent={percent}
+          />
+        </>
+      )}
+      {summary.words && <WordCloud words={summary.words} />}
+    </>
+  );
+}
+
+function Bars({ rows, share, percent }: { rows: { key: string; label: string; count: number }[]; share: (n: number) => number; percent: Intl.NumberFormat }) {
+  return (
+    <table className="count-table poll-bars">
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" dir="auto">
+              {row.label}
+            </th>
+            <td className="count">{row.count}</td>
+            <td className="count">{percent.format(share(row.count))}</td>
+            <td className="bar-cell" aria-hidden="true">
+              <span className="bar" style={{ inlineSize: `${Math.round(share(row.count) * 100)}%` }} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Words sized by count; the count is also in text, so size is never the only carrier. */
+function WordCloud({ words }: { words: { key: string; word: string; count: number }[] }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...words.map((w) => w.count));
+  if (words.length === 0) return <p className="muted">{t('townhall.poll.noAnswers')}</p>;
+  return (
+    <ul className="word-cloud">
+      {words.map((w) => (
+        <li key={w.key} style={{ fontSize: `${1 + (w.count / max) * 1.5}em` }} dir="auto">
+          {w.word} <span className="word-count">({w.count})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
