@@ -8,6 +8,7 @@ import { selectMe, useLive } from '../state/live-store';
 import { ProfileForm } from './ProfileForm';
 import { RunPanel } from './console/cafe/RunPanel';
 import { CafeCard } from './participant/CafeCard';
+import { TownhallView } from './participant/townhall/TownhallView';
 
 export function Participant({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
       <h1>{live.session.title}</h1>
       <p className="muted">{t(`words.format.${live.session.format}`)}</p>
       {live.cafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
+      {live.townhall && <TownhallView townhall={live.townhall} me={me} attribution={live.session.attribution} />}
       {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} me={me} sessionId={sessionId} token={getCredential(sessionId)?.token} />}
       <section className="card" aria-labelledby="welcome-heading">
         <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
@@ -36,7 +38,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
         {me.role === 'facilitator' ? (
           <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
         ) : (
-          !live.cafe && <p>{t('session.waiting')}</p>
+          !live.cafe && !live.townhall && <p>{t('session.waiting')}</p>
         )}
       </section>
       <ProfileForm me={me} />

@@ -7,6 +7,7 @@ import { QrCode } from '../components/QrCode';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { useLive } from '../state/live-store';
 import { CafeProjector } from './projector/CafeProjector';
+import { TownhallProjector } from './projector/TownhallProjector';
 
 /** The big screen in the room: how to join, and who is here. Read-only, no login. */
 export default function Projector({ sessionId }: { sessionId: string }) {
@@ -39,6 +40,18 @@ export default function Projector({ sessionId }: { sessionId: string }) {
         <LanguagePicker className="language-picker projector-language" />
         <h1>{live.session.title}</h1>
         <CafeProjector live={cafe} joinCode={live.session.joinCode} />
+      </main>
+    );
+  }
+  const townhall = live.townhall;
+  // A Town Hall under way (an agenda item started, or someone has the floor) needs the room view.
+  if (townhall && (townhall.agenda.currentId !== null || townhall.floor !== null || townhall.projectedPollId !== null || townhall.qa.questions.some((q) => q.pinned))) {
+    return (
+      <main id="main" className="projector">
+        <ConnectionBanner />
+        <LanguagePicker className="language-picker projector-language" />
+        <h1>{live.session.title}</h1>
+        <TownhallProjector townhall={townhall} attribution={live.session.attribution} joinCode={live.session.joinCode} />
       </main>
     );
   }

@@ -1,0 +1,30 @@
+import type { Attribution } from '@open-talks/shared';
+import type { FloorView } from '@open-talks/shared/protocol';
+import { useTranslation } from 'react-i18next';
+import { Countdown } from '../../../components/cafe/Countdown';
+import { personLabel } from '../../../components/townhall/person';
+
+/** Who has the floor, on what, and how long they have left. */
+export function FloorCard({ floor, attribution, className = '' }: { floor: FloorView | null; attribution: Attribution; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className={`floor-card ${className}`} aria-labelledby="floor-heading">
+      <h2 id="floor-heading">{t('townhall.floor.heading')}</h2>
+      {floor ? (
+        <>
+          <p className="floor-speaker" aria-live="polite" dir="auto">
+            {personLabel(t, floor.speaker, attribution)} · {t(`words.mode.${floor.speaker.mode}`)}
+          </p>
+          {floor.topic && (
+            <p className="floor-topic" dir="auto">
+              {floor.topic}
+            </p>
+          )}
+          <Countdown timer={floor.timer} label={t('townhall.floor.timeLeft')} />
+        </>
+      ) : (
+        <p className="muted">{t('townhall.floor.nobody')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ClientToServerEvents } from '@open-talks/shared/protocol';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { command } from '../../../net/realtime';
+
+type Message = { text: string; error: boolean } | undefined;
+
+/** Sends one command, keeps the outcome as a message to show (and announce). */
+export function useCommand() {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<Message>();
+  const [busy, setBusy] = useState(false);
+  async function send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], done?: string) {
+    setBusy(true);
+    const ack = await command(event, payload);
+    setBusy(false);
+    if (!ack.ok) {
+      const code = ack.error.code;
+      // Rate limits and bad input carry the server's own explanation; the rest a translated one.
+      setMessage({ text: code === 'bad_request' || code === 'conflict' ? `${t(`errors.${code}`)} ${ack.error.message}` : t(`errors.${code}`), error: true });
+      return undefined;
+    }
+    setMessage(done ? { text: done, error: false } : undefined);
+    return ack;
+  }
+  return { send, message, busy };
+}
