@@ -35,6 +35,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
           {t(`words.mode.${me.mode}`)} · {t(`words.group.${me.stakeholderGroup}`)}
         </p>
         {me.role === 'observer' && <p className="notice">{t('session.observerNotice')}</p>}
+        {me.role === 'rapporteur' && (
+          <p>
+            <Link href={`/s/${sessionId}/rapporteur`}>{t('rapporteur.open')}</Link>
+          </p>
+        )}
         {me.role === 'facilitator' ? (
           <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
         ) : (

@@ -1,0 +1,104 @@
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { tableName } from '../components/cafe/table-name';
+import { useLiveSession } from '../hooks/useLiveSession';
+import { getCredential } from '../state/credentials';
+import { selectMe, useLive } from '../state/live-store';
+import { Captions } from './participant/townhall/Captions';
+import { PollCard } from './participant/townhall/PollCard';
+import { QuestionList } from './participant/townhall/QuestionList';
+
+const NotepadPanel = lazy(() => import('../notepad/NotepadPanel'));
+const SynthesisPanel = lazy(() => import('../notepad/SynthesisPanel'));
+
+const COLOR = '#0550ae';
+
+/**
+ * The rapporteur's desk: their synthesis, and read-only access to everything the session
+ * produced, live: every table's notes by round, the harvest, the Q&A, polls and captions.
+ */
+export default function Rapporteur({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const hasToken = useLiveSession(sessionId, 'participant');
+  const live = useLive((s) => s.live);
+  const me = useLive(selectMe);
+  const token = getCredential(sessionId)?.token;
+  if (!hasToken || !token) return <p className="notice">{t('session.notMember')}</p>;
+  if (!live || !me) return <p role="status">{t('app.loading')}</p>;
+  if (me.role !== 'rapporteur' && me.role !== 'facilitator') {
+    return (
+      <div className="narrow">
+        <h1>{t('rapporteur.notRapporteur')}</h1>
+        <Link href={`/s/${sessionId}`}>{live.session.title}</Link>
+      </div>
+    );
+  }
+  const userName = me.displayName ?? t(`words.role.${me.role}`);
+  return (
+    <div className="rapporteur">
+      <h1>
+        {live.session.title} <span className="muted heading-sub">— {t('rapporteur.heading')}</span>
+      </h1>
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <SynthesisPanel sessionId={sessionId} token={token} userName={userName} userColor={COLOR} />
+      </Suspense>
+      {live.cafe && (
+        <section aria-labelledby="tables-heading">
+          <h2 id="tables-heading">{t('rapporteur.tablesHeading')}</h2>
+          <p className="hint">{t('rapporteur.tablesHint')}</p>
+          {live.cafe.live.rounds.map((round) => (
+            <section key={round.number} aria-labelledby={`round-${round.number}`}>
+              <h3 id={`round-${round.number}`} dir="auto">
+                {t('run.question', { round: round.number })}: {round.question}
+              </h3>
+              <ul className="plain-list">
+                {live.cafe!.live.tables.map((table) => (
+                  <li key={table.id}>
+                    <TableNotes sessionId={sessionId} token={token} tableId={table.id} round={round.number} label={tableName(t, table)} userName={userName} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <NotepadPanel sessionId={sessionId} token={token} userName={userName} userColor={COLOR} title={t('rapporteur.harvest')} />
+          </Suspense>
+        </section>
+      )}
+      {live.townhall && (
+        <>
+          <section className="card" aria-labelledby="rq-heading">
+            <h2 id="rq-heading">{t('townhall.qa.heading')}</h2>
+            <QuestionList questions={live.townhall.qa.questions} myVotes={live.townhall.qa.myVotes} attribution={live.session.attribution} />
+          </section>
+          {live.townhall.polls.length > 0 && (
+            <section aria-labelledby="rp-heading">
+              <h2 id="rp-heading">{t('townhall.poll.heading')}</h2>
+              {live.townhall.polls.map((item) => (
+                <PollCard key={item.poll.id} item={item} canVote={false} />
+              ))}
+            </section>
+          )}
+          <Captions captions={live.townhall.captions} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** One table's notes in one round, connected only while opened (a café can have hundreds). */
+function TableNotes({ sessionId, token, tableId, round, label, userName }: { sessionId: string; token: string; tableId: string; round: number; label: string; userName: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('rapporteur.tableRound', { table: label, round })}</summary>
+      {open && (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <NotepadPanel sessionId={sessionId} tableId={tableId} round={round} token={token} readOnly userName={userName} userColor={COLOR} title={t('rapporteur.tableRound', { table: label, round })} />
+        </Suspense>
+      )}
+    </details>
+  );
+}
