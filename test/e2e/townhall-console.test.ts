@@ -76,11 +76,11 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
 
   it('each role sees its panels: the captioner only captions, in Arabic, right to left', async () => {
     for (const heading of ['Speaker queue', 'Questions', 'Polls', 'Live captions', 'Agenda', 'Town Hall settings']) {
-      await expect.poll(() => facilitator.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).count(), heading).toBe(1);
+      await expect.poll(() => facilitator.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).count(), { message: heading }).toBe(1);
     }
     await expect.poll(() => moderator.getByRole('heading', { level: 1 }).innerText()).toContain('Town Hall console (Moderator)');
     for (const heading of ['Speaker queue', 'Questions', 'Polls', 'Live captions']) {
-      await expect.poll(() => moderator.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).count(), heading).toBe(1);
+      await expect.poll(() => moderator.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).count(), { message: heading }).toBe(1);
     }
     expect(await moderator.getByRole('heading', { name: 'Agenda', exact: true }).count()).toBe(0);
     expect(await moderator.getByRole('heading', { name: 'Town Hall settings', exact: true }).count()).toBe(0);

@@ -225,9 +225,14 @@ const provider: MigrationProvider = {
   },
 };
 
-/** Brings the schema up to date; run on every start, safe to run concurrently (Kysely locks). */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * Brings the schema up to date; run on every start, safe to run concurrently (Kysely locks).
+ * With a PostgreSQL schema, Kysely's own tables are named in it: unqualified, its check for
+ * "does the lock table exist" looks in every schema of the database, so a lock table in
+ * another schema (another test run's, say) would make it skip creating ours and then fail.
+ */
+export async function migrateToLatest(db: Kysely<any>, pgSchema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(pgSchema && { migrationTableSchema: pgSchema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -2,6 +2,7 @@ import type { CaptionView } from '@open-talks/shared/protocol';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
+import { RadioChoices } from './RadioChoices';
 import { useTownhallCommand } from './useTownhallCommand';
 
 const LINES_SHOWN = 8; // the latest lines; the transcript keeps them all
@@ -40,15 +41,7 @@ export function CaptionsPanel({ captions }: { captions: readonly CaptionView[] }
     <section className="card th-panel th-captions" aria-labelledby="th-captions-heading">
       <h2 id="th-captions-heading">{t('thConsole.captions.heading')}</h2>
       <form onSubmit={submit}>
-        <fieldset className="inline-form">
-          <legend>{t('thConsole.captions.mode')}</legend>
-          {(['live', 'feed'] as const).map((m) => (
-            <label key={m} className="choice">
-              <input type="radio" name="th-caption-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-              {t(`thConsole.captions.modes.${m}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoices legend={t('thConsole.captions.mode')} values={['live', 'feed'] as const} value={mode} label={(m) => t(`thConsole.captions.modes.${m}`)} onChange={setMode} />
         <label htmlFor="th-caption-text">{mode === 'live' ? t('thConsole.captions.liveLabel') : t('thConsole.captions.feedLabel')}</label>
         <textarea
           id="th-caption-text"

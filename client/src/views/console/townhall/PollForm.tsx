@@ -3,6 +3,7 @@ import type { pollDefinition } from '@open-talks/shared/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { RadioChoices } from './RadioChoices';
 import type { useTownhallCommand } from './useTownhallCommand';
 
 type Definition = z.input<typeof pollDefinition>;
@@ -69,15 +70,7 @@ export function PollForm({ poll, commands, onDone }: { poll?: Poll; commands: Re
 
   return (
     <form className="th-poll-form" onSubmit={submit} aria-label={poll ? t('thConsole.poll.editHeading') : t('thConsole.poll.newHeading')}>
-      <fieldset className="inline-form">
-        <legend>{t('thConsole.poll.kind')}</legend>
-        {POLL_KINDS.map((kind) => (
-          <label key={kind} className="choice">
-            <input type="radio" name={`${id}-kind`} value={kind} checked={d.kind === kind} onChange={() => set({ kind })} />
-            {t(`thConsole.poll.kinds.${kind}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices legend={t('thConsole.poll.kind')} values={POLL_KINDS} value={d.kind} label={(kind) => t(`thConsole.poll.kinds.${kind}`)} onChange={(kind) => set({ kind })} />
       <label htmlFor={`${id}-question`}>{t('thConsole.poll.question')}</label>
       <input id={`${id}-question`} value={d.question} maxLength={POLL_LIMITS.questionLength} onChange={(e) => set({ question: e.target.value })} required dir="auto" />
       {choice && (

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { QuestionRow } from './QuestionRow';
+import { RadioChoices } from './RadioChoices';
 import { useTownhallCommand } from './useTownhallCommand';
 
 type Sort = 'top' | 'newest';
@@ -47,15 +48,7 @@ export function QaPanel({ questions, moderation }: { questions: readonly Questio
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
-      <fieldset className="inline-form th-sort">
-        <legend>{t('thConsole.qa.sortBy')}</legend>
-        {(['top', 'newest'] as const).map((s) => (
-          <label key={s} className="choice">
-            <input type="radio" name="th-qa-sort" value={s} checked={sort === s} onChange={() => setSort(s)} />
-            {t(`thConsole.qa.sort.${s}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices className="inline-form th-sort" legend={t('thConsole.qa.sortBy')} values={['top', 'newest'] as const} value={sort} label={(s) => t(`thConsole.qa.sort.${s}`)} onChange={setSort} />
       <Message message={commands.message} />
       {questions.length === 0 && <p className="muted">{t('thConsole.qa.none')}</p>}
       {GROUPS.map((group) => {

@@ -1,6 +1,6 @@
 import { QA_LIMITS } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffPersonLabel } from './staff-person';
 import type { useTownhallCommand } from './useTownhallCommand';
@@ -12,6 +12,18 @@ type Editing = 'none' | 'hide' | 'edit' | 'merge';
 export function QuestionRow({ question: q, all, targets, commands }: { question: QuestionItem; all: readonly QuestionItem[]; targets: readonly QuestionItem[]; commands: Commands }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<Editing>('none');
+  // Back from a form, keyboard focus returns to the row's actions (if the row is still here).
+  const actions = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+  const close = () => {
+    refocus.current = true;
+    setEditing('none');
+  };
+  useEffect(() => {
+    if (editing !== 'none' || !refocus.current) return;
+    refocus.current = false;
+    actions.current?.querySelector('button')?.focus();
+  }, [editing]);
   const { send, busy } = commands;
   const textId = `th-q-${q.id}`;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(q.createdAt);
@@ -31,7 +43,8 @@ export function QuestionRow({ question: q, all, targets, commands }: { question:
       </p>
       <p className="th-meta">
         <span>{q.anonymous || !q.author ? t('thConsole.qa.anonymous') : staffPersonLabel(t, q.author)}</span>
-        <span className="th-votes">{t('thConsole.qa.votes', { count: q.votes })}</span>
+        {/* A merged question keeps no votes: they went to its target (QA8). */}
+        {q.mergedInto === null && <span className="th-votes">{t('thConsole.qa.votes', { count: q.votes })}</span>}
         <span className="th-badge">{q.pinned ? t('thConsole.qa.nowAnswering') : t(`thConsole.qa.status.${q.status}`)}</span>
         <span>{time}</span>
         {q.editedAt !== null && <span>{t('thConsole.qa.edited')}</span>}
@@ -39,7 +52,7 @@ export function QuestionRow({ question: q, all, targets, commands }: { question:
       {q.hiddenReason && <p className="th-meta">{t('thConsole.qa.hiddenReason', { reason: q.hiddenReason })}</p>}
       {q.mergedInto && <p className="th-meta">{t('thConsole.qa.mergedInto', { text: merged ? short(merged.text) : '…' })}</p>}
       {q.mergedInto === null && editing === 'none' && (
-        <div className="button-row th-actions">
+        <div className="button-row th-actions" ref={actions}>
           {(q.status === 'pending' || q.status === 'hidden') &&
             act(q.status === 'pending' ? t('thConsole.qa.approve') : t('thConsole.qa.restore'), () => void send('qa:approve', { questionId: q.id }, done(q.status === 'pending' ? 'approved' : 'restored')), '')}
           {q.status === 'visible' && !q.pinned && act(t('thConsole.qa.pin'), () => void send('qa:pin', { questionId: q.id }, done('pinned')), '')}
@@ -50,9 +63,9 @@ export function QuestionRow({ question: q, all, targets, commands }: { question:
           {targets.length > 0 && act(t('thConsole.qa.mergeOpen'), () => setEditing('merge'))}
         </div>
       )}
-      {editing === 'hide' && <HideForm question={q} commands={commands} done={done('hidden')} onClose={() => setEditing('none')} />}
-      {editing === 'edit' && <EditForm question={q} commands={commands} done={done('edited')} onClose={() => setEditing('none')} />}
-      {editing === 'merge' && <MergeForm question={q} targets={targets} commands={commands} short={short} onClose={() => setEditing('none')} />}
+      {editing === 'hide' && <HideForm question={q} commands={commands} done={done('hidden')} onClose={close} />}
+      {editing === 'edit' && <EditForm question={q} commands={commands} done={done('edited')} onClose={close} />}
+      {editing === 'merge' && <MergeForm question={q} targets={targets} commands={commands} short={short} onClose={close} />}
     </li>
   );
 }
@@ -61,6 +74,13 @@ interface FormProps {
   question: QuestionItem;
   commands: Commands;
   onClose: () => void;
+}
+
+/** Escape leaves an inline form without sending it. */
+function escapeCloses(onClose: () => void) {
+  return (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onClose();
+  };
 }
 
 function FormButtons({ submit, busy, onClose }: { submit: string; busy: boolean; onClose: () => void }) {
@@ -87,7 +107,7 @@ function HideForm({ question, commands, done, onClose }: FormProps & { done: str
     if (await commands.send('qa:hide', { questionId: question.id, reason: trimmed || null }, done)) onClose();
   }
   return (
-    <form className="th-inline-edit" onSubmit={submit}>
+    <form className="th-inline-edit" onSubmit={submit} onKeyDown={escapeCloses(onClose)}>
       <label htmlFor={id}>{t('thConsole.qa.hideReason')}</label>
       <input id={id} maxLength={QA_LIMITS.hiddenReasonLength} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus dir="auto" />
       <FormButtons submit={t('thConsole.qa.hide')} busy={commands.busy} onClose={onClose} />
@@ -104,7 +124,7 @@ function EditForm({ question, commands, done, onClose }: FormProps & { done: str
     if (await commands.send('qa:edit', { questionId: question.id, text }, done)) onClose();
   }
   return (
-    <form className="th-inline-edit" onSubmit={submit}>
+    <form className="th-inline-edit" onSubmit={submit} onKeyDown={escapeCloses(onClose)}>
       <label htmlFor={id}>{t('thConsole.qa.editLabel')}</label>
       <textarea id={id} rows={2} maxLength={QA_LIMITS.textLength} value={text} onChange={(e) => setText(e.target.value)} required autoFocus dir="auto" />
       <FormButtons submit={t('thConsole.save')} busy={commands.busy} onClose={onClose} />
@@ -124,7 +144,7 @@ function MergeForm({ question, targets, commands, short, onClose }: FormProps & 
     if (ack) onClose();
   }
   return (
-    <form className="th-inline-edit" onSubmit={submit}>
+    <form className="th-inline-edit" onSubmit={submit} onKeyDown={escapeCloses(onClose)}>
       <label htmlFor={id}>{t('thConsole.qa.mergeInto')}</label>
       <select id={id} value={targetId} onChange={(e) => setTargetId(e.target.value)} autoFocus>
         {targets.map((x) => (

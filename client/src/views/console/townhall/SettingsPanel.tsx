@@ -2,6 +2,7 @@ import type { TownhallSettings } from '@open-talks/shared/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
+import { RadioChoices } from './RadioChoices';
 import { useTownhallCommand } from './useTownhallCommand';
 
 const SECOND = 1_000; // ms
@@ -39,15 +40,7 @@ export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
     <section className="card th-panel th-settings" aria-labelledby="th-settings-heading">
       <h2 id="th-settings-heading">{t('thConsole.settings.heading')}</h2>
       <form onSubmit={submit}>
-        <fieldset>
-          <legend>{t('thConsole.settings.moderation')}</legend>
-          {(['pre', 'post'] as const).map((m) => (
-            <label key={m} className="choice">
-              <input type="radio" name="th-moderation" value={m} checked={moderation === m} onChange={() => setModeration(m)} />
-              {t(`thConsole.settings.moderations.${m}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoices className="" legend={t('thConsole.settings.moderation')} values={['pre', 'post'] as const} value={moderation} label={(m) => t(`thConsole.settings.moderations.${m}`)} onChange={setModeration} />
         <label htmlFor="th-intervention">{t('thConsole.settings.intervention')}</label>
         <input id="th-intervention" className="th-number" type="number" min={10} max={3600} step={1} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby="th-intervention-hint" required />
         <p className="hint" id="th-intervention-hint">
