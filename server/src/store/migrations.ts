@@ -197,9 +197,13 @@ const provider: MigrationProvider = {
   },
 };
 
-/** Brings the schema up to date; run on every start, safe to run concurrently (Kysely locks). */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * Brings the schema up to date; run on every start, safe to run concurrently (Kysely locks).
+ * With a PostgreSQL schema, Kysely's own tables are looked up in that schema: otherwise it takes
+ * another schema's `kysely_migration_lock` for its own and fails while two databases migrate at once.
+ */
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
