@@ -36,7 +36,7 @@ const now = () => performance.timeOrigin + performance.now(); // ms, one clock f
 
 // ── the server, in its own process ─────────────────────────────────────────────────────────
 const child: ChildProcess = fork(fileURLToPath(new URL('./townhall-server.ts', import.meta.url)), {
-  execArgv: ['--import', 'tsx'],
+  execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
   env: { ...process.env },
 });
 const port = await new Promise<number>((resolve, reject) => {
@@ -184,10 +184,12 @@ const rng = (() => {
   return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 })();
 const voted = clients.map(() => new Set<number>());
+const emitSpread: number[] = [];
 for (let wave = 0; wave < WAVES; wave++) {
   await phase(`vote wave ${wave + 1} (${N} votes, bursts of ${Math.min(BURST, N)})`, async () => {
     for (let from = 0; from < N; from += BURST) {
-      await Promise.all(
+      const burstStart = now();
+      const burst = Promise.all(
         clients.slice(from, from + BURST).map(async (socket, j) => {
           const i = from + j;
           let q: number;
@@ -205,6 +207,8 @@ for (let wave = 0; wave < WAVES; wave++) {
           votes.push({ questionId: reply.questionId, votes: reply.votes, emitted, acked });
         }),
       );
+      emitSpread.push(now() - burstStart); // how long sending the burst took the clients
+      await burst;
     }
     // Let the last coalesced counts arrive before the next wave (~4 flushes a second).
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -268,6 +272,7 @@ console.log(`vote → count at other clients (${votes.length} votes × ${OBSERVE
 console.log(`  from emit: p50 ${fmt(percentile(fromEmit, 50))} ms   p99 ${fmt(percentile(fromEmit, 99))} ms   max ${fmt(fromEmit.at(-1) ?? NaN)} ms`);
 console.log(`  from ack:  p50 ${fmt(percentile(fromAck, 50))} ms   p99 ${fmt(percentile(fromAck, 99))} ms`);
 console.log(`  vote ack:  p50 ${fmt(percentile(ackLatency, 50))} ms   p99 ${fmt(percentile(ackLatency, 99))} ms`);
+console.log(`sending a burst took the clients: ${emitSpread.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 console.log(`ask ack:     p50 ${fmt(percentile(askLatency, 50))} ms   p99 ${fmt(percentile(askLatency, 99))} ms`);
 console.log(`raise ack:   p50 ${fmt(percentile(handLatency, 50))} ms   p99 ${fmt(percentile(handLatency, 99))} ms`);
 console.log(`qa:votes events received by all clients: ${votesEventsReceived} (${(votesEventsReceived / N).toFixed(1)} per client for ${votes.length} votes)`);
