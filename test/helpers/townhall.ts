@@ -1,7 +1,8 @@
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { CreateSessionBody, JoinBody, SessionState, TownhallLive } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created, type Joined } from './api.js';
-import { connect, type ClientSocket } from './socket.js';
+import { createTestDatabase, startTestServer, type StorageKind, type TestDatabase, type TestServer } from './server.js';
+import { closeAllSockets, connect, type ClientSocket } from './socket.js';
 
 /** Someone in a Town Hall, connected over a real socket. */
 export interface Member {
@@ -53,4 +54,31 @@ export function record<T>(socket: ClientSocket, event: string): T[] {
   const seen: T[] = [];
   (socket.on as (event: string, listener: (payload: T) => void) => void)(event, (payload) => seen.push(payload));
   return seen;
+}
+
+/**
+ * Servers for one test at a time on one storage kind: `start()` makes the database on first use
+ * (a restart passes the same port); everything is closed and dropped after each test.
+ */
+export function serversPerTest(kind: StorageKind): { start(options?: { port?: number; env?: Record<string, string> }): Promise<TestServer>; stop(server: TestServer): Promise<void> } {
+  let database: TestDatabase | undefined;
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    closeAllSockets();
+    for (const server of servers.splice(0)) await server.close();
+    await database?.drop();
+    database = undefined;
+  });
+  return {
+    async start(options = {}) {
+      database ??= await createTestDatabase(kind);
+      const server = await startTestServer({ database, ...options });
+      servers.push(server);
+      return server;
+    },
+    async stop(server) {
+      servers.splice(servers.indexOf(server), 1);
+      await server.close();
+    },
+  };
 }

@@ -1,34 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollResults } from '../../shared/src/index.js';
 import { http } from '../helpers/api.js';
-import { createTestDatabase, startTestServer, type TestDatabase } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
+import { command, connect, nextEvent } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
-import { member, openTownHall, record, townhallAs } from '../helpers/townhall.js';
+import { member, openTownHall, record, townhallAs, serversPerTest } from '../helpers/townhall.js';
 import { within } from '../helpers/wait.js';
 
 // Polls by stakeholder group, live captions and the agenda, with real clients.
 
 const targets = await storageTargets();
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 describe.each(targets)('Town Hall polls, captions and agenda on $kind', ({ kind, skip }) => {
-  let database: TestDatabase | undefined;
-  let server: Server | undefined;
+  const { start } = serversPerTest(kind);
 
-  afterEach(async () => {
-    closeAllSockets();
-    await server?.close();
-    await database?.drop();
-    server = undefined;
-    database = undefined;
-  });
-
-  async function start(): Promise<Server> {
-    database = await createTestDatabase(kind);
-    server = await startTestServer({ database });
-    return server;
-  }
 
   it.skipIf(Boolean(skip))('POLL3 POLL4 POLL6 POLL7 a poll by group: staff see results at once, participants once shown; a changed answer moves groups', async () => {
     const { url } = await start();

@@ -1,35 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuestionItem } from '../../shared/src/protocol/index.js';
 import { createSession, http, join } from '../helpers/api.js';
-import { createTestDatabase, startTestServer, type TestDatabase } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
+import { command, connect, nextEvent } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
-import { member, openTownHall, record, townhallAs } from '../helpers/townhall.js';
+import { member, openTownHall, record, townhallAs, serversPerTest } from '../helpers/townhall.js';
 import { within } from '../helpers/wait.js';
 
 // Town Hall Q&A with real clients (issue 5): pre-moderation, merges with overlapping voters,
 // second tabs and reconnects that must not vote twice, and café sessions refusing Q&A.
 
 const targets = await storageTargets();
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
-  let database: TestDatabase | undefined;
-  let server: Server | undefined;
+  const { start } = serversPerTest(kind);
 
-  afterEach(async () => {
-    closeAllSockets();
-    await server?.close();
-    await database?.drop();
-    server = undefined;
-    database = undefined;
-  });
-
-  async function start(): Promise<Server> {
-    database = await createTestDatabase(kind);
-    server = await startTestServer({ database });
-    return server;
-  }
 
   it.skipIf(Boolean(skip))('QA1 QA2 QA3 QA4 pre-moderation: a question waits, only its author and staff see it, then everyone once approved', async () => {
     const { url } = await start();

@@ -1,33 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandStatus } from '../../shared/src/protocol/index.js';
 import { http } from '../helpers/api.js';
-import { createTestDatabase, startTestServer, type TestDatabase } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
+import { command, connect, nextEvent } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
-import { member, openTownHall, townhallAs } from '../helpers/townhall.js';
+import { member, openTownHall, townhallAs, serversPerTest } from '../helpers/townhall.js';
 import { within } from '../helpers/wait.js';
 
 // The speaker queue with real clients: alternation between the room and remote, "you're next",
 // "you have the floor", the intervention timer, and hands lowered by their owner or a moderator.
 
 const targets = await storageTargets();
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
-  let database: TestDatabase | undefined;
-  let server: Server | undefined;
-
-  afterEach(async () => {
-    closeAllSockets();
-    await server?.close();
-    await database?.drop();
-    server = undefined;
-    database = undefined;
-  });
+  const { start } = serversPerTest(kind);
 
   it.skipIf(Boolean(skip))('HAND6 HAND7 HAND8 HAND9 alternation, "you\'re next", "you have the floor" and the intervention timer', { timeout: 30_000 }, async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer({ database });
+    const server = await start();
     const th = await openTownHall(server.url, { attribution: 'named' });
     expect(await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 90 })).toMatchObject({ ok: true, settings: { interventionMs: 90_000 } });
     const moderator = await member(th, { displayName: 'Mo', as: 'moderator' });
@@ -92,8 +80,7 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
   });
 
   it.skipIf(Boolean(skip))('HAND9 the floor timer running out is announced to everyone; the speaker keeps the floor', { timeout: 30_000 }, async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer({ database });
+    const server = await start();
     const th = await openTownHall(server.url);
     await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 1 });
     const speaker = await member(th, { displayName: 'Speaker', mode: 'remote' });
@@ -111,8 +98,7 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
   });
 
   it.skipIf(Boolean(skip))('HAND4 a moderator reorders the base order; the move is stored', async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer({ database });
+    const server = await start();
     const th = await openTownHall(server.url);
     const people = await Promise.all(['P1', 'P2', 'P3'].map((name) => member(th, { displayName: name })));
     for (const p of people) await command(p.socket, 'hand:raise', {});

@@ -1,34 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { http } from '../helpers/api.js';
-import { createTestDatabase, startTestServer, type TestDatabase } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
+import { command, connect, nextEvent } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
-import { member, openTownHall, townhallAs } from '../helpers/townhall.js';
+import { member, openTownHall, serversPerTest, townhallAs } from '../helpers/townhall.js';
 import { within } from '../helpers/wait.js';
 
 // DUR1 for the Town Hall: a restart mid-session loses nothing that was acknowledged, and the floor
 // and agenda timers carry on from their stored deadlines. Also the per-person rate limits.
 
 const targets = await storageTargets();
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 describe.each(targets)('Town Hall restart and limits on $kind', ({ kind, skip }) => {
-  let database: TestDatabase | undefined;
-  const servers: Server[] = [];
-
-  afterEach(async () => {
-    closeAllSockets();
-    for (const server of servers.splice(0)) await server.close();
-    await database?.drop();
-    database = undefined;
-  });
-
-  async function start(options: { port?: number; env?: Record<string, string> } = {}): Promise<Server> {
-    database ??= await createTestDatabase(kind);
-    const server = await startTestServer({ database, ...options });
-    servers.push(server);
-    return server;
-  }
+  const { start, stop } = serversPerTest(kind);
 
   it.skipIf(Boolean(skip))('DUR1 a restart mid-session keeps questions, votes, hands, the floor, polls, captions and the agenda; timers resume from their deadlines', { timeout: 45_000 }, async () => {
     const first = await start();
@@ -72,8 +55,7 @@ describe.each(targets)('Town Hall restart and limits on $kind', ({ kind, skip })
     expect(before.staff.queue!.floor?.participantId).toBe(a!.id);
 
     const back = within(nextEvent(c!.socket, 'session:state'), 'C reconnects', 15_000);
-    await first.close();
-    servers.splice(servers.indexOf(first), 1);
+    await stop(first);
     const second = await start({ port: first.port });
     const timeUp = within(nextEvent(c!.socket, 'townhall:time-up'), 'the agenda item runs out after the restart', 15_000);
     const [state] = await back;

@@ -227,12 +227,11 @@ const provider: MigrationProvider = {
 
 /**
  * Brings the schema up to date; run on every start, safe to run concurrently (Kysely locks).
- * With a PostgreSQL schema, Kysely's own tables are named in it: unqualified, its check for
- * "does the lock table exist" looks in every schema of the database, so a lock table in
- * another schema (another test run's, say) would make it skip creating ours and then fail.
+ * With a PostgreSQL schema, Kysely's own tables are looked up in that schema: otherwise it takes
+ * another schema's `kysely_migration_lock` for its own and fails while two databases migrate at once.
  */
-export async function migrateToLatest(db: Kysely<any>, pgSchema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider, ...(pgSchema && { migrationTableSchema: pgSchema }) });
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -2,6 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { QaChange, Question, QuestionStatus } from '@open-talks/shared';
 import type { Database, QaQuestionsTable } from './schema.js';
 
+const VOTE_ROWS_PER_INSERT = 500; // 3 parameters a row: well under SQLite's and PostgreSQL's limits
+
 function toQuestion(row: Selectable<QaQuestionsTable>): Question {
   return {
     id: row.id,
@@ -72,6 +74,31 @@ export class QaRepo {
         }
       }
     }
+  }
+
+  /**
+   * A batch of decided votes in one go: the last change per person and question says whether
+   * the row is there, and each question gets its last count. Call inside a transaction.
+   */
+  async applyVotes(sessionId: string, changes: readonly Extract<QaChange, { type: 'vote' }>[]): Promise<void> {
+    const rows = new Map<string, { questionId: string; participantId: string; up: boolean }>();
+    const counts = new Map<string, number>();
+    for (const c of changes) {
+      rows.set(`${c.questionId} ${c.participantId}`, c);
+      counts.set(c.questionId, c.votes);
+    }
+    const ups = [...rows.values()].filter((r) => r.up);
+    for (let i = 0; i < ups.length; i += VOTE_ROWS_PER_INSERT) {
+      await this.db
+        .insertInto('qa_votes')
+        .values(ups.slice(i, i + VOTE_ROWS_PER_INSERT).map((r) => ({ question_id: r.questionId, participant_id: r.participantId, session_id: sessionId })))
+        .onConflict((oc) => oc.columns(['question_id', 'participant_id']).doNothing())
+        .execute();
+    }
+    for (const r of rows.values()) {
+      if (!r.up) await this.db.deleteFrom('qa_votes').where('question_id', '=', r.questionId).where('participant_id', '=', r.participantId).execute();
+    }
+    for (const [questionId, votes] of counts) await this.setVotes(questionId, votes);
   }
 
   private async setVotes(questionId: string, votes: number): Promise<void> {

@@ -62,6 +62,11 @@ export class TownhallContext {
     return room;
   }
 
+  /** Drops the working copy (it ran ahead of storage after a failed write); the next use reads it again. */
+  forget(sessionId: string): void {
+    this.rooms.delete(sessionId);
+  }
+
   /** The room if loaded in this process (timers and hooks need not load a room nobody uses). */
   loaded(sessionId: string): Promise<TownhallRoom> | undefined {
     return this.rooms.get(sessionId);

@@ -9,7 +9,6 @@ import {
   mergeQuestions,
   pinQuestion,
   unpinQuestion,
-  voteQuestion,
   applyQaChanges,
   type QaChange,
   type Question,
@@ -21,6 +20,7 @@ import type { Principal } from '../../sessions/principal.js';
 import { isStaff, orThrow, requirePerson, type TownhallContext } from '../context.js';
 import type { TownhallRoom } from '../room.js';
 import { PUBLIC_VIEWER, questionItem } from '../views.js';
+import { VoteBatcher } from './vote-batcher.js';
 
 const PUBLIC_QA = { participantId: '', moderator: false };
 
@@ -33,7 +33,11 @@ export class QaService {
   /** sessionId → questionId → votes not yet broadcast. */
   private readonly pendingVotes = new Map<string, Map<string, number>>();
 
-  constructor(private readonly ctx: TownhallContext) {}
+  private readonly batcher: VoteBatcher;
+
+  constructor(private readonly ctx: TownhallContext) {
+    this.batcher = new VoteBatcher(ctx, (room, changes) => void this.announce(room, changes, new Map()));
+  }
 
   ask(principal: Principal, { text, anonymous }: z.output<typeof askPayload>): Promise<{ question: QuestionItem }> {
     return this.ctx.run(principal, async (room) => {
@@ -45,13 +49,11 @@ export class QaService {
     });
   }
 
-  vote(principal: Principal, { questionId, up }: z.output<typeof qaVotePayload>): Promise<{ questionId: string; votes: number }> {
-    return this.ctx.run(principal, async (room) => {
-      const me = requirePerson(principal);
-      const result = orThrow(voteQuestion(room.board, questionId, me.id, up));
-      if (result.changes.length > 0) await this.commit(room, result.changes);
-      return { questionId: result.questionId, votes: result.votes };
-    });
+  /** One vote, stored with the others of its moment (vote-batcher.ts). QA9. */
+  async vote(principal: Principal, { questionId, up }: z.output<typeof qaVotePayload>): Promise<{ questionId: string; votes: number }> {
+    const me = requirePerson(principal);
+    const result = orThrow(await this.batcher.vote(principal, me.id, questionId, up));
+    return { questionId: result.questionId, votes: result.votes };
   }
 
   approve(principal: Principal, questionId: string): Promise<{ question: QuestionItem }> {
