@@ -15,8 +15,17 @@ import { SessionService } from './sessions/session-service.js';
 import { openDatabase } from './store/db.js';
 import { createStore, type Store } from './store/index.js';
 import { KeyedMutex } from './util/keyed-mutex.js';
+import { Coalescer } from './util/coalescer.js';
+import { SocketTownhallNotifier } from './realtime/townhall-notifier.js';
+import { TownhallContext } from './townhall/context.js';
+import { townhallHandlers } from './townhall/handlers.js';
+import { PeopleCache } from './townhall/people.js';
+import { townhallLimiter } from './townhall/rate-limits.js';
+import { TownhallService } from './townhall/townhall-service.js';
 
 export { loadConfig, type Config } from './config.js';
+
+const TOWNHALL_FLUSH_MS = 250; // ~4 broadcasts a second per session and kind, however many vote
 
 export interface RunningServer {
   /** http://127.0.0.1:<port> */
@@ -55,15 +64,26 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const clock = timeoutClock();
   const cafeRun = new CafeRunService(store, cafe, notifying, clock, mutex);
   cafe.onChange = (sessionId) => cafeRun.announce(sessionId);
+  const townhallClock = timeoutClock();
+  // Vote counts, poll results and the queue go out at most this often per session.
+  const coalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'Town Hall broadcast failed'));
+  const townhall = new TownhallService(
+    new TownhallContext(store, mutex, new SocketTownhallNotifier(io), new PeopleCache(store), coalescer, townhallClock),
+  );
+  const townhallCommands = townhallHandlers(townhall, townhallLimiter(config.limits));
   service.useHooks({
-    personChanged: (person) =>
-      cafeRun.personChanged(person).catch((error: unknown) => log.error({ err: error, sessionId: person.sessionId }, 'could not update the café seating')),
+    personChanged: (person, format) =>
+      (format === 'cafe' ? cafeRun.personChanged(person) : townhall.personChanged(person)).catch((error: unknown) =>
+        log.error({ err: error, sessionId: person.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
+      ),
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
+    townhallFor: (principal) => townhall.live(principal),
   });
   notifier.bind(service);
-  attachRealtime(io, { service, cafe, cafeRun, notifier, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, log, storage: handle.dialect });
+  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, log, commandsPer10s: config.limits.commandsPer10s });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, log, storage: handle.dialect });
   await cafeRun.resumeClocks();
+  await townhall.resumeClocks();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -86,6 +106,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         notifier.close();
         clock.close();
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
+        townhallClock.close();
+        coalescer.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
         await notepadsClosed;

@@ -23,6 +23,9 @@ export interface Config {
     createPerWindow: number; // sessions created per IP per 10 minutes
     joinPerMinute: number; // joins per IP per minute (a venue's Wi-Fi is one IP)
     commandsPer10s: number; // realtime commands per participant per 10 seconds
+    questionsPerMinute: number; // Town Hall questions asked per participant per minute
+    votesPer10s: number; // Town Hall votes (questions and polls) per participant per 10 seconds
+    handsPerMinute: number; // hands raised per participant per minute
   };
   notepads: {
     maxDocumentBytes: number; // bytes: a notepad's whole Yjs document
@@ -47,6 +50,9 @@ const env = z.object({
   NOTEPAD_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   NOTEPAD_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(1000),
   NOTEPAD_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  RATE_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).default(5),
+  RATE_VOTES_PER_10S: z.coerce.number().int().min(1).default(60),
+  RATE_HANDS_PER_MIN: z.coerce.number().int().min(1).default(10),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +76,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       createPerWindow: e.RATE_CREATE_PER_10MIN,
       joinPerMinute: e.RATE_JOIN_PER_MIN,
       commandsPer10s: e.RATE_COMMANDS_PER_10S,
+      questionsPerMinute: e.RATE_QUESTIONS_PER_MIN,
+      votesPer10s: e.RATE_VOTES_PER_10S,
+      handsPerMinute: e.RATE_HANDS_PER_MIN,
     },
     notepads: {
       maxDocumentBytes: e.NOTEPAD_MAX_BYTES,

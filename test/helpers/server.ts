@@ -67,6 +67,9 @@ export async function startTestServer(options: StartOptions = {}): Promise<Runni
     RATE_JOIN_PER_MIN: '100000',
     RATE_CREATE_PER_10MIN: '100000',
     RATE_COMMANDS_PER_10S: '100000',
+    RATE_QUESTIONS_PER_MIN: '100000',
+    RATE_VOTES_PER_10S: '100000',
+    RATE_HANDS_PER_MIN: '100000',
     ...options.env,
   });
   const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));

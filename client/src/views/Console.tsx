@@ -8,8 +8,12 @@ import { CafeSetup } from './console/cafe/CafeSetup';
 import { RunPanel } from './console/cafe/RunPanel';
 import { PeopleTable } from './console/PeopleTable';
 import { SharePanel } from './console/SharePanel';
+import { isTownhallStaff, TownhallConsole } from './console/townhall/TownhallConsole';
 
-/** The facilitator's console: invite people, see who is here, give roles. */
+/**
+ * The facilitator's console: invite people, see who is here, give roles. In a Town Hall,
+ * moderators and captioners open it too and see only the panels their role allows.
+ */
 export default function Console({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const hasToken = useLiveSession(sessionId, 'participant');
@@ -27,7 +31,9 @@ export default function Console({ sessionId }: { sessionId: string }) {
     );
   }
   if (!live || !me) return <p role="status">{t('app.loading')}</p>;
-  if (me.role !== 'facilitator' || !live.participants) {
+  const facilitator = me.role === 'facilitator' && live.participants !== undefined;
+  const townhallStaff = live.townhall !== undefined && isTownhallStaff(me.role);
+  if (!facilitator && !townhallStaff) {
     return (
       <div className="narrow">
         <h1>{t('console.notFacilitator')}</h1>
@@ -37,6 +43,19 @@ export default function Console({ sessionId }: { sessionId: string }) {
   }
 
   const { session } = live;
+  if (!facilitator && live.townhall) {
+    return (
+      <div className="console">
+        <h1>
+          {session.title} <span className="muted heading-sub">— {t('thConsole.staffHeading', { role: t(`words.role.${me.role}`) })}</span>
+        </h1>
+        <p>
+          <Link href={`/s/${sessionId}`}>{t('thConsole.participantView')}</Link>
+        </p>
+        <TownhallConsole townhall={live.townhall} role={me.role} />
+      </div>
+    );
+  }
   return (
     <div className="console">
       <h1>
@@ -67,8 +86,9 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <AttendancePanel attendance={live.attendance} />
       </div>
       {live.cafe && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
-      {session.format === 'cafe' && <CafeSetup participants={live.participants} />}
-      <PeopleTable participants={live.participants} meId={me.id} />
+      {live.townhall && <TownhallConsole townhall={live.townhall} role={me.role} />}
+      {session.format === 'cafe' && live.participants && <CafeSetup participants={live.participants} />}
+      {live.participants && <PeopleTable participants={live.participants} meId={me.id} />}
     </div>
   );
 }

@@ -13,6 +13,9 @@ import { apiNotFound, errorHandler } from './errors.js';
 import { cafeRoutes } from './routes/cafe.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { townhallRoutes } from './routes/townhall.js';
+import type { TownhallHandlers } from '../townhall/handlers.js';
+import type { TownhallService } from '../townhall/townhall-service.js';
 
 export const MAX_BODY = '64kb';
 export const VERSION = '0.1.0';
@@ -22,6 +25,8 @@ export interface HttpDeps {
   service: SessionService;
   cafe: CafeService;
   cafeRun: CafeRunService;
+  townhall: TownhallService;
+  townhallHandlers: TownhallHandlers;
   log: Logger;
   storage: string;
 }
@@ -38,7 +43,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, log, storage }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -77,6 +82,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, log, storage }: 
   );
   api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
   api.use(cafeRoutes(service, cafe, cafeRun));
+  api.use(townhallRoutes(service, townhall, townhallHandlers));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

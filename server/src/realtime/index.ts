@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
+import type { TownhallCommand, TownhallHandlers } from '../townhall/handlers.js';
 import { registerCommand, type CommandContext } from './command.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
@@ -29,12 +30,13 @@ export interface RealtimeDeps {
   cafe: CafeService;
   cafeRun: CafeRunService;
   notifier: SocketNotifier;
+  townhall: TownhallHandlers;
   log: Logger;
   commandsPer10s: number;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, log, commandsPer10s }: RealtimeDeps): void {
+export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, log, commandsPer10s }: RealtimeDeps): void {
   const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
   const context: CommandContext = { service, log, limiter };
 
@@ -114,6 +116,9 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
     registerCommand(socket, 'cafe:extend-round', async (p, { minutes }) => ({ run: await cafeRun.extend(p, minutes) }), context);
     registerCommand(socket, 'cafe:end-round', async (p) => ({ run: await cafeRun.end(p) }), context);
     registerCommand(socket, 'cafe:prompt', async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }), context);
+    for (const name of Object.keys(townhall) as TownhallCommand[]) {
+      registerCommand(socket, name, townhall[name] as never, context);
+    }
     registerCommand(socket, 'clock:ping', async () => ({ serverTime: Date.now() }), context);
   }
 }

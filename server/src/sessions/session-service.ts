@@ -1,4 +1,4 @@
-import { countAttendance, can, type AttendanceCounts, type Role } from '@open-talks/shared';
+import { countAttendance, can, type AttendanceCounts, type Role, type SessionFormat } from '@open-talks/shared';
 import type {
   CreateSessionBody,
   ParticipantView,
@@ -25,8 +25,9 @@ export interface Notifier {
 /** What the formats add to a session: the café seats people as they come and go, and adds its state. */
 export interface SessionFormatHooks {
   /** After someone joined, changed or was removed, before the call returns; never throws (the change itself stands). */
-  personChanged(person: ParticipantRecord): Promise<void>;
+  personChanged(person: ParticipantRecord, format: SessionFormat): Promise<void>;
   cafeFor(sessionId: string, participantId: string | null): Promise<SessionState['cafe']>;
+  townhallFor(principal: Principal): Promise<SessionState['townhall']>;
 }
 
 /** Which participants of a session have a live connection (across all server nodes). */
@@ -69,8 +70,8 @@ export class SessionService {
     this.hooks = hooks;
   }
 
-  private async afterPersonChanged(person: ParticipantRecord): Promise<void> {
-    await this.hooks?.personChanged(person);
+  private async afterPersonChanged(person: ParticipantRecord, format: SessionFormat): Promise<void> {
+    await this.hooks?.personChanged(person, format);
   }
 
   async createSession(body: z.output<typeof createSessionBody>): Promise<CreatedSession> {
@@ -143,7 +144,7 @@ export class SessionService {
     await this.store.participants.insert(participant, hashToken(token));
     this.attendanceCache.delete(session.id);
     this.notifier.participantChanged(participant);
-    if (session.format === 'cafe') await this.afterPersonChanged(participant);
+    await this.afterPersonChanged(participant, session.format);
     return { session: sessionView(session), participant: participantView(participant, false), token };
   }
 
@@ -189,7 +190,8 @@ export class SessionService {
   /** What this principal may see of the session now. */
   async state(principal: Principal): Promise<SessionState> {
     const base = await this.baseState(principal);
-    if (principal.session.format !== 'cafe' || !this.hooks) return base;
+    if (!this.hooks) return base;
+    if (principal.session.format === 'townhall') return { ...base, townhall: await this.hooks.townhallFor(principal) };
     return { ...base, cafe: await this.hooks.cafeFor(principal.session.id, principal.participant?.id ?? null) };
   }
 
@@ -240,7 +242,7 @@ export class SessionService {
     this.attendanceCache.delete(target.sessionId);
     const updated = { ...target, role };
     this.notifier.participantChanged(updated);
-    if (principal.session.format === 'cafe') await this.afterPersonChanged(updated);
+    await this.afterPersonChanged(updated, principal.session.format);
     return participantView(updated, await this.presence.isOnline(updated.id));
   }
 
@@ -250,7 +252,7 @@ export class SessionService {
     await this.store.participants.markRemoved(target.id, removedAt);
     this.attendanceCache.delete(target.sessionId);
     this.notifier.participantRemoved({ ...target, removedAt });
-    if (principal.session.format === 'cafe') await this.afterPersonChanged({ ...target, removedAt });
+    await this.afterPersonChanged({ ...target, removedAt }, principal.session.format);
   }
 
   async updateProfile(principal: Principal, changes: ProfileUpdate): Promise<ParticipantView> {
@@ -266,7 +268,8 @@ export class SessionService {
       ...(changes.stakeholderGroup && { stakeholderGroup: changes.stakeholderGroup }),
     };
     this.notifier.participantChanged(updated);
-    if (principal.session.format === 'cafe' && updated.mode !== me.mode) await this.afterPersonChanged(updated);
+    // The café re-seats someone who switched between the room and remote; the Town Hall keeps names current.
+    if (principal.session.format === 'townhall' || updated.mode !== me.mode) await this.afterPersonChanged(updated, principal.session.format);
     return participantView(updated, await this.presence.isOnline(updated.id));
   }
 

@@ -71,6 +71,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (handle.dialect === 'postgres' && options.pgSchema) {
     await handle.db.schema.createSchema(options.pgSchema).ifNotExists().execute();
   }
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, handle.dialect === 'postgres' ? options.pgSchema : undefined);
   return handle;
 }

@@ -5,10 +5,14 @@ import { NotepadRepo } from './notepad-repo.js';
 import { ParticipantRepo } from './participant-repo.js';
 import type { Database } from './schema.js';
 import { SessionRepo } from './session-repo.js';
+import { PollRepo } from './poll-repo.js';
+import { QaRepo } from './qa-repo.js';
+import { TownhallRepo } from './townhall-repo.js';
 
 export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
 export type { SessionRecord } from './session-repo.js';
 export type { StoredNotepad } from './notepad-repo.js';
+export type { TownhallStateRecord } from './townhall-repo.js';
 
 /** The repositories over one database; what the rest of the server sees of storage. */
 export interface Repos {
@@ -16,6 +20,9 @@ export interface Repos {
   participants: ParticipantRepo;
   cafe: CafeRepo;
   notepads: NotepadRepo;
+  qa: QaRepo;
+  polls: PollRepo;
+  townhall: TownhallRepo;
 }
 
 export interface Store extends Repos {
@@ -26,7 +33,15 @@ export interface Store extends Repos {
 }
 
 function repos(db: Kysely<Database>): Repos {
-  return { sessions: new SessionRepo(db), participants: new ParticipantRepo(db), cafe: new CafeRepo(db), notepads: new NotepadRepo(db) };
+  return {
+    sessions: new SessionRepo(db),
+    participants: new ParticipantRepo(db),
+    cafe: new CafeRepo(db),
+    notepads: new NotepadRepo(db),
+    qa: new QaRepo(db),
+    polls: new PollRepo(db),
+    townhall: new TownhallRepo(db),
+  };
 }
 
 export function createStore(handle: DatabaseHandle): Store {

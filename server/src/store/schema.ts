@@ -87,6 +87,73 @@ export interface NotepadUpdatesTable {
   created_at: number;
 }
 
+export interface TownhallStateTable {
+  session_id: string;
+  settings: string; // JSON TownhallSettings
+  queue: string; // JSON { alternate, floor, lastFloorMode }: the queue without its hands
+  agenda: string; // JSON Agenda
+  projected_poll_id: string | null;
+  updated_at: number;
+}
+
+export interface QaQuestionsTable {
+  id: string;
+  session_id: string;
+  author_id: string;
+  text: string;
+  anonymous: number; // 0 or 1
+  created_at: number;
+  status: string;
+  hidden_reason: string | null;
+  pinned: number; // 0 or 1
+  merged_into: string | null;
+  votes: number;
+  edited_at: number | null;
+  answered_at: number | null;
+}
+
+export interface QaVotesTable {
+  question_id: string;
+  participant_id: string;
+  session_id: string;
+}
+
+export interface TownhallHandsTable {
+  session_id: string;
+  participant_id: string;
+  position: number; // base order (HAND5)
+  mode: string;
+  stakeholder_group: string;
+  topic: string | null;
+  raised_at: number;
+}
+
+export interface PollsTable {
+  id: string;
+  session_id: string;
+  poll: string; // JSON Poll
+  created_at: number;
+}
+
+export interface PollBallotsTable {
+  poll_id: string;
+  participant_id: string;
+  session_id: string;
+  stakeholder_group: string;
+  keys: string; // JSON string[]
+  spellings: string | null; // JSON string[] (word clouds)
+  cast_at: number;
+}
+
+export interface CaptionsTable {
+  id: string;
+  session_id: string;
+  seq: number;
+  text: string;
+  language: string;
+  created_at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
@@ -97,4 +164,11 @@ export interface Database {
   cafe_prompts: CafePromptsTable;
   notepad_snapshots: NotepadSnapshotsTable;
   notepad_updates: NotepadUpdatesTable;
+  townhall_state: TownhallStateTable;
+  qa_questions: QaQuestionsTable;
+  qa_votes: QaVotesTable;
+  townhall_hands: TownhallHandsTable;
+  polls: PollsTable;
+  poll_ballots: PollBallotsTable;
+  captions: CaptionsTable;
 }

@@ -3,7 +3,8 @@
 // projector (a display: what participants see, plus the poll on screen). Server events are small
 // deltas of these; the full `TownhallLive` comes with `session:state` on every (re)connect.
 import type { Agenda, AgendaItem, AgendaItemStatus } from '../domain/townhall/agenda.js';
-import type { Moderation, QuestionStatus } from '../domain/townhall/qa.js';
+import type { Moderation } from '../domain/townhall/qa.js';
+import type { QuestionView } from '../domain/townhall/qa-view.js';
 import type { Poll } from '../domain/townhall/polls.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { Timer } from '../domain/timer/timer.js';
@@ -26,30 +27,15 @@ export interface TownhallSettings {
 
 // ── Q&A ────────────────────────────────────────────────────────────────────────────────────
 /**
- * A question as one viewer may see it (QA2, QA10). Whether the viewer voted is not in here (one
- * view goes to a whole audience): it is `TownhallLive.qa.myVotes`, kept up to date by `qa:voted`.
+ * A question as one viewer may see it (QA2, QA10): the domain's view with the author as the
+ * attribution allows. Whether the viewer voted is not in here (one view goes to a whole
+ * audience): it is `TownhallLive.qa.myVotes`, kept up to date by `qa:voted`.
  */
-export interface QuestionItem {
-  id: string;
-  text: string;
-  anonymous: boolean;
+export interface QuestionItem extends Omit<QuestionView, 'voted' | 'authorId'> {
   /** Null for an anonymous question, whoever looks (QA10). */
   author: PersonRef | null;
   /** Staff only, and never for an anonymous question; null for everyone else. */
   authorId: string | null;
-  /** The viewer asked it (also when anonymous). */
-  mine: boolean;
-  createdAt: number; // epoch ms
-  status: QuestionStatus;
-  /** Shown to the author and staff only. */
-  hiddenReason: string | null;
-  /** "Now answering" (QA6). */
-  pinned: boolean;
-  /** Where a merged question went; author and staff only. */
-  mergedInto: string | null;
-  votes: number;
-  editedAt: number | null; // epoch ms
-  answeredAt: number | null; // epoch ms
 }
 
 export interface QaLive {

@@ -120,7 +120,7 @@ export const townhallSettingsPayload = z
     /** `pre`: questions wait for approval; `post`: they show at once (QA1). */
     moderation: z.enum(['pre', 'post']).optional(),
     /** The speaker's intervention time (HAND8). */
-    interventionSeconds: z.number().int().min(10).max(3_600).optional(),
+    interventionSeconds: z.number().int().min(1).max(3_600).optional(),
     /** Whether people may ask without their name or group (QA1, QA10). */
     anonymousQuestions: z.boolean().optional(),
   })

@@ -1,0 +1,80 @@
+import type { AgendaView } from '@open-talks/shared/protocol';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { useTownhallCommand } from './useTownhallCommand';
+
+type Item = AgendaView['items'][number];
+const MINUTE = 60_000; // ms
+
+/** One agenda item; items not yet started can be edited, removed and moved (AGENDA2). */
+export function AgendaItemRow({ item, index, firstMovable, last, commands }: { item: Item; index: number; firstMovable: number; last: number; commands: ReturnType<typeof useTownhallCommand> }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const { send, busy } = commands;
+  const minutes = Math.round((item.durationMs / MINUTE) * 10) / 10;
+  const move = (by: number) => void send('agenda:move', { itemId: item.id, toIndex: index + by }, t('thConsole.agenda.moved', { title: item.title }));
+  const remove = () => {
+    if (window.confirm(t('thConsole.agenda.confirmRemove', { title: item.title }))) void send('agenda:remove', { itemId: item.id }, t('thConsole.agenda.removed', { title: item.title }));
+  };
+
+  return (
+    <li className={`th-agenda-item th-agenda-${item.status}`} data-item={item.id}>
+      {editing ? (
+        <EditItem item={item} minutes={minutes} commands={commands} onClose={() => setEditing(false)} />
+      ) : (
+        <>
+          <span className="th-agenda-title" dir="auto">
+            {item.title}
+          </span>{' '}
+          <span className="th-meta">
+            <span>{t('thConsole.minutes', { count: minutes })}</span>
+            <span className="th-badge">{t(`thConsole.agenda.status.${item.status}`)}</span>
+          </span>
+          {item.status === 'upcoming' && (
+            <span className="th-row-actions">
+              <button type="button" className="secondary" disabled={busy} onClick={() => setEditing(true)} aria-label={t('thConsole.agenda.editItem', { title: item.title })}>
+                {t('thConsole.edit')}
+              </button>
+              <button type="button" className="secondary" disabled={busy || index <= firstMovable} onClick={() => move(-1)} aria-label={t('thConsole.agenda.moveUp', { title: item.title })}>
+                <span aria-hidden="true">↑ </span>
+                {t('thConsole.up')}
+              </button>
+              <button type="button" className="secondary" disabled={busy || index >= last} onClick={() => move(1)} aria-label={t('thConsole.agenda.moveDown', { title: item.title })}>
+                <span aria-hidden="true">↓ </span>
+                {t('thConsole.down')}
+              </button>
+              <button type="button" className="danger" disabled={busy} onClick={remove} aria-label={t('thConsole.agenda.removeItem', { title: item.title })}>
+                {t('thConsole.remove')}
+              </button>
+            </span>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+function EditItem({ item, minutes, commands, onClose }: { item: Item; minutes: number; commands: ReturnType<typeof useTownhallCommand>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(item.title);
+  const [duration, setDuration] = useState(String(minutes));
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ack = await commands.send('agenda:edit', { itemId: item.id, title: title.trim(), durationMinutes: Number(duration) }, t('thConsole.agenda.saved', { title: title.trim() }));
+    if (ack) onClose();
+  }
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <label htmlFor={`th-ai-${item.id}`}>{t('thConsole.agenda.title')}</label>
+      <input id={`th-ai-${item.id}`} className="th-grow" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus dir="auto" />
+      <label htmlFor={`th-am-${item.id}`}>{t('thConsole.agenda.minutes')}</label>
+      <input id={`th-am-${item.id}`} type="number" min={1} max={240} step="any" value={duration} onChange={(e) => setDuration(e.target.value)} required />
+      <button type="submit" disabled={commands.busy}>
+        {t('thConsole.save')}
+      </button>
+      <button type="button" className="secondary" onClick={onClose}>
+        {t('thConsole.cancel')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import type { PollItem } from '@open-talks/shared/protocol';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PollResults } from '../../../components/townhall/PollResults';
+import { PollForm } from './PollForm';
+import type { useTownhallCommand } from './useTownhallCommand';
+
+/** One poll with the steps its status allows (POLL2…POLL4) and its live results. */
+export function PollCard({ item, projected, commands }: { item: PollItem; projected: boolean; commands: ReturnType<typeof useTownhallCommand> }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const { poll, results } = item;
+  const { send, busy } = commands;
+  const headingId = `th-poll-${poll.id}`;
+  const short = poll.question.length > 60 ? `${poll.question.slice(0, 59)}…` : poll.question;
+  const button = (label: string, run: () => void, className = 'secondary') => (
+    <button type="button" className={className} disabled={busy} onClick={run} aria-describedby={headingId}>
+      {label}
+    </button>
+  );
+
+  return (
+    <li className={`th-poll th-poll-${poll.status}`} data-poll={poll.id}>
+      <h3 id={headingId} dir="auto">
+        {poll.question}
+      </h3>
+      <p className="th-meta">
+        <span>{t(`thConsole.poll.kinds.${poll.kind}`)}</span>
+        <span className="th-badge">{t(`thConsole.poll.status.${poll.status}`)}</span>
+        <span>{poll.resultsVisible ? t('thConsole.poll.resultsShown') : t('thConsole.poll.resultsHidden')}</span>
+        {projected && <span className="th-badge">{t('thConsole.poll.onProjector')}</span>}
+      </p>
+      {editing ? (
+        <PollForm poll={poll} commands={commands} onDone={() => setEditing(false)} />
+      ) : (
+        <div className="button-row">
+          {poll.status === 'draft' && button(t('thConsole.edit'), () => setEditing(true))}
+          {poll.status === 'draft' && button(t('thConsole.poll.open'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })), '')}
+          {poll.status === 'open' && button(t('thConsole.poll.close'), () => void send('poll:close', { pollId: poll.id }, t('thConsole.poll.closed', { question: short })), '')}
+          {poll.status === 'closed' && button(t('thConsole.poll.reopen'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })))}
+          {button(poll.resultsVisible ? t('thConsole.poll.hideResults') : t('thConsole.poll.showResults'), () =>
+            void send('poll:results-visible', { pollId: poll.id, visible: !poll.resultsVisible }, t(poll.resultsVisible ? 'thConsole.poll.resultsHidden' : 'thConsole.poll.resultsShown')),
+          )}
+          {button(projected ? t('thConsole.poll.unproject') : t('thConsole.poll.project'), () =>
+            void send('poll:project', { pollId: projected ? null : poll.id }, t(projected ? 'thConsole.poll.unprojected' : 'thConsole.poll.projected', { question: short })),
+          )}
+        </div>
+      )}
+      {poll.kind !== 'text' && poll.options.length > 0 && !results && (
+        <ol className="th-poll-options">
+          {poll.options.map((o) => (
+            <li key={o.id} dir="auto">
+              {o.label}
+            </li>
+          ))}
+        </ol>
+      )}
+      {results && poll.status !== 'draft' && (
+        <div className="th-poll-results" aria-live="off" data-testid="poll-results">
+          <PollResults poll={poll} results={results} />
+        </div>
+      )}
+    </li>
+  );
+}

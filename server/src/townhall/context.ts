@@ -1,0 +1,105 @@
+import { can, type Role, type TownhallResult } from '@open-talks/shared';
+import { AppError } from '../errors.js';
+import type { Principal } from '../sessions/principal.js';
+import type { ParticipantRecord, SessionRecord, Store, TownhallStateRecord } from '../store/index.js';
+import type { Coalescer } from '../util/coalescer.js';
+import type { KeyedMutex } from '../util/keyed-mutex.js';
+import type { TownhallNotifier } from './notifier.js';
+import type { PeopleCache } from './people.js';
+import { loadRoom, stateRecord, type TownhallRoom } from './room.js';
+import type { Lookup } from './views.js';
+
+/** Wakes a service when a stored deadline passes (one timeout per key, never a tick). */
+export interface DeadlineClock {
+  schedule(key: string, at: number, onDue: () => void): void;
+  cancel(key: string): void;
+}
+
+/**
+ * What every Town Hall service shares: the rooms (one working copy per session), the session's
+ * mutex, storage, the people cache, the notifier, the coalescer and the clock.
+ */
+export class TownhallContext {
+  private readonly rooms = new Map<string, Promise<TownhallRoom>>();
+  /** Called once per room, right after it is loaded (the queue seeds what each person was last told). */
+  onLoad: (room: TownhallRoom) => void = () => {};
+
+  constructor(
+    readonly store: Store,
+    readonly mutex: KeyedMutex,
+    readonly notifier: TownhallNotifier,
+    readonly people: PeopleCache,
+    readonly coalescer: Coalescer,
+    readonly clock: DeadlineClock,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  /** Read, decide, persist, apply, notify: one command at a time per session. Café sessions are refused. */
+  run<T>(principal: Principal, task: (room: TownhallRoom) => Promise<T>): Promise<T> {
+    requireTownhall(principal.session);
+    return this.mutex.run(principal.session.id, async () => task(await this.room(principal.session)));
+  }
+
+  /** Like `run`, from a timer or a hook: no principal, the session is known to be a Town Hall. */
+  runFor<T>(session: SessionRecord, task: (room: TownhallRoom) => Promise<T>): Promise<T> {
+    return this.mutex.run(session.id, async () => task(await this.room(session)));
+  }
+
+  /** The session's working copy, loaded once (concurrent callers share one load). */
+  room(session: SessionRecord): Promise<TownhallRoom> {
+    requireTownhall(session);
+    let room = this.rooms.get(session.id);
+    if (!room) {
+      room = (async () => {
+        await this.people.loadSession(session.id);
+        const loaded = await loadRoom(this.store, session.id, session.attribution);
+        this.onLoad(loaded);
+        return loaded;
+      })();
+      this.rooms.set(session.id, room);
+      room.catch(() => this.rooms.delete(session.id));
+    }
+    return room;
+  }
+
+  /** Drops the working copy (it ran ahead of storage after a failed write); the next use reads it again. */
+  forget(sessionId: string): void {
+    this.rooms.delete(sessionId);
+  }
+
+  /** The room if loaded in this process (timers and hooks need not load a room nobody uses). */
+  loaded(sessionId: string): Promise<TownhallRoom> | undefined {
+    return this.rooms.get(sessionId);
+  }
+
+  lookup: Lookup = (id) => this.people.get(id);
+
+  /** Stores the room's small parts (settings, floor, agenda, projected poll), with `change` made. */
+  async saveState(room: TownhallRoom, change: Partial<TownhallStateRecord> = {}): Promise<void> {
+    await this.store.townhall.saveState(room.sessionId, stateRecord(room, change), this.now());
+  }
+}
+
+export function requireTownhall(session: SessionRecord): void {
+  if (session.format !== 'townhall') throw new AppError('conflict', 'This session is a World Café, not a Town Hall');
+}
+
+/** The acting participant (the projector display cannot ask, vote or raise a hand). */
+export function requirePerson(principal: Principal): ParticipantRecord {
+  if (!principal.participant) throw new AppError('conflict', 'The projector display cannot do this');
+  return principal.participant;
+}
+
+/**
+ * Staff see every question, the queue, drafts and all results. The same roles as the staff room
+ * (`participants:list`) and as `qa:moderate` / `hand:manage` / `poll:manage` in the table.
+ */
+export function isStaff(role: Role): boolean {
+  return can(role, 'participants:list');
+}
+
+/** A refused domain transition becomes the error the caller sees; nothing was changed. */
+export function orThrow<T extends object>(result: TownhallResult<T>): T {
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  return result;
+}

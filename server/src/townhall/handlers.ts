@@ -1,0 +1,70 @@
+import type { CommandName } from '@open-talks/shared/protocol';
+import type { CommandHandler } from '../realtime/command.js';
+import { requirePerson } from './context.js';
+import type { LimitedAction } from './rate-limits.js';
+import type { TownhallService } from './townhall-service.js';
+
+type Prefix = 'qa' | 'hand' | 'poll' | 'caption' | 'agenda' | 'townhall';
+export type TownhallCommand = Extract<CommandName, `${Prefix}:${string}`>;
+export type TownhallHandlers = { [K in TownhallCommand]: CommandHandler<K> };
+
+/**
+ * Every Town Hall command, once: Socket.IO registers these through `registerCommand` and the
+ * HTTP routes call the same functions, so both take the same path (schema, permission, limits).
+ */
+export function townhallHandlers(th: TownhallService, limit: (action: LimitedAction, participantId: string) => Promise<void>): TownhallHandlers {
+  const limited = async (action: LimitedAction, principal: Parameters<CommandHandler<'qa:ask'>>[0]) => {
+    await limit(action, requirePerson(principal).id);
+  };
+  return {
+    'qa:ask': async (p, payload) => {
+      await limited('ask', p);
+      return th.qa.ask(p, payload);
+    },
+    'qa:vote': async (p, payload) => {
+      await limited('vote', p);
+      return th.qa.vote(p, payload);
+    },
+    'qa:approve': (p, { questionId }) => th.qa.approve(p, questionId),
+    'qa:hide': (p, payload) => th.qa.hide(p, payload),
+    'qa:edit': (p, payload) => th.qa.edit(p, payload),
+    'qa:merge': (p, payload) => th.qa.merge(p, payload),
+    'qa:pin': (p, { questionId }) => th.qa.pin(p, questionId),
+    'qa:unpin': (p) => th.qa.unpin(p),
+    'qa:answer': (p, { questionId }) => th.qa.answer(p, questionId),
+    'hand:raise': async (p, { topic }) => {
+      await limited('hand', p);
+      return th.queue.raise(p, topic);
+    },
+    'hand:lower': (p) => th.queue.lower(p),
+    'hand:dismiss': (p, { participantId }) => th.queue.dismiss(p, participantId),
+    'hand:move': (p, { participantId, toIndex }) => th.queue.move(p, participantId, toIndex),
+    'hand:alternate': (p, { on }) => th.queue.alternate(p, on),
+    'hand:give-floor': (p, { participantId }) => th.queue.giveFloor(p, participantId),
+    'hand:end-floor': (p) => th.queue.endFloor(p),
+    'hand:pause-floor': (p) => th.queue.pauseFloor(p),
+    'hand:resume-floor': (p) => th.queue.resumeFloor(p),
+    'hand:extend-floor': (p, { seconds }) => th.queue.extendFloor(p, seconds),
+    'poll:create': (p, payload) => th.polls.create(p, payload),
+    'poll:edit': (p, payload) => th.polls.edit(p, payload),
+    'poll:open': (p, { pollId }) => th.polls.open(p, pollId),
+    'poll:close': (p, { pollId }) => th.polls.close(p, pollId),
+    'poll:results-visible': (p, { pollId, visible }) => th.polls.resultsVisible(p, pollId, visible),
+    'poll:project': (p, { pollId }) => th.polls.project(p, pollId),
+    'poll:vote': async (p, payload) => {
+      await limited('vote', p);
+      return th.polls.vote(p, payload);
+    },
+    'poll:withdraw': (p, { pollId }) => th.polls.withdraw(p, pollId),
+    'caption:add': (p, payload) => th.captions.add(p, payload),
+    'agenda:add': (p, payload) => th.agenda.add(p, payload),
+    'agenda:edit': (p, payload) => th.agenda.edit(p, payload),
+    'agenda:remove': (p, { itemId }) => th.agenda.remove(p, itemId),
+    'agenda:move': (p, payload) => th.agenda.move(p, payload),
+    'agenda:next': (p) => th.agenda.next(p),
+    'agenda:pause': (p) => th.agenda.pause(p),
+    'agenda:resume': (p) => th.agenda.resume(p),
+    'agenda:extend': (p, { minutes }) => th.agenda.extend(p, minutes),
+    'townhall:configure': (p, payload) => th.configure(p, payload),
+  };
+}

@@ -1,0 +1,175 @@
+import {
+  applyBallotChange,
+  canSeeResults,
+  castBallot,
+  closePoll,
+  createPoll,
+  createPollState,
+  editPoll,
+  openPoll,
+  pollResults,
+  setResultsVisible,
+  withdrawBallot,
+  type BallotChange,
+  type Poll,
+  type PollResult,
+  type PollResults,
+  type PollState,
+} from '@open-talks/shared';
+import type { MyBallot, PollItem, editPollPayload, pollDefinition, pollVotePayload } from '@open-talks/shared/protocol';
+import type { z } from 'zod';
+import { newId } from '../../auth/tokens.js';
+import { AppError } from '../../errors.js';
+import type { Principal } from '../../sessions/principal.js';
+import { isStaff, orThrow, requirePerson, type TownhallContext } from '../context.js';
+import { stateRecord, type TownhallRoom } from '../room.js';
+import { myBallot, type TownhallViewer } from '../views.js';
+
+/**
+ * Polls (POLL1–POLL11): definitions change rarely and are stored whole; a ballot is one row
+ * written or deleted and moves the tallies by its difference. Results are computed when they go
+ * out (coalesced per session, ~4 a second), never per vote.
+ */
+export class PollService {
+  /** sessionId → polls whose results changed since the last broadcast. */
+  private readonly pendingResults = new Map<string, Set<string>>();
+
+  constructor(private readonly ctx: TownhallContext) {}
+
+  create(principal: Principal, definition: z.output<typeof pollDefinition>): Promise<{ poll: PollItem }> {
+    return this.ctx.run(principal, async (room) => {
+      const { poll } = orThrow(createPoll(newId(), definition, this.ctx.now()));
+      await this.ctx.store.polls.savePoll(room.sessionId, poll);
+      room.polls.set(poll.id, createPollState(poll));
+      this.ctx.notifier.pollChanged(room.sessionId, poll);
+      return { poll: this.itemFor(room, poll.id, principal) };
+    });
+  }
+
+  edit(principal: Principal, { pollId, ...definition }: z.output<typeof editPollPayload>): Promise<{ poll: PollItem }> {
+    return this.change(principal, pollId, (poll) => editPoll(poll, definition));
+  }
+
+  /** Opening a poll also puts it on the projector. POLL3. */
+  open(principal: Principal, pollId: string): Promise<{ poll: PollItem }> {
+    return this.change(principal, pollId, (poll) => openPoll(poll, this.ctx.now()), { project: true });
+  }
+
+  close(principal: Principal, pollId: string): Promise<{ poll: PollItem }> {
+    return this.change(principal, pollId, (poll) => closePoll(poll, this.ctx.now()));
+  }
+
+  resultsVisible(principal: Principal, pollId: string, visible: boolean): Promise<{ poll: PollItem }> {
+    return this.change(principal, pollId, (poll) => setResultsVisible(poll, visible));
+  }
+
+  project(principal: Principal, pollId: string | null): Promise<{ projectedPollId: string | null }> {
+    return this.ctx.run(principal, async (room) => {
+      if (pollId !== null) {
+        const state = this.stateOf(room, pollId);
+        if (state.poll.status === 'draft') throw new AppError('conflict', 'Open the poll before putting it on the projector');
+      }
+      await this.ctx.saveState(room, { projectedPollId: pollId });
+      room.projectedPollId = pollId;
+      this.ctx.notifier.projected(room.sessionId, pollId);
+      return { projectedPollId: pollId };
+    });
+  }
+
+  vote(principal: Principal, { pollId, choice }: z.output<typeof pollVotePayload>): Promise<{ ballot: MyBallot }> {
+    return this.ctx.run(principal, async (room) => {
+      const me = requirePerson(principal);
+      const state = this.stateOf(room, pollId);
+      const { change } = orThrow(castBallot(state, { participantId: me.id, stakeholderGroup: me.stakeholderGroup }, choice, this.ctx.now()));
+      await this.applyBallot(room, state, change);
+      return { ballot: myBallot(state.poll, change.ballot!) };
+    });
+  }
+
+  withdraw(principal: Principal, pollId: string): Promise<object> {
+    return this.ctx.run(principal, async (room) => {
+      const me = requirePerson(principal);
+      const state = this.stateOf(room, pollId);
+      await this.applyBallot(room, state, orThrow(withdrawBallot(state, me.id)).change);
+      return {};
+    });
+  }
+
+  /** Every poll this viewer may see, newest first, with results when they may see them. POLL4. */
+  itemsFor(room: TownhallRoom, viewer: TownhallViewer): PollItem[] {
+    const items: PollItem[] = [];
+    for (const state of room.polls.values()) {
+      if (viewer.staff || state.poll.status !== 'draft') items.push(this.item(room, state, viewer));
+    }
+    return items.reverse();
+  }
+
+  private item(room: TownhallRoom, state: PollState, viewer: TownhallViewer): PollItem {
+    const ballot = viewer.participantId === null ? undefined : Object.hasOwn(state.ballots, viewer.participantId) ? state.ballots[viewer.participantId] : undefined;
+    return {
+      poll: state.poll,
+      results: canSeeResults(state.poll, viewer.staff) ? this.results(room, state) : null,
+      ballot: ballot ? myBallot(state.poll, ballot) : null,
+    };
+  }
+
+  private itemFor(room: TownhallRoom, pollId: string, principal: Principal): PollItem {
+    return this.item(room, this.stateOf(room, pollId), { participantId: principal.participant?.id ?? null, staff: isStaff(principal.role) });
+  }
+
+  private results(room: TownhallRoom, state: PollState): PollResults {
+    let results = room.resultsCache.get(state.poll.id);
+    if (!results) room.resultsCache.set(state.poll.id, (results = pollResults(state)));
+    return results;
+  }
+
+  private stateOf(room: TownhallRoom, pollId: string): PollState {
+    const state = room.polls.get(pollId);
+    if (!state) throw new AppError('not_found', `No poll ${pollId}`);
+    return state;
+  }
+
+  private change(principal: Principal, pollId: string, decide: (poll: Poll) => PollResult, options: { project?: boolean } = {}): Promise<{ poll: PollItem }> {
+    return this.ctx.run(principal, async (room) => {
+      const state = this.stateOf(room, pollId);
+      const { poll } = orThrow(decide(state.poll));
+      const project = options.project === true && room.projectedPollId !== poll.id;
+      await this.ctx.store.transaction(async (repos) => {
+        await repos.polls.savePoll(room.sessionId, poll);
+        if (project) await repos.townhall.saveState(room.sessionId, stateRecord(room, { projectedPollId: poll.id }), this.ctx.now());
+      });
+      state.poll = poll;
+      room.resultsCache.delete(poll.id);
+      this.ctx.notifier.pollChanged(room.sessionId, poll);
+      if (project) {
+        room.projectedPollId = poll.id;
+        this.ctx.notifier.projected(room.sessionId, poll.id);
+      }
+      this.queueResults(room, poll.id);
+      return { poll: this.itemFor(room, poll.id, principal) };
+    });
+  }
+
+  private async applyBallot(room: TownhallRoom, state: PollState, change: BallotChange): Promise<void> {
+    await this.ctx.store.polls.applyBallot(room.sessionId, change);
+    applyBallotChange(state, change);
+    room.resultsCache.delete(state.poll.id);
+    this.queueResults(room, state.poll.id);
+    this.ctx.notifier.ballot(change.participantId, { pollId: state.poll.id, ballot: change.ballot ? myBallot(state.poll, change.ballot) : null });
+  }
+
+  /** Staff always get results; everyone while they are shown (POLL4, POLL8). Coalesced per session. */
+  private queueResults(room: TownhallRoom, pollId: string): void {
+    let pending = this.pendingResults.get(room.sessionId);
+    if (!pending) this.pendingResults.set(room.sessionId, (pending = new Set()));
+    pending.add(pollId);
+    this.ctx.coalescer.schedule(`${room.sessionId}:polls`, () => {
+      const ids = this.pendingResults.get(room.sessionId) ?? new Set<string>();
+      this.pendingResults.delete(room.sessionId);
+      for (const id of ids) {
+        const state = room.polls.get(id);
+        if (state) this.ctx.notifier.pollResults(room.sessionId, this.results(room, state), canSeeResults(state.poll, false));
+      }
+    });
+  }
+}

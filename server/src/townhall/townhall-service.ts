@@ -1,0 +1,96 @@
+import type { townhallSettingsPayload, TownhallLive, TownhallSettings } from '@open-talks/shared/protocol';
+import type { z } from 'zod';
+import type { Principal } from '../sessions/principal.js';
+import type { ParticipantRecord } from '../store/index.js';
+import { AgendaService } from './agenda/agenda-service.js';
+import { CaptionService } from './captions/caption-service.js';
+import { isStaff, requireTownhall, type TownhallContext } from './context.js';
+import { PollService } from './polls/poll-service.js';
+import { QaService } from './qa/qa-service.js';
+import { QueueService } from './queue/queue-service.js';
+import { agendaView, floorView, handStatus, queueView, questionItem } from './views.js';
+import { hasVoted, questionsFor } from '@open-talks/shared';
+
+/**
+ * The Town Hall: Q&A, speaker queue, polls, captions and agenda (issue 5), one service each over
+ * a shared context; this one adds the settings, the full state a member gets on (re)connect, the
+ * hooks from the session service, and picking the timers up again after a restart.
+ */
+export class TownhallService {
+  readonly qa: QaService;
+  readonly queue: QueueService;
+  readonly polls: PollService;
+  readonly captions: CaptionService;
+  readonly agenda: AgendaService;
+
+  constructor(private readonly ctx: TownhallContext) {
+    this.qa = new QaService(ctx);
+    this.queue = new QueueService(ctx);
+    this.polls = new PollService(ctx);
+    this.captions = new CaptionService(ctx);
+    this.agenda = new AgendaService(ctx);
+    ctx.onLoad = (room) => this.queue.seed(room);
+  }
+
+  /** Everything this member may see, for `session:state` and GET /api/sessions/:id/townhall. SYNC1. */
+  async live(principal: Principal): Promise<TownhallLive> {
+    requireTownhall(principal.session);
+    const room = await this.ctx.room(principal.session);
+    const participantId = principal.participant?.id ?? null;
+    const staff = isStaff(principal.role);
+    const viewer = { participantId, staff };
+    const views = questionsFor(room.board, { participantId: participantId ?? '', moderator: staff }, 'top');
+    const ids = new Set(views.map((v) => room.board.questions[v.id]!.authorId));
+    for (const hand of room.queue.hands) ids.add(hand.participantId);
+    if (room.queue.floor) ids.add(room.queue.floor.participantId);
+    await this.ctx.people.ensure(ids);
+    const questions = views.map((v) => questionItem(room, room.board.questions[v.id]!, viewer, this.ctx.lookup));
+    const myVotes = participantId === null ? [] : views.filter((v) => hasVoted(room.board, v.id, participantId)).map((v) => v.id);
+    return {
+      settings: room.settings,
+      qa: { questions, myVotes },
+      you: participantId === null ? null : handStatus(room.queue, participantId),
+      floor: floorView(room.queue.floor, room.attribution, this.ctx.lookup),
+      queue: staff ? queueView(room, this.ctx.lookup) : null,
+      polls: this.polls.itemsFor(room, viewer),
+      projectedPollId: room.projectedPollId,
+      captions: room.captions,
+      agenda: agendaView(room.agenda),
+    };
+  }
+
+  configure(principal: Principal, changes: z.output<typeof townhallSettingsPayload>): Promise<{ settings: TownhallSettings }> {
+    return this.ctx.run(principal, async (room) => {
+      const settings: TownhallSettings = {
+        moderation: changes.moderation ?? room.settings.moderation,
+        interventionMs: changes.interventionSeconds === undefined ? room.settings.interventionMs : changes.interventionSeconds * 1_000,
+        anonymousQuestions: changes.anonymousQuestions ?? room.settings.anonymousQuestions,
+      };
+      await this.ctx.saveState(room, { settings });
+      room.settings = settings;
+      this.ctx.notifier.settings(room.sessionId, settings);
+      return { settings };
+    });
+  }
+
+  /** Someone joined, changed or was removed: names stay current; a removed person's hand comes down. */
+  async personChanged(person: ParticipantRecord): Promise<void> {
+    this.ctx.people.update(person);
+    if (person.removedAt === null) return;
+    const session = await this.ctx.store.sessions.byId(person.sessionId);
+    if (session) await this.queue.personRemoved(session, person);
+  }
+
+  /** After a start: running floor and agenda timers get their "time is up" scheduled again. */
+  async resumeClocks(): Promise<void> {
+    for (const { sessionId, state } of await this.ctx.store.townhall.allStates()) {
+      const running = [state.queue.floor?.timer, state.agenda.timer].some((t) => t?.status === 'running' && (t.deadline ?? 0) > this.ctx.now());
+      if (!running) continue;
+      const session = await this.ctx.store.sessions.byId(sessionId);
+      if (!session || session.format !== 'townhall') continue;
+      const room = await this.ctx.room(session);
+      this.queue.watchFloor(room);
+      this.agenda.watch(room);
+    }
+  }
+}
