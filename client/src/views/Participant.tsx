@@ -35,6 +35,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
           {t(`words.mode.${me.mode}`)} · {t(`words.group.${me.stakeholderGroup}`)}
         </p>
         {me.role === 'observer' && <p className="notice">{t('session.observerNotice')}</p>}
+        {live.townhall && me.role !== 'facilitator' && (can(me.role, 'qa:moderate') || can(me.role, 'caption:write')) && (
+          <p>
+            <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
+          </p>
+        )}
         {me.role === 'rapporteur' && (
           <p>
             <Link href={`/s/${sessionId}/rapporteur`}>{t('rapporteur.open')}</Link>
