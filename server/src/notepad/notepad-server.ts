@@ -2,7 +2,7 @@
 // /yjs/<room>, authentication, access per room, revalidation, loading and unloading documents.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { notepadAccess, parseNotepadRoom, type NotepadAccessDecision, type NotepadRoom, type NotepadViewer } from '@open-talks/shared';
+import { notepadAccess, notepadRoomName, parseNotepadRoom, type NotepadAccessDecision, type NotepadRoom, type NotepadViewer } from '@open-talks/shared';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { AppError } from '../errors.js';
@@ -13,7 +13,7 @@ import { cafeFacts } from './access-facts.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { CLOSE, type CloseKind } from './protocol.js';
-import { docFromStored, readNotepad, type NotepadContent } from './read.js';
+import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
 
 export const PATH_PREFIX = '/yjs/';
 const PING_INTERVAL = 30_000; // ms: a connection that misses one ping's pong is closed
@@ -226,11 +226,20 @@ export class NotepadServer {
    * exports (and tests). Nothing is loaded into the server's set of documents.
    */
   async readRoom(name: string): Promise<NotepadContent> {
+    return this.readWith(name, readNotepad);
+  }
+
+  /** The harvest document (HARV) of a session as plain data, from memory or storage. */
+  async readHarvest(sessionId: string): Promise<HarvestContent> {
+    return this.readWith(notepadRoomName({ kind: 'harvest', sessionId }), readHarvest);
+  }
+
+  private async readWith<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const open = this.documents.get(name);
-    if (open) return readNotepad((await open).doc);
+    if (open) return read((await open).doc);
     const doc = await this.loadStoredDoc(name);
     try {
-      return readNotepad(doc);
+      return read(doc);
     } finally {
       doc.destroy();
     }

@@ -1,5 +1,16 @@
 // Reads a notepad's Yjs document as plain data, for exports and for the server's own checks.
-import { keyIdeaFromRecord, NOTEPAD_IDEAS, NOTEPAD_TEXT, type KeyIdea } from '@open-talks/shared';
+import {
+  HARVEST_IDEAS,
+  HARVEST_PLACEMENT,
+  HARVEST_THEMES,
+  harvestThemeFromRecord,
+  keyIdeaFromRecord,
+  NOTEPAD_IDEAS,
+  NOTEPAD_TEXT,
+  type HarvestIdea,
+  type HarvestTheme,
+  type KeyIdea,
+} from '@open-talks/shared';
 import * as Y from 'yjs';
 
 export interface NotepadContent {
@@ -27,4 +38,33 @@ export function docFromStored(stored: { snapshot: Uint8Array | null; updates: re
     for (const update of stored.updates) Y.applyUpdate(doc, update);
   });
   return doc;
+}
+
+export interface HarvestContent {
+  ideas: HarvestIdea[];
+  themes: HarvestTheme[];
+  /** Harvest idea key → theme id. */
+  placement: Map<string, string>;
+}
+
+/** The harvest document (HARV) as plain data; group it with `groupHarvest`. */
+export function readHarvest(doc: Y.Doc): HarvestContent {
+  const ideas: HarvestIdea[] = [];
+  for (const [key, value] of doc.getMap<unknown>(HARVEST_IDEAS).entries()) {
+    const record = value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : value;
+    if (!record || typeof record !== 'object') continue;
+    const idea = keyIdeaFromRecord(record as Record<string, unknown>);
+    if (idea) ideas.push({ ...idea, key });
+  }
+  const themes: HarvestTheme[] = [];
+  for (const item of doc.getArray<unknown>(HARVEST_THEMES).toArray()) {
+    if (!(item instanceof Y.Map)) continue;
+    const theme = harvestThemeFromRecord(item.toJSON() as Record<string, unknown>);
+    if (theme) themes.push(theme);
+  }
+  const placement = new Map<string, string>();
+  for (const [key, themeId] of doc.getMap<unknown>(HARVEST_PLACEMENT).entries()) {
+    if (typeof themeId === 'string') placement.set(key, themeId);
+  }
+  return { ideas, themes, placement };
 }

@@ -1,3 +1,4 @@
 export * from './room.js';
 export * from './access.js';
 export * from './ideas.js';
+export * from './harvest.js';
