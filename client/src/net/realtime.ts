@@ -71,6 +71,7 @@ export function connectLive(token: string): () => void {
   s.on('hand:you', (you) => th().thYou(you));
   s.on('floor:changed', (floor) => th().thFloor(floor));
   s.on('poll:changed', (poll) => th().thPoll(poll));
+  s.on('poll:deleted', ({ pollId }) => th().thPollDeleted(pollId));
   s.on('poll:results', (results) => th().thPollResults(results));
   s.on('poll:ballot', ({ pollId, ballot }) => th().thBallot(pollId, ballot));
   s.on('poll:projected', ({ pollId }) => th().thProjected(pollId));

@@ -77,6 +77,7 @@ export const COMMANDS = {
   'poll:edit': { schema: editPollPayload, action: 'poll:manage' },
   'poll:open': { schema: pollIdPayload, action: 'poll:manage' },
   'poll:close': { schema: pollIdPayload, action: 'poll:manage' },
+  'poll:delete': { schema: pollIdPayload, action: 'poll:manage' },
   'poll:results-visible': { schema: resultsVisiblePayload, action: 'poll:manage' },
   'poll:project': { schema: projectPollPayload, action: 'poll:manage' },
   'poll:vote': { schema: pollVotePayload, action: 'poll:vote' },

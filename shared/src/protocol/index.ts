@@ -114,6 +114,8 @@ export interface ClientToServerEvents {
   'poll:edit': (payload: In<typeof editPollPayload>, ack: AckCallback<{ poll: PollItem }>) => void;
   'poll:open': (payload: In<typeof pollIdPayload>, ack: AckCallback<{ poll: PollItem }>) => void;
   'poll:close': (payload: In<typeof pollIdPayload>, ack: AckCallback<{ poll: PollItem }>) => void;
+  /** Only a draft (POLL12). */
+  'poll:delete': (payload: In<typeof pollIdPayload>, ack: AckCallback) => void;
   'poll:results-visible': (payload: In<typeof resultsVisiblePayload>, ack: AckCallback<{ poll: PollItem }>) => void;
   'poll:project': (payload: In<typeof projectPollPayload>, ack: AckCallback<{ projectedPollId: string | null }>) => void;
   'poll:vote': (payload: In<typeof pollVotePayload>, ack: AckCallback<{ ballot: MyBallot }>) => void;
@@ -174,6 +176,8 @@ export interface ServerToClientEvents {
   'floor:changed': (floor: FloorView | null) => void;
   /** A poll's definition, status or visibility changed (drafts to staff only); no results here. */
   'poll:changed': (poll: Poll) => void;
+  /** A draft was deleted (staff only: only they saw it). */
+  'poll:deleted': (payload: { pollId: string }) => void;
   /** Results, coalesced per poll: to staff always, to everyone while the results are shown. */
   'poll:results': (results: PollResults) => void;
   /** To one person's own connections: their ballot on a poll (null: withdrawn). */

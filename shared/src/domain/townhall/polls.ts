@@ -82,6 +82,12 @@ export function editPoll(poll: Poll, input: PollInput): PollResult {
   return { ok: true, poll: { ...poll, ...fields } };
 }
 
+/** A draft may be deleted; a poll people have seen is part of the record and stays. POLL12. */
+export function deletablePoll(poll: Poll): Result<{ poll: Poll }> {
+  if (poll.status !== 'draft') return conflict('Only a draft poll can be deleted; close it instead.');
+  return { ok: true, poll };
+}
+
 /** Opens a draft, or reopens a closed poll with its ballots kept. POLL3. */
 export function openPoll(poll: Poll, now: number): PollResult {
   if (poll.status === 'open') return conflict('The poll is already open.');
