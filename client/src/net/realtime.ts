@@ -56,6 +56,7 @@ export function connectLive(token: string): () => void {
       void command('session:sync', {}).then((ack) => ack.ok && useLive.getState().applyState(ack.state));
     }
   });
+  s.on('session:changed', (session) => useLive.getState().applySession(session));
   s.on('me:removed', () => useLive.getState().setStatus('refused', 'removed'));
   s.on('cafe:changed', (cafe) => useLive.getState().applyCafe(cafe));
   s.on('cafe:live', (view) => useLive.getState().applyCafeLive(view));

@@ -102,6 +102,7 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
       return {};
     }, context);
     registerCommand(socket, 'profile:update', async (p, changes) => ({ participant: await service.updateProfile(p, changes) }), context);
+    registerCommand(socket, 'session:configure', async (p, settings) => ({ session: await service.configure(p, settings) }), context);
     registerCommand(socket, 'projector:rotate-key', async (p) => ({ projectorKey: await service.rotateProjectorKey(p) }), context);
     registerCommand(socket, 'cafe:get', async (p) => ({ cafe: await cafe.view(p.session.id) }), context);
     registerCommand(socket, 'cafe:set-tables', async (p, payload) => ({ cafe: await cafe.setTables(p, payload) }), context);

@@ -10,7 +10,7 @@ import { QaRepo } from './qa-repo.js';
 import { TownhallRepo } from './townhall-repo.js';
 
 export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
-export type { SessionRecord } from './session-repo.js';
+export type { SessionRecord, SessionSettings } from './session-repo.js';
 export type { StoredNotepad } from './notepad-repo.js';
 export type { TownhallStateRecord } from './townhall-repo.js';
 

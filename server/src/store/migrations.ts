@@ -217,6 +217,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('captions_session').on('captions').columns(['session_id', 'seq']).unique().execute();
     },
   },
+  // 0006 and 0007 are the record's and the harvest's (other branches).
+  '0008_observer_notes': {
+    async up(db: Kysely<any>) {
+      // Whether observers may read the tables' notes (NOTE3); sessions made before could.
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('observer_notes', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

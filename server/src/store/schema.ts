@@ -11,6 +11,7 @@ export interface SessionsTable {
   projector_token_hash: string;
   created_at: number;
   ended_at: number | null;
+  observer_notes: number; // 0 or 1: SQLite has no boolean
 }
 
 export interface ParticipantsTable {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Action } from '../domain/permissions.js';
-import { emptyPayload, profileUpdateBody, removePayload, setRolePayload } from './schemas.js';
+import { emptyPayload, profileUpdateBody, removePayload, sessionSettingsBody, setRolePayload } from './schemas.js';
 import { extendRoundPayload, promptPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 import {
   agendaAddPayload,
@@ -41,6 +41,7 @@ export const COMMANDS = {
   'participant:remove': { schema: removePayload, action: 'participant:remove' },
   'profile:update': { schema: profileUpdateBody, action: 'profile:update' },
   'projector:rotate-key': { schema: emptyPayload, action: 'projector:rotate-key' },
+  'session:configure': { schema: sessionSettingsBody, action: 'session:configure' },
   'cafe:get': { schema: emptyPayload, action: 'cafe:view-setup' },
   'cafe:set-tables': { schema: setTablesPayload, action: 'cafe:configure' },
   'cafe:make-tables': { schema: makeTablesPayload, action: 'cafe:configure' },

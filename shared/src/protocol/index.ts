@@ -4,10 +4,11 @@ import type { AckCallback } from './errors.js';
 import type {
   emptyPayload,
   profileUpdateBody,
+  sessionSettingsBody,
   removePayload,
   setRolePayload,
 } from './schemas.js';
-import type { ParticipantView, SessionState } from './views.js';
+import type { ParticipantView, SessionState, SessionView } from './views.js';
 import type { CafeRun } from '../domain/cafe/run.js';
 import type {
   agendaAddPayload,
@@ -75,6 +76,7 @@ export interface ClientToServerEvents {
   'participant:remove': (payload: In<typeof removePayload>, ack: AckCallback) => void;
   'profile:update': (payload: In<typeof profileUpdateBody>, ack: AckCallback<{ participant: ParticipantView }>) => void;
   'projector:rotate-key': (payload: In<typeof emptyPayload>, ack: AckCallback<{ projectorKey: string }>) => void;
+  'session:configure': (payload: In<typeof sessionSettingsBody>, ack: AckCallback<{ session: SessionView }>) => void;
   'cafe:get': (payload: In<typeof emptyPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
   'cafe:set-tables': (payload: In<typeof setTablesPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
   'cafe:make-tables': (payload: In<typeof makeTablesPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
@@ -138,6 +140,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** The full state for this member: on every (re)connect, so a client never has to guess. */
   'session:state': (state: SessionState) => void;
+  /** To everyone: the facilitator changed the session's settings. */
+  'session:changed': (session: SessionView) => void;
   /** Attendance counts, coalesced: at most a few per second however many people join. */
   'attendance:changed': (counts: AttendanceCounts) => void;
   /** To staff (roles allowed `participants:list`): one person joined, changed or came and went. */
