@@ -69,14 +69,14 @@ export class CafeRunService {
 
   async start(principal: Principal): Promise<CafeRun> {
     const sessionId = principal.session.id;
-    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café');
+    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café', { reason: 'cafe.notCafe' });
     return this.mutex.run(sessionId, async () => {
       const [rounds, plan, run] = await Promise.all([this.store.cafe.rounds(sessionId), this.store.cafe.plan(sessionId), this.store.cafe.run(sessionId)]);
       const phase = cafePhase(run, rounds.length);
-      if (phase === 'in-round') throw new AppError('conflict', `Round ${run.round} is still on; end it before starting the next`);
-      if (rounds.length === 0) throw new AppError('conflict', 'Add the rounds before starting the café');
-      if (phase === 'finished') throw new AppError('conflict', 'Every round has been held');
-      if (!plan) throw new AppError('conflict', 'Make a seating plan before starting the café');
+      if (phase === 'in-round') throw new AppError('conflict', `Round ${run.round} is still on; end it before starting the next`, { reason: 'cafe.roundStillOn', params: { round: run.round } });
+      if (rounds.length === 0) throw new AppError('conflict', 'Add the rounds before starting the café', { reason: 'cafe.noRoundsToStart' });
+      if (phase === 'finished') throw new AppError('conflict', 'Every round has been held', { reason: 'cafe.allRoundsHeld' });
+      if (!plan) throw new AppError('conflict', 'Make a seating plan before starting the café', { reason: 'cafe.noPlanToStart' });
       const round = run.round + 1;
       const next: CafeRun = { round, timer: this.timerOrThrow(startTimer(rounds[round - 1]!.durationMs, this.now())) };
       await this.store.transaction(async (repos) => {
@@ -200,7 +200,7 @@ export class CafeRunService {
 
   private async currentRound(sessionId: string): Promise<CafeRun & { timer: Timer }> {
     const run = await this.store.cafe.run(sessionId);
-    if (!run.timer || run.round === 0) throw new AppError('conflict', 'No round has started yet');
+    if (!run.timer || run.round === 0) throw new AppError('conflict', 'No round has started yet', { reason: 'cafe.noRoundYet' });
     return { round: run.round, timer: run.timer };
   }
 
