@@ -73,7 +73,7 @@ describe.each(targets)('Town Hall polls, captions and agenda on $kind', ({ kind,
     expect(await command(gov.socket, 'poll:withdraw', { pollId })).toMatchObject({ ok: true });
 
     expect(await command(th.facilitator.socket, 'poll:close', { pollId })).toMatchObject({ ok: true, poll: { poll: { status: 'closed' } } });
-    expect(await command(aca.socket, 'poll:vote', { pollId, choice: 'o3' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await command(aca.socket, 'poll:vote', { pollId, choice: 'o3' })).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'townhall.pollNotOpen' } });
     const final = await townhallAs(th, aca.joined.token);
     expect(final.polls[0]).toMatchObject({ poll: { status: 'closed' }, results: { overall: { ballots: 2 } }, ballot: { choice: 'o2' } });
   });

@@ -80,7 +80,7 @@ export class PollService {
     return this.ctx.run(principal, async (room) => {
       if (pollId !== null) {
         const state = this.stateOf(room, pollId);
-        if (state.poll.status === 'draft') throw new AppError('conflict', 'Open the poll before putting it on the projector');
+        if (state.poll.status === 'draft') throw new AppError('conflict', 'Open the poll before putting it on the projector', { reason: 'townhall.openBeforeProject' });
       }
       await this.ctx.saveState(room, { projectedPollId: pollId });
       room.projectedPollId = pollId;
