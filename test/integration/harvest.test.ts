@@ -2,8 +2,10 @@ import { HARVEST_IDEAS, HARVEST_PLACEMENT, HARVEST_THEMES, NOTEPAD_IDEAS, notepa
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readHarvest } from '../../server/src/notepad/read.js';
+import { http } from '../helpers/api.js';
 import { cafeWorld, closeAllNotepads, handled, openNotepad, until, type NotepadClient } from '../helpers/notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
+import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
 
 // The harvest through the real server and upstream y-websocket clients (docs/notepads.md, HARV1–HARV5).
@@ -43,6 +45,7 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
   const servers: TestServer[] = [];
   afterEach(async () => {
     closeAllNotepads();
+    closeAllSockets();
     for (const server of servers.splice(0)) await server.close();
   });
 
@@ -143,6 +146,32 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     expect(harvest.ideas.map((i) => i.text).sort()).toEqual(['Added at the last moment', 'Kept across a restart']);
     expect(harvest.themes).toEqual([{ id: 't1', name: 'Durability' }]);
     expect(harvest.placement.get(`${world.tableA}/1/i1`)).toBe('t1');
+    await database.drop();
+  });
+
+  it.skipIf(Boolean(skip))('HARV6 the facilitator shows the harvest on the projector: acked, announced, kept across a restart; others may not', async () => {
+    const database = await createTestDatabase(kind);
+    const first = await start(database);
+    const world = await cafeWorld(first.url, first.store);
+    const { socket: facilitator } = await connect(first.url, world.created.facilitatorToken);
+    const { socket: projector, state } = await connect(first.url, world.created.projectorKey);
+    expect(state.cafe?.live.harvestShown).toBe(false);
+    const announced = nextEvent(projector, 'cafe:live', (live) => live.harvestShown);
+    expect(await command(facilitator, 'cafe:show-harvest', { show: true })).toEqual({ ok: true, shown: true });
+    await announced;
+    const { socket: ann } = await connect(first.url, world.ann.token);
+    expect(await command(ann, 'cafe:show-harvest', { show: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await command(facilitator, 'cafe:show-harvest', { show: 'yes' } as never)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    closeAllSockets();
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+
+    const second = await start(database);
+    const again = await connect(second.url, world.created.projectorKey);
+    expect(again.state.cafe?.live.harvestShown).toBe(true);
+    const hidden = await http(second.url, 'PUT', `/api/sessions/${world.sessionId}/cafe/projector/harvest`, { token: world.created.facilitatorToken, body: { show: false } });
+    expect(hidden).toMatchObject({ status: 200, body: { shown: false } });
+    expect((await http(second.url, 'GET', `/api/sessions/${world.sessionId}/cafe/live`, { token: world.ann.token })).body.cafe.live.harvestShown).toBe(false);
     await database.drop();
   });
 });
