@@ -13,6 +13,7 @@ import { cafeFacts } from './access-facts.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
+import { reconcileHarvest } from './harvest-reconcile.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
 
@@ -45,6 +46,8 @@ export class NotepadServer {
   private readonly pinger: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly mirror: HarvestMirror;
+  /** Sessions whose harvest this process has brought in line with storage (HARV4). */
+  private readonly reconciled = new Set<string>();
   private closed = false;
 
   constructor(private readonly deps: NotepadDeps) {
@@ -151,11 +154,27 @@ export class NotepadServer {
     return loading;
   }
 
-  /** A document just came into memory: a table's ideas start feeding the harvest (HARV1), a harvest is guarded (HARV3). */
-  private loaded(document: NotepadDocument): NotepadDocument {
+  /**
+   * A document just came into memory: a table's ideas start feeding the harvest (HARV1); a harvest
+   * is guarded (HARV3) and, the first time in this process, brought in line with storage (HARV4).
+   */
+  private async loaded(document: NotepadDocument): Promise<NotepadDocument> {
     const room = parseNotepadRoom(document.name);
     if (room?.kind === 'table') this.mirror.watchTable(document, room);
-    else if (room?.kind === 'harvest') this.mirror.guardHarvest(document.doc);
+    if (room?.kind !== 'harvest') return document;
+    this.mirror.guardHarvest(document.doc);
+    if (this.reconciled.has(room.sessionId)) return document;
+    try {
+      await reconcileHarvest(document.doc, room.sessionId, {
+        storedRooms: (sessionId) => this.deps.store.notepads.rooms(sessionId),
+        isLoaded: (name) => this.documents.has(name),
+        loadStored: (name) => this.loadStoredDoc(name),
+      });
+      this.reconciled.add(room.sessionId);
+    } catch (error) {
+      // The harvest still opens; the next load of it tries again.
+      this.deps.log.error({ err: error, sessionId: room.sessionId }, 'harvest reconciliation failed');
+    }
     return document;
   }
 

@@ -1,6 +1,6 @@
 import { groupHarvest, HARVEST_LIMITS, notepadRoomName, type CafeRound, type HarvestIdea } from '@open-talks/shared';
 import type { TableSummary } from '@open-talks/shared/protocol';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tableName } from '../../components/cafe/table-name';
 import { NotepadStatusLine } from '../NotepadStatusLine';
@@ -19,6 +19,8 @@ export interface HarvestBoardProps {
   /** The café's rounds and tables, live, for the questions and table names. */
   rounds: readonly CafeRound[];
   tables: readonly TableSummary[];
+  /** More controls for this place (the console's projector switch), shown under the hint. */
+  tools?: ReactNode;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface HarvestBoardProps {
  * under its round's question. Writers create, rename, merge and delete themes and move ideas with
  * forms and buttons (keyboard and screen reader alike); everyone else reads. A lazy chunk.
  */
-export default function HarvestBoard({ sessionId, token, canWrite, userName, userColor, rounds, tables }: HarvestBoardProps) {
+export default function HarvestBoard({ sessionId, token, canWrite, userName, userColor, rounds, tables, tools }: HarvestBoardProps) {
   const { t } = useTranslation();
   const { connection, state } = useNotepad(notepadRoomName({ kind: 'harvest', sessionId }), token, { name: userName, color: userColor });
   const doc = connection?.doc;
@@ -76,7 +78,8 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
     <section className="card harvest-board" aria-labelledby={`${id}-heading`} data-testid="harvest-board">
       <h2 id={`${id}-heading`}>{t('harvest.heading')}</h2>
       <p className="hint">{writable ? t('harvest.hintWriter') : t('harvest.hintReader')}</p>
-      <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} />
+      {tools}
+      <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} connectedText={t('harvest.connected')} />
       {writable && doc && <NewThemeForm onCreate={(name) => report(createTheme(doc, name), t('harvest.created', { name: name.trim() }))} />}
       <div className="button-row">
         <label className="choice">

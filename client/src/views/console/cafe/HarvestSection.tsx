@@ -27,8 +27,8 @@ export function HarvestSection({ sessionId, live, me }: { sessionId: string; liv
     setMessage(ack.ok ? { text: t(ack.shown ? 'harvest.onProjector' : 'harvest.offProjector'), error: false } : { text: t(`errors.${ack.error.code}`), error: true });
   }
 
-  return (
-    <div className="harvest-section">
+  const tools = (
+    <>
       <div className="button-row">
         <button type="button" className="secondary" aria-pressed={live.harvestShown} disabled={busy} onClick={() => void toggleProjector()} data-testid="harvest-projector-toggle">
           {t('harvest.showOnProjector')}
@@ -36,19 +36,21 @@ export function HarvestSection({ sessionId, live, me }: { sessionId: string; liv
         <Link href={`/s/${sessionId}/harvest`}>{t('harvest.openPage')}</Link>
       </div>
       <Message message={message} />
-      {token && (
-        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <HarvestBoard
-            sessionId={sessionId}
-            token={token}
-            canWrite={canWriteHarvest(sessionId, me)}
-            userName={me.displayName ?? t(`words.role.${me.role}`)}
-            userColor={USER_COLOR}
-            rounds={live.rounds}
-            tables={live.tables}
-          />
-        </Suspense>
-      )}
-    </div>
+    </>
+  );
+  if (!token) return null;
+  return (
+    <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+      <HarvestBoard
+        sessionId={sessionId}
+        token={token}
+        canWrite={canWriteHarvest(sessionId, me)}
+        userName={me.displayName ?? t(`words.role.${me.role}`)}
+        userColor={USER_COLOR}
+        rounds={live.rounds}
+        tables={live.tables}
+        tools={tools}
+      />
+    </Suspense>
   );
 }
