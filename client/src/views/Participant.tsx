@@ -42,6 +42,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
             <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
           </p>
         )}
+        {live.cafe && live.cafe.live.phase !== 'not-started' && (
+          <p>
+            <Link href={`/s/${sessionId}/harvest`}>{t('harvest.open')}</Link>
+          </p>
+        )}
         {me.role === 'rapporteur' && (
           <p>
             <Link href={`/s/${sessionId}/rapporteur`}>{t('rapporteur.open')}</Link>

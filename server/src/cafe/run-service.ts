@@ -127,6 +127,17 @@ export class CafeRunService {
     return prompt;
   }
 
+  /** HARV6: the projector shows the harvest (or the round again); stored, then announced to every screen. */
+  async showHarvest(principal: Principal, show: boolean): Promise<{ shown: boolean }> {
+    const sessionId = principal.session.id;
+    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café');
+    return this.mutex.run(sessionId, async () => {
+      await this.store.cafe.showHarvest(sessionId, show, this.now());
+      this.notifier.cafeLive(sessionId, publicCafeView(await this.snapshot(sessionId)));
+      return { shown: show };
+    });
+  }
+
   /**
    * Someone joined, changed (role, mode) or was removed: once a plan exists, seat them from the
    * focus round on, move them to a table that fits, or free their seat, moving nobody else.
@@ -226,7 +237,7 @@ export class CafeRunService {
   }
 
   private async snapshot(sessionId: string): Promise<CafeSnapshot> {
-    const [session, tables, rounds, plan, run, prompts, people] = await Promise.all([
+    const [session, tables, rounds, plan, run, prompts, people, harvestShown] = await Promise.all([
       this.store.sessions.byId(sessionId),
       this.store.cafe.tables(sessionId),
       this.store.cafe.rounds(sessionId),
@@ -234,6 +245,7 @@ export class CafeRunService {
       this.store.cafe.run(sessionId),
       this.store.cafe.recentPrompts(sessionId, CAFE_LIMITS.promptsKept),
       this.store.participants.listActive(sessionId),
+      this.store.cafe.harvestShown(sessionId),
     ]);
     if (!session) throw new AppError('not_found', 'No such session');
     return {
@@ -244,6 +256,7 @@ export class CafeRunService {
       run,
       prompts,
       people: new Map<string, CafePerson>(people.map((p) => [p.id, p])),
+      harvestShown,
     };
   }
 }

@@ -117,6 +117,7 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
     registerCommand(socket, 'cafe:extend-round', async (p, { minutes }) => ({ run: await cafeRun.extend(p, minutes) }), context);
     registerCommand(socket, 'cafe:end-round', async (p) => ({ run: await cafeRun.end(p) }), context);
     registerCommand(socket, 'cafe:prompt', async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }), context);
+    registerCommand(socket, 'cafe:show-harvest', async (p, { show }) => cafeRun.showHarvest(p, show), context);
     for (const name of Object.keys(townhall) as TownhallCommand[]) {
       registerCommand(socket, name, townhall[name] as never, context);
     }

@@ -217,7 +217,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('captions_session').on('captions').columns(['session_id', 'seq']).unique().execute();
     },
   },
-  // 0006 and 0007 are the record's and the harvest's (other branches).
+  // 0006 is the record's (another branch); the harvest's projector switch follows it.
+  '0007_harvest': {
+    async up(db: Kysely<any>) {
+      // Whether the projector shows the harvest (HARV6); kept with the café's run, off by default.
+      await db.schema.alterTable('cafe_runs').addColumn('harvest_shown', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
+  // 0006 is the record's (another branch).
   '0008_observer_notes': {
     async up(db: Kysely<any>) {
       // Whether observers may read the tables' notes (NOTE3); sessions made before could.

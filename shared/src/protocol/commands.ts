@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Action } from '../domain/permissions.js';
 import { emptyPayload, profileUpdateBody, removePayload, sessionSettingsBody, setRolePayload } from './schemas.js';
-import { extendRoundPayload, promptPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
+import { extendRoundPayload, promptPayload, showHarvestPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 import {
   agendaAddPayload,
   agendaEditPayload,
@@ -55,6 +55,7 @@ export const COMMANDS = {
   'cafe:extend-round': { schema: extendRoundPayload, action: 'cafe:run' },
   'cafe:end-round': { schema: emptyPayload, action: 'cafe:run' },
   'cafe:prompt': { schema: promptPayload, action: 'cafe:prompt' },
+  'cafe:show-harvest': { schema: showHarvestPayload, action: 'cafe:run' },
   'qa:ask': { schema: askPayload, action: 'qa:ask' },
   'qa:vote': { schema: qaVotePayload, action: 'qa:vote' },
   'qa:approve': { schema: questionPayload, action: 'qa:moderate' },

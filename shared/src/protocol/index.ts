@@ -52,7 +52,7 @@ import type {
 } from './townhall-views.js';
 import type { Poll } from '../domain/townhall/polls.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
-import type { CafePublicView, CafeView, extendRoundPayload, PromptView, promptPayload, RoundTimerPayload, SeatPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
+import type { CafePublicView, CafeView, extendRoundPayload, PromptView, promptPayload, showHarvestPayload, RoundTimerPayload, SeatPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 
 export * from './errors.js';
 export * from './schemas.js';
@@ -90,6 +90,8 @@ export interface ClientToServerEvents {
   'cafe:extend-round': (payload: In<typeof extendRoundPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
   'cafe:end-round': (payload: In<typeof emptyPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
   'cafe:prompt': (payload: In<typeof promptPayload>, ack: AckCallback<{ prompt: PromptView }>) => void;
+  /** HARV6: the projector shows the harvest, or goes back to the round. */
+  'cafe:show-harvest': (payload: In<typeof showHarvestPayload>, ack: AckCallback<{ shown: boolean }>) => void;
   // Town Hall (docs/api.md, "Town Hall"). Refused with `conflict` in a café session.
   'qa:ask': (payload: In<typeof askPayload>, ack: AckCallback<{ question: QuestionItem }>) => void;
   /** `questionId` in the ack is where the vote counts (a merged question's target). */
