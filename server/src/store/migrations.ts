@@ -217,6 +217,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('captions_session').on('captions').columns(['session_id', 'seq']).unique().execute();
     },
   },
+  // The record (issue 6): the public outcome page's link, and the Town Hall's speaker log.
+  // 0007 is left to the harvest board's branch.
+  '0006_record': {
+    async up(db: Kysely<any>) {
+      // One publication per session; the slug outlives unpublishing so the link stays stable.
+      await db.schema
+        .createTable('record_publications')
+        .addColumn('session_id', 'varchar(64)', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('slug', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('published_at', 'bigint')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // Who had the floor, when and for how long: one row per turn, closed when the turn ends.
+      await db.schema
+        .createTable('speaker_log')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('session_id', 'varchar(64)', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('participant_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('mode', 'varchar(16)', (c) => c.notNull())
+        .addColumn('stakeholder_group', 'varchar(32)', (c) => c.notNull())
+        .addColumn('topic', 'text')
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('ended_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('speaker_log_session').on('speaker_log').columns(['session_id', 'started_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {
