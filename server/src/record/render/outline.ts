@@ -79,7 +79,7 @@ function townhall(l: RecordLabels, th: RecordTownhall, attribution: SessionRecor
     th.agenda.length
       ? {
           kind: 'table',
-          head: [l.t('agenda'), l.t('timeBox'), l.t('started'), l.t('ended')],
+          head: [l.t('item'), l.t('timeBox'), l.t('started'), l.t('ended')],
           rows: th.agenda.map((a) => [a.title, formatDuration(a.durationMs), a.startedAt ? formatRecordTime(a.startedAt) : '', a.endedAt ? formatRecordTime(a.endedAt) : '']),
         }
       : { kind: 'paragraph', text: l.t('empty'), muted: true },
@@ -121,7 +121,7 @@ function townhall(l: RecordLabels, th: RecordTownhall, attribution: SessionRecor
 
 function annex(l: RecordLabels, r: SessionRecordDocument): Block[] {
   const a = r.session.attribution;
-  const head = [l.t('number'), l.t('type'), l.t('round'), l.t('table'), l.t('text'), ...(a === 'anonymous' ? [] : [l.t('group')]), ...(a === 'named' ? [l.t('author')] : []), l.t('votes'), l.t('time')];
+  const head = [l.t('number'), l.t('type'), l.t('roundColumn'), l.t('table'), l.t('text'), ...(a === 'anonymous' ? [] : [l.t('group')]), ...(a === 'named' ? [l.t('author')] : []), l.t('votes'), l.t('time')];
   const rows = r.contributions.map((c) => [
     String(c.number),
     l.contributionType(c.type),
