@@ -123,3 +123,23 @@ describe('REC2–REC4 no attribution leaks, in any format', () => {
     }
   }
 });
+
+describe('REC11 the record words', () => {
+  it('REC11 every heading key is in the catalogs, and the catalogs have no other', async () => {
+    const { RECORD_DOC_KEYS } = await import('../../shared/src/index.js');
+    const en = (await import('../../shared/src/i18n/en.json', { with: { type: 'json' } })).default;
+    const { types, ...doc } = en.record.doc;
+    expect(Object.keys(doc).sort()).toEqual([...RECORD_DOC_KEYS].sort());
+    expect(Object.keys(types).sort()).toEqual(['key-idea', 'notes', 'question']);
+  });
+
+  it('REC11 headings follow the language asked for; Arabic reads right to left', async () => {
+    const record = buildRecord(cafeFacts('group'), GENERATED_AT);
+    const html = (await renderRecord('html', record, recordLabels('ar'))).body.toString('utf8');
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain('الحضور');
+    const md = (await renderRecord('md', record, recordLabels('fr'))).body.toString('utf8');
+    expect(md).toContain('## Tour 1');
+    expect(md).toContain('What builds trust in data?'); // content stays as written
+  });
+});

@@ -2,7 +2,7 @@
 // LibreOffice build a navigation pane and a table of contents), tables with a repeated header
 // row, the annex as a table. Text goes in as text runs: the library escapes the XML.
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
-import type { Block } from './blocks.js';
+import type { Block } from '@open-talks/shared';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 const MUTED = '555555'; // hex colour of "nothing here" notes

@@ -1,6 +1,6 @@
 // Blocks → one self-contained, printable HTML file: inline CSS, no scripts, no outside requests.
 // Every text is escaped (REC12); people's words carry dir="auto" (they stay in their language).
-import type { Block } from './blocks.js';
+import type { Block } from '@open-talks/shared';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

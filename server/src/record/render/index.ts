@@ -1,11 +1,10 @@
 // One renderer per format, all from the same record (REC9): the one place a format is chosen.
-import type { RecordFormat, SessionRecordDocument } from '@open-talks/shared';
-import type { RecordLabels } from '../labels.js';
+import { outline, type RecordFormat, type SessionRecordDocument } from '@open-talks/shared';
+import type { RecordLabels } from '@open-talks/shared';
 import { renderCsv } from './csv.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { outline } from './outline.js';
 
 export interface RenderedRecord {
   body: Buffer;

@@ -1,6 +1,6 @@
 // Blocks → CommonMark/GFM. Whatever a person wrote is escaped so it shows as text: no heading,
 // list, link, HTML or table cell can be smuggled in (REC12).
-import type { Block } from './blocks.js';
+import type { Block } from '@open-talks/shared';
 
 /** Punctuation that means something inline: escaped wherever it stands. */
 const INLINE = /[\\`*_{}[\]()<>#+!|~&]/g;

@@ -1,8 +1,11 @@
 // The record → blocks, with headings in the requested language (REC11). Everything a person wrote
-// goes into blocks as plain text; each renderer escapes it for its own format (REC12).
-import { creditText, formatDuration, formatRecordDate, formatRecordTime, STAKEHOLDER_GROUPS, MODES, type Credit, type RecordCafe, type RecordIdea, type RecordPoll, type RecordPollSummary, type RecordTownhall, type SessionRecordDocument } from '@open-talks/shared';
-import type { RecordLabels } from '../labels.js';
+// goes into blocks as plain text; each renderer (Markdown, HTML, DOCX on the server, React on the
+// public page) escapes it for its own format (REC12).
+import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import type { Block } from './blocks.js';
+import { creditText, formatDuration, formatRecordDate, formatRecordTime } from './formats.js';
+import type { RecordLabels } from './labels.js';
+import type { Credit, RecordCafe, RecordIdea, RecordPoll, RecordPollSummary, RecordTownhall, SessionRecordDocument } from './types.js';
 
 function credit(l: RecordLabels, c: Credit): string {
   return creditText(c, l.group);
