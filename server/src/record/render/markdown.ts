@@ -2,8 +2,11 @@
 // list, link, HTML or table cell can be smuggled in (REC12).
 import type { Block } from '@open-talks/shared';
 
-/** Punctuation that means something inline: escaped wherever it stands. */
-const INLINE = /[\\`*_{}[\]()<>#+!|~&]/g;
+/**
+ * Punctuation that means something inline, escaped wherever it stands. Parentheses and `!` are
+ * left alone: they only make a link or an image after a `[`, which is always escaped.
+ */
+const INLINE = /[\\`*_{}[\]<>#+|~&]/g;
 /** What means something only at the start of a line: list markers, setext underlines, quotes. */
 const LINE_START = /^(\s*)(-|=|\d+(?=[.)]))/;
 
