@@ -12,8 +12,10 @@ function runs(text: string, style: { bold?: boolean; italics?: boolean; color?: 
   return text.split(/\r\n|\r|\n/).map((line, index) => new TextRun({ text: line, ...style, ...(index > 0 && { break: 1 }) }));
 }
 
+/** Cells are most of a big record's objects: a one-line, left-to-right cell is one plain paragraph. */
 function cell(text: string, rtl: boolean, header = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ children: runs(text, { bold: header }), bidirectional: rtl })] });
+  const paragraph = header || rtl || /[\r\n]/.test(text) ? new Paragraph({ children: runs(text, { bold: header }), ...(rtl && { bidirectional: true }) }) : new Paragraph(text);
+  return new TableCell({ children: [paragraph] });
 }
 
 function block(b: Block, rtl: boolean): (Paragraph | Table)[] {
