@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 
 /**
  * The record's blocks as HTML, the same blocks the exports render (REC9). React escapes every
- * text; people's words carry dir="auto" because they stay in the language they were written in.
+ * text; people's words stay in the language they were written in, so paragraphs take their own
+ * direction (dir="auto") and cells isolate theirs (<bdi>) while keeping the page's alignment.
  */
 export function RecordBlocks({ blocks }: { blocks: readonly Block[] }) {
   return <>{blocks.map((block, index) => renderBlock(block, index))}</>;
@@ -25,7 +26,9 @@ function renderBlock(b: Block, key: number): ReactNode {
           {b.rows.map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd dir="auto">{value}</dd>
+              <dd>
+                <bdi>{value}</bdi>
+              </dd>
             </div>
           ))}
         </dl>
@@ -69,8 +72,8 @@ function renderBlock(b: Block, key: number): ReactNode {
               {b.rows.map((row, r) => (
                 <tr key={r}>
                   {row.map((cell, c) => (
-                    <td key={c} dir="auto">
-                      {cell}
+                    <td key={c}>
+                      <bdi>{cell}</bdi>
                     </td>
                   ))}
                 </tr>

@@ -20,8 +20,9 @@ th { background: #eef1f5; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
+/** Isolated direction, the page's alignment: a cell or value in another script reads right. */
 function text(t: string): string {
-  return `<span dir="auto">${escapeHtml(t)}</span>`;
+  return `<bdi>${escapeHtml(t)}</bdi>`;
 }
 
 function block(b: Block): string {
@@ -38,7 +39,7 @@ function block(b: Block): string {
       return `<ul>${b.items.map((item) => `<li dir="auto">${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'table':
       return `<table><thead><tr>${b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
-        .map((row) => `<tr>${row.map((c) => `<td dir="auto">${escapeHtml(c)}</td>`).join('')}</tr>`)
+        .map((row) => `<tr>${row.map((c) => `<td>${text(c)}</td>`).join('')}</tr>`)
         .join('\n')}</tbody></table>`;
     default:
       throw new Error(`unknown block ${JSON.stringify(b satisfies never)}`);
