@@ -146,7 +146,7 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     expect(strip(after).cafe?.rounds[0]?.tables[0]?.notes).toContain('Trust comes first.');
   });
 
-  it.skipIf(Boolean(skip))('REC6 a Town Hall record has its questions and the speaker log, by group only under `group`', async () => {
+  it.skipIf(Boolean(skip))('REC17 a Town Hall record has its questions and the speaker log, by group only under `group`', async () => {
     const th = await createSession(server.url, { format: 'townhall', title: 'Town Hall', attribution: 'group' });
     const base = `/api/sessions/${th.session.id}/townhall`;
     const token = th.facilitatorToken;
