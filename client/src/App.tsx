@@ -13,6 +13,8 @@ const Projector = lazy(() => import('./views/Projector'));
 const NotepadPage = lazy(() => import('./notepad/NotepadPage'));
 const Rapporteur = lazy(() => import('./views/Rapporteur'));
 const HarvestPage = lazy(() => import('./notepad/harvest/HarvestPage'));
+// The public outcome page: read by anyone with the link, never by participants in a session.
+const PublicRecord = lazy(() => import('./views/PublicRecord'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -36,6 +38,7 @@ export function App() {
                   {(params) => <NotepadPage sessionId={params.id} tableId={params.tableId} round={Number(params.round)} />}
                 </Route>
                 <Route path="/s/:id/harvest">{(params) => <HarvestPage sessionId={params.id} />}</Route>
+                <Route path="/p/:slug">{(params) => <PublicRecord slug={params.slug} />}</Route>
                 <Route path="/s/:id/rapporteur">{(params) => <Rapporteur sessionId={params.id} />}</Route>
                 <Route path="/s/:id/console">{(params) => <Console sessionId={params.id} />}</Route>
                 <Route path="/s/:id">{(params) => <Participant sessionId={params.id} />}</Route>

@@ -22,6 +22,7 @@ import { townhallHandlers } from './townhall/handlers.js';
 import { PeopleCache } from './townhall/people.js';
 import { townhallLimiter } from './townhall/rate-limits.js';
 import { TownhallService } from './townhall/townhall-service.js';
+import { RecordService } from './record/record-service.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -80,8 +81,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     townhallFor: (principal) => townhall.live(principal),
   });
   notifier.bind(service);
-  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, log, storage: handle.dialect });
+  const records = new RecordService(store, notepads);
+  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, log, commandsPer10s: config.limits.commandsPer10s });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, log, storage: handle.dialect });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
 

@@ -44,7 +44,8 @@ async function snapshot(url: string, scene: Scene): Promise<unknown> {
   const projector = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.projectorKey });
   const cafe = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken });
   const townhall = await http(url, 'GET', `/api/sessions/${created.session.id}/townhall`, { token: created.facilitatorToken });
-  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body, townhall: townhall.body };
+  const publication = await http(url, 'GET', `/api/sessions/${created.session.id}/publication`, { token: created.facilitatorToken });
+  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body, townhall: townhall.body, publication: publication.body };
 }
 
 const QUESTION = 'How will remote hubs be heard?';
@@ -79,6 +80,8 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'caption:write': { command: 'caption:add', payload: () => ({ text: CAPTION }) },
   'agenda:manage': { command: 'agenda:add', payload: () => AGENDA_ITEM },
   'townhall:configure': { command: 'townhall:configure', payload: () => ({ moderation: 'pre' }) },
+  'record:export': { command: 'record:get', payload: () => ({}) },
+  'record:publish': { command: 'record:publish', payload: () => ({ published: true }) },
 };
 
 /** What an HTTP answer may carry: an error body, or the endpoint's own fields. */
@@ -108,6 +111,8 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'caption:write': (url, s) => http(url, 'POST', `${thBase(s)}/captions`, { token: s.token, body: { text: CAPTION } }),
   'agenda:manage': (url, s) => http(url, 'POST', `${thBase(s)}/agenda`, { token: s.token, body: AGENDA_ITEM }),
   'townhall:configure': (url, s) => http(url, 'PATCH', `${thBase(s)}/settings`, { token: s.token, body: { moderation: 'pre' } }),
+  'record:export': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/export?format=json`, { token: s.token }),
+  'record:publish': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/publication`, { token: s.token, body: {} }),
 };
 
 function thBase(s: Scene): string {
@@ -242,6 +247,19 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
     case 'townhall:configure': {
       const { settings } = await townhallOf(url, scene);
       expect(settings.moderation).toBe('pre');
+      return;
+    }
+    case 'record:export': {
+      const record = (result.record ?? result) as { schema: string; session: { title: string } };
+      expect(record.schema).toBe('open-talks/record');
+      expect(record.session.title).toBe(created.session.title);
+      return;
+    }
+    case 'record:publish': {
+      const publication = await http(url, 'GET', `/api/sessions/${created.session.id}/publication`, { token: created.facilitatorToken });
+      expect(publication.body.publication).toMatchObject({ published: true });
+      const page = await http(url, 'GET', `/api/public/${publication.body.publication.slug}`);
+      expect(page.status).toBe(200);
       return;
     }
     default: {

@@ -1,4 +1,5 @@
 import { formatJoinCode } from '@open-talks/shared';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
@@ -10,6 +11,10 @@ import { RunPanel } from './console/cafe/RunPanel';
 import { PeopleTable } from './console/PeopleTable';
 import { SharePanel } from './console/SharePanel';
 import { isTownhallStaff, TownhallConsole } from './console/townhall/TownhallConsole';
+import { getCredential } from '../state/credentials';
+
+// The record's panel (exports, publication) is needed once, at the end: its own chunk.
+const RecordPanel = lazy(() => import('../record/RecordPanel'));
 
 /**
  * The facilitator's console: invite people, see who is here, give roles. In a Town Hall,
@@ -22,6 +27,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
   const refusal = useLive((s) => s.refusal);
   const me = useLive(selectMe);
   const cafe = useLive((s) => s.cafe);
+  const token = getCredential(sessionId)?.token;
 
   if (!hasToken || refusal) {
     return (
@@ -91,6 +97,11 @@ export default function Console({ sessionId }: { sessionId: string }) {
       {live.townhall && <TownhallConsole townhall={live.townhall} role={me.role} />}
       {session.format === 'cafe' && live.participants && <CafeSetup participants={live.participants} />}
       {live.participants && <PeopleTable participants={live.participants} meId={me.id} />}
+      {token && (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <RecordPanel sessionId={sessionId} token={token} canPublish />
+        </Suspense>
+      )}
     </div>
   );
 }

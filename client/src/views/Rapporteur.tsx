@@ -1,3 +1,4 @@
+import { can } from '@open-talks/shared';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -13,12 +14,15 @@ import { QuestionList } from './participant/townhall/QuestionList';
 const NotepadPanel = lazy(() => import('../notepad/NotepadPanel'));
 const SynthesisPanel = lazy(() => import('../notepad/SynthesisPanel'));
 const HarvestBoard = lazy(() => import('../notepad/harvest/HarvestBoard'));
+const RecordPanel = lazy(() => import('../record/RecordPanel'));
+const SpeakerLog = lazy(() => import('../record/SpeakerLog'));
 
 const COLOR = '#0550ae';
 
 /**
  * The rapporteur's desk: their synthesis, and read-only access to everything the session
- * produced, live: every table's notes by round, the harvest, the Q&A, polls and captions.
+ * produced, live: every table's notes by round, the harvest, the Q&A, polls, the speaker log and
+ * captions; and the record's exports.
  */
 export default function Rapporteur({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -28,7 +32,7 @@ export default function Rapporteur({ sessionId }: { sessionId: string }) {
   const token = getCredential(sessionId)?.token;
   if (!hasToken || !token) return <p className="notice">{t('session.notMember')}</p>;
   if (!live || !me) return <p role="status">{t('app.loading')}</p>;
-  if (me.role !== 'rapporteur' && me.role !== 'facilitator') {
+  if (!can(me.role, 'record:export')) {
     return (
       <div className="narrow">
         <h1>{t('rapporteur.notRapporteur')}</h1>
@@ -44,6 +48,7 @@ export default function Rapporteur({ sessionId }: { sessionId: string }) {
       </h1>
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         <SynthesisPanel sessionId={sessionId} token={token} userName={userName} userColor={COLOR} />
+        <RecordPanel sessionId={sessionId} token={token} canPublish={can(me.role, 'record:publish')} />
       </Suspense>
       {live.cafe && (
         <section aria-labelledby="tables-heading">
@@ -90,6 +95,9 @@ export default function Rapporteur({ sessionId }: { sessionId: string }) {
               ))}
             </section>
           )}
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <SpeakerLog floorKey={`${live.townhall.floor?.since ?? 'none'}`} />
+          </Suspense>
           <Captions captions={live.townhall.captions} />
         </>
       )}

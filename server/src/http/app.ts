@@ -14,6 +14,8 @@ import { cafeRoutes } from './routes/cafe.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
+import { recordRoutes } from './routes/record.js';
+import type { RecordService } from '../record/record-service.js';
 import type { TownhallHandlers } from '../townhall/handlers.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
 
@@ -27,6 +29,7 @@ export interface HttpDeps {
   cafeRun: CafeRunService;
   townhall: TownhallService;
   townhallHandlers: TownhallHandlers;
+  records: RecordService;
   log: Logger;
   storage: string;
 }
@@ -43,7 +46,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, log, storage }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -83,6 +86,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(townhallRoutes(service, townhall, townhallHandlers));
+  // The public outcome page builds a whole record per request: limited like joining.
+  api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

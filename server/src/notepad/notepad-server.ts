@@ -282,6 +282,30 @@ export class NotepadServer {
     }
   }
 
+  /**
+   * Every notepad of a session that exists (open in memory, else as stored), each read with
+   * `read`; for the record, which reads hundreds of rooms at once: storage answers in two
+   * queries for the whole session instead of two per room.
+   */
+  async readSession<T>(sessionId: string, read: (name: string, doc: Y.Doc) => T): Promise<Map<string, T>> {
+    const prefix = `session/${sessionId}/`;
+    await Promise.all([...this.unloading].filter(([name]) => name.startsWith(prefix)).map(([, done]) => done));
+    const out = new Map<string, T>();
+    for (const [name, loading] of this.documents) {
+      if (name.startsWith(prefix)) out.set(name, read(name, (await loading).doc));
+    }
+    for (const [name, stored] of await this.deps.store.notepads.loadSession(sessionId)) {
+      if (out.has(name)) continue;
+      const doc = docFromStored(stored);
+      try {
+        out.set(name, read(name, doc));
+      } finally {
+        doc.destroy();
+      }
+    }
+    return out;
+  }
+
   /** A fresh copy of a room's stored document (after pending writes of an unload land). */
   async loadStoredDoc(name: string): Promise<Y.Doc> {
     await this.unloading.get(name);

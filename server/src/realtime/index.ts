@@ -9,6 +9,7 @@ import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { TownhallCommand, TownhallHandlers } from '../townhall/handlers.js';
+import type { RecordService } from '../record/record-service.js';
 import { registerCommand, type CommandContext } from './command.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
@@ -31,12 +32,13 @@ export interface RealtimeDeps {
   cafeRun: CafeRunService;
   notifier: SocketNotifier;
   townhall: TownhallHandlers;
+  records: RecordService;
   log: Logger;
   commandsPer10s: number;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, log, commandsPer10s }: RealtimeDeps): void {
+export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, log, commandsPer10s }: RealtimeDeps): void {
   const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
   const context: CommandContext = { service, log, limiter };
 
@@ -122,5 +124,8 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
       registerCommand(socket, name, townhall[name] as never, context);
     }
     registerCommand(socket, 'clock:ping', async () => ({ serverTime: Date.now() }), context);
+    registerCommand(socket, 'record:get', async (p) => ({ record: await records.record(p.session) }), context);
+    registerCommand(socket, 'record:publication', async (p) => ({ publication: await records.publication(p) }), context);
+    registerCommand(socket, 'record:publish', async (p, { published }) => ({ publication: await records.publish(p, published) }), context);
   }
 }

@@ -8,11 +8,14 @@ import { SessionRepo } from './session-repo.js';
 import { PollRepo } from './poll-repo.js';
 import { QaRepo } from './qa-repo.js';
 import { TownhallRepo } from './townhall-repo.js';
+import { RecordRepo } from './record-repo.js';
+import { SpeakerLogRepo } from './speaker-log-repo.js';
 
 export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
 export type { SessionRecord, SessionSettings } from './session-repo.js';
 export type { StoredNotepad } from './notepad-repo.js';
 export type { TownhallStateRecord } from './townhall-repo.js';
+export type { PublicationRecord } from './record-repo.js';
 
 /** The repositories over one database; what the rest of the server sees of storage. */
 export interface Repos {
@@ -23,6 +26,8 @@ export interface Repos {
   qa: QaRepo;
   polls: PollRepo;
   townhall: TownhallRepo;
+  records: RecordRepo;
+  speakers: SpeakerLogRepo;
 }
 
 export interface Store extends Repos {
@@ -41,6 +46,8 @@ function repos(db: Kysely<Database>): Repos {
     qa: new QaRepo(db),
     polls: new PollRepo(db),
     townhall: new TownhallRepo(db),
+    records: new RecordRepo(db),
+    speakers: new SpeakerLogRepo(db),
   };
 }
 

@@ -43,6 +43,23 @@ export class NotepadRepo {
     await this.db.deleteFrom('notepad_updates').where('room', '=', room).where('seq', '<=', throughSeq).execute();
   }
 
+  /** Every stored notepad of a session (room → snapshot and updates), for the record. */
+  async loadSession(sessionId: string): Promise<Map<string, Omit<StoredNotepad, 'lastSeq'>>> {
+    const [snapshots, updates] = await Promise.all([
+      this.db.selectFrom('notepad_snapshots').select(['room', 'data']).where('session_id', '=', sessionId).execute(),
+      this.db.selectFrom('notepad_updates').select(['room', 'data']).where('session_id', '=', sessionId).orderBy('room').orderBy('seq').execute(),
+    ]);
+    const out = new Map<string, Omit<StoredNotepad, 'lastSeq'>>();
+    const entry = (room: string) => {
+      let stored = out.get(room);
+      if (!stored) out.set(room, (stored = { snapshot: null, updates: [] }));
+      return stored;
+    };
+    for (const row of snapshots) entry(row.room).snapshot = row.data;
+    for (const row of updates) entry(row.room).updates.push(row.data);
+    return out;
+  }
+
   /** The rooms of a session that have anything stored, for exports. */
   async rooms(sessionId: string): Promise<string[]> {
     const [snapshots, updates] = await Promise.all([

@@ -74,6 +74,12 @@ export class ParticipantRepo {
     return rows.map(toRecord);
   }
 
+  /** Everyone who ever joined the session, removed people included (their words stay in the record). */
+  async listAll(sessionId: string): Promise<ParticipantRecord[]> {
+    const rows = await this.db.selectFrom('participants').selectAll().where('session_id', '=', sessionId).orderBy('joined_at').orderBy('id').execute();
+    return rows.map(toRecord);
+  }
+
   async update(id: string, changes: ParticipantChanges): Promise<void> {
     await this.db
       .updateTable('participants')

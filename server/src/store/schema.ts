@@ -158,6 +158,24 @@ export interface CaptionsTable {
   created_at: number;
 }
 
+export interface RecordPublicationsTable {
+  session_id: string;
+  slug: string;
+  published_at: number | null; // null: unpublished (the slug is kept for the next publication)
+  updated_at: number;
+}
+
+export interface SpeakerLogTable {
+  id: string;
+  session_id: string;
+  participant_id: string;
+  mode: string;
+  stakeholder_group: string;
+  topic: string | null;
+  started_at: number;
+  ended_at: number | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
@@ -175,4 +193,6 @@ export interface Database {
   polls: PollsTable;
   poll_ballots: PollBallotsTable;
   captions: CaptionsTable;
+  record_publications: RecordPublicationsTable;
+  speaker_log: SpeakerLogTable;
 }

@@ -27,6 +27,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'caption:write': ['facilitator', 'moderator', 'captioner'],
   'agenda:manage': ['facilitator'],
   'townhall:configure': ['facilitator'],
+  'record:export': ['facilitator', 'rapporteur'],
+  'record:publish': ['facilitator'],
 };
 
 describe('PERM1 permission table', () => {

@@ -53,6 +53,10 @@ export const PERMISSIONS = {
   'agenda:manage': ['facilitator'],
   /** The Town Hall's settings: moderation before or after, intervention length, anonymous questions. */
   'townhall:configure': ['facilitator'],
+  /** Read and export the session record (every format) under the session's attribution. */
+  'record:export': ['facilitator', 'rapporteur'],
+  /** Publish the record as a public outcome page, or take it down. */
+  'record:publish': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

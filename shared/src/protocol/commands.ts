@@ -29,6 +29,7 @@ import {
   resultsVisiblePayload,
   townhallSettingsPayload,
 } from './townhall.js';
+import { publishPayload } from './record.js';
 import type { ClientToServerEvents } from './index.js';
 
 export type CommandName = keyof ClientToServerEvents;
@@ -95,4 +96,7 @@ export const COMMANDS = {
   'agenda:extend': { schema: agendaExtendPayload, action: 'agenda:manage' },
   'townhall:configure': { schema: townhallSettingsPayload, action: 'townhall:configure' },
   'clock:ping': { schema: emptyPayload, action: 'session:view' },
+  'record:get': { schema: emptyPayload, action: 'record:export' },
+  'record:publication': { schema: emptyPayload, action: 'record:publish' },
+  'record:publish': { schema: publishPayload, action: 'record:publish' },
 } as const satisfies Record<CommandName, { schema: z.ZodType; action: Action }>;

@@ -51,6 +51,8 @@ import type {
   VoteCounts,
 } from './townhall-views.js';
 import type { Poll } from '../domain/townhall/polls.js';
+import type { SessionRecordDocument } from '../domain/record/types.js';
+import type { PublicationView, publishPayload } from './record.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { CafePublicView, CafeView, extendRoundPayload, PromptView, promptPayload, showHarvestPayload, RoundTimerPayload, SeatPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 
@@ -60,6 +62,7 @@ export * from './views.js';
 export * from './cafe.js';
 export * from './townhall.js';
 export * from './townhall-views.js';
+export * from './record.js';
 export { COMMANDS, type CommandName } from './commands.js';
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -136,6 +139,10 @@ export interface ClientToServerEvents {
   'townhall:configure': (payload: In<typeof townhallSettingsPayload>, ack: AckCallback<{ settings: TownhallSettings }>) => void;
   /** The server's clock, for the client's offset estimate (TIME9). */
   'clock:ping': (payload: In<typeof emptyPayload>, ack: AckCallback<{ serverTime: number }>) => void;
+  // The record (docs/record.md): the same model every export renders; the public page's state.
+  'record:get': (payload: In<typeof emptyPayload>, ack: AckCallback<{ record: SessionRecordDocument }>) => void;
+  'record:publication': (payload: In<typeof emptyPayload>, ack: AckCallback<{ publication: PublicationView | null }>) => void;
+  'record:publish': (payload: In<typeof publishPayload>, ack: AckCallback<{ publication: PublicationView }>) => void;
 }
 
 /** Events the server pushes. */

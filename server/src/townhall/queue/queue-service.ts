@@ -13,6 +13,7 @@ import {
   type SpeakerQueue,
 } from '@open-talks/shared';
 import type { HandStatus, QueueView } from '@open-talks/shared/protocol';
+import { newId } from '../../auth/tokens.js';
 import type { Principal } from '../../sessions/principal.js';
 import type { ParticipantRecord, SessionRecord } from '../../store/index.js';
 import { orThrow, requirePerson, type TownhallContext } from '../context.js';
@@ -70,10 +71,15 @@ export class QueueService {
 
   giveFloor(principal: Principal, participantId: string | undefined): Promise<{ queue: QueueView }> {
     return this.manage(principal, async (room) => {
-      const { queue, floor } = orThrow(giveFloor(room.queue, room.settings.interventionMs, this.ctx.now(), participantId));
+      const now = this.ctx.now();
+      const { queue, floor, ended } = orThrow(giveFloor(room.queue, room.settings.interventionMs, now, participantId));
       await this.ctx.store.transaction(async (repos) => {
         await repos.townhall.deleteHand(room.sessionId, floor.participantId);
-        await repos.townhall.saveState(room.sessionId, stateOf(room, queue), this.ctx.now());
+        await repos.townhall.saveState(room.sessionId, stateOf(room, queue), now);
+        // The speaker log, for the record: the previous turn closes, the new one opens.
+        if (ended) await repos.speakers.close(room.sessionId, now);
+        const { participantId: id, mode, stakeholderGroup, topic } = floor;
+        await repos.speakers.open(room.sessionId, newId(), { participantId: id, mode, stakeholderGroup, topic, startedAt: now });
       });
       this.apply(room, queue);
       await this.announceFloor(room);
@@ -82,7 +88,13 @@ export class QueueService {
 
   endFloor(principal: Principal): Promise<{ queue: QueueView }> {
     return this.manage(principal, async (room) => {
-      await this.saveQueue(room, orThrow(endFloor(room.queue, this.ctx.now())).queue);
+      const now = this.ctx.now();
+      const { queue } = orThrow(endFloor(room.queue, now));
+      await this.ctx.store.transaction(async (repos) => {
+        await repos.townhall.saveState(room.sessionId, stateOf(room, queue), now);
+        await repos.speakers.close(room.sessionId, now);
+      });
+      this.apply(room, queue);
       await this.announceFloor(room);
     });
   }

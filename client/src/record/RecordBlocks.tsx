@@ -1,0 +1,88 @@
+import type { Block } from '@open-talks/shared';
+import type { ReactNode } from 'react';
+
+/**
+ * The record's blocks as HTML, the same blocks the exports render (REC9). React escapes every
+ * text; people's words stay in the language they were written in, so paragraphs take their own
+ * direction (dir="auto") and cells isolate theirs (<bdi>) while keeping the page's alignment.
+ */
+export function RecordBlocks({ blocks }: { blocks: readonly Block[] }) {
+  return <>{blocks.map((block, index) => renderBlock(block, index))}</>;
+}
+
+function renderBlock(b: Block, key: number): ReactNode {
+  switch (b.kind) {
+    case 'heading': {
+      const Heading = `h${b.level}` as const;
+      return (
+        <Heading key={key} dir="auto">
+          {b.text}
+        </Heading>
+      );
+    }
+    case 'facts':
+      return (
+        <dl key={key} className="record-facts">
+          {b.rows.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>
+                <bdi>{value}</bdi>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      );
+    case 'paragraph':
+      return (
+        <p key={key} className={b.muted ? 'muted' : undefined} dir="auto">
+          {b.text}
+        </p>
+      );
+    case 'verbatim':
+      return (
+        <p key={key} className="record-verbatim" dir="auto">
+          {b.text.trim()}
+        </p>
+      );
+    case 'list':
+      return (
+        <ul key={key}>
+          {b.items.map((item, i) => (
+            <li key={i} dir="auto">
+              {item}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'table':
+      return (
+        <div key={key} className="record-table-wrap" tabIndex={0} role="region" aria-label={b.head.join(', ')}>
+          <table className="record-table">
+            <thead>
+              <tr>
+                {b.head.map((h, i) => (
+                  <th key={i} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {b.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c}>
+                      <bdi>{cell}</bdi>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    default:
+      throw new Error(`unknown block ${JSON.stringify(b satisfies never)}`);
+  }
+}

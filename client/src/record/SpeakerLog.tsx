@@ -1,0 +1,54 @@
+import { creditText, formatDuration, formatRecordTime, type RecordSpeakerTurn } from '@open-talks/shared';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { command } from '../net/realtime';
+
+/**
+ * Who had the floor, when and for how long, as the record has it (attribution applied by the
+ * server). Read again whenever the floor changes hands (`floorKey`).
+ */
+export default function SpeakerLog({ floorKey }: { floorKey: string }) {
+  const { t } = useTranslation();
+  const [speakers, setSpeakers] = useState<RecordSpeakerTurn[]>();
+  useEffect(() => {
+    let gone = false;
+    void command('record:get', {}).then((ack) => {
+      if (!gone && ack.ok) setSpeakers(ack.record.townhall?.speakers ?? []);
+    });
+    return () => {
+      gone = true;
+    };
+  }, [floorKey]);
+
+  return (
+    <section className="card" aria-labelledby="speaker-log-heading">
+      <h2 id="speaker-log-heading">{t('record.page.speakerLog')}</h2>
+      {speakers === undefined ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : speakers.length === 0 ? (
+        <p className="muted">{t('record.page.noSpeakers')}</p>
+      ) : (
+        <table className="record-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('record.doc.time')}</th>
+              <th scope="col">{t('record.doc.speaker')}</th>
+              <th scope="col">{t('record.doc.topic')}</th>
+              <th scope="col">{t('record.doc.duration')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {speakers.map((s) => (
+              <tr key={`${s.startedAt}`}>
+                <td>{formatRecordTime(s.startedAt)}</td>
+                <td dir="auto">{[creditText(s.credit, (g) => t(`words.group.${g}`)), s.mode && t(`words.mode.${s.mode}`)].filter(Boolean).join(', ') || t('words.anonymous')}</td>
+                <td dir="auto">{s.topic ?? ''}</td>
+                <td>{s.durationMs === null ? t('record.doc.speaking') : formatDuration(s.durationMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

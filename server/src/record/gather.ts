@@ -1,0 +1,87 @@
+// Gathers a session's record facts from storage (REC9): never from a browser. Notepads are read
+// from the server's open documents or their stored updates, in one pass over the session.
+import {
+  createPollState,
+  groupHarvest,
+  parseNotepadRoom,
+  pollResults,
+  recountTallies,
+  type FactCafe,
+  type FactTownhall,
+  type RecordFacts,
+} from '@open-talks/shared';
+import type * as Y from 'yjs';
+import type { NotepadServer } from '../notepad/index.js';
+import { readHarvest, readNotepad, type HarvestContent, type NotepadContent } from '../notepad/read.js';
+import type { SessionRecord, Store } from '../store/index.js';
+
+type RoomContent = { kind: 'table'; tableId: string; round: number; content: NotepadContent } | { kind: 'synthesis'; text: string } | { kind: 'harvest'; content: HarvestContent };
+
+function readRoom(name: string, doc: Y.Doc): RoomContent | null {
+  const room = parseNotepadRoom(name);
+  if (!room) return null;
+  if (room.kind === 'table') return { kind: 'table', tableId: room.tableId, round: room.round, content: readNotepad(doc) };
+  if (room.kind === 'synthesis') return { kind: 'synthesis', text: readNotepad(doc).text };
+  return { kind: 'harvest', content: readHarvest(doc) };
+}
+
+async function cafeFacts(store: Store, sessionId: string, rooms: RoomContent[]): Promise<FactCafe> {
+  const [tables, rounds] = await Promise.all([store.cafe.tables(sessionId), store.cafe.rounds(sessionId)]);
+  const tableOrder = tables.map((t) => t.id);
+  const notes: FactCafe['notes'] = [];
+  let harvest: HarvestContent = { ideas: [], themes: [], placement: new Map() };
+  for (const room of rooms) {
+    if (room.kind === 'table') notes.push({ tableId: room.tableId, round: room.round, text: room.content.text, ideas: room.content.ideas });
+    if (room.kind === 'harvest') harvest = room.content;
+  }
+  const grouped = groupHarvest(harvest.ideas, harvest.themes, harvest.placement, tableOrder);
+  return {
+    rounds,
+    tables: tables.map((t) => ({ id: t.id, label: t.label, kind: t.kind })),
+    notes,
+    harvest: { themes: grouped.themes.map((theme) => ({ name: theme.name, ideas: theme.ideas })), unthemed: grouped.unthemed },
+  };
+}
+
+async function townhallFacts(store: Store, sessionId: string): Promise<FactTownhall> {
+  const [state, questions, polls, ballots, speakers, captions] = await Promise.all([
+    store.townhall.state(sessionId),
+    store.qa.questions(sessionId),
+    store.polls.polls(sessionId),
+    store.polls.ballots(sessionId),
+    store.speakers.turns(sessionId),
+    store.townhall.captions(sessionId),
+  ]);
+  return {
+    agenda: state?.agenda.items ?? [],
+    questions,
+    polls: polls.map((poll) => {
+      const pollState = createPollState(poll);
+      pollState.tallies = recountTallies(ballots.get(poll.id) ?? []);
+      return { poll, results: pollResults(pollState) };
+    }),
+    speakers,
+    captions: captions.captions.map((c) => ({ text: c.text, language: c.language, at: c.at })),
+  };
+}
+
+export async function gatherFacts(store: Store, notepads: NotepadServer, session: SessionRecord): Promise<RecordFacts> {
+  const [people, rooms] = await Promise.all([store.participants.listAll(session.id), notepads.readSession(session.id, readRoom)]);
+  const contents = [...rooms.values()].filter((room): room is RoomContent => room !== null);
+  const synthesis = contents.find((room): room is Extract<RoomContent, { kind: 'synthesis' }> => room.kind === 'synthesis');
+  return {
+    session: {
+      id: session.id,
+      title: session.title,
+      format: session.format,
+      languages: session.languages,
+      attribution: session.attribution,
+      createdAt: session.createdAt,
+      endedAt: session.endedAt,
+    },
+    people: people.map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, mode: p.mode, stakeholderGroup: p.stakeholderGroup, removed: p.removedAt !== null })),
+    synthesis: synthesis?.text ?? '',
+    cafe: session.format === 'cafe' ? await cafeFacts(store, session.id, contents) : null,
+    townhall: session.format === 'townhall' ? await townhallFacts(store, session.id) : null,
+  };
+}

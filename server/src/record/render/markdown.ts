@@ -1,0 +1,56 @@
+// Blocks → CommonMark/GFM. Whatever a person wrote is escaped so it shows as text: no heading,
+// list, link, HTML or table cell can be smuggled in (REC12).
+import type { Block } from '@open-talks/shared';
+
+/**
+ * Punctuation that means something inline, escaped wherever it stands. Parentheses and `!` are
+ * left alone: they only make a link or an image after a `[`, which is always escaped.
+ */
+const INLINE = /[\\`*_{}[\]<>#+|~&]/g;
+/** What means something only at the start of a line: list markers, setext underlines, quotes. */
+const LINE_START = /^(\s*)(-|=|\d+(?=[.)]))/;
+
+export function escapeMarkdownLine(line: string): string {
+  const escaped = line.replace(INLINE, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+  return escaped.replace(LINE_START, (_m, space: string, marker: string) => `${space}\\${marker}`);
+}
+
+/** Several lines in one paragraph or cell: each line escaped, joined by hard breaks. */
+function inline(text: string, breakWith: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(escapeMarkdownLine)
+    .join(breakWith);
+}
+
+function cell(text: string): string {
+  return inline(text, '<br>') || ' ';
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+      return `${'#'.repeat(b.level)} ${inline(b.text, ' ')}`;
+    case 'facts':
+      return b.rows.map(([label, value]) => `- **${inline(label, ' ')}:** ${inline(value, ' ')}`).join('\n');
+    case 'paragraph':
+      return b.muted ? `*${inline(b.text, ' ')}*` : inline(b.text, '  \n');
+    case 'verbatim':
+      // Blank lines separate paragraphs in the source text; inside one, line breaks are kept.
+      return b.text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((para) => inline(para, '  \n'))
+        .join('\n\n');
+    case 'list':
+      return b.items.map((item) => `- ${inline(item, '  \n  ')}`).join('\n');
+    case 'table':
+      return [`| ${b.head.map(cell).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+    default:
+      throw new Error(`unknown block ${JSON.stringify(b satisfies never)}`);
+  }
+}
+
+export function renderMarkdown(blocks: readonly Block[]): string {
+  return `${blocks.map(block).join('\n\n')}\n`;
+}

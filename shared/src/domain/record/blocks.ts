@@ -1,0 +1,13 @@
+// A rendered record is a list of blocks; Markdown, HTML and DOCX each render the same list,
+// so the three documents always hold the same things in the same order.
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
+  /** Label → value pairs (the document's facts under its title). */
+  | { kind: 'facts'; rows: [string, string][] }
+  /** One paragraph of our own words; `muted` for "nothing here" notes. */
+  | { kind: 'paragraph'; text: string; muted?: boolean }
+  /** Someone's text, verbatim, line breaks kept. */
+  | { kind: 'verbatim'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; head: string[]; rows: string[][] };

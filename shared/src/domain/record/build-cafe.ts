@@ -1,0 +1,35 @@
+// The café part of the record: each round's question, each table's notes and key ideas, and the
+// harvest's themes, credited under the attribution.
+import type { HarvestIdea } from '../notepad/harvest.js';
+import type { KeyIdea } from '../notepad/ideas.js';
+import type { Attribution } from '../words.js';
+import { creditFor } from './credit.js';
+import type { FactCafe } from './facts.js';
+import type { RecordCafe, RecordIdea } from './types.js';
+
+export function buildCafe(cafe: FactCafe, attribution: Attribution): RecordCafe {
+  const labels = new Map(cafe.tables.map((table) => [table.id, table.label]));
+  const notes = new Map(cafe.notes.map((n) => [`${n.tableId}/${n.round}`, n]));
+  const idea = (i: KeyIdea | HarvestIdea): RecordIdea => ({
+    text: i.text,
+    credit: creditFor(attribution, { name: i.author, group: i.group }),
+    marked: i.marked,
+    round: i.round,
+    table: i.tableId === null ? null : (labels.get(i.tableId) ?? null),
+    at: i.createdAt,
+  });
+  return {
+    rounds: cafe.rounds.map((round) => ({
+      number: round.number,
+      question: round.question,
+      tables: cafe.tables.map((table) => {
+        const pad = notes.get(`${table.id}/${round.number}`);
+        return { label: table.label, kind: table.kind, notes: pad?.text ?? '', ideas: (pad?.ideas ?? []).map(idea) };
+      }),
+    })),
+    harvest: {
+      themes: cafe.harvest.themes.map((theme) => ({ name: theme.name, ideas: theme.ideas.map(idea) })),
+      unthemed: cafe.harvest.unthemed.map(idea),
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The Town Hall part of the record: agenda, questions with votes and status, poll results
+// overall and by group, the speakers and the transcript, credited under the attribution.
+import type { PollResults, ResultSummary } from '../townhall/poll-results.js';
+import type { Question } from '../townhall/qa.js';
+import { STAKEHOLDER_GROUPS, type Attribution } from '../words.js';
+import { creditFor, NO_CREDIT } from './credit.js';
+import type { FactPerson, FactTownhall } from './facts.js';
+import type { RecordPoll, RecordPollSummary, RecordQuestion, RecordTownhall } from './types.js';
+
+/**
+ * Under `anonymous`, a poll's breakdown shows only groups with at least this many answers: a
+ * group of one or two would tell how those people voted (REC6).
+ */
+export const MIN_ANONYMOUS_GROUP_BALLOTS = 3;
+
+type Lookup = (id: string) => FactPerson | undefined;
+
+/** Questions the room saw: moderated-out and never-approved ones stay out of the record (REC8). */
+function inRecord(q: Question): boolean {
+  return q.status === 'visible' || q.status === 'answered' || (q.status === 'hidden' && q.mergedInto !== null);
+}
+
+/** Most votes first, then the older, then by text: never by author or stored id (REC5). */
+function byVotes(a: Question, b: Question): number {
+  return b.votes - a.votes || a.createdAt - b.createdAt || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+}
+
+function questions(facts: FactTownhall, attribution: Attribution, lookup: Lookup): RecordQuestion[] {
+  const kept = facts.questions.filter(inRecord).sort(byVotes);
+  const numbers = new Map(kept.map((q, index) => [q.id, index + 1]));
+  return kept.map((q, index) => {
+    const author = q.anonymous ? undefined : lookup(q.authorId);
+    return {
+      number: index + 1,
+      text: q.text,
+      votes: q.mergedInto === null ? q.votes : 0,
+      status: q.mergedInto !== null ? 'merged' : q.status === 'answered' ? 'answered' : 'visible',
+      mergedInto: q.mergedInto === null ? null : (numbers.get(q.mergedInto) ?? null),
+      credit: author ? creditFor(attribution, { name: author.displayName, group: author.stakeholderGroup }) : NO_CREDIT,
+      askedAt: q.createdAt,
+      answeredAt: q.answeredAt,
+    };
+  });
+}
+
+function summary(s: ResultSummary): RecordPollSummary {
+  return {
+    ballots: s.ballots,
+    options: s.options?.map((o) => ({ label: o.label, count: o.count })) ?? null,
+    rating: s.rating ? { average: s.rating.average, distribution: s.rating.distribution.map((d) => ({ ...d })) } : null,
+    words: s.words?.map((w) => ({ word: w.word, count: w.count })) ?? null,
+  };
+}
+
+function pollGroups(results: PollResults, attribution: Attribution): RecordPoll['byGroup'] {
+  const min = attribution === 'anonymous' ? MIN_ANONYMOUS_GROUP_BALLOTS : 1;
+  return STAKEHOLDER_GROUPS.flatMap((group) => {
+    const s = results.byGroup[group];
+    return s && s.ballots >= min ? [{ group, summary: summary(s) }] : [];
+  });
+}
+
+export function buildTownhall(facts: FactTownhall, attribution: Attribution, lookup: Lookup): RecordTownhall {
+  return {
+    agenda: facts.agenda.map((item) => ({ title: item.title, durationMs: item.durationMs, startedAt: item.startedAt, endedAt: item.endedAt })),
+    questions: questions(facts, attribution, lookup),
+    polls: facts.polls.flatMap(({ poll, results }) =>
+      poll.status === 'draft'
+        ? []
+        : [{ question: poll.question, kind: poll.kind, status: poll.status, overall: summary(results.overall), byGroup: pollGroups(results, attribution) }],
+    ),
+    speakers: [...facts.speakers]
+      .sort((a, b) => a.startedAt - b.startedAt)
+      .map((turn) => {
+        const person = lookup(turn.participantId);
+        return {
+          startedAt: turn.startedAt,
+          endedAt: turn.endedAt,
+          durationMs: turn.endedAt === null ? null : turn.endedAt - turn.startedAt,
+          topic: turn.topic,
+          credit: creditFor(attribution, { name: person?.displayName ?? null, group: turn.stakeholderGroup }),
+          mode: attribution === 'anonymous' ? null : turn.mode,
+        };
+      }),
+    transcript: facts.captions.map((c) => ({ at: c.at, language: c.language, text: c.text })),
+  };
+}

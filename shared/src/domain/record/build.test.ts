@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ATTRIBUTIONS, type Attribution } from '../words.js';
+import { buildRecord } from './build.js';
+import { MIN_ANONYMOUS_GROUP_BALLOTS } from './build-townhall.js';
+import { creditFor } from './credit.js';
+import { cafeFacts, IDS, NAMES, PEOPLE, T0, townhallFacts } from './testing.js';
+import type { Credit, SessionRecordDocument } from './types.js';
+
+const NOW = T0 + 3_600_000;
+
+/** Every credit anywhere in the record. */
+function credits(record: SessionRecordDocument): Credit[] {
+  const out: Credit[] = record.contributions.map((c) => c.credit);
+  for (const round of record.cafe?.rounds ?? []) for (const table of round.tables) out.push(...table.ideas.map((i) => i.credit));
+  for (const theme of record.cafe?.harvest.themes ?? []) out.push(...theme.ideas.map((i) => i.credit));
+  out.push(...(record.cafe?.harvest.unthemed ?? []).map((i) => i.credit));
+  out.push(...(record.townhall?.questions ?? []).map((q) => q.credit));
+  out.push(...(record.townhall?.speakers ?? []).map((s) => s.credit));
+  return out;
+}
+
+describe('record attribution (REC2–REC4)', () => {
+  for (const facts of [cafeFacts, townhallFacts]) {
+    it(`REC2 named shows names and groups; no participant id anywhere (${facts.name})`, () => {
+      const json = JSON.stringify(buildRecord(facts('named'), NOW));
+      expect(credits(buildRecord(facts('named'), NOW)).some((c) => c.name !== null)).toBe(true);
+      for (const id of IDS) expect(json).not.toContain(id);
+    });
+
+    it(`REC3 group shows groups, never a name (${facts.name})`, () => {
+      const record = buildRecord(facts('group'), NOW);
+      const json = JSON.stringify(record);
+      for (const name of NAMES) expect(json).not.toContain(name);
+      for (const id of IDS) expect(json).not.toContain(id);
+      expect(credits(record).some((c) => c.group !== null)).toBe(true);
+    });
+
+    it(`REC4 anonymous shows neither names nor groups per person, nor ids (${facts.name})`, () => {
+      const record = buildRecord(facts('anonymous'), NOW);
+      const json = JSON.stringify(record);
+      for (const name of NAMES) expect(json).not.toContain(name);
+      for (const id of IDS) expect(json).not.toContain(id);
+      for (const credit of credits(record)) expect(credit).toEqual({ name: null, group: null });
+      for (const speaker of record.townhall?.speakers ?? []) expect(speaker.mode).toBeNull();
+    });
+  }
+
+  it('REC2 creditFor: a property over every attribution and person', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Attribution>(...ATTRIBUTIONS), fc.option(fc.string()), fc.option(fc.constantFrom('academia', 'nonsense')), (attribution, name, group) => {
+        const credit = creditFor(attribution, { name, group });
+        if (attribution !== 'named') expect(credit.name).toBeNull();
+        if (attribution === 'anonymous') expect(credit.group).toBeNull();
+        expect(credit.group === null || credit.group === 'academia').toBe(true);
+      }),
+    );
+  });
+
+  it('REC5 the annex order does not depend on who wrote what (people permuted, same record)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Attribution>('group', 'anonymous'), fc.shuffledSubarray(PEOPLE, { minLength: PEOPLE.length }), (attribution, shuffled) => {
+        const facts = townhallFacts(attribution);
+        expect(buildRecord({ ...facts, people: shuffled }, NOW)).toEqual(buildRecord(facts, NOW));
+      }),
+    );
+  });
+});
+
+describe('record content', () => {
+  it('REC7 the annex has every table note and key idea, then Town Hall questions, numbered from 1', () => {
+    const record = buildRecord(cafeFacts('named'), NOW);
+    expect(record.contributions.map((c) => [c.number, c.type, c.round, c.table])).toEqual([
+      [1, 'notes', 1, 'Table 1'],
+      [2, 'key-idea', 1, 'Table 1'],
+      [3, 'key-idea', 1, 'Table 1'],
+      [4, 'notes', 1, 'Remote 1'],
+      [5, 'key-idea', 1, 'Remote 1'],
+      [6, 'key-idea', 2, 'Remote 1'],
+    ]);
+    expect(record.cafe?.rounds[1]?.tables[0]).toEqual({ label: 'Table 1', kind: 'in-room', notes: '', ideas: [] });
+  });
+
+  it('REC8 questions: most votes first, merged ones point to their target, hidden and pending ones are left out', () => {
+    const th = buildRecord(townhallFacts('named'), NOW).townhall!;
+    expect(th.questions.map((q) => [q.number, q.text, q.votes, q.status, q.mergedInto])).toEqual([
+      [1, 'Who audits the models?', 5, 'answered', null],
+      [2, 'How will small states take part?', 3, 'visible', null],
+      [3, 'A secret question', 1, 'visible', null],
+      [4, 'Same: who audits?', 0, 'merged', 1],
+    ]);
+    expect(th.questions[2]!.credit).toEqual({ name: null, group: null }); // asked anonymously
+    expect(th.questions[0]!.credit).toEqual({ name: 'Boris Petrov', group: 'government' });
+  });
+
+  it('REC6 anonymous poll breakdowns leave out groups under the minimum; others keep them', () => {
+    const groups = (a: Attribution) => buildRecord(townhallFacts(a), NOW).townhall!.polls[0]!.byGroup.map((g) => g.group);
+    expect(groups('group')).toEqual(['civil-society', 'academia']);
+    expect(groups('anonymous')).toEqual(['civil-society']);
+    expect(MIN_ANONYMOUS_GROUP_BALLOTS).toBe(3);
+  });
+
+  it('REC1 attendance counts everyone not removed, by group and mode', () => {
+    const { attendance } = buildRecord(cafeFacts('named'), NOW);
+    expect(attendance.total).toBe(5);
+    expect(attendance.byMode).toEqual({ 'in-room': 3, remote: 2 });
+    expect(attendance.byGroup.other).toBe(0);
+  });
+
+  it('speaker turns carry durations; the current one has none yet', () => {
+    const speakers = buildRecord(townhallFacts('group'), NOW).townhall!.speakers;
+    expect(speakers.map((s) => s.durationMs)).toEqual([125_000, null]);
+  });
+});

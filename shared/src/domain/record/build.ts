@@ -1,0 +1,46 @@
+// buildRecord: the facts gathered from storage → the record, with the session's attribution
+// applied here and nowhere else (REC1–REC8, docs/record.md). Pure: time is a parameter.
+import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
+import { buildCafe } from './build-cafe.js';
+import { buildTownhall } from './build-townhall.js';
+import { contributions } from './contributions.js';
+import type { FactPerson, RecordFacts } from './facts.js';
+import { RECORD_SCHEMA_ID, RECORD_SCHEMA_VERSION, type Attendance, type SessionRecordDocument } from './types.js';
+
+function attendance(people: readonly FactPerson[]): Attendance {
+  const byGroup = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, 0])) as Attendance['byGroup'];
+  const byMode = Object.fromEntries(MODES.map((m) => [m, 0])) as Attendance['byMode'];
+  let total = 0;
+  for (const person of people) {
+    if (person.removed) continue;
+    total++;
+    byGroup[person.stakeholderGroup]++;
+    byMode[person.mode]++;
+  }
+  return { total, byGroup, byMode };
+}
+
+export function buildRecord(facts: RecordFacts, generatedAt: number): SessionRecordDocument {
+  const { attribution } = facts.session;
+  const people = new Map(facts.people.map((p) => [p.id, p]));
+  const cafe = facts.cafe ? buildCafe(facts.cafe, attribution) : null;
+  const townhall = facts.townhall ? buildTownhall(facts.townhall, attribution, (id) => people.get(id)) : null;
+  return {
+    schema: RECORD_SCHEMA_ID,
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    session: {
+      title: facts.session.title,
+      format: facts.session.format,
+      languages: [...facts.session.languages],
+      attribution,
+      date: facts.session.createdAt,
+      endedAt: facts.session.endedAt,
+    },
+    generatedAt,
+    attendance: attendance(facts.people),
+    synthesis: facts.synthesis,
+    cafe,
+    townhall,
+    contributions: contributions(cafe, townhall),
+  };
+}

@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { http, join, type Joined } from '../helpers/api.js';
+import { expectAccessible, launchBrowser } from '../helpers/browser.js';
+import { checkChromium, requireAll } from '../helpers/environment.js';
+import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
+import { startTestServer } from '../helpers/server.js';
+import { closeAllSockets } from '../helpers/socket.js';
+
+const missing = checkChromium();
+if (missing && requireAll) throw new Error(missing);
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+/** Set RECORD_SCREENSHOTS=<dir> to keep pictures of the console panel and the public page. */
+const SHOTS = process.env.RECORD_SCREENSHOTS;
+const NOTE = 'Open data builds <trust> | # for everyone';
+
+// The record in a real browser (issue 6): a rapporteur downloads the DOCX and the HTML; the
+// facilitator publishes; the public page shows the record without login and goes when unpublished.
+describe.skipIf(missing !== null)('the record in the browser', () => {
+  let server: Server;
+  let browser: Browser;
+  let world: CafeWorld;
+  let rapporteur: Joined;
+  let desk: Page;
+  let console_: Page;
+  let publicLink: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    world = await cafeWorld(server.url, server.store);
+    rapporteur = await join(server.url, world.created.session.joinCode, { displayName: 'Rosa' });
+    const path = `/api/sessions/${world.sessionId}/participants/${rapporteur.participant.id}`;
+    expect((await http(server.url, 'PATCH', path, { token: world.created.facilitatorToken, body: { role: 'rapporteur' } })).status).toBe(200);
+    const table = await openNotepad(server.url, world.room(world.tableA, 1), world.ann.token);
+    table.text.insert(0, NOTE);
+    const check = await openNotepad(server.url, world.room(world.tableA, 1), world.created.facilitatorToken);
+    await until(check.doc, () => check.text.toString() === NOTE, 'the note at the server');
+    closeAllNotepads();
+    desk = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    console_ = await (await browser.newContext()).newPage();
+    for (const page of [desk, console_]) page.setDefaultTimeout(15_000);
+    await desk.goto(`${server.url}/s/${world.sessionId}#token=${rapporteur.token}`);
+    await desk.getByRole('link', { name: "Open the rapporteur's desk" }).click();
+    await desk.waitForURL(/\/rapporteur$/);
+  }, 60_000);
+
+  afterAll(async () => {
+    closeAllNotepads();
+    closeAllSockets();
+    await browser?.close();
+    await server?.close();
+    await server?.database.drop();
+  });
+
+  async function downloadFrom(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
+  }
+
+  it('REC9 a rapporteur downloads the DOCX and the HTML from the desk', async () => {
+    const docx = await downloadFrom(desk, 'Word (DOCX)');
+    expect(docx.name).toMatch(/^Notepad café \d{4}-\d{2}-\d{2}\.docx$/);
+    const { value: text } = await mammoth.extractRawText({ buffer: docx.body });
+    expect(text).toContain(NOTE);
+    expect(text).toContain('What matters?');
+    await expect.poll(() => desk.getByRole('status').filter({ hasText: 'downloaded' }).count()).toBe(1);
+    const html = await downloadFrom(desk, 'HTML (printable)');
+    const page = html.body.toString('utf8');
+    expect(html.name.endsWith('.html')).toBe(true);
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain('Open data builds &lt;trust&gt; | # for everyone');
+    // The rapporteur exports but does not publish.
+    expect(await desk.getByRole('button', { name: 'Publish the record' }).count()).toBe(0);
+  });
+
+  it('REC10 the facilitator publishes; the public page needs no login and is accessible', async () => {
+    await console_.goto(`${server.url}/s/${world.sessionId}/console#token=${world.created.facilitatorToken}`);
+    await console_.getByRole('button', { name: 'Publish the record' }).click();
+    await expect.poll(() => console_.getByTestId('publication-status').textContent()).toMatch(/^Published since/);
+    publicLink = await console_.getByLabel('Public link').inputValue();
+    expect(publicLink).toMatch(new RegExp(`^${server.url}/p/[A-Za-z0-9_-]+$`));
+    if (SHOTS) await console_.locator('.record-panel').screenshot({ path: `${SHOTS}/console-record-panel.png` });
+
+    const reader = await (await browser.newContext()).newPage(); // nobody logged in here
+    await reader.goto(publicLink);
+    await expect.poll(() => reader.getByRole('heading', { level: 1 }).textContent()).toBe('Notepad café');
+    await expect.poll(() => reader.getByText(NOTE).count()).toBeGreaterThan(0);
+    await expectAccessible(reader, 'the public outcome page');
+    if (SHOTS) await reader.screenshot({ path: `${SHOTS}/public-page.png`, fullPage: true });
+    // UI chrome in another language; the content stays as written.
+    await reader.getByLabel('Language').first().selectOption('fr');
+    await expect.poll(() => reader.getByRole('heading', { name: 'Tour 1' }).count()).toBe(1);
+    await expect.poll(() => reader.getByText(NOTE).count()).toBeGreaterThan(0);
+    await reader.getByLabel('Langue').first().selectOption('ar');
+    await expect.poll(() => reader.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    if (SHOTS) await reader.screenshot({ path: `${SHOTS}/public-page-ar.png` });
+    await expectAccessible(reader, 'the public outcome page in Arabic');
+    await reader.context().close();
+  });
+
+  it('REC10 taking the page down makes it say so; publishing again uses the same link', async () => {
+    await console_.getByRole('button', { name: 'Take the page down' }).click();
+    await expect.poll(() => console_.getByTestId('publication-status').textContent()).toBe('Not published.');
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(publicLink);
+    await expect.poll(() => reader.getByRole('heading', { level: 1 }).textContent()).toBe('This record is not published, or no longer.');
+    expect(await reader.getByText(NOTE).count()).toBe(0);
+    await console_.getByRole('button', { name: 'Publish the record' }).click();
+    await expect.poll(() => console_.getByLabel('Public link').inputValue()).toBe(publicLink);
+    await reader.reload();
+    await expect.poll(() => reader.getByRole('heading', { level: 1 }).textContent()).toBe('Notepad café');
+    await reader.context().close();
+  });
+});

@@ -1,0 +1,145 @@
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { buildRecord, type Attribution, type RecordFormat } from '../../shared/src/index.js';
+import { cafeFacts, IDS, NAMES, T0, townhallFacts } from '../../shared/src/domain/record/testing.js';
+import { recordLabels } from '../../server/src/record/labels.js';
+import { CSV_COLUMNS } from '../../server/src/record/render/csv.js';
+import { renderRecord } from '../../server/src/record/render/index.js';
+import { escapeMarkdownLine } from '../../server/src/record/render/markdown.js';
+import { parseCsv } from '../helpers/csv.js';
+
+const GENERATED_AT = T0 + 2 * 3_600_000; // fixed, so the golden files do not move
+const EN = recordLabels('en');
+const FACTS = { cafe: cafeFacts, townhall: townhallFacts } as const;
+
+async function render(kind: keyof typeof FACTS, attribution: Attribution, format: RecordFormat) {
+  return renderRecord(format, buildRecord(FACTS[kind](attribution), GENERATED_AT), EN);
+}
+
+/** What a person reading the file sees: text for the text formats, the DOCX's text through mammoth. */
+async function readable(kind: keyof typeof FACTS, attribution: Attribution, format: RecordFormat): Promise<string> {
+  const { body } = await render(kind, attribution, format);
+  if (format !== 'docx') return body.toString('utf8');
+  const [{ value: text }, { value: html }] = await Promise.all([mammoth.extractRawText({ buffer: body }), mammoth.convertToHtml({ buffer: body })]);
+  return `${text}\n${html}`;
+}
+
+describe('REC15 golden files of a small fixed session', () => {
+  for (const [kind, attribution] of [['cafe', 'named'], ['townhall', 'group']] as const) {
+    it(`REC15 Markdown of the ${kind} (${attribution})`, async () => {
+      await expect((await render(kind, attribution, 'md')).body.toString('utf8')).toMatchFileSnapshot(`../fixtures/record/${kind}-${attribution}.md`);
+    });
+    it(`REC15 JSON of the ${kind} (${attribution})`, async () => {
+      await expect((await render(kind, attribution, 'json')).body.toString('utf8')).toMatchFileSnapshot(`../fixtures/record/${kind}-${attribution}.json`);
+    });
+  }
+});
+
+describe('REC12 people write text, never markup', () => {
+  it('REC12 Markdown escapes headings, lists, HTML, pipes and emphasis', async () => {
+    expect(escapeMarkdownLine('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdownLine('- item')).toBe('\\- item');
+    expect(escapeMarkdownLine('1. item')).toBe('\\1. item');
+    expect(escapeMarkdownLine('<script>alert(1)</script> | *x* [a](b) & c')).toBe('\\<script\\>alert(1)\\</script\\> \\| \\*x\\* \\[a\\](b) &amp; c');
+    const md = (await render('cafe', 'named', 'md')).body.toString('utf8');
+    expect(md).not.toContain('<script>');
+    expect(md).not.toMatch(/^# not a heading/m);
+    // Every table row keeps its column count: a pipe in a text never opens a cell.
+    for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
+      const cells = line.replace(/\\\|/g, '').split('|').length;
+      expect([4, 5, 6, 7, 8, 9, 10, 11]).toContain(cells);
+    }
+  });
+
+  it('REC12 HTML is one self-contained file with every text escaped', async () => {
+    const html = (await render('cafe', 'named', 'html')).body.toString('utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;bold?&lt;/b&gt;');
+    expect(html).not.toMatch(/\b(src|href)=/); // nothing fetched from anywhere
+    expect(html).toContain('<style>');
+    expect(html).toContain('@media print');
+  });
+});
+
+describe('REC13 DOCX read back with mammoth', () => {
+  it('REC13 has the headings, the tables and the annex, text intact', async () => {
+    const { body } = await render('cafe', 'named', 'docx');
+    const { value: html } = await mammoth.convertToHtml({ buffer: body });
+    expect(html).toContain('<h1>Open Talks: data &amp; trust</h1>');
+    expect(html).toContain('<h2>Round 1</h2>');
+    expect(html).toContain('<h2>Annex: every contribution</h2>');
+    expect(html).toContain('<table>');
+    const { value: text } = await mammoth.extractRawText({ buffer: body });
+    expect(text).toContain('Use <script>alert(1)</script> & friends | pipes');
+    expect(text).toContain('Fund "local" hubs, not, just capitals');
+    expect(text).toContain('Amina Diallo');
+  });
+
+  it('REC13 a Town Hall has its questions, polls, speakers and transcript', async () => {
+    const { value: text } = await mammoth.extractRawText({ buffer: (await render('townhall', 'group', 'docx')).body });
+    for (const expected of ['Who audits the models?', 'Which comes first?', 'Speakers', 'Welcome, everyone.', 'Merged into question 1']) expect(text).toContain(expected);
+  });
+});
+
+describe('REC14 CSV parsed back', () => {
+  it('REC14 one row per contribution, columns as documented, text verbatim', async () => {
+    const { body } = await render('cafe', 'named', 'csv');
+    const text = body.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    const record = buildRecord(cafeFacts('named'), GENERATED_AT);
+    expect(rows).toHaveLength(record.contributions.length + 1);
+    for (const [index, c] of record.contributions.entries()) {
+      const row = rows[index + 1]!;
+      expect(row).toHaveLength(CSV_COLUMNS.length);
+      expect(row[5]).toBe(c.text);
+      expect(row[7]).toBe(c.credit.name ?? '');
+    }
+  });
+
+  it('REC14 a cell that would run as a formula starts with an apostrophe', async () => {
+    const { csvCell } = await import('../../server/src/record/render/csv.js');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('- trust')).toBe(`'- trust`);
+    expect(csvCell('plain')).toBe('plain');
+  });
+});
+
+const FORMATS: RecordFormat[] = ['md', 'html', 'docx', 'json', 'csv'];
+
+describe('REC2–REC4 no attribution leaks, in any format', () => {
+  for (const kind of ['cafe', 'townhall'] as const) {
+    for (const attribution of ['named', 'group', 'anonymous'] as const) {
+      for (const format of FORMATS) {
+        it(`REC4 ${kind}, ${attribution}, ${format}: ${attribution === 'named' ? 'names shown' : 'no name'}, no participant id`, async () => {
+          const out = await readable(kind, attribution, format);
+          for (const id of IDS) expect(out).not.toContain(id);
+          if (attribution === 'named') expect(out).toContain('Boris Petrov');
+          else for (const name of NAMES) expect(out).not.toContain(name);
+        });
+      }
+    }
+  }
+});
+
+describe('REC11 the record words', () => {
+  it('REC11 every heading key is in the catalogs, and the catalogs have no other', async () => {
+    const { RECORD_DOC_KEYS } = await import('../../shared/src/index.js');
+    const en = (await import('../../shared/src/i18n/en.json', { with: { type: 'json' } })).default;
+    const { types, ...doc } = en.record.doc;
+    expect(Object.keys(doc).sort()).toEqual([...RECORD_DOC_KEYS].sort());
+    expect(Object.keys(types).sort()).toEqual(['key-idea', 'notes', 'question']);
+  });
+
+  it('REC11 headings follow the language asked for; Arabic reads right to left', async () => {
+    const record = buildRecord(cafeFacts('group'), GENERATED_AT);
+    const html = (await renderRecord('html', record, recordLabels('ar'))).body.toString('utf8');
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain('الحضور');
+    const md = (await renderRecord('md', record, recordLabels('fr'))).body.toString('utf8');
+    expect(md).toContain('## Tour 1');
+    expect(md).toContain('What builds trust in data?'); // content stays as written
+  });
+});
