@@ -266,9 +266,20 @@ export class NotepadServer {
     return this.readWith(name, readNotepad);
   }
 
-  /** The harvest document (HARV) of a session as plain data, from memory or storage. */
+  /**
+   * The harvest document (HARV) of a session as plain data, as the board shows it: after the
+   * tables' pending mirrors (HARV1) and, loaded like any notepad, caught up after a crash (HARV4).
+   */
   async readHarvest(sessionId: string): Promise<HarvestContent> {
-    return this.readWith(notepadRoomName({ kind: 'harvest', sessionId }), readHarvest);
+    const name = notepadRoomName({ kind: 'harvest', sessionId });
+    if (this.closed) return this.readWith(name, readHarvest);
+    await this.mirror.settled();
+    const document = await this.acquire(name, sessionId);
+    try {
+      return readHarvest(document.doc);
+    } finally {
+      this.release(document);
+    }
   }
 
   private async readWith<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
