@@ -171,8 +171,11 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     expect(stored.themes.map((theme) => theme.name)).toEqual(['Trust and safety']);
   });
 
-  it('NOTE4 HARV5 a participant reads the harvest on its own page, with nothing to change', async () => {
-    const { page } = await open(`${server.url}/s/${world.sessionId}/harvest`, world.cem.token);
+  it('NOTE4 HARV5 a participant follows the link to the harvest and reads it, with nothing to change', async () => {
+    const { page } = await open(`${server.url}/s/${world.sessionId}`, world.cem.token);
+    // The café is on: the participant page links to the harvest.
+    await page.getByRole('link', { name: 'See the harvest: what every table is saying' }).click();
+    await page.waitForURL(/\/harvest$/);
     const board = page.getByTestId('harvest-board');
     await expect.poll(() => board.textContent()).toContain('Trust before tools');
     await expect.poll(() => status(page)).toMatch(/^Connected/);
