@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../helpers/browser.js';
 import { checkChromium, requireAll } from '../helpers/environment.js';
+import { http } from '../helpers/api.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -126,10 +127,55 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     await expect.poll(() => shown.textContent()).toContain('Access for all');
     await expectAccessible(projector, 'harvest on the projector');
     await shot(projector, 'harvest-projector');
+    pages.projector = projector;
   });
 
-  it('NOTE4 HARV5 a participant reads the harvest on its own page, with nothing to change', async () => {
-    const { page } = await open(`${server.url}/s/${world.sessionId}/harvest`, world.cem.token);
+  it('HARV5 a rapporteur sorts the harvest on the desk from the keyboard: rename, merge, delete; the projector follows', async () => {
+    const made = await http(server.url, 'PATCH', `/api/sessions/${world.sessionId}/participants/${world.dan.participant.id}`, {
+      token: world.created.facilitatorToken,
+      body: { role: 'rapporteur' },
+    });
+    expect(made.status).toBe(200);
+    const { page } = await open(`${server.url}/s/${world.sessionId}/rapporteur`, world.dan.token);
+    const board = page.getByTestId('harvest-board');
+    const column = (name: RegExp) => board.getByTestId('harvest-column').filter({ has: page.getByRole('heading', { level: 3, name }) });
+    await expect.poll(() => column(/^Trust/).textContent()).toContain('Trust before tools');
+
+    await column(/^Trust/).getByRole('button', { name: 'Rename the theme Trust' }).press('Enter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Trust and safety');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pages.projector!.getByTestId('harvest-projector').textContent()).toContain('Trust and safety');
+
+    await board.getByLabel('New theme').fill('Access');
+    await board.getByLabel('New theme').press('Enter');
+    const access = board.getByTestId('harvest-idea').filter({ hasText: 'Access for all' });
+    await access.getByLabel('Theme', { exact: true }).selectOption({ label: 'Access' });
+    await access.getByRole('button', { name: 'Move' }).press('Enter');
+    await expect.poll(() => column(/^Access/).textContent()).toContain('Access for all');
+    await column(/^Access/).getByLabel('Merge into').selectOption({ label: 'Trust and safety' });
+    await column(/^Access/).getByRole('button', { name: 'Merge' }).press('Enter');
+    await expect.poll(() => column(/^Trust and safety/).getByTestId('harvest-idea').count()).toBe(2);
+    expect(await column(/^Access/).count()).toBe(0);
+
+    await board.getByLabel('New theme').fill('Spare');
+    await board.getByLabel('New theme').press('Enter');
+    await column(/^Spare/).getByRole('button', { name: 'Delete the empty theme Spare' }).press('Enter');
+    await expect.poll(() => column(/^Spare/).count()).toBe(0);
+    // A theme with ideas offers no delete: it is merged instead.
+    expect(await column(/^Trust and safety/).getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    await expect.poll(() => pages.projector!.getByTestId('harvest-projector').getByTestId('harvest-column').count()).toBe(1);
+    await expectAccessible(page, 'harvest on the rapporteur desk');
+    await server.notepads.flushAll();
+    const stored = await server.notepads.readHarvest(world.sessionId);
+    expect(stored.themes.map((theme) => theme.name)).toEqual(['Trust and safety']);
+  });
+
+  it('NOTE4 HARV5 a participant follows the link to the harvest and reads it, with nothing to change', async () => {
+    const { page } = await open(`${server.url}/s/${world.sessionId}`, world.cem.token);
+    // The café is on: the participant page links to the harvest.
+    await page.getByRole('link', { name: 'See the harvest: what every table is saying' }).click();
+    await page.waitForURL(/\/harvest$/);
     const board = page.getByTestId('harvest-board');
     await expect.poll(() => board.textContent()).toContain('Trust before tools');
     await expect.poll(() => status(page)).toMatch(/^Connected/);

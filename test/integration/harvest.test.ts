@@ -149,7 +149,7 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     await database.drop();
   });
 
-  it.skipIf(Boolean(skip))('HARV4 after a crash the first load of the harvest catches up with the tables’ stored notes, waking none of them', async () => {
+  it.skipIf(Boolean(skip))('HARV4 after a crash the first load of the harvest (by an export or a board) catches up with the tables’ stored notes, waking none of them', async () => {
     const server = await start();
     const world = await cafeWorld(server.url, server.store);
     const harvestRoom = notepadRoomName({ kind: 'harvest', sessionId: world.sessionId });
@@ -164,6 +164,8 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     stale.getMap(HARVEST_IDEAS).set(`${world.tableB}/1/ghost`, { id: 'ghost', text: 'Never stored at its table', round: 1, tableId: world.tableB, createdAt: 1, marked: false });
     await server.store.notepads.append(harvestRoom, world.sessionId, 1, Y.encodeStateAsUpdate(stale), Date.now());
 
+    // Exports read it caught up too (readHarvest loads it like any notepad).
+    expect((await server.notepads.readHarvest(world.sessionId)).ideas.map((i) => i.text)).toEqual(['Stored before the crash']);
     const board = await openNotepad(server.url, harvestRoom, world.created.facilitatorToken);
     expect(harvestOf(board).ideas.map((i) => [i.text, i.marked])).toEqual([['Stored before the crash', true]]);
     expect(server.notepads.loadedRooms()).toEqual([harvestRoom]);

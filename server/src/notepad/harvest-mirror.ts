@@ -4,15 +4,16 @@
 import { NOTEPAD_IDEAS, type KeyIdea, type NotepadRoom } from '@open-talks/shared';
 import type * as Y from 'yjs';
 import type { NotepadDocument } from './document.js';
-import { mirrorTableIdeas, guardHarvestIdeas } from './harvest-write.js';
+import { reconcileHarvest, type ReconcileSources } from './harvest-reconcile.js';
+import { guardHarvestIdeas, mirrorTableIdeas } from './harvest-write.js';
 import { readNotepad } from './read.js';
 
 type TableRoom = Extract<NotepadRoom, { kind: 'table' }>;
 
 const RETRY_DELAY = 1000; // ms before a failed harvest write (storage down) is tried again
 
-/** What the mirror needs of the notepad server: the harvest document of a session, held while written. */
-export interface HarvestDocuments {
+/** What the mirror needs of the notepad server: the harvest document of a session, held while written, and storage. */
+export interface HarvestDocuments extends ReconcileSources {
   acquireHarvest(sessionId: string): Promise<NotepadDocument>;
   release(document: NotepadDocument): void;
 }
@@ -27,6 +28,8 @@ export class HarvestMirror {
   private readonly pending = new Map<string, PendingMirror>();
   /** Session id → the running write of its pending mirrors (one at a time per session). */
   private readonly draining = new Map<string, Promise<void>>();
+  /** Sessions whose harvest this process has brought in line with storage (HARV4). */
+  private readonly reconciled = new Set<string>();
 
   constructor(private readonly documents: HarvestDocuments, private readonly onError: (error: unknown, sessionId: string) => void) {}
 
@@ -39,9 +42,19 @@ export class HarvestMirror {
     changed();
   }
 
-  /** HARV3: a harvest document was loaded: writers' changes to its ideas are put back. */
-  guardHarvest(doc: Y.Doc): void {
+  /**
+   * A harvest document was loaded: writers' changes to its ideas are put back from now on (HARV3),
+   * and the first time in this process it catches up with the tables' stored notepads (HARV4).
+   */
+  async harvestLoaded(doc: Y.Doc, sessionId: string): Promise<void> {
     guardHarvestIdeas(doc);
+    if (this.reconciled.has(sessionId)) return;
+    try {
+      await reconcileHarvest(doc, sessionId, this.documents);
+      this.reconciled.add(sessionId);
+    } catch (error) {
+      this.onError(error, sessionId); // the harvest still opens; its next load tries again
+    }
   }
 
   /** Resolves once every mirror scheduled so far is in the harvest documents (then flushed by their own timers). */

@@ -13,7 +13,6 @@ import { cafeFacts } from './access-facts.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
-import { reconcileHarvest } from './harvest-reconcile.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
 
@@ -46,8 +45,6 @@ export class NotepadServer {
   private readonly pinger: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly mirror: HarvestMirror;
-  /** Sessions whose harvest this process has brought in line with storage (HARV4). */
-  private readonly reconciled = new Set<string>();
   private closed = false;
 
   constructor(private readonly deps: NotepadDeps) {
@@ -68,6 +65,9 @@ export class NotepadServer {
         // HARV4: the harvest is held like any notepad while written, so it is stored and unloaded alike.
         acquireHarvest: (sessionId) => this.acquire(notepadRoomName({ kind: 'harvest', sessionId }), sessionId),
         release: (document) => this.release(document),
+        storedRooms: (sessionId) => store.notepads.rooms(sessionId),
+        isLoaded: (name) => this.documents.has(name),
+        loadStored: (name) => this.loadStoredDoc(name),
       },
       (error, sessionId) => deps.log.error({ err: error, sessionId }, 'harvest mirror failed'),
     );
@@ -154,27 +154,11 @@ export class NotepadServer {
     return loading;
   }
 
-  /**
-   * A document just came into memory: a table's ideas start feeding the harvest (HARV1); a harvest
-   * is guarded (HARV3) and, the first time in this process, brought in line with storage (HARV4).
-   */
+  /** A document just came into memory: a table's ideas feed the harvest (HARV1); a harvest is guarded and caught up (HARV3, HARV4). */
   private async loaded(document: NotepadDocument): Promise<NotepadDocument> {
     const room = parseNotepadRoom(document.name);
     if (room?.kind === 'table') this.mirror.watchTable(document, room);
-    if (room?.kind !== 'harvest') return document;
-    this.mirror.guardHarvest(document.doc);
-    if (this.reconciled.has(room.sessionId)) return document;
-    try {
-      await reconcileHarvest(document.doc, room.sessionId, {
-        storedRooms: (sessionId) => this.deps.store.notepads.rooms(sessionId),
-        isLoaded: (name) => this.documents.has(name),
-        loadStored: (name) => this.loadStoredDoc(name),
-      });
-      this.reconciled.add(room.sessionId);
-    } catch (error) {
-      // The harvest still opens; the next load of it tries again.
-      this.deps.log.error({ err: error, sessionId: room.sessionId }, 'harvest reconciliation failed');
-    }
+    else if (room?.kind === 'harvest') await this.mirror.harvestLoaded(document.doc, room.sessionId);
     return document;
   }
 
@@ -266,9 +250,20 @@ export class NotepadServer {
     return this.readWith(name, readNotepad);
   }
 
-  /** The harvest document (HARV) of a session as plain data, from memory or storage. */
+  /**
+   * The harvest document (HARV) of a session as plain data, as the board shows it: after the
+   * tables' pending mirrors (HARV1) and, loaded like any notepad, caught up after a crash (HARV4).
+   */
   async readHarvest(sessionId: string): Promise<HarvestContent> {
-    return this.readWith(notepadRoomName({ kind: 'harvest', sessionId }), readHarvest);
+    const name = notepadRoomName({ kind: 'harvest', sessionId });
+    if (this.closed) return this.readWith(name, readHarvest);
+    await this.mirror.settled();
+    const document = await this.acquire(name, sessionId);
+    try {
+      return readHarvest(document.doc);
+    } finally {
+      this.release(document);
+    }
   }
 
   private async readWith<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {

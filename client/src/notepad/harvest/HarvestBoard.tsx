@@ -1,6 +1,6 @@
 import { groupHarvest, HARVEST_LIMITS, notepadRoomName, type CafeRound, type HarvestIdea } from '@open-talks/shared';
 import type { TableSummary } from '@open-talks/shared/protocol';
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tableName } from '../../components/cafe/table-name';
 import { NotepadStatusLine } from '../NotepadStatusLine';
@@ -35,6 +35,7 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
   const harvest = useHarvest(doc);
   const [markedOnly, setMarkedOnly] = useState(false);
   const [message, setMessage] = useState('');
+  const messageRef = useRef<HTMLParagraphElement>(null);
   const id = useId();
   const writable = canWrite && !state.serverReadOnly && state.closed === null;
 
@@ -50,6 +51,8 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
   function report(result: HarvestActionResult, done: string) {
     setMessage(result.ok ? done : t(`harvest.error.${result.reason}`));
   }
+  /** A merged or deleted theme takes its controls with it: the keyboard lands on what happened. */
+  const focusMessage = () => requestAnimationFrame(() => messageRef.current?.focus());
 
   const selectId = (idea: HarvestIdea) => `${id}-move-${idea.key}`;
   const editingFor = (themeId: string | null): ThemeEditing | undefined =>
@@ -60,10 +63,12 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
           mergeInto: (into) => {
             const [from, to] = [themeName(themeId), themeName(into)];
             if (themeId) report(mergeTheme(doc, themeId, into), t('harvest.merged', { from, to }));
+            focusMessage();
           },
           remove: () => {
             const name = themeName(themeId);
             if (themeId) report(deleteEmptyTheme(doc, themeId, new Set(harvest.ideas.map((idea) => idea.key))), t('harvest.deleted', { name }));
+            focusMessage();
           },
           moveIdea: (idea, to) => {
             report(placeIdea(doc, idea.key, to), t('harvest.moved', { theme: themeName(to) }));
@@ -74,6 +79,7 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
         }
       : undefined;
 
+  const unthemedEditing = editingFor(null);
   return (
     <section className="card harvest-board" aria-labelledby={`${id}-heading`} data-testid="harvest-board">
       <h2 id={`${id}-heading`}>{t('harvest.heading')}</h2>
@@ -88,12 +94,12 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
         </label>
         <span className="muted">{t('harvest.summary', { ideas: harvest.ideas.length, marked: harvest.ideas.filter((i) => i.marked).length, themes: harvest.themes.length })}</span>
       </div>
-      <p role="status" className="muted harvest-message">
+      <p role="status" className="muted harvest-message" ref={messageRef} tabIndex={-1}>
         {message}
       </p>
       {harvest.ideas.length === 0 && <p className="muted">{t('harvest.empty')}</p>}
       <div className="harvest-columns">
-        <ThemeColumn theme={null} ideas={grouping.unthemed} rounds={rounds} tableLabel={tableLabel} {...(editingFor(null) && { editing: editingFor(null)! })} />
+        <ThemeColumn theme={null} ideas={grouping.unthemed} rounds={rounds} tableLabel={tableLabel} {...(unthemedEditing && { editing: unthemedEditing })} />
         {grouping.themes.map((theme) => {
           const editing = editingFor(theme.id);
           return <ThemeColumn key={theme.id} theme={theme} ideas={theme.ideas} rounds={rounds} tableLabel={tableLabel} {...(editing && { editing })} />;

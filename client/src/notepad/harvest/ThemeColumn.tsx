@@ -1,6 +1,6 @@
 import { HARVEST_LIMITS, type CafeRound, type HarvestIdea, type HarvestTheme } from '@open-talks/shared';
 import type { TFunction } from 'i18next';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IdeaCard } from './IdeaCard';
 
@@ -40,7 +40,7 @@ export function ThemeColumn({ theme, ideas, rounds, tableLabel, editing }: Theme
       {ideas.length === 0 && <p className="muted">{theme ? t('harvest.themeEmpty') : t('harvest.allThemed')}</p>}
       {[...byRound].map(([round, list]) => (
         <div key={round} className="harvest-round">
-          <h4 dir="auto">{roundHeading(t, round, rounds)}</h4>
+          <h4>{roundHeading(t, round, rounds)}</h4>
           <ul className="plain-list">
             {list.map((idea) => (
               <IdeaCard
@@ -64,9 +64,15 @@ export function ThemeColumn({ theme, ideas, rounds, tableLabel, editing }: Theme
   );
 }
 
-function roundHeading(t: TFunction, round: number, rounds: readonly CafeRound[]): string {
+/** "Question of round 2: …", the question isolated so a question in another script keeps its own direction. */
+function roundHeading(t: TFunction, round: number, rounds: readonly CafeRound[]): ReactNode {
   const question = rounds.find((r) => r.number === round)?.question;
-  return question ? `${t('run.question', { round })}: ${question}` : t('harvest.roundN', { round });
+  if (!question) return t('harvest.roundN', { round });
+  return (
+    <>
+      {t('run.question', { round })}: <bdi>{question}</bdi>
+    </>
+  );
 }
 
 /** Rename, merge into another theme, delete when empty: each a small form, usable from the keyboard. */
