@@ -12,6 +12,7 @@ const Projector = lazy(() => import('./views/Projector'));
 // The notepad (CodeMirror, Yjs) is the heaviest part: its own chunk, loaded where it is shown.
 const NotepadPage = lazy(() => import('./notepad/NotepadPage'));
 const Rapporteur = lazy(() => import('./views/Rapporteur'));
+const HarvestPage = lazy(() => import('./notepad/harvest/HarvestPage'));
 // The public outcome page: read by anyone with the link, never by participants in a session.
 const PublicRecord = lazy(() => import('./views/PublicRecord'));
 
@@ -36,6 +37,7 @@ export function App() {
                 <Route path="/s/:id/notes/:tableId/:round">
                   {(params) => <NotepadPage sessionId={params.id} tableId={params.tableId} round={Number(params.round)} />}
                 </Route>
+                <Route path="/s/:id/harvest">{(params) => <HarvestPage sessionId={params.id} />}</Route>
                 <Route path="/p/:slug">{(params) => <PublicRecord slug={params.slug} />}</Route>
                 <Route path="/s/:id/rapporteur">{(params) => <Rapporteur sessionId={params.id} />}</Route>
                 <Route path="/s/:id/console">{(params) => <Console sessionId={params.id} />}</Route>

@@ -6,6 +6,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** A key the client translates (`reasons.<reason>`), with its parameters. */
+    readonly detail?: { reason: string; params?: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'AppError';
@@ -13,7 +15,7 @@ export class AppError extends Error {
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...error.detail };
   return { code: 'internal', message: 'Something went wrong on the server; it has been logged.' };
 }
 

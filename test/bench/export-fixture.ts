@@ -16,7 +16,7 @@ const id = () => randomBytes(9).toString('base64url');
 async function session(store: Store, format: 'cafe' | 'townhall'): Promise<{ sessionId: string; token: string; people: string[] }> {
   const sessionId = id();
   await store.sessions.insert(
-    { id: sessionId, title: `Bench ${format}`, format, attribution: 'group', languages: ['en', 'fr'], joinCode: id().slice(0, 6), createdAt: T0, endedAt: null },
+    { id: sessionId, title: `Bench ${format}`, format, attribution: 'group', languages: ['en', 'fr'], joinCode: id().slice(0, 6), createdAt: T0, endedAt: null, observerNotes: true },
     hashToken(newToken('projector')),
   );
   const token = newToken('participant');

@@ -70,4 +70,12 @@ describe.skipIf(missing !== null)('World Café set-up in the console', () => {
     await expect.poll(() => console_.getByTestId('plan-status').innerText()).toContain('Locked');
     await expect.poll(() => console_.locator('.plan-table').count()).toBe(3);
   });
+
+  it('says why a change is refused in the facilitator’s language (the server’s reason, translated)', async () => {
+    await console_.getByLabel('Language').selectOption('fr');
+    await console_.getByRole('button', { name: 'Enregistrer les tables' }).click();
+    const alert = console_.getByRole('alert').filter({ hasText: 'impossible' });
+    await expect.poll(() => alert.innerText()).toBe('Cette action est impossible pour le moment. Le plan de table est verrouillé : déverrouillez-le d’abord.');
+    await console_.getByLabel('Langue').selectOption('en');
+  });
 });

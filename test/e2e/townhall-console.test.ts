@@ -208,6 +208,21 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     await poll.getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => poll.locator('.th-meta').innerText()).toContain('Closed');
     await shot(moderator, 'th-console-moderator-poll');
+
+    // POLL12: a draft made by mistake is deleted after a confirmation; the other staff see it go.
+    // The "new poll" fold stays open after a poll is created, ready for the next one.
+    expect(await polls.locator('details.th-new-poll').getAttribute('open')).not.toBeNull();
+    await polls.getByLabel('Question').fill('Scratch poll');
+    await polls.getByRole('textbox', { name: 'Option 1' }).fill('Yes');
+    await polls.getByRole('textbox', { name: 'Option 2' }).fill('No');
+    await polls.getByRole('button', { name: 'Create the poll as a draft' }).click();
+    const scratch = (page: Page) => page.locator('.th-polls li.th-poll').filter({ hasText: 'Scratch poll' });
+    await expect.poll(() => scratch(facilitator).count()).toBe(1);
+    moderator.once('dialog', (dialog) => void dialog.accept());
+    await scratch(moderator).getByRole('button', { name: 'Delete draft' }).click();
+    await expect.poll(() => scratch(moderator).count()).toBe(0);
+    await expect.poll(() => scratch(facilitator).count()).toBe(0);
+    await expect.poll(() => poll.count()).toBe(1);
   });
 
   it('the captioner sends a line with Enter and pastes a feed; participants receive them', async () => {

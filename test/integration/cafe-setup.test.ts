@@ -117,7 +117,7 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
     const remote = people.find((p) => p.participant.mode === 'remote')!.participant.id;
     const [a, , , d] = first.cafe.tables.map((t) => t.id);
     const refused = await command(socket, 'cafe:move', { participantId: remote, round: 1, tableId: a! });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('SEAT2') } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('SEAT2'), reason: 'seat.SEAT2' } });
     expect((await cafeOf(created)).plan!.plan).toEqual(plan.plan);
 
     // A move into the hybrid table, if it has a free seat, is kept and re-measured.
@@ -129,7 +129,7 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
     }
 
     expect((await command(socket, 'cafe:lock', { locked: true })).ok).toBe(true);
-    expect(await command(socket, 'cafe:plan', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await command(socket, 'cafe:plan', {})).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'cafe.planLocked' } });
     expect(await command(socket, 'cafe:set-tables', { tables })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const before = await cafeOf(created);
@@ -147,10 +147,10 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
     const { created, people } = await roomOf(2, 1);
     const { socket } = await connect(server.url, created.facilitatorToken);
     const remoteHost = people[2]!.participant.id;
-    expect(await command(socket, 'cafe:plan', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await command(socket, 'cafe:plan', {})).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'cafe.noRoundsToPlan' } });
     expect(await command(socket, 'cafe:set-tables', { tables: [{ label: 'X', kind: 'in-room', capacity: 4, hostParticipantId: remoteHost }] })).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { code: 'conflict', reason: 'cafe.hostModeMismatch' },
     });
     expect(
       await command(socket, 'cafe:set-tables', {

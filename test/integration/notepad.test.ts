@@ -71,6 +71,27 @@ describe.each(targets)('notepads on $kind', ({ kind, skip }) => {
     expect(cem.text.toString()).toBe('Cem writes.');
   });
 
+  it.skipIf(Boolean(skip))('NOTE3 observers read the tables’ notes only while the session lets them; the change applies to open connections', async () => {
+    const w = await cafeWorld(server.url, server.store);
+    const room = w.room(w.tableA, 1);
+    const reading = await openNotepad(server.url, room, w.olga.token);
+    await reading.readOnly.told;
+    const settings = (observerNotes: boolean) =>
+      http(server.url, 'PATCH', `/api/sessions/${w.sessionId}`, { token: w.created.facilitatorToken, body: { observerNotes } });
+
+    expect((await settings(false)).body.session).toMatchObject({ observerNotes: false });
+    expect(await reading.closed).toMatchObject({ code: 4403 });
+    expect((await (await openNotepad(server.url, room, w.olga.token, { synced: false })).closed).code).toBe(4403);
+    const harvest = await openNotepad(server.url, `session/${w.sessionId}/harvest`, w.olga.token);
+    await harvest.readOnly.told; // the harvest is the plenary's: still read
+
+    expect((await settings(true)).status).toBe(200);
+    const again = await openNotepad(server.url, room, w.olga.token);
+    await again.readOnly.told;
+    expect((await http(server.url, 'PATCH', `/api/sessions/${w.sessionId}`, { token: w.ann.token, body: { observerNotes: false } })).status).toBe(403);
+    expect((await settings('no' as unknown as boolean)).status).toBe(400);
+  });
+
   it.skipIf(Boolean(skip))('NOTE1 a bad token, another session’s token, a bad room and a missing table are refused with a reason', async () => {
     const room = world.room(world.tableA, 1);
     expect(await (await openNotepad(server.url, room, 'nope', { synced: false })).closed).toMatchObject({ code: 4401 });

@@ -63,6 +63,7 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'participant:set-role': { command: 'participant:set-role', payload: (s) => ({ participantId: s.target.id, role: 'host' }) },
   'participant:remove': { command: 'participant:remove', payload: (s) => ({ participantId: s.target.id }) },
   'profile:update': { command: 'profile:update', payload: () => ({ language: 'fr', mode: 'remote' }) },
+  'session:configure': { command: 'session:configure', payload: () => ({ observerNotes: false }) },
   'projector:rotate-key': { command: 'projector:rotate-key', payload: () => ({}) },
   'cafe:view-setup': { command: 'cafe:get', payload: () => ({}) },
   'cafe:configure': { command: 'cafe:set-rounds', payload: () => ({ rounds: CHANGED_ROUNDS }) },
@@ -93,6 +94,7 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
     http(url, 'PATCH', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token, body: { role: 'host' } }),
   'participant:remove': (url, s) => http(url, 'DELETE', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token }),
   'profile:update': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/me`, { token: s.token, body: { language: 'fr', mode: 'remote' } }),
+  'session:configure': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}`, { token: s.token, body: { observerNotes: false } }),
   'projector:rotate-key': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/projector-key`, { token: s.token, body: {} }),
   'cafe:view-setup': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/cafe`, { token: s.token }),
   'cafe:configure': (url, s) => http(url, 'PUT', `/api/sessions/${s.created.session.id}/cafe/rounds`, { token: s.token, body: { rounds: CHANGED_ROUNDS } }),
@@ -153,6 +155,12 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       const me = result.participant as ParticipantView;
       expect(me).toMatchObject({ language: 'fr', mode: 'remote' });
       expect(people.body.participants.find((p) => p.id === me.id)).toMatchObject({ language: 'fr', mode: 'remote' });
+      return;
+    }
+    case 'session:configure': {
+      expect(result.session).toMatchObject({ observerNotes: false });
+      const state = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.facilitatorToken });
+      expect(state.body.session.observerNotes).toBe(false);
       return;
     }
     case 'projector:rotate-key': {

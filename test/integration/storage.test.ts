@@ -21,6 +21,7 @@ function sessionRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
     joinCode: 'ABCDEF',
     createdAt: 1_718_000_000_000,
     endedAt: null,
+    observerNotes: true,
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ import { within } from '../helpers/wait.js';
 const targets = await storageTargets();
 
 describe.each(targets)('Town Hall polls, captions and agenda on $kind', ({ kind, skip }) => {
-  const { start } = serversPerTest(kind);
+  const { start, stop } = serversPerTest(kind);
 
 
   it.skipIf(Boolean(skip))('POLL3 POLL4 POLL6 POLL7 a poll by group: staff see results at once, participants once shown; a changed answer moves groups', async () => {
@@ -73,9 +73,38 @@ describe.each(targets)('Town Hall polls, captions and agenda on $kind', ({ kind,
     expect(await command(gov.socket, 'poll:withdraw', { pollId })).toMatchObject({ ok: true });
 
     expect(await command(th.facilitator.socket, 'poll:close', { pollId })).toMatchObject({ ok: true, poll: { poll: { status: 'closed' } } });
-    expect(await command(aca.socket, 'poll:vote', { pollId, choice: 'o3' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await command(aca.socket, 'poll:vote', { pollId, choice: 'o3' })).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'townhall.pollNotOpen' } });
     const final = await townhallAs(th, aca.joined.token);
     expect(final.polls[0]).toMatchObject({ poll: { status: 'closed' }, results: { overall: { ballots: 2 } }, ballot: { choice: 'o2' } });
+  });
+
+  it.skipIf(Boolean(skip))('POLL12 a draft can be deleted (staff are told, it stays gone after a restart); an opened poll cannot', async () => {
+    const first = await start();
+    const { url } = first;
+    const th = await openTownHall(url);
+    const moderator = await member(th, { displayName: 'Mo', stakeholderGroup: 'other', as: 'moderator' });
+    const voter = await member(th, { displayName: 'Vo', stakeholderGroup: 'academia' });
+    const f = th.created.facilitatorToken;
+    const create = async (question: string) =>
+      (await http(url, 'POST', `${th.base}/polls`, { token: f, body: { kind: 'single', question, options: ['Yes', 'No'] } })).body.poll.poll.id as string;
+    const draft = await create('A typo?');
+    const kept = await create('Kept');
+
+    expect(await command(voter.socket, 'poll:delete', { pollId: draft })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const told = within(nextEvent(moderator.socket, 'poll:deleted'), 'the moderator is told');
+    expect(await command(th.facilitator.socket, 'poll:delete', { pollId: draft })).toEqual({ ok: true });
+    expect((await told)[0]).toEqual({ pollId: draft });
+    expect(await command(th.facilitator.socket, 'poll:delete', { pollId: draft })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    expect(await command(th.facilitator.socket, 'poll:open', { pollId: kept })).toMatchObject({ ok: true });
+    expect(await command(voter.socket, 'poll:vote', { pollId: kept, choice: 'o1' })).toMatchObject({ ok: true });
+    const refused = await http(url, 'DELETE', `${th.base}/polls/${kept}`, { token: f });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/draft/);
+
+    await stop(first);
+    const second = await start({ port: first.port });
+    expect((await townhallAs(th, f, second.url)).polls.map((p) => p.poll.id)).toEqual([kept]);
   });
 
   it.skipIf(Boolean(skip))('POLL5 POLL9 POLL10 rating and word cloud polls', async () => {

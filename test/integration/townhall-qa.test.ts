@@ -77,7 +77,7 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     await vote(d, q2.question.id);
     await vote(e, q2.question.id);
     expect(await vote(a, q2.question.id)).toMatchObject({ ok: true, votes: 3 }); // A is the target's author
-    expect(await vote(a, q1.question.id)).toMatchObject({ ok: false, error: { code: 'conflict' } }); // not one's own
+    expect(await vote(a, q1.question.id)).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'townhall.ownQuestion' } }); // not one's own
 
     const everyone = within(nextEvent(c!.socket, 'qa:question', (q) => q.id === q1.question.id && q.votes === 3), 'the merged count');
     const goneForC = within(nextEvent(c!.socket, 'qa:gone'), 'the duplicate gone');
@@ -188,7 +188,7 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     const cafe = await createSession(url, { title: 'Café', format: 'cafe' });
     const guest = await join(url, cafe.session.joinCode, { displayName: 'Guest' });
     const { socket } = await connect(url, guest.token);
-    expect(await command(socket, 'qa:ask', { text: 'Here?' })).toEqual({ ok: false, error: { code: 'conflict', message: 'This session is a World Café, not a Town Hall' } });
+    expect(await command(socket, 'qa:ask', { text: 'Here?' })).toEqual({ ok: false, error: { code: 'conflict', message: 'This session is a World Café, not a Town Hall', reason: 'townhall.notTownhall' } });
     expect(await command(socket, 'hand:raise', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const viaHttp = await http(url, 'GET', `/api/sessions/${cafe.session.id}/townhall`, { token: guest.token });
     expect(viaHttp.status).toBe(409);

@@ -138,3 +138,27 @@ describe.each(TRANSLATIONS)('%s catalog', (language) => {
     );
   });
 });
+
+// Every refusal reason the server can send (AppError's `reason`) has its words in the catalogs,
+// so a conflict never falls back to the server's English.
+describe('refusal reasons', () => {
+  const english = flatten(load('en'));
+  const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const servers = ['server/src/cafe/cafe-service.ts', 'server/src/cafe/run-service.ts', 'server/src/townhall/context.ts', 'server/src/townhall/polls/poll-service.ts'].map(read);
+  const literal = servers.flatMap((source) => [...source.matchAll(/reason: '([\w.-]+)'/g)].map((m) => m[1]!));
+  // The Town Hall's pure rules name theirs in conflict(message, reason): under `townhall.`.
+  const domain = ['agenda', 'poll-ballots', 'polls', 'qa-votes', 'qa', 'queue'].map((name) => read(`shared/src/domain/townhall/${name}.ts`));
+  const townhall = domain.flatMap((source) => [...source.matchAll(/conflict\([^;]*?, '(\w+)'/g)].map((m) => `townhall.${m[1]}`));
+  const seatingTypes = readFileSync(new URL('../../shared/src/domain/seating/types.ts', import.meta.url), 'utf8');
+  const seatingCodes = [.../export type SeatingErrorCode =([^;]+);/.exec(seatingTypes)![1]!.matchAll(/'([\w-]+)'/g)].map((m) => `seating.${m[1]}`);
+  const seatRules = ['SEAT1', 'SEAT2', 'SEAT3', 'SEAT9'].map((rule) => `seat.${rule}`);
+
+  it('finds the reasons it checks', () => {
+    expect(literal.length).toBeGreaterThan(15);
+    expect(townhall.length).toBeGreaterThan(20);
+    expect(seatingCodes).toContain('seating.not-enough-seats');
+  });
+  for (const reason of [...new Set([...literal, ...townhall, ...seatingCodes, ...seatRules])]) {
+    it(`reasons.${reason} is in the catalogs`, () => expect(english.has(`reasons.${reason}`)).toBe(true));
+  }
+});

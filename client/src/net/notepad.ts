@@ -77,6 +77,12 @@ export function openNotepadConnection(room: string, token: string, user: { name:
   });
   provider.on('closed', ({ code, reason }) => set({ status: 'closed', closed: closeKind(code, reason) }));
   provider.awareness.setLocalStateField('user', { name: user.name, color: user.color, colorLight: `${user.color}33` });
+  // The browser knows first when the network goes (an open WebSocket may take ~30 s to notice):
+  // say "offline" at once and keep the typing here; connect again as soon as it is back.
+  const wentOffline = () => provider.disconnect();
+  const cameOnline = () => state.closed === null && provider.connect();
+  window.addEventListener('offline', wentOffline);
+  window.addEventListener('online', cameOnline);
 
   return {
     doc,
@@ -91,6 +97,8 @@ export function openNotepadConnection(room: string, token: string, user: { name:
       provider.connect();
     },
     destroy() {
+      window.removeEventListener('offline', wentOffline);
+      window.removeEventListener('online', cameOnline);
       listeners.clear();
       provider.destroy();
       void local.destroy();

@@ -56,6 +56,7 @@ export function connectLive(token: string): () => void {
       void command('session:sync', {}).then((ack) => ack.ok && useLive.getState().applyState(ack.state));
     }
   });
+  s.on('session:changed', (session) => useLive.getState().applySession(session));
   s.on('me:removed', () => useLive.getState().setStatus('refused', 'removed'));
   s.on('cafe:changed', (cafe) => useLive.getState().applyCafe(cafe));
   s.on('cafe:live', (view) => useLive.getState().applyCafeLive(view));
@@ -71,6 +72,7 @@ export function connectLive(token: string): () => void {
   s.on('hand:you', (you) => th().thYou(you));
   s.on('floor:changed', (floor) => th().thFloor(floor));
   s.on('poll:changed', (poll) => th().thPoll(poll));
+  s.on('poll:deleted', ({ pollId }) => th().thPollDeleted(pollId));
   s.on('poll:results', (results) => th().thPollResults(results));
   s.on('poll:ballot', ({ pollId, ballot }) => th().thBallot(pollId, ballot));
   s.on('poll:projected', ({ pollId }) => th().thProjected(pollId));

@@ -1,5 +1,5 @@
 import type { AttendanceCounts } from '@open-talks/shared';
-import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState } from '@open-talks/shared/protocol';
+import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
 import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
@@ -16,6 +16,7 @@ interface SessionSlice {
   live: SessionState | undefined;
   applyState(state: SessionState): void;
   applyAttendance(attendance: AttendanceCounts): void;
+  applySession(session: SessionView): void;
   applyMe(me: ParticipantView): void;
   reset(): void;
 }
@@ -54,6 +55,7 @@ const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({
   live: undefined,
   applyState: (state) => set({ live: state }),
   applyAttendance: (attendance) => set(({ live }) => (live ? { live: { ...live, attendance } } : {})),
+  applySession: (session) => set(({ live }) => (live ? { live: { ...live, session } } : {})),
   applyMe: (me) =>
     set(({ live }) => {
       if (!live || live.viewer.kind !== 'participant') return {};

@@ -26,6 +26,7 @@ export interface TownhallSlice {
   thYou(you: HandStatus): void;
   thFloor(floor: FloorView | null): void;
   thPoll(poll: Poll): void;
+  thPollDeleted(pollId: string): void;
   thPollResults(results: PollResults): void;
   thBallot(pollId: string, ballot: MyBallot | null): void;
   thProjected(pollId: string | null): void;
@@ -71,6 +72,7 @@ export const townhallSlice: StateCreator<LiveStore, [], [], TownhallSlice> = (se
         next[index] = { ...next[index]!, poll };
         return { polls: next };
       }),
+    thPollDeleted: (pollId) => change(({ polls }) => ({ polls: polls.filter((p) => p.poll.id !== pollId) })),
     thPollResults: (results) => change(({ polls }) => ({ polls: polls.map((p) => (p.poll.id === results.pollId ? { ...p, results } : p)) })),
     thBallot: (pollId, ballot) => change(({ polls }) => ({ polls: polls.map((p) => (p.poll.id === pollId ? { ...p, ballot } : p)) })),
     thProjected: (pollId) => change(() => ({ projectedPollId: pollId })),

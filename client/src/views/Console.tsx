@@ -6,6 +6,7 @@ import { AttendancePanel } from '../components/AttendancePanel';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { selectMe, useLive } from '../state/live-store';
 import { CafeSetup } from './console/cafe/CafeSetup';
+import { HarvestSection } from './console/cafe/HarvestSection';
 import { RunPanel } from './console/cafe/RunPanel';
 import { PeopleTable } from './console/PeopleTable';
 import { SharePanel } from './console/SharePanel';
@@ -92,6 +93,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <AttendancePanel attendance={live.attendance} />
       </div>
       {live.cafe && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
+      {live.cafe && <HarvestSection sessionId={sessionId} live={live.cafe.live} me={me} />}
       {live.townhall && <TownhallConsole townhall={live.townhall} role={me.role} />}
       {session.format === 'cafe' && live.participants && <CafeSetup participants={live.participants} />}
       {live.participants && <PeopleTable participants={live.participants} meId={me.id} />}

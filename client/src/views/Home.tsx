@@ -52,6 +52,7 @@ function CreateSession() {
   const [format, setFormat] = useState<SessionFormat>('cafe');
   const [languages, setLanguages] = useState<Language[]>([currentLanguage()]);
   const [attribution, setAttribution] = useState<Attribution>('named');
+  const [observerNotes, setObserverNotes] = useState(true);
   const [name, setName] = useState('');
   const [operatorKey, setOperatorKey] = useState('');
   const [needsKey, setNeedsKey] = useState(false);
@@ -74,7 +75,7 @@ function CreateSession() {
     setError(undefined);
     try {
       const created = await api.createSession(
-        { title: title.trim(), format, languages, attribution, language: currentLanguage(), ...(name.trim() && { facilitatorName: name.trim() }) },
+        { title: title.trim(), format, languages, attribution, observerNotes, language: currentLanguage(), ...(name.trim() && { facilitatorName: name.trim() }) },
         needsKey ? operatorKey : undefined,
       );
       saveCredential({
@@ -147,6 +148,13 @@ function CreateSession() {
             </label>
           ))}
         </fieldset>
+
+        {format === 'cafe' && (
+          <label className="choice">
+            <input type="checkbox" checked={observerNotes} onChange={(e) => setObserverNotes(e.target.checked)} />
+            {t('observers.notesSetting')}
+          </label>
+        )}
 
         <label htmlFor="create-name">{t('home.facilitatorNameLabel')}</label>
         <input id="create-name" autoComplete="name" maxLength={LIMITS.displayNameLength} value={name} onChange={(e) => setName(e.target.value)} />

@@ -8,6 +8,7 @@ import { selectMe, useLive } from '../state/live-store';
 import { ProfileForm } from './ProfileForm';
 import { RunPanel } from './console/cafe/RunPanel';
 import { CafeCard } from './participant/CafeCard';
+import { ObserverTables } from './participant/ObserverTables';
 import { TownhallView } from './participant/townhall/TownhallView';
 
 export function Participant({ sessionId }: { sessionId: string }) {
@@ -28,6 +29,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
       {live.cafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
       {live.townhall && <TownhallView townhall={live.townhall} me={me} attribution={live.session.attribution} />}
       {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} me={me} sessionId={sessionId} token={getCredential(sessionId)?.token} />}
+      {live.cafe && me.role === 'observer' && <ObserverTables sessionId={sessionId} live={live.cafe.live} allowed={live.session.observerNotes} />}
       <section className="card" aria-labelledby="welcome-heading">
         <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
         <p data-testid="my-role">{t('session.youAre', { role: t(`words.role.${me.role}`) })}</p>
@@ -38,6 +40,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
         {live.townhall && me.role !== 'facilitator' && (can(me.role, 'qa:moderate') || can(me.role, 'caption:write')) && (
           <p>
             <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
+          </p>
+        )}
+        {live.cafe && live.cafe.live.phase !== 'not-started' && (
+          <p>
+            <Link href={`/s/${sessionId}/harvest`}>{t('harvest.open')}</Link>
           </p>
         )}
         {me.role === 'rapporteur' && (

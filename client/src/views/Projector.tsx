@@ -1,13 +1,18 @@
 import { formatJoinCode } from '@open-talks/shared';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { QrCode } from '../components/QrCode';
 import { useLiveSession } from '../hooks/useLiveSession';
+import { getCredential } from '../state/credentials';
 import { useLive } from '../state/live-store';
 import { CafeProjector } from './projector/CafeProjector';
 import { TownhallProjector } from './projector/TownhallProjector';
+
+// Yjs comes to the projector only when the facilitator puts the harvest on it.
+const HarvestProjector = lazy(() => import('../notepad/harvest/HarvestProjector'));
 
 /** The big screen in the room: how to join, and who is here. Read-only, no login. */
 export default function Projector({ sessionId }: { sessionId: string }) {
@@ -32,6 +37,20 @@ export default function Projector({ sessionId }: { sessionId: string }) {
   }
   const joinLink = `${location.origin}/join/${live.session.joinCode}`;
   const cafe = live.cafe?.live;
+  const projectorKey = getCredential(sessionId)?.projectorKey;
+  // HARV6: the facilitator put the harvest on the big screen.
+  if (cafe?.harvestShown && projectorKey) {
+    return (
+      <main id="main" className="projector">
+        <ConnectionBanner />
+        <LanguagePicker className="language-picker projector-language" />
+        <h1>{live.session.title}</h1>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <HarvestProjector sessionId={sessionId} projectorKey={projectorKey} live={cafe} />
+        </Suspense>
+      </main>
+    );
+  }
   // Once the café is under way the room needs the round, not the join screen.
   if (cafe && cafe.phase !== 'not-started') {
     return (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { tableName } from '../components/cafe/table-name';
 import { useLiveSession } from '../hooks/useLiveSession';
+import { canWriteHarvest } from '../notepad/harvest/access';
 import { getCredential } from '../state/credentials';
 import { selectMe, useLive } from '../state/live-store';
 import { Captions } from './participant/townhall/Captions';
@@ -12,6 +13,7 @@ import { QuestionList } from './participant/townhall/QuestionList';
 
 const NotepadPanel = lazy(() => import('../notepad/NotepadPanel'));
 const SynthesisPanel = lazy(() => import('../notepad/SynthesisPanel'));
+const HarvestBoard = lazy(() => import('../notepad/harvest/HarvestBoard'));
 const RecordPanel = lazy(() => import('../record/RecordPanel'));
 const SpeakerLog = lazy(() => import('../record/SpeakerLog'));
 
@@ -67,7 +69,15 @@ export default function Rapporteur({ sessionId }: { sessionId: string }) {
             </section>
           ))}
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <NotepadPanel sessionId={sessionId} token={token} userName={userName} userColor={COLOR} title={t('rapporteur.harvest')} />
+            <HarvestBoard
+              sessionId={sessionId}
+              token={token}
+              canWrite={canWriteHarvest(sessionId, me)}
+              userName={userName}
+              userColor={COLOR}
+              rounds={live.cafe.live.rounds}
+              tables={live.cafe.live.tables}
+            />
           </Suspense>
         </section>
       )}

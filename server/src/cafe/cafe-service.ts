@@ -68,9 +68,9 @@ export class CafeService {
       hosts.add(table.hostParticipantId);
       const host = await this.store.participants.byId(table.hostParticipantId);
       if (!host || host.sessionId !== sessionId || host.removedAt !== null) throw new AppError('not_found', 'The table host is not in this session');
-      if (host.role !== 'host' && host.role !== 'participant') throw new AppError('conflict', `A ${host.role} cannot host a table`);
+      if (host.role !== 'host' && host.role !== 'participant') throw new AppError('conflict', `A ${host.role} cannot host a table`, { reason: 'cafe.roleCannotHost' });
       if (host.mode === 'in-room' ? table.kind === 'remote' : table.kind === 'in-room') {
-        throw new AppError('conflict', `An ${host.mode} host cannot host an ${table.kind} table`);
+        throw new AppError('conflict', `An ${host.mode} host cannot host an ${table.kind} table`, { reason: 'cafe.hostModeMismatch' });
       }
       if (host.role === 'participant') promoted.push({ ...host, role: 'host' });
     }
@@ -86,7 +86,7 @@ export class CafeService {
     const sessionId = principal.session.id;
     const [people, online] = await Promise.all([this.store.participants.listActive(sessionId), this.presence.onlineIds(sessionId)]);
     const here = seatingParticipants(people.filter((p) => online.has(p.id)), []);
-    if (here.length === 0) throw new AppError('conflict', 'Nobody is here yet to make tables for');
+    if (here.length === 0) throw new AppError('conflict', 'Nobody is here yet to make tables for', { reason: 'cafe.nobodyHere' });
     const counts = { 'in-room': here.filter((p) => p.mode === 'in-room').length, remote: here.filter((p) => p.mode === 'remote').length };
     const tables = suggestTables(counts, tableSize).map((t) => ({ ...t, id: newId() }));
     return this.replaceTables(principal, tables, []);
@@ -99,14 +99,14 @@ export class CafeService {
       if (run.round > 0) {
         // Mid-café the plan is in use: tables may be renamed, resized or given a video link, nothing that unseats anyone.
         if (!sameSeatingShape(before, tables)) {
-          throw new AppError('conflict', 'The café has started: tables can be renamed or get a new capacity or video link, but not be added, removed, or change kind or host');
+          throw new AppError('conflict', 'The café has started: tables can be renamed or get a new capacity or video link, but not be added, removed, or change kind or host', { reason: 'cafe.tablesFixed' });
         }
         const seatedMost = maxSeated(plan?.plan.rounds ?? []);
         const tooSmall = tables.find((t) => t.capacity < (seatedMost.get(t.id) ?? 0));
-        if (tooSmall) throw new AppError('conflict', `Table ${tooSmall.label} already has more people planned than that capacity`);
+        if (tooSmall) throw new AppError('conflict', `Table ${tooSmall.label} already has more people planned than that capacity`, { reason: 'cafe.capacityTooSmall', params: { table: tooSmall.label } });
         await repos.cafe.replaceTables(sessionId, tables);
       } else {
-        if (plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing tables');
+        if (plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing tables', { reason: 'cafe.planLocked' });
         await repos.cafe.replaceTables(sessionId, tables);
         // Tables changed under the plan: it no longer fits, so it goes; the facilitator plans again.
         if (plan) await repos.cafe.deletePlan(sessionId);
@@ -130,10 +130,10 @@ export class CafeService {
     const view = await this.store.transaction(async (repos) => {
       const [plan, run, before] = await Promise.all([repos.cafe.plan(sessionId), repos.cafe.run(sessionId), repos.cafe.rounds(sessionId)]);
       if (run.round > 0 && before.length !== next.length) {
-        throw new AppError('conflict', 'The café has started: questions and durations can change, the number of rounds cannot');
+        throw new AppError('conflict', 'The café has started: questions and durations can change, the number of rounds cannot', { reason: 'cafe.roundCountFixed' });
       }
       const countChanges = plan !== null && plan.plan.rounds.length !== next.length;
-      if (countChanges && plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing the number of rounds');
+      if (countChanges && plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it before changing the number of rounds', { reason: 'cafe.planLocked' });
       await repos.cafe.replaceRounds(sessionId, next);
       if (countChanges) await repos.cafe.deletePlan(sessionId);
       return this.view(sessionId, repos);
@@ -150,14 +150,14 @@ export class CafeService {
   private async planNow(principal: Principal, { seed }: z.output<typeof planPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const current = await this.view(sessionId);
-    if (current.run.round > 0) throw new AppError('conflict', 'The café has started: move people by hand instead of planning again');
-    if (current.plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to plan again');
-    if (current.rounds.length === 0) throw new AppError('conflict', 'Add the rounds before planning the seating');
-    if (current.tables.length === 0) throw new AppError('conflict', 'Add tables before planning the seating');
+    if (current.run.round > 0) throw new AppError('conflict', 'The café has started: move people by hand instead of planning again', { reason: 'cafe.startedMoveInstead' });
+    if (current.plan?.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to plan again', { reason: 'cafe.planLocked' });
+    if (current.rounds.length === 0) throw new AppError('conflict', 'Add the rounds before planning the seating', { reason: 'cafe.noRoundsToPlan' });
+    if (current.tables.length === 0) throw new AppError('conflict', 'Add tables before planning the seating', { reason: 'cafe.noTablesToPlan' });
     const people = seatingParticipants(await this.store.participants.listActive(sessionId), current.tables);
     const chosenSeed = seed ?? randomInt(0, 2 ** 31 - 1);
     const result = planSeating({ participants: people, tables: current.tables, rounds: current.rounds.length, seed: chosenSeed });
-    if (!result.ok) throw new AppError('conflict', result.error.message);
+    if (!result.ok) throw new AppError('conflict', result.error.message, { reason: `seating.${result.error.code}` });
     await this.store.cafe.savePlan(sessionId, { seed: chosenSeed, plan: result.plan, figures: result.figures, locked: false, createdAt: this.now() });
     return this.changed(sessionId);
   }
@@ -170,17 +170,17 @@ export class CafeService {
     const sessionId = principal.session.id;
     const current = await this.view(sessionId);
     const plan = current.plan;
-    if (!plan) throw new AppError('conflict', 'There is no seating plan yet');
-    if (plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to move people');
+    if (!plan) throw new AppError('conflict', 'There is no seating plan yet', { reason: 'cafe.noPlan' });
+    if (plan.locked) throw new AppError('conflict', 'The seating plan is locked; unlock it to move people', { reason: 'cafe.planLocked' });
     if (round > plan.plan.rounds.length) throw new AppError('not_found', `The plan has ${plan.plan.rounds.length} rounds`);
     const focus = focusRound(current.run, current.rounds.length);
-    if (current.run.round > 0 && (focus === null || round < focus)) throw new AppError('conflict', `Round ${round} has already been held`);
+    if (current.run.round > 0 && (focus === null || round < focus)) throw new AppError('conflict', `Round ${round} has already been held`, { reason: 'cafe.roundHeld', params: { round } });
     if (!current.tables.some((t) => t.id === tableId)) throw new AppError('not_found', 'No such table in this café');
     const people = seatingParticipants(await this.store.participants.listActive(sessionId), current.tables);
     if (!people.some((p) => p.id === participantId)) throw new AppError('not_found', 'This person is not seated in the café');
     const moved = moveInPlan(plan.plan, round - 1, participantId, tableId);
     const broken = findRuleViolations({ rounds: [moved.rounds[round - 1]!] }, people, current.tables);
-    if (broken.length > 0) throw new AppError('conflict', `That move breaks a seating rule: ${broken[0]}`);
+    if (broken.length > 0) throw new AppError('conflict', `That move breaks a seating rule: ${broken[0]}`, { reason: `seat.${broken[0]!.split(' ')[0]}` });
     const figures = measurePlan(moved, people, current.tables);
     await this.store.cafe.savePlan(sessionId, { ...plan, plan: moved, figures });
     const view = await this.changed(sessionId);
@@ -195,7 +195,7 @@ export class CafeService {
   private async lockNow(principal: Principal, { locked }: z.output<typeof lockPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const plan = await this.store.cafe.plan(sessionId);
-    if (!plan) throw new AppError('conflict', 'There is no seating plan to lock');
+    if (!plan) throw new AppError('conflict', 'There is no seating plan to lock', { reason: 'cafe.noPlan' });
     await this.store.cafe.savePlan(sessionId, { ...plan, locked });
     return this.changed(sessionId);
   }

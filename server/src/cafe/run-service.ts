@@ -69,14 +69,14 @@ export class CafeRunService {
 
   async start(principal: Principal): Promise<CafeRun> {
     const sessionId = principal.session.id;
-    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café');
+    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café', { reason: 'cafe.notCafe' });
     return this.mutex.run(sessionId, async () => {
       const [rounds, plan, run] = await Promise.all([this.store.cafe.rounds(sessionId), this.store.cafe.plan(sessionId), this.store.cafe.run(sessionId)]);
       const phase = cafePhase(run, rounds.length);
-      if (phase === 'in-round') throw new AppError('conflict', `Round ${run.round} is still on; end it before starting the next`);
-      if (rounds.length === 0) throw new AppError('conflict', 'Add the rounds before starting the café');
-      if (phase === 'finished') throw new AppError('conflict', 'Every round has been held');
-      if (!plan) throw new AppError('conflict', 'Make a seating plan before starting the café');
+      if (phase === 'in-round') throw new AppError('conflict', `Round ${run.round} is still on; end it before starting the next`, { reason: 'cafe.roundStillOn', params: { round: run.round } });
+      if (rounds.length === 0) throw new AppError('conflict', 'Add the rounds before starting the café', { reason: 'cafe.noRoundsToStart' });
+      if (phase === 'finished') throw new AppError('conflict', 'Every round has been held', { reason: 'cafe.allRoundsHeld' });
+      if (!plan) throw new AppError('conflict', 'Make a seating plan before starting the café', { reason: 'cafe.noPlanToStart' });
       const round = run.round + 1;
       const next: CafeRun = { round, timer: this.timerOrThrow(startTimer(rounds[round - 1]!.durationMs, this.now())) };
       await this.store.transaction(async (repos) => {
@@ -125,6 +125,17 @@ export class CafeRunService {
     await this.store.cafe.addPrompt(sessionId, prompt);
     this.notifier.prompt(sessionId, prompt);
     return prompt;
+  }
+
+  /** HARV6: the projector shows the harvest (or the round again); stored, then announced to every screen. */
+  async showHarvest(principal: Principal, show: boolean): Promise<{ shown: boolean }> {
+    const sessionId = principal.session.id;
+    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café');
+    return this.mutex.run(sessionId, async () => {
+      await this.store.cafe.showHarvest(sessionId, show, this.now());
+      this.notifier.cafeLive(sessionId, publicCafeView(await this.snapshot(sessionId)));
+      return { shown: show };
+    });
   }
 
   /**
@@ -200,7 +211,7 @@ export class CafeRunService {
 
   private async currentRound(sessionId: string): Promise<CafeRun & { timer: Timer }> {
     const run = await this.store.cafe.run(sessionId);
-    if (!run.timer || run.round === 0) throw new AppError('conflict', 'No round has started yet');
+    if (!run.timer || run.round === 0) throw new AppError('conflict', 'No round has started yet', { reason: 'cafe.noRoundYet' });
     return { round: run.round, timer: run.timer };
   }
 
@@ -226,7 +237,7 @@ export class CafeRunService {
   }
 
   private async snapshot(sessionId: string): Promise<CafeSnapshot> {
-    const [session, tables, rounds, plan, run, prompts, people] = await Promise.all([
+    const [session, tables, rounds, plan, run, prompts, people, harvestShown] = await Promise.all([
       this.store.sessions.byId(sessionId),
       this.store.cafe.tables(sessionId),
       this.store.cafe.rounds(sessionId),
@@ -234,6 +245,7 @@ export class CafeRunService {
       this.store.cafe.run(sessionId),
       this.store.cafe.recentPrompts(sessionId, CAFE_LIMITS.promptsKept),
       this.store.participants.listActive(sessionId),
+      this.store.cafe.harvestShown(sessionId),
     ]);
     if (!session) throw new AppError('not_found', 'No such session');
     return {
@@ -244,6 +256,7 @@ export class CafeRunService {
       run,
       prompts,
       people: new Map<string, CafePerson>(people.map((p) => [p.id, p])),
+      harvestShown,
     };
   }
 }

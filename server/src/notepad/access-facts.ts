@@ -3,7 +3,8 @@ import type { NotepadCafeFacts } from '@open-talks/shared';
 import type { Store } from '../store/index.js';
 
 export async function cafeFacts(store: Store, sessionId: string): Promise<NotepadCafeFacts> {
-  const [tables, rounds, plan, run] = await Promise.all([
+  const [session, tables, rounds, plan, run] = await Promise.all([
+    store.sessions.byId(sessionId),
     store.cafe.tables(sessionId),
     store.cafe.rounds(sessionId),
     store.cafe.plan(sessionId),
@@ -14,5 +15,6 @@ export async function cafeFacts(store: Store, sessionId: string): Promise<Notepa
     roundCount: rounds.length,
     currentRound: run.round,
     plan: plan?.plan ?? null,
+    observerNotes: session?.observerNotes ?? false,
   };
 }

@@ -12,6 +12,8 @@ import type { Store } from '../store/index.js';
 import { cafeFacts } from './access-facts.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
+import { HarvestMirror } from './harvest-mirror.js';
+import { reconcileHarvest } from './harvest-reconcile.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
 
@@ -43,6 +45,9 @@ export class NotepadServer {
   private readonly storage: NotepadStorage;
   private readonly pinger: NodeJS.Timeout;
   private readonly now: () => number;
+  private readonly mirror: HarvestMirror;
+  /** Sessions whose harvest this process has brought in line with storage (HARV4). */
+  private readonly reconciled = new Set<string>();
   private closed = false;
 
   constructor(private readonly deps: NotepadDeps) {
@@ -58,6 +63,14 @@ export class NotepadServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.options.maxDocumentBytes + 1024 * 1024 });
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL);
     this.pinger.unref();
+    this.mirror = new HarvestMirror(
+      {
+        // HARV4: the harvest is held like any notepad while written, so it is stored and unloaded alike.
+        acquireHarvest: (sessionId) => this.acquire(notepadRoomName({ kind: 'harvest', sessionId }), sessionId),
+        release: (document) => this.release(document),
+      },
+      (error, sessionId) => deps.log.error({ err: error, sessionId }, 'harvest mirror failed'),
+    );
   }
 
   /** Takes /yjs/ upgrades; leaves every other path (Socket.IO's) alone. */
@@ -134,11 +147,35 @@ export class NotepadServer {
     let loading = this.documents.get(name);
     if (!loading) {
       const previous = this.unloading.get(name) ?? Promise.resolve();
-      loading = previous.then(() => NotepadDocument.load(name, sessionId, this.storage, this.deps.log, this.now));
+      loading = previous.then(async () => this.loaded(await NotepadDocument.load(name, sessionId, this.storage, this.deps.log, this.now)));
       this.documents.set(name, loading);
       loading.catch(() => this.documents.delete(name));
     }
     return loading;
+  }
+
+  /**
+   * A document just came into memory: a table's ideas start feeding the harvest (HARV1); a harvest
+   * is guarded (HARV3) and, the first time in this process, brought in line with storage (HARV4).
+   */
+  private async loaded(document: NotepadDocument): Promise<NotepadDocument> {
+    const room = parseNotepadRoom(document.name);
+    if (room?.kind === 'table') this.mirror.watchTable(document, room);
+    if (room?.kind !== 'harvest') return document;
+    this.mirror.guardHarvest(document.doc);
+    if (this.reconciled.has(room.sessionId)) return document;
+    try {
+      await reconcileHarvest(document.doc, room.sessionId, {
+        storedRooms: (sessionId) => this.deps.store.notepads.rooms(sessionId),
+        isLoaded: (name) => this.documents.has(name),
+        loadStored: (name) => this.loadStoredDoc(name),
+      });
+      this.reconciled.add(room.sessionId);
+    } catch (error) {
+      // The harvest still opens; the next load of it tries again.
+      this.deps.log.error({ err: error, sessionId: room.sessionId }, 'harvest reconciliation failed');
+    }
+    return document;
   }
 
   /** A connection left: once nobody is left, the document is unloaded after a quiet while. */
@@ -275,8 +312,9 @@ export class NotepadServer {
     return docFromStored(await this.storage.load(name));
   }
 
-  /** Flushes every open document now (what would otherwise happen within FLUSH_DELAY). */
+  /** Flushes every open document now (what would otherwise happen within FLUSH_DELAY), harvest mirrors included. */
   async flushAll(): Promise<void> {
+    await this.mirror.settled();
     await Promise.all([...this.documents.values()].map(async (loading) => (await loading).flush()));
   }
 
@@ -299,6 +337,8 @@ export class NotepadServer {
     this.idleTimers.clear();
     for (const connection of this.connections) connection.close('goingAway');
     for (const ws of this.sockets) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+    // HARV4: the tables' last ideas reach the harvest before the documents are written out.
+    await this.mirror.settled();
     const documents = await Promise.allSettled([...this.documents.values()]);
     await Promise.all(documents.flatMap((d) => (d.status === 'fulfilled' ? [this.unload(d.value)] : [])));
     await Promise.all(this.unloading.values());

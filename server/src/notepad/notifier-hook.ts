@@ -5,7 +5,7 @@ import type { CafeNotifier } from '../cafe/cafe-service.js';
 import type { RunNotifier } from '../cafe/run-service.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../sessions/session-service.js';
-import type { ParticipantRecord } from '../store/index.js';
+import type { ParticipantRecord, SessionRecord } from '../store/index.js';
 import type { NotepadServer } from './notepad-server.js';
 
 type Notifying = Notifier & CafeNotifier & RunNotifier;
@@ -22,6 +22,10 @@ export function withNotepadRevalidation(inner: Notifying, notepads: NotepadServe
     participantRemoved(participant: ParticipantRecord) {
       inner.participantRemoved(participant);
       revalidate(participant.sessionId);
+    },
+    sessionChanged(session: SessionRecord) {
+      inner.sessionChanged(session);
+      revalidate(session.id); // whether observers read the tables' notes (NOTE3)
     },
     projectorKeyRotated(sessionId: string) {
       inner.projectorKeyRotated(sessionId);

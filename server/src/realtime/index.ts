@@ -104,6 +104,7 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
       return {};
     }, context);
     registerCommand(socket, 'profile:update', async (p, changes) => ({ participant: await service.updateProfile(p, changes) }), context);
+    registerCommand(socket, 'session:configure', async (p, settings) => ({ session: await service.configure(p, settings) }), context);
     registerCommand(socket, 'projector:rotate-key', async (p) => ({ projectorKey: await service.rotateProjectorKey(p) }), context);
     registerCommand(socket, 'cafe:get', async (p) => ({ cafe: await cafe.view(p.session.id) }), context);
     registerCommand(socket, 'cafe:set-tables', async (p, payload) => ({ cafe: await cafe.setTables(p, payload) }), context);
@@ -118,6 +119,7 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
     registerCommand(socket, 'cafe:extend-round', async (p, { minutes }) => ({ run: await cafeRun.extend(p, minutes) }), context);
     registerCommand(socket, 'cafe:end-round', async (p) => ({ run: await cafeRun.end(p) }), context);
     registerCommand(socket, 'cafe:prompt', async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }), context);
+    registerCommand(socket, 'cafe:show-harvest', async (p, { show }) => cafeRun.showHarvest(p, show), context);
     for (const name of Object.keys(townhall) as TownhallCommand[]) {
       registerCommand(socket, name, townhall[name] as never, context);
     }

@@ -4,8 +4,8 @@ import type { CafeNotifier } from '../cafe/cafe-service.js';
 import type { RunNotifier } from '../cafe/run-service.js';
 import type { Logger } from '../log.js';
 import type { Notifier, SessionService } from '../sessions/session-service.js';
-import { participantView } from '../sessions/views.js';
-import type { ParticipantRecord } from '../store/index.js';
+import { participantView, sessionView } from '../sessions/views.js';
+import type { ParticipantRecord, SessionRecord } from '../store/index.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
 import type { IoServer } from './types.js';
 
@@ -72,6 +72,10 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
   prompt(sessionId: string, prompt: PromptView): void {
     const to = prompt.tableId === null ? this.io.to(sessionRoom(sessionId)) : this.io.to(tableRoom(sessionId, prompt.tableId)).to(staffRoom(sessionId));
     to.emit('cafe:prompt', prompt);
+  }
+
+  sessionChanged(session: SessionRecord): void {
+    this.io.to(sessionRoom(session.id)).emit('session:changed', sessionView(session));
   }
 
   projectorKeyRotated(sessionId: string): void {

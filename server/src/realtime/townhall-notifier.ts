@@ -46,6 +46,10 @@ export class SocketTownhallNotifier implements TownhallNotifier {
     this.io.to(poll.status === 'draft' ? staffRoom(sessionId) : sessionRoom(sessionId)).emit('poll:changed', poll);
   }
 
+  pollDeleted(sessionId: string, pollId: string): void {
+    this.io.to(staffRoom(sessionId)).emit('poll:deleted', { pollId });
+  }
+
   pollResults(sessionId: string, results: PollResults, everyone: boolean): void {
     this.io.to(everyone ? sessionRoom(sessionId) : staffRoom(sessionId)).emit('poll:results', results);
   }

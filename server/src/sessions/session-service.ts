@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { createSessionBody, joinBody } from '@open-talks/shared/protocol';
 import { hashToken, isProjectorToken, newId, newJoinCode, newToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import type { ParticipantRecord, SessionRecord, Store } from '../store/index.js';
+import type { ParticipantRecord, SessionRecord, SessionSettings, Store } from '../store/index.js';
 import type { Principal } from './principal.js';
 import { participantView, sessionView } from './views.js';
 
@@ -20,6 +20,7 @@ export interface Notifier {
   participantChanged(participant: ParticipantRecord): void;
   participantRemoved(participant: ParticipantRecord): void;
   projectorKeyRotated(sessionId: string): void;
+  sessionChanged(session: SessionRecord): void;
 }
 
 /** What the formats add to a session: the café seats people as they come and go, and adds its state. */
@@ -88,6 +89,7 @@ export class SessionService {
         joinCode: newJoinCode(),
         createdAt,
         endedAt: null,
+        observerNotes: body.observerNotes,
       };
       const facilitator: ParticipantRecord = {
         id: newId(),
@@ -271,6 +273,14 @@ export class SessionService {
     // The café re-seats someone who switched between the room and remote; the Town Hall keeps names current.
     if (principal.session.format === 'townhall' || updated.mode !== me.mode) await this.afterPersonChanged(updated, principal.session.format);
     return participantView(updated, await this.presence.isOnline(updated.id));
+  }
+
+  /** The session's settings; everyone is told, and notepad access follows at once (NOTE3). */
+  async configure(principal: Principal, settings: SessionSettings): Promise<SessionView> {
+    await this.store.sessions.updateSettings(principal.session.id, settings);
+    const session: SessionRecord = { ...principal.session, ...settings };
+    this.notifier.sessionChanged(session);
+    return sessionView(session);
   }
 
   /** A new projector link; the old one stops working and screens using it are disconnected. */

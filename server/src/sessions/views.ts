@@ -10,6 +10,7 @@ export function sessionView(session: SessionRecord): SessionView {
     attribution: session.attribution,
     joinCode: session.joinCode,
     createdAt: session.createdAt,
+    observerNotes: session.observerNotes,
   };
 }
 

@@ -99,6 +99,22 @@ export class CafeRepo {
       .execute();
   }
 
+  /** HARV6: whether the projector shows the harvest. */
+  async harvestShown(sessionId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('cafe_runs').select('harvest_shown').where('session_id', '=', sessionId).executeTakeFirst();
+    return Number(row?.harvest_shown ?? 0) === 1;
+  }
+
+  /** HARV6: shows or hides the harvest on the projector; a café not started yet gets its run row here. */
+  async showHarvest(sessionId: string, shown: boolean, now: number): Promise<void> {
+    const harvest_shown = shown ? 1 : 0;
+    await this.db
+      .insertInto('cafe_runs')
+      .values({ session_id: sessionId, round: CAFE_RUN_START.round, timer: null, updated_at: now, harvest_shown })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ harvest_shown, updated_at: now }))
+      .execute();
+  }
+
   /** Sessions whose round timer is running: after a restart the server schedules their end again. */
   async runningSessions(): Promise<{ sessionId: string; run: CafeRun }[]> {
     const rows = await this.db.selectFrom('cafe_runs').selectAll().where('timer', 'is not', null).execute();

@@ -12,7 +12,7 @@ import { RecordRepo } from './record-repo.js';
 import { SpeakerLogRepo } from './speaker-log-repo.js';
 
 export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
-export type { SessionRecord } from './session-repo.js';
+export type { SessionRecord, SessionSettings } from './session-repo.js';
 export type { StoredNotepad } from './notepad-repo.js';
 export type { TownhallStateRecord } from './townhall-repo.js';
 export type { PublicationRecord } from './record-repo.js';

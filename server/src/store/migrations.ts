@@ -218,7 +218,6 @@ const migrations: Record<string, Migration> = {
     },
   },
   // The record (issue 6): the public outcome page's link, and the Town Hall's speaker log.
-  // 0007 is left to the harvest board's branch.
   '0006_record': {
     async up(db: Kysely<any>) {
       // One publication per session; the slug outlives unpublishing so the link stays stable.
@@ -244,6 +243,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('speaker_log_session').on('speaker_log').columns(['session_id', 'started_at']).execute();
     },
   },
+  // The harvest's projector switch follows the record's 0006.
+  '0007_harvest': {
+    async up(db: Kysely<any>) {
+      // Whether the projector shows the harvest (HARV6); kept with the café's run, off by default.
+      await db.schema.alterTable('cafe_runs').addColumn('harvest_shown', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
+  '0008_observer_notes': {
+    async up(db: Kysely<any>) {
+      // Whether observers may read the tables' notes (NOTE3); sessions made before could.
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('observer_notes', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {
@@ -258,7 +273,9 @@ const provider: MigrationProvider = {
  * another schema's `kysely_migration_lock` for its own and fails while two databases migrate at once.
  */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider, ...(schema && { migrationTableSchema: schema }) });
+  // Branches reserve migration numbers and land in any order: a database that already ran 0007
+  // and 0008 must still take 0006 when it arrives, rather than refuse to start.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

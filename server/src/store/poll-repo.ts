@@ -20,6 +20,11 @@ export class PollRepo {
       .execute();
   }
 
+  /** A draft's row (a draft has no ballots). */
+  async deletePoll(sessionId: string, pollId: string): Promise<void> {
+    await this.db.deleteFrom('polls').where('session_id', '=', sessionId).where('id', '=', pollId).execute();
+  }
+
   /** Every ballot of the session, by poll id. */
   async ballots(sessionId: string): Promise<Map<string, Ballot[]>> {
     const rows = await this.db.selectFrom('poll_ballots').selectAll().where('session_id', '=', sessionId).execute();

@@ -1,5 +1,6 @@
 // Column types are what both SQLite and PostgreSQL give back once the pg pool
 // parses BIGINT as a number (see db.ts): times are epoch ms, lists are JSON text.
+import type { ColumnType } from 'kysely';
 
 export interface SessionsTable {
   id: string;
@@ -11,6 +12,7 @@ export interface SessionsTable {
   projector_token_hash: string;
   created_at: number;
   ended_at: number | null;
+  observer_notes: number; // 0 or 1: SQLite has no boolean
 }
 
 export interface ParticipantsTable {
@@ -58,6 +60,8 @@ export interface CafeRunsTable {
   round: number;
   timer: string | null; // JSON Timer
   updated_at: number;
+  /** 1 while the projector shows the harvest (HARV6); 0 by default. */
+  harvest_shown: ColumnType<number, number | undefined, number>;
 }
 
 export interface CafePromptsTable {

@@ -11,7 +11,12 @@ export interface SessionRecord {
   joinCode: string;
   createdAt: number;
   endedAt: number | null;
+  /** Observers may read the tables' notes (NOTE3). */
+  observerNotes: boolean;
 }
+
+/** What the facilitator may change after creating a session. */
+export type SessionSettings = Pick<SessionRecord, 'observerNotes'>;
 
 function toRecord(row: Selectable<SessionsTable>): SessionRecord {
   return {
@@ -23,6 +28,7 @@ function toRecord(row: Selectable<SessionsTable>): SessionRecord {
     joinCode: row.join_code,
     createdAt: Number(row.created_at),
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
+    observerNotes: Number(row.observer_notes) === 1,
   };
 }
 
@@ -43,8 +49,13 @@ export class SessionRepo {
         projector_token_hash: projectorTokenHash,
         created_at: session.createdAt,
         ended_at: session.endedAt,
+        observer_notes: session.observerNotes ? 1 : 0,
       })
       .execute();
+  }
+
+  async updateSettings(id: string, settings: SessionSettings): Promise<void> {
+    await this.db.updateTable('sessions').set({ observer_notes: settings.observerNotes ? 1 : 0 }).where('id', '=', id).execute();
   }
 
   async byId(id: string): Promise<SessionRecord | undefined> {

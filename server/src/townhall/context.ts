@@ -81,12 +81,12 @@ export class TownhallContext {
 }
 
 export function requireTownhall(session: SessionRecord): void {
-  if (session.format !== 'townhall') throw new AppError('conflict', 'This session is a World Café, not a Town Hall');
+  if (session.format !== 'townhall') throw new AppError('conflict', 'This session is a World Café, not a Town Hall', { reason: 'townhall.notTownhall' });
 }
 
 /** The acting participant (the projector display cannot ask, vote or raise a hand). */
 export function requirePerson(principal: Principal): ParticipantRecord {
-  if (!principal.participant) throw new AppError('conflict', 'The projector display cannot do this');
+  if (!principal.participant) throw new AppError('conflict', 'The projector display cannot do this', { reason: 'townhall.displayCannot' });
   return principal.participant;
 }
 
@@ -100,6 +100,9 @@ export function isStaff(role: Role): boolean {
 
 /** A refused domain transition becomes the error the caller sees; nothing was changed. */
 export function orThrow<T extends object>(result: TownhallResult<T>): T {
-  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  if (!result.ok) {
+    const { code, message, reason, params } = result.error;
+    throw new AppError(code, message, reason ? { reason, ...(params && { params }) } : undefined);
+  }
   return result;
 }

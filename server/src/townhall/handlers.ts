@@ -49,6 +49,7 @@ export function townhallHandlers(th: TownhallService, limit: (action: LimitedAct
     'poll:edit': (p, payload) => th.polls.edit(p, payload),
     'poll:open': (p, { pollId }) => th.polls.open(p, pollId),
     'poll:close': (p, { pollId }) => th.polls.close(p, pollId),
+    'poll:delete': (p, { pollId }) => th.polls.delete(p, pollId),
     'poll:results-visible': (p, { pollId, visible }) => th.polls.resultsVisible(p, pollId, visible),
     'poll:project': (p, { pollId }) => th.polls.project(p, pollId),
     'poll:vote': async (p, payload) => {

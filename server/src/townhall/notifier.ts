@@ -31,6 +31,7 @@ export interface TownhallNotifier {
   handStatus(participantId: string, status: HandStatus): void;
   floor(sessionId: string, floor: FloorView | null): void;
   pollChanged(sessionId: string, poll: Poll): void;
+  pollDeleted(sessionId: string, pollId: string): void;
   pollResults(sessionId: string, results: PollResults, everyone: boolean): void;
   ballot(participantId: string, payload: { pollId: string; ballot: MyBallot | null }): void;
   projected(sessionId: string, pollId: string | null): void;

@@ -10,6 +10,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'participant:set-role': ['facilitator'],
   'participant:remove': ['facilitator'],
   'profile:update': ROLES,
+  'session:configure': ['facilitator'],
   'projector:rotate-key': ['facilitator'],
   'cafe:view-setup': ['facilitator', 'moderator'],
   'cafe:configure': ['facilitator'],

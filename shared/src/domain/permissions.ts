@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'participant:remove': ['facilitator'],
   /** Change one's own display name, language, mode or stakeholder group. */
   'profile:update': ROLES,
+  /** Change the session's settings (whether observers read the tables' notes). */
+  'session:configure': ['facilitator'],
   /** Issue a new projector link (the old one stops working). */
   'projector:rotate-key': ['facilitator'],
   /** See the café's tables, rounds and whole seating plan. */

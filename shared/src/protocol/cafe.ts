@@ -115,7 +115,12 @@ export interface CafePublicView {
   tables: TableSummary[];
   /** The latest prompts to everyone, oldest first. */
   prompts: PromptView[];
+  /** HARV6: the projector shows the harvest (themes and their key ideas) instead of the round. */
+  harvestShown: boolean;
 }
+
+/** `cafe:show-harvest` and PUT /api/sessions/:id/cafe/projector/harvest (HARV6). */
+export const showHarvestPayload = z.strictObject({ show: z.boolean() });
 
 /** Someone at one's table, as the session's attribution allows (names only when `named`). */
 export interface TablemateView {

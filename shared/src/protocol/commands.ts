@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Action } from '../domain/permissions.js';
-import { emptyPayload, profileUpdateBody, removePayload, setRolePayload } from './schemas.js';
-import { extendRoundPayload, promptPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
+import { emptyPayload, profileUpdateBody, removePayload, sessionSettingsBody, setRolePayload } from './schemas.js';
+import { extendRoundPayload, promptPayload, showHarvestPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 import {
   agendaAddPayload,
   agendaEditPayload,
@@ -42,6 +42,7 @@ export const COMMANDS = {
   'participant:remove': { schema: removePayload, action: 'participant:remove' },
   'profile:update': { schema: profileUpdateBody, action: 'profile:update' },
   'projector:rotate-key': { schema: emptyPayload, action: 'projector:rotate-key' },
+  'session:configure': { schema: sessionSettingsBody, action: 'session:configure' },
   'cafe:get': { schema: emptyPayload, action: 'cafe:view-setup' },
   'cafe:set-tables': { schema: setTablesPayload, action: 'cafe:configure' },
   'cafe:make-tables': { schema: makeTablesPayload, action: 'cafe:configure' },
@@ -55,6 +56,7 @@ export const COMMANDS = {
   'cafe:extend-round': { schema: extendRoundPayload, action: 'cafe:run' },
   'cafe:end-round': { schema: emptyPayload, action: 'cafe:run' },
   'cafe:prompt': { schema: promptPayload, action: 'cafe:prompt' },
+  'cafe:show-harvest': { schema: showHarvestPayload, action: 'cafe:run' },
   'qa:ask': { schema: askPayload, action: 'qa:ask' },
   'qa:vote': { schema: qaVotePayload, action: 'qa:vote' },
   'qa:approve': { schema: questionPayload, action: 'qa:moderate' },
@@ -78,6 +80,7 @@ export const COMMANDS = {
   'poll:edit': { schema: editPollPayload, action: 'poll:manage' },
   'poll:open': { schema: pollIdPayload, action: 'poll:manage' },
   'poll:close': { schema: pollIdPayload, action: 'poll:manage' },
+  'poll:delete': { schema: pollIdPayload, action: 'poll:manage' },
   'poll:results-visible': { schema: resultsVisiblePayload, action: 'poll:manage' },
   'poll:project': { schema: projectPollPayload, action: 'poll:manage' },
   'poll:vote': { schema: pollVotePayload, action: 'poll:vote' },

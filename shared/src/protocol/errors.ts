@@ -14,7 +14,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiError {
   code: ErrorCode;
+  /** Plain English, for scripts and logs. */
   message: string;
+  /**
+   * Why, as a key the client translates (`reasons.<reason>` in the catalogs, with `params`), so a
+   * refusal reads in the person's language; the message is the fallback for a key it lacks.
+   */
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ApiError };

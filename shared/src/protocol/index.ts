@@ -4,10 +4,11 @@ import type { AckCallback } from './errors.js';
 import type {
   emptyPayload,
   profileUpdateBody,
+  sessionSettingsBody,
   removePayload,
   setRolePayload,
 } from './schemas.js';
-import type { ParticipantView, SessionState } from './views.js';
+import type { ParticipantView, SessionState, SessionView } from './views.js';
 import type { CafeRun } from '../domain/cafe/run.js';
 import type {
   agendaAddPayload,
@@ -53,7 +54,7 @@ import type { Poll } from '../domain/townhall/polls.js';
 import type { SessionRecordDocument } from '../domain/record/types.js';
 import type { PublicationView, publishPayload } from './record.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
-import type { CafePublicView, CafeView, extendRoundPayload, PromptView, promptPayload, RoundTimerPayload, SeatPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
+import type { CafePublicView, CafeView, extendRoundPayload, PromptView, promptPayload, showHarvestPayload, RoundTimerPayload, SeatPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 
 export * from './errors.js';
 export * from './schemas.js';
@@ -78,6 +79,7 @@ export interface ClientToServerEvents {
   'participant:remove': (payload: In<typeof removePayload>, ack: AckCallback) => void;
   'profile:update': (payload: In<typeof profileUpdateBody>, ack: AckCallback<{ participant: ParticipantView }>) => void;
   'projector:rotate-key': (payload: In<typeof emptyPayload>, ack: AckCallback<{ projectorKey: string }>) => void;
+  'session:configure': (payload: In<typeof sessionSettingsBody>, ack: AckCallback<{ session: SessionView }>) => void;
   'cafe:get': (payload: In<typeof emptyPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
   'cafe:set-tables': (payload: In<typeof setTablesPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
   'cafe:make-tables': (payload: In<typeof makeTablesPayload>, ack: AckCallback<{ cafe: CafeView }>) => void;
@@ -91,6 +93,8 @@ export interface ClientToServerEvents {
   'cafe:extend-round': (payload: In<typeof extendRoundPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
   'cafe:end-round': (payload: In<typeof emptyPayload>, ack: AckCallback<{ run: CafeRun }>) => void;
   'cafe:prompt': (payload: In<typeof promptPayload>, ack: AckCallback<{ prompt: PromptView }>) => void;
+  /** HARV6: the projector shows the harvest, or goes back to the round. */
+  'cafe:show-harvest': (payload: In<typeof showHarvestPayload>, ack: AckCallback<{ shown: boolean }>) => void;
   // Town Hall (docs/api.md, "Town Hall"). Refused with `conflict` in a café session.
   'qa:ask': (payload: In<typeof askPayload>, ack: AckCallback<{ question: QuestionItem }>) => void;
   /** `questionId` in the ack is where the vote counts (a merged question's target). */
@@ -117,6 +121,8 @@ export interface ClientToServerEvents {
   'poll:edit': (payload: In<typeof editPollPayload>, ack: AckCallback<{ poll: PollItem }>) => void;
   'poll:open': (payload: In<typeof pollIdPayload>, ack: AckCallback<{ poll: PollItem }>) => void;
   'poll:close': (payload: In<typeof pollIdPayload>, ack: AckCallback<{ poll: PollItem }>) => void;
+  /** Only a draft (POLL12). */
+  'poll:delete': (payload: In<typeof pollIdPayload>, ack: AckCallback) => void;
   'poll:results-visible': (payload: In<typeof resultsVisiblePayload>, ack: AckCallback<{ poll: PollItem }>) => void;
   'poll:project': (payload: In<typeof projectPollPayload>, ack: AckCallback<{ projectedPollId: string | null }>) => void;
   'poll:vote': (payload: In<typeof pollVotePayload>, ack: AckCallback<{ ballot: MyBallot }>) => void;
@@ -143,6 +149,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** The full state for this member: on every (re)connect, so a client never has to guess. */
   'session:state': (state: SessionState) => void;
+  /** To everyone: the facilitator changed the session's settings. */
+  'session:changed': (session: SessionView) => void;
   /** Attendance counts, coalesced: at most a few per second however many people join. */
   'attendance:changed': (counts: AttendanceCounts) => void;
   /** To staff (roles allowed `participants:list`): one person joined, changed or came and went. */
@@ -181,6 +189,8 @@ export interface ServerToClientEvents {
   'floor:changed': (floor: FloorView | null) => void;
   /** A poll's definition, status or visibility changed (drafts to staff only); no results here. */
   'poll:changed': (poll: Poll) => void;
+  /** A draft was deleted (staff only: only they saw it). */
+  'poll:deleted': (payload: { pollId: string }) => void;
   /** Results, coalesced per poll: to staff always, to everyone while the results are shown. */
   'poll:results': (results: PollResults) => void;
   /** To one person's own connections: their ballot on a poll (null: withdrawn). */

@@ -59,10 +59,17 @@ export const createSessionBody = z.strictObject({
     .refine((list) => new Set(list).size === list.length, 'Languages must not repeat')
     .default(['en']),
   attribution: attributionSchema.default('named'),
+  /** Observers may read the tables' notes (NOTE3); the facilitator can change it later. */
+  observerNotes: z.boolean().default(true),
   facilitatorName: displayNameSchema.optional(),
   language: languageSchema.optional(),
 });
 export type CreateSessionBody = z.input<typeof createSessionBody>;
+
+/** `session:configure` and PATCH /api/sessions/:id: what may change after creation. */
+export const sessionSettingsBody = z.strictObject({
+  observerNotes: z.boolean(),
+});
 
 /** POST /api/join */
 export const joinBody = z.strictObject({

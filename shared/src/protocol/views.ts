@@ -12,6 +12,8 @@ export interface SessionView {
   attribution: Attribution;
   joinCode: string;
   createdAt: number; // epoch ms
+  /** Observers may read the tables' notes (NOTE3). */
+  observerNotes: boolean;
 }
 
 /** What anyone with the join code may know before joining (GET /api/join/:joinCode). */

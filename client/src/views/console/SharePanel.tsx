@@ -6,6 +6,7 @@ import { CopyField } from '../../components/CopyField';
 import { FormError } from '../../components/FormError';
 import { QrCode } from '../../components/QrCode';
 import { command } from '../../net/realtime';
+import { ObserverNotesSetting } from './ObserverNotesSetting';
 import { getCredential, saveCredential } from '../../state/credentials';
 
 /** Everything a facilitator hands out: the code, the links, the QR code, the projector. */
@@ -36,6 +37,7 @@ export function SharePanel({ session }: { session: SessionView }) {
       </div>
       <CopyField label={t('console.joinLink')} value={joinLink} />
       <CopyField label={t('console.observerLink')} value={`${joinLink}?as=observer`} />
+      {session.format === 'cafe' && <ObserverNotesSetting session={session} />}
       {projectorLink ? (
         <>
           <CopyField label={t('console.projectorLink')} value={projectorLink} hint={t('console.projectorRenewHint')} />

@@ -1,4 +1,4 @@
-import { emptyPayload, extendRoundPayload, promptPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
+import { emptyPayload, extendRoundPayload, promptPayload, showHarvestPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
 import type { CafeRun } from '@open-talks/shared';
 import { Router } from 'express';
 import type { CafeService } from '../../cafe/cafe-service.js';
@@ -64,6 +64,11 @@ export function cafeRoutes(service: SessionService, cafe: CafeService, cafeRun: 
   router.post(`${base}/prompts`, async (req, res) => {
     const principal = await principalFor(service, req, req.params.id!, 'cafe:prompt');
     res.status(201).json({ prompt: await cafeRun.prompt(principal, parseOrThrow(promptPayload, req.body)) });
+  });
+  // HARV6: the projector shows the harvest, or the round again.
+  router.put(`${base}/projector/harvest`, async (req, res) => {
+    const principal = await principalFor(service, req, req.params.id!, 'cafe:run');
+    res.json(await cafeRun.showHarvest(principal, parseOrThrow(showHarvestPayload, req.body).show));
   });
   return router;
 }

@@ -49,6 +49,7 @@ const ROUTES: Route[] = [
   { method: 'put', path: '/polls/:pollId', command: 'poll:edit', payload: pollId },
   { method: 'post', path: '/polls/:pollId/open', command: 'poll:open', payload: pollId },
   { method: 'post', path: '/polls/:pollId/close', command: 'poll:close', payload: pollId },
+  { method: 'delete', path: '/polls/:pollId', command: 'poll:delete', payload: pollId },
   { method: 'put', path: '/polls/:pollId/results-visible', command: 'poll:results-visible', payload: pollId },
   { method: 'put', path: '/projected-poll', command: 'poll:project' },
   { method: 'put', path: '/polls/:pollId/ballot', command: 'poll:vote', payload: pollId },

@@ -5,6 +5,7 @@ import {
   closePoll,
   createPoll,
   createPollState,
+  deletablePoll,
   editPoll,
   openPoll,
   pollResults,
@@ -59,6 +60,18 @@ export class PollService {
     return this.change(principal, pollId, (poll) => closePoll(poll, this.ctx.now()));
   }
 
+  /** Deletes a draft (POLL12): nobody but staff saw it, so only they are told. */
+  delete(principal: Principal, pollId: string): Promise<object> {
+    return this.ctx.run(principal, async (room) => {
+      orThrow(deletablePoll(this.stateOf(room, pollId).poll));
+      await this.ctx.store.polls.deletePoll(room.sessionId, pollId);
+      room.polls.delete(pollId);
+      room.resultsCache.delete(pollId);
+      this.ctx.notifier.pollDeleted(room.sessionId, pollId);
+      return {};
+    });
+  }
+
   resultsVisible(principal: Principal, pollId: string, visible: boolean): Promise<{ poll: PollItem }> {
     return this.change(principal, pollId, (poll) => setResultsVisible(poll, visible));
   }
@@ -67,7 +80,7 @@ export class PollService {
     return this.ctx.run(principal, async (room) => {
       if (pollId !== null) {
         const state = this.stateOf(room, pollId);
-        if (state.poll.status === 'draft') throw new AppError('conflict', 'Open the poll before putting it on the projector');
+        if (state.poll.status === 'draft') throw new AppError('conflict', 'Open the poll before putting it on the projector', { reason: 'townhall.openBeforeProject' });
       }
       await this.ctx.saveState(room, { projectedPollId: pollId });
       room.projectedPollId = pollId;

@@ -23,6 +23,8 @@ export interface CafeSnapshot {
   /** The latest prompts, oldest first, to everyone and to tables. */
   prompts: readonly PromptView[];
   people: ReadonlyMap<string, CafePerson>;
+  /** HARV6: the projector shows the harvest; false when left out. */
+  harvestShown?: boolean;
 }
 
 /** Who sits where in the focus round: participant id → table id. */
@@ -56,6 +58,7 @@ export function publicCafeView(snapshot: CafeSnapshot): CafePublicView {
     focusRound: focusRound(snapshot.run, snapshot.rounds.length),
     tables: summaries(snapshot),
     prompts: snapshot.prompts.filter((p) => p.tableId === null),
+    harvestShown: snapshot.harvestShown ?? false,
   };
 }
 

@@ -13,6 +13,7 @@ const cafe: NotepadCafeFacts = {
   ],
   roundCount: 3,
   currentRound: 1,
+  observerNotes: true,
   plan: {
     rounds: [
       { A: ['tom', 'ann'], B: ['bob'] },
@@ -75,6 +76,13 @@ describe('NOTE2 NOTE3 table notepads', () => {
   it('NOTE3 everyone else in the session, and the projector, read', () => {
     for (const role of ROLES) expect(notepadAccess(who('zed', role), table('A', 1), cafe).access).not.toBe('none');
     expect(notepadAccess(display, table('A', 1), cafe).access).toBe('read');
+  });
+  it('NOTE3 observers read the tables\' notes only while the session lets them; the harvest stays readable', () => {
+    const closed = { ...cafe, observerNotes: false };
+    expect(notepadAccess(who('obs', 'observer'), table('A', 1), closed)).toEqual({ access: 'none', refusal: 'not-allowed' });
+    expect(notepadAccess(who('obs', 'observer'), harvest, closed).access).toBe('read');
+    for (const role of ROLES.filter((r) => r !== 'observer')) expect(notepadAccess(who('zed', role), table('A', 1), closed).access).not.toBe('none');
+    expect(notepadAccess(display, table('A', 1), closed).access).toBe('read');
   });
   it('NOTE3 a table or round that does not exist is refused', () => {
     expect(notepadAccess(who('f', 'facilitator'), table('Z', 1), cafe)).toEqual({ access: 'none', refusal: 'no-such-room' });

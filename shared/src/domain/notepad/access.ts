@@ -29,6 +29,8 @@ export interface NotepadCafeFacts {
   /** The round being held or last held; 0 before the first (CafeRun.round). */
   currentRound: number;
   plan: SeatingPlan | null;
+  /** The session lets observers read the tables' notes (NOTE3). */
+  observerNotes: boolean;
 }
 
 /** NOTE2: staff who may write in every table's notepad, whatever the round. */
@@ -62,6 +64,7 @@ export function notepadAccess(viewer: NotepadViewer, room: NotepadRoom, cafe: No
       if (!exists) return refuse('no-such-room');
       if (me === null) return READ; // NOTE3: the projector shows tables' notes
       if (TABLE_STAFF.has(me.role)) return WRITE;
+      if (me.role === 'observer') return cafe.observerNotes ? READ : refuse('not-allowed'); // NOTE3
       // NOTE2: seated people write while their round is the café's current one (held, or just
       // ended until the next starts); afterwards their notes are read-only, like everyone's.
       if (TABLE_SEATED.has(me.role) && room.round === cafe.currentRound && isSeatedAt(cafe, me.id, room.tableId, room.round)) {

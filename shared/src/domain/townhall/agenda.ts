@@ -50,7 +50,7 @@ export function agendaItemStatus(agenda: Agenda, item: AgendaItem): AgendaItemSt
 /** Adds an item at `index` (default: the end), among the items not yet started. AGENDA1. */
 export function addAgendaItem(agenda: Agenda, input: AgendaItemInput, index?: number): AgendaResult<{ item: AgendaItem }> {
   if (agenda.items.some((item) => item.id === input.id)) return conflict(`An agenda item ${input.id} already exists.`);
-  if (agenda.items.length >= AGENDA_LIMITS.items) return conflict(`An agenda has at most ${AGENDA_LIMITS.items} items.`);
+  if (agenda.items.length >= AGENDA_LIMITS.items) return conflict(`An agenda has at most ${AGENDA_LIMITS.items} items.`, 'agendaFull', { max: AGENDA_LIMITS.items });
   const fields = checkFields(input.title, input.durationMs);
   if (!fields.ok) return fields;
   const at = index ?? agenda.items.length;
@@ -103,7 +103,7 @@ export function moveAgendaItem(agenda: Agenda, id: string, toIndex: number): Age
 export function nextAgendaItem(agenda: Agenda, now: number): AgendaResult<{ current: AgendaItem | null; ended: AgendaItem | null }> {
   const nextIndex = startedCount(agenda);
   const upcoming = agenda.items[nextIndex];
-  if (agenda.currentId === null && !upcoming) return conflict('No agenda item is left to start.');
+  if (agenda.currentId === null && !upcoming) return conflict('No agenda item is left to start.', 'agendaNoneLeft');
   let timer = agenda.timer;
   let ended: AgendaItem | null = null;
   let items = agenda.items;
@@ -163,7 +163,7 @@ export function agendaProgress(agenda: Agenda, now: number): { items: AgendaItem
 }
 
 function withTimer(agenda: Agenda, change: (timer: Timer) => TimerResult): AgendaResult {
-  if (agenda.currentId === null || !agenda.timer) return conflict('No agenda item is running.');
+  if (agenda.currentId === null || !agenda.timer) return conflict('No agenda item is running.', 'agendaNotRunning');
   const result = change(agenda.timer);
   if (!result.ok) return result;
   return { ok: true, agenda: { ...agenda, timer: result.timer } };
@@ -178,7 +178,7 @@ function startedCount(agenda: Agenda): number {
 function upcomingIndex(agenda: Agenda, id: string): number | Failure {
   const index = agenda.items.findIndex((item) => item.id === id);
   if (index < 0) return notFound(`No agenda item ${id}.`);
-  if (agenda.items[index]?.startedAt !== null) return conflict('That item has already started.');
+  if (agenda.items[index]?.startedAt !== null) return conflict('That item has already started.', 'agendaStarted');
   return index;
 }
 

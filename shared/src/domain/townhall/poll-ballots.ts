@@ -79,7 +79,7 @@ export function getBallot(state: PollState, participantId: string): Ballot | nul
  */
 export function castBallot(state: PollState, voter: PollVoter, choice: PollChoice, now: number): BallotResult {
   const { poll } = state;
-  if (poll.status !== 'open') return conflict(`Cannot vote on a poll that is ${poll.status}.`);
+  if (poll.status !== 'open') return conflict(`Cannot vote on a poll that is ${poll.status}.`, 'pollNotOpen');
   const parsed = parseChoice(poll, choice);
   if (!parsed.ok) return parsed;
   const ballot: Ballot = {
@@ -94,7 +94,7 @@ export function castBallot(state: PollState, voter: PollVoter, choice: PollChoic
 
 /** Takes one's ballot back while the poll is open. POLL6. */
 export function withdrawBallot(state: PollState, participantId: string): BallotResult {
-  if (state.poll.status !== 'open') return conflict(`Cannot change a vote on a poll that is ${state.poll.status}.`);
+  if (state.poll.status !== 'open') return conflict(`Cannot change a vote on a poll that is ${state.poll.status}.`, 'pollNotOpen');
   const previous = getBallot(state, participantId);
   if (!previous) return notFound('You have not voted on this poll.');
   return { ok: true, change: { pollId: state.poll.id, participantId, previous, ballot: null } };

@@ -15,6 +15,7 @@ import {
   canSeePoll,
   canSeeResults,
   closePoll,
+  deletablePoll,
   createPoll,
   editPoll,
   openPoll,
@@ -96,6 +97,14 @@ describe('poll definitions and life', () => {
     const closed = must(closePoll(open, T0 + 2 * MIN)).poll;
     expect(closed).toMatchObject({ status: 'closed', closedAt: T0 + 2 * MIN });
     expect(must(openPoll(closed, T0 + 3 * MIN)).poll).toMatchObject({ status: 'open', openedAt: T0 + 3 * MIN });
+  });
+
+  it('POLL12 only a draft can be deleted', () => {
+    const draft = must(createPoll('poll1', CHOICE, T0)).poll;
+    expect(must(deletablePoll(draft)).poll).toBe(draft);
+    const open = must(openPoll(draft, T0)).poll;
+    expectError(deletablePoll(open), 'conflict');
+    expectError(deletablePoll(must(closePoll(open, T0 + MIN)).poll), 'conflict');
   });
 
   it('POLL4 drafts are for moderators; results show to participants only when shown', () => {

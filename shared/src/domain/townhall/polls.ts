@@ -75,22 +75,28 @@ export function createPoll(id: string, input: PollInput, now: number): PollResul
 
 /** Replaces a draft's definition (a poll that has been opened keeps what people answered). POLL2. */
 export function editPoll(poll: Poll, input: PollInput): PollResult {
-  if (poll.status !== 'draft') return conflict('Only a draft poll can be edited.');
+  if (poll.status !== 'draft') return conflict('Only a draft poll can be edited.', 'pollNotDraftEdit');
   const definition = definePoll(input);
   if (!definition.ok) return definition;
   const { ok: _ok, ...fields } = definition;
   return { ok: true, poll: { ...poll, ...fields } };
 }
 
+/** A draft may be deleted; a poll people have seen is part of the record and stays. POLL12. */
+export function deletablePoll(poll: Poll): Result<{ poll: Poll }> {
+  if (poll.status !== 'draft') return conflict('Only a draft poll can be deleted; close it instead.', 'pollNotDraftDelete');
+  return { ok: true, poll };
+}
+
 /** Opens a draft, or reopens a closed poll with its ballots kept. POLL3. */
 export function openPoll(poll: Poll, now: number): PollResult {
-  if (poll.status === 'open') return conflict('The poll is already open.');
+  if (poll.status === 'open') return conflict('The poll is already open.', 'pollAlreadyOpen');
   return { ok: true, poll: { ...poll, status: 'open', openedAt: now } };
 }
 
 /** Closes an open poll: no more votes or changes. POLL3. */
 export function closePoll(poll: Poll, now: number): PollResult {
-  if (poll.status !== 'open') return conflict(`Cannot close a poll that is ${poll.status}.`);
+  if (poll.status !== 'open') return conflict(`Cannot close a poll that is ${poll.status}.`, 'pollNotOpenClose');
   return { ok: true, poll: { ...poll, status: 'closed', closedAt: now } };
 }
 

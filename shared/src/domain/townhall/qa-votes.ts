@@ -35,9 +35,9 @@ export function voteQuestion(
 ): QaResult<{ questionId: string; votes: number }> {
   if (!getQuestion(board, questionId)) return questionNotFound(questionId);
   const target = resolveQuestion(board, questionId);
-  if (!target) return conflict(`The question ${questionId} was merged into one that no longer exists.`);
-  if (target.status !== 'visible') return conflict(`Votes are closed on a question that is ${target.status}.`);
-  if (up && target.authorId === participantId) return conflict('You cannot vote for your own question.');
+  if (!target) return conflict(`The question ${questionId} was merged into one that no longer exists.`, 'mergedTargetGone');
+  if (target.status !== 'visible') return conflict(`Votes are closed on a question that is ${target.status}.`, 'votesClosed');
+  if (up && target.authorId === participantId) return conflict('You cannot vote for your own question.', 'ownQuestion');
   const voted = hasVoted(board, target.id, participantId);
   const same = { ok: true as const, questionId: target.id, votes: target.votes, changes: [] };
   if (voted === up) return same;
@@ -56,11 +56,11 @@ export function mergeQuestions(board: QaBoard, sourceId: string, targetId: strin
   const source = getQuestion(board, sourceId);
   if (!source) return questionNotFound(sourceId);
   if (!getQuestion(board, targetId)) return questionNotFound(targetId);
-  if (source.mergedInto !== null) return conflict('That question was already merged.');
+  if (source.mergedInto !== null) return conflict('That question was already merged.', 'alreadyMerged');
   const target = resolveQuestion(board, targetId);
-  if (!target) return conflict(`The question ${targetId} was merged into one that no longer exists.`);
-  if (target.id === source.id) return conflict('A question cannot be merged into itself.');
-  if (target.status === 'hidden') return conflict('Cannot merge into a hidden question.');
+  if (!target) return conflict(`The question ${targetId} was merged into one that no longer exists.`, 'mergedTargetGone');
+  if (target.id === source.id) return conflict('A question cannot be merged into itself.', 'mergeIntoSelf');
+  if (target.status === 'hidden') return conflict('Cannot merge into a hidden question.', 'mergeIntoHidden');
 
   const sourceVoters = Object.keys(getOwn(board.voters, source.id) ?? {});
   const targetVoters = getOwn(board.voters, target.id);

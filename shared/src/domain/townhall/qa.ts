@@ -115,9 +115,9 @@ export function askQuestion(board: QaBoard, input: AskInput, settings: QaSetting
 export function approveQuestion(board: QaBoard, id: string): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
   if (!question) return questionNotFound(id);
-  if (question.mergedInto !== null) return conflict('A merged question cannot be restored.');
+  if (question.mergedInto !== null) return conflict('A merged question cannot be restored.', 'mergedCannotRestore');
   if (question.status !== 'pending' && question.status !== 'hidden') {
-    return conflict(`Cannot approve a question that is ${question.status}.`);
+    return conflict(`Cannot approve a question that is ${question.status}.`, 'cannotApprove');
   }
   return changed({ ...question, status: 'visible', hiddenReason: null });
 }
@@ -126,7 +126,7 @@ export function approveQuestion(board: QaBoard, id: string): QaResult<{ question
 export function hideQuestion(board: QaBoard, id: string, reason?: string | null): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
   if (!question) return questionNotFound(id);
-  if (question.status === 'hidden') return conflict('The question is already hidden.');
+  if (question.status === 'hidden') return conflict('The question is already hidden.', 'alreadyHidden');
   const hiddenReason = reason ? oneLine(reason) : '';
   if (hiddenReason.length > QA_LIMITS.hiddenReasonLength) {
     return badRequest(`A reason has at most ${QA_LIMITS.hiddenReasonLength} characters.`);
@@ -149,7 +149,7 @@ export function pinQuestion(board: QaBoard, id: string): QaResult<{ question: Qu
   const question = getQuestion(board, id);
   if (!question) return questionNotFound(id);
   if (question.pinned) return { ok: true, question, changes: [] };
-  if (question.status !== 'visible') return conflict(`Cannot pin a question that is ${question.status}.`);
+  if (question.status !== 'visible') return conflict(`Cannot pin a question that is ${question.status}.`, 'cannotPin');
   const pinned = { ...question, pinned: true };
   const previous = board.pinnedId === null ? undefined : getQuestion(board, board.pinnedId);
   const changes: QaChange[] = [];
@@ -169,7 +169,7 @@ export function unpinQuestion(board: QaBoard): QaResult {
 export function markAnswered(board: QaBoard, id: string, now: number): QaResult<{ question: Question }> {
   const question = getQuestion(board, id);
   if (!question) return questionNotFound(id);
-  if (question.status !== 'visible') return conflict(`Cannot mark a question answered that is ${question.status}.`);
+  if (question.status !== 'visible') return conflict(`Cannot mark a question answered that is ${question.status}.`, 'cannotAnswer');
   return changed({ ...question, status: 'answered', pinned: false, answeredAt: now });
 }
 

@@ -55,7 +55,7 @@ export function createSpeakerQueue(): SpeakerQueue {
  * and updates the topic (when given), mode and group. The floor holder cannot raise. HAND1, HAND2.
  */
 export function raiseHand(queue: SpeakerQueue, input: RaiseInput, now: number): QueueResult<{ hand: Hand }> {
-  if (queue.floor?.participantId === input.participantId) return conflict('You have the floor.');
+  if (queue.floor?.participantId === input.participantId) return conflict('You have the floor.', 'youHaveFloor');
   const topic = input.topic == null ? input.topic : oneLine(input.topic);
   if (topic && topic.length > QUEUE_LIMITS.topicLength) {
     return badRequest(`A topic has at most ${QUEUE_LIMITS.topicLength} characters.`);
@@ -119,7 +119,7 @@ export function giveFloor(
   participantId?: string,
 ): QueueResult<{ floor: Floor; next: Hand | null; ended: Floor | null }> {
   const hand = participantId === undefined ? upNext(queue) : queue.hands[indexOfHand(queue, participantId)];
-  if (!hand) return participantId === undefined ? conflict('No hand is raised.') : notFound('No raised hand for that participant.');
+  if (!hand) return participantId === undefined ? conflict('No hand is raised.', 'noHand') : notFound('No raised hand for that participant.');
   const timer = startTimer(interventionMs, now);
   if (!timer.ok) return timer;
   const ended = endedFloor(queue.floor, now);
@@ -137,7 +137,7 @@ export function giveFloor(
 /** The floor holder is done (or the moderator takes the floor back): the timer ends. HAND8. */
 export function endFloor(queue: SpeakerQueue, now: number): QueueResult<{ ended: Floor }> {
   const ended = endedFloor(queue.floor, now);
-  if (!ended) return conflict('Nobody has the floor.');
+  if (!ended) return conflict('Nobody has the floor.', 'nobodyHasFloor');
   return { ok: true, queue: { ...queue, floor: null }, ended };
 }
 
@@ -157,7 +157,7 @@ export function extendFloorTimer(queue: SpeakerQueue, byMs: number, now: number)
 }
 
 function withFloorTimer(queue: SpeakerQueue, change: (timer: Timer) => TimerResult): QueueResult<{ floor: Floor }> {
-  if (!queue.floor) return conflict('Nobody has the floor.');
+  if (!queue.floor) return conflict('Nobody has the floor.', 'nobodyHasFloor');
   const result = change(queue.floor.timer);
   if (!result.ok) return result;
   const floor = { ...queue.floor, timer: result.timer };

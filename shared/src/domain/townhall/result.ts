@@ -6,6 +6,9 @@ export type TownhallErrorCode = 'conflict' | 'bad_request' | 'not_found';
 export interface TownhallError {
   code: TownhallErrorCode;
   message: string;
+  /** A key the client translates (`reasons.townhall.<reason>`), with its parameters. */
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 /** `{ ok: true, ...value }` or `{ ok: false, error }`; a refused transition changes nothing. */
@@ -13,7 +16,10 @@ export type Result<T extends object> = ({ ok: true } & T) | { ok: false; error: 
 
 export type Failure = { ok: false; error: TownhallError };
 
-export const conflict = (message: string): Failure => ({ ok: false, error: { code: 'conflict', message } });
+export const conflict = (message: string, reason?: string, params?: Record<string, string | number>): Failure => ({
+  ok: false,
+  error: { code: 'conflict', message, ...(reason && { reason: `townhall.${reason}` }), ...(params && { params }) },
+});
 export const badRequest = (message: string): Failure => ({ ok: false, error: { code: 'bad_request', message } });
 export const notFound = (message: string): Failure => ({ ok: false, error: { code: 'not_found', message } });
 

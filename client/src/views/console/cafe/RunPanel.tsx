@@ -6,6 +6,7 @@ import { Countdown } from '../../../components/cafe/Countdown';
 import { PromptList } from '../../../components/cafe/PromptList';
 import { tableName } from '../../../components/cafe/table-name';
 import { command } from '../../../net/realtime';
+import { refusalText } from '../../../net/refusal';
 import { Message } from './Message';
 
 type RunCommand = 'cafe:start-round' | 'cafe:pause-round' | 'cafe:resume-round' | 'cafe:end-round';
@@ -25,7 +26,7 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
     const ack = await run();
     setBusy(false);
     if (!ack.ok) {
-      setMessage({ text: ack.error.code === 'conflict' ? `${t('errors.conflict')} ${ack.error.message}` : t(`errors.${ack.error.code}`), error: true });
+      setMessage({ text: refusalText(t, ack.error), error: true });
       return false;
     }
     setMessage({ text: done, error: false });

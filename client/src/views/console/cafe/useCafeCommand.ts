@@ -1,7 +1,8 @@
-import type { ClientToServerEvents, CafeView } from '@open-talks/shared/protocol';
+import type { ApiError, ClientToServerEvents, CafeView } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../../../net/realtime';
+import { refusalText } from '../../../net/refusal';
 import { useLive } from '../../../state/live-store';
 
 type CafeCommand = 'cafe:get' | 'cafe:set-tables' | 'cafe:make-tables' | 'cafe:set-rounds' | 'cafe:plan' | 'cafe:move' | 'cafe:lock';
@@ -13,11 +14,11 @@ export function useCafeCommand() {
   const [busy, setBusy] = useState(false);
   async function run<E extends CafeCommand>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], done?: string): Promise<CafeView | undefined> {
     setBusy(true);
-    const ack = (await command(event, payload)) as { ok: true; cafe: CafeView } | { ok: false; error: { code: string; message: string } };
+    const ack = (await command(event, payload)) as { ok: true; cafe: CafeView } | { ok: false; error: ApiError };
     setBusy(false);
     if (!ack.ok) {
-      // Conflicts carry the planner's own reason (e.g. a broken seating rule); show it as is.
-      setMessage({ text: ack.error.code === 'conflict' ? `${t('errors.conflict')} ${ack.error.message}` : t(`errors.${ack.error.code}`), error: true });
+      // Conflicts carry the reason (e.g. a broken seating rule), translated.
+      setMessage({ text: refusalText(t, ack.error), error: true });
       return undefined;
     }
     useLive.getState().applyCafe(ack.cafe);

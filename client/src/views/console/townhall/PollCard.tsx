@@ -19,6 +19,10 @@ export function PollCard({ item, projected, commands }: { item: PollItem; projec
     </button>
   );
 
+  const remove = () => {
+    if (window.confirm(t('thConsole.poll.confirmDelete', { question: short }))) void send('poll:delete', { pollId: poll.id }, t('thConsole.poll.deleted', { question: short }));
+  };
+
   return (
     <li className={`th-poll th-poll-${poll.status}`} data-poll={poll.id}>
       <h3 id={headingId} dir="auto">
@@ -35,6 +39,7 @@ export function PollCard({ item, projected, commands }: { item: PollItem; projec
       ) : (
         <div className="button-row">
           {poll.status === 'draft' && button(t('thConsole.edit'), () => setEditing(true))}
+          {poll.status === 'draft' && button(t('thConsole.poll.delete'), remove, 'danger')}
           {poll.status === 'draft' && button(t('thConsole.poll.open'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })), '')}
           {poll.status === 'open' && button(t('thConsole.poll.close'), () => void send('poll:close', { pollId: poll.id }, t('thConsole.poll.closed', { question: short })), '')}
           {poll.status === 'closed' && button(t('thConsole.poll.reopen'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })))}

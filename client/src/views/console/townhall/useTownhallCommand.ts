@@ -2,6 +2,7 @@ import type { ClientToServerEvents } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../../../net/realtime';
+import { refusalText } from '../../../net/refusal';
 import { useLive } from '../../../state/live-store';
 
 type Event = keyof ClientToServerEvents;
@@ -32,7 +33,7 @@ function applyAck(ack: Record<string, unknown>): void {
 /**
  * Sends a Town Hall staff command and keeps the outcome to show (an alert on failure, a polite
  * status on success). Error messages come from the `errors.*` keys; a conflict adds the
- * server's own reason, as the café panels do.
+ * server's reason (`refusalText`), as the café panels do.
  */
 export function useTownhallCommand() {
   const { t } = useTranslation();
@@ -43,8 +44,7 @@ export function useTownhallCommand() {
     const ack = await command(event, payload);
     setBusy(false);
     if (!ack.ok) {
-      const { code, message: reason } = ack.error;
-      setMessage({ text: code === 'conflict' ? `${t('errors.conflict')} ${reason}` : t(`errors.${code}`), error: true });
+      setMessage({ text: refusalText(t, ack.error), error: true });
       return undefined;
     }
     applyAck(ack as Record<string, unknown>);

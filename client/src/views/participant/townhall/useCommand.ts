@@ -2,6 +2,7 @@ import type { ClientToServerEvents } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../../../net/realtime';
+import { refusalText } from '../../../net/refusal';
 
 type Message = { text: string; error: boolean } | undefined;
 
@@ -15,9 +16,8 @@ export function useCommand() {
     const ack = await command(event, payload);
     setBusy(false);
     if (!ack.ok) {
-      const code = ack.error.code;
-      // Rate limits and bad input carry the server's own explanation; the rest a translated one.
-      setMessage({ text: code === 'bad_request' || code === 'conflict' ? `${t(`errors.${code}`)} ${ack.error.message}` : t(`errors.${code}`), error: true });
+      // In the person's language: a conflict with its reason (a closed poll, one's own question).
+      setMessage({ text: refusalText(t, ack.error), error: true });
       return undefined;
     }
     setMessage(done ? { text: done, error: false } : undefined);

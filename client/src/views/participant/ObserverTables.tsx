@@ -1,0 +1,38 @@
+import type { CafePublicView } from '@open-talks/shared/protocol';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { tableName } from '../../components/cafe/table-name';
+
+/**
+ * An observer follows the tables' conversations read-only (NOTE3): a link to each table's notes
+ * for every round held so far, when the session lets observers read them.
+ */
+export function ObserverTables({ sessionId, live, allowed }: { sessionId: string; live: CafePublicView; allowed: boolean }) {
+  const { t } = useTranslation();
+  const lastRound = live.run.round;
+  return (
+    <section className="card observer-tables" aria-labelledby="observer-tables-heading">
+      <h2 id="observer-tables-heading">{t('observers.tablesHeading')}</h2>
+      {!allowed ? (
+        <p>{t('observers.notesClosed')}</p>
+      ) : lastRound === 0 || live.tables.length === 0 ? (
+        <p>{t('observers.noRoundYet')}</p>
+      ) : (
+        live.rounds.slice(0, lastRound).map((round) => (
+          <section key={round.number} aria-labelledby={`observer-round-${round.number}`}>
+            <h3 id={`observer-round-${round.number}`}>
+              {t('run.question', { round: round.number })}: <span dir="auto">{round.question}</span>
+            </h3>
+            <ul className="plain-list">
+              {live.tables.map((table) => (
+                <li key={table.id}>
+                  <Link href={`/s/${sessionId}/notes/${table.id}/${round.number}`}>{t('observers.readNotes', { table: tableName(t, table), round: round.number })}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )).reverse()
+      )}
+    </section>
+  );
+}
