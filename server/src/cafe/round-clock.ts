@@ -11,7 +11,9 @@ export function timeoutClock(now: () => number = Date.now): RoundClock & { close
       const delay = Math.max(0, at - now());
       const timer = setTimeout(() => {
         timers.delete(sessionId);
-        if (delay > MAX_DELAY) clock.schedule(sessionId, at, onDue);
+        // Past MAX_DELAY, or fired early: Node's timers run on a monotonic clock and may wake a
+        // millisecond before Date.now() reaches the deadline, when the timer is not yet expired.
+        if (now() < at) clock.schedule(sessionId, at, onDue);
         else onDue();
       }, Math.min(delay, MAX_DELAY));
       timer.unref();

@@ -282,7 +282,9 @@ const SCHEMA_RACE_ATTEMPTS = 5;
  */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const migrator = new Migrator({ db, provider, ...(schema && { migrationTableSchema: schema }) });
+    // Branches reserve migration numbers and land in any order: a database that already ran 0007
+    // and 0008 must still take 0006 when it arrives, rather than refuse to start.
+    const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema && { migrationTableSchema: schema }) });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (!error && !failed) return;

@@ -29,7 +29,9 @@ export function buildCafe(cafe: FactCafe, attribution: Attribution): RecordCafe 
     })),
     harvest: {
       themes: cafe.harvest.themes.map((theme) => ({ name: theme.name, ideas: theme.ideas.map(idea) })),
-      unthemed: cafe.harvest.unthemed.map(idea),
+      // The server mirrors every key idea into the harvest (HARV1); unthemed, only those the
+      // tables marked belong in its summary: all of them are under their tables already.
+      unthemed: cafe.harvest.unthemed.filter((i) => i.marked).map(idea),
     },
   };
 }

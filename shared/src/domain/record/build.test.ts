@@ -81,6 +81,14 @@ describe('record content', () => {
     expect(record.cafe?.rounds[1]?.tables[0]).toEqual({ label: 'Table 1', kind: 'in-room', notes: '', ideas: [] });
   });
 
+  it('REC7a the harvest keeps its themes whole; unthemed, only marked ideas', () => {
+    const facts = cafeFacts('named');
+    const unmarked = { ...facts.cafe!.notes[0]!.ideas[1]!, key: 'tA/1/i2' };
+    const record = buildRecord({ ...facts, cafe: { ...facts.cafe!, harvest: { ...facts.cafe!.harvest, unthemed: [...facts.cafe!.harvest.unthemed, unmarked] } } }, NOW);
+    expect(record.cafe!.harvest.unthemed.map((i) => i.text)).toEqual(['Fund "local" hubs, not, just capitals']);
+    expect(record.cafe!.harvest.themes[0]!.ideas).toHaveLength(2);
+  });
+
   it('REC8 questions: most votes first, merged ones point to their target, hidden and pending ones are left out', () => {
     const th = buildRecord(townhallFacts('named'), NOW).townhall!;
     expect(th.questions.map((q) => [q.number, q.text, q.votes, q.status, q.mergedInto])).toEqual([
