@@ -13,8 +13,8 @@ const missing = checkChromium();
 if (missing && requireAll) throw new Error(missing);
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-/** Set RECORD_SCREENSHOTS=<dir> to keep pictures of the console panel and the public page. */
-const SHOTS = process.env.RECORD_SCREENSHOTS;
+/** Set OPEN_TALKS_SCREENSHOTS=<dir> to keep pictures of the console panel and the public page (as the other e2e files do). */
+const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 const NOTE = 'Open data builds <trust> | # for everyone';
 
 // The record in a real browser (issue 6): a rapporteur downloads the DOCX and the HTML; the
