@@ -2,7 +2,7 @@
 // LibreOffice build a navigation pane and a table of contents), tables with a repeated header
 // row, the annex as a table. Text goes in as text runs: the library escapes the XML.
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
-import type { Block } from '@open-talks/shared';
+import { textDirection, type Block } from '@open-talks/shared';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 const MUTED = '555555'; // hex colour of "nothing here" notes
@@ -12,27 +12,36 @@ function runs(text: string, style: { bold?: boolean; italics?: boolean; color?: 
   return text.split(/\r\n|\r|\n/).map((line, index) => new TextRun({ text: line, ...style, ...(index > 0 && { break: 1 }) }));
 }
 
+/**
+ * Whether a paragraph runs right to left: by its own first letter (people's words keep their
+ * direction in a record of another script), else the document's.
+ */
+function bidi(text: string, rtl: boolean): boolean {
+  return textDirection(text, rtl ? 'rtl' : 'ltr') === 'rtl';
+}
+
 /** Cells are most of a big record's objects: a one-line, left-to-right cell is one plain paragraph. */
 function cell(text: string, rtl: boolean, header = false): TableCell {
-  const paragraph = header || rtl || /[\r\n]/.test(text) ? new Paragraph({ children: runs(text, { bold: header }), ...(rtl && { bidirectional: true }) }) : new Paragraph(text);
+  const right = bidi(text, rtl);
+  const paragraph = header || right || /[\r\n]/.test(text) ? new Paragraph({ children: runs(text, { bold: header }), ...(right && { bidirectional: true }) }) : new Paragraph(text);
   return new TableCell({ children: [paragraph] });
 }
 
 function block(b: Block, rtl: boolean): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[b.level], children: runs(b.text), bidirectional: rtl })];
+      return [new Paragraph({ heading: HEADINGS[b.level], children: runs(b.text), bidirectional: bidi(b.text, rtl) })];
     case 'facts':
-      return b.rows.map(([label, value]) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)], bidirectional: rtl }));
+      return b.rows.map(([label, value]) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)], bidirectional: bidi(label, rtl) }));
     case 'paragraph':
-      return [new Paragraph({ children: runs(b.text, b.muted ? { italics: true, color: MUTED } : {}), bidirectional: rtl })];
+      return [new Paragraph({ children: runs(b.text, b.muted ? { italics: true, color: MUTED } : {}), bidirectional: bidi(b.text, rtl) })];
     case 'verbatim':
       return b.text
         .trim()
         .split(/\n\s*\n/)
-        .map((para) => new Paragraph({ children: runs(para), bidirectional: rtl }));
+        .map((para) => new Paragraph({ children: runs(para), bidirectional: bidi(para, rtl) }));
     case 'list':
-      return b.items.map((item) => new Paragraph({ children: runs(item), bullet: { level: 0 }, bidirectional: rtl }));
+      return b.items.map((item) => new Paragraph({ children: runs(item), bullet: { level: 0 }, bidirectional: bidi(item, rtl) }));
     case 'table':
       return [
         new Table({

@@ -7,3 +7,4 @@ export * from './formats.js';
 export * from './labels.js';
 export type { Block } from './blocks.js';
 export { outline } from './outline.js';
+export { textDirection } from './direction.js';
