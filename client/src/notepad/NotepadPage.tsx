@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../net/api';
 import { getCredential } from '../state/credentials';
 import NotepadPanel from './NotepadPanel';
+import { presenceName } from './presence-name';
 import PreviousRounds from './PreviousRounds';
 
 const USER_COLOR = '#1f6feb';
@@ -18,17 +19,19 @@ const STAFF: ReadonlySet<Role> = new Set(['facilitator', 'moderator', 'rapporteu
 export default function NotepadPage({ sessionId, tableId, round }: { sessionId: string; tableId: string; round: number }) {
   const { t } = useTranslation();
   const token = getCredential(sessionId)?.token;
-  const [state, setState] = useState<SessionState | null>(null);
+  // undefined while loading; null when the server refused this token (removed, or not a member).
+  const [state, setState] = useState<SessionState | null>();
   useEffect(() => {
     if (token) api.session(sessionId, token).then(setState, () => setState(null));
   }, [sessionId, token]);
   if (!token) return <p className="notice">{t('notepad.noToken')}</p>;
+  if (state === null) return <p className="notice">{t('session.notMember')}</p>;
   if (!state) return <p role="status">{t('app.loading')}</p>;
 
   const me = state.viewer.kind === 'participant' ? state.viewer.participant : null;
   const attribution = state.session.attribution;
   const author = ideaAttribution(attribution, { displayName: me?.displayName ?? null, stakeholderGroup: me?.stakeholderGroup ?? null });
-  const userName = author.author ?? (author.group ? t(`words.group.${author.group}`) : t('notepad.someone'));
+  const userName = presenceName(t, attribution, me);
   // The seat says whether this table has a host and whether it is me (mayCurateIdeas).
   const seat = state.cafe?.seat?.table.id === tableId ? state.cafe.seat : null;
   return (

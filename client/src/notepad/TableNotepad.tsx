@@ -2,6 +2,7 @@ import { ideaAttribution, mayCurateIdeas, type Attribution } from '@open-talks/s
 import type { ParticipantView, SeatView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import NotepadPanel from './NotepadPanel';
+import { presenceName } from './presence-name';
 import PreviousRounds from './PreviousRounds';
 
 // Caret colours: dark enough for text contrast on white, told apart by the name beside them.
@@ -17,7 +18,7 @@ function colorFor(id: string): string {
 export default function TableNotepad({ sessionId, token, seat, me, attribution }: { sessionId: string; token: string; seat: SeatView; me: ParticipantView; attribution: Attribution }) {
   const { t } = useTranslation();
   const author = ideaAttribution(attribution, { displayName: me.displayName, stakeholderGroup: me.stakeholderGroup });
-  const userName = author.author ?? (author.group ? t(`words.group.${author.group}`) : t('notepad.someone'));
+  const userName = presenceName(t, attribution, me);
   const color = colorFor(me.id);
   return (
     <div className="table-notepad">

@@ -19,11 +19,12 @@ export function PublicationControls({ sessionId, token }: { sessionId: string; t
     recordApi
       .publication(sessionId, token)
       .then(({ publication: p }) => !gone && setPublication(p))
-      .catch(() => !gone && setPublication(null));
+      // Unknown is not "not published": say why, and leave the buttons off until it is known.
+      .catch((e: unknown) => !gone && setError(t(`errors.${e instanceof RequestError ? e.code : 'internal'}`)));
     return () => {
       gone = true;
     };
-  }, [sessionId, token]);
+  }, [sessionId, token, t]);
 
   const change = async (publish: boolean) => {
     setBusy(true);

@@ -2,6 +2,7 @@ import { creditText, formatDuration, formatRecordTime, type RecordSpeakerTurn } 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../net/realtime';
+import { refusalText } from '../net/refusal';
 
 /**
  * Who had the floor, when and for how long, as the record has it (attribution applied by the
@@ -10,20 +11,27 @@ import { command } from '../net/realtime';
 export default function SpeakerLog({ floorKey }: { floorKey: string }) {
   const { t } = useTranslation();
   const [speakers, setSpeakers] = useState<RecordSpeakerTurn[]>();
+  const [error, setError] = useState<string>();
   useEffect(() => {
     let gone = false;
     void command('record:get', {}).then((ack) => {
-      if (!gone && ack.ok) setSpeakers(ack.record.townhall?.speakers ?? []);
+      if (gone) return;
+      if (ack.ok) setSpeakers(ack.record.townhall?.speakers ?? []);
+      setError(ack.ok ? undefined : refusalText(t, ack.error));
     });
     return () => {
       gone = true;
     };
-  }, [floorKey]);
+  }, [floorKey, t]);
 
   return (
     <section className="card" aria-labelledby="speaker-log-heading">
       <h2 id="speaker-log-heading">{t('record.page.speakerLog')}</h2>
-      {speakers === undefined ? (
+      {error && speakers === undefined ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : speakers === undefined ? (
         <p role="status">{t('app.loading')}</p>
       ) : speakers.length === 0 ? (
         <p className="muted">{t('record.page.noSpeakers')}</p>

@@ -3,13 +3,12 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { tableName } from '../components/cafe/table-name';
-import { useLiveSession } from '../hooks/useLiveSession';
 import { canWriteHarvest } from '../notepad/harvest/access';
-import { getCredential } from '../state/credentials';
-import { selectMe, useLive } from '../state/live-store';
 import { Captions } from './participant/townhall/Captions';
 import { PollCard } from './participant/townhall/PollCard';
 import { QuestionList } from './participant/townhall/QuestionList';
+import { MemberStatus, useMember } from '../hooks/useMember';
+import { presenceName } from '../notepad/presence-name';
 
 const NotepadPanel = lazy(() => import('../notepad/NotepadPanel'));
 const SynthesisPanel = lazy(() => import('../notepad/SynthesisPanel'));
@@ -26,12 +25,9 @@ const COLOR = '#0550ae';
  */
 export default function Rapporteur({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const hasToken = useLiveSession(sessionId, 'participant');
-  const live = useLive((s) => s.live);
-  const me = useLive(selectMe);
-  const token = getCredential(sessionId)?.token;
-  if (!hasToken || !token) return <p className="notice">{t('session.notMember')}</p>;
-  if (!live || !me) return <p role="status">{t('app.loading')}</p>;
+  const member = useMember(sessionId);
+  if (member.kind !== 'ready') return <MemberStatus member={member} />;
+  const { live, me, token } = member;
   if (!can(me.role, 'record:export')) {
     return (
       <div className="narrow">
@@ -40,7 +36,7 @@ export default function Rapporteur({ sessionId }: { sessionId: string }) {
       </div>
     );
   }
-  const userName = me.displayName ?? t(`words.role.${me.role}`);
+  const userName = presenceName(t, live.session.attribution, me);
   return (
     <div className="rapporteur">
       <h1>

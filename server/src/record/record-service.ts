@@ -71,7 +71,8 @@ export class RecordService {
     const existing = await this.store.records.publication(sessionId);
     const next: PublicationRecord = { sessionId, slug: existing?.slug ?? newId(), publishedAt: published ? (existing?.publishedAt ?? now) : null };
     await this.store.records.save(next, now);
-    return view(next)!;
+    // Read back: of two publishes at once (a double click) the first slug is the one stored.
+    return view(await this.store.records.publication(sessionId))!;
   }
 
   /** The public page's record, or 404 while it is not published (REC10). */

@@ -35,6 +35,7 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
   const harvest = useHarvest(doc);
   const [markedOnly, setMarkedOnly] = useState(false);
   const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
   const messageRef = useRef<HTMLParagraphElement>(null);
   const id = useId();
   const writable = canWrite && !state.serverReadOnly && state.closed === null;
@@ -49,7 +50,9 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
   const themeName = (themeId: string | null) => harvest.themes.find((theme) => theme.id === themeId)?.name ?? t('harvest.unthemed');
 
   function report(result: HarvestActionResult, done: string) {
-    setMessage(result.ok ? done : t(`harvest.error.${result.reason}`));
+    // A refusal is an alert, told apart from what was done; the same words again are still read out.
+    setMessage(result.ok ? done : '');
+    setError(result.ok ? '' : t(`harvest.error.${result.reason}`));
   }
   /** A merged or deleted theme takes its controls with it: the keyboard lands on what happened. */
   const focusMessage = () => requestAnimationFrame(() => messageRef.current?.focus());
@@ -96,6 +99,9 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
       </div>
       <p role="status" className="muted harvest-message" ref={messageRef} tabIndex={-1}>
         {message}
+      </p>
+      <p role="alert" className="form-error">
+        {error}
       </p>
       {harvest.ideas.length === 0 && <p className="muted">{t('harvest.empty')}</p>}
       <div className="harvest-columns">

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useLiveSession } from '../../hooks/useLiveSession';
-import { getCredential } from '../../state/credentials';
-import { selectMe, useLive } from '../../state/live-store';
 import { canWriteHarvest } from './access';
 import HarvestBoard from './HarvestBoard';
+import { MemberStatus, useMember } from '../../hooks/useMember';
+import { presenceName } from '../presence-name';
 
 const USER_COLOR = '#0550ae';
 
@@ -14,12 +13,9 @@ const USER_COLOR = '#0550ae';
  */
 export default function HarvestPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const hasToken = useLiveSession(sessionId, 'participant');
-  const live = useLive((s) => s.live);
-  const me = useLive(selectMe);
-  const token = getCredential(sessionId)?.token;
-  if (!hasToken || !token) return <p className="notice">{t('session.notMember')}</p>;
-  if (!live || !me) return <p role="status">{t('app.loading')}</p>;
+  const member = useMember(sessionId);
+  if (member.kind !== 'ready') return <MemberStatus member={member} />;
+  const { live, me, token } = member;
   if (!live.cafe) {
     return (
       <div className="narrow">
@@ -28,7 +24,7 @@ export default function HarvestPage({ sessionId }: { sessionId: string }) {
       </div>
     );
   }
-  const userName = me.displayName ?? t(`words.role.${me.role}`);
+  const userName = presenceName(t, live.session.attribution, me);
   return (
     <div className="harvest-page">
       <h1>

@@ -2,6 +2,8 @@ import type { SessionView } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../../net/realtime';
+import { refusalText } from '../../net/refusal';
+import { Message } from './cafe/Message';
 
 /**
  * Whether observers may read the tables' notes (NOTE3). The box shows what the server holds
@@ -10,13 +12,13 @@ import { command } from '../../net/realtime';
 export function ObserverNotesSetting({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
 
   const change = async (observerNotes: boolean) => {
     setBusy(true);
     const ack = await command('session:configure', { observerNotes });
     setBusy(false);
-    setStatus(ack.ok ? t(observerNotes ? 'observers.notesOn' : 'observers.notesOff') : t('errors.internal'));
+    setMessage(ack.ok ? { text: t(observerNotes ? 'observers.notesOn' : 'observers.notesOff'), error: false } : { text: refusalText(t, ack.error), error: true });
   };
 
   return (
@@ -25,9 +27,7 @@ export function ObserverNotesSetting({ session }: { session: SessionView }) {
         <input type="checkbox" checked={session.observerNotes} disabled={busy} onChange={(e) => void change(e.target.checked)} />
         {t('observers.notesSetting')}
       </label>
-      <p role="status" className="hint">
-        {status}
-      </p>
+      <Message message={message} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   editPoll,
   openPoll,
   pollResults,
+  resultsUnder,
   setResultsVisible,
   withdrawBallot,
   type BallotChange,
@@ -132,7 +133,8 @@ export class PollService {
 
   private results(room: TownhallRoom, state: PollState): PollResults {
     let results = room.resultsCache.get(state.poll.id);
-    if (!results) room.resultsCache.set(state.poll.id, (results = pollResults(state)));
+    // Under Chatham House, a group of one or two is left out of the breakdown, for staff too (POLL13).
+    if (!results) room.resultsCache.set(state.poll.id, (results = resultsUnder(pollResults(state), room.attribution)));
     return results;
   }
 

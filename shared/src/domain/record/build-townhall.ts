@@ -1,17 +1,13 @@
 // The Town Hall part of the record: agenda, questions with votes and status, poll results
 // overall and by group, the speakers and the transcript, credited under the attribution.
-import type { PollResults, ResultSummary } from '../townhall/poll-results.js';
+import { resultsUnder, type PollResults, type ResultSummary } from '../townhall/poll-results.js';
 import type { Question } from '../townhall/qa.js';
 import { STAKEHOLDER_GROUPS, type Attribution } from '../words.js';
 import { creditFor, NO_CREDIT } from './credit.js';
 import type { FactPerson, FactTownhall } from './facts.js';
 import type { RecordPoll, RecordPollSummary, RecordQuestion, RecordTownhall } from './types.js';
 
-/**
- * Under `anonymous`, a poll's breakdown shows only groups with at least this many answers: a
- * group of one or two would tell how those people voted (REC6).
- */
-export const MIN_ANONYMOUS_GROUP_BALLOTS = 3;
+export { MIN_ANONYMOUS_GROUP_BALLOTS } from '../townhall/poll-results.js';
 
 type Lookup = (id: string) => FactPerson | undefined;
 
@@ -53,10 +49,10 @@ function summary(s: ResultSummary): RecordPollSummary {
 }
 
 function pollGroups(results: PollResults, attribution: Attribution): RecordPoll['byGroup'] {
-  const min = attribution === 'anonymous' ? MIN_ANONYMOUS_GROUP_BALLOTS : 1;
+  const shown = resultsUnder(results, attribution).byGroup;
   return STAKEHOLDER_GROUPS.flatMap((group) => {
-    const s = results.byGroup[group];
-    return s && s.ballots >= min ? [{ group, summary: summary(s) }] : [];
+    const s = shown[group];
+    return s ? [{ group, summary: summary(s) }] : [];
   });
 }
 

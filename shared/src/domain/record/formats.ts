@@ -5,10 +5,6 @@ import type { Credit } from './types.js';
 export const RECORD_FORMATS = ['md', 'html', 'docx', 'json', 'csv'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
-export function isRecordFormat(value: unknown): value is RecordFormat {
-  return typeof value === 'string' && (RECORD_FORMATS as readonly string[]).includes(value);
-}
-
 /** An ASCII file name from the title (Content-Disposition also carries the UTF-8 one). */
 export function recordFileName(title: string, date: number, format: RecordFormat): string {
   const slug =

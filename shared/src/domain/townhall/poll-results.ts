@@ -3,7 +3,7 @@
  * a rating's average and distribution, the top words; overall and by stakeholder group.
  * Computed from the tallies when results are sent (coalesced), never per vote.
  */
-import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../words.js';
+import { STAKEHOLDER_GROUPS, type Attribution, type StakeholderGroup } from '../words.js';
 import type { PollState, Tally } from './poll-ballots.js';
 import type { Poll } from './polls.js';
 import { getOwn } from './result.js';
@@ -11,6 +11,12 @@ import { topWords, type WordCount } from './word-cloud.js';
 
 /** How many words a cloud shows by default. */
 export const DEFAULT_TOP_WORDS = 50;
+
+/**
+ * Under `anonymous`, a poll's breakdown shows only groups with at least this many answers: a
+ * group of one or two would tell how those people voted (POLL13, REC6).
+ */
+export const MIN_ANONYMOUS_GROUP_BALLOTS = 3;
 
 export interface OptionCount {
   id: string;
@@ -77,4 +83,15 @@ function summarise(state: PollState, tally: Tally, topN: number): ResultSummary 
     rating: poll.kind === 'rating' ? ratingSummary(poll, tally) : null,
     words: poll.kind === 'text' ? topWords(tally.counts, state.tallies.spellings, topN) : null,
   };
+}
+
+/** The results as the session's attribution lets them be seen, live or in the record (POLL13). */
+export function resultsUnder(results: PollResults, attribution: Attribution): PollResults {
+  if (attribution !== 'anonymous') return results;
+  const byGroup: PollResults['byGroup'] = {};
+  for (const group of STAKEHOLDER_GROUPS) {
+    const summary = results.byGroup[group];
+    if (summary && summary.ballots >= MIN_ANONYMOUS_GROUP_BALLOTS) byGroup[group] = summary;
+  }
+  return { ...results, byGroup };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STAKEHOLDER_GROUPS } from '../words.js';
 import { applyBallotChange, castBallot, createPollState, recountTallies, withdrawBallot, type PollChoice, type PollState } from './poll-ballots.js';
-import { pollResults } from './poll-results.js';
+import { pollResults, resultsUnder, type PollResults, type ResultSummary } from './poll-results.js';
 import { createPoll, openPoll, type PollInput } from './polls.js';
 import { T0, must } from './testing.js';
 
@@ -88,5 +88,22 @@ describe('poll tally properties', () => {
         expect(pollResults(replay).overall.words).toEqual(pollResults(forward).overall.words);
       }),
     );
+  });
+});
+
+describe('POLL13 results under the attribution', () => {
+  const results: PollResults = {
+    pollId: 'p',
+    overall: { ballots: 4 } as ResultSummary,
+    byGroup: { academia: { ballots: 3 } as ResultSummary, government: { ballots: 1 } as ResultSummary },
+  };
+  it('POLL13 under anonymous, groups with fewer than 3 answers leave the breakdown; the overall stays', () => {
+    const shown = resultsUnder(results, 'anonymous');
+    expect(Object.keys(shown.byGroup)).toEqual(['academia']);
+    expect(shown.overall.ballots).toBe(4);
+  });
+  it('POLL13 named and group sessions see every group', () => {
+    expect(resultsUnder(results, 'group')).toBe(results);
+    expect(resultsUnder(results, 'named')).toBe(results);
   });
 });
