@@ -2,6 +2,7 @@ import { can, estimateOffset, type ClockSample } from '@open-talks/shared';
 import type { Ack, ApiError, ClientToServerEvents, ServerToClientEvents } from '@open-talks/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { useLive } from '../state/live-store';
+import { RECONNECT_OPTIONS } from './reconnect-options';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -20,7 +21,7 @@ export function connectLive(token: string): () => void {
   const store = useLive.getState();
   store.reset();
   store.setStatus('connecting');
-  const s: ClientSocket = io({ auth: { token }, reconnectionDelayMax: 10_000 });
+  const s: ClientSocket = io({ auth: { token }, ...RECONNECT_OPTIONS });
   socket = s;
 
   s.on('connect', () => {
