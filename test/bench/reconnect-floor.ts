@@ -33,6 +33,10 @@ io.on('connection', (socket) => {
     viewer: { kind: 'participant', participant: { id: String(socket.handshake.auth.token) } },
     attendance: { total: io.engine.clientsCount, inRoom: 0, remote: 0 },
   });
+  // The web client measures its clock offset on every (re)connect.
+  socket.on('clock:ping', (_payload: unknown, ack: unknown) => {
+    if (typeof ack === 'function') ack({ ok: true, serverTime: Date.now() });
+  });
 });
 
 http.listen(port, host);

@@ -55,6 +55,18 @@ function command(socket: Client, event: keyof ClientToServerEvents, payload: unk
   });
 }
 
+const CLOCK_SAMPLES = 5; // as client/src/net/realtime.ts
+const ACK_TIMEOUT = 10_000; // ms, as client/src/net/realtime.ts
+
+async function measureClock(socket: Client): Promise<void> {
+  for (let i = 0; i < CLOCK_SAMPLES; i++) {
+    const ok = await new Promise<boolean>((resolve) =>
+      socket.timeout(ACK_TIMEOUT).emit('clock:ping', {}, (error: Error | null, reply?: { ok: boolean }) => resolve(!error && reply?.ok === true)),
+    );
+    if (!ok) return;
+  }
+}
+
 /** Connects one client as the web client does, waiting for its first state. */
 function connectOne(base: string, token: string, restart: Restart, total: () => number): Promise<Tracked> {
   const socket: Client = io(base, { auth: { token }, ...RECONNECT_OPTIONS, forceNew: true });
@@ -62,6 +74,8 @@ function connectOne(base: string, token: string, restart: Restart, total: () => 
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') socket.connect(); // as client/src/net/realtime.ts
   });
+  // As the web client: every (re)connect measures the clock offset with a few pings.
+  socket.on('connect', () => void measureClock(socket));
   socket.on('connect_error', () => {
     if (restart.killedAt === null) return;
     if (restart.listeningAt === null) tracked.errorsWhileDown++;
@@ -137,10 +151,11 @@ function untilSeated(clients: Tracked[]): Promise<void> {
     const check = () => {
       if (!clients.every((c) => c.seated)) return;
       clearTimeout(timer);
-      for (const c of clients) c.socket.off('cafe:seat', check);
+      for (const c of clients) for (const event of ['cafe:seat', 'session:state'] as const) c.socket.off(event, check);
       resolve();
     };
-    for (const c of clients) c.socket.on('cafe:seat', check);
+    // A seat arrives as `cafe:seat`, or in `session:state` after a reconnect during set-up.
+    for (const c of clients) for (const event of ['cafe:seat', 'session:state'] as const) c.socket.on(event, check);
     check();
   });
 }

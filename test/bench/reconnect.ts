@@ -11,7 +11,8 @@
 //
 // Options: --clients N (500), --runs R (3), --bound S (seconds a run may take after the kill
 // before the rest count as "never back"; 90), --only townhall|cafe|floor (repeatable),
-// --server dist|src (dist: the compiled server `npm start` runs, built first; src: through tsx).
+// --server dist|src (dist: the compiled server `npm start` runs, built first; src: through tsx),
+// --root DIR (the checkout whose server to run, to compare with an older commit; this one).
 // Needs about 2N + 100 open files: the script checks `ulimit -n` and says so if it is too low.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,7 +24,7 @@ import pg from 'pg';
 import { freePort, kill, untilHealthy } from '../helpers/child-server.js';
 import { now, populate, type Restart, type Scenario } from './reconnect-world.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const HERE = fileURLToPath(new URL('../../', import.meta.url));
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -40,6 +41,7 @@ const BOUND = option('bound', 90) * 1000; // ms after the kill
 const ONLY = options('only') as Scenario[];
 const SCENARIOS: Scenario[] = (['townhall', 'cafe', 'floor'] as const).filter((s) => ONLY.length === 0 || ONLY.includes(s));
 const SERVER = options('server')[0] === 'src' ? 'src' : 'dist';
+const ROOT = options('root')[0] ?? HERE;
 const POSTGRES = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 
 const softLimit = Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim());
@@ -47,7 +49,9 @@ if (Number.isFinite(softLimit) && softLimit < 2 * N + 100) {
   console.error(`ulimit -n is ${softLimit}; ${N} clients need about ${2 * N + 100} (run \`ulimit -n 8192\` first).`);
   process.exit(1);
 }
-if (SERVER === 'dist' && SCENARIOS.some((s) => s !== 'floor')) execFileSync('npm', ['run', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+if (SERVER === 'dist' && SCENARIOS.some((s) => s !== 'floor')) {
+  if (ROOT === HERE) execFileSync('npm', ['run', 'build:server'], { cwd: HERE, stdio: 'inherit' });
+}
 
 interface Database {
   env: Record<string, string>;
@@ -85,7 +89,7 @@ function start(scenario: Scenario, port: number, database: Database): ChildProce
   if (!database.env.DATABASE_SCHEMA) delete env.DATABASE_SCHEMA;
   const args =
     scenario === 'floor'
-      ? ['--import', 'tsx', 'test/bench/reconnect-floor.ts']
+      ? ['--import', 'tsx', join(HERE, 'test/bench/reconnect-floor.ts')]
       : SERVER === 'dist'
         ? ['server/dist/main.js']
         : ['--import', 'tsx', 'server/src/main.ts'];

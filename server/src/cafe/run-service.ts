@@ -60,11 +60,16 @@ export class CafeRunService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The café as this member sees it on (re)connect. */
+  /**
+   * The café as this member sees it on (re)connect: the public view and every seat are built
+   * once per burst and shared (SYNC3); each member only looks up their own seat.
+   */
   async liveFor(sessionId: string, participantId: string | null): Promise<CafeLive> {
-    const snapshot = await this.snapshot(sessionId);
-    const seat = participantId ? (seatViews(snapshot, new Set([participantId])).get(participantId) ?? null) : null;
-    return { live: publicCafeView(snapshot), seat };
+    const { live, seats } = await this.store.shared.cached(sessionId, 'cafe-live', async () => {
+      const snapshot = await this.snapshot(sessionId);
+      return { live: publicCafeView(snapshot), seats: seatViews(snapshot) };
+    });
+    return { live, seat: participantId ? (seats.get(participantId) ?? null) : null };
   }
 
   async start(principal: Principal): Promise<CafeRun> {
@@ -236,7 +241,12 @@ export class CafeRunService {
     if (staff) this.notifier.cafeChanged(sessionId, await this.setup.view(sessionId));
   }
 
-  private async snapshot(sessionId: string): Promise<CafeSnapshot> {
+  /** The café as stored now; shared by concurrent callers until the next write (SYNC3). */
+  private snapshot(sessionId: string): Promise<CafeSnapshot> {
+    return this.store.shared.cached(sessionId, 'cafe-snapshot', () => this.readSnapshot(sessionId));
+  }
+
+  private async readSnapshot(sessionId: string): Promise<CafeSnapshot> {
     const [session, tables, rounds, plan, run, prompts, people, harvestShown] = await Promise.all([
       this.store.sessions.byId(sessionId),
       this.store.cafe.tables(sessionId),
@@ -244,7 +254,7 @@ export class CafeRunService {
       this.store.cafe.plan(sessionId),
       this.store.cafe.run(sessionId),
       this.store.cafe.recentPrompts(sessionId, CAFE_LIMITS.promptsKept),
-      this.store.participants.listActive(sessionId),
+      this.store.shared.roster(sessionId),
       this.store.cafe.harvestShown(sessionId),
     ]);
     if (!session) throw new AppError('not_found', 'No such session');

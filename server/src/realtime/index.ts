@@ -10,6 +10,7 @@ import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { TownhallCommand, TownhallHandlers } from '../townhall/handlers.js';
 import type { RecordService } from '../record/record-service.js';
+import type { Principal } from '../sessions/principal.js';
 import { registerCommand, type CommandContext } from './command.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
@@ -41,6 +42,8 @@ export interface RealtimeDeps {
 export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, log, commandsPer10s }: RealtimeDeps): void {
   const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
   const context: CommandContext = { service, log, limiter };
+  // Who connected, as the handshake just read them: the first state needs no second read.
+  const handshakes = new WeakMap<IoSocket, Principal>();
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
@@ -53,6 +56,7 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
         const rooms = [sessionRoom(sessionId), participantId ? participantRoom(participantId) : displayRoom(sessionId)];
         if (can(principal.role, 'participants:list')) rooms.push(staffRoom(sessionId));
         await socket.join(rooms);
+        handshakes.set(socket, principal);
         next();
       })
       .catch((error: unknown) => {
@@ -74,8 +78,9 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
     });
     log.info({ event: 'connect', ok: true, sessionId, participantId, transport: socket.conn.transport.name }, 'connected');
     notifier.presenceChanged(sessionId, participantId);
-    service
-      .resolve(sessionId, participantId)
+    const principal = handshakes.get(socket);
+    handshakes.delete(socket);
+    (principal ? Promise.resolve(principal) : service.resolve(sessionId, participantId))
       .then(async (principal) => {
         const state = await service.state(principal);
         // Table prompts reach the people at the table through its room.

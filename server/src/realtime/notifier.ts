@@ -1,4 +1,4 @@
-import { can, countAttendance } from '@open-talks/shared';
+import { can, countAttendance, type AttendanceCounts } from '@open-talks/shared';
 import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
 import type { CafeNotifier } from '../cafe/cafe-service.js';
 import type { RunNotifier } from '../cafe/run-service.js';
@@ -6,10 +6,14 @@ import type { Logger } from '../log.js';
 import type { Notifier, SessionService } from '../sessions/session-service.js';
 import { participantView, sessionView } from '../sessions/views.js';
 import type { ParticipantRecord, SessionRecord } from '../store/index.js';
+import { Coalescer } from '../util/coalescer.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
 import type { IoServer } from './types.js';
 
 const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update per screen
+// ms: the counts on everyone's screen change at most this often. Staff get them with every flush;
+// a restart storm of 2,000 reconnects otherwise sent 5 updates a second to each of 2,000 people (SYNC3).
+const ROOM_ATTENDANCE_INTERVAL = 1_000;
 
 /**
  * Pushes changes to the right rooms. Per-person changes go out at once to that person;
@@ -21,11 +25,15 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private service: SessionService | undefined;
   private closed = false;
+  private readonly latestAttendance = new Map<string, AttendanceCounts>();
+  private readonly roomAttendance: Coalescer;
 
   constructor(
     private readonly io: IoServer,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.roomAttendance = new Coalescer(ROOM_ATTENDANCE_INTERVAL, (error, sessionId) => log.error({ err: error, sessionId }, 'attendance broadcast failed'));
+  }
 
   /** The service and the notifier need each other; the service is handed over once built. */
   bind(service: SessionService): void {
@@ -111,11 +119,20 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
     }
     const attendance = countAttendance(participants);
     this.service.rememberAttendance(sessionId, attendance);
-    this.io.to(sessionRoom(sessionId)).emit('attendance:changed', attendance);
+    this.io.to(staffRoom(sessionId)).emit('attendance:changed', attendance);
+    // Everyone else: the latest counts, at most once per interval (the first at once).
+    this.latestAttendance.set(sessionId, attendance);
+    this.roomAttendance.schedule(sessionId, () => {
+      const latest = this.latestAttendance.get(sessionId);
+      this.latestAttendance.delete(sessionId);
+      if (latest) this.io.to(sessionRoom(sessionId)).except(staffRoom(sessionId)).emit('attendance:changed', latest);
+    });
   }
 
   close(): void {
     this.closed = true;
+    this.roomAttendance.close();
+    this.latestAttendance.clear();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.pending.clear();

@@ -182,10 +182,8 @@ export class SessionService {
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantView[]> {
-    const [participants, online] = await Promise.all([
-      this.store.participants.listActive(sessionId),
-      this.presence.onlineIds(sessionId),
-    ]);
+    // The roster is shared by a burst of (re)connects and the attendance updates (SYNC3).
+    const [participants, online] = await Promise.all([this.store.shared.roster(sessionId), this.presence.onlineIds(sessionId)]);
     return participants.map((p) => participantView(p, online.has(p.id)));
   }
 

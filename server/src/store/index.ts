@@ -10,6 +10,8 @@ import { QaRepo } from './qa-repo.js';
 import { TownhallRepo } from './townhall-repo.js';
 import { RecordRepo } from './record-repo.js';
 import { SpeakerLogRepo } from './speaker-log-repo.js';
+import { SessionReadCache, watchWrites } from './read-cache.js';
+import type { ParticipantRecord } from './participant-repo.js';
 
 export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
 export type { SessionRecord, SessionSettings } from './session-repo.js';
@@ -30,7 +32,16 @@ export interface Repos {
   speakers: SpeakerLogRepo;
 }
 
+/** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
+export interface SharedReads {
+  /** The session's active participants (listActive); shared: never mutate the array or its records. */
+  roster(sessionId: string): Promise<readonly ParticipantRecord[]>;
+  /** Any other per-session value built from storage, cached and invalidated like the roster. */
+  cached<T>(sessionId: string, kind: string, load: () => Promise<T>): Promise<T>;
+}
+
 export interface Store extends Repos {
+  shared: SharedReads;
   /** Runs `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -51,10 +62,52 @@ function repos(db: Kysely<Database>): Repos {
   };
 }
 
-export function createStore(handle: DatabaseHandle): Store {
+// A write by another server node shows in the shared reads within this (ms); this node's own invalidate at once.
+const SHARED_READS_TTL = 1_000; // ms
+
+// Methods that only read; every other method of these repos is a write and invalidates the cache.
+const READS = {
+  participants: new Set(['byId', 'byTokenHash', 'listActive', 'listAll']),
+  sessions: new Set(['byId', 'byLiveJoinCode', 'isJoinCodeLive', 'byProjectorTokenHash']),
+  cafe: new Set(['tables', 'rounds', 'plan', 'run', 'harvestShown', 'runningSessions', 'recentPrompts']),
+};
+
+/** The repos, with writes to what the shared reads hold reported to `touched`. */
+function watched(base: Repos, touched: (sessionId: string | null) => void): Repos {
+  const first = (args: unknown[]) => args[0];
   return {
-    ...repos(handle.db),
-    transaction: (work) => handle.db.transaction().execute((trx) => work(repos(trx))),
+    ...base,
+    // insert carries the record; update and markRemoved only an id, so every session is invalidated (rare writes).
+    participants: watchWrites(base.participants, READS.participants, (m, args) => (m === 'insert' ? (first(args) as ParticipantRecord).sessionId : null), touched),
+    sessions: watchWrites(base.sessions, READS.sessions, (m, args) => (m === 'insert' ? (first(args) as { id: string }).id : (first(args) as string)), touched),
+    cafe: watchWrites(base.cafe, READS.cafe, (_m, args) => first(args) as string, touched),
+  };
+}
+
+export function createStore(handle: DatabaseHandle): Store {
+  const cache = new SessionReadCache(SHARED_READS_TTL);
+  const invalidate = (sessionId: string | null) => (sessionId === null ? cache.invalidateAll() : cache.invalidate(sessionId));
+  const direct = watched(repos(handle.db), invalidate);
+  return {
+    ...direct,
+    shared: {
+      roster: (sessionId) => cache.get(sessionId, 'roster', () => direct.participants.listActive(sessionId)),
+      cached: (sessionId, kind, load) => cache.get(sessionId, kind, load),
+    },
+    async transaction(work) {
+      // Writes inside invalidate as they go and once more after the commit (other connections see them only then).
+      const touched = new Set<string | null>();
+      const result = await handle.db.transaction().execute((trx) =>
+        work(
+          watched(repos(trx), (sessionId) => {
+            touched.add(sessionId);
+            invalidate(sessionId);
+          }),
+        ),
+      );
+      for (const sessionId of touched) invalidate(sessionId);
+      return result;
+    },
     close: () => handle.db.destroy(),
     describe: handle.describe,
   };
