@@ -162,7 +162,7 @@ export class SessionService {
     const participant = await this.store.participants.byTokenHash(hash);
     if (!participant) throw new AppError('unauthenticated', 'This token is not valid');
     if (participant.removedAt !== null) throw new AppError('removed', 'You were removed from this session');
-    const session = await this.store.sessions.byId(participant.sessionId);
+    const session = await this.session(participant.sessionId);
     if (!session) throw new AppError('unauthenticated', 'This token is not valid');
     return { session, participant, role: participant.role };
   }
@@ -172,13 +172,21 @@ export class SessionService {
    * very next action, whichever server node made it.
    */
   async resolve(sessionId: string, participantId: string | null): Promise<Principal> {
-    const session = await this.store.sessions.byId(sessionId);
+    const session = await this.session(sessionId);
     if (!session) throw new AppError('unauthenticated', 'This session no longer exists');
     if (participantId === null) return { session, participant: null, role: 'observer' };
     const participant = await this.store.participants.byId(participantId);
     if (!participant || participant.sessionId !== sessionId) throw new AppError('unauthenticated', 'This token is not valid');
     if (participant.removedAt !== null) throw new AppError('removed', 'You were removed from this session');
     return { session, participant, role: participant.role };
+  }
+
+  /**
+   * The session's record, shared by every connect and command of a burst (SYNC3: invalidated by
+   * its writes). The participant is always read afresh: a role change or a removal counts at once.
+   */
+  private session(sessionId: string): Promise<SessionRecord | undefined> {
+    return this.store.shared.cached(sessionId, 'session', () => this.store.sessions.byId(sessionId));
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantView[]> {
