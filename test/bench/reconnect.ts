@@ -113,7 +113,7 @@ async function runOnce(scenario: Scenario): Promise<Result> {
   const url = `http://127.0.0.1:${port}`;
   const database = freshDatabase();
   let child = start(scenario, port, database);
-  const restart: Restart = { killedAt: null, listeningAt: null, fresh: 0, onAllFresh: () => {} };
+  const restart: Restart = { killedAt: null, listeningAt: null, fresh: 0, onAllFresh: () => {}, sockets: [] };
   try {
     await untilHealthy(url, child, 60_000);
     const clients = await populate(url, scenario, N, restart);
@@ -134,9 +134,9 @@ async function runOnce(scenario: Scenario): Promise<Result> {
       errorsWhileDown: clients.reduce((sum, c) => sum + c.errorsWhileDown, 0),
       errorsAfterUp: clients.reduce((sum, c) => sum + c.errorsAfterUp, 0),
     };
-    for (const c of clients) c.socket.disconnect();
     return result;
   } finally {
+    for (const socket of restart.sockets) socket.disconnect();
     await kill(child);
     await database.drop();
   }
@@ -150,13 +150,18 @@ const medians = new Map<Scenario, Result>();
 for (const scenario of SCENARIOS) {
   const results: Result[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const result = await runOnce(scenario);
+    const result = await runOnce(scenario).catch((error: unknown) => {
+      console.log(`  ${scenario} run ${run} failed during set-up: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    if (!result) continue;
     results.push(result);
     console.log(
       `  ${scenario} run ${run}: all back ${seconds(result.allBackMs)} after the kill (server up after ${seconds(result.bootMs)}, ` +
         `then ${seconds(result.afterUpMs)}); never back ${result.neverBack}; connect errors ${result.errorsWhileDown} while down, ${result.errorsAfterUp} after`,
     );
   }
+  if (results.length === 0) continue;
   const pick = (key: keyof Result) => median(results.map((r) => r[key]));
   medians.set(scenario, {
     allBackMs: pick('allBackMs'),
