@@ -32,6 +32,8 @@ export interface Restart {
   onAllFresh: () => void;
   /** Every client made, so a run that fails half-way still closes them all. */
   sockets: Client[];
+  /** Only to take load off the clients' own process: the web client starts with long-polling. */
+  websocketOnly: boolean;
 }
 
 export async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -71,7 +73,7 @@ async function measureClock(socket: Client): Promise<void> {
 
 /** Connects one client as the web client does, waiting for its first state. */
 function connectOne(base: string, token: string, restart: Restart, total: () => number): Promise<Tracked> {
-  const socket: Client = io(base, { auth: { token }, ...RECONNECT_OPTIONS, forceNew: true });
+  const socket: Client = io(base, { auth: { token }, ...RECONNECT_OPTIONS, forceNew: true, ...(restart.websocketOnly && { transports: ['websocket'] }) });
   restart.sockets.push(socket);
   const tracked: Tracked = { socket, seated: false, freshAt: null, errorsWhileDown: 0, errorsAfterUp: 0 };
   socket.on('disconnect', (reason) => {

@@ -12,7 +12,9 @@
 // Options: --clients N (500), --runs R (3), --bound S (seconds a run may take after the kill
 // before the rest count as "never back"; 90), --only townhall|cafe|floor (repeatable),
 // --server dist|src (dist: the compiled server `npm start` runs, built first; src: through tsx),
-// --root DIR (the checkout whose server to run, to compare with an older commit; this one).
+// --root DIR (the checkout whose server to run, to compare with an older commit; this one),
+// --transport websocket (clients skip long-polling, lighter on the clients' own process; default:
+// as the web client). BENCH_PROFILE=<dir> writes a CPU profile of each server process.
 // Needs about 2N + 100 open files: the script checks `ulimit -n` and says so if it is too low.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -42,6 +44,7 @@ const ONLY = options('only') as Scenario[];
 const SCENARIOS: Scenario[] = (['townhall', 'cafe', 'floor'] as const).filter((s) => ONLY.length === 0 || ONLY.includes(s));
 const SERVER = options('server')[0] === 'src' ? 'src' : 'dist';
 const ROOT = options('root')[0] ?? HERE;
+const TRANSPORT = options('transport')[0] === 'websocket' ? 'websocket' : 'client';
 const POSTGRES = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 
 const softLimit = Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim());
@@ -93,6 +96,8 @@ function start(scenario: Scenario, port: number, database: Database): ChildProce
       : SERVER === 'dist'
         ? ['server/dist/main.js']
         : ['--import', 'tsx', 'server/src/main.ts'];
+  // BENCH_PROFILE=<dir>: a CPU profile of each server process (written when it stops cleanly).
+  if (process.env.BENCH_PROFILE) args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`);
   return spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -113,7 +118,7 @@ async function runOnce(scenario: Scenario): Promise<Result> {
   const url = `http://127.0.0.1:${port}`;
   const database = freshDatabase();
   let child = start(scenario, port, database);
-  const restart: Restart = { killedAt: null, listeningAt: null, fresh: 0, onAllFresh: () => {}, sockets: [] };
+  const restart: Restart = { killedAt: null, listeningAt: null, fresh: 0, onAllFresh: () => {}, sockets: [], websocketOnly: TRANSPORT === 'websocket' };
   try {
     await untilHealthy(url, child, 60_000);
     const clients = await populate(url, scenario, N, restart);
@@ -137,15 +142,27 @@ async function runOnce(scenario: Scenario): Promise<Result> {
     return result;
   } finally {
     for (const socket of restart.sockets) socket.disconnect();
+    if (process.env.BENCH_PROFILE) await stop(child);
     await kill(child);
     await database.drop();
   }
 }
 
+/** Stops a server with SIGINT (so a CPU profile gets written), bounded; kill() follows anyway. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const STOP_WAIT = 10_000; // ms
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, STOP_WAIT).unref())]);
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-console.log(`Restart storm: ${N} clients, ${RUNS} run(s) each, bound ${BOUND / 1000} s, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}, app from ${SERVER}`);
+console.log(
+  `Restart storm: ${N} clients (${TRANSPORT === 'websocket' ? 'websocket only' : 'the web client\'s transports'}), ${RUNS} run(s) each, bound ${BOUND / 1000} s, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}, app from ${SERVER}`,
+);
 const medians = new Map<Scenario, Result>();
 for (const scenario of SCENARIOS) {
   const results: Result[] = [];
