@@ -1,7 +1,7 @@
 // The people of `npm run bench:reconnect`: N real socket.io clients with the web client's own
 // reconnection settings, each recording when it got fresh state after a restart.
 import { io, type Socket } from 'socket.io-client';
-import { RECONNECT_OPTIONS } from '../../client/src/net/reconnect-options.js';
+import { CLOCK_RESYNC_SPREAD, RECONNECT_OPTIONS } from '../../client/src/net/reconnect-options.js';
 import type { ClientToServerEvents, ServerToClientEvents, SessionState } from '../../shared/src/protocol/index.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -79,8 +79,13 @@ function connectOne(base: string, token: string, restart: Restart, total: () => 
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') socket.connect(); // as client/src/net/realtime.ts
   });
-  // As the web client: every (re)connect measures the clock offset with a few pings.
-  socket.on('connect', () => void measureClock(socket));
+  // As the web client: the first connect measures the clock offset with a few pings, a reconnect after a random pause.
+  let connectedBefore = false;
+  socket.on('connect', () => {
+    if (!connectedBefore) void measureClock(socket);
+    else setTimeout(() => socket.connected && void measureClock(socket), Math.random() * CLOCK_RESYNC_SPREAD).unref();
+    connectedBefore = true;
+  });
   socket.on('connect_error', () => {
     if (restart.killedAt === null) return;
     if (restart.listeningAt === null) tracked.errorsWhileDown++;

@@ -2,7 +2,7 @@ import { can, estimateOffset, type ClockSample } from '@open-talks/shared';
 import type { Ack, ApiError, ClientToServerEvents, ServerToClientEvents } from '@open-talks/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { useLive } from '../state/live-store';
-import { RECONNECT_OPTIONS } from './reconnect-options';
+import { CLOCK_RESYNC_SPREAD, RECONNECT_OPTIONS } from './reconnect-options';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -24,9 +24,12 @@ export function connectLive(token: string): () => void {
   const s: ClientSocket = io({ auth: { token }, ...RECONNECT_OPTIONS });
   socket = s;
 
+  let connectedBefore = false;
   s.on('connect', () => {
     useLive.getState().setStatus('connected');
-    void measureClock();
+    if (!connectedBefore) void measureClock();
+    else setTimeout(() => s.connected && void measureClock(), Math.random() * CLOCK_RESYNC_SPREAD);
+    connectedBefore = true;
   });
   s.on('disconnect', (reason) => {
     if (useLive.getState().status === 'refused') return;

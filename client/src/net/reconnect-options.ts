@@ -15,3 +15,10 @@ export const RECONNECT_OPTIONS = {
   randomizationFactor: 0.5,
   timeout: 20_000, // ms for one attempt: a busy server may take a while to answer a handshake
 } satisfies Partial<ManagerOptions>;
+
+/**
+ * A reconnect measures the clock offset again (TIME9), after a random pause up to this long:
+ * thousands of tabs back from a restart then spread their pings out instead of sending them
+ * with their handshakes. The first connect of a tab measures at once.
+ */
+export const CLOCK_RESYNC_SPREAD = 5_000; // ms
