@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -28,7 +27,9 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
+async function openPostgres(url: string, schema: string | undefined): Promise<DatabaseHandle> {
+  // Loaded only when used: one module less for every SQLite start (a restart's clients wait for it).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -91,7 +92,7 @@ function openSqlite(url: string): DatabaseHandle {
 
 /** Opens the database named by the URL and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = isPostgresUrl(options.url) ? openPostgres(options.url, options.pgSchema) : openSqlite(options.url);
+  const handle = isPostgresUrl(options.url) ? await openPostgres(options.url, options.pgSchema) : openSqlite(options.url);
   if (handle.dialect === 'postgres' && options.pgSchema) {
     await handle.db.schema.createSchema(options.pgSchema).ifNotExists().execute();
   }
