@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { precompress } from './client/build/precompress';
+import { precompress } from './client/build/precompress.js';
 
 // One file for the client build and the three kinds of tests (STYLE.md §6).
 export default defineConfig({
