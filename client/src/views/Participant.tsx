@@ -2,6 +2,7 @@ import { can } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { getCredential } from '../state/credentials';
 import { selectMe, useLive } from '../state/live-store';
@@ -18,6 +19,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
   const refusal = useLive((s) => s.refusal);
   const me = useLive(selectMe);
   const cafe = useLive((s) => s.cafe);
+  useDocumentTitle(null, live?.session.title);
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
   if (!live || !me) return <p role="status">{t('app.loading')}</p>;
