@@ -69,9 +69,11 @@ try {
   }
   report('join form usable', joins, { ms: BUDGET.joinMs, jsBytes: BUDGET.joinJsBytes });
 
-  // Ann is seated at table A in round 1, which is running: her view shows the table notepad.
+  // Ann is seated at table A in round 1, which is running: her view shows the table notepad. Her
+  // browser holds what joining stored (client/src/state/credentials.ts).
+  const { session } = world.created;
   const credentials = JSON.stringify({
-    [world.sessionId]: { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.ann.token },
+    [world.sessionId]: { sessionId: world.sessionId, joinCode: session.joinCode, title: session.title, format: session.format, token: world.ann.token },
   });
   const firstVisits: Sample[] = [];
   const reloads: Sample[] = [];

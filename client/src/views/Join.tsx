@@ -83,7 +83,7 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
         language,
         role: asObserver ? 'observer' : 'participant',
       });
-      saveCredential({ sessionId: joined.session.id, joinCode: joined.session.joinCode, title: joined.session.title, token: joined.token });
+      saveCredential({ sessionId: joined.session.id, joinCode: joined.session.joinCode, title: joined.session.title, format: joined.session.format, token: joined.token });
       navigate(`/s/${joined.session.id}`);
     } catch (e) {
       setError(e as RequestError);
