@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { checkChromium, requireAll } from '../helpers/environment.js';
+import { http } from '../helpers/api.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -67,6 +68,16 @@ describe.skipIf(missing !== null)('page titles in a real browser', () => {
     const page = await pageAs(world.ann.token);
     await expectTitle(page, `/s/${world.sessionId}`, 'Notepad café — Open Talks');
     await expectTitle(page, `/s/${world.sessionId}/notes/${world.tableA}/1`, 'Notes, table 1, A, round 1 — Notepad café — Open Talks');
+  });
+
+  it('TITLE1 the rapporteur’s desk', async () => {
+    const role = await http(server.url, 'PATCH', `/api/sessions/${world.sessionId}/participants/${world.dan.participant.id}`, {
+      token: world.created.facilitatorToken,
+      body: { role: 'rapporteur' },
+    });
+    expect(role.status).toBe(200);
+    const page = await pageAs(world.dan.token);
+    await expectTitle(page, `/s/${world.sessionId}/rapporteur`, 'Rapporteur — Notepad café — Open Talks');
   });
 
   it('TITLE1 titles follow the language: French and Arabic', async () => {
