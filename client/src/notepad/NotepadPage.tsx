@@ -2,6 +2,8 @@ import { ideaAttribution, mayCurateIdeas, type Role } from '@open-talks/shared';
 import type { SessionState } from '@open-talks/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tableName } from '../components/cafe/table-name';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { api } from '../net/api';
 import { getCredential } from '../state/credentials';
 import NotepadPanel from './NotepadPanel';
@@ -24,6 +26,8 @@ export default function NotepadPage({ sessionId, tableId, round }: { sessionId: 
   useEffect(() => {
     if (token) api.session(sessionId, token).then(setState, () => setState(null));
   }, [sessionId, token]);
+  const table = state?.cafe?.live.tables.find((candidate) => candidate.id === tableId);
+  useDocumentTitle(table ? t('title.notes', { table: tableName(t, table), round }) : t('title.notesRound', { round }), state?.session.title);
   if (!token) return <p className="notice">{t('notepad.noToken')}</p>;
   if (state === null) return <p className="notice">{t('session.notMember')}</p>;
   if (!state) return <p role="status">{t('app.loading')}</p>;

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { selectMe, useLive } from '../state/live-store';
 import { CafeSetup } from './console/cafe/CafeSetup';
@@ -28,6 +29,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
   const me = useLive(selectMe);
   const cafe = useLive((s) => s.cafe);
   const token = getCredential(sessionId)?.token;
+  useDocumentTitle(t('title.console'), live?.session.title);
 
   if (!hasToken || refusal) {
     return (

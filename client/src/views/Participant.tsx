@@ -1,8 +1,11 @@
 import { can } from '@open-talks/shared';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLiveSession } from '../hooks/useLiveSession';
+import { prefetchTableNotepad } from '../preload';
 import { getCredential } from '../state/credentials';
 import { selectMe, useLive } from '../state/live-store';
 import { ProfileForm } from './ProfileForm';
@@ -18,6 +21,8 @@ export function Participant({ sessionId }: { sessionId: string }) {
   const refusal = useLive((s) => s.refusal);
   const me = useLive(selectMe);
   const cafe = useLive((s) => s.cafe);
+  useDocumentTitle(null, live?.session.title);
+  useEffect(() => prefetchTableNotepad(sessionId), [sessionId]); // after joining, in this tab
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
   if (!live || !me) return <p role="status">{t('app.loading')}</p>;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -15,6 +16,7 @@ import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
 import { recordRoutes } from './routes/record.js';
+import { clientRoutes } from './static.js';
 import type { RecordService } from '../record/record-service.js';
 import type { TownhallHandlers } from '../townhall/handlers.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
@@ -71,6 +73,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   );
 
   const api = express.Router();
+  api.use(compression()); // JSON answers; Socket.IO's polling never reaches Express (server/src/app.ts)
   api.use(express.json({ limit: MAX_BODY }));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) });
@@ -92,14 +95,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   api.use(errorHandler);
   app.use('/api', api);
 
-  const index = join(config.clientDir, 'index.html');
-  if (existsSync(index)) {
-    app.use('/assets', express.static(join(config.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-    app.use(express.static(config.clientDir, { index: false, maxAge: 0 }));
-    // The client routes (/join/…, /s/…) are the single page; the server hands it out.
-    app.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(index);
-    });
+  if (existsSync(join(config.clientDir, 'index.html'))) {
+    app.use(clientRoutes(config.clientDir));
   } else {
     log.warn({ clientDir: config.clientDir }, 'no built client found: serving the API only (run npm run build)');
   }
