@@ -119,6 +119,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
       expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
       if (SHOTS) await console_.locator('.cafe-setup').screenshot({ path: `${SHOTS}/console-tables-${width}.png` });
     }
+    await expectAccessible(console_, 'the console’s tables editor');
     await console_.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -9,13 +9,15 @@ import { IN_ROOM } from './problem.js';
 import type { Budget } from './improve.js';
 import type { SeatingState } from './state.js';
 
-export function spreadMoves(state: SeatingState, budget: Budget): void {
+/** Lowers stays without adding a repeat; returns whether anyone was moved. */
+export function spreadMoves(state: SeatingState, budget: Budget): boolean {
   const before = state.stays();
-  if (before === 0) return;
+  if (before === 0) return false;
   const snapshot = state.snapshot();
   for (let r = 0; r < state.planned; r++) relabelRound(state, r);
   if (state.stays() > before) state.restore(snapshot);
   swapStayers(state, budget);
+  return state.stays() < before;
 }
 
 /** Hands each host-less table's group to a table of the same kind where none of them sat the round before. */

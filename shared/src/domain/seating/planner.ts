@@ -61,10 +61,12 @@ export function planSeatingWith(input: SeatingInput, options: { moves: boolean }
   improveMix(state, rng, mixAttempts, mixBudget);
   if (options.moves) {
     const moveBudget: Budget = { work: MOVE_WORK * effort };
-    spreadMoves(state, moveBudget);
-    improveMix(state, rng, mixAttempts * MIX_AGAIN, { work: MIX_WORK * MIX_AGAIN * effort }, true);
-    // The mix climb may have opened a free swap for someone who still stays.
-    swapStayers(state, moveBudget);
+    if (spreadMoves(state, moveBudget)) {
+      // Moves may have undone some mixing: climb again, adding no stay; that climb may in turn
+      // have opened a free swap for someone who still stays.
+      improveMix(state, rng, mixAttempts * MIX_AGAIN, { work: MIX_WORK * MIX_AGAIN * effort }, true);
+      swapStayers(state, moveBudget);
+    }
   }
 
   const plan = toPlan(problem, state);
