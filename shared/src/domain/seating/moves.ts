@@ -9,15 +9,17 @@ import { IN_ROOM } from './problem.js';
 import type { Budget } from './improve.js';
 import type { SeatingState } from './state.js';
 
-/** Lowers stays without adding a repeat; returns whether anyone was moved. */
+/**
+ * Lowers stays without adding a repeat. Returns whether people were swapped: relabelling alone
+ * keeps every table's group mix, so only swaps call for another group-mix climb.
+ */
 export function spreadMoves(state: SeatingState, budget: Budget): boolean {
   const before = state.stays();
   if (before === 0) return false;
   const snapshot = state.snapshot();
   for (let r = 0; r < state.planned; r++) relabelRound(state, r);
   if (state.stays() > before) state.restore(snapshot);
-  swapStayers(state, budget);
-  return state.stays() < before;
+  return swapStayers(state, budget) > 0;
 }
 
 /** Hands each host-less table's group to a table of the same kind where none of them sat the round before. */
@@ -77,8 +79,9 @@ function matchGroups(fits: boolean[][], room: boolean[][]): number[] {
   return tableOf;
 }
 
-/** Swaps that remove a stay and add no repeated meeting or pair, best first, until none is left. */
-export function swapStayers(state: SeatingState, budget: Budget): void {
+/** Swaps that remove a stay and add no repeated meeting or pair, best first, until none is left. Returns the swaps made. */
+export function swapStayers(state: SeatingState, budget: Budget): number {
+  let swaps = 0;
   const { n, hostTable, mode } = state.problem;
   const byMode: number[][] = [[], []];
   for (let i = 0; i < n; i++) if (hostTable[i] === -1) byMode[mode[i] === IN_ROOM ? 0 : 1]!.push(i);
@@ -92,6 +95,7 @@ export function swapStayers(state: SeatingState, budget: Budget): void {
           for (const round of r > 0 ? [r, r - 1] : [r]) {
             if (bestSwap(state, round, x, list, budget)) {
               improved = true;
+              swaps++;
               break;
             }
           }
@@ -99,6 +103,7 @@ export function swapStayers(state: SeatingState, budget: Budget): void {
       }
     }
   }
+  return swaps;
 }
 
 function bestSwap(state: SeatingState, r: number, x: number, partners: readonly number[], budget: Budget): boolean {
