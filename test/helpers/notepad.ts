@@ -109,12 +109,16 @@ export interface CafeWorld {
   room: (tableId: string, round: number) => string;
 }
 
-/** A café of two tables and two rounds with a plan written into storage, round 1 started. */
+/**
+ * A café of two tables and two rounds with a plan written into storage, round 1 started.
+ * `annHostsA` makes Ann table A's host; `attribution` defaults to named.
+ */
 export async function cafeWorld(
   baseUrl: string,
   store: { cafe: { plan(id: string): Promise<any>; savePlan(id: string, plan: any): Promise<void> } },
+  options: { attribution?: 'named' | 'group' | 'anonymous'; annHostsA?: boolean } = {},
 ): Promise<CafeWorld> {
-  const created = await createSession(baseUrl, { title: 'Notepad café', attribution: 'named' });
+  const created = await createSession(baseUrl, { title: 'Notepad café', attribution: options.attribution ?? 'named' });
   const sessionId = created.session.id;
   const people = await Promise.all(['Ann', 'Bob', 'Cem', 'Dan'].map((displayName) => join(baseUrl, created.session.joinCode, { displayName })));
   const [ann, bob, cem, dan] = people as [Joined, Joined, Joined, Joined];
@@ -122,7 +126,12 @@ export async function cafeWorld(
   const token = created.facilitatorToken;
   const tables = await http(baseUrl, 'PUT', `/api/sessions/${sessionId}/cafe/tables`, {
     token,
-    body: { tables: [{ label: 'A', kind: 'in-room', capacity: 6 }, { label: 'B', kind: 'in-room', capacity: 6 }] },
+    body: {
+      tables: [
+        { label: 'A', kind: 'in-room', capacity: 6, ...(options.annHostsA && { hostParticipantId: ann.participant.id }) },
+        { label: 'B', kind: 'in-room', capacity: 6 },
+      ],
+    },
   });
   if (tables.status !== 200) throw new Error(`tables: ${tables.status} ${JSON.stringify(tables.body)}`);
   const [tableA, tableB] = (tables.body.cafe.tables as { id: string }[]).map((t) => t.id) as [string, string];

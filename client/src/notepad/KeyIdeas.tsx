@@ -137,8 +137,8 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
         </ul>
       )}
       <div role="alert">
-        {outbox.refused && <p className="error">{t('notepad.ideaOutbox.refused', { text: outbox.refused.text, reason: refusalText(t, outbox.refused.error) })}</p>}
-        {failure && <p className="error">{t('notepad.ideaOutbox.failed', { reason: refusalText(t, failure) })}</p>}
+        {outbox.refused && <p className="form-error">{t('notepad.ideaOutbox.refused', { text: outbox.refused.text, reason: refusalText(t, outbox.refused.error) })}</p>}
+        {failure && <p className="form-error">{t('notepad.ideaOutbox.failed', { reason: refusalText(t, failure) })}</p>}
       </div>
       {canAdd && (
         <form onSubmit={add} className="button-row">
