@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
-import { createSession, http, join, type Created, type Joined } from './api.js';
+import { createSession, http, join, type Created, type HttpResult, type Joined } from './api.js';
 import { within } from './wait.js';
 
 export interface NotepadClient {
@@ -162,5 +162,20 @@ export async function cafeWorld(
     tableA,
     tableB,
     room: (tableId, round) => `session/${sessionId}/table/${tableId}/round/${round}`,
+  };
+}
+
+/** A table notepad's key ideas changed the way the app changes them (IDEA1–IDEA4): the server's commands, over HTTP. */
+export function ideasAt(baseUrl: string, world: CafeWorld, tableId: string, round: number) {
+  const path = `/api/sessions/${world.sessionId}/cafe/tables/${tableId}/rounds/${round}/ideas`;
+  const ok = async (request: Promise<HttpResult>, what: string) => {
+    const result = await request;
+    if (result.status >= 300) throw new Error(`${what}: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  };
+  return {
+    add: (token: string, id: string, text: string) => ok(http(baseUrl, 'POST', path, { token, body: { id, text } }), 'add idea'),
+    mark: (token: string, id: string, marked: boolean) => ok(http(baseUrl, 'PUT', `${path}/${id}/marked`, { token, body: { marked } }), 'mark idea'),
+    drop: (token: string, id: string) => ok(http(baseUrl, 'DELETE', `${path}/${id}`, { token }), 'drop idea'),
   };
 }
