@@ -13,6 +13,7 @@ export interface OutboxIdea {
 }
 
 const PREFIX = 'openTalks.ideaOutbox.';
+const RETRY_AFTER = 5_000; // ms after a send got no answer (a dead link the socket has not noticed yet)
 
 function read(key: string): OutboxIdea[] {
   try {
@@ -49,6 +50,14 @@ export function useIdeaOutbox(
   /** Ids being sent, and ids the server acked (kept on screen until the notepad shows them). */
   const inFlight = useRef(new Set<string>());
   const acked = useRef(new Set<string>());
+  /** Bumped to send again: the browser is back online, or a send got no answer. */
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const again = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, []);
 
   // Storage is read again at each change: another tab of the same person may have sent some.
   const forget = useCallback((id: string) => write(outboxKey, read(outboxKey).filter((i) => i.id !== id)), [outboxKey]);
@@ -70,14 +79,18 @@ export function useIdeaOutbox(
       inFlight.current.add(idea.id);
       void command('notepad:add-idea', { tableId, round, id: idea.id, text: idea.text }).then((ack) => {
         inFlight.current.delete(idea.id);
-        if (!ack.ok && ack.error.code === 'network') return; // tried again on the next connection
+        if (!ack.ok && ack.error.code === 'network') {
+          // Tried again on the next connection, when the browser is back online, or after a while.
+          setTimeout(() => setAttempt((n) => n + 1), RETRY_AFTER);
+          return;
+        }
         forget(idea.id);
         if (ack.ok) return void acked.current.add(idea.id);
         setRefused({ text: idea.text, error: ack.error as ApiError });
         setWaiting((items) => items.filter((i) => i.id !== idea.id));
       });
     }
-  }, [connected, tableId, round, waiting, arrived, forget]);
+  }, [connected, tableId, round, waiting, arrived, forget, attempt]);
 
   const add = useCallback(
     (text: string) => {
