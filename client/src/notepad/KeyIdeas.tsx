@@ -28,6 +28,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
   const ideas = useIdeas(doc);
   const shown = useMemo(() => new Set(ideas.map((idea) => idea.id)), [ideas]);
   const outbox = useIdeaOutbox(outboxKey, tableId, round, shown);
+  const unsent = outbox.waiting.filter((idea) => !shown.has(idea.id));
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [failure, setFailure] = useState<ApiError | { code: 'network'; message: string } | null>(null);
@@ -37,7 +38,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
   function add(event: FormEvent) {
     event.preventDefault();
     const text = draft.trim();
-    if (!text || ideas.length + outbox.waiting.length >= KEY_IDEA_LIMITS.perNotepad) return;
+    if (!text || ideas.length + unsent.length >= KEY_IDEA_LIMITS.perNotepad) return;
     outbox.add(text);
     setDraft('');
   }
@@ -72,7 +73,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
     <section className="key-ideas" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('notepad.ideas.heading')}</h3>
       {ideas.length === 0 ? (
-        outbox.waiting.length === 0 && <p className="muted">{t('notepad.ideas.empty')}</p>
+        unsent.length === 0 && <p className="muted">{t('notepad.ideas.empty')}</p>
       ) : (
         <ol>
           {ideas.map((idea, index) => (
@@ -125,15 +126,13 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
           ))}
         </ol>
       )}
-      {outbox.waiting.length > 0 && (
+      {unsent.length > 0 && (
         <ul className="key-ideas-waiting" aria-label={t('notepad.ideaOutbox.heading')}>
-          {outbox.waiting
-            .filter((idea) => !shown.has(idea.id))
-            .map((idea) => (
-              <li key={idea.id}>
-                <span className="key-idea-text">{idea.text}</span> <span className="muted">· {t('notepad.ideaOutbox.pending')}</span>
-              </li>
-            ))}
+          {unsent.map((idea) => (
+            <li key={idea.id}>
+              <span className="key-idea-text">{idea.text}</span> <span className="muted">· {t('notepad.ideaOutbox.pending')}</span>
+            </li>
+          ))}
         </ul>
       )}
       <div role="alert">
