@@ -202,4 +202,17 @@ describe.each(targets)('key ideas on $kind', ({ kind, skip }) => {
     expect(again).toMatchObject({ ok: true, idea: { id: 'offline-1', text: 'Written on the train' } });
     expect((await server.notepads.readRoom(world.room(world.tableA, 1))).ideas).toHaveLength(1);
   });
+
+  it.skipIf(Boolean(skip))('IDEA4 an unknown idea, table or round is not_found; bad input changes nothing', async () => {
+    const server = await start();
+    const world = await cafeWorld(server.url, server.store);
+    const socket = await socketOf(server, world.ann.token);
+    expect(await command(socket, 'notepad:mark-idea', { ...at(world), ideaId: 'nope', marked: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await command(socket, 'notepad:add-idea', { tableId: 'no-such-table', round: 1, id: 'x', text: 'Lost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await command(socket, 'notepad:add-idea', { ...at(world), round: 9, id: 'x', text: 'Lost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    for (const bad of [{ id: 'x', text: '   ' }, { id: 'x', text: 'y'.repeat(281) }, { id: 'not an id!', text: 'Fine' }, { id: 'x', text: 'Fine', marked: true }]) {
+      expect(await command(socket, 'notepad:add-idea', { ...at(world), ...bad } as never)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    expect((await server.notepads.readRoom(world.room(world.tableA, 1))).ideas).toEqual([]);
+  });
 });
