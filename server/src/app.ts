@@ -6,7 +6,7 @@ import { CafeRunService } from './cafe/run-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
-import { NotepadServer, withNotepadRevalidation } from './notepad/index.js';
+import { IdeaCommands, NotepadServer, withNotepadRevalidation } from './notepad/index.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { SocketNotifier } from './realtime/notifier.js';
 import { socketPresence } from './realtime/presence.js';
@@ -82,8 +82,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   notifier.bind(service);
   const records = new RecordService(store, notepads);
-  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, log, storage: handle.dialect });
+  const ideas = new IdeaCommands(store, notepads);
+  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, ideas, log, commandsPer10s: config.limits.commandsPer10s });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, log, storage: handle.dialect });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
 

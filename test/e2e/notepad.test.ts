@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 
 // The notepad in a real browser: CodeMirror bound to the shared document through the server.
 
+const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const missing = checkChromium();
 if (missing && requireAll) throw new Error(missing);
 
@@ -70,6 +71,44 @@ describe.skipIf(missing !== null)('notepad in a real browser', () => {
     expect(await bob.getByRole('listitem').first().textContent()).toContain('by Ann');
     await expectAccessible(ann, 'notepad');
     expect((await server.notepads.readRoom(world.room(world.tableA, 1))).text).toBe('Trust comes first. And access.');
+  });
+
+  it('IDEA5 a key idea added offline waits on the device and reaches the table once back online, even from a tab closed meanwhile, credited by the server', async () => {
+    const ann = await notesAs(world.ann.token, world.tableA, 1);
+    const bob = await notesAs(world.bob.token, world.tableA, 1);
+    const status = (page: Page) => page.getByTestId('notepad-status').textContent();
+    for (const page of [ann, bob]) await expect.poll(() => status(page)).toMatch(/^Connected/);
+    const ideas = (page: Page) => page.locator('.key-ideas ol').textContent();
+
+    await bob.context().setOffline(true);
+    await expect.poll(() => status(bob)).toMatch(/^Offline/);
+    await bob.getByLabel('New key idea').fill('Written on the train');
+    await bob.getByRole('button', { name: 'Add', exact: true }).click();
+    const waiting = bob.getByRole('list', { name: 'Key ideas not on the notepad yet' });
+    await expect.poll(() => waiting.textContent()).toContain('Written on the train');
+    expect(await waiting.textContent()).toContain('not sent yet');
+    if (SHOTS) await bob.screenshot({ path: `${SHOTS}/key-idea-offline.png`, fullPage: true });
+    await bob.context().setOffline(false);
+    await expect.poll(() => ideas(ann), { timeout: 20_000 }).toContain('Written on the train');
+    expect(await ideas(ann)).toContain('by Bob');
+    await expect.poll(() => waiting.count()).toBe(0);
+
+    // Offline again, an idea, and the tab closed before it could go: the next visit sends it.
+    await bob.context().setOffline(true);
+    await expect.poll(() => status(bob)).toMatch(/^Offline/);
+    await bob.getByLabel('New key idea').fill('Kept on the device');
+    await bob.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => waiting.textContent()).toContain('Kept on the device');
+    const context = bob.context();
+    await bob.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${server.url}/s/${world.sessionId}/notes/${world.tableA}/1`);
+    await expect.poll(() => ideas(ann), { timeout: 20_000 }).toContain('Kept on the device');
+    const stored = (await server.notepads.readRoom(world.room(world.tableA, 1))).ideas;
+    expect(stored.filter((i) => i.author === 'Bob').map((i) => i.text)).toEqual(['Written on the train', 'Kept on the device']);
+    await expectAccessible(again, 'notepad with key ideas');
+    if (SHOTS) await ann.screenshot({ path: `${SHOTS}/key-idea-arrived.png`, fullPage: true });
   });
 
   it('NOTE3 an observer sees the notes read-only and cannot type into them', async () => {

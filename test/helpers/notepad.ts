@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
-import { createSession, http, join, type Created, type Joined } from './api.js';
+import { createSession, http, join, type Created, type HttpResult, type Joined } from './api.js';
 import { within } from './wait.js';
 
 export interface NotepadClient {
@@ -109,12 +109,16 @@ export interface CafeWorld {
   room: (tableId: string, round: number) => string;
 }
 
-/** A café of two tables and two rounds with a plan written into storage, round 1 started. */
+/**
+ * A café of two tables and two rounds with a plan written into storage, round 1 started.
+ * `annHostsA` makes Ann table A's host; `attribution` defaults to named.
+ */
 export async function cafeWorld(
   baseUrl: string,
   store: { cafe: { plan(id: string): Promise<any>; savePlan(id: string, plan: any): Promise<void> } },
+  options: { attribution?: 'named' | 'group' | 'anonymous'; annHostsA?: boolean } = {},
 ): Promise<CafeWorld> {
-  const created = await createSession(baseUrl, { title: 'Notepad café', attribution: 'named' });
+  const created = await createSession(baseUrl, { title: 'Notepad café', attribution: options.attribution ?? 'named' });
   const sessionId = created.session.id;
   const people = await Promise.all(['Ann', 'Bob', 'Cem', 'Dan'].map((displayName) => join(baseUrl, created.session.joinCode, { displayName })));
   const [ann, bob, cem, dan] = people as [Joined, Joined, Joined, Joined];
@@ -122,7 +126,12 @@ export async function cafeWorld(
   const token = created.facilitatorToken;
   const tables = await http(baseUrl, 'PUT', `/api/sessions/${sessionId}/cafe/tables`, {
     token,
-    body: { tables: [{ label: 'A', kind: 'in-room', capacity: 6 }, { label: 'B', kind: 'in-room', capacity: 6 }] },
+    body: {
+      tables: [
+        { label: 'A', kind: 'in-room', capacity: 6, ...(options.annHostsA && { hostParticipantId: ann.participant.id }) },
+        { label: 'B', kind: 'in-room', capacity: 6 },
+      ],
+    },
   });
   if (tables.status !== 200) throw new Error(`tables: ${tables.status} ${JSON.stringify(tables.body)}`);
   const [tableA, tableB] = (tables.body.cafe.tables as { id: string }[]).map((t) => t.id) as [string, string];
@@ -153,5 +162,20 @@ export async function cafeWorld(
     tableA,
     tableB,
     room: (tableId, round) => `session/${sessionId}/table/${tableId}/round/${round}`,
+  };
+}
+
+/** A table notepad's key ideas changed the way the app changes them (IDEA1–IDEA4): the server's commands, over HTTP. */
+export function ideasAt(baseUrl: string, world: CafeWorld, tableId: string, round: number) {
+  const path = `/api/sessions/${world.sessionId}/cafe/tables/${tableId}/rounds/${round}/ideas`;
+  const ok = async (request: Promise<HttpResult>, what: string) => {
+    const result = await request;
+    if (result.status >= 300) throw new Error(`${what}: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  };
+  return {
+    add: (token: string, id: string, text: string) => ok(http(baseUrl, 'POST', path, { token, body: { id, text } }), 'add idea'),
+    mark: (token: string, id: string, marked: boolean) => ok(http(baseUrl, 'PUT', `${path}/${id}/marked`, { token, body: { marked } }), 'mark idea'),
+    drop: (token: string, id: string) => ok(http(baseUrl, 'DELETE', `${path}/${id}`, { token }), 'drop idea'),
   };
 }

@@ -12,6 +12,8 @@ import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { apiNotFound, errorHandler } from './errors.js';
 import { cafeRoutes } from './routes/cafe.js';
+import { ideaRoutes } from './routes/ideas.js';
+import type { IdeaCommands } from '../notepad/idea-commands.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
@@ -32,6 +34,7 @@ export interface HttpDeps {
   townhall: TownhallService;
   townhallHandlers: TownhallHandlers;
   records: RecordService;
+  ideas: IdeaCommands;
   log: Logger;
   storage: string;
 }
@@ -48,7 +51,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, ideas, log, storage }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -88,6 +91,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   );
   api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
   api.use(cafeRoutes(service, cafe, cafeRun));
+  api.use(ideaRoutes(service, ideas));
   api.use(townhallRoutes(service, townhall, townhallHandlers));
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));

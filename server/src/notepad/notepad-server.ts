@@ -15,6 +15,7 @@ import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
+import { TableIdeas } from './table-ideas.js';
 
 export const PATH_PREFIX = '/yjs/';
 const PING_INTERVAL = 30_000; // ms: a connection that misses one ping's pong is closed
@@ -157,9 +158,27 @@ export class NotepadServer {
   /** A document just came into memory: a table's ideas feed the harvest (HARV1); a harvest is guarded and caught up (HARV3, HARV4). */
   private async loaded(document: NotepadDocument): Promise<NotepadDocument> {
     const room = parseNotepadRoom(document.name);
-    if (room?.kind === 'table') this.mirror.watchTable(document, room);
+    if (room?.kind === 'table') {
+      TableIdeas.guard(document.doc); // IDEA3: before any connection's update reaches it
+      this.mirror.watchTable(document, room);
+    }
     else if (room?.kind === 'harvest') await this.mirror.harvestLoaded(document.doc, room.sessionId);
     return document;
+  }
+
+  /**
+   * IDEA1–IDEA4: a key idea command's change to a table notepad's ideas (the room loaded if it is
+   * not), stored before this resolves. The caller has checked who may make it.
+   */
+  async changeIdeas<T>(name: string, sessionId: string, change: (ideas: TableIdeas) => T): Promise<T> {
+    const document = await this.acquire(name, sessionId);
+    try {
+      const result = change(TableIdeas.guard(document.doc));
+      await document.persist();
+      return result;
+    } finally {
+      this.release(document);
+    }
   }
 
   /** A connection left: once nobody is left, the document is unloaded after a quiet while. */
