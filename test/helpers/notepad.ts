@@ -23,6 +23,11 @@ export function notepadUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}/yjs`;
 }
 
+/** The query parameters that let a notepad connection in (for hand-made upgrades). */
+export async function notepadCredentials(_baseUrl: string, token: string): Promise<Record<string, string>> {
+  return { token };
+}
+
 /** A provider for a room; `synced` waits for the first sync (leave it false for refused connections). */
 export async function openNotepad(baseUrl: string, room: string, token: string, options: { synced?: boolean; doc?: Y.Doc } = {}): Promise<NotepadClient> {
   const doc = options.doc ?? new Y.Doc();

@@ -78,7 +78,14 @@ export class NotepadServer {
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!req.url?.startsWith(PATH_PREFIX)) return;
       if (this.closed) return void socket.destroy();
+      // NOTE10: a socket reset mid-handshake must not become an unhandled 'error' event; ws
+      // listens itself once the upgrade is done.
+      socket.on('error', (error: NodeJS.ErrnoException) => this.deps.log.warn({ code: error.code }, 'notepad upgrade socket error'));
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // NOTE10: a malformed frame (bad header, unmasked, reserved bits, unknown opcode, bad
+        // UTF-8, over maxPayload) is an 'error' on this socket; ws has already sent the close
+        // code RFC 6455 gives it. Without a listener it would be an uncaught exception.
+        ws.on('error', (error: Error & { code?: string }) => this.deps.log.warn({ code: error.code, message: error.message }, 'notepad connection closed on a malformed frame'));
         this.accept(ws, req.url!).catch((error: unknown) => {
           // Storage failed us: a transient close, so the client tries again.
           this.deps.log.error({ err: error }, 'notepad connection failed');
