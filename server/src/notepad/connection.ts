@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import type { DocumentPeer, NotepadDocument } from './document.js';
 import { CLOSE, MESSAGE, readOnlyMessage, type CloseKind } from './protocol.js';
+import { dropPending, MAX_PENDING_BYTES, pendingBytes } from './pending.js';
 import { TokenBucket } from './rate.js';
 
 export interface ConnectionLimits {
@@ -136,8 +137,15 @@ export class NotepadConnection implements DocumentPeer {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         if (this.accessLevel !== 'write') return; // NOTE3: a reader's edits never reach the document
+        const { doc } = this.document;
         if (this.document.wouldExceed(update.byteLength, this.limits.maxDocumentBytes)) return this.close('tooLarge'); // NOTE7
-        Y.applyUpdate(this.document.doc, update, this);
+        Y.applyUpdate(doc, update, this);
+        // NOTE11: what waits for missing dependencies fires no 'update' (so escapes the count
+        // above until the next full measure): a small bound, then the connection goes.
+        if (pendingBytes(doc) > MAX_PENDING_BYTES) {
+          dropPending(doc);
+          return this.close('missingDependencies');
+        }
         return;
       }
       default:

@@ -26,6 +26,8 @@ export const CLOSE = {
   removed: { code: 4403, reason: 'removed from this session' },
   noSuchRoom: { code: 4404, reason: 'no such table or round' },
   tooLarge: { code: 4413, reason: 'the notepad reached its size limit' },
+  /** NOTE11: changes that wait for changes never sent, past a small bound. */
+  missingDependencies: { code: 4413, reason: 'changes depend on changes never sent' },
   rateLimited: { code: 4429, reason: 'too many changes too fast' },
   noPong: { code: 4408, reason: 'no answer to ping' },
 } as const satisfies Record<string, { code: number; reason: string }>;
