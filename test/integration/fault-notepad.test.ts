@@ -6,12 +6,15 @@ import { openRawNotepad, updateMessage } from '../helpers/raw-notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
+import { within } from '../helpers/wait.js';
 
 // Fault tests for the notepads (hardening issue): what a hostile but authenticated client can
 // send over the y-websocket protocol, through the real server.
 
 const targets = await storageTargets();
 const MAX_BYTES = 64 * 1024; // bytes: a small notepad limit, so the tests send little
+const PER_PERSON = 4; // open notepad connections per person
+const MESSAGES = 60; // per person per 10 s
 
 /** Updates by a client the server never heard from, each depending on the one before it. */
 function danglingUpdates(count: number, bytesEach: number): Uint8Array[] {
@@ -55,7 +58,11 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
 
   beforeAll(async () => {
     if (skip) return;
-    server = await startTestServer({ database: await createTestDatabase(kind), env: { NOTEPAD_MAX_BYTES: String(MAX_BYTES) } });
+    server = await startTestServer({ database: await createTestDatabase(kind), env: {
+        NOTEPAD_MAX_BYTES: String(MAX_BYTES),
+        NOTEPAD_CONNECTIONS_PER_PERSON: String(PER_PERSON),
+        NOTEPAD_MESSAGES_PER_10S: String(MESSAGES),
+      }, });
     world = await cafeWorld(server.url, server.store);
   });
   afterEach(() => {
@@ -88,4 +95,42 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
       expect(late.doc.store.pendingStructs).toBeNull();
     });
   }
+
+  it.skipIf(Boolean(skip))('NOTE12 a person’s connection past the cap closes their oldest with 4409; the others and other people carry on', async () => {
+    const w = await cafeWorld(server.url, server.store);
+    const room = w.room(w.tableA, 1);
+    const others = await openRawNotepad(server.url, room, w.bob.token);
+    const mine = [];
+    for (let i = 0; i < PER_PERSON; i += 1) mine.push(await openRawNotepad(server.url, i % 2 ? room : w.room(w.tableB, 1), w.dan.token));
+    const newest = await openRawNotepad(server.url, room, w.dan.token);
+    expect(await within(mine[0]!.closed, 'the oldest to close')).toMatchObject({ code: 4409 });
+    for (const open of [...mine.slice(1), newest, others]) expect(await open.roundTrip()).toBe(true);
+  });
+
+  it.skipIf(Boolean(skip))('NOTE12 the message rate is the person’s across their connections', async () => {
+    const w = await cafeWorld(server.url, server.store);
+    const room = w.room(w.tableA, 1);
+    const [first, second] = [await openRawNotepad(server.url, room, w.dan.token), await openRawNotepad(server.url, room, w.dan.token)];
+    const bob = await openRawNotepad(server.url, room, w.bob.token);
+    for (let i = 0; i < MESSAGES * 0.6; i += 1) expect(await first.roundTrip()).toBe(true);
+    let closedAfter = 0;
+    while (await second.roundTrip()) closedAfter += 1;
+    expect(closedAfter).toBeLessThan(MESSAGES * 0.6);
+    expect(await second.closed).toMatchObject({ code: 4429 });
+    expect(await bob.roundTrip()).toBe(true); // someone else is not slowed down
+  });
+
+  it.skipIf(Boolean(skip))('NOTE12 reconnecting does not reset the message rate', async () => {
+    const w = await cafeWorld(server.url, server.store);
+    const room = w.room(w.tableA, 1);
+    const first = await openRawNotepad(server.url, room, w.dan.token);
+    for (let i = 0; i < MESSAGES * 0.9; i += 1) expect(await first.roundTrip()).toBe(true);
+    first.ws.close();
+    await first.closed;
+    const again = await openRawNotepad(server.url, room, w.dan.token);
+    let sent = 0;
+    while (await again.roundTrip()) sent += 1;
+    expect(sent).toBeLessThan(MESSAGES * 0.5);
+    expect(await again.closed).toMatchObject({ code: 4429 });
+  });
 });

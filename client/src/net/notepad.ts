@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 export type NotepadStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
 /** Why the server closed for good (docs/notepads.md, NOTE7), by close code. */
-export type NotepadCloseKind = 'unauthenticated' | 'forbidden' | 'removed' | 'noSuchRoom' | 'tooLarge' | 'rateLimited' | 'other';
+export type NotepadCloseKind = 'unauthenticated' | 'forbidden' | 'removed' | 'noSuchRoom' | 'tooLarge' | 'rateLimited' | 'tooManyConnections' | 'other';
 
 export interface NotepadConnectionState {
   status: NotepadStatus;
@@ -43,6 +43,8 @@ function closeKind(code: number, reason: string): NotepadCloseKind {
       return 'tooLarge';
     case 4429:
       return 'rateLimited';
+    case 4409:
+      return 'tooManyConnections';
     default:
       return 'other';
   }

@@ -10,14 +10,11 @@ import type { WebSocket } from 'ws';
 import type { DocumentPeer, NotepadDocument } from './document.js';
 import { CLOSE, MESSAGE, readOnlyMessage, type CloseKind } from './protocol.js';
 import { dropPending, MAX_PENDING_BYTES, pendingBytes } from './pending.js';
-import { TokenBucket } from './rate.js';
 
 export interface ConnectionLimits {
   maxDocumentBytes: number; // bytes
-  messagesPer10s: number;
+  messagesPer10s: number; // per person across their connections (NOTE12)
 }
-
-const RATE_WINDOW = 10_000; // ms
 
 export interface ConnectionOwner {
   sessionId: string;
@@ -27,7 +24,6 @@ export interface ConnectionOwner {
 
 export class NotepadConnection implements DocumentPeer {
   readonly awarenessIds = new Set<number>();
-  private readonly bucket: TokenBucket;
   private closed = false;
   /** Set by the keep-alive ping, cleared by the pong. */
   awaitingPong = false;
@@ -37,11 +33,10 @@ export class NotepadConnection implements DocumentPeer {
     readonly document: NotepadDocument,
     readonly owner: ConnectionOwner,
     private accessLevel: Exclude<NotepadAccess, 'none'>,
-    private readonly limits: ConnectionLimits,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.bucket = new TokenBucket(limits.messagesPer10s, RATE_WINDOW, now());
-  }
+    private readonly limits: Pick<ConnectionLimits, 'maxDocumentBytes'>,
+    /** NOTE7, NOTE12: one message against the person's rate (shared by all their connections). */
+    private readonly allowMessage: () => boolean,
+  ) {}
 
   get access(): Exclude<NotepadAccess, 'none'> {
     return this.accessLevel;
@@ -92,7 +87,7 @@ export class NotepadConnection implements DocumentPeer {
 
   handle(data: Uint8Array): void {
     if (this.closed) return;
-    if (!this.bucket.take(this.now())) return this.close('rateLimited'); // NOTE7
+    if (!this.allowMessage()) return this.close('rateLimited'); // NOTE7, NOTE12
     try {
       this.read(decoding.createDecoder(data));
     } catch {

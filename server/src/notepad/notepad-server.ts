@@ -1,5 +1,6 @@
 // The notepads' y-websocket endpoint on the app's HTTP server (docs/notepads.md): upgrades for
 // /yjs/<room>, authentication, access per room, revalidation, loading and unloading documents.
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { notepadAccess, notepadRoomName, parseNotepadRoom, type NotepadAccessDecision, type NotepadRoom, type NotepadViewer } from '@open-talks/shared';
@@ -13,14 +14,18 @@ import { cafeFacts } from './access-facts.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
+import { MemoryPersonLimits, type PersonLimits } from './person-limits.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
 
 export const PATH_PREFIX = '/yjs/';
 const PING_INTERVAL = 30_000; // ms: a connection that misses one ping's pong is closed
+/** Messages a connection may send while it is authenticated and its document loads. */
+const MAX_EARLY_MESSAGES = 64;
 
 export interface NotepadOptions extends ConnectionLimits {
   idleUnloadMs: number; // ms without a connection before a document is unloaded
+  connectionsPerPerson: number; // open notepad connections per person (NOTE12)
 }
 
 export interface NotepadDeps {
@@ -29,6 +34,8 @@ export interface NotepadDeps {
   log: Logger;
   options: NotepadOptions;
   now?: () => number;
+  /** NOTE12: per-person limits; in this process's memory unless given. */
+  limits?: PersonLimits;
 }
 
 export class NotepadServer {
@@ -38,6 +45,8 @@ export class NotepadServer {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Set<NotepadConnection>();
+  private readonly byId = new Map<string, NotepadConnection>();
+  private readonly limits: PersonLimits;
   private readonly sockets = new Set<WebSocket>();
   private readonly queuedChecks = new Map<string, Promise<void>>();
   private readonly runningChecks = new Map<string, Promise<void>>();
@@ -49,6 +58,7 @@ export class NotepadServer {
 
   constructor(private readonly deps: NotepadDeps) {
     this.now = deps.now ?? Date.now;
+    this.limits = deps.limits ?? new MemoryPersonLimits(deps.options);
     const { store } = deps;
     this.storage = {
       load: (room) => store.notepads.load(room),
@@ -98,7 +108,10 @@ export class NotepadServer {
   private async accept(ws: WebSocket, rawUrl: string): Promise<void> {
     this.sockets.add(ws);
     const early: Uint8Array[] = [];
-    const keep = (data: Buffer) => early.push(new Uint8Array(data));
+    const keep = (data: Buffer) => {
+      if (early.length >= MAX_EARLY_MESSAGES) return refuse('rateLimited');
+      early.push(new Uint8Array(data));
+    };
     ws.on('message', keep);
     ws.once('close', () => this.sockets.delete(ws));
     const refuse = (kind: CloseKind) => ws.close(CLOSE[kind].code, CLOSE[kind].reason);
@@ -125,15 +138,19 @@ export class NotepadServer {
 
     const document = await this.acquire(name, room.sessionId);
     if (ws.readyState !== ws.OPEN || this.closed) return this.release(document);
+    // NOTE12: limits are the person's (a participant, or the session's projector display).
+    const person = principal.participant ? `participant:${principal.participant.id}` : `display:${principal.session.id}`;
+    const id = randomUUID();
     const connection = new NotepadConnection(
       ws,
       document,
       { sessionId: room.sessionId, participantId: principal.participant?.id ?? null },
       decision.access,
       this.deps.options,
-      this.now,
+      () => this.limits.takeMessage(person, this.now()),
     );
     this.connections.add(connection);
+    this.byId.set(id, connection);
     document.peers.add(connection);
     ws.off('message', keep);
     ws.on('message', (data: Buffer) => connection.handle(new Uint8Array(data)));
@@ -141,8 +158,11 @@ export class NotepadServer {
     ws.once('close', () => {
       connection.dropped();
       this.connections.delete(connection);
+      this.byId.delete(id);
+      this.limits.closed(person, id);
       this.release(document);
     });
+    for (const old of this.limits.opened(person, id, this.now())) this.byId.get(old)?.close('tooManyConnections');
     connection.start();
     for (const message of early) connection.handle(message);
   }

@@ -29,6 +29,8 @@ export const CLOSE = {
   /** NOTE11: changes that wait for changes never sent, past a small bound. */
   missingDependencies: { code: 4413, reason: 'changes depend on changes never sent' },
   rateLimited: { code: 4429, reason: 'too many changes too fast' },
+  /** NOTE12: the person opened more notepad connections than allowed; their oldest goes. */
+  tooManyConnections: { code: 4409, reason: 'too many notepad connections for this person; the oldest was closed' },
   noPong: { code: 4408, reason: 'no answer to ping' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 
