@@ -86,7 +86,8 @@ export function until(doc: Y.Doc, predicate: () => boolean, what: string, ms = 5
  * sent before it has been handled by the server (one connection's messages are handled in order).
  */
 export function handled(client: NotepadClient, observer: NotepadClient, marker: string): Promise<void> {
-  const seen = () => [...observer.provider.awareness.getStates().values()].some((s) => (s as { marker?: string }).marker === marker);
+  // In `cursor`: the server passes on only a caret's `user` and `cursor` (NOTE13).
+  const seen = () => [...observer.provider.awareness.getStates().values()].some((s) => (s as { cursor?: { marker?: string } }).cursor?.marker === marker);
   const done = new Promise<void>((resolve) => {
     if (seen()) return resolve();
     const check = () => {
@@ -96,7 +97,7 @@ export function handled(client: NotepadClient, observer: NotepadClient, marker: 
     };
     observer.provider.awareness.on('change', check);
   });
-  client.provider.awareness.setLocalStateField('marker', marker);
+  client.provider.awareness.setLocalStateField('cursor', { marker });
   return within(done, `the server to handle ${marker}`);
 }
 

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import type { DocumentPeer, NotepadDocument } from './document.js';
 import { CLOSE, MESSAGE, readOnlyMessage, type CloseKind } from './protocol.js';
+import { MAX_AWARENESS_BYTES, screenAwareness, type AwarenessScreen, type PresenceNames } from './presence.js';
 import { dropPending, MAX_PENDING_BYTES, pendingBytes } from './pending.js';
 
 export interface ConnectionLimits {
@@ -20,10 +21,14 @@ export interface ConnectionOwner {
   sessionId: string;
   /** null for the projector display. */
   participantId: string | null;
+  /** NOTE13: what the session's attribution lets this person's caret be called. */
+  names: PresenceNames;
 }
 
 export class NotepadConnection implements DocumentPeer {
   readonly awarenessIds = new Set<number>();
+  /** NOTE13: the awareness client id this connection speaks for, and the names it may use. */
+  readonly presence: AwarenessScreen;
   private closed = false;
   /** Set by the keep-alive ping, cleared by the pong. */
   awaitingPong = false;
@@ -36,7 +41,10 @@ export class NotepadConnection implements DocumentPeer {
     private readonly limits: Pick<ConnectionLimits, 'maxDocumentBytes'>,
     /** NOTE7, NOTE12: one message against the person's rate (shared by all their connections). */
     private readonly allowMessage: () => boolean,
-  ) {}
+  ) {
+    const others = () => [...document.peers].filter((peer): peer is NotepadConnection => peer instanceof NotepadConnection && peer !== this);
+    this.presence = { ownId: null, ownedByOther: (id) => others().some((peer) => peer.presence.ownId === id), names: owner.names };
+  }
 
   get access(): Exclude<NotepadAccess, 'none'> {
     return this.accessLevel;
@@ -100,10 +108,14 @@ export class NotepadConnection implements DocumentPeer {
     switch (type) {
       case MESSAGE.sync:
         return this.readSync(decoder);
-      case MESSAGE.awareness:
+      case MESSAGE.awareness: {
         // Read-only people may show that they are here (and where they read): it changes no notes.
-        awarenessProtocol.applyAwarenessUpdate(this.document.awareness, decoding.readVarUint8Array(decoder), this);
+        const update = decoding.readVarUint8Array(decoder);
+        if (update.byteLength > MAX_AWARENESS_BYTES) return this.close('presenceTooLarge'); // NOTE13
+        const screened = screenAwareness(update, this.presence);
+        if (screened) awarenessProtocol.applyAwarenessUpdate(this.document.awareness, screened, this);
         return;
+      }
       case MESSAGE.queryAwareness: {
         const states = this.document.awareness.getStates();
         const encoder = encoding.createEncoder();

@@ -14,6 +14,7 @@ import { cafeFacts } from './access-facts.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
+import { presenceNames } from './presence.js';
 import { MemoryPersonLimits, type PersonLimits } from './person-limits.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
@@ -144,7 +145,7 @@ export class NotepadServer {
     const connection = new NotepadConnection(
       ws,
       document,
-      { sessionId: room.sessionId, participantId: principal.participant?.id ?? null },
+      { sessionId: room.sessionId, participantId: principal.participant?.id ?? null, names: presenceNames(principal.session.attribution, principal.participant) },
       decision.access,
       this.deps.options,
       () => this.limits.takeMessage(person, this.now()),

@@ -28,6 +28,8 @@ export const CLOSE = {
   tooLarge: { code: 4413, reason: 'the notepad reached its size limit' },
   /** NOTE11: changes that wait for changes never sent, past a small bound. */
   missingDependencies: { code: 4413, reason: 'changes depend on changes never sent' },
+  /** NOTE13: an awareness message larger than a caret needs. */
+  presenceTooLarge: { code: 4413, reason: 'presence message too large' },
   rateLimited: { code: 4429, reason: 'too many changes too fast' },
   /** NOTE12: the person opened more notepad connections than allowed; their oldest goes. */
   tooManyConnections: { code: 4409, reason: 'too many notepad connections for this person; the oldest was closed' },
