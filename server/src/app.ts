@@ -83,7 +83,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notifier.bind(service);
   const records = new RecordService(store, notepads);
   attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, log, storage: handle.dialect });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
 

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
+import { WebSocket } from 'ws';
+import { http } from '../helpers/api.js';
+import { cafeWorld, closeAllNotepads, notepadCredentials, notepadUrl, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
 import { openRawNotepad, updateMessage } from '../helpers/raw-notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
@@ -133,4 +135,36 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
     expect(sent).toBeLessThan(MESSAGES * 0.5);
     expect(await again.closed).toMatchObject({ code: 4429 });
   });
+
+  it.skipIf(Boolean(skip))('NOTE14 a token in the WebSocket URL lets nobody in; a ticket opens one connection, once', async () => {
+    const w = await cafeWorld(server.url, server.store);
+    const room = w.room(w.tableA, 1);
+    const url = (query: Record<string, string>) => `${notepadUrl(server.url)}/${room}?${new URLSearchParams(query)}`;
+    expect(await closeOf(url({ token: w.ann.token }))).toMatchObject({ code: 4401 });
+    const { ticket } = await notepadCredentials(server.url, w.ann.token);
+    const first = new WebSocket(url({ ticket: ticket! }));
+    await within(new Promise((resolve) => first.once('message', resolve)), 'the server’s first message');
+    expect(await closeOf(url({ ticket: ticket! }))).toMatchObject({ code: 4401 });
+    expect(await closeOf(url({ ticket: 'made-up' }))).toMatchObject({ code: 4401 });
+    first.close();
+  });
+
+  it.skipIf(Boolean(skip))('NOTE14 tickets are handed out for a valid token only', async () => {
+    const w = await cafeWorld(server.url, server.store);
+    expect((await http(server.url, 'POST', '/api/notepad-tickets', { body: {} })).status).toBe(401);
+    expect((await http(server.url, 'POST', '/api/notepad-tickets', { token: 'nope', body: {} })).status).toBe(401);
+    expect((await http(server.url, 'POST', '/api/notepad-tickets', { token: w.ann.token, body: { room: 'x' } })).status).toBe(400);
+    const removed = await http(server.url, 'DELETE', `/api/sessions/${w.sessionId}/participants/${w.dan.participant.id}`, { token: w.created.facilitatorToken });
+    expect(removed.status).toBeLessThan(300);
+    expect((await http(server.url, 'POST', '/api/notepad-tickets', { token: w.dan.token, body: {} })).status).toBe(403);
+    const issued = await http(server.url, 'POST', '/api/notepad-tickets', { token: w.created.projectorKey, body: {} });
+    expect(issued).toMatchObject({ status: 201, body: { ticket: expect.any(String) } });
+  });
 });
+
+/** The close a connection to this URL ends with. */
+function closeOf(url: string): Promise<{ code: number; reason: string }> {
+  const ws = new WebSocket(url);
+  ws.on('error', () => undefined);
+  return within(new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))), `the close of ${url.split('?')[0]}`);
+}

@@ -15,6 +15,8 @@ import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
 import { recordRoutes } from './routes/record.js';
+import { notepadTicketRoutes } from './routes/notepad-tickets.js';
+import type { NotepadTickets } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { TownhallHandlers } from '../townhall/handlers.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
@@ -30,6 +32,7 @@ export interface HttpDeps {
   townhall: TownhallService;
   townhallHandlers: TownhallHandlers;
   records: RecordService;
+  notepadTickets: NotepadTickets;
   log: Logger;
   storage: string;
 }
@@ -46,7 +49,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, notepadTickets, log, storage }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -88,6 +91,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   api.use(townhallRoutes(service, townhall, townhallHandlers));
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(notepadTicketRoutes(service, notepadTickets));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

@@ -16,6 +16,7 @@ import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
 import { presenceNames } from './presence.js';
 import { MemoryPersonLimits, type PersonLimits } from './person-limits.js';
+import { NotepadTickets } from './tickets.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
 
@@ -48,6 +49,8 @@ export class NotepadServer {
   private readonly connections = new Set<NotepadConnection>();
   private readonly byId = new Map<string, NotepadConnection>();
   private readonly limits: PersonLimits;
+  /** NOTE14: the single-use tickets that let a connection in (handed out over HTTP). */
+  readonly tickets: NotepadTickets;
   private readonly sockets = new Set<WebSocket>();
   private readonly queuedChecks = new Map<string, Promise<void>>();
   private readonly runningChecks = new Map<string, Promise<void>>();
@@ -60,6 +63,7 @@ export class NotepadServer {
   constructor(private readonly deps: NotepadDeps) {
     this.now = deps.now ?? Date.now;
     this.limits = deps.limits ?? new MemoryPersonLimits(deps.options);
+    this.tickets = new NotepadTickets(this.now);
     const { store } = deps;
     this.storage = {
       load: (room) => store.notepads.load(room),
@@ -129,7 +133,8 @@ export class NotepadServer {
 
     let principal: Principal;
     try {
-      principal = await this.deps.authenticate(url.searchParams.get('token') ?? undefined);
+      // NOTE14: a ticket, never a token, in the URL; spent here whatever happens next.
+      principal = await this.deps.authenticate(this.tickets.redeem(url.searchParams.get('ticket')));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return refuse(error.code === 'removed' ? 'removed' : 'unauthenticated');

@@ -63,6 +63,7 @@ export * from './cafe.js';
 export * from './townhall.js';
 export * from './townhall-views.js';
 export * from './record.js';
+export * from './notepad.js';
 export { COMMANDS, type CommandName } from './commands.js';
 
 type In<S extends z.ZodType> = z.input<S>;
