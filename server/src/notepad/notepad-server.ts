@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { notepadAccess, notepadRoomName, parseNotepadRoom, type NotepadAccessDecision, type NotepadRoom, type NotepadViewer } from '@open-talks/shared';
+import { notepadAccess, notepadRoomName, parseNotepadRoom, type NotepadAccessDecision, type NotepadViewer } from '@open-talks/shared';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { AppError } from '../errors.js';
@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import type { Principal } from '../sessions/principal.js';
 import type { Store } from '../store/index.js';
 import { cafeFacts } from './access-facts.js';
+import { refusalClose, roomOf, viewerOf } from './decisions.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
@@ -95,8 +96,10 @@ export class NotepadServer {
       if (this.closed) return void socket.destroy();
       // NOTE10: a socket reset mid-handshake must not become an unhandled 'error' event; ws
       // listens itself once the upgrade is done.
-      socket.on('error', (error: NodeJS.ErrnoException) => this.deps.log.warn({ code: error.code }, 'notepad upgrade socket error'));
+      const onSocketError = (error: NodeJS.ErrnoException) => this.deps.log.warn({ code: error.code }, 'notepad upgrade socket error');
+      socket.on('error', onSocketError);
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', onSocketError);
         // NOTE10: a malformed frame (bad header, unmasked, reserved bits, unknown opcode, bad
         // UTF-8, over maxPayload) is an 'error' on this socket; ws has already sent the close
         // code RFC 6455 gives it. Without a listener it would be an uncaught exception.
@@ -371,27 +374,5 @@ export class NotepadServer {
     await Promise.all(documents.flatMap((d) => (d.status === 'fulfilled' ? [this.unload(d.value)] : [])));
     await Promise.all(this.unloading.values());
     this.wss.close();
-  }
-}
-
-function viewerOf(principal: Principal): NotepadViewer {
-  const p = principal.participant;
-  return { sessionId: principal.session.id, participant: p ? { id: p.id, role: p.role, removed: p.removedAt !== null } : null };
-}
-
-function roomOf(connection: NotepadConnection): NotepadRoom {
-  const room = parseNotepadRoom(connection.document.name);
-  if (!room) throw new Error(`a loaded document has a bad room name: ${connection.document.name}`);
-  return room;
-}
-
-function refusalClose(decision: NotepadAccessDecision): CloseKind {
-  switch (decision.refusal) {
-    case 'removed':
-      return 'removed';
-    case 'no-such-room':
-      return 'noSuchRoom';
-    default:
-      return 'forbidden';
   }
 }
