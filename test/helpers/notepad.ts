@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
-import { connectWithTickets, type TicketedConnection } from '../../client/src/net/notepad-ticket.js';
+import { connectWithTickets, notepadShouldReconnect, type TicketedConnection } from '../../client/src/net/notepad-ticket.js';
 import { createSession, http, join, type Created, type Joined } from './api.js';
 import { within } from './wait.js';
 
@@ -44,6 +44,7 @@ export async function openNotepad(baseUrl: string, room: string, token: string, 
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(notepadUrl(baseUrl), room, doc, {
     connect: false, // connected with a fresh ticket each time, as the browser does (NOTE14)
+    shouldReconnect: notepadShouldReconnect,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true, // a BroadcastChannel would sync clients in this process behind the server's back
     maxBackoffTime: 200,

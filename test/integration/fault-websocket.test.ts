@@ -53,6 +53,13 @@ describe('malformed WebSocket frames', () => {
     await database?.drop();
   });
 
+  it('NOTE10 a writer pasting past the frame limit is closed with 1009 and stops reconnecting', async () => {
+    const paster = await openNotepad(url, `session/${created.session.id}/harvest`, created.facilitatorToken);
+    paster.text.insert(0, 'x'.repeat(3.5 * 1024 * 1024)); // over 2 MB + 1 MB
+    expect(await paster.closed).toMatchObject({ code: 1009 });
+    expect(paster.provider.shouldConnect).toBe(false);
+  });
+
   for (const bad of BAD_FRAMES) {
     it(`NOTE10 ${bad.name} on /yjs/ without a token closes that connection`, async () => {
       const raw = await rawUpgrade(url, `/yjs/session/${created.session.id}/harvest`);

@@ -4,6 +4,15 @@
 // a new ticket first, with the provider's own backoff. Works in the browser and in Node (tests).
 import type { WebsocketProvider } from 'y-websocket';
 
+/**
+ * The provider's `shouldReconnect`: not after 44xx (the upstream rule: reconnecting cannot help),
+ * nor after 1009 (a message over the server's frame limit, NOTE10: sending the same changes again
+ * would only be refused again).
+ */
+export function notepadShouldReconnect(event: CloseEvent): boolean {
+  return !(event.code >= 4400 && event.code < 4500) && event.code !== 1009;
+}
+
 export interface TicketedConnection {
   /** Fetch a ticket, then connect (now: after a terminal close, or coming back online). */
   connect(): void;

@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { api, RequestError } from './api';
-import { connectWithTickets } from './notepad-ticket';
+import { connectWithTickets, notepadShouldReconnect } from './notepad-ticket';
 
 export type NotepadStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
@@ -42,6 +42,7 @@ function closeKind(code: number, reason: string): NotepadCloseKind {
     case 4404:
       return 'noSuchRoom';
     case 4413:
+    case 1009: // a message over the frame limit: past the size limit too
       return 'tooLarge';
     case 4429:
       return 'rateLimited';
@@ -61,7 +62,7 @@ export function openNotepadConnection(room: string, token: string, user: { name:
   // Offline copy per room and per person: a shared computer must not mix two people's drafts.
   const local = new IndexeddbPersistence(`open-talks:${room}:${token.slice(-8)}`, doc);
   // NOTE14: no token in the WebSocket URL (proxies log URLs): a fresh single-use ticket per connection.
-  const provider = new WebsocketProvider(notepadServerUrl(), room, doc, { connect: false });
+  const provider = new WebsocketProvider(notepadServerUrl(), room, doc, { connect: false, shouldReconnect: notepadShouldReconnect });
   let state: NotepadConnectionState = { status: 'connecting', serverReadOnly: false, closed: null };
   const listeners = new Set<() => void>();
   const set = (next: Partial<NotepadConnectionState>) => {
