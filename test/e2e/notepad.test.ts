@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../helpers/browser.js';
@@ -8,6 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 // The notepad in a real browser: CodeMirror bound to the shared document through the server.
 
 const missing = checkChromium();
+const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 if (missing && requireAll) throw new Error(missing);
 
 describe.skipIf(missing !== null)('notepad in a real browser', () => {
@@ -110,5 +112,41 @@ describe.skipIf(missing !== null)('notepad in a real browser', () => {
     const tickets = notepadSockets.map((url) => new URL(url).searchParams.get('ticket'));
     expect(new Set(tickets).size).toBe(tickets.length);
     for (const ticket of tickets) expect(ticket).toMatch(/^[\w-]{20,}$/);
+  });
+});
+
+describe.skipIf(missing !== null)('notepad connections per person in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let world: CafeWorld;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { NOTEPAD_CONNECTIONS_PER_PERSON: '1' } });
+    browser = await launchBrowser();
+    world = await cafeWorld(server.url, server.store);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await server?.database.drop();
+  });
+
+  it('NOTE12 a tab past the person’s cap closes their oldest, which says why and reconnects on request', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.ann.token };
+    await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
+    const notesUrl = `${server.url}/s/${world.sessionId}/notes/${world.tableA}/1`;
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    for (const page of [first, second]) page.setDefaultTimeout(15_000);
+    await first.goto(notesUrl);
+    await expect.poll(() => first.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await second.goto(notesUrl);
+    await expect.poll(() => second.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await expect.poll(() => first.getByTestId('notepad-status').textContent()).toMatch(/too many other tabs/);
+    if (SHOTS) await first.screenshot({ path: join(SHOTS, 'notepad-too-many-tabs.png'), fullPage: true });
+    await first.getByRole('button', { name: 'Reconnect' }).click();
+    await expect.poll(() => first.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await expect.poll(() => second.getByTestId('notepad-status').textContent()).toMatch(/too many other tabs/);
+    await context.close();
   });
 });
