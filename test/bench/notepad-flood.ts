@@ -1,4 +1,4 @@
-// Figures for the notepad limits (hardening issue, NOTE11, NOTE12), on this machine, SQLite:
+// Figures for the notepad limits (hardening issue, NOTE13, NOTE14), on this machine, SQLite:
 // what one person flooding small updates over many connections does to another table's
 // notepad (latency between two providers there, alone and during the flood), how many of the
 // flood's messages the server took, and how much a flood of updates with missing dependencies
@@ -70,7 +70,7 @@ const answered = bob.received.length;
 
 console.log(`other table's update latency (${SAMPLES} edits): alone median ${pct(alone, 0.5).toFixed(2)} ms, p99 ${pct(alone, 0.99).toFixed(2)} ms; during one person's flood median ${pct(during, 0.5).toFixed(2)} ms, p99 ${pct(during, 0.99).toFixed(2)} ms (p99 ratio ${(pct(during, 0.99) / pct(alone, 0.99)).toFixed(2)})`);
 console.log(`flood: ${FLOOD_CONNECTIONS} connections × ${FLOOD_MESSAGES} updates offered; the server took ${taken} of them; closes: ${closes.map((c) => c?.code ?? 'open').join(', ')}`);
-console.log(`missing dependencies: ${(sent / 1024).toFixed(0)} KB offered in 64 KB updates; closed with ${bobClose.code} (reason: ${bobClose.reason}); at most 64 KB stays pending (NOTE11); ${answered} server messages to that connection`);
+console.log(`missing dependencies: ${(sent / 1024).toFixed(0)} KB offered in 64 KB updates; closed with ${bobClose.code} (reason: ${bobClose.reason}); at most 64 KB stays pending (NOTE13); ${answered} server messages to that connection`);
 closeAllNotepads();
 await server.close();
 await server.database.drop();

@@ -83,7 +83,7 @@ describe.skipIf(missing !== null)('notepad in a real browser', () => {
     await expectAccessible(olga, 'notepad read-only');
   });
 
-  it('NOTE14 the token never appears in a notepad WebSocket URL; reconnecting takes a fresh ticket', async () => {
+  it('NOTE16 the token never appears in a notepad WebSocket URL; reconnecting takes a fresh ticket', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     contexts.push(context);
     const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.dan.token };
@@ -131,7 +131,7 @@ describe.skipIf(missing !== null)('notepad connections per person in a real brow
     await server?.database.drop();
   });
 
-  it('NOTE12 a tab past the person’s cap closes their oldest, which says why and reconnects on request', async () => {
+  it('NOTE14 a tab past the person’s cap closes their oldest, which says why and reconnects on request', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.ann.token };
     await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));

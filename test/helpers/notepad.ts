@@ -16,7 +16,7 @@ export interface NotepadClient {
   readOnly: { value: boolean; told: Promise<void> };
   /** Resolves with the close the server ended the connection with (a 44xx code stops the provider). */
   closed: Promise<{ code: number; reason: string }>;
-  /** Connects with a fresh ticket each time (NOTE14); `connect()` after a terminal close. */
+  /** Connects with a fresh ticket each time (NOTE16); `connect()` after a terminal close. */
   tickets: TicketedConnection;
 }
 
@@ -26,7 +26,7 @@ export function notepadUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}/yjs`;
 }
 
-/** A single-use ticket for one notepad connection (NOTE14), or the HTTP status that refused it. */
+/** A single-use ticket for one notepad connection (NOTE16), or the HTTP status that refused it. */
 export async function notepadTicket(baseUrl: string, token: string): Promise<{ ticket: string } | { status: number }> {
   const result = await http<{ ticket: string }>(baseUrl, 'POST', '/api/notepad-tickets', { token, body: {} });
   return result.status === 201 ? { ticket: result.body.ticket } : { status: result.status };
@@ -43,7 +43,7 @@ export async function notepadCredentials(baseUrl: string, token: string): Promis
 export async function openNotepad(baseUrl: string, room: string, token: string, options: { synced?: boolean; doc?: Y.Doc } = {}): Promise<NotepadClient> {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(notepadUrl(baseUrl), room, doc, {
-    connect: false, // connected with a fresh ticket each time, as the browser does (NOTE14)
+    connect: false, // connected with a fresh ticket each time, as the browser does (NOTE16)
     shouldReconnect: notepadShouldReconnect,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true, // a BroadcastChannel would sync clients in this process behind the server's back
@@ -119,7 +119,7 @@ export function until(doc: Y.Doc, predicate: () => boolean, what: string, ms = 5
  * sent before it has been handled by the server (one connection's messages are handled in order).
  */
 export function handled(client: NotepadClient, observer: NotepadClient, marker: string): Promise<void> {
-  // In `cursor`: the server passes on only a caret's `user` and `cursor` (NOTE13).
+  // In `cursor`: the server passes on only a caret's `user` and `cursor` (NOTE15).
   const seen = () => [...observer.provider.awareness.getStates().values()].some((s) => (s as { cursor?: { marker?: string } }).cursor?.marker === marker);
   const done = new Promise<void>((resolve) => {
     if (seen()) return resolve();

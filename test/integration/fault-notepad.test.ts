@@ -80,7 +80,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
     ['updates with missing dependencies', () => danglingUpdates(16, 8 * 1024)],
     ['deletions of text never received', () => danglingDeletes(16, 2 * 1024)],
   ] as const) {
-    it.skipIf(Boolean(skip))(`NOTE11 ${what} past a small bound close that connection with 4413; the notepad carries on`, async () => {
+    it.skipIf(Boolean(skip))(`NOTE13 ${what} past a small bound close that connection with 4413; the notepad carries on`, async () => {
       const w = await cafeWorld(server.url, server.store);
       const room = w.room(w.tableA, 1);
       const ann = await openNotepad(server.url, room, w.ann.token);
@@ -98,7 +98,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
     });
   }
 
-  it.skipIf(Boolean(skip))('NOTE12 a person’s connection past the cap closes their oldest with 4409; the others and other people carry on', async () => {
+  it.skipIf(Boolean(skip))('NOTE14 a person’s connection past the cap closes their oldest with 4409; the others and other people carry on', async () => {
     const w = await cafeWorld(server.url, server.store);
     const room = w.room(w.tableA, 1);
     const others = await openRawNotepad(server.url, room, w.bob.token);
@@ -109,7 +109,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
     for (const open of [...mine.slice(1), newest, others]) expect(await open.roundTrip()).toBe(true);
   });
 
-  it.skipIf(Boolean(skip))('NOTE12 the message rate is the person’s across their connections', async () => {
+  it.skipIf(Boolean(skip))('NOTE14 the message rate is the person’s across their connections', async () => {
     const w = await cafeWorld(server.url, server.store);
     const room = w.room(w.tableA, 1);
     const [first, second] = [await openRawNotepad(server.url, room, w.dan.token), await openRawNotepad(server.url, room, w.dan.token)];
@@ -122,7 +122,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
     expect(await bob.roundTrip()).toBe(true); // someone else is not slowed down
   });
 
-  it.skipIf(Boolean(skip))('NOTE12 reconnecting does not reset the message rate', async () => {
+  it.skipIf(Boolean(skip))('NOTE14 reconnecting does not reset the message rate', async () => {
     const w = await cafeWorld(server.url, server.store);
     const room = w.room(w.tableA, 1);
     const first = await openRawNotepad(server.url, room, w.dan.token);
@@ -136,7 +136,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
     expect(await again.closed).toMatchObject({ code: 4429 });
   });
 
-  it.skipIf(Boolean(skip))('NOTE14 a token in the WebSocket URL lets nobody in; a ticket opens one connection, once', async () => {
+  it.skipIf(Boolean(skip))('NOTE16 a token in the WebSocket URL lets nobody in; a ticket opens one connection, once', async () => {
     const w = await cafeWorld(server.url, server.store);
     const room = w.room(w.tableA, 1);
     const url = (query: Record<string, string>) => `${notepadUrl(server.url)}/${room}?${new URLSearchParams(query)}`;
@@ -149,7 +149,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
     first.close();
   });
 
-  it.skipIf(Boolean(skip))('NOTE14 tickets are handed out for a valid token only', async () => {
+  it.skipIf(Boolean(skip))('NOTE16 tickets are handed out for a valid token only', async () => {
     const w = await cafeWorld(server.url, server.store);
     expect((await http(server.url, 'POST', '/api/notepad-tickets', { body: {} })).status).toBe(401);
     expect((await http(server.url, 'POST', '/api/notepad-tickets', { token: 'nope', body: {} })).status).toBe(401);

@@ -8,7 +8,7 @@ import { createTestDatabase, startTestServer, type TestServer } from '../helpers
 import { closeAllSockets } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
-// Presence (awareness) in the notepads as the server lets it through (NOTE13): nobody speaks for
+// Presence (awareness) in the notepads as the server lets it through (NOTE15): nobody speaks for
 // another person's caret, messages are small, and names follow the session's attribution.
 // Storage plays no part here: SQLite only.
 
@@ -69,7 +69,7 @@ describe('notepad presence', () => {
     await server?.database.drop();
   });
 
-  it('NOTE13 a read-only observer can neither rename another person’s caret nor remove it', async () => {
+  it('NOTE15 a read-only observer can neither rename another person’s caret nor remove it', async () => {
     const { created, ann: annJoined, olga, harvest } = sessions.get('named')!;
     const ann = await openNotepad(server.url, harvest, annJoined.token);
     ann.provider.awareness.setLocalStateField('user', { name: 'Ann Real', color: '#336699' });
@@ -91,7 +91,7 @@ describe('notepad presence', () => {
     expect(stateOf(watcher, ann)?.user?.name).toBe('Ann Real');
   });
 
-  it('NOTE13 an awareness message past the cap closes that connection with 4413 and reaches nobody', async () => {
+  it('NOTE15 an awareness message past the cap closes that connection with 4413 and reaches nobody', async () => {
     const { created, olga, harvest } = sessions.get('named')!;
     const watcher = await openNotepad(server.url, harvest, created.facilitatorToken);
     const loud = await openRawNotepad(server.url, harvest, olga.token);
@@ -106,7 +106,7 @@ describe('notepad presence', () => {
     ['group', 'Academia'],
     ['anonymous', 'Someone'],
   ] as const) {
-    it(`NOTE13 under ${attribution} attribution a caret carries ${shown}, whatever the client sends; other fields are dropped`, async () => {
+    it(`NOTE15 under ${attribution} attribution a caret carries ${shown}, whatever the client sends; other fields are dropped`, async () => {
       const { created, ann: annJoined, harvest } = sessions.get(attribution)!;
       const watcher = await openNotepad(server.url, harvest, created.facilitatorToken);
       const ann = await openNotepad(server.url, harvest, annJoined.token);
@@ -116,7 +116,7 @@ describe('notepad presence', () => {
     });
   }
 
-  it('NOTE13 a client’s own words for its group or for “someone”, in any of the six languages, are kept', async () => {
+  it('NOTE15 a client’s own words for its group or for “someone”, in any of the six languages, are kept', async () => {
     for (const [attribution, name] of [
       ['group', 'Milieu universitaire'],
       ['anonymous', 'Quelqu’un'],

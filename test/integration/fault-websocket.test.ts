@@ -53,7 +53,7 @@ describe('malformed WebSocket frames', () => {
     await database?.drop();
   });
 
-  it('NOTE10 a writer pasting past the frame limit is closed with 1009 and stops reconnecting', async () => {
+  it('NOTE12 a writer pasting past the frame limit is closed with 1009 and stops reconnecting', async () => {
     const paster = await openNotepad(url, `session/${created.session.id}/harvest`, created.facilitatorToken);
     paster.text.insert(0, 'x'.repeat(3.5 * 1024 * 1024)); // over 2 MB + 1 MB
     expect(await paster.closed).toMatchObject({ code: 1009 });
@@ -61,14 +61,14 @@ describe('malformed WebSocket frames', () => {
   });
 
   for (const bad of BAD_FRAMES) {
-    it(`NOTE10 ${bad.name} on /yjs/ without a token closes that connection`, async () => {
+    it(`NOTE12 ${bad.name} on /yjs/ without a token closes that connection`, async () => {
       const raw = await rawUpgrade(url, `/yjs/session/${created.session.id}/harvest`);
       raw.send(bad.frame());
       // The refusal (4401) and the frame's own close race: either ends this connection alone.
       expect([bad.code, 4401]).toContain(await within(raw.closed, 'the close'));
     });
 
-    it(`NOTE10 ${bad.name} on /yjs/ on an open, authenticated connection closes it with ${bad.code}`, async () => {
+    it(`NOTE12 ${bad.name} on /yjs/ on an open, authenticated connection closes it with ${bad.code}`, async () => {
       const credentials = await notepadCredentials(url, reader.token);
       const raw = await rawUpgrade(url, `/yjs/session/${created.session.id}/harvest?${new URLSearchParams(credentials)}`);
       await within(raw.firstMessage, 'the server’s first sync message');
@@ -76,7 +76,7 @@ describe('malformed WebSocket frames', () => {
       expect(await within(raw.closed, 'the close')).toBe(bad.code);
     });
 
-    it(`NOTE10 ${bad.name} on /socket.io/ closes that connection only`, async () => {
+    it(`NOTE12 ${bad.name} on /socket.io/ closes that connection only`, async () => {
       const raw = await rawUpgrade(url, '/socket.io/?EIO=4&transport=websocket');
       await within(raw.firstMessage, 'the engine.io open packet');
       raw.send(bad.frame());

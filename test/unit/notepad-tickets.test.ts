@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TICKETS_PER_TOKEN, NotepadTickets, TICKET_TTL } from '../../server/src/notepad/tickets.js';
 
-// NOTE14: the ticket store, with a clock the test moves.
+// NOTE16: the ticket store, with a clock the test moves.
 
 describe('notepad tickets', () => {
-  it('NOTE14 a ticket is good once, within its minute', () => {
+  it('NOTE16 a ticket is good once, within its minute', () => {
     let now = 1_000_000;
     const tickets = new NotepadTickets(() => now);
     const once = tickets.issue('token-a');
@@ -17,7 +17,7 @@ describe('notepad tickets', () => {
     expect(tickets.redeem(null)).toBeUndefined();
   });
 
-  it('NOTE14 one token holds a bounded number of tickets, and expired ones are swept', () => {
+  it('NOTE16 one token holds a bounded number of tickets, and expired ones are swept', () => {
     let now = 0;
     const tickets = new NotepadTickets(() => now);
     const first = tickets.issue('token-a');

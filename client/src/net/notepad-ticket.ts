@@ -1,4 +1,4 @@
-// NOTE14: the upstream WebsocketProvider, unmodified, opened with a fresh single-use ticket each
+// NOTE16: the upstream WebsocketProvider, unmodified, opened with a fresh single-use ticket each
 // time (no token in a WebSocket URL). Created with `connect: false`; this takes over its
 // reconnecting: where the provider would reconnect by itself (with a spent ticket), we ask for
 // a new ticket first, with the provider's own backoff. Works in the browser and in Node (tests).
@@ -6,7 +6,7 @@ import type { WebsocketProvider } from 'y-websocket';
 
 /**
  * The provider's `shouldReconnect`: not after 44xx (the upstream rule: reconnecting cannot help),
- * nor after 1009 (a message over the server's frame limit, NOTE10: sending the same changes again
+ * nor after 1009 (a message over the server's frame limit, NOTE12: sending the same changes again
  * would only be refused again).
  */
 export function notepadShouldReconnect(event: CloseEvent): boolean {

@@ -61,7 +61,7 @@ export function openNotepadConnection(room: string, token: string, user: { name:
   const doc = new Y.Doc();
   // Offline copy per room and per person: a shared computer must not mix two people's drafts.
   const local = new IndexeddbPersistence(`open-talks:${room}:${token.slice(-8)}`, doc);
-  // NOTE14: no token in the WebSocket URL (proxies log URLs): a fresh single-use ticket per connection.
+  // NOTE16: no token in the WebSocket URL (proxies log URLs): a fresh single-use ticket per connection.
   const provider = new WebsocketProvider(notepadServerUrl(), room, doc, { connect: false, shouldReconnect: notepadShouldReconnect });
   let state: NotepadConnectionState = { status: 'connecting', serverReadOnly: false, closed: null };
   const listeners = new Set<() => void>();

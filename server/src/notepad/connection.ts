@@ -14,20 +14,20 @@ import { dropPending, MAX_PENDING_BYTES, pendingBytes } from './pending.js';
 
 export interface ConnectionLimits {
   maxDocumentBytes: number; // bytes
-  messagesPer10s: number; // per person across their connections (NOTE12)
+  messagesPer10s: number; // per person across their connections (NOTE14)
 }
 
 export interface ConnectionOwner {
   sessionId: string;
   /** null for the projector display. */
   participantId: string | null;
-  /** NOTE13: what the session's attribution lets this person's caret be called. */
+  /** NOTE15: what the session's attribution lets this person's caret be called. */
   names: PresenceNames;
 }
 
 export class NotepadConnection implements DocumentPeer {
   readonly awarenessIds = new Set<number>();
-  /** NOTE13: the awareness client id this connection speaks for, and the names it may use. */
+  /** NOTE15: the awareness client id this connection speaks for, and the names it may use. */
   readonly presence: AwarenessScreen;
   private closed = false;
   /** Set by the keep-alive ping, cleared by the pong. */
@@ -39,7 +39,7 @@ export class NotepadConnection implements DocumentPeer {
     readonly owner: ConnectionOwner,
     private accessLevel: Exclude<NotepadAccess, 'none'>,
     private readonly limits: Pick<ConnectionLimits, 'maxDocumentBytes'>,
-    /** NOTE7, NOTE12: one message against the person's rate (shared by all their connections). */
+    /** NOTE7, NOTE14: one message against the person's rate (shared by all their connections). */
     private readonly allowMessage: () => boolean,
   ) {
     const others = () => [...document.peers].filter((peer): peer is NotepadConnection => peer instanceof NotepadConnection && peer !== this);
@@ -95,7 +95,7 @@ export class NotepadConnection implements DocumentPeer {
 
   handle(data: Uint8Array): void {
     if (this.closed) return;
-    if (!this.allowMessage()) return this.close('rateLimited'); // NOTE7, NOTE12
+    if (!this.allowMessage()) return this.close('rateLimited'); // NOTE7, NOTE14
     try {
       this.read(decoding.createDecoder(data));
     } catch {
@@ -111,7 +111,7 @@ export class NotepadConnection implements DocumentPeer {
       case MESSAGE.awareness: {
         // Read-only people may show that they are here (and where they read): it changes no notes.
         const update = decoding.readVarUint8Array(decoder);
-        if (update.byteLength > MAX_AWARENESS_BYTES) return this.close('presenceTooLarge'); // NOTE13
+        if (update.byteLength > MAX_AWARENESS_BYTES) return this.close('presenceTooLarge'); // NOTE15
         const screened = screenAwareness(update, this.presence);
         if (screened) awarenessProtocol.applyAwarenessUpdate(this.document.awareness, screened, this);
         return;
@@ -147,7 +147,7 @@ export class NotepadConnection implements DocumentPeer {
         const { doc } = this.document;
         if (this.document.wouldExceed(update.byteLength, this.limits.maxDocumentBytes)) return this.close('tooLarge'); // NOTE7
         Y.applyUpdate(doc, update, this);
-        // NOTE11: what waits for missing dependencies fires no 'update' (so escapes the count
+        // NOTE13: what waits for missing dependencies fires no 'update' (so escapes the count
         // above until the next full measure): a small bound, then the connection goes.
         if (pendingBytes(doc) > MAX_PENDING_BYTES) {
           dropPending(doc);

@@ -28,7 +28,7 @@ const MAX_EARLY_MESSAGES = 64;
 
 export interface NotepadOptions extends ConnectionLimits {
   idleUnloadMs: number; // ms without a connection before a document is unloaded
-  connectionsPerPerson: number; // open notepad connections per person (NOTE12)
+  connectionsPerPerson: number; // open notepad connections per person (NOTE14)
 }
 
 export interface NotepadDeps {
@@ -37,7 +37,7 @@ export interface NotepadDeps {
   log: Logger;
   options: NotepadOptions;
   now?: () => number;
-  /** NOTE12: per-person limits; in this process's memory unless given. */
+  /** NOTE14: per-person limits; in this process's memory unless given. */
   limits?: PersonLimits;
 }
 
@@ -50,7 +50,7 @@ export class NotepadServer {
   private readonly connections = new Set<NotepadConnection>();
   private readonly byId = new Map<string, NotepadConnection>();
   private readonly limits: PersonLimits;
-  /** NOTE14: the single-use tickets that let a connection in (handed out over HTTP). */
+  /** NOTE16: the single-use tickets that let a connection in (handed out over HTTP). */
   readonly tickets: NotepadTickets;
   private readonly sockets = new Set<WebSocket>();
   private readonly queuedChecks = new Map<string, Promise<void>>();
@@ -94,13 +94,13 @@ export class NotepadServer {
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!req.url?.startsWith(PATH_PREFIX)) return;
       if (this.closed) return void socket.destroy();
-      // NOTE10: a socket reset mid-handshake must not become an unhandled 'error' event; ws
+      // NOTE12: a socket reset mid-handshake must not become an unhandled 'error' event; ws
       // listens itself once the upgrade is done.
       const onSocketError = (error: NodeJS.ErrnoException) => this.deps.log.warn({ code: error.code }, 'notepad upgrade socket error');
       socket.on('error', onSocketError);
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         socket.off('error', onSocketError);
-        // NOTE10: a malformed frame (bad header, unmasked, reserved bits, unknown opcode, bad
+        // NOTE12: a malformed frame (bad header, unmasked, reserved bits, unknown opcode, bad
         // UTF-8, over maxPayload) is an 'error' on this socket; ws has already sent the close
         // code RFC 6455 gives it. Without a listener it would be an uncaught exception.
         ws.on('error', (error: Error & { code?: string }) => this.deps.log.warn({ code: error.code, message: error.message }, 'notepad connection closed on a malformed frame'));
@@ -136,7 +136,7 @@ export class NotepadServer {
 
     let principal: Principal;
     try {
-      // NOTE14: a ticket, never a token, in the URL; spent here whatever happens next.
+      // NOTE16: a ticket, never a token, in the URL; spent here whatever happens next.
       principal = await this.deps.authenticate(this.tickets.redeem(url.searchParams.get('ticket')));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -147,7 +147,7 @@ export class NotepadServer {
 
     const document = await this.acquire(name, room.sessionId);
     if (ws.readyState !== ws.OPEN || this.closed) return this.release(document);
-    // NOTE12: limits are the person's (a participant, or the session's projector display).
+    // NOTE14: limits are the person's (a participant, or the session's projector display).
     const person = principal.participant ? `participant:${principal.participant.id}` : `display:${principal.session.id}`;
     const id = randomUUID();
     const connection = new NotepadConnection(

@@ -1,4 +1,4 @@
-// Updates whose dependencies have not arrived (NOTE11). Yjs keeps them "pending" inside the
+// Updates whose dependencies have not arrived (NOTE13). Yjs keeps them "pending" inside the
 // document and fires no 'update' for them, so they escape a size count built on that event.
 import type * as Y from 'yjs';
 

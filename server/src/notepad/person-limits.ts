@@ -1,4 +1,4 @@
-// NOTE12: notepad limits per person (a participant's token, or a session's projector display),
+// NOTE14: notepad limits per person (a participant's token, or a session's projector display),
 // across all their connections: reconnecting resets nothing. Behind a small interface so the
 // counts could live in Redis for several nodes; one process keeps them in memory now.
 import { TokenBucket } from './rate.js';

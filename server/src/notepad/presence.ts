@@ -1,4 +1,4 @@
-// NOTE13: presence (y-protocols awareness) as the server lets it through. A connection speaks
+// NOTE15: presence (y-protocols awareness) as the server lets it through. A connection speaks
 // only for its own awareness client id, in small messages, and the name on its caret is the one
 // the session's attribution allows (the same words as a key idea's author, NOTE8).
 import { ideaAttribution, type Attribution } from '@open-talks/shared';

@@ -1,4 +1,4 @@
-// NOTE14: notepad tickets. A WebSocket URL ends up in reverse proxies' logs, so it carries no
+// NOTE16: notepad tickets. A WebSocket URL ends up in reverse proxies' logs, so it carries no
 // token: the browser asks for a ticket over HTTPS (POST /api/notepad-tickets, Bearer token) and
 // opens /yjs/<room>?ticket=<ticket>. A ticket is good for one upgrade within TICKET_TTL.
 import { createHash, randomBytes } from 'node:crypto';

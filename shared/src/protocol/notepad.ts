@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** POST /api/notepad-tickets (NOTE14): no fields; who asks is the Bearer token. */
+/** POST /api/notepad-tickets (NOTE16): no fields; who asks is the Bearer token. */
 export const notepadTicketBody = z.strictObject({});
 
 export interface NotepadTicketResponse {

@@ -5,7 +5,7 @@ import type { NotepadTickets } from '../../notepad/tickets.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { bearerToken } from '../auth.js';
 
-/** NOTE14: a single-use ticket for one notepad connection, so no token travels in a WebSocket URL. */
+/** NOTE16: a single-use ticket for one notepad connection, so no token travels in a WebSocket URL. */
 export function notepadTicketRoutes(service: SessionService, tickets: NotepadTickets): Router {
   const router = Router();
   router.post('/notepad-tickets', async (req, res) => {
