@@ -84,7 +84,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
   attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, ideas, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, log, storage: handle.dialect });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, notepadTickets: notepads.tickets, log, storage: handle.dialect });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../helpers/browser.js';
@@ -118,5 +119,72 @@ describe.skipIf(missing !== null)('notepad in a real browser', () => {
     expect(await editor(olga).getAttribute('contenteditable')).toBe('false');
     expect(await olga.getByLabel('New key idea').count()).toBe(0);
     await expectAccessible(olga, 'notepad read-only');
+  });
+
+  it('NOTE16 the token never appears in a notepad WebSocket URL; reconnecting takes a fresh ticket', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    contexts.push(context);
+    const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.dan.token };
+    await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
+    const dan = await context.newPage();
+    dan.setDefaultTimeout(15_000);
+    const sockets: string[] = [];
+    dan.on('websocket', (socket) => sockets.push(socket.url()));
+    await dan.goto(`${server.url}/s/${world.sessionId}/notes/${world.tableA}/1`);
+    await dan.getByTestId('notepad-read-only').waitFor(); // Dan is not seated: he reads
+
+    // Seated at the table now: the server closes his connection (4000) and the browser comes back as a writer.
+    const plan = await server.store.cafe.plan(world.sessionId);
+    plan!.plan.rounds[0]![world.tableA]!.push(world.dan.participant.id);
+    await server.store.cafe.savePlan(world.sessionId, plan!);
+    await server.notepads.revalidate(world.sessionId);
+    await expect.poll(() => dan.getByTestId('notepad-read-only').count()).toBe(0);
+    await expect.poll(() => dan.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await editor(dan).click();
+    await dan.keyboard.type('Dan writes.');
+    await expect.poll(async () => (await server.notepads.readRoom(world.room(world.tableA, 1))).text).toContain('Dan writes.');
+
+    const notepadSockets = sockets.filter((url) => new URL(url).pathname.startsWith('/yjs/'));
+    expect(notepadSockets.length).toBeGreaterThanOrEqual(2);
+    for (const url of sockets) expect(url).not.toContain(world.dan.token);
+    const tickets = notepadSockets.map((url) => new URL(url).searchParams.get('ticket'));
+    expect(new Set(tickets).size).toBe(tickets.length);
+    for (const ticket of tickets) expect(ticket).toMatch(/^[\w-]{20,}$/);
+  });
+});
+
+describe.skipIf(missing !== null)('notepad connections per person in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let world: CafeWorld;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { NOTEPAD_CONNECTIONS_PER_PERSON: '1' } });
+    browser = await launchBrowser();
+    world = await cafeWorld(server.url, server.store);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await server?.database.drop();
+  });
+
+  it('NOTE14 a tab past the person’s cap closes their oldest, which says why and reconnects on request', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.ann.token };
+    await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
+    const notesUrl = `${server.url}/s/${world.sessionId}/notes/${world.tableA}/1`;
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    for (const page of [first, second]) page.setDefaultTimeout(15_000);
+    await first.goto(notesUrl);
+    await expect.poll(() => first.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await second.goto(notesUrl);
+    await expect.poll(() => second.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await expect.poll(() => first.getByTestId('notepad-status').textContent()).toMatch(/too many other tabs/);
+    if (SHOTS) await first.screenshot({ path: join(SHOTS, 'notepad-too-many-tabs.png'), fullPage: true });
+    await first.getByRole('button', { name: 'Reconnect' }).click();
+    await expect.poll(() => first.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await expect.poll(() => second.getByTestId('notepad-status').textContent()).toMatch(/too many other tabs/);
+    await context.close();
   });
 });

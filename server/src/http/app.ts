@@ -19,6 +19,8 @@ import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
 import { recordRoutes } from './routes/record.js';
 import { clientRoutes } from './static.js';
+import { notepadTicketRoutes } from './routes/notepad-tickets.js';
+import type { NotepadTickets } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { TownhallHandlers } from '../townhall/handlers.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
@@ -35,6 +37,7 @@ export interface HttpDeps {
   townhallHandlers: TownhallHandlers;
   records: RecordService;
   ideas: IdeaCommands;
+  notepadTickets: NotepadTickets;
   log: Logger;
   storage: string;
 }
@@ -51,7 +54,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, ideas, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, ideas, notepadTickets, log, storage }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -95,6 +98,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   api.use(townhallRoutes(service, townhall, townhallHandlers));
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(notepadTicketRoutes(service, notepadTickets));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

@@ -20,3 +20,11 @@ export const markIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSch
 /** The idea's new place in the table's order (from 0, clamped to the list); idempotent like mark. */
 export const moveIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSchema, to: z.number().int().min(0).max(KEY_IDEA_LIMITS.perNotepad) });
 export const dropIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSchema });
+
+/** POST /api/notepad-tickets (NOTE16): no fields; who asks is the Bearer token. */
+export const notepadTicketBody = z.strictObject({});
+
+export interface NotepadTicketResponse {
+  /** Opens one notepad connection (`/yjs/<room>?ticket=…`) within a minute; then spent. */
+  ticket: string;
+}
