@@ -99,7 +99,7 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
 
   it.skipIf(Boolean(skip))('HAND4 a moderator reorders the base order; the move is stored', async () => {
     const server = await start();
-    const th = await openTownHall(server.url);
+    const th = await openTownHall(server.url, { attribution: 'named' });
     const people = await Promise.all(['P1', 'P2', 'P3'].map((name) => member(th, { displayName: name })));
     for (const p of people) await command(p.socket, 'hand:raise', {});
     const moved = await http(server.url, 'POST', `${th.base}/queue/${people[2]!.id}/move`, { token: th.created.facilitatorToken, body: { toIndex: 0 } });

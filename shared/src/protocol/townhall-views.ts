@@ -8,14 +8,15 @@ import type { QuestionView } from '../domain/townhall/qa-view.js';
 import type { Poll } from '../domain/townhall/polls.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { Timer } from '../domain/timer/timer.js';
-import type { Language, Mode, StakeholderGroup } from '../domain/words.js';
+import type { PersonCredit } from '../domain/attribution.js';
+import type { Language, Mode } from '../domain/words.js';
 
-/** Someone as the session's attribution allows: a name only in `named` sessions, else the group. */
-export interface PersonRef {
-  displayName: string | null;
-  stakeholderGroup: StakeholderGroup;
-  mode: Mode;
-}
+/**
+ * Someone as the session's attribution allows (`attribute`, ATTR1–ATTR4): a name only in `named`
+ * sessions, the group and mode unless `anonymous`; under `anonymous` every field is null
+ * ("a participant"), for staff too.
+ */
+export type PersonRef = PersonCredit;
 
 export interface TownhallSettings {
   moderation: Moderation;
@@ -34,7 +35,7 @@ export interface TownhallSettings {
 export interface QuestionItem extends Omit<QuestionView, 'voted' | 'authorId'> {
   /** Null for an anonymous question, whoever looks (QA10). */
   author: PersonRef | null;
-  /** Staff only, and never for an anonymous question; null for everyone else. */
+  /** Staff only under `named` attribution, never for an anonymous question; null for everyone else. */
   authorId: string | null;
 }
 
@@ -69,7 +70,7 @@ export interface FloorView {
 
 export interface QueueHand {
   participantId: string;
-  /** Staff see names (as in the participant list). */
+  /** As the attribution allows, as everywhere (ATTR4). */
   person: PersonRef;
   topic: string | null;
   raisedAt: number; // epoch ms
@@ -85,6 +86,7 @@ export interface QueueView {
   hands: QueueHand[];
   alternate: boolean;
   floor: (FloorView & { participantId: string }) | null;
+  /** Null under `anonymous` (ATTR4): it would tell the speaker's mode. */
   lastFloorMode: Mode | null;
 }
 
