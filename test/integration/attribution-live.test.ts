@@ -57,6 +57,15 @@ function leaks(seen: readonly Seen[], secrets: ReadonlySet<string>): string[] {
   return seen.flatMap(({ what, payload }) => personFacts(payload, secrets).map((fact) => `${what}${fact}`));
 }
 
+/** Every attendance count anyone received (events and full states). */
+function attendances(seen: readonly Seen[]): { byGroup: Record<string, number | null> }[] {
+  return seen.flatMap(({ what, payload }) => {
+    if (what.endsWith('attendance:changed')) return [payload as { byGroup: Record<string, number | null> }];
+    const inState = (payload as { attendance?: { byGroup: Record<string, number | null> } } | null)?.attendance;
+    return inState ? [inState] : [];
+  });
+}
+
 /** Every string value anywhere (to see that names or groups did arrive where allowed). */
 function texts(seen: readonly Seen[]): string {
   return JSON.stringify(seen.map((s) => s.payload));
@@ -110,6 +119,9 @@ describe.each(targets)('live attribution on $kind', ({ kind, skip }) => {
     expect(seen.some((s) => s.what.endsWith('qa:question'))).toBe(true);
     expect(seen.some((s) => s.what.endsWith('floor:changed'))).toBe(true);
     expect(leaks(seen, SECRETS)).toEqual([]);
+    // ATTR5: a group of one shows no count (Alice is the only one from government).
+    expect(attendances(seen).length).toBeGreaterThan(0);
+    for (const counts of attendances(seen)) expect([0, null]).toContain(counts.byGroup.government);
     // Staff run the queue without learning who: no name, group or mode per question, hand or speaker.
     const staffFacts = staffSeen.filter((s) => !s.what.endsWith('participant:changed') && !s.what.endsWith('session:state'));
     expect(staffSeen.some((s) => s.what.endsWith('hand:queue'))).toBe(true);

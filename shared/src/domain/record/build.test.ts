@@ -108,11 +108,12 @@ describe('record content', () => {
     expect(MIN_ANONYMOUS_GROUP_BALLOTS).toBe(3);
   });
 
-  it('REC1 attendance counts everyone not removed, by group and mode', () => {
+  it('REC1 ATTEND1 attendance counts participants not removed, by group and mode: the facilitator (and staff, observers) apart', () => {
     const { attendance } = buildRecord(cafeFacts('named'), NOW);
-    expect(attendance.total).toBe(5);
-    expect(attendance.byMode).toEqual({ 'in-room': 3, remote: 2 });
-    expect(attendance.byGroup.other).toBe(0);
+    expect(attendance.total).toBe(4);
+    expect(attendance.byMode).toEqual({ 'in-room': 2, remote: 2 });
+    expect(attendance.byGroup.intergovernmental).toBe(0); // the facilitator's
+    expect(attendance.byGroup.other).toBe(0); // removed
   });
 
   it('speaker turns carry durations; the current one has none yet', () => {

@@ -1,5 +1,6 @@
 // buildRecord: the facts gathered from storage → the record, with the session's attribution
 // applied here and nowhere else (REC1–REC8, docs/record.md). Pure: time is a parameter.
+import { isParticipantRole } from '../attendance.js';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import { buildCafe } from './build-cafe.js';
 import { buildTownhall } from './build-townhall.js';
@@ -12,7 +13,7 @@ function attendance(people: readonly FactPerson[]): Attendance {
   const byMode = Object.fromEntries(MODES.map((m) => [m, 0])) as Attendance['byMode'];
   let total = 0;
   for (const person of people) {
-    if (person.removed) continue;
+    if (person.removed || !isParticipantRole(person.role)) continue; // ATTEND1: staff and observers apart
     total++;
     byGroup[person.stakeholderGroup]++;
     byMode[person.mode]++;

@@ -25,7 +25,7 @@ export function FloorControls({ floor, floorId, commands }: { floor: FloorView |
   return (
     <div className="th-floor" data-testid="floor" data-participant={floorId ?? undefined}>
       <p className="th-floor-speaker">
-        <strong>{t('thConsole.floor.hasFloor', { name })}</strong> <span className="muted">({modeLabel(t, floor.speaker)})</span>
+        <strong>{t('thConsole.floor.hasFloor', { name })}</strong> {floor.speaker.mode && <span className="muted">({modeLabel(t, floor.speaker)})</span>}
       </p>
       {floor.topic && (
         <p className="th-meta" dir="auto">

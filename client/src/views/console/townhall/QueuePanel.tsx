@@ -1,3 +1,4 @@
+import { isNobody } from '@open-talks/shared';
 import type { FloorView, QueueHand, QueueView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
@@ -16,7 +17,8 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
   const { send, busy } = commands;
   const count = queue.hands.length;
   const last = count - 1;
-  const who = (hand: QueueHand) => staffPersonLabel(t, hand.person);
+  // Under `anonymous` every hand reads "a participant" (ATTR4): its place tells the hands apart.
+  const who = (hand: QueueHand) => (isNobody(hand.person) ? t('credit.atPlace', { position: hand.position + 1 }) : staffPersonLabel(t, hand.person));
   const move = (hand: QueueHand, by: number) =>
     void send('hand:move', { participantId: hand.participantId, toIndex: hand.baseIndex + by }, t('thConsole.queue.moved', { name: who(hand) }));
   const giveTo = (hand?: QueueHand) =>
@@ -62,8 +64,8 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
               {queue.hands.map((hand) => (
                 <tr key={hand.participantId} data-hand={hand.participantId}>
                   <td className="count">{hand.position + 1}</td>
-                  <th scope="row" dir="auto">{hand.person.displayName ?? t('words.anonymous')}</th>
-                  <td>{t(`words.group.${hand.person.stakeholderGroup}`)}</td>
+                  <th scope="row" dir="auto">{hand.person.displayName ?? (isNobody(hand.person) ? t('credit.aParticipant') : t('words.anonymous'))}</th>
+                  <td>{hand.person.stakeholderGroup ? t(`words.group.${hand.person.stakeholderGroup}`) : '—'}</td>
                   <td>{modeLabel(t, hand.person)}</td>
                   <td dir="auto">{hand.topic ?? <span className="muted">{t('thConsole.queue.noTopic')}</span>}</td>
                   <td>
