@@ -66,4 +66,24 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     await shot(projector, 'chatham-projector');
     await expectAccessible(page, 'participant page under Chatham House');
   });
+
+  it('ATTR1 a café seat lists tablemates as "a participant", with no group or mode', async () => {
+    const cafe = await createSession(server.url, { title: 'Café under Chatham House', format: 'cafe', attribution: 'anonymous' });
+    const facilitator = (await connect(server.url, cafe.facilitatorToken)).socket;
+    const people = [];
+    for (const [name, group, mode] of [['Cleo', 'government', 'in-room'], ['Dev', 'academia', 'remote'], ['Eli', 'civil-society', 'in-room']] as const) {
+      people.push(await join(server.url, cafe.session.joinCode, { displayName: name, stakeholderGroup: group, mode }));
+    }
+    const seat = await (await browser.newContext()).newPage();
+    seat.setDefaultTimeout(15_000);
+    await seat.goto(`${server.url}/s/${cafe.session.id}#token=${people[2]!.token}`);
+    expect((await command(facilitator, 'cafe:set-tables', { tables: [{ label: 'Mixed', kind: 'hybrid', capacity: 6, videoUrl: 'https://meet.example.org/m' }] })).ok).toBe(true);
+    expect((await command(facilitator, 'cafe:set-rounds', { rounds: [{ question: 'What works?', durationMinutes: 20 }] })).ok).toBe(true);
+    expect((await command(facilitator, 'cafe:plan', { seed: 1 })).ok).toBe(true);
+    expect((await command(facilitator, 'cafe:start-round', {})).ok).toBe(true);
+    const mates = seat.locator('.tablemates li');
+    await expect.poll(() => mates.allInnerTexts()).toEqual(['a participant', 'a participant']);
+    expect(await seat.locator('.tablemates').innerText()).not.toMatch(/Government|Academia|Remote|In the room|Cleo|Dev/);
+    await shot(seat, 'chatham-cafe-seat');
+  });
 });
