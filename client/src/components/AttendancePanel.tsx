@@ -44,7 +44,7 @@ function CountTable({ rows }: { rows: [label: string, count: number | null, key:
         {rows.map(([label, count, key]) => (
           <tr key={key} data-key={key}>
             <th scope="row">{label}</th>
-            <td className="count">{count ?? t('attendanceApart.fewerThan', { n: MIN_ANONYMOUS_GROUP_COUNT })}</td>
+            <td className={count === null ? 'count count-few' : 'count'}>{count ?? t('attendanceApart.fewerThan', { n: MIN_ANONYMOUS_GROUP_COUNT })}</td>
             <td className="bar-cell" aria-hidden="true">
               <span className="bar" style={{ inlineSize: `${((count ?? 0) / max) * 100}%` }} />
             </td>
