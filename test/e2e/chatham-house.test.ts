@@ -86,4 +86,24 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     expect(await seat.locator('.tablemates').innerText()).not.toMatch(/Government|Academia|Remote|In the room|Cleo|Dev/);
     await shot(seat, 'chatham-cafe-seat');
   });
+
+  it('ATTR4 the moderator console shows the queue and the speaker as "A participant", with no group or mode', async () => {
+    const console = await (await browser.newContext()).newPage();
+    console.setDefaultTimeout(15_000);
+    await console.goto(`${server.url}/s/${created.session.id}/console#token=${created.facilitatorToken}`);
+    const dev = await join(server.url, created.session.joinCode, { displayName: 'Dev', mode: 'remote', stakeholderGroup: 'government' });
+    const devSocket = (await connect(server.url, dev.token)).socket;
+    expect((await command(devSocket, 'hand:raise', { topic: 'Budgets' })).ok).toBe(true);
+    const queue = console.locator('.th-queue');
+    await expect.poll(() => queue.locator('tr[data-hand]').count()).toBe(1);
+    const row = await queue.locator('tr[data-hand]').innerText();
+    expect(row).toContain('A participant');
+    expect(row).toContain('Budgets');
+    expect(row).not.toMatch(/Government|Remote|Dev/);
+    await shot(console, 'chatham-console-queue');
+    expect((await command(moderator, 'hand:give-floor', {})).ok).toBe(true);
+    await expect.poll(() => queue.getByTestId('floor').innerText()).toContain('A participant has the floor');
+    expect(await queue.getByTestId('floor').innerText()).not.toMatch(/Government|Remote|Dev/);
+    await shot(console, 'chatham-console');
+  });
 });

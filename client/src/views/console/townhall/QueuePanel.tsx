@@ -64,7 +64,7 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
               {queue.hands.map((hand) => (
                 <tr key={hand.participantId} data-hand={hand.participantId}>
                   <td className="count">{hand.position + 1}</td>
-                  <th scope="row" dir="auto">{hand.person.displayName ?? (isNobody(hand.person) ? t('credit.aParticipant') : t('words.anonymous'))}</th>
+                  <th scope="row" dir="auto">{hand.person.displayName ?? (isNobody(hand.person) ? t('credit.aParticipantCapital') : t('words.anonymous'))}</th>
                   <td>{hand.person.stakeholderGroup ? t(`words.group.${hand.person.stakeholderGroup}`) : '—'}</td>
                   <td>{modeLabel(t, hand.person)}</td>
                   <td dir="auto">{hand.topic ?? <span className="muted">{t('thConsole.queue.noTopic')}</span>}</td>

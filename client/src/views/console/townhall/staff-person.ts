@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 export function staffPersonLabel(t: TFunction, person: PersonRef): string {
   const group = person.stakeholderGroup ? t(`words.group.${person.stakeholderGroup}`) : null;
   if (person.displayName) return group ? t('thConsole.personWithGroup', { name: person.displayName, group }) : person.displayName;
-  return group ? t('thConsole.someoneFrom', { group }) : t('credit.aParticipant');
+  return group ? t('thConsole.someoneFrom', { group }) : t('credit.aParticipantCapital');
 }
 
 /** In the room or remote, in words (never only an icon or a colour); a dash under `anonymous`. */
