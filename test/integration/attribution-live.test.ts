@@ -129,6 +129,51 @@ describe.each(targets)('live attribution on $kind', ({ kind, skip }) => {
     expect(texts(staffFacts)).not.toMatch(/"authorId":"/);
   });
 
+  it.skipIf(Boolean(skip))('ATTR4 HAND11 anonymous Town Hall: no queue or floor payload a moderator gets carries the participant id of a hand or the speaker (the people list would name them); the moderator moves, lowers and gives the floor by handle', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const th = await openTownHall(server.url, { attribution: 'anonymous' });
+    const raisers = [await member(th, ALICE), await member(th, BOB), await member(th, CAROL)];
+    const moderator = await member(th, { displayName: 'Mo Derator', as: 'moderator' });
+    const staffSeen = everything(moderator.socket, 'moderator');
+    const ack = async <E extends 'hand:move' | 'hand:dismiss' | 'hand:give-floor'>(event: E, payload: Parameters<typeof command<E>>[2]) => {
+      const answer = await command(moderator.socket, event, payload);
+      staffSeen.push({ what: `moderator ack ${event}`, payload: answer });
+      return answer;
+    };
+    const queued = within(nextEvent(moderator.socket, 'hand:queue', (q) => q.hands.length === 3), 'the queue with three hands');
+    for (const [i, raiser] of raisers.entries()) expect((await command(raiser.socket, 'hand:raise', { topic: `Topic ${i + 1}` })).ok).toBe(true);
+    // Staff's people list has every id: an id anywhere else would name a hand's person.
+    const ids = new Set(raisers.map((r) => r.id));
+    const withIds = (value: unknown, path = ''): string[] => {
+      if (typeof value === 'string') return ids.has(value) ? [path] : [];
+      if (!value || typeof value !== 'object') return [];
+      return Object.entries(value).flatMap(([key, v]) => withIds(v, `${path}.${key}`));
+    };
+    const [queue] = await queued;
+    expect(withIds(queue)).toEqual([]);
+    const handle = (topic: string) => queue!.hands.find((h) => h.topic === topic)!.handle;
+
+    // The moderator runs the queue by handle: the third hand first, the second lowered, the floor to the third.
+    const moved = await ack('hand:move', { handle: handle('Topic 3'), toIndex: 0 });
+    expect(moved.ok && moved.queue.hands.map((h) => h.topic)).toEqual(['Topic 3', 'Topic 1', 'Topic 2']);
+    const bobLowered = within(nextEvent(raisers[1]!.socket, 'hand:you', (s) => !s.raised), 'Bob hears his hand was lowered');
+    expect(await ack('hand:dismiss', { handle: handle('Topic 2') })).toMatchObject({ ok: true, queue: { hands: [{ topic: 'Topic 3' }, { topic: 'Topic 1' }] } });
+    await bobLowered;
+    const carolSpeaks = within(nextEvent(raisers[2]!.socket, 'hand:you', (s) => s.hasFloor), 'Carol has the floor');
+    expect(await ack('hand:give-floor', { handle: handle('Topic 3') })).toMatchObject({ ok: true, queue: { floor: { handle: handle('Topic 3'), topic: 'Topic 3' } } });
+    await carolSpeaks;
+    expect(await ack('hand:give-floor', {})).toMatchObject({ ok: true, queue: { floor: { topic: 'Topic 1' }, hands: [] } });
+    // A participant id is no handle.
+    expect(await ack('hand:dismiss', { handle: raisers[0]!.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    staffSeen.push({ what: 'moderator GET townhall', payload: (await http(th.url, 'GET', th.base, { token: moderator.joined.token })).body });
+
+    // The people list (participant events, the roster in a full state) has the ids; nothing else may.
+    const queueAndFloor = staffSeen.filter((s) => /hand:|floor:|townhall/.test(s.what));
+    expect(queueAndFloor.some((s) => s.what.endsWith('hand:queue'))).toBe(true);
+    expect(queueAndFloor.some((s) => s.what.endsWith('floor:changed'))).toBe(true);
+    expect(queueAndFloor.flatMap((s) => withIds(s.payload).map((path) => `${s.what}${path}`))).toEqual([]);
+  });
+
   it.skipIf(Boolean(skip))('ATTR2 group Town Hall: no names, but the group (and mode) of each question and speaker', { timeout: 30_000 }, async () => {
     const server = await start();
     const th = await openTownHall(server.url, { attribution: 'group' });

@@ -17,6 +17,7 @@ import {
 } from '@open-talks/shared';
 import type { AgendaView, FloorView, HandStatus, MyBallot, PersonRef, QuestionItem, QueueView } from '@open-talks/shared/protocol';
 import type { ParticipantRecord } from '../store/index.js';
+import { floorHandle, handHandle } from './queue/hand-handles.js';
 import type { TownhallRoom } from './room.js';
 
 export type Lookup = (participantId: string) => ParticipantRecord | undefined;
@@ -73,16 +74,17 @@ export function handStatus(queue: SpeakerQueue, participantId: string): HandStat
 /**
  * The queue as staff see it. People show as the attribution allows, as on every other screen
  * (ATTR4): under `anonymous` a hand is a place in the queue and a topic, and alternation between
- * the room and remote is the server's decision (HAND6), so no mode needs to leave it. The
- * participant id stays: it is the handle `hand:move`, `hand:dismiss` and `hand:give-floor` take.
+ * the room and remote is the server's decision (HAND6), so no mode needs to leave it. No
+ * participant id leaves either (staff's people list would name it): a hand and the floor carry
+ * an opaque handle, what `hand:move`, `hand:dismiss` and `hand:give-floor` take (HAND11).
  */
 export function queueView(room: TownhallRoom, lookup: Lookup): QueueView {
-  const { queue, attribution } = room;
+  const { queue, attribution, handKey } = room;
   const baseIndex = new Map(queue.hands.map((hand, i) => [hand.participantId, i]));
   const floor = floorView(queue.floor, attribution, lookup);
   return {
     hands: effectiveOrder(queue).map((hand, position) => ({
-      participantId: hand.participantId,
+      handle: handHandle(handKey, hand),
       person: personRef({ displayName: lookup(hand.participantId)?.displayName ?? null, stakeholderGroup: hand.stakeholderGroup, mode: hand.mode }, attribution),
       topic: hand.topic,
       raisedAt: hand.raisedAt,
@@ -90,7 +92,7 @@ export function queueView(room: TownhallRoom, lookup: Lookup): QueueView {
       baseIndex: baseIndex.get(hand.participantId) ?? position,
     })),
     alternate: queue.alternate,
-    floor: floor && queue.floor ? { ...floor, participantId: queue.floor.participantId } : null,
+    floor: floor && queue.floor ? { ...floor, handle: floorHandle(handKey, queue.floor) } : null,
     lastFloorMode: attribution === 'anonymous' ? null : queue.lastFloorMode,
   };
 }

@@ -69,7 +69,12 @@ export interface FloorView {
 }
 
 export interface QueueHand {
-  participantId: string;
+  /**
+   * The hand's opaque handle: what `hand:move`, `hand:dismiss` and `hand:give-floor` take (HAND11).
+   * Not a participant id (staff have the people list, so an id would name the person, ATTR4), and
+   * a new one each time a hand is raised.
+   */
+  handle: string;
   /** As the attribution allows, as everywhere (ATTR4). */
   person: PersonRef;
   topic: string | null;
@@ -85,7 +90,8 @@ export interface QueueView {
   /** Waiting hands in effective order (HAND7). */
   hands: QueueHand[];
   alternate: boolean;
-  floor: (FloorView & { participantId: string }) | null;
+  /** The floor, with the handle the speaker's hand had (HAND11). */
+  floor: (FloorView & { handle: string }) | null;
   /** Null under `anonymous` (ATTR4): it would tell the speaker's mode. */
   lastFloorMode: Mode | null;
 }
