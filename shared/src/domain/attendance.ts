@@ -67,8 +67,18 @@ export function countAttendance(entries: Iterable<AttendanceEntry>, attribution:
     counts.byMode[entry.mode]++;
     byGroup[entry.stakeholderGroup]++;
   }
-  if (attribution === 'anonymous') {
-    for (const group of STAKEHOLDER_GROUPS) if (byGroup[group] > 0 && byGroup[group] < MIN_ANONYMOUS_GROUP_COUNT) counts.byGroup[group] = null;
-  }
+  counts.byGroup = groupCountsUnder(byGroup, attribution);
   return counts;
+}
+
+/**
+ * Counts by stakeholder group as the attribution lets them be seen, live and in the record
+ * (ATTR5, REC1): under `anonymous` a group of 1 or 2 shows `null` ("fewer than 3"), since its
+ * count would point at one or two identifiable people; an empty group stays 0 (it names nobody).
+ */
+export function groupCountsUnder(byGroup: Readonly<Record<StakeholderGroup, number>>, attribution: Attribution): Record<StakeholderGroup, number | null> {
+  const shown: Record<StakeholderGroup, number | null> = { ...byGroup };
+  if (attribution !== 'anonymous') return shown;
+  for (const group of STAKEHOLDER_GROUPS) if (byGroup[group] > 0 && byGroup[group] < MIN_ANONYMOUS_GROUP_COUNT) shown[group] = null;
+  return shown;
 }
