@@ -96,7 +96,8 @@ function Tablemates({ seat, attribution }: { seat: SeatView; attribution: Attrib
             <li key={i}>
               {attribution === 'named' ? (
                 <>
-                  <span className="mate-name">{p.displayName ?? t('words.anonymous')}</span> · {t(`words.group.${p.stakeholderGroup}`)}
+                  <span className="mate-name">{p.displayName ?? t('words.anonymous')}</span>
+                  {p.stakeholderGroup && <> · {t(`words.group.${p.stakeholderGroup}`)}</>}
                 </>
               ) : (
                 (p.stakeholderGroup && t(`words.group.${p.stakeholderGroup}`)) || t('credit.aParticipant')
