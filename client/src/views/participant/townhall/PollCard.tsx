@@ -1,25 +1,41 @@
 import type { PollItem } from '@open-talks/shared/protocol';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PollResults } from '../../../components/townhall/PollResults';
 import { Message } from '../../console/cafe/Message';
 import { useCommand } from './useCommand';
 
-/** One poll: answer it (and change the answer while it is open), and its results when shown. */
+/**
+ * One poll: answer it (and change the answer while it is open), and its results when shown.
+ * A closed poll folds to one line that opens to its results (POLL14).
+ */
 export function PollCard({ item, canVote }: { item: PollItem; canVote: boolean }) {
   const { t } = useTranslation();
   const { poll, results, ballot } = item;
   const open = poll.status === 'open';
+  if (!open) {
+    return (
+      <details className="card poll-card poll-closed">
+        <summary>
+          <span dir="auto" className="poll-question">
+            {poll.question}
+          </span>{' '}
+          <span className="muted">· {t('townhall.poll.closed')}</span>
+        </summary>
+        {ballot && <p>{t('townhall.poll.youAnswered')}</p>}
+        {results ? <PollResults poll={poll} results={results} /> : <p className="muted">{t('townhall.poll.resultsHidden')}</p>}
+      </details>
+    );
+  }
   return (
     <article className="card poll-card" aria-labelledby={`poll-${poll.id}`}>
       <h3 id={`poll-${poll.id}`} dir="auto">
         {poll.question}
       </h3>
       <p className="muted">
-        {t(`townhall.poll.kind.${poll.kind}`)} · {open ? t('townhall.poll.open') : t('townhall.poll.closed')}
+        {t(`townhall.poll.kind.${poll.kind}`)} · {t('townhall.poll.open')}
       </p>
-      {open && canVote && <BallotForm item={item} />}
-      {!open && ballot && <p>{t('townhall.poll.youAnswered')}</p>}
+      {canVote && <BallotForm item={item} />}
       {results && <PollResults poll={poll} results={results} />}
     </article>
   );
@@ -34,7 +50,8 @@ function initialChoice(item: PollItem): string[] {
 function BallotForm({ item }: { item: PollItem }) {
   const { t } = useTranslation();
   const { poll, ballot } = item;
-  const { send, message, busy } = useCommand();
+  const { send, message } = useCommand();
+  const form = useRef<HTMLFormElement>(null);
   const [picked, setPicked] = useState<string[]>(() => initialChoice(item));
   const [words, setWords] = useState<string[]>(() => (poll.kind === 'text' ? [...initialChoice(item), ...Array(poll.maxEntries).fill('')].slice(0, poll.maxEntries) : []));
   const name = `ballot-${poll.id}`;
@@ -48,11 +65,17 @@ function BallotForm({ item }: { item: PollItem }) {
     else choice = words.map((w) => w.trim()).filter(Boolean);
     await send('poll:vote', { pollId: poll.id, choice }, ballot ? t('townhall.poll.changed') : t('townhall.poll.thanks'));
   }
+  async function withdraw() {
+    if (!(await send('poll:withdraw', { pollId: poll.id }, t('townhall.poll.withdrawn')))) return;
+    setPicked([]);
+    // This button goes with the ballot: focus moves to the first answer, to answer again.
+    form.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
+  }
   const toggle = (id: string, on: boolean) => setPicked((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
   const ready = poll.kind === 'text' ? words.some((w) => w.trim()) : picked.length > 0;
 
   return (
-    <form onSubmit={submit}>
+    <form ref={form} onSubmit={submit}>
       {(poll.kind === 'single' || poll.kind === 'multiple') && (
         <fieldset>
           <legend>{poll.kind === 'single' ? t('townhall.poll.pickOne') : poll.maxChoices ? t('townhall.poll.pickUpTo', { count: poll.maxChoices }) : t('townhall.poll.pickAny')}</legend>
@@ -93,11 +116,12 @@ function BallotForm({ item }: { item: PollItem }) {
           </div>
         ))}
       <div className="button-row">
-        <button type="submit" disabled={busy || !ready}>
+        {/* Not disabled while sending: the focused button would drop focus to the page (QA14). */}
+        <button type="submit" disabled={!ready}>
           {ballot ? t('townhall.poll.change') : t('townhall.poll.submit')}
         </button>
         {ballot && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void send('poll:withdraw', { pollId: poll.id }, t('townhall.poll.withdrawn')).then((ack) => ack && setPicked([]))}>
+          <button type="button" className="secondary" onClick={() => void withdraw()}>
             {t('townhall.poll.withdraw')}
           </button>
         )}
