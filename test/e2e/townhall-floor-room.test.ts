@@ -85,10 +85,13 @@ describe.skipIf(missing !== null)('the floor for remote and in-room speakers', (
     await shot(rami, 'th-floor-remote-en');
     await expectAccessible(rami, 'remote speaker with the floor');
 
-    expect((await command(people.ina.socket, 'hand:raise', {})).ok).toBe(true);
-    expect(await command(staff, 'hand:give-floor', {})).toMatchObject({ ok: true });
     const ina = people.ina.page;
+    await ina.getByRole('button', { name: 'Raise my hand' }).click();
+    await expect.poll(() => ina.getByTestId('hand-status').innerText()).toBe('You are next. Get ready to speak.');
+    expect(await command(staff, 'hand:give-floor', {})).toMatchObject({ ok: true });
     await expect.poll(() => ina.getByTestId('hand-status').innerText()).toBe('You have the floor. Please speak now.');
+    // THUI3: no line still saying the hand is up.
+    expect(await ina.locator('.hand-control').innerText()).not.toContain('Your hand is up.');
     expect(await ina.getByTestId('floor-video-room').count()).toBe(0);
     await expect.poll(() => rami.getByTestId('hand-status').innerText()).toBe('Your hand is down.');
 

@@ -13,11 +13,13 @@ export function HandControl({ you, canRaise, videoRoom }: { you: HandStatus; can
   const [topic, setTopic] = useState(you.topic ?? '');
   async function raise(event: FormEvent) {
     event.preventDefault();
-    await send('hand:raise', { topic: topic.trim() }, t('townhall.hand.raised'));
+    // No "your hand is up" line of its own: the status above says where the hand is, and a
+    // separate line would stay after it stopped being true (the floor given, THUI3).
+    await send('hand:raise', { topic: topic.trim() });
   }
   async function lower() {
     // The button goes with the hand: focus moves to the topic, before "Raise my hand" (QA14).
-    if (await send('hand:lower', {}, t('townhall.hand.lowered'))) topicField.current?.focus();
+    if (await send('hand:lower', {})) topicField.current?.focus();
   }
   let status: string;
   // A remote speaker is told where to speak: the Town Hall's video room (HAND11).
