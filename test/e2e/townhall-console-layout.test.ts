@@ -84,6 +84,25 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
     });
   }
 
+  it('HAND13 at 768 px: the café tables editor shows each table’s host, video room and Remove in view (the same staff-table CSS)', async () => {
+    const cafe = await createSession(server.url, { title: 'Café on water', format: 'cafe' });
+    const cafeStaff = (await connect(server.url, cafe.facilitatorToken)).socket;
+    const tables = [1, 2, 3].map((n) => ({ label: `Table with a rather long name ${n}`, kind: n === 1 ? ('in-room' as const) : ('remote' as const), capacity: 6, videoUrl: n === 1 ? null : `https://meet.example.org/table-${n}` }));
+    expect(await command(cafeStaff, 'cafe:set-tables', { tables })).toMatchObject({ ok: true });
+    const page = await (await browser.newContext({ viewport: { width: 768, height: 1000 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(cafe.links.console);
+    await expect.poll(() => page.getByTestId('tables-editor').locator('tbody tr').count()).toBe(3);
+    for (const n of [1, 2, 3]) {
+      for (const name of [`Host of table ${n}`, `Remove table ${n}`, ...(n > 1 ? [`Video room link of table ${n}`] : [])]) {
+        const control = page.getByLabel(name, { exact: true });
+        expect(await wholeInView(control), name).toEqual({ inViewport: true, clipped: false });
+      }
+    }
+    await shot(page, 'cafe-tables-768');
+    await page.context().close();
+  });
+
   it('THUI2: removing an agenda item asks in an accessible dialog: focus moves in, Escape cancels and returns focus, Enter confirms', async () => {
     await facilitator.setViewportSize({ width: 1280, height: 900 });
     for (const title of ['Welcome', 'Spare item']) expect(await command(staff, 'agenda:add', { title, durationMinutes: 5 })).toMatchObject({ ok: true });
