@@ -152,17 +152,20 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     expect(after.text).toBe('Change my answer');
   });
 
-  it('QA15: a question merged into another tells its author so, with the other question and a link to it', async () => {
+  it('QA15, THUI3: a question merged into another tells its author so, with the other question and a link to it; “your question is up” goes', async () => {
     const seen = nextEvent(staff, 'qa:question', (q) => q.text === 'Is the water safe to drink?');
     await page.getByLabel('Your question').fill('Is the water safe to drink?');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => page.locator('.question-item').filter({ hasText: 'safe to drink' }).count()).toBe(1);
     const [{ id: source }] = await seen;
+    await expect.poll(() => page.locator('.ask-form [role=status]').innerText()).toBe('Your question is up.');
     const target = await asked(bo, 'Can we drink tap water safely?');
     expect(await command(staff, 'qa:merge', { sourceId: source, targetId: target })).toMatchObject({ ok: true });
     const note = page.locator('.question-mine').filter({ hasText: 'safe to drink' });
     await expect.poll(() => note.innerText()).toContain('Merged with a similar question: Can we drink tap water safely?');
     expect(await note.innerText()).not.toContain('Hidden by a moderator');
+    // THUI3: "Your question is up" is no longer true; it goes.
+    expect(await page.locator('.ask-form [role=status]').innerText()).toBe('');
     await note.getByRole('link', { name: /Can we drink tap water safely/ }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`question-${target}`);
     await expect.poll(() => page.locator(`#question-${target}`).isVisible()).toBe(true);

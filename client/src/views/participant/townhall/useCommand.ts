@@ -30,7 +30,7 @@ export function useCommand() {
       return undefined;
     }
     setMessage(done ? { text: done, error: false } : undefined);
-    return ack;
+    return ack as Extract<typeof ack, { ok: true }>;
   }
   return { send, message, busy };
 }
