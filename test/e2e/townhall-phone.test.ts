@@ -202,6 +202,15 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     const busierStill = await busier(2, 10, 12, 6, 30);
     expect(busierStill - busy, 'growth at 390 px').toBeLessThan(20);
     expect(busierStill, 'page height at 390 px').toBeLessThan(PHONE.height * 4);
+    // The same in Arabic, right to left (longer words must not undo it).
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => page.locator('main h2').first().innerText()).toBe('جدول الأعمال');
+    const arabic = await page.evaluate(() => document.documentElement.scrollHeight);
+    await shot(page, 'th-phone-busy-ar');
+    expect(arabic, 'page height at 390 px in Arabic').toBeLessThan(PHONE.height * 4);
+    await page.getByLabel('اللغة').selectOption('en');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
     // The current agenda item is the first thing on the page.
     expect(await page.locator('main h2').first().innerText()).toBe('Agenda');
     // A closed poll is one line that opens to its results.
