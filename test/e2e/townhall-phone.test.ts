@@ -115,7 +115,16 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
   });
 
   it('QA14: keyboard only, focus stays on Ask, Upvote and a poll’s Send button (never drops to the page)', async () => {
+    // Two questions at the top: "pipes" (older, one vote) below "leak map" (two votes). Upvoting
+    // "pipes" moves it up; taking the vote back moves it down again, past the other one.
     const boQuestion = await asked(bo, 'Who maintains the pipes?');
+    const leakMap = await asked(bo, 'Is there a public leak map?');
+    for (const [name, questions] of [['Dan', [boQuestion, leakMap]], ['Eve', [leakMap]]] as const) {
+      const voter = await join(server.url, created.session.joinCode, { displayName: name, mode: 'remote' });
+      const socket = (await connect(server.url, voter.token)).socket;
+      for (const questionId of questions) expect(await command(socket, 'qa:vote', { questionId, up: true })).toMatchObject({ ok: true });
+    }
+    const order = () => page.locator('.question-item .question-text').allInnerTexts();
     const boItem = page.locator('.question-item').filter({ hasText: 'Who maintains the pipes?' });
     await expect.poll(() => boItem.count()).toBe(1);
     expect(boQuestion).not.toBe('');
@@ -132,9 +141,11 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     await upvote.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => upvote.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await order()).indexOf('Who maintains the pipes?') < (await order()).indexOf('Is there a public leak map?')).toBe(true);
     await expect.poll(() => upvote.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter'); // taken back: the question moves down, focus goes with it
     await expect.poll(() => upvote.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(async () => (await order()).indexOf('Who maintains the pipes?') > (await order()).indexOf('Is there a public leak map?')).toBe(true);
     await expect.poll(() => upvote.evaluate((el) => el === document.activeElement)).toBe(true);
 
     const poll = await command(staff, 'poll:create', { kind: 'single', question: 'Which district first?', options: ['North', 'South'] });
@@ -150,6 +161,12 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     const after = await focused();
     expect(after.tag).not.toBe('BODY');
     expect(after.text).toBe('Change my answer');
+    // Taking the answer back removes that button: focus moves to the first answer, not the page.
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Take my answer back');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getByRole('status').innerText()).toBe('Your answer is taken back.');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('radio');
   });
 
   it('QA15, THUI3: a question merged into another tells its author so, with the other question and a link to it; “your question is up” goes', async () => {

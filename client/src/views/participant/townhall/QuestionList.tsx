@@ -3,7 +3,6 @@ import type { QuestionItem } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { useKeepFocus } from '../../../hooks/useKeepFocus';
 import { Message } from '../../console/cafe/Message';
 import { MyQuestions } from './MyQuestions';
 import { QuestionCard } from './QuestionCard';
@@ -28,7 +27,6 @@ export function QuestionList({ questions, myVotes, attribution }: { questions: r
   const [showAll, setShowAll] = useState(false);
   const [answeredOpen, setAnsweredOpen] = useState(false);
   const { send, message } = useCommand();
-  const list = useKeepFocus<HTMLDivElement>();
   const voted = new Set(myVotes);
   const open = sorted(questions.filter((q) => q.status === 'visible'), sort);
   const answered = sorted(questions.filter((q) => q.status === 'answered'), sort);
@@ -51,7 +49,7 @@ export function QuestionList({ questions, myVotes, attribution }: { questions: r
   }
 
   return (
-    <div className="question-list" ref={list}>
+    <div className="question-list">
       <div className="inline-form">
         <label htmlFor="qa-sort">{t('townhall.qa.sortBy')}</label>
         <select id="qa-sort" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
