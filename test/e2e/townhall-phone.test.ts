@@ -210,6 +210,9 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
       await expect.poll(() => page.locator('.poll-card').filter({ hasText: `Closed poll ${round}.${polls}` }).count()).toBe(1);
       return page.evaluate(() => document.documentElement.scrollHeight);
     };
+    // The question being answered has no votes: still the first on the page's list.
+    const answering = await asked(bo, 'Being answered now: when are the bills due?');
+    expect(await command(staff, 'qa:pin', { questionId: answering })).toMatchObject({ ok: true });
     for (const title of ['Welcome', 'Water quality', 'Prices', 'Questions', 'Close']) expect(await command(staff, 'agenda:add', { title, durationMinutes: 10 })).toMatchObject({ ok: true });
     expect(await command(staff, 'agenda:next', {})).toMatchObject({ ok: true });
     const busy = await busier(1, 8, 12, 6, 30);
@@ -228,6 +231,7 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     expect(arabic, 'page height at 390 px in Arabic').toBeLessThan(PHONE.height * 4);
     await page.getByLabel('اللغة').selectOption('en');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('.question-list .question-item:not(.question-mine) .question-text').first().innerText()).toBe('Being answered now: when are the bills due?');
     // The current agenda item is the first thing on the page.
     expect(await page.locator('main h2').first().innerText()).toBe('Agenda');
     // A closed poll is one line that opens to its results.
