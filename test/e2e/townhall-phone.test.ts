@@ -161,6 +161,9 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     const after = await focused();
     expect(after.tag).not.toBe('BODY');
     expect(after.text).toBe('Change my answer');
+    // Answered, the poll folds to the answer (QA16), with Change and Take back.
+    expect(await card.locator('.poll-answered').innerText()).toContain('Your answer: South');
+    expect(await card.getByRole('button', { name: 'Send my answer' }).count()).toBe(0);
     // Taking the answer back removes that button: focus moves to the first answer, not the page.
     await page.keyboard.press('Tab');
     expect((await focused()).text).toBe('Take my answer back');
