@@ -68,7 +68,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
   });
 
   for (const width of [1280, 768]) {
-    it(`HAND13 at ${width} px: every raised hand’s “Give the floor” is visible, without a hidden horizontal scroll`, async () => {
+    it(`HAND14 at ${width} px: every raised hand’s “Give the floor” is visible, without a hidden horizontal scroll`, async () => {
       await facilitator.setViewportSize({ width, height: 900 });
       const rows = facilitator.getByTestId('queue-table').locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(3);
@@ -84,7 +84,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
     });
   }
 
-  it('HAND13 at 768 px: the café tables editor shows each table’s host, video room and Remove in view (the same staff-table CSS)', async () => {
+  it('HAND14 at 768 px: the café tables editor shows each table’s host, video room and Remove in view (the same staff-table CSS)', async () => {
     const cafe = await createSession(server.url, { title: 'Café on water', format: 'cafe' });
     const cafeStaff = (await connect(server.url, cafe.facilitatorToken)).socket;
     const tables = [1, 2, 3].map((n) => ({ label: `Table with a rather long name ${n}`, kind: n === 1 ? ('in-room' as const) : ('remote' as const), capacity: 6, videoUrl: n === 1 ? null : `https://meet.example.org/table-${n}` }));

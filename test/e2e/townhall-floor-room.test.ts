@@ -61,7 +61,7 @@ describe.skipIf(missing !== null)('the floor for remote and in-room speakers', (
     await server?.database.drop();
   });
 
-  it('HAND11: the facilitator sets the video room; remote people see it, in-room people do not', async () => {
+  it('HAND12: the facilitator sets the video room; remote people see it, in-room people do not', async () => {
     const settings = facilitator.locator('.th-settings');
     await settings.getByLabel('Video room for remote speakers (https link, optional)').fill(ROOM);
     await settings.getByLabel('Speaking time per intervention (seconds)').fill('60');
@@ -72,7 +72,7 @@ describe.skipIf(missing !== null)('the floor for remote and in-room speakers', (
     expect(await people.ina.page.locator('.video-room').count()).toBe(0);
   });
 
-  it('HAND11, HAND12, THUI1: a remote speaker is sent to the video room; a 60 s turn has no “one minute left” badge; the projector says “Someone”', async () => {
+  it('HAND12, HAND13, THUI1: a remote speaker is sent to the video room; a 60 s turn has no “one minute left” badge; the projector says “Someone”', async () => {
     expect((await command(people.rami.socket, 'hand:raise', { topic: 'Leaks' })).ok).toBe(true);
     expect(await command(staff, 'hand:give-floor', {})).toMatchObject({ ok: true });
     const rami = people.rami.page;

@@ -5,7 +5,7 @@ import { storageTargets } from '../helpers/storage-kinds.js';
 import { member, openTownHall, serversPerTest, townhallAs } from '../helpers/townhall.js';
 import { within } from '../helpers/wait.js';
 
-// HAND11: a Town Hall has one audio/video room where remote people speak when given the floor.
+// HAND12: a Town Hall has one audio/video room where remote people speak when given the floor.
 // The facilitator sets it (an https address) by command or HTTP; everyone gets it with the
 // settings; it survives a restart.
 
@@ -15,7 +15,7 @@ const ROOM = 'https://meet.example.org/town-hall-water';
 describe.each(targets)('Town Hall video room on $kind', ({ kind, skip }) => {
   const { start, stop } = serversPerTest(kind);
 
-  it.skipIf(Boolean(skip))('HAND11 the facilitator sets an https video room; everyone gets it; only https, only the facilitator; kept after a restart', async () => {
+  it.skipIf(Boolean(skip))('HAND12 the facilitator sets an https video room; everyone gets it; only https, only the facilitator; kept after a restart', async () => {
     const first = await start();
     const th = await openTownHall(first.url);
     const remote = await member(th, { displayName: 'Rami', mode: 'remote' });

@@ -7,7 +7,7 @@ import { useTownhallCommand } from './useTownhallCommand';
 
 const SECOND = 1_000; // ms
 
-/** The Town Hall's settings: moderation before or after, intervention length, anonymous questions, the video room (HAND11). */
+/** The Town Hall's settings: moderation before or after, intervention length, anonymous questions, the video room (HAND12). */
 export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
   const { t } = useTranslation();
   const commands = useTownhallCommand();

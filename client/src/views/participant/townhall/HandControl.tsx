@@ -22,7 +22,7 @@ export function HandControl({ you, canRaise, videoRoom }: { you: HandStatus; can
     if (await send('hand:lower', {})) topicField.current?.focus();
   }
   let status: string;
-  // A remote speaker is told where to speak: the Town Hall's video room (HAND11).
+  // A remote speaker is told where to speak: the Town Hall's video room (HAND12).
   if (you.hasFloor) status = videoRoom ? t('thUi.videoRoom.youHaveFloor') : t('townhall.hand.youHaveFloor');
   else if (!you.raised) status = t('townhall.hand.notRaised');
   else if (you.position === 0) status = t('townhall.hand.youAreNext');

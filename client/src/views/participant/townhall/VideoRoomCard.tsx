@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** For remote people: the Town Hall's audio/video room, where they speak when given the floor (HAND11). */
+/** For remote people: the Town Hall's audio/video room, where they speak when given the floor (HAND12). */
 export function VideoRoomCard({ url }: { url: string }) {
   const { t } = useTranslation();
   return (
