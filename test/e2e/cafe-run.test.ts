@@ -143,8 +143,8 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
   });
 
   it('ending round 1 shows the next seating; round 2 starts for everyone', async () => {
-    console_.once('dialog', (dialog) => void dialog.accept());
     await console_.getByRole('button', { name: 'End round now' }).click();
+    await console_.getByRole('dialog').getByRole('button', { name: 'End round now', exact: true }).click();
     await expect.poll(() => pages.bo!.locator('#cafe-card-heading').innerText()).toBe('Round 1 of 2 is over.');
     const boNext = await expectedHeadingForBo(2, 2);
     await expect.poll(() => pages.bo!.getByTestId('next-seat').innerText()).toMatch(new RegExp(`^Next: ${boNext.source.slice(1)}`));

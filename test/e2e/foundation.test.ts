@@ -136,8 +136,8 @@ describe.skipIf(missing !== null)('foundation in a real browser', () => {
   });
 
   it('a removed participant is told so and disappears from the console', async () => {
-    facilitator.once('dialog', (dialog) => void dialog.accept());
     await facilitator.getByRole('button', { name: 'Remove Li Wei' }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
     await expect.poll(() => remote.getByRole('heading', { level: 1 }).innerText()).toBe('The facilitator removed you from this session.');
     await expect.poll(() => facilitator.locator('tr', { hasText: 'Li Wei' }).count()).toBe(0);
   });

@@ -1,12 +1,27 @@
 import { MIN_ANONYMOUS_GROUP_COUNT, MODES, STAKEHOLDER_GROUPS, type AttendanceCounts } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 
-/** Participants' counts as tables of words and numbers: readable without colour, by screen readers too. */
-export function AttendancePanel({ attendance, headingLevel = 2 }: { attendance: AttendanceCounts; headingLevel?: 2 | 3 }) {
+/**
+ * Participants' counts as tables of words and numbers: readable without colour, by screen readers too.
+ * `folded`: the breakdown opens on request (a Town Hall phone page stays short, QA16).
+ */
+export function AttendancePanel({ attendance, headingLevel = 2, folded = false }: { attendance: AttendanceCounts; headingLevel?: 2 | 3; folded?: boolean }) {
   const { t } = useTranslation();
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   const others = attendance.present - attendance.participants.present;
+  const grid = (
+    <div className="attendance-grid">
+      <div>
+        <Sub>{t('attendance.byMode')}</Sub>
+        <CountTable rows={MODES.map((mode) => [t(`words.mode.${mode}`), attendance.byMode[mode], mode])} />
+      </div>
+      <div>
+        <Sub>{t('attendance.byGroup')}</Sub>
+        <CountTable rows={STAKEHOLDER_GROUPS.map((group) => [t(`words.group.${group}`), attendance.byGroup[group], group])} />
+      </div>
+    </div>
+  );
   return (
     <section className="attendance" aria-labelledby="attendance-heading">
       <Heading id="attendance-heading">{t('attendance.heading')}</Heading>
@@ -20,16 +35,14 @@ export function AttendancePanel({ attendance, headingLevel = 2 }: { attendance: 
           {t('attendanceApart.staffAndObservers', { count: others })}
         </p>
       )}
-      <div className="attendance-grid">
-        <div>
-          <Sub>{t('attendance.byMode')}</Sub>
-          <CountTable rows={MODES.map((mode) => [t(`words.mode.${mode}`), attendance.byMode[mode], mode])} />
-        </div>
-        <div>
-          <Sub>{t('attendance.byGroup')}</Sub>
-          <CountTable rows={STAKEHOLDER_GROUPS.map((group) => [t(`words.group.${group}`), attendance.byGroup[group], group])} />
-        </div>
-      </div>
+      {folded ? (
+        <details>
+          <summary>{t('thUi.attendance.breakdown')}</summary>
+          {grid}
+        </details>
+      ) : (
+        grid
+      )}
     </section>
   );
 }

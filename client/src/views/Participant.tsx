@@ -65,7 +65,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
         )}
       </section>
       <ProfileForm me={me} />
-      <AttendancePanel attendance={live.attendance} />
+      <AttendancePanel attendance={live.attendance} folded={live.townhall !== undefined} />
     </div>
   );
 }

@@ -20,7 +20,8 @@ export class TownhallRepo {
     const row = await this.db.selectFrom('townhall_state').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
     if (!row) return null;
     return {
-      settings: JSON.parse(row.settings) as TownhallSettings,
+      // Rows stored before the video room setting (HAND12) have none: no migration needed.
+      settings: { videoRoomUrl: null, ...(JSON.parse(row.settings) as Omit<TownhallSettings, 'videoRoomUrl'>) },
       queue: JSON.parse(row.queue) as TownhallStateRecord['queue'],
       agenda: JSON.parse(row.agenda) as Agenda,
       projectedPollId: row.projected_poll_id,

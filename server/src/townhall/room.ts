@@ -46,7 +46,7 @@ export interface TownhallRoom {
 
 export function defaultSettings(attribution: Attribution): TownhallSettings {
   // Under `named` attribution the organisers asked for named contributions; otherwise people may ask anonymously.
-  return { moderation: 'post', interventionMs: DEFAULT_INTERVENTION_MS, anonymousQuestions: attribution !== 'named' };
+  return { moderation: 'post', interventionMs: DEFAULT_INTERVENTION_MS, anonymousQuestions: attribution !== 'named', videoRoomUrl: null };
 }
 
 /** Reads everything a Town Hall holds: a few queries, once per session and process. */

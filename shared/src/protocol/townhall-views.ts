@@ -24,6 +24,8 @@ export interface TownhallSettings {
   interventionMs: number;
   /** Whether people may ask anonymously (default: unless the session's attribution is `named`). */
   anonymousQuestions: boolean;
+  /** The session-wide audio/video room where remote people speak when given the floor (HAND12); null: none. */
+  videoRoomUrl: string | null;
 }
 
 // ── Q&A ────────────────────────────────────────────────────────────────────────────────────

@@ -128,5 +128,11 @@ export const townhallSettingsPayload = z
     interventionSeconds: z.number().int().min(1).max(3_600).optional(),
     /** Whether people may ask without their name or group (QA1, QA10). */
     anonymousQuestions: z.boolean().optional(),
+    /** The audio/video room for remote speakers (HAND12): an https address, or null to remove it. */
+    videoRoomUrl: z
+      .url({ protocol: /^https$/, message: 'A video room link must be an https address' })
+      .max(2000)
+      .nullable()
+      .optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'Nothing to change');

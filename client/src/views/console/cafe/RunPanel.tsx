@@ -3,6 +3,7 @@ import type { CafePublicView, PromptView } from '@open-talks/shared/protocol';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
+import { useConfirm } from '../../../components/ConfirmDialog';
 import { PromptList } from '../../../components/cafe/PromptList';
 import { tableName } from '../../../components/cafe/table-name';
 import { command } from '../../../net/realtime';
@@ -16,6 +17,7 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
   const { t } = useTranslation();
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
+  const confirmation = useConfirm();
   const total = live.rounds.length;
   const timer = live.run.timer;
   const inRound = live.phase === 'in-round';
@@ -34,8 +36,8 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
   }
   const simple = (event: RunCommand, done: string) => () => void send(() => command(event, {}), done);
   const extend = (minutes: number) => () => void send(() => command('cafe:extend-round', { minutes }), t('run.extended', { count: minutes }));
-  const endEarly = () => {
-    if (!window.confirm(t('run.confirmEnd', { round: live.run.round }))) return;
+  const endEarly = async () => {
+    if (!(await confirmation.ask({ question: t('run.confirmEnd', { round: live.run.round }), confirm: t('run.endEarly') }))) return;
     void send(() => command('cafe:end-round', {}), t('run.ended', { round: live.run.round }));
   };
 
@@ -49,6 +51,7 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
 
   return (
     <section className="card run-panel" aria-labelledby="run-heading">
+      {confirmation.dialog}
       <h2 id="run-heading">{t('run.heading')}</h2>
       <p className="run-status" data-testid="run-status">
         <strong>{status}</strong>
@@ -84,7 +87,7 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
             <button type="button" className="secondary" disabled={busy} onClick={extend(5)} aria-label={t('run.extendBy', { count: 5 })}>
               {t('run.plusMinutes', { count: 5 })}
             </button>
-            <button type="button" className="danger" disabled={busy} onClick={endEarly}>
+            <button type="button" className="danger" disabled={busy} onClick={() => void endEarly()}>
               {t('run.endEarly')}
             </button>
           </>
