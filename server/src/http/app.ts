@@ -6,9 +6,11 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { PersonBudget } from '../limits/person-budget.js';
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
+import { setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
 import { cafeRoutes } from './routes/cafe.js';
 import { participantRoutes } from './routes/participants.js';
@@ -32,6 +34,8 @@ export interface HttpDeps {
   records: RecordService;
   log: Logger;
   storage: string;
+  /** The per-person command budget, shared with Socket.IO (LIMIT1). */
+  budget: PersonBudget;
 }
 
 function limiter(windowMs: number, limit: number) {
@@ -46,8 +50,9 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, log, storage, budget }: HttpDeps): Express {
   const app = express();
+  setPersonBudget(app, budget);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(
