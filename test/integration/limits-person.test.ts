@@ -109,6 +109,7 @@ describe('LIMIT per-person limits', () => {
     expect(await within(closed[1]!, 'the second tab closed')).toBe('io server disconnect');
     // The newest stay connected and work; the closed ones did not reconnect to fight them.
     expect(sockets.map((s) => s.connected)).toEqual([false, false, true, true, true]);
+    expect(sockets[0]!.active || sockets[1]!.active).toBe(false); // socket.io-client will not reconnect them
     expect(await command(sockets[4]!, 'clock:ping', {})).toMatchObject({ ok: true });
     expect(mine().length).toBe(SOCKETS);
     // Closing one frees its place: a new tab replaces nobody.
