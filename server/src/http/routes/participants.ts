@@ -3,9 +3,10 @@ import { Router, type RequestHandler } from 'express';
 import { parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 
 export function participantRoutes(service: SessionService, joinLimiter: RequestHandler): Router {
-  const router = Router();
+  const router = checkPathIds(Router());
 
   // What the join page shows before anyone joins: only what the code already reveals in the room.
   router.get('/join/:joinCode', joinLimiter, async (req, res) => {

@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import { AppError, parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { bearerToken, principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 import { originOf, projectorLink, sessionLinks } from '../links.js';
 
 export interface SessionRoutesDeps {
@@ -22,7 +23,7 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 }
 
 export function sessionRoutes({ service, operatorKey, publicUrl, createLimiter }: SessionRoutesDeps): Router {
-  const router = Router();
+  const router = checkPathIds(Router());
 
   router.post('/sessions', createLimiter, async (req: Request, res) => {
     if (operatorKey && !sameSecret(bearerToken(req), operatorKey)) {
