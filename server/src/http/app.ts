@@ -12,6 +12,7 @@ import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
+import { joinLimits } from './join-limits.js';
 import { cafeRoutes } from './routes/cafe.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -88,7 +89,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
       createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
     }),
   );
-  api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(participantRoutes(service, joinLimits(config.limits)));
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(townhallRoutes(service, townhall, townhallHandlers));
   // The public outcome page builds a whole record per request: limited like joining.
