@@ -13,6 +13,7 @@ import type { SessionService } from '../sessions/session-service.js';
 import { setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
 import { joinLimits } from './join-limits.js';
+import { allowedLinkHosts } from './links.js';
 import { cafeRoutes } from './routes/cafe.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -86,6 +87,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
       service,
       operatorKey: config.operatorKey,
       publicUrl: config.publicUrl,
+      allowedHosts: allowedLinkHosts(config.allowedHosts),
       createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
     }),
   );
