@@ -4,6 +4,7 @@ import { capturedLog } from '../helpers/log-capture.js';
 import { serverForFile, type TestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
+import { REFUSALS_BEFORE_CLOSE } from '../../server/src/realtime/socket-guard.js';
 
 // Per-person limits on Socket.IO and HTTP (docs/spec.md LIMIT1–LIMIT4): a person is one budget
 // and a bounded number of connections, however many tabs, sockets or scripts they use.
@@ -28,13 +29,13 @@ describe('LIMIT per-person limits', () => {
     const created = await townhall();
     const person = await join(server.url, created.session.joinCode, { displayName: 'Busy' });
     const a = await connect(server.url, person.token);
-    const b = await connect(server.url, person.token);
+    const b = await connect(server.url, person.token); // connecting spent 2 of the budget (LIMIT3)
     const path = `/api/sessions/${created.session.id}/me`;
     const statuses: number[] = [];
-    for (let i = 0; i < LIMIT / 2; i++) statuses.push((await http(server.url, 'PATCH', path, { token: person.token, body: { language: 'fr' } })).status);
+    for (let i = 0; i < LIMIT / 2 - 1; i++) statuses.push((await http(server.url, 'PATCH', path, { token: person.token, body: { language: 'fr' } })).status);
     expect(statuses.every((s) => s === 200)).toBe(true);
     const acks = [];
-    for (let i = 0; i < LIMIT / 2; i++) acks.push(await command(i % 2 ? a.socket : b.socket, 'profile:update', { language: 'es' }));
+    for (let i = 0; i < LIMIT / 2 - 1; i++) acks.push(await command(i % 2 ? a.socket : b.socket, 'profile:update', { language: 'es' }));
     expect(acks.every((ack) => ack.ok)).toBe(true);
     // The budget is spent, whichever way the next command comes.
     expect(await command(a.socket, 'session:sync', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -122,20 +123,27 @@ describe('LIMIT per-person limits', () => {
     expect([sockets[3]!.connected, sockets[4]!.connected, newest.connected]).toEqual([true, true, true]);
   });
 
-  it('LIMIT3 unknown events spend the budget, are answered, and log only a short name', async () => {
+  it('LIMIT3 unknown events spend the budget, are answered, and log only a short name; a flood is closed and cannot come straight back', async () => {
     const created = await townhall();
     const person = await join(server.url, created.session.joinCode, { displayName: 'Noisy' });
     const { socket } = await connect(server.url, person.token);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     const before = captured.bytes();
     const name = `x${'y'.repeat(20_000)}`;
     const FLOOD = 300;
-    const acks = await Promise.all(Array.from({ length: FLOOD }, (_, i) => raw(socket, `${name}${i}`, { junk: 'z'.repeat(1000) })));
-    const unknown = acks.filter((a) => a.error?.code === 'bad_request');
+    // Each event is answered, or not at all once the server has closed the connection.
+    const acks = await Promise.all(
+      Array.from({ length: FLOOD }, (_, i) => Promise.race([raw(socket, `${name}${i}`, { junk: 'z'.repeat(1000) }), closed.then(() => null)])),
+    );
+    const answered = acks.filter((a) => a !== null);
+    const unknown = answered.filter((a) => a.error?.code === 'bad_request');
     expect(unknown.length).toBeLessThanOrEqual(2 * LIMIT);
-    expect(acks.filter((a) => a.error?.code === 'rate_limited').length).toBeGreaterThanOrEqual(FLOOD - 2 * LIMIT);
     expect(unknown[0]!.error!.message.length).toBeLessThan(100);
-    // Unknown events came out of the same budget as real commands.
-    expect(await command(socket, 'clock:ping', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    // Refused in a row until the server gave up on the connection.
+    expect(answered.filter((a) => a.error?.code === 'rate_limited').length).toBe(REFUSALS_BEFORE_CLOSE);
+    expect(await within(closed, 'the flooding connection closed')).toBe('io server disconnect');
+    // Unknown events came out of the same budget as everything else: connecting again is refused.
+    await expect(connect(server.url, person.token)).rejects.toMatchObject({ data: { code: 'rate_limited' } });
     const written = captured.bytes() - before;
     expect(written).toBeLessThan(20 * 1024); // bytes: a line per answered event at most, names cut
     expect(captured.lines.some((line) => line.includes('yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy'))).toBe(false);

@@ -31,10 +31,14 @@ function budgetOf(req: Request): PersonBudget {
  * The call spends one command from the caller's budget, shared with their sockets (LIMIT1).
  */
 export async function principalFor(service: SessionService, req: Request, sessionId: string, action: Action): Promise<Principal> {
-  const principal = await service.authenticate(bearerToken(req));
-  const spent = await budgetOf(req).spend(personKey(principal.session.id, principal.participant?.id ?? null));
+  const token = bearerToken(req);
+  const budget = budgetOf(req);
+  if (token && budget.refusesToken(token)) throw rateLimitedError(); // still refused: no look-up
+  const principal = await service.authenticate(token);
+  const spent = await budget.spend(personKey(principal.session.id, principal.participant?.id ?? null));
   if (!spent.ok) {
     if (spent.firstRefusal) req.log.warn({ event: 'rate-limited', sessionId: principal.session.id, participantId: principal.participant?.id }, 'over the command limit; further refusals in this window are not logged');
+    if (token) budget.rememberRefusal(token, spent.retryAfterMs);
     throw rateLimitedError();
   }
   requireSameSession(principal, sessionId);

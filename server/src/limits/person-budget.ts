@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
 
@@ -14,6 +15,12 @@ export type Spend =
  */
 export interface PersonBudget {
   spend(personKey: string, cost?: number): Promise<Spend>;
+  /**
+   * The fast path for a flood: a token whose person was just refused is refused again, until
+   * the window ends, before any storage look-up (LIMIT3). `remember` is told of each refusal.
+   */
+  refusesToken(token: string): boolean;
+  rememberRefusal(token: string, forMs: number): void;
 }
 
 /** Who pays: a participant (all their tabs and scripts), or one session's projector displays. */
@@ -21,8 +28,27 @@ export function personKey(sessionId: string, participantId: string | null): stri
   return participantId ?? `display:${sessionId}`;
 }
 
+const REMEMBERED_TOKENS = 10_000; // refused tokens kept at most; the oldest are forgotten first
+
+const tokenKey = (token: string) => createHash('sha256').update(token).digest('base64url'); // no raw token kept
+
 export function rateLimiterBudget(limiter: RateLimiterAbstract): PersonBudget {
+  const refusedUntil = new Map<string, number>(); // token hash → epoch ms
   return {
+    refusesToken(token) {
+      const key = tokenKey(token);
+      const until = refusedUntil.get(key);
+      if (until === undefined) return false;
+      if (until > Date.now()) return true;
+      refusedUntil.delete(key);
+      return false;
+    },
+    rememberRefusal(token, forMs) {
+      const key = tokenKey(token);
+      refusedUntil.delete(key); // re-inserted last: the map stays in order of expiry, roughly
+      refusedUntil.set(key, Date.now() + forMs);
+      if (refusedUntil.size > REMEMBERED_TOKENS) refusedUntil.delete(refusedUntil.keys().next().value!);
+    },
     async spend(key, cost = 1) {
       try {
         await limiter.consume(key, cost);

@@ -13,7 +13,8 @@ import { registerCommand, type CommandContext } from './command.js';
 import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
-import { guardSocket } from './socket-guard.js';
+import { guardSocket, refusedBeforeLookup, spendOnConnect } from './socket-guard.js';
+import { rateLimitedError } from '../limits/person-budget.js';
 import type { IoServer, IoSocket } from './types.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
@@ -48,11 +49,11 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
-    service
-      .authenticate(typeof token === 'string' ? token : undefined)
+    (refusedBeforeLookup(budget, token) ? Promise.reject(rateLimitedError()) : service.authenticate(typeof token === 'string' ? token : undefined))
       .then(async (principal) => {
         const sessionId = principal.session.id;
         const participantId = principal.participant?.id ?? null;
+        await spendOnConnect(budget, String(token), sessionId, participantId);
         socket.data = { sessionId, participantId };
         const rooms = [sessionRoom(sessionId), participantId ? participantRoom(participantId) : displayRoom(sessionId)];
         if (can(principal.role, 'participants:list')) rooms.push(staffRoom(sessionId));
@@ -63,7 +64,8 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
         const apiError = toApiError(error);
         const refusal = new Error(apiError.message) as Error & { data?: unknown };
         refusal.data = apiError;
-        log.info({ event: 'connect', ok: false, code: apiError.code }, 'connection refused');
+        // A reconnect loop that is being refused for its rate must not write a line per try.
+        log[apiError.code === 'rate_limited' ? 'debug' : 'info']({ event: 'connect', ok: false, code: apiError.code }, 'connection refused');
         next(refusal);
       });
   });

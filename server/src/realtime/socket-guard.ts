@@ -1,10 +1,16 @@
 import { COMMANDS } from '@open-talks/shared/protocol';
 import type { Logger } from '../log.js';
-import { personKey, RATE_LIMITED_MESSAGE, type PersonBudget } from '../limits/person-budget.js';
+import { personKey, RATE_LIMITED_MESSAGE, rateLimitedError, type PersonBudget } from '../limits/person-budget.js';
 import type { ConnectionCap } from './connection-cap.js';
 import type { IoSocket } from './types.js';
 
 const LOGGED_EVENT_CHARS = 40; // an event name is cut to this in logs and replies: names are not data
+/**
+ * Refusals in a row after which a connection is closed (LIMIT3): a client that keeps sending
+ * after being told to wait is a loop or a flood, and answering each event costs the server.
+ * Our client reconnects by itself, and connecting spends from the same budget.
+ */
+export const REFUSALS_BEFORE_CLOSE = 50;
 
 export interface GuardDeps {
   budget: PersonBudget;
@@ -41,6 +47,7 @@ export function guardSocket(socket: IoSocket, { budget, cap, log }: GuardDeps): 
   }
   socket.on('disconnect', () => cap.release(key, socket));
 
+  let refusedInARow = 0;
   socket.use((packet, next) => {
     const [event] = packet;
     const ack: unknown = packet.at(-1);
@@ -49,8 +56,15 @@ export function guardSocket(socket: IoSocket, { budget, cap, log }: GuardDeps): 
         if (!spent.ok) {
           if (spent.firstRefusal) log.warn({ event: 'rate-limited', sessionId, participantId, retryAfterMs: spent.retryAfterMs }, 'over the command limit; further refusals in this window are not logged');
           if (typeof ack === 'function') ack({ ok: false, error: { code: 'rate_limited', message: RATE_LIMITED_MESSAGE } });
+          if (++refusedInARow === REFUSALS_BEFORE_CLOSE) {
+            log.warn({ event: 'flood-closed', sessionId, participantId }, 'closed a connection that kept sending after being refused');
+            const token: unknown = socket.handshake.auth?.token;
+            if (typeof token === 'string') budget.rememberRefusal(token, spent.retryAfterMs);
+            socket.disconnect(true);
+          }
           return;
         }
+        refusedInARow = 0;
         if (typeof event === 'string' && Object.hasOwn(COMMANDS, event)) return next();
         // An event we do not know is answered, not dropped: the client learns it sent nonsense.
         const name = shortEventName(event);
@@ -60,4 +74,21 @@ export function guardSocket(socket: IoSocket, { budget, cap, log }: GuardDeps): 
       (error: unknown) => next(error instanceof Error ? error : new Error('the rate limiter failed')),
     );
   });
+}
+
+/**
+ * Connecting spends from the person's budget too (LIMIT3), so a client closed for flooding
+ * cannot come straight back, nor can anyone reconnect in a tight loop (each connection gets the
+ * whole session state). Throws `rate_limited`; the client retries with its back-off.
+ */
+export async function spendOnConnect(budget: PersonBudget, token: string, sessionId: string, participantId: string | null): Promise<void> {
+  const spent = await budget.spend(personKey(sessionId, participantId));
+  if (spent.ok) return;
+  budget.rememberRefusal(token, spent.retryAfterMs);
+  throw rateLimitedError();
+}
+
+/** Before authenticating: a token still refused for its rate costs no storage look-up. */
+export function refusedBeforeLookup(budget: PersonBudget, token: unknown): boolean {
+  return typeof token === 'string' && budget.refusesToken(token);
 }
