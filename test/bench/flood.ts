@@ -9,7 +9,8 @@
 //   npm run bench:flood -- --voters 50 --seconds 4 --runs 3
 //
 // Options: --voters V (50), --seconds S per phase (4), --runs R (3), --interval I ms between one
-// voter's commands (250), --sockets K flooder connections (12), --max-events M per flood (200000).
+// voter's commands (250), --sockets K flooder connections (12), --rate F events a second the
+// flooder offers, paced (3000), --max-events M per flood (200000).
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,7 @@ const RUNS = option('runs', 3);
 const INTERVAL = option('interval', 250); // ms between one voter's commands: 4 a second, under every limit
 const FLOOD_SOCKETS = option('sockets', 12);
 const MAX_EVENTS = option('max-events', 200_000);
+const FLOOD_RATE = option('rate', 3000); // events a second offered by the flooder, the same before and after a change
 
 const now = () => performance.now();
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
@@ -171,7 +173,7 @@ for (let run = 0; run < RUNS; run++) {
   // from the server just by being a busy process, or the figures measure the machine, not us.
   setPriority(child.pid!, 19);
   await nextMessage(child, 'ready');
-  child.send({ type: 'start', base, sessionId: created.session.id, token: flooder.token, sockets: FLOOD_SOCKETS, maxEvents: MAX_EVENTS });
+  child.send({ type: 'start', base, sessionId: created.session.id, token: flooder.token, sockets: FLOOD_SOCKETS, maxEvents: MAX_EVENTS, rate: FLOOD_RATE });
   const flood = await measure();
   child.send({ type: 'stop' });
   const { report } = await nextMessage<{ report: FloodReport }>(child, 'report');
@@ -181,12 +183,12 @@ for (let run = 0; run < RUNS; run++) {
   console.log(
     `run ${run + 1}: quiet p50 ${fmt(r.quiet.p50)} p99 ${fmt(r.quiet.p99)} ms (${r.quiet.n} votes, server CPU ${r.quiet.cpuMs.toFixed(0)} ms, loop ${(r.quiet.loopBusy * 100).toFixed(0)}% busy) · ` +
       `flood p50 ${fmt(r.flood.p50)} p99 ${fmt(r.flood.p99)} ms (${r.flood.n} votes, ${r.flood.refused} refused, server CPU ${r.flood.cpuMs.toFixed(0)} ms, loop ${(r.flood.loopBusy * 100).toFixed(0)}% busy) · ` +
-      `flooder sent ${report.sent}, ${report.replacedSockets} of ${FLOOD_SOCKETS} sockets replaced, answers ${JSON.stringify(report.answered)}`,
+      `flooder sent ${report.sent} (CPU ${report.cpuMs.toFixed(0)} ms), ${report.replacedSockets} sockets replaced, answers ${JSON.stringify(report.answered)}`,
   );
 }
 
 const med = (pick: (r: Run) => number) => median(runs.map(pick));
-console.log(`\nFlood benchmark: ${VOTERS} voters, one vote each per ${INTERVAL} ms, ${PHASE_MS / 1000} s per phase, ${RUNS} runs (medians)`);
+console.log(`\nFlood benchmark: ${VOTERS} voters, one vote each per ${INTERVAL} ms, ${PHASE_MS / 1000} s per phase, flood offered at ${FLOOD_RATE}/s, ${RUNS} runs (medians)`);
 console.log(`machine: ${cpus().length} cores, load ${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}, ${((now() - wallStart) / 1000).toFixed(0)} s`);
 console.log(`                     p50 ms   p99 ms   server CPU ms   loop busy`);
 const row = (pick: (r: Run) => Phase) =>

@@ -13,12 +13,16 @@ interface Start {
   token: string;
   sockets: number;
   maxEvents: number;
+  /** Events (commands, unknown events, HTTP requests, connection attempts) offered per second. */
+  rate: number;
 }
 
 export interface FloodReport {
   sent: number;
   answered: Record<string, number>; // 'ok', or the error code
   replacedSockets: number;
+  /** This process's CPU time, ms: a flood answered at once keeps its sender busier. */
+  cpuMs: number;
 }
 
 const IN_FLIGHT = 64; // per socket or HTTP lane: enough to keep the server busy, bounded
@@ -28,6 +32,20 @@ const JUNK = { junk: 'j'.repeat(1_000) };
 
 let running = false;
 let sent = 0;
+let rate = 1;
+let started = 0;
+
+/**
+ * Paces the flood at `rate` events a second in all, the same offered load whatever the server
+ * does with it: an attacker on another machine floods at its own speed, whereas here an
+ * unpaced flooder would also compete with the server for this machine's CPU.
+ */
+async function permit(): Promise<void> {
+  sent++;
+  const due = started + (sent / rate) * 1000; // ms: when this event is due
+  const wait = due - performance.now();
+  if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait)); // pacing, not waiting for an event
+}
 let maxEvents = 0;
 const answered: Record<string, number> = {};
 let replacedSockets = 0;
@@ -47,7 +65,7 @@ function emit(socket: Socket, event: string, payload: unknown): Promise<void> {
 
 /** Opens a connection; null when the server refuses it (then we try again at once, as a flood would). */
 async function open(base: string, token: string): Promise<Socket | null> {
-  sent++;
+  await permit();
   const socket = io(base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   socket.on('connection:replaced', () => replacedSockets++);
   socket.on('disconnect', (reason) => reason === 'io server disconnect' && count('closed by the server'));
@@ -79,7 +97,7 @@ async function floodSocket(socket: Socket, lane: number): Promise<void> {
   while (running && socket.connected && sent < maxEvents) {
     const batch: Promise<void>[] = [];
     for (let k = 0; k < IN_FLIGHT && sent < maxEvents; k++, i++) {
-      sent++;
+      await permit();
       const kind = (i + lane) % 3;
       if (kind === 0) batch.push(emit(socket, 'qa:ask', { text: `Flood ${i}` }));
       else if (kind === 1) batch.push(emit(socket, 'profile:update', { mode: i % 2 ? 'remote' : 'in-room' }));
@@ -92,7 +110,7 @@ async function floodSocket(socket: Socket, lane: number): Promise<void> {
 async function httpLane(base: string, sessionId: string, token: string, lane: number): Promise<void> {
   let i = lane;
   while (running && sent < maxEvents) {
-    sent++;
+    await permit();
     i++;
     try {
       const response = await fetch(`${base}/api/sessions/${sessionId}/me`, {
@@ -111,6 +129,8 @@ async function httpLane(base: string, sessionId: string, token: string, lane: nu
 async function flood(start: Start): Promise<void> {
   running = true;
   maxEvents = start.maxEvents;
+  rate = start.rate;
+  started = performance.now();
   const lanes = [
     ...Array.from({ length: start.sockets }, (_, lane) => socketLane(start.base, start.token, lane)),
     ...Array.from({ length: HTTP_LANES }, (_, lane) => httpLane(start.base, start.sessionId, start.token, lane)),
@@ -124,7 +144,8 @@ process.on('message', (message: Start | { type: 'stop' }) => {
   if (message.type === 'stop') {
     running = false;
     void (done ?? Promise.resolve()).then(() => {
-      const report: FloodReport = { sent, answered, replacedSockets };
+      const cpu = process.cpuUsage();
+      const report: FloodReport = { sent, answered, replacedSockets, cpuMs: (cpu.user + cpu.system) / 1000 };
       process.send?.({ type: 'report', report });
       process.exit(0);
     });
