@@ -37,7 +37,8 @@ export interface Config {
   };
   notepads: {
     maxDocumentBytes: number; // bytes: a notepad's whole Yjs document
-    messagesPer10s: number; // y-websocket messages (edits, cursor moves) per connection per 10 seconds
+    messagesPer10s: number; // y-websocket messages (edits, cursor moves) per person per 10 seconds, across their connections
+    connectionsPerPerson: number; // open notepad connections per person; a new one past it closes their oldest
     idleUnloadMs: number; // ms without a connection before a document leaves memory
   };
 }
@@ -61,6 +62,7 @@ const env = z.object({
   SOCKETS_PER_PERSON: z.coerce.number().int().min(1).default(8),
   NOTEPAD_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   NOTEPAD_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(1000),
+  NOTEPAD_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).default(16),
   NOTEPAD_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   RATE_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).default(5),
   RATE_VOTES_PER_10S: z.coerce.number().int().min(1).default(60),
@@ -99,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     notepads: {
       maxDocumentBytes: e.NOTEPAD_MAX_BYTES,
       messagesPer10s: e.NOTEPAD_MESSAGES_PER_10S,
+      connectionsPerPerson: e.NOTEPAD_CONNECTIONS_PER_PERSON,
       idleUnloadMs: e.NOTEPAD_IDLE_UNLOAD_MS,
     },
   };

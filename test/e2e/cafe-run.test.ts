@@ -78,14 +78,16 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
     await server?.database.drop();
   });
 
-  /** Bo's heading for a round, from the plan the server made. */
+  /** Bo's heading for a round, from the plan the server made: "go to" first, then "you move to" or "you stay at" (SEAT10). */
   async function expectedHeadingForBo(round: number, total: number): Promise<RegExp> {
     const plan = await planOf();
-    const tableId = Object.entries(plan.rounds[round - 1]!).find(([, ids]) => ids.includes(bo.participant.id))![0];
+    const tableOf = (r: number) => Object.entries(plan.rounds[r - 1]!).find(([, ids]) => ids.includes(bo.participant.id))![0];
+    const tableId = tableOf(round);
     const label = tableId === Object.entries(plan.rounds[0]!).find(([, ids]) => ids.includes(amina.participant.id))![0] ? 'Lotus' : 'Cedar';
     const n = label === 'Lotus' ? 1 : 2;
     const host = label === 'Lotus' ? ', host: Amina' : '';
-    return new RegExp(`^Round ${round} of ${total} — go to table ${n}, ${label}${host}$`);
+    const verb = round === 1 ? 'go to' : tableOf(round - 1) === tableId ? 'you stay at' : 'you move to';
+    return new RegExp(`^Round ${round} of ${total} — ${verb} table ${n}, ${label}${host}$`);
   }
 
   it('round 1: everyone is told where to go, with the question, the countdown and the video room', async () => {
@@ -150,7 +152,7 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
 
     await console_.getByRole('button', { name: 'Start round 2 of 2' }).click();
     await expect.poll(() => pages.bo!.locator('#cafe-card-heading').innerText()).toMatch(boNext);
-    await expect.poll(() => pages.amina!.locator('#cafe-card-heading').innerText()).toBe('Round 2 of 2 — you host table 1, Lotus');
+    await expect.poll(() => pages.amina!.locator('#cafe-card-heading').innerText()).toBe('Round 2 of 2 — you stay at table 1, Lotus (you host it)');
     await expect.poll(() => pages.projector!.locator('.projector-question').innerText()).toBe('Who should decide?');
     await expect.poll(() => console_.getByTestId('run-status').innerText()).toContain('Round 2 of 2');
     await shot(pages.amina!, 'participant-host-round2');

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { SessionRecordDocument } from '../../shared/src/index.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { parseCsv } from '../helpers/csv.js';
-import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
+import { cafeWorld, closeAllNotepads, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
@@ -17,13 +17,6 @@ const targets = await storageTargets();
 async function download(url: string, path: string, token?: string) {
   const response = await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
-}
-
-/** Writes a key idea the way the notepad editor does (NOTE8). */
-function addIdea(doc: Y.Doc, fields: Record<string, unknown>): void {
-  const idea = new Y.Map<unknown>();
-  doc.getArray('ideas').push([idea]);
-  for (const [key, value] of Object.entries(fields)) idea.set(key, value);
 }
 
 describe.each(targets)('the record on $kind', ({ kind, skip }) => {
@@ -40,7 +33,9 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     const token = world.created.facilitatorToken;
     const table = await openNotepad(server.url, world.room(world.tableA, 1), world.ann.token);
     table.text.insert(0, 'Trust comes first.\n# not a heading | <b>');
-    addIdea(table.doc, { id: 'i1', text: 'Open data by default', author: 'Ann', group: 'academia', round: 1, tableId: world.tableA, createdAt: 1, marked: true });
+    const ideas = ideasAt(server.url, world, world.tableA, 1);
+    await ideas.add(world.ann.token, 'i1', 'Open data by default');
+    await ideas.mark(world.ann.token, 'i1', true);
     const synthesis = await openNotepad(server.url, `session/${world.sessionId}/synthesis`, token);
     synthesis.text.insert(0, 'The room agreed on openness.');
     const harvest = await openNotepad(server.url, `session/${world.sessionId}/harvest`, token);

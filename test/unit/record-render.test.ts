@@ -40,7 +40,9 @@ describe('REC12 people write text, never markup', () => {
     expect(escapeMarkdownLine('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdownLine('- item')).toBe('\\- item');
     expect(escapeMarkdownLine('1. item')).toBe('\\1. item');
-    expect(escapeMarkdownLine('<script>alert(1)</script> | *x* [a](b) & c')).toBe('\\<script\\>alert(1)\\</script\\> \\| \\*x\\* \\[a\\](b) &amp; c');
+    expect(escapeMarkdownLine('<script>alert(1)</script> | *x* [a](b) & c')).toBe('\\<script\\>alert(1)\\</script\\> \\| \\*x\\* \\[a\\](b) & c');
+    // An & is escaped the Markdown way, and only where it would start an entity (an escaped # already stops one).
+    expect(escapeMarkdownLine('&copy; &#169; &#xA9; R&D')).toBe('\\&copy; &\\#169; &\\#xA9; R&D');
     const md = (await render('cafe', 'named', 'md')).body.toString('utf8');
     expect(md).not.toContain('<script>');
     expect(md).not.toMatch(/^# not a heading/m);
@@ -59,6 +61,23 @@ describe('REC12 people write text, never markup', () => {
     expect(html).not.toMatch(/\b(src|href)=/); // nothing fetched from anywhere
     expect(html).toContain('<style>');
     expect(html).toContain('@media print');
+  });
+});
+
+describe('REC12 what people wrote reads as written', () => {
+  it('REC12 Markdown headings show "&" as written, never "&amp;" (title, harvest theme)', async () => {
+    const md = (await render('cafe', 'named', 'md')).body.toString('utf8');
+    expect(md).toMatch(/^# Open Talks: data & trust$/m);
+    expect(md).toMatch(/^### Openness & reuse$/m);
+    expect(md).not.toContain('&amp;');
+  });
+
+  it('REC12 HTML gives each line of the notes its own direction (dir="auto"), in paragraphs and table cells', async () => {
+    const record = buildRecord(cafeFacts('named'), GENERATED_AT);
+    const html = (await renderRecord('html', record, recordLabels('ar'))).body.toString('utf8');
+    expect(html).toContain('<p dir="auto">We talked about *transparency*.</p><p dir="auto">A line with | a pipe.</p><p dir="auto">نريد بيانات مفتوحة</p>');
+    // In the annex a cell isolates each line on its own.
+    expect(html).toContain('<bdi>A line with | a pipe.</bdi>\n<bdi>نريد بيانات مفتوحة</bdi>');
   });
 });
 
@@ -97,6 +116,18 @@ describe('REC14 CSV parsed back', () => {
       expect(row[5]).toBe(c.text);
       expect(row[7]).toBe(c.credit.name ?? '');
     }
+  });
+
+  it('REC14 a key idea has its harvest theme in the theme column; notes and unthemed ideas none', async () => {
+    const rows = parseCsv((await render('cafe', 'named', 'csv')).body.toString('utf8').slice(1));
+    const column = rows[0]!.indexOf('theme');
+    expect(column).toBe(CSV_COLUMNS.length - 1);
+    const themeOf = new Map(rows.slice(1).map((row) => [row[5], row[column]]));
+    expect(themeOf.get('Open data by default')).toBe('Openness & reuse');
+    expect(themeOf.get('# not a heading')).toBe('Openness & reuse');
+    expect(themeOf.get('Fund "local" hubs, not, just capitals')).toBe('');
+    expect(themeOf.get('Use <script>alert(1)</script> & friends | pipes')).toBe('');
+    for (const row of rows.slice(1).filter((r) => r[1] === 'notes')) expect(row[column]).toBe('');
   });
 
   it('REC14 a cell that would run as a formula starts with an apostrophe', async () => {

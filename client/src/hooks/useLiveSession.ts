@@ -28,7 +28,7 @@ export function useLiveSession(sessionId: string, kind: 'participant' | 'project
   useEffect(() => {
     if (live && kind === 'participant') {
       const isFacilitator = live.viewer.kind === 'participant' && live.viewer.participant.role === 'facilitator';
-      saveCredential({ sessionId, joinCode: live.session.joinCode, title: live.session.title, facilitator: isFacilitator });
+      saveCredential({ sessionId, joinCode: live.session.joinCode, title: live.session.title, format: live.session.format, facilitator: isFacilitator });
     }
   }, [live, kind, sessionId]);
   useEffect(() => {

@@ -27,10 +27,10 @@ function budgetOf(req: Request): PersonBudget {
 }
 
 /**
- * Who is calling, for this session, allowed to do `action` — or an error that says why not.
- * The call spends one command from the caller's budget, shared with their sockets (LIMIT1).
+ * Who is calling, having spent one command from their budget (LIMIT1): for every endpoint that
+ * takes a token, through principalFor or directly (a notepad ticket).
  */
-export async function principalFor(service: SessionService, req: Request, sessionId: string, action: Action): Promise<Principal> {
+export async function authenticateAndSpend(service: SessionService, req: Request): Promise<Principal> {
   const token = bearerToken(req);
   const budget = budgetOf(req);
   if (token && budget.refusesToken(token)) throw rateLimitedError(); // still refused: no look-up
@@ -41,6 +41,15 @@ export async function principalFor(service: SessionService, req: Request, sessio
     if (token) budget.rememberRefusal(token, spent.retryAfterMs);
     throw rateLimitedError();
   }
+  return principal;
+}
+
+/**
+ * Who is calling, for this session, allowed to do `action` — or an error that says why not.
+ * The call spends one command from the caller's budget, shared with their sockets (LIMIT1).
+ */
+export async function principalFor(service: SessionService, req: Request, sessionId: string, action: Action): Promise<Principal> {
+  const principal = await authenticateAndSpend(service, req);
   requireSameSession(principal, sessionId);
   authorize(principal, action);
   return principal;

@@ -9,6 +9,7 @@ import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { TownhallCommand, TownhallHandlers } from '../townhall/handlers.js';
 import type { RecordService } from '../record/record-service.js';
+import type { IdeaCommands } from '../notepad/idea-commands.js';
 import { registerCommand, type CommandContext } from './command.js';
 import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
@@ -35,6 +36,7 @@ export interface RealtimeDeps {
   notifier: SocketNotifier;
   townhall: TownhallHandlers;
   records: RecordService;
+  ideas: IdeaCommands;
   log: Logger;
   /** The per-person command budget, shared with the HTTP API (LIMIT1). */
   budget: PersonBudget;
@@ -43,7 +45,7 @@ export interface RealtimeDeps {
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, log, budget, socketsPerPerson }: RealtimeDeps): void {
+export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, ideas, log, budget, socketsPerPerson }: RealtimeDeps): void {
   const context: CommandContext = { service, log };
   const cap = new ConnectionCap<IoSocket>(socketsPerPerson);
 
@@ -121,6 +123,11 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
     registerCommand(socket, 'cafe:end-round', async (p) => ({ run: await cafeRun.end(p) }), context);
     registerCommand(socket, 'cafe:prompt', async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }), context);
     registerCommand(socket, 'cafe:show-harvest', async (p, { show }) => cafeRun.showHarvest(p, show), context);
+    registerCommand(socket, 'notepad:add-idea', (p, payload) => ideas.add(p, payload), context);
+    registerCommand(socket, 'notepad:edit-idea', (p, payload) => ideas.edit(p, payload), context);
+    registerCommand(socket, 'notepad:mark-idea', (p, payload) => ideas.mark(p, payload), context);
+    registerCommand(socket, 'notepad:move-idea', (p, payload) => ideas.move(p, payload), context);
+    registerCommand(socket, 'notepad:drop-idea', (p, payload) => ideas.drop(p, payload), context);
     for (const name of Object.keys(townhall) as TownhallCommand[]) {
       registerCommand(socket, name, townhall[name] as never, context);
     }

@@ -139,6 +139,8 @@ export interface SeatView {
   tablemates: TablemateView[];
   /** Whether the viewer hosts this table. */
   youHost: boolean;
+  /** SEAT10: `stay` at the same table as the round before, `move` from another, `new` (first round, or no seat before). */
+  change: 'new' | 'move' | 'stay';
   /** The latest prompts to this table in this round, oldest first. */
   prompts: PromptView[];
 }

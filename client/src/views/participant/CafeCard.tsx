@@ -68,11 +68,17 @@ export function CafeCard({ cafe, attribution, me, sessionId, token }: { cafe: Ca
   );
 }
 
+/** "go to table 7" in a first round; then "you move to table 7" or "you stay at table 1 (you host it)" (SEAT10). */
 function goTo(t: ReturnType<typeof useTranslation>['t'], seat: SeatView, total: number, attribution: Attribution): string {
   const table = tableName(t, seat.table);
-  if (seat.youHost) return t('run.goToHosting', { round: seat.round, total, table });
-  if (!seat.host) return t('run.goTo', { round: seat.round, total, table });
-  return t('run.goToWithHost', { round: seat.round, total, table, host: personName(t, seat.host, attribution) });
+  const round = seat.round;
+  // `change` is absent from seats a server before SEAT10 sent.
+  const change = seat.change ?? 'new';
+  if (seat.youHost) return change === 'new' ? t('run.goToHosting', { round, total, table }) : t('seatMove.stayHosting', { round, total, table });
+  const host = seat.host ? personName(t, seat.host, attribution) : null;
+  if (change === 'move') return host ? t('seatMove.moveToWithHost', { round, total, table, host }) : t('seatMove.moveTo', { round, total, table });
+  if (change === 'stay') return host ? t('seatMove.stayWithHost', { round, total, table, host }) : t('seatMove.stay', { round, total, table });
+  return host ? t('run.goToWithHost', { round, total, table, host }) : t('run.goTo', { round, total, table });
 }
 
 function personName(t: ReturnType<typeof useTranslation>['t'], person: TablemateView, attribution: Attribution): string {

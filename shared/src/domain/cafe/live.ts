@@ -72,6 +72,11 @@ export function tablemate(person: CafePerson, attribution: Attribution, isHost: 
   };
 }
 
+function seatChange(before: string | undefined, now: string): SeatView['change'] {
+  if (before === undefined) return 'new';
+  return before === now ? 'stay' : 'move';
+}
+
 /**
  * Every seated person's seat in the focus round, built in one pass (a round start sends one
  * to each of up to thousands of people). People without a seat are absent.
@@ -82,6 +87,9 @@ export function seatViews(snapshot: CafeSnapshot, only?: ReadonlySet<string>): M
   const seating = round === null ? undefined : snapshot.plan?.rounds[round - 1];
   if (round === null || !seating) return views;
   const tables = summaries(snapshot);
+  const before = round > 1 ? snapshot.plan?.rounds[round - 2] : undefined;
+  const tableBefore = new Map<string, string>();
+  for (const [tableId, ids] of Object.entries(before ?? {})) for (const id of ids) tableBefore.set(id, tableId);
   snapshot.tables.forEach((table, i) => {
     const ids = seating[table.id] ?? [];
     if (only && !ids.some((id) => only.has(id))) return;
@@ -97,6 +105,7 @@ export function seatViews(snapshot: CafeSnapshot, only?: ReadonlySet<string>): M
         host: person.id === table.hostParticipantId ? null : host,
         tablemates: present.filter((p) => p.id !== person.id && p.id !== table.hostParticipantId).map((p) => tablemate(p, snapshot.attribution, false)),
         youHost: person.id === table.hostParticipantId,
+        change: seatChange(tableBefore.get(person.id), table.id),
         prompts,
       });
     }

@@ -24,6 +24,8 @@ export interface RecordIdea {
   round: number;
   /** The table's label, or null when the idea carries no table. */
   table: string | null;
+  /** The harvest theme it was placed in, or null while it is in none. */
+  theme: string | null;
   at: number; // epoch ms: when it was written
 }
 
@@ -119,6 +121,8 @@ export interface Contribution {
   text: string;
   credit: Credit;
   votes: number | null;
+  /** A key idea's harvest theme (null while in none, and for notes and questions). */
+  theme: string | null;
   at: number | null; // epoch ms
 }
 

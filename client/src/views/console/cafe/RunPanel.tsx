@@ -109,7 +109,10 @@ function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: (run
     const trimmed = text.trim();
     if (!trimmed) return;
     const sent = await onSend(() => command('cafe:prompt', { text: trimmed, tableId: tableId || null }), t('run.promptSent'));
-    if (sent) setText('');
+    if (!sent) return;
+    setText('');
+    // A prompt to one table is a one-off: the next one goes to everyone unless chosen again.
+    setTableId('');
   }
   return (
     <form className="prompt-form" onSubmit={submit}>
