@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, join, type Joined } from '../helpers/api.js';
+import { createSession, http, join, type Joined } from '../helpers/api.js';
 import { expectAccessible, launchBrowser } from '../helpers/browser.js';
 import { checkChromium, requireAll } from '../helpers/environment.js';
 import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
@@ -99,6 +99,21 @@ describe.skipIf(missing !== null)('the record in the browser', () => {
     await expect.poll(() => reader.evaluate(() => document.documentElement.dir)).toBe('rtl');
     if (SHOTS) await reader.screenshot({ path: `${SHOTS}/public-page-ar.png` });
     await expectAccessible(reader, 'the public outcome page in Arabic');
+    await reader.context().close();
+  });
+
+  it('REC1 ATTR5 the public page of an anonymous session says "fewer than 3" for a group of one, and counts a group of three', async () => {
+    const created = await createSession(server.url, { title: 'Chatham House record', format: 'townhall', attribution: 'anonymous' });
+    await join(server.url, created.session.joinCode, { displayName: 'Gil Lone', stakeholderGroup: 'government' });
+    for (const name of ['Ada', 'Bea', 'Cy']) await join(server.url, created.session.joinCode, { displayName: name, stakeholderGroup: 'academia' });
+    const published = await http(server.url, 'POST', `/api/sessions/${created.session.id}/publication`, { token: created.facilitatorToken, body: {} });
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${server.url}${published.body.publication.path}`);
+    await expect.poll(() => reader.getByRole('heading', { level: 1 }).textContent()).toBe('Chatham House record');
+    const cells = async (group: string) => (await reader.getByRole('row', { name: group }).first().getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(await cells('Government')).toEqual(['Government', 'fewer than 3']);
+    expect(await cells('Academia')).toEqual(['Academia', '3']);
+    if (SHOTS) await reader.screenshot({ path: `${SHOTS}/public-page-anonymous.png`, fullPage: true });
     await reader.context().close();
   });
 

@@ -71,8 +71,8 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
       expect(text).toContain(expected);
     }
     const json = JSON.parse((await download(server.url, exportPath('json'), token)).body.toString('utf8')) as SessionRecordDocument;
-    expect(json).toMatchObject({ schema: 'open-talks/record', schemaVersion: 1, session: { title: 'Notepad café', attribution: 'named' } });
-    expect(json.attendance.total).toBe(6); // the facilitator, four participants, the observer
+    expect(json).toMatchObject({ schema: 'open-talks/record', schemaVersion: 2, session: { title: 'Notepad café', attribution: 'named' } });
+    expect(json.attendance.total).toBe(4); // ATTEND1: four participants; the facilitator and the observer apart
     const docx = await download(server.url, exportPath('docx'), token);
     expect((await mammoth.extractRawText({ buffer: docx.body })).value).toContain('Trust comes first.');
     const csv = parseCsv((await download(server.url, exportPath('csv'), token)).body.toString('utf8').slice(1));
@@ -139,6 +139,21 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     const strip = (s: string) => ({ ...(JSON.parse(s) as SessionRecordDocument), generatedAt: 0 });
     expect(strip(after)).toEqual(strip(before));
     expect(strip(after).cafe?.rounds[0]?.tables[0]?.notes).toContain('Trust comes first.');
+  });
+
+  it.skipIf(Boolean(skip))('REC1 ATTR5 under anonymous the exported and the published record give no count for a group of 1 or 2', async () => {
+    const th = await createSession(server.url, { format: 'townhall', title: 'Chatham House', attribution: 'anonymous' });
+    const token = th.facilitatorToken;
+    await join(server.url, th.session.joinCode, { displayName: 'Gil Lone', stakeholderGroup: 'government', mode: 'in-room' });
+    for (const name of ['Ada', 'Bea', 'Cy']) await join(server.url, th.session.joinCode, { displayName: name, stakeholderGroup: 'academia', mode: 'remote' });
+    const json = JSON.parse((await download(server.url, `/api/sessions/${th.session.id}/export?format=json`, token)).body.toString('utf8')) as SessionRecordDocument;
+    expect(json.attendance).toMatchObject({ total: 4, byGroup: { government: null, academia: 3, 'civil-society': 0 } });
+    expect(json.schemaVersion).toBe(2);
+    const md = (await download(server.url, `/api/sessions/${th.session.id}/export?format=md&lang=en`, token)).body.toString('utf8');
+    expect(md).toContain('| Government | fewer than 3 |');
+    const { slug } = (await http(server.url, 'POST', `/api/sessions/${th.session.id}/publication`, { token, body: {} })).body.publication as { slug: string };
+    const page = await http(server.url, 'GET', `/api/public/${slug}`);
+    expect(page.body.record.attendance.byGroup).toMatchObject({ government: null, academia: 3 });
   });
 
   it.skipIf(Boolean(skip))('REC17 a Town Hall record has its questions and the speaker log, by group only under `group`', async () => {

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { buildRecord, type Attribution, type RecordFormat } from '../../shared/src/index.js';
+import { buildRecord, type Attribution, type RecordFormat, type SessionRecordDocument } from '../../shared/src/index.js';
 import { cafeFacts, IDS, NAMES, T0, townhallFacts } from '../../shared/src/domain/record/testing.js';
 import { recordLabels } from '../../server/src/record/labels.js';
 import { CSV_COLUMNS } from '../../server/src/record/render/csv.js';
@@ -153,6 +153,24 @@ describe('REC2–REC4 no attribution leaks, in any format', () => {
       }
     }
   }
+});
+
+describe('REC1 ATTR5 small groups under anonymous, in every format', () => {
+  it('REC1 ATTR5 anonymous: Markdown, HTML, DOCX and JSON give no count for a group of one (the record says "fewer than 3"); CSV has no attendance', async () => {
+    // In the fixture every group has 0 or 1 participant.
+    for (const format of ['md', 'html', 'docx'] as const) {
+      const out = await readable('cafe', 'anonymous', format);
+      expect(out, format).toContain('fewer than 3');
+      expect(await readable('cafe', 'group', format), format).not.toContain('fewer than 3');
+    }
+    const md = await readable('cafe', 'anonymous', 'md');
+    expect(md).toContain('| Government | fewer than 3 |');
+    expect(md).not.toMatch(/\| (Government|Academia|Civil society|Private sector) \| [12] \|/);
+    const json = JSON.parse(await readable('cafe', 'anonymous', 'json')) as SessionRecordDocument;
+    expect(json.schemaVersion).toBe(2);
+    expect(json.attendance.byGroup).toMatchObject({ government: null, academia: null, 'civil-society': null, 'private-sector': null, other: 0 });
+    expect(await readable('cafe', 'anonymous', 'csv')).not.toContain('fewer than');
+  });
 });
 
 describe('REC11 the record words', () => {

@@ -1,4 +1,4 @@
-import { can, countAttendance } from '@open-talks/shared';
+import { can } from '@open-talks/shared';
 import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
 import type { CafeNotifier } from '../cafe/cafe-service.js';
 import type { RunNotifier } from '../cafe/run-service.js';
@@ -109,8 +109,9 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
     for (const participant of participants) {
       if (ids.has(participant.id)) this.io.to(staffRoom(sessionId)).emit('participant:changed', participant);
     }
-    const attendance = countAttendance(participants);
-    this.service.rememberAttendance(sessionId, attendance);
+    const session = await this.service.sessionRecord(sessionId);
+    if (!session) return;
+    const attendance = await this.service.attendanceFor(session, participants);
     this.io.to(sessionRoom(sessionId)).emit('attendance:changed', attendance);
   }
 

@@ -49,6 +49,24 @@ export class TownhallRepo {
     return states.filter((s): s is { sessionId: string; state: TownhallStateRecord } => s.state !== null);
   }
 
+  /**
+   * The session's secret for hand handles (HAND11), made on first use. Every process of the
+   * server reads the same one (the first insert wins), so a handle means the same hand to all.
+   */
+  async handKey(sessionId: string, fresh: () => string, now: number): Promise<string> {
+    const read = () => this.db.selectFrom('townhall_hand_keys').select('secret').where('session_id', '=', sessionId).executeTakeFirst();
+    const found = await read();
+    if (found) return found.secret;
+    await this.db
+      .insertInto('townhall_hand_keys')
+      .values({ session_id: sessionId, secret: fresh(), created_at: now })
+      .onConflict((oc) => oc.column('session_id').doNothing())
+      .execute();
+    const made = await read();
+    if (!made) throw new Error(`no hand key for session ${sessionId}`);
+    return made.secret;
+  }
+
   /** Raised hands in base order, with the next free position. */
   async hands(sessionId: string): Promise<{ hands: Hand[]; nextPosition: number }> {
     const rows = await this.db.selectFrom('townhall_hands').selectAll().where('session_id', '=', sessionId).orderBy('position').execute();

@@ -81,8 +81,10 @@ function goTo(t: ReturnType<typeof useTranslation>['t'], seat: SeatView, total: 
   return host ? t('run.goToWithHost', { round, total, table, host }) : t('run.goTo', { round, total, table });
 }
 
+/** As the server sent them (ATTR1–ATTR2): a name under `named`, a group under `group`, else "a participant". */
 function personName(t: ReturnType<typeof useTranslation>['t'], person: TablemateView, attribution: Attribution): string {
   if (attribution === 'named') return person.displayName ?? t('words.anonymous');
+  if (!person.stakeholderGroup) return t('credit.aParticipant');
   return t('run.someoneFrom', { group: t(`words.group.${person.stakeholderGroup}`) });
 }
 
@@ -100,12 +102,13 @@ function Tablemates({ seat, attribution }: { seat: SeatView; attribution: Attrib
             <li key={i}>
               {attribution === 'named' ? (
                 <>
-                  <span className="mate-name">{p.displayName ?? t('words.anonymous')}</span> · {t(`words.group.${p.stakeholderGroup}`)}
+                  <span className="mate-name">{p.displayName ?? t('words.anonymous')}</span>
+                  {p.stakeholderGroup && <> · {t(`words.group.${p.stakeholderGroup}`)}</>}
                 </>
               ) : (
-                t(`words.group.${p.stakeholderGroup}`)
+                (p.stakeholderGroup && t(`words.group.${p.stakeholderGroup}`)) || t('credit.aParticipant')
               )}
-              {seat.table.kind === 'hybrid' && <> · {t(`words.mode.${p.mode}`)}</>}
+              {seat.table.kind === 'hybrid' && p.mode && <> · {t(`words.mode.${p.mode}`)}</>}
               {p.isHost && <> · {t('run.hostMark')}</>}
             </li>
           ))}

@@ -2,6 +2,7 @@
 // each person's seat. Pure, so the attribution rule for tablemates is tested here once.
 import type { CafePublicView, PromptView, SeatView, TablemateView, TableSummary } from '../../protocol/cafe.js';
 import type { SeatingPlan } from '../seating/types.js';
+import { attribute } from '../attribution.js';
 import type { Attribution, Mode, Role, StakeholderGroup } from '../words.js';
 import { cafePhase, focusRound, type CafeRun } from './run.js';
 import type { CafeRound, CafeTable } from './setup.js';
@@ -62,14 +63,9 @@ export function publicCafeView(snapshot: CafeSnapshot): CafePublicView {
   };
 }
 
-/** A tablemate as the session's attribution allows: a name only in `named` sessions. */
+/** A tablemate as the session's attribution allows (`attribute`: CAFE3, ATTR1–ATTR2). */
 export function tablemate(person: CafePerson, attribution: Attribution, isHost: boolean): TablemateView {
-  return {
-    displayName: attribution === 'named' ? person.displayName : null,
-    stakeholderGroup: person.stakeholderGroup,
-    mode: person.mode,
-    isHost,
-  };
+  return { ...attribute(attribution, person), isHost };
 }
 
 function seatChange(before: string | undefined, now: string): SeatView['change'] {

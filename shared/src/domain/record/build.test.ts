@@ -5,6 +5,7 @@ import { buildRecord } from './build.js';
 import { MIN_ANONYMOUS_GROUP_BALLOTS } from './build-townhall.js';
 import { creditFor } from './credit.js';
 import { cafeFacts, IDS, NAMES, PEOPLE, T0, townhallFacts } from './testing.js';
+import type { FactPerson } from './facts.js';
 import type { Credit, SessionRecordDocument } from './types.js';
 
 const NOW = T0 + 3_600_000;
@@ -108,11 +109,24 @@ describe('record content', () => {
     expect(MIN_ANONYMOUS_GROUP_BALLOTS).toBe(3);
   });
 
-  it('REC1 attendance counts everyone not removed, by group and mode', () => {
+  it('REC1 ATTEND1 attendance counts participants not removed, by group and mode: the facilitator (and staff, observers) apart', () => {
     const { attendance } = buildRecord(cafeFacts('named'), NOW);
-    expect(attendance.total).toBe(5);
-    expect(attendance.byMode).toEqual({ 'in-room': 3, remote: 2 });
-    expect(attendance.byGroup.other).toBe(0);
+    expect(attendance.total).toBe(4);
+    expect(attendance.byMode).toEqual({ 'in-room': 2, remote: 2 });
+    expect(attendance.byGroup.intergovernmental).toBe(0); // the facilitator's
+    expect(attendance.byGroup.other).toBe(0); // removed
+  });
+
+  it('REC1 ATTR5 under anonymous a group of 1 or 2 participants shows no count (null); groups of 3 or more and empty groups keep theirs; named and group keep every count', () => {
+    const facts = cafeFacts('anonymous');
+    // Two more from civil society: a group of 3 (Amina and these two); government, academia and the private sector stay at 1.
+    const more = [1, 2].map((n): FactPerson => ({ id: `pid-civ-${n}`, displayName: `Civ ${n}`, role: 'participant', mode: 'remote', stakeholderGroup: 'civil-society', removed: false }));
+    const { attendance } = buildRecord({ ...facts, people: [...facts.people, ...more] }, NOW);
+    expect(attendance.byGroup).toEqual({ government: null, 'private-sector': null, 'civil-society': 3, academia: null, 'technical-community': 0, intergovernmental: 0, other: 0 });
+    expect(Object.values(attendance.byGroup).filter((n) => n === 1 || n === 2)).toEqual([]);
+    expect(attendance.total).toBe(6);
+    expect(attendance.byMode).toEqual({ 'in-room': 2, remote: 4 });
+    for (const attribution of ['named', 'group'] as const) expect(buildRecord(cafeFacts(attribution), NOW).attendance.byGroup.government).toBe(1);
   });
 
   it('speaker turns carry durations; the current one has none yet', () => {

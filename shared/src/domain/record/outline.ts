@@ -1,6 +1,7 @@
 // The record → blocks, with headings in the requested language (REC11). Everything a person wrote
 // goes into blocks as plain text; each renderer (Markdown, HTML, DOCX on the server, React on the
 // public page) escapes it for its own format (REC12).
+import { MIN_ANONYMOUS_GROUP_COUNT } from '../attendance.js';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import type { Block } from './blocks.js';
 import { creditText, formatDuration, formatRecordDate, formatRecordTime } from './formats.js';
@@ -14,6 +15,11 @@ function credit(l: RecordLabels, c: Credit): string {
 function idea(l: RecordLabels, i: RecordIdea): string {
   const by = credit(l, i.credit);
   return [i.text, by && `— ${by}`, i.marked && `(${l.t('marked')})`].filter(Boolean).join(' ');
+}
+
+/** A group's count, or "fewer than 3" where `anonymous` leaves it out (REC1). */
+function groupCount(l: RecordLabels, count: number | null): string {
+  return count === null ? l.fewerThan(MIN_ANONYMOUS_GROUP_COUNT) : String(count);
 }
 
 function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
@@ -35,7 +41,7 @@ function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
     {
       kind: 'table',
       head: [l.t('byGroup'), l.t('people')],
-      rows: [...STAKEHOLDER_GROUPS.map((g) => [l.group(g), String(r.attendance.byGroup[g])]), [l.t('total'), String(r.attendance.total)]],
+      rows: [...STAKEHOLDER_GROUPS.map((g) => [l.group(g), groupCount(l, r.attendance.byGroup[g])]), [l.t('total'), String(r.attendance.total)]],
     },
     { kind: 'table', head: [l.t('byMode'), l.t('people')], rows: MODES.map((m) => [l.mode(m), String(r.attendance.byMode[m])]) },
   ];

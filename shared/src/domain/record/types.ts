@@ -5,7 +5,7 @@ import type { PollKind, PollStatus } from '../townhall/polls.js';
 import type { Attribution, Language, Mode, SessionFormat, StakeholderGroup } from '../words.js';
 
 /** Bumped when a field changes meaning or goes away; adding a field keeps the version. */
-export const RECORD_SCHEMA_VERSION = 1;
+export const RECORD_SCHEMA_VERSION = 2; // 2: attendance.byGroup counts may be null (REC1)
 export const RECORD_SCHEMA_ID = 'open-talks/record';
 
 /** Who said something, as far as the attribution allows (REC2–REC4). */
@@ -128,7 +128,8 @@ export interface Contribution {
 
 export interface Attendance {
   total: number;
-  byGroup: Record<StakeholderGroup, number>;
+  /** Every group, zeros included; null under `anonymous` for a group of 1 or 2 ("fewer than 3", REC1, ATTR5). */
+  byGroup: Record<StakeholderGroup, number | null>;
   byMode: Record<Mode, number>;
 }
 

@@ -4,8 +4,8 @@ import { Countdown } from '../../../components/cafe/Countdown';
 import { modeLabel, staffPersonLabel } from './staff-person';
 import type { useTownhallCommand } from './useTownhallCommand';
 
-/** Who has the floor, their intervention countdown, and pause, resume, more time, end (HAND8, HAND9). */
-export function FloorControls({ floor, floorId, commands }: { floor: FloorView | null; floorId: string | null; commands: ReturnType<typeof useTownhallCommand> }) {
+/** Who has the floor, their intervention countdown, and pause, resume, more time, end (HAND8, HAND9); `floorHandle` is the hand they had (HAND11). */
+export function FloorControls({ floor, floorHandle, commands }: { floor: FloorView | null; floorHandle: string | null; commands: ReturnType<typeof useTownhallCommand> }) {
   const { t } = useTranslation();
   const { send, busy } = commands;
   if (!floor) {
@@ -23,9 +23,9 @@ export function FloorControls({ floor, floorId, commands }: { floor: FloorView |
   );
   const running = floor.timer.status === 'running';
   return (
-    <div className="th-floor" data-testid="floor" data-participant={floorId ?? undefined}>
+    <div className="th-floor" data-testid="floor" data-hand={floorHandle ?? undefined}>
       <p className="th-floor-speaker">
-        <strong>{t('thConsole.floor.hasFloor', { name })}</strong> <span className="muted">({modeLabel(t, floor.speaker)})</span>
+        <strong>{t('thConsole.floor.hasFloor', { name })}</strong> {floor.speaker.mode && <span className="muted">({modeLabel(t, floor.speaker)})</span>}
       </p>
       {floor.topic && (
         <p className="th-meta" dir="auto">

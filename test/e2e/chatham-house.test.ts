@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, join, type Created } from '../helpers/api.js';
+import { expectAccessible, launchBrowser } from '../helpers/browser.js';
+import { checkChromium, requireAll } from '../helpers/environment.js';
+import { startTestServer } from '../helpers/server.js';
+import { closeAllSockets, command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { within } from '../helpers/wait.js';
+
+const missing = checkChromium();
+if (missing && requireAll) throw new Error(missing);
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
+
+// ATTR1 in the browser: under the Chatham House Rule a participant's screen and the projector say
+// "a participant" for the author of a question and for the speaker, never a group or a mode.
+describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
+  let server: Server;
+  let browser: Browser;
+  let created: Created;
+  let moderator: ClientSocket;
+  let page: Page;
+  let projector: Page;
+  const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    created = await createSession(server.url, { title: 'Town Hall under Chatham House', format: 'townhall', attribution: 'anonymous' });
+    moderator = (await connect(server.url, created.facilitatorToken)).socket;
+    const bo = await join(server.url, created.session.joinCode, { displayName: 'Bo', mode: 'remote', stakeholderGroup: 'academia' });
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/s/${created.session.id}#token=${bo.token}`);
+    projector = await (await browser.newContext()).newPage();
+    projector.setDefaultTimeout(15_000);
+    await projector.goto(created.links.projector);
+  }, 60_000);
+
+  afterAll(async () => {
+    closeAllSockets();
+    await browser?.close();
+    await server?.close();
+    await server?.database.drop();
+  });
+
+  it('ATTR1 a question and the speaker read "a participant" on a participant page and the projector, with no group or mode', async () => {
+    const alice = await join(server.url, created.session.joinCode, { displayName: 'Alice', mode: 'in-room', stakeholderGroup: 'technical-community' });
+    const aliceSocket = (await connect(server.url, alice.token)).socket;
+    expect((await command(aliceSocket, 'qa:ask', { text: 'Who decides the priorities?' })).ok).toBe(true);
+    const item = page.locator('.question-item').filter({ hasText: 'Who decides the priorities?' });
+    await expect.poll(() => item.innerText()).toContain('a participant');
+    expect(await item.innerText()).not.toMatch(/Technical community|In the room|Alice/);
+
+    const queued = within(nextEvent(moderator, 'hand:queue', (q) => q.hands.length === 1), 'the hand in the queue');
+    expect((await command(aliceSocket, 'hand:raise', { topic: 'Priorities' })).ok).toBe(true);
+    await queued;
+    expect((await command(moderator, 'hand:give-floor', {})).ok).toBe(true);
+    for (const screen of [page, projector]) {
+      const speaker = screen.locator('.floor-speaker');
+      await expect.poll(() => speaker.innerText()).toBe('a participant');
+    }
+    expect(await projector.locator('main').innerText()).not.toMatch(/Technical community|In the room|Alice/);
+    await shot(page, 'chatham-participant');
+    await shot(projector, 'chatham-projector');
+    await expectAccessible(page, 'participant page under Chatham House');
+  });
+
+  it('ATTR1 a café seat lists tablemates as "a participant", with no group or mode', async () => {
+    const cafe = await createSession(server.url, { title: 'Café under Chatham House', format: 'cafe', attribution: 'anonymous' });
+    const facilitator = (await connect(server.url, cafe.facilitatorToken)).socket;
+    const people = [];
+    for (const [name, group, mode] of [['Cleo', 'government', 'in-room'], ['Dev', 'academia', 'remote'], ['Eli', 'civil-society', 'in-room']] as const) {
+      people.push(await join(server.url, cafe.session.joinCode, { displayName: name, stakeholderGroup: group, mode }));
+    }
+    const seat = await (await browser.newContext()).newPage();
+    seat.setDefaultTimeout(15_000);
+    await seat.goto(`${server.url}/s/${cafe.session.id}#token=${people[2]!.token}`);
+    expect((await command(facilitator, 'cafe:set-tables', { tables: [{ label: 'Mixed', kind: 'hybrid', capacity: 6, videoUrl: 'https://meet.example.org/m' }] })).ok).toBe(true);
+    expect((await command(facilitator, 'cafe:set-rounds', { rounds: [{ question: 'What works?', durationMinutes: 20 }] })).ok).toBe(true);
+    expect((await command(facilitator, 'cafe:plan', { seed: 1 })).ok).toBe(true);
+    expect((await command(facilitator, 'cafe:start-round', {})).ok).toBe(true);
+    const mates = seat.locator('.tablemates li');
+    await expect.poll(() => mates.allInnerTexts()).toEqual(['a participant', 'a participant']);
+    expect(await seat.locator('.tablemates').innerText()).not.toMatch(/Government|Academia|Remote|In the room|Cleo|Dev/);
+    await shot(seat, 'chatham-cafe-seat');
+  });
+
+  it('ATTR4 the moderator console shows the queue and the speaker as "A participant", with no group or mode', async () => {
+    const console = await (await browser.newContext()).newPage();
+    console.setDefaultTimeout(15_000);
+    await console.goto(`${server.url}/s/${created.session.id}/console#token=${created.facilitatorToken}`);
+    const dev = await join(server.url, created.session.joinCode, { displayName: 'Dev', mode: 'remote', stakeholderGroup: 'government' });
+    const devSocket = (await connect(server.url, dev.token)).socket;
+    expect((await command(devSocket, 'hand:raise', { topic: 'Budgets' })).ok).toBe(true);
+    const queue = console.locator('.th-queue');
+    await expect.poll(() => queue.locator('tr[data-hand]').count()).toBe(1);
+    const row = await queue.locator('tr[data-hand]').innerText();
+    expect(row).toContain('A participant');
+    expect(row).toContain('Budgets');
+    expect(row).not.toMatch(/Government|Remote|Dev/);
+    await shot(console, 'chatham-console-queue');
+    expect((await command(moderator, 'hand:give-floor', {})).ok).toBe(true);
+    await expect.poll(() => queue.getByTestId('floor').innerText()).toContain('A participant has the floor');
+    expect(await queue.getByTestId('floor').innerText()).not.toMatch(/Government|Remote|Dev/);
+    await shot(console, 'chatham-console');
+  });
+});
