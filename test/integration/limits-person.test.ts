@@ -79,6 +79,8 @@ describe('LIMIT per-person limits', () => {
     expect(accepted).toBeLessThanOrEqual(2 * LIMIT);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(FLOOD - 2 * LIMIT);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    // Once refused, the token is turned away before its body is even read (LIMIT3).
+    expect((await http(server.url, 'PATCH', `/api/sessions/${created.session.id}/me`, { token: guest.token, raw: '{not json' })).status).toBe(429);
     // Each accepted switch re-seated once; the refused ones re-seated nobody.
     await within(
       new Promise<void>((resolve) => {

@@ -11,7 +11,7 @@ import type { PersonBudget } from '../limits/person-budget.js';
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { setPersonBudget } from './auth.js';
+import { refuseWhileLimited, setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
 import { joinLimits } from './join-limits.js';
 import { allowedLinkHosts } from './links.js';
@@ -87,6 +87,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
 
   const api = express.Router();
   api.use(compression()); // JSON answers; Socket.IO's polling never reaches Express (server/src/app.ts)
+  api.use(refuseWhileLimited);
   api.use(express.json({ limit: MAX_BODY }));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) });

@@ -1,4 +1,4 @@
-import type { Express, Request } from 'express';
+import type { Express, Request, RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 import { personKey, rateLimitedError, type PersonBudget } from '../limits/person-budget.js';
 import { authorize, requireSameSession, type Principal } from '../sessions/principal.js';
@@ -25,6 +25,15 @@ function budgetOf(req: Request): PersonBudget {
   if (!budget) throw new Error('the HTTP app has no person budget (setPersonBudget)');
   return budget;
 }
+
+/**
+ * First thing for every API request, before its body is read: a token still refused for its
+ * rate gets its 429 at once (LIMIT3), so a flood of refused calls costs the least it can.
+ */
+export const refuseWhileLimited: RequestHandler = (req, _res, next) => {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+  next(token && budgetOf(req).refusesToken(token) ? rateLimitedError() : undefined);
+};
 
 /**
  * Who is calling, having spent one command from their budget (LIMIT1): for every endpoint that
