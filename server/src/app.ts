@@ -5,6 +5,7 @@ import { timeoutClock } from './cafe/round-clock.js';
 import { CafeRunService } from './cafe/run-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
+import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
 import { IdeaCommands, NotepadServer, withNotepadRevalidation } from './notepad/index.js';
 import { attachRealtime, createIo } from './realtime/index.js';
@@ -83,8 +84,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notifier.bind(service);
   const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
-  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, ideas, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, notepadTickets: notepads.tickets, log, storage: handle.dialect });
+  // One budget per person for Socket.IO and HTTP together (LIMIT1).
+  const budget = memoryBudget(config.limits.commandsPer10s);
+  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, ideas, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
 

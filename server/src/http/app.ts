@@ -7,10 +7,14 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { PersonBudget } from '../limits/person-budget.js';
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
+import { refuseWhileLimited, setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
+import { joinLimits } from './join-limits.js';
+import { allowedLinkHosts } from './links.js';
 import { cafeRoutes } from './routes/cafe.js';
 import { ideaRoutes } from './routes/ideas.js';
 import type { IdeaCommands } from '../notepad/idea-commands.js';
@@ -40,6 +44,8 @@ export interface HttpDeps {
   notepadTickets: NotepadTickets;
   log: Logger;
   storage: string;
+  /** The per-person command budget, shared with Socket.IO (LIMIT1). */
+  budget: PersonBudget;
 }
 
 function limiter(windowMs: number, limit: number) {
@@ -54,8 +60,9 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, ideas, notepadTickets, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, ideas, notepadTickets, log, storage, budget }: HttpDeps): Express {
   const app = express();
+  setPersonBudget(app, budget);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(
@@ -80,6 +87,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
 
   const api = express.Router();
   api.use(compression()); // JSON answers; Socket.IO's polling never reaches Express (server/src/app.ts)
+  api.use(refuseWhileLimited);
   api.use(express.json({ limit: MAX_BODY }));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) });
@@ -89,10 +97,11 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
       service,
       operatorKey: config.operatorKey,
       publicUrl: config.publicUrl,
+      allowedHosts: allowedLinkHosts(config.allowedHosts),
       createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
     }),
   );
-  api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(participantRoutes(service, joinLimits(config.limits)));
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(ideaRoutes(service, ideas));
   api.use(townhallRoutes(service, townhall, townhallHandlers));

@@ -1,10 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { can } from '@open-talks/shared';
-import { COMMANDS } from '@open-talks/shared/protocol';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { PersonBudget } from '../limits/person-budget.js';
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
@@ -12,8 +11,11 @@ import type { TownhallCommand, TownhallHandlers } from '../townhall/handlers.js'
 import type { RecordService } from '../record/record-service.js';
 import type { IdeaCommands } from '../notepad/idea-commands.js';
 import { registerCommand, type CommandContext } from './command.js';
+import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
+import { guardSocket, refusedBeforeLookup, spendOnConnect } from './socket-guard.js';
+import { rateLimitedError } from '../limits/person-budget.js';
 import type { IoServer, IoSocket } from './types.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
@@ -36,21 +38,24 @@ export interface RealtimeDeps {
   records: RecordService;
   ideas: IdeaCommands;
   log: Logger;
-  commandsPer10s: number;
+  /** The per-person command budget, shared with the HTTP API (LIMIT1). */
+  budget: PersonBudget;
+  /** Open Socket.IO connections per person (LIMIT2). */
+  socketsPerPerson: number;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, ideas, log, commandsPer10s }: RealtimeDeps): void {
-  const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
-  const context: CommandContext = { service, log, limiter };
+export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, ideas, log, budget, socketsPerPerson }: RealtimeDeps): void {
+  const context: CommandContext = { service, log };
+  const cap = new ConnectionCap<IoSocket>(socketsPerPerson);
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
-    service
-      .authenticate(typeof token === 'string' ? token : undefined)
+    (refusedBeforeLookup(budget, token) ? Promise.reject(rateLimitedError()) : service.authenticate(typeof token === 'string' ? token : undefined))
       .then(async (principal) => {
         const sessionId = principal.session.id;
         const participantId = principal.participant?.id ?? null;
+        await spendOnConnect(budget, String(token), sessionId, participantId);
         socket.data = { sessionId, participantId };
         const rooms = [sessionRoom(sessionId), participantId ? participantRoom(participantId) : displayRoom(sessionId)];
         if (can(principal.role, 'participants:list')) rooms.push(staffRoom(sessionId));
@@ -61,13 +66,15 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
         const apiError = toApiError(error);
         const refusal = new Error(apiError.message) as Error & { data?: unknown };
         refusal.data = apiError;
-        log.info({ event: 'connect', ok: false, code: apiError.code }, 'connection refused');
+        // A reconnect loop that is being refused for its rate must not write a line per try.
+        log[apiError.code === 'rate_limited' ? 'debug' : 'info']({ event: 'connect', ok: false, code: apiError.code }, 'connection refused');
         next(refusal);
       });
   });
 
   io.on('connection', (socket: IoSocket) => {
     // Handlers first and synchronously: a command sent right after connecting must find them.
+    guardSocket(socket, { budget, cap, log });
     registerCommands(socket);
     const { sessionId, participantId } = socket.data;
     socket.on('disconnect', (reason) => {
@@ -91,13 +98,7 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
   });
 
   function registerCommands(socket: IoSocket): void {
-    // An event we do not know is answered, not dropped: the client learns it sent nonsense.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (Object.hasOwn(COMMANDS, event)) return;
-      const ack = args.at(-1);
-      log.info({ cmd: event, sessionId: socket.data.sessionId, ok: false, code: 'bad_request' }, 'unknown command');
-      if (typeof ack === 'function') ack({ ok: false, error: { code: 'bad_request', message: `Unknown command "${event.slice(0, 64)}"` } });
-    });
+    // Unknown events are answered by guardSocket, after they have paid like any other (LIMIT3).
     registerCommand(socket, 'session:sync', async (p) => ({ state: await service.state(p) }), context);
     registerCommand(socket, 'participant:list', async (p) => ({ participants: await service.listParticipants(p.session.id) }), context);
     registerCommand(socket, 'participant:set-role', async (p, { participantId: id, role }) => ({ participant: await service.setRole(p, id, role) }), context);

@@ -170,6 +170,11 @@ export interface ServerToClientEvents {
   'me:changed': (participant: ParticipantView) => void;
   /** To the person concerned, just before their connections close. */
   'me:removed': () => void;
+  /**
+   * To one connection, just before the server closes it: the person opened more connections
+   * than allowed (LIMIT2) and the newest stay. The client shows a notice and does not reconnect.
+   */
+  'connection:replaced': (payload: { reason: 'too_many_connections'; max: number }) => void;
   /** To staff: the café's tables, rounds or plan changed. */
   'cafe:changed': (cafe: CafeView) => void;
   /** To everyone in a café session: a round started or ended, or the tables or seating changed. */

@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../errors.js';
 import type { IdeaCommands } from '../../notepad/idea-commands.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 
 /** The body with the path's table, round and idea: what the command schemas parse. */
 function input(req: Request): Record<string, unknown> {
@@ -15,7 +16,7 @@ function input(req: Request): Record<string, unknown> {
 }
 
 export function ideaRoutes(service: SessionService, ideas: IdeaCommands): Router {
-  const router = Router();
+  const router = checkPathIds(Router());
   const base = '/sessions/:id/cafe/tables/:tableId/rounds/:round/ideas';
 
   router.post(base, async (req, res) => {

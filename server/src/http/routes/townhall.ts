@@ -5,6 +5,7 @@ import type { SessionService } from '../../sessions/session-service.js';
 import type { TownhallCommand, TownhallHandlers } from '../../townhall/handlers.js';
 import type { TownhallService } from '../../townhall/townhall-service.js';
 import { principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 
 type Method = 'post' | 'put' | 'patch' | 'delete';
 
@@ -67,7 +68,7 @@ const ROUTES: Route[] = [
 
 /** The Town Hall over HTTP: the same handlers as the Socket.IO commands, so organisers can script it. */
 export function townhallRoutes(service: SessionService, townhall: TownhallService, handlers: TownhallHandlers): Router {
-  const router = Router();
+  const router = checkPathIds(Router());
   const base = '/sessions/:id/townhall';
 
   router.get(base, async (req, res) => {
