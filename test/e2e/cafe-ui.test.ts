@@ -204,8 +204,8 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
 
   it('CAFE3 SEAT10 between rounds a guest is told "you move to" or "you stay at", and the host "you stay at … (you host it)"', async () => {
     pages.amina = await open(seatUrl(amina));
-    console_.once('dialog', (dialog) => void dialog.accept());
     await console_.getByRole('button', { name: 'End round now' }).click();
+    await console_.getByRole('dialog').getByRole('button', { name: 'End round now', exact: true }).click();
     const plan = await planOf();
     const boBefore = tableOf(plan, 1, bo);
     const boNow = tableOf(plan, 2, bo);

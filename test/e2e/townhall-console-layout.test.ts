@@ -92,7 +92,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
     const page = await (await browser.newContext({ viewport: { width: 768, height: 1000 } })).newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(cafe.links.console);
-    await expect.poll(() => page.getByTestId('tables-editor').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('tables-editor').locator('li').count()).toBe(3);
     for (const n of [1, 2, 3]) {
       for (const name of [`Host of table ${n}`, `Remove table ${n}`, ...(n > 1 ? [`Video room link of table ${n}`] : [])]) {
         const control = page.getByLabel(name, { exact: true });
