@@ -106,4 +106,25 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     expect(await queue.getByTestId('floor').innerText()).not.toMatch(/Government|Remote|Dev/);
     await shot(console, 'chatham-console');
   });
+
+  it('ATTR5 the console\'s live attendance at total 4 with Academia 3 and Government 1 shows neither count ("not shown", with the Chatham House Rule said under the table), so Government\'s 1 does not follow', async () => {
+    const session = await createSession(server.url, { title: 'Counted under Chatham House', format: 'cafe', attribution: 'anonymous' });
+    const console_ = await (await browser.newContext()).newPage();
+    console_.setDefaultTimeout(15_000);
+    for (const stakeholderGroup of ['academia', 'academia', 'academia', 'government'] as const) {
+      const person = await join(server.url, session.session.joinCode, { mode: 'remote', stakeholderGroup });
+      await connect(server.url, person.token);
+    }
+    await console_.goto(session.links.console);
+    const count = (key: string) => console_.locator(`.attendance tr[data-key="${key}"] .count`).innerText();
+    await expect.poll(() => count('remote')).toBe('4');
+    expect(await count('academia')).toBe('not shown');
+    expect(await count('government')).toBe('not shown');
+    expect(await console_.getByTestId('not-shown-note').innerText()).toContain('Chatham House Rule');
+    expect(await count('civil-society')).toBe('0');
+    await shot(console_, 'chatham-console-attendance');
+    await expectAccessible(console_, 'the console under the Chatham House Rule');
+    await console_.context().close();
+  });
 });
+

@@ -28,6 +28,11 @@ export function AttendancePanel({ attendance, headingLevel = 2 }: { attendance: 
         <div>
           <Sub>{t('attendance.byGroup')}</Sub>
           <CountTable rows={STAKEHOLDER_GROUPS.map((group) => [t(`words.group.${group}`), attendance.byGroup[group], group])} />
+          {STAKEHOLDER_GROUPS.some((group) => attendance.byGroup[group] === null) && (
+            <p className="muted attendance-note" data-testid="not-shown-note">
+              {t('chathamHouse.note')}
+            </p>
+          )}
         </div>
       </div>
     </section>
@@ -44,7 +49,7 @@ function CountTable({ rows }: { rows: [label: string, count: number | null, key:
         {rows.map(([label, count, key]) => (
           <tr key={key} data-key={key}>
             <th scope="row">{label}</th>
-            <td className={count === null ? 'count count-hidden' : 'count'}>{count ?? t('chathamHouse.notShown')}</td>
+            <td className={count === null ? 'count count-hidden' : 'count'}>{count ?? t('chathamHouse.notShownShort')}</td>
             <td className="bar-cell" aria-hidden="true">
               <span className="bar" style={{ inlineSize: `${((count ?? 0) / max) * 100}%` }} />
             </td>
