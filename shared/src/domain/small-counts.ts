@@ -30,8 +30,9 @@ export const MIN_SHOWN_GROUP_COUNT = 3;
  *   answered together) is about at least 3 people from at least 2 groups: no more than a shown
  *   group of 3 tells.
  * - Not covered: a reader who replays this rule over every possible breakdown can, in rare
- *   layouts, rule out more (three hidden 2s next to a shown 4: with 1, 1 and 4 the shown 4 would have been hidden too).
- *   `small-counts.test.ts` checks every breakdown up to 10 people against the reader above.
+ *   layouts, rule out more (three hidden 2s next to a shown 4: with 1, 1 and 4 the shown 4
+ *   would have been hidden too, so each is 2). `small-counts.test.ts` checks every breakdown of
+ *   up to 10 people against the reader above.
  */
 export function hideSmallCounts<K extends string>(counts: Readonly<Record<K, number>>, order: readonly K[]): Record<K, number | null> {
   const hidden = new Set<K>(order.filter((k) => counts[k] > 0 && counts[k] < MIN_SHOWN_GROUP_COUNT));
