@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, join, type Created } from '../helpers/api.js';
+import { createSession, http, join, type Created } from '../helpers/api.js';
 import { expectAccessible, launchBrowser } from '../helpers/browser.js';
 import { checkChromium, requireAll } from '../helpers/environment.js';
 import { startTestServer } from '../helpers/server.js';
@@ -106,4 +106,53 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     expect(await queue.getByTestId('floor').innerText()).not.toMatch(/Government|Remote|Dev/);
     await shot(console, 'chatham-console');
   });
+
+  it('ATTR5 the console\'s live attendance at total 4 with Academia 3 and Government 1 shows neither count ("not shown", with the Chatham House Rule said under the table), so Government\'s 1 does not follow', async () => {
+    const session = await createSession(server.url, { title: 'Counted under Chatham House', format: 'cafe', attribution: 'anonymous' });
+    const console_ = await (await browser.newContext()).newPage();
+    console_.setDefaultTimeout(15_000);
+    for (const stakeholderGroup of ['academia', 'academia', 'academia', 'government'] as const) {
+      const person = await join(server.url, session.session.joinCode, { mode: 'remote', stakeholderGroup });
+      await connect(server.url, person.token);
+    }
+    await console_.goto(session.links.console);
+    const count = (key: string) => console_.locator(`.attendance tr[data-key="${key}"] .count`).innerText();
+    await expect.poll(() => count('remote')).toBe('4');
+    expect(await count('academia')).toBe('not shown');
+    expect(await count('government')).toBe('not shown');
+    expect(await console_.getByTestId('not-shown-note').innerText()).toContain('Chatham House Rule');
+    expect(await count('civil-society')).toBe('0');
+    await shot(console_, 'chatham-console-attendance');
+    await expectAccessible(console_, 'the console under the Chatham House Rule');
+    await console_.context().close();
+  });
+
+  it('POLL13 a group being looked at that leaves the breakdown (a group of one answered, so it hides the smallest group with it) gives way to the overall, not "no answers"', async () => {
+    const created2 = await createSession(server.url, { title: 'Poll under Chatham House', format: 'townhall', attribution: 'anonymous' });
+    const staff = (await connect(server.url, created2.facilitatorToken)).socket;
+    const voters: Record<string, ClientSocket[]> = {};
+    for (const [group, n] of [['civil-society', 3], ['other', 4], ['government', 1]] as const) {
+      voters[group] = [];
+      for (let i = 0; i < n; i++) voters[group].push((await connect(server.url, (await join(server.url, created2.session.joinCode, { stakeholderGroup: group, mode: 'remote' })).token)).socket);
+    }
+    const made = await http(server.url, 'POST', `/api/sessions/${created2.session.id}/townhall/polls`, { token: created2.facilitatorToken, body: { kind: 'single', question: 'Which first?', options: ['Privacy', 'Access'] } });
+    const pollId: string = made.body.poll.poll.id;
+    expect((await command(staff, 'poll:open', { pollId })).ok).toBe(true);
+    for (const socket of [...voters['civil-society']!, ...voters.other!]) expect((await command(socket, 'poll:vote', { pollId, choice: 'o1' })).ok).toBe(true);
+    const console_ = await (await browser.newContext()).newPage();
+    console_.setDefaultTimeout(15_000);
+    await console_.goto(created2.links.console);
+    const results = console_.locator(`li.th-poll[data-poll="${pollId}"]`).getByTestId('poll-results');
+    const privacy = () => results.locator('tr').filter({ hasText: 'Privacy' }).innerText();
+    await expect.poll(privacy).toMatch(/Privacy\s+7\s+100\s?%/);
+    await results.locator('select').selectOption('civil-society');
+    await expect.poll(privacy).toMatch(/Privacy\s+3\s+100\s?%/);
+    // Government's one answer: civil society (3) would give it back from the overall, so it leaves too.
+    expect((await command(voters.government![0]!, 'poll:vote', { pollId, choice: 'o2' })).ok).toBe(true);
+    await expect.poll(privacy).toMatch(/Privacy\s+7\s+88\s?%/);
+    expect(await results.locator('select').inputValue()).toBe('');
+    expect(await results.locator('select option').allTextContents()).toEqual(['Everyone', 'Other']);
+    await console_.context().close();
+  });
 });
+

@@ -32,4 +32,15 @@ describe('attendance', () => {
     expect(record.status).toBe(200);
     expect(record.body.attendance).toMatchObject({ total: 2, byGroup: { government: 1, academia: 1, other: 0 } });
   });
+
+  it('ATTR5 anonymous live attendance: total 4, Academia 3, Government 1 shows neither count, so Government\'s 1 does not follow from the total', async () => {
+    const created = await createSession(server.url, { title: 'Chatham House café', format: 'cafe', attribution: 'anonymous' });
+    const facilitator = await connect(server.url, created.facilitatorToken);
+    const people = [];
+    for (const stakeholderGroup of ['academia', 'academia', 'academia', 'government'] as const) people.push(await join(server.url, created.session.joinCode, { stakeholderGroup, mode: 'remote' }));
+    const everyone = within(nextEvent(facilitator.socket, 'attendance:changed', (c) => c.participants.present === 4), 'everyone present');
+    for (const person of people) await connect(server.url, person.token);
+    const [counts] = await everyone;
+    expect(counts.byGroup).toMatchObject({ academia: null, government: null, other: 0, 'civil-society': 0 });
+  });
 });

@@ -156,20 +156,39 @@ describe('REC2–REC4 no attribution leaks, in any format', () => {
 });
 
 describe('REC1 ATTR5 small groups under anonymous, in every format', () => {
-  it('REC1 ATTR5 anonymous: Markdown, HTML, DOCX and JSON give no count for a group of one (the record says "fewer than 3"); CSV has no attendance', async () => {
-    // In the fixture every group has 0 or 1 participant.
+  it('REC1 ATTR5 anonymous: Markdown, HTML, DOCX and JSON give no count for a group of one (the record says "not shown (Chatham House Rule)"); CSV has no attendance', async () => {
+    // In the fixture every group has 0 or 1 participant: four groups of one, total 4. Shown zeros
+    // would tell that each hidden group has exactly 1, so the whole breakdown is not shown.
     for (const format of ['md', 'html', 'docx'] as const) {
       const out = await readable('cafe', 'anonymous', format);
-      expect(out, format).toContain('fewer than 3');
-      expect(await readable('cafe', 'group', format), format).not.toContain('fewer than 3');
+      expect(out, format).toContain('not shown (Chatham House Rule)');
+      expect(out, format).not.toContain('fewer than');
+      expect(await readable('cafe', 'group', format), format).not.toContain('not shown');
     }
     const md = await readable('cafe', 'anonymous', 'md');
-    expect(md).toContain('| Government | fewer than 3 |');
-    expect(md).not.toMatch(/\| (Government|Academia|Civil society|Private sector) \| [12] \|/);
+    expect(md).toContain('| Government | not shown (Chatham House Rule) |');
+    expect(md).not.toMatch(/\| (Government|Academia|Civil society|Private sector|Other) \| \d+ \|/);
     const json = JSON.parse(await readable('cafe', 'anonymous', 'json')) as SessionRecordDocument;
     expect(json.schemaVersion).toBe(2);
-    expect(json.attendance.byGroup).toMatchObject({ government: null, academia: null, 'civil-society': null, 'private-sector': null, other: 0 });
-    expect(await readable('cafe', 'anonymous', 'csv')).not.toContain('fewer than');
+    expect(json.attendance.total).toBe(4);
+    expect(Object.values(json.attendance.byGroup)).toEqual([null, null, null, null, null, null, null]);
+    expect(await readable('cafe', 'anonymous', 'csv')).not.toContain('not shown');
+  });
+
+  it('REC1 ATTR5 total 4, Academia 3, Government 1: no format gives Academia\'s 3, so Government\'s 1 does not follow from the total', async () => {
+    const facts = cafeFacts('anonymous');
+    const person = (id: string, stakeholderGroup: 'academia' | 'government') => ({ id, displayName: id, role: 'participant' as const, mode: 'in-room' as const, stakeholderGroup, removed: false });
+    const people = [...facts.people.map((p) => ({ ...p, removed: true })), person('a1', 'academia'), person('a2', 'academia'), person('a3', 'academia'), person('g1', 'government')];
+    const record = buildRecord({ ...facts, people }, GENERATED_AT);
+    const md = (await renderRecord('md', record, EN)).body.toString('utf8');
+    expect(md).toContain('| Academia | not shown (Chatham House Rule) |');
+    expect(md).toContain('| Government | not shown (Chatham House Rule) |');
+    expect(md).toContain('| Other | 0 |');
+    expect(md).toContain('| Total | 4 |');
+    const html = (await renderRecord('html', record, EN)).body.toString('utf8');
+    expect(html).not.toMatch(/Academia<\/th>\s*<td[^>]*>3</);
+    const json = JSON.parse((await renderRecord('json', record, EN)).body.toString('utf8')) as SessionRecordDocument;
+    expect(json.attendance.byGroup).toMatchObject({ academia: null, government: null, other: 0 });
   });
 });
 

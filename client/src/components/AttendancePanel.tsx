@@ -1,4 +1,4 @@
-import { MIN_ANONYMOUS_GROUP_COUNT, MODES, STAKEHOLDER_GROUPS, type AttendanceCounts } from '@open-talks/shared';
+import { MODES, STAKEHOLDER_GROUPS, type AttendanceCounts } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -19,6 +19,11 @@ export function AttendancePanel({ attendance, headingLevel = 2, folded = false }
       <div>
         <Sub>{t('attendance.byGroup')}</Sub>
         <CountTable rows={STAKEHOLDER_GROUPS.map((group) => [t(`words.group.${group}`), attendance.byGroup[group], group])} />
+        {STAKEHOLDER_GROUPS.some((group) => attendance.byGroup[group] === null) && (
+          <p className="muted attendance-note" data-testid="not-shown-note">
+            {t('chathamHouse.note')}
+          </p>
+        )}
       </div>
     </div>
   );
@@ -47,7 +52,7 @@ export function AttendancePanel({ attendance, headingLevel = 2, folded = false }
   );
 }
 
-/** `count: null` is a group left out under the Chatham House Rule (ATTR5): fewer than 3, no number. */
+/** `count: null` is a group not shown under the Chatham House Rule (ATTR5): too few, or its count would give another back. */
 function CountTable({ rows }: { rows: [label: string, count: number | null, key: string][] }) {
   const { t } = useTranslation();
   const max = Math.max(1, ...rows.map(([, count]) => count ?? 0));
@@ -57,7 +62,7 @@ function CountTable({ rows }: { rows: [label: string, count: number | null, key:
         {rows.map(([label, count, key]) => (
           <tr key={key} data-key={key}>
             <th scope="row">{label}</th>
-            <td className={count === null ? 'count count-few' : 'count'}>{count ?? t('attendanceApart.fewerThan', { n: MIN_ANONYMOUS_GROUP_COUNT })}</td>
+            <td className={count === null ? 'count count-hidden' : 'count'}>{count ?? t('chathamHouse.notShownShort')}</td>
             <td className="bar-cell" aria-hidden="true">
               <span className="bar" style={{ inlineSize: `${((count ?? 0) / max) * 100}%` }} />
             </td>

@@ -93,7 +93,7 @@ describe('countAttendance', () => {
     expect(counts.byRole).toMatchObject({ facilitator: 1, moderator: 1, observer: 1, participant: 1, host: 1 });
   });
 
-  it('ATTR5 under anonymous a group with fewer than 3 participants present shows no count; other attributions show all', () => {
+  it('ATTR5 under anonymous a group with fewer than 3 participants present shows no count, nor does the group whose count would give it back from the total; other attributions show all', () => {
     const entries = [
       entry({ stakeholderGroup: 'government' }),
       entry({ stakeholderGroup: 'academia' }),
@@ -102,8 +102,11 @@ describe('countAttendance', () => {
       entry({ stakeholderGroup: 'other', role: 'facilitator' }),
     ];
     const anonymous = countAttendance(entries, 'anonymous');
-    expect(anonymous.byGroup).toMatchObject({ government: null, academia: 3, other: 0, 'civil-society': 0 });
+    // Total 4 and Academia 3 would give Government's 1 back by subtraction: Academia is not shown either.
+    expect(anonymous.byGroup).toMatchObject({ government: null, academia: null, other: 0, 'civil-society': 0 });
     expect(anonymous.participants.present).toBe(4);
+    const more = countAttendance([...entries, entry({ stakeholderGroup: 'government' }), entry({ stakeholderGroup: 'other' }), ...Array.from({ length: 4 }, () => entry({ stakeholderGroup: 'civil-society' }))], 'anonymous');
+    expect(more.byGroup).toMatchObject({ government: null, other: null, academia: 3, 'civil-society': 4, intergovernmental: 0 });
     expect(countAttendance(entries, 'group').byGroup).toMatchObject({ government: 1, academia: 3 });
   });
 

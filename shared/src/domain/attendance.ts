@@ -1,7 +1,8 @@
+import { hideSmallCounts, MIN_SHOWN_GROUP_COUNT } from './small-counts.js';
 import { MODES, ROLES, STAKEHOLDER_GROUPS, type Attribution, type Mode, type Role, type StakeholderGroup } from './words.js';
 
 /** Under `anonymous`, a group with fewer participants present than this shows no count (ATTR5), as in poll results (POLL13). */
-export const MIN_ANONYMOUS_GROUP_COUNT = 3;
+export const MIN_ANONYMOUS_GROUP_COUNT = MIN_SHOWN_GROUP_COUNT;
 
 /**
  * Who counts as a participant in attendance (ATTEND1): people who take part, at a table or in the
@@ -23,7 +24,7 @@ export interface AttendanceCounts {
   participants: { present: number; joined: number };
   /** Participants present, by mode. */
   byMode: Record<Mode, number>;
-  /** Participants present, by stakeholder group; null: fewer than 3, left out under `anonymous` (ATTR5). */
+  /** Participants present, by stakeholder group; null: not shown under `anonymous` (ATTR5, `hideSmallCounts`). */
   byGroup: Record<StakeholderGroup, number | null>;
   /** Everyone present, by role. */
   byRole: Record<Role, number>;
@@ -73,12 +74,10 @@ export function countAttendance(entries: Iterable<AttendanceEntry>, attribution:
 
 /**
  * Counts by stakeholder group as the attribution lets them be seen, live and in the record
- * (ATTR5, REC1): under `anonymous` a group of 1 or 2 shows `null` ("fewer than 3"), since its
- * count would point at one or two identifiable people; an empty group stays 0 (it names nobody).
+ * (ATTR5, REC1): under `anonymous` a group of 1 or 2 shows `null` ("not shown"), and so do as many
+ * others as it takes for the total not to give those back by subtraction (`hideSmallCounts`).
  */
 export function groupCountsUnder(byGroup: Readonly<Record<StakeholderGroup, number>>, attribution: Attribution): Record<StakeholderGroup, number | null> {
-  const shown: Record<StakeholderGroup, number | null> = { ...byGroup };
-  if (attribution !== 'anonymous') return shown;
-  for (const group of STAKEHOLDER_GROUPS) if (byGroup[group] > 0 && byGroup[group] < MIN_ANONYMOUS_GROUP_COUNT) shown[group] = null;
-  return shown;
+  if (attribution !== 'anonymous') return { ...byGroup };
+  return hideSmallCounts(byGroup, STAKEHOLDER_GROUPS);
 }

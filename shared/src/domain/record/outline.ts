@@ -1,7 +1,6 @@
 // The record → blocks, with headings in the requested language (REC11). Everything a person wrote
 // goes into blocks as plain text; each renderer (Markdown, HTML, DOCX on the server, React on the
 // public page) escapes it for its own format (REC12).
-import { MIN_ANONYMOUS_GROUP_COUNT } from '../attendance.js';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import type { Block } from './blocks.js';
 import { creditText, formatDuration, formatRecordDate, formatRecordTime } from './formats.js';
@@ -17,9 +16,9 @@ function idea(l: RecordLabels, i: RecordIdea): string {
   return [i.text, by && `— ${by}`, i.marked && `(${l.t('marked')})`].filter(Boolean).join(' ');
 }
 
-/** A group's count, or "fewer than 3" where `anonymous` leaves it out (REC1). */
+/** A group's count, or "not shown" where `anonymous` leaves it out (REC1, ATTR5). */
 function groupCount(l: RecordLabels, count: number | null): string {
-  return count === null ? l.fewerThan(MIN_ANONYMOUS_GROUP_COUNT) : String(count);
+  return count === null ? l.notShown() : String(count);
 }
 
 function header(l: RecordLabels, r: SessionRecordDocument): Block[] {

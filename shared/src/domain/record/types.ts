@@ -128,7 +128,7 @@ export interface Contribution {
 
 export interface Attendance {
   total: number;
-  /** Every group, zeros included; null under `anonymous` for a group of 1 or 2 ("fewer than 3", REC1, ATTR5). */
+  /** Every group, zeros included; null under `anonymous`: not shown, for a group of 1 or 2 and for those hidden so the total gives none back (REC1, ATTR5, `hideSmallCounts`). */
   byGroup: Record<StakeholderGroup, number | null>;
   byMode: Record<Mode, number>;
 }
