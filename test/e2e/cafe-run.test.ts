@@ -124,9 +124,12 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
     await expectAccessible(pages.projector!, 'projector in round 1');
   });
 
-  it('pause, +5 min, resume and a prompt reach every screen at once', async () => {
-    await console_.getByRole('button', { name: 'Pause' }).click();
+  it('pause, +5 min, resume and a prompt reach every screen at once; THUI5 keyboard focus moves from Pause to Resume', async () => {
+    await console_.getByRole('button', { name: 'Pause' }).focus();
+    await console_.keyboard.press('Enter');
     await expect.poll(() => pages.bo!.getByTestId('cafe-card').innerText()).toContain('Paused');
+    // Pause is gone once paused: focus goes to Resume, in its place, never to the page.
+    await expect.poll(() => console_.evaluate(() => document.activeElement?.textContent)).toBe('Resume');
     await console_.getByRole('button', { name: 'Add 5 min to this round' }).click();
     await expect.poll(() => pages.bo!.getByTestId('countdown').innerText()).toMatch(/^1[45]:\d\d$/);
     await console_.getByRole('button', { name: 'Resume' }).click();
@@ -150,8 +153,10 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
     await expect.poll(() => pages.bo!.getByTestId('next-seat').innerText()).toMatch(new RegExp(`^Next: ${boNext.source.slice(1)}`));
     await expect.poll(() => pages.projector!.locator('.projector-status').innerText()).toContain('Round 1 of 2 is over.');
 
-    await console_.getByRole('button', { name: 'Start round 2 of 2' }).click();
+    await console_.getByRole('button', { name: 'Start round 2 of 2' }).focus();
+    await console_.keyboard.press('Enter');
     await expect.poll(() => pages.bo!.locator('#cafe-card-heading').innerText()).toMatch(boNext);
+    await expect.poll(() => console_.evaluate(() => document.activeElement?.textContent)).toBe('Pause'); // THUI5
     await expect.poll(() => pages.amina!.locator('#cafe-card-heading').innerText()).toBe('Round 2 of 2 — you stay at table 1, Lotus (you host it)');
     await expect.poll(() => pages.projector!.locator('.projector-question').innerText()).toBe('Who should decide?');
     await expect.poll(() => console_.getByTestId('run-status').innerText()).toContain('Round 2 of 2');

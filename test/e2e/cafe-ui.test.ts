@@ -190,6 +190,15 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     await shot(pages.chen, 'notepad-ar-mixed');
   });
 
+  it('IDEA6 in an Arabic notepad, an English key idea reads left to right while its list number stays on the page’s side', async () => {
+    const item = pages.chen!.locator('.key-ideas li').filter({ hasText: 'Open budgets, open data' });
+    await expect.poll(() => item.count()).toBe(1);
+    const text = item.locator('.key-idea-text');
+    expect(await text.innerText()).toBe('Open budgets, open data');
+    expect(await text.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(await item.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  });
+
   it('HARV5 NOTE5 the harvest says "Marked by table 3, Online" once; the synthesis says who sees it', async () => {
     const board = console_.getByTestId('harvest-board');
     const idea = board.getByTestId('harvest-idea').filter({ hasText: 'Open budgets, open data' });
@@ -254,5 +263,17 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
       }),
     );
     expect(clipped).toEqual([]);
+  });
+
+  it('REC18 on the Arabic public page a round’s English question is isolated from its label and reads left to right', async () => {
+    const link = await console_.getByLabel('Public link').inputValue();
+    const reader = await open(link, { lang: 'ar' });
+    await expect.poll(() => reader.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const question = reader.locator('.record-page p > bdi').filter({ hasText: /^What data should be open by default\?$/ });
+    await expect.poll(() => question.count()).toBe(1);
+    expect(await question.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    const line = question.locator('..');
+    expect(await line.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await line.innerText()).toMatch(/^\S+: What data should be open by default\?$/);
   });
 });

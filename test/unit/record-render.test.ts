@@ -79,6 +79,15 @@ describe('REC12 what people wrote reads as written', () => {
     // In the annex a cell isolates each line on its own.
     expect(html).toContain('<bdi>A line with | a pipe.</bdi>\n<bdi>نريد بيانات مفتوحة</bdi>');
   });
+
+  it('REC18 HTML isolates a round\'s question from its label, so an English "?" stays at its end in Arabic', async () => {
+    const record = buildRecord(cafeFacts('named'), GENERATED_AT);
+    const ar = recordLabels('ar');
+    const html = (await renderRecord('html', record, ar)).body.toString('utf8');
+    expect(html).toContain(`<p>${ar.t('question')}: <bdi>What builds trust in data?</bdi></p>`);
+    const md = (await renderRecord('md', record, EN)).body.toString('utf8');
+    expect(md).toContain('Question: What builds trust in data?'); // Markdown stays plain
+  });
 });
 
 describe('REC13 DOCX read back with mammoth', () => {

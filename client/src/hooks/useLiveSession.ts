@@ -22,7 +22,10 @@ export function useLiveSession(sessionId: string, kind: 'participant' | 'project
   const live = useLive((s) => s.live);
   const refusal = useLive((s) => s.refusal);
 
-  useEffect(() => (token ? connectLive(token) : undefined), [token]);
+  useEffect(() => {
+    if (token) return connectLive(token); // its disconnect is the cleanup
+    return undefined;
+  }, [token]);
 
   // Remember the title and code for the home page's list, and forget a token that was refused.
   useEffect(() => {

@@ -98,7 +98,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
                 </form>
               ) : (
                 <>
-                  <span className="key-idea-text">{idea.text}</span>
+                  <bdi className="key-idea-text" dir="auto">{idea.text}</bdi>
                   {idea.marked && <span className="badge">{t('notepad.ideas.marked')}</span>}
                   {(idea.author ?? idea.group) && <span className="muted"> · {t('notepad.ideas.by', { author: idea.author ?? t(`words.group.${idea.group}`) })}</span>}
                   {canCurate && (
@@ -130,7 +130,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
         <ul className="key-ideas-waiting" aria-label={t('notepad.ideaOutbox.heading')}>
           {unsent.map((idea) => (
             <li key={idea.id}>
-              <span className="key-idea-text">{idea.text}</span> <span className="muted">· {t('notepad.ideaOutbox.pending')}</span>
+              <bdi className="key-idea-text" dir="auto">{idea.text}</bdi> <span className="muted">· {t('notepad.ideaOutbox.pending')}</span>
             </li>
           ))}
         </ul>

@@ -30,7 +30,10 @@ export default function NotepadPage({ sessionId, tableId, round }: { sessionId: 
   const table = state?.cafe?.live.tables.find((candidate) => candidate.id === tableId);
   useDocumentTitle(table ? t('title.notes', { table: tableName(t, table), round }) : t('title.notesRound', { round }), state?.session.title);
   // Key ideas go to the server as commands over the session's live connection (IDEA1, IDEA5).
-  useEffect(() => (token ? connectLive(token) : undefined), [token]);
+  useEffect(() => {
+    if (token) return connectLive(token); // its disconnect is the cleanup
+    return undefined;
+  }, [token]);
   if (!token) return <p className="notice">{t('notepad.noToken')}</p>;
   if (state === null) return <p className="notice">{t('session.notMember')}</p>;
   if (!state) return <p role="status">{t('app.loading')}</p>;

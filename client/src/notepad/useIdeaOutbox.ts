@@ -62,7 +62,9 @@ export function useIdeaOutbox(
   // Storage is read again at each change: another tab of the same person may have sent some.
   const forget = useCallback((id: string) => write(outboxKey, read(outboxKey).filter((i) => i.id !== id)), [outboxKey]);
 
-  useEffect(() => setWaiting(read(outboxKey)), [outboxKey]);
+  useEffect(() => {
+    setWaiting(read(outboxKey));
+  }, [outboxKey]);
 
   // What the notepad shows has been received: it no longer waits.
   useEffect(() => {

@@ -54,6 +54,13 @@ function renderBlock(b: Block, key: number): ReactNode {
           {b.text}
         </p>
       );
+    case 'labelled':
+      // Our label in the page's direction, the person's words isolated in theirs (REC18).
+      return (
+        <p key={key}>
+          {b.label}: <bdi>{b.text}</bdi>
+        </p>
+      );
     case 'verbatim':
       // Line by line, each in its own direction (as the HTML export): notes mix languages.
       return (

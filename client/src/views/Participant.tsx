@@ -22,7 +22,9 @@ export function Participant({ sessionId }: { sessionId: string }) {
   const me = useLive(selectMe);
   const cafe = useLive((s) => s.cafe);
   useDocumentTitle(null, live?.session.title);
-  useEffect(() => prefetchTableNotepad(sessionId), [sessionId]); // after joining, in this tab
+  useEffect(() => {
+    prefetchTableNotepad(sessionId); // after joining, in this tab
+  }, [sessionId]);
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
   if (!live || !me) return <p role="status">{t('app.loading')}</p>;

@@ -50,6 +50,9 @@ function block(b: Block): string {
       return `<dl>${b.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${text(value)}</dd>`).join('')}</dl>`;
     case 'paragraph':
       return `<p${b.muted ? ' class="muted"' : ''} dir="auto">${escapeHtml(b.text)}</p>`;
+    case 'labelled':
+      // The page's direction for our label; the person's words isolated in theirs.
+      return `<p>${escapeHtml(b.label)}: <bdi>${escapeHtml(b.text)}</bdi></p>`;
     case 'verbatim':
       return verbatim(b.text);
     case 'list':

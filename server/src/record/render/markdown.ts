@@ -40,6 +40,8 @@ function block(b: Block): string {
       return b.rows.map(([label, value]) => `- **${inline(label, ' ')}:** ${inline(value, ' ')}`).join('\n');
     case 'paragraph':
       return b.muted ? `*${inline(b.text, ' ')}*` : inline(b.text, '  \n');
+    case 'labelled':
+      return inline(`${b.label}: ${b.text}`, '  \n'); // plain text: Markdown has no isolation
     case 'verbatim':
       // Blank lines separate paragraphs in the source text; inside one, line breaks are kept.
       return b.text

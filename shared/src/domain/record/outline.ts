@@ -49,7 +49,7 @@ function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
 function cafe(l: RecordLabels, c: RecordCafe): Block[] {
   const out: Block[] = [];
   for (const round of c.rounds) {
-    out.push({ kind: 'heading', level: 2, text: l.t('round', { number: round.number }) }, { kind: 'paragraph', text: `${l.t('question')}: ${round.question}` });
+    out.push({ kind: 'heading', level: 2, text: l.t('round', { number: round.number }) }, { kind: 'labelled', label: l.t('question'), text: round.question });
     for (const table of round.tables) {
       out.push({ kind: 'heading', level: 3, text: table.label });
       if (!table.notes.trim() && table.ideas.length === 0) out.push({ kind: 'paragraph', text: l.t('empty'), muted: true });

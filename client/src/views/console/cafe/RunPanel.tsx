@@ -1,9 +1,10 @@
 import { CAFE_LIMITS } from '@open-talks/shared';
 import type { CafePublicView, PromptView } from '@open-talks/shared/protocol';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
 import { useConfirm } from '../../../components/ConfirmDialog';
+import { holdFocus } from '../../../components/keep-focus';
 import { PromptList } from '../../../components/cafe/PromptList';
 import { tableName } from '../../../components/cafe/table-name';
 import { command } from '../../../net/realtime';
@@ -17,16 +18,24 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
   const { t } = useTranslation();
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
   const confirmation = useConfirm();
   const total = live.rounds.length;
   const timer = live.run.timer;
   const inRound = live.phase === 'in-round';
   const nextRound = live.run.round + 1;
 
+  /** A second press while one is in flight is ignored, so no button is disabled while busy (THUI5). */
   async function send(run: () => ReturnType<typeof command>, done: string): Promise<boolean> {
+    if (inFlight.current) return false;
+    inFlight.current = true;
+    const refocus = holdFocus(); // Start turns into Pause, End round goes: focus moves on, not to the page
     setBusy(true);
-    const ack = await run();
-    setBusy(false);
+    const ack = await run().finally(() => {
+      inFlight.current = false;
+      setBusy(false);
+    });
+    refocus();
     if (!ack.ok) {
       setMessage({ text: refusalText(t, ack.error), error: true });
       return false;
@@ -65,29 +74,29 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
       {inRound && <Countdown timer={timer} label={t('run.timeLeft')} />}
       <div className="button-row">
         {!inRound && live.phase !== 'finished' && total > 0 && (
-          <button type="button" disabled={busy} onClick={simple('cafe:start-round', t('run.started', { round: nextRound }))}>
+          <button type="button" aria-disabled={busy} onClick={simple('cafe:start-round', t('run.started', { round: nextRound }))}>
             {t('run.start', { round: nextRound, total })}
           </button>
         )}
         {inRound && timer?.status === 'running' && (
-          <button type="button" className="secondary" disabled={busy} onClick={simple('cafe:pause-round', t('run.paused'))}>
+          <button type="button" className="secondary" aria-disabled={busy} onClick={simple('cafe:pause-round', t('run.paused'))}>
             {t('run.pause')}
           </button>
         )}
         {inRound && timer?.status === 'paused' && (
-          <button type="button" disabled={busy} onClick={simple('cafe:resume-round', t('run.resumed'))}>
+          <button type="button" aria-disabled={busy} onClick={simple('cafe:resume-round', t('run.resumed'))}>
             {t('run.resume')}
           </button>
         )}
         {inRound && (
           <>
-            <button type="button" className="secondary" disabled={busy} onClick={extend(1)} aria-label={t('run.extendBy', { count: 1 })}>
+            <button type="button" className="secondary" aria-disabled={busy} onClick={extend(1)} aria-label={t('run.extendBy', { count: 1 })}>
               {t('run.plusMinutes', { count: 1 })}
             </button>
-            <button type="button" className="secondary" disabled={busy} onClick={extend(5)} aria-label={t('run.extendBy', { count: 5 })}>
+            <button type="button" className="secondary" aria-disabled={busy} onClick={extend(5)} aria-label={t('run.extendBy', { count: 5 })}>
               {t('run.plusMinutes', { count: 5 })}
             </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void endEarly()}>
+            <button type="button" className="danger" aria-disabled={busy} onClick={() => void endEarly()}>
               {t('run.endEarly')}
             </button>
           </>
@@ -131,7 +140,7 @@ function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: (run
             </option>
           ))}
         </select>
-        <button type="submit" disabled={busy || text.trim() === ''}>
+        <button type="submit" disabled={text.trim() === ''} aria-disabled={busy}>
           {t('run.sendPrompt')}
         </button>
       </div>

@@ -16,7 +16,9 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
   const { run, message, busy } = useCafeCommand();
   const [drafts, setDrafts] = useState<Draft[]>(() => tables.map(toDraft));
   const [size, setSize] = useState<number>(CAFE_DEFAULTS.tableSize);
-  useEffect(() => setDrafts(tables.map(toDraft)), [tables]);
+  useEffect(() => {
+    setDrafts(tables.map(toDraft));
+  }, [tables]);
 
   const hostsFor = (kind: TableKind) =>
     participants.filter((p) => (p.role === 'participant' || p.role === 'host') && (kind === 'hybrid' || kind === p.mode));

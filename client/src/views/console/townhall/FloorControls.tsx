@@ -17,7 +17,7 @@ export function FloorControls({ floor, floorHandle, commands }: { floor: FloorVi
   }
   const name = staffPersonLabel(t, floor.speaker);
   const extend = (seconds: number, label: string) => (
-    <button type="button" className="secondary" disabled={busy} onClick={() => void send('hand:extend-floor', { seconds }, t('thConsole.floor.extended', { time: label }))} aria-label={t('thConsole.floor.extendBy', { time: label })}>
+    <button type="button" className="secondary" aria-disabled={busy} onClick={() => void send('hand:extend-floor', { seconds }, t('thConsole.floor.extended', { time: label }))} aria-label={t('thConsole.floor.extendBy', { time: label })}>
       +{label}
     </button>
   );
@@ -35,18 +35,18 @@ export function FloorControls({ floor, floorHandle, commands }: { floor: FloorVi
       <Countdown timer={floor.timer} label={t('thConsole.floor.timeLeft')} />
       <div className="button-row">
         {running && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void send('hand:pause-floor', {}, t('thConsole.floor.paused'))}>
+          <button type="button" className="secondary" aria-disabled={busy} onClick={() => void send('hand:pause-floor', {}, t('thConsole.floor.paused'))}>
             {t('run.pause')}
           </button>
         )}
         {floor.timer.status === 'paused' && (
-          <button type="button" disabled={busy} onClick={() => void send('hand:resume-floor', {}, t('thConsole.floor.resumed'))}>
+          <button type="button" aria-disabled={busy} onClick={() => void send('hand:resume-floor', {}, t('thConsole.floor.resumed'))}>
             {t('run.resume')}
           </button>
         )}
         {extend(30, t('thConsole.seconds', { count: 30 }))}
         {extend(60, t('thConsole.minutes', { count: 1 }))}
-        <button type="button" className="danger" disabled={busy} onClick={() => void send('hand:end-floor', {}, t('thConsole.floor.ended', { name }))}>
+        <button type="button" className="danger" aria-disabled={busy} onClick={() => void send('hand:end-floor', {}, t('thConsole.floor.ended', { name }))}>
           {t('thConsole.floor.end')}
         </button>
       </div>

@@ -17,7 +17,7 @@ export function PollCard({ item, projected, commands }: { item: PollItem; projec
   const headingId = `th-poll-${poll.id}`;
   const short = poll.question.length > 60 ? `${poll.question.slice(0, 59)}…` : poll.question;
   const button = (label: string, run: () => void, className = 'secondary') => (
-    <button type="button" className={className} disabled={busy} onClick={run} aria-describedby={headingId}>
+    <button type="button" className={className} aria-disabled={busy} onClick={run} aria-describedby={headingId}>
       {label}
     </button>
   );

@@ -31,14 +31,14 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
       </h2>
       <FloorControls floor={floor} floorHandle={queue.floor?.handle ?? null} commands={commands} />
       <div className="button-row">
-        <button type="button" disabled={busy || count === 0} onClick={() => giveTo()}>
+        <button type="button" disabled={count === 0} aria-disabled={busy} onClick={() => giveTo()}>
           {count > 0 ? t('thConsole.queue.giveNext', { name: who(queue.hands[0]!) }) : t('thConsole.queue.nobodyWaiting')}
         </button>
         <label className="choice">
           <input
             type="checkbox"
             checked={queue.alternate}
-            disabled={busy}
+            aria-disabled={busy}
             onChange={(e) => void send('hand:alternate', { on: e.target.checked }, t(e.target.checked ? 'thConsole.queue.alternateOn' : 'thConsole.queue.alternateOff'))}
           />
           {t('thConsole.queue.alternate')}
@@ -70,21 +70,21 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
                   <td dir="auto">{hand.topic ?? <span className="muted">{t('thConsole.queue.noTopic')}</span>}</td>
                   <td>
                     <div className="th-row-actions">
-                      <button type="button" className="secondary" disabled={busy} onClick={() => giveTo(hand)} aria-label={t('thConsole.queue.giveTo', { name: who(hand) })}>
+                      <button type="button" className="secondary" aria-disabled={busy} onClick={() => giveTo(hand)} aria-label={t('thConsole.queue.giveTo', { name: who(hand) })}>
                         {t('thConsole.queue.give')}
                       </button>
-                      <button type="button" className="secondary" disabled={busy || hand.baseIndex === 0} onClick={() => move(hand, -1)} aria-label={t('thConsole.queue.moveUp', { name: who(hand) })}>
+                      <button type="button" className="secondary" disabled={hand.baseIndex === 0} aria-disabled={busy} onClick={() => move(hand, -1)} aria-label={t('thConsole.queue.moveUp', { name: who(hand) })}>
                         <span aria-hidden="true">↑ </span>
                         {t('thConsole.up')}
                       </button>
-                      <button type="button" className="secondary" disabled={busy || hand.baseIndex === last} onClick={() => move(hand, 1)} aria-label={t('thConsole.queue.moveDown', { name: who(hand) })}>
+                      <button type="button" className="secondary" disabled={hand.baseIndex === last} aria-disabled={busy} onClick={() => move(hand, 1)} aria-label={t('thConsole.queue.moveDown', { name: who(hand) })}>
                         <span aria-hidden="true">↓ </span>
                         {t('thConsole.down')}
                       </button>
                       <button
                         type="button"
                         className="danger"
-                        disabled={busy}
+                        aria-disabled={busy}
                         onClick={() => void send('hand:dismiss', { handle: hand.handle }, t('thConsole.queue.lowered', { name: who(hand) }))}
                         aria-label={t('thConsole.queue.lowerFor', { name: who(hand) })}
                       >

@@ -58,7 +58,7 @@ export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
         <p className="hint" id="th-video-room-hint">
           {t('thUi.settings.videoRoomHint')}
         </p>
-        <button type="submit" disabled={commands.busy}>
+        <button type="submit" aria-disabled={commands.busy}>
           {t('thConsole.save')}
         </button>
       </form>
