@@ -5,6 +5,7 @@ import { timeoutClock } from './cafe/round-clock.js';
 import { CafeRunService } from './cafe/run-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
+import { refuseFloodedRequest } from './http/flood-door.js';
 import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
 import { IdeaCommands, NotepadServer, withNotepadRevalidation } from './notepad/index.js';
@@ -51,7 +52,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   // /socket.io/ requests itself and hands only the others on. Added afterwards, Express
   // also answered long-polling requests (404), so polling clients could never connect.
   let handleRequest: RequestListener | undefined;
-  const http = createServer((req, res) => handleRequest?.(req, res));
+  const budget = memoryBudget(config.limits.commandsPer10s); // one per person, Socket.IO and HTTP together (LIMIT1)
+  const http = createServer((req, res) => refuseFloodedRequest(budget, req, res) || handleRequest?.(req, res));
   const io = createIo(http);
   const notifier = new SocketNotifier(io, log);
   const presence = socketPresence(io);
@@ -84,8 +86,6 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notifier.bind(service);
   const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
-  // One budget per person for Socket.IO and HTTP together (LIMIT1).
-  const budget = memoryBudget(config.limits.commandsPer10s);
   attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, ideas, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
   handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
   await cafeRun.resumeClocks();

@@ -3,8 +3,10 @@
 // connections than a person may keep and floods through all of them — real commands, unknown
 // events with long names, and HTTP PATCH /me switching between the room and remote — opening a
 // new connection whenever one is closed, until 'stop' (or its cap on events), then reports
-// what it sent and how it was answered.
+// what it sent and how it was answered. With `notepad` it floods notepads instead (see
+// notepad-flooder.ts).
 import { io, type Socket } from 'socket.io-client';
+import { floodNotepads } from './notepad-flooder.js';
 
 interface Start {
   type: 'start';
@@ -15,6 +17,8 @@ interface Start {
   maxEvents: number;
   /** Events (commands, unknown events, HTTP requests, connection attempts) offered per second. */
   rate: number;
+  /** Flood this person's table notepad through that many connections instead. */
+  notepad?: { token: string; room: string; connections: number };
 }
 
 export interface FloodReport {
@@ -131,6 +135,14 @@ async function flood(start: Start): Promise<void> {
   maxEvents = start.maxEvents;
   rate = start.rate;
   started = performance.now();
+  if (start.notepad) {
+    const more = async () => {
+      if (!running || sent >= maxEvents) return false;
+      await permit();
+      return true;
+    };
+    return floodNotepads({ base: start.base, ...start.notepad, permit: more, count });
+  }
   const lanes = [
     ...Array.from({ length: start.sockets }, (_, lane) => socketLane(start.base, start.token, lane)),
     ...Array.from({ length: HTTP_LANES }, (_, lane) => httpLane(start.base, start.sessionId, start.token, lane)),

@@ -152,6 +152,23 @@ describe('LIMIT per-person limits', () => {
     expect(captured.lines.some((line) => line.includes('zzzz'))).toBe(false);
   });
 
+  it('LIMIT3 a flood of HTTP calls is refused before the app and logged once per window, not once per call', async () => {
+    const created = await townhall();
+    const person = await join(server.url, created.session.joinCode, { displayName: 'Scripted' });
+    const path = `/api/sessions/${created.session.id}/me`;
+    const FLOOD = 4 * LIMIT;
+    const statuses: number[] = [];
+    for (let i = 0; i < FLOOD; i++) statuses.push((await http(server.url, 'PATCH', path, { token: person.token, body: { language: i % 2 ? 'fr' : 'es' } })).status);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(LIMIT);
+    const refused = await http(server.url, 'PATCH', path, { token: person.token, raw: '{not json' });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
+    // Each refused call used to write a request line: a flood wrote a flood of logs.
+    const refusals = captured.lines.filter((line) => line.includes(path) && line.includes('429'));
+    expect(refusals.length).toBeLessThanOrEqual(2);
+    expect(captured.lines.filter((line) => line.includes('"rate-limited"') && line.includes(person.participant.id)).length).toBe(1);
+  });
+
   it('LIMIT4 a socket error (a malformed packet) is logged as one short line, not swallowed', async () => {
     const created = await townhall();
     const person = await join(server.url, created.session.joinCode, { displayName: 'Garbled' });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
 
@@ -30,7 +30,8 @@ export function personKey(sessionId: string, participantId: string | null): stri
 
 const REMEMBERED_TOKENS = 10_000; // refused tokens kept at most; the oldest are forgotten first
 
-const tokenKey = (token: string) => createHash('sha256').update(token).digest('base64url'); // no raw token kept
+// No raw token kept. One-shot hash: this runs for every call of a flood, so no Hash object each time.
+const tokenKey = (token: string) => hash('sha256', token, 'base64url');
 
 export function rateLimiterBudget(limiter: RateLimiterAbstract): PersonBudget {
   const refusedUntil = new Map<string, number>(); // token hash → epoch ms
@@ -55,7 +56,8 @@ export function rateLimiterBudget(limiter: RateLimiterAbstract): PersonBudget {
         return { ok: true };
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal; // the store failed: not a refusal
-        return { ok: false, firstRefusal: refusal.consumedPoints - cost < limiter.points, retryAfterMs: refusal.msBeforeNext };
+        // consumedPoints counts this call: the first refusal is the one that took the count past `points`.
+        return { ok: false, firstRefusal: refusal.consumedPoints - cost <= limiter.points, retryAfterMs: refusal.msBeforeNext };
       }
     },
   };

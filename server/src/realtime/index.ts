@@ -15,7 +15,7 @@ import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
 import { guardSocket, refusedBeforeLookup, spendOnConnect } from './socket-guard.js';
-import { rateLimitedError } from '../limits/person-budget.js';
+import { RATE_LIMITED_MESSAGE, rateLimitedError } from '../limits/person-budget.js';
 import type { IoServer, IoSocket } from './types.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
@@ -28,6 +28,9 @@ export function createIo(httpServer: HttpServer): IoServer {
     serveClient: false,
   });
 }
+
+/** The refusal of a connection whose token is still refused for its rate: one object for all. */
+const RATE_LIMITED_CONNECT = Object.assign(new Error(RATE_LIMITED_MESSAGE), { data: toApiError(rateLimitedError()) });
 
 export interface RealtimeDeps {
   service: SessionService;
@@ -51,7 +54,10 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
-    (refusedBeforeLookup(budget, token) ? Promise.reject(rateLimitedError()) : service.authenticate(typeof token === 'string' ? token : undefined))
+    // A flood's reconnects: refused first thing, synchronously, with an answer built once (LIMIT3).
+    if (refusedBeforeLookup(budget, token)) return next(RATE_LIMITED_CONNECT);
+    service
+      .authenticate(typeof token === 'string' ? token : undefined)
       .then(async (principal) => {
         const sessionId = principal.session.id;
         const participantId = principal.participant?.id ?? null;

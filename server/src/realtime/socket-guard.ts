@@ -12,6 +12,9 @@ const LOGGED_EVENT_CHARS = 40; // an event name is cut to this in logs and repli
  */
 export const REFUSALS_BEFORE_CLOSE = 50;
 
+/** The one answer to every refused event, built once: a flood's refusals allocate no reply. */
+const RATE_LIMITED_REPLY = Object.freeze({ ok: false, error: Object.freeze({ code: 'rate_limited', message: RATE_LIMITED_MESSAGE }) });
+
 export interface GuardDeps {
   budget: PersonBudget;
   cap: ConnectionCap<IoSocket>;
@@ -48,21 +51,28 @@ export function guardSocket(socket: IoSocket, { budget, cap, log }: GuardDeps): 
   socket.on('disconnect', () => cap.release(key, socket));
 
   let refusedInARow = 0;
+  let refusedUntil = 0; // epoch ms: until then this connection's events are refused without asking the budget
+  const refuse = (ack: unknown, retryAfterMs: number) => {
+    if (typeof ack === 'function') ack(RATE_LIMITED_REPLY);
+    if (++refusedInARow !== REFUSALS_BEFORE_CLOSE) return;
+    log.warn({ event: 'flood-closed', sessionId, participantId }, 'closed a connection that kept sending after being refused');
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token === 'string') budget.rememberRefusal(token, retryAfterMs);
+    socket.disconnect(true);
+  };
   socket.use((packet, next) => {
     const [event] = packet;
     const ack: unknown = packet.at(-1);
+    // The person is over their budget until the window ends whatever we ask, so a flood's
+    // events are refused here, synchronously, at the cost of one comparison (LIMIT3).
+    const waitMs = refusedUntil - Date.now();
+    if (waitMs > 0) return refuse(ack, waitMs);
     budget.spend(key).then(
       (spent) => {
         if (!spent.ok) {
           if (spent.firstRefusal) log.warn({ event: 'rate-limited', sessionId, participantId, retryAfterMs: spent.retryAfterMs }, 'over the command limit; further refusals in this window are not logged');
-          if (typeof ack === 'function') ack({ ok: false, error: { code: 'rate_limited', message: RATE_LIMITED_MESSAGE } });
-          if (++refusedInARow === REFUSALS_BEFORE_CLOSE) {
-            log.warn({ event: 'flood-closed', sessionId, participantId }, 'closed a connection that kept sending after being refused');
-            const token: unknown = socket.handshake.auth?.token;
-            if (typeof token === 'string') budget.rememberRefusal(token, spent.retryAfterMs);
-            socket.disconnect(true);
-          }
-          return;
+          refusedUntil = Date.now() + spent.retryAfterMs;
+          return refuse(ack, spent.retryAfterMs);
         }
         refusedInARow = 0;
         if (typeof event === 'string' && Object.hasOwn(COMMANDS, event)) return next();
