@@ -4,8 +4,11 @@ import { Route, Switch } from 'wouter';
 import { Layout } from './components/Layout';
 import { Home } from './views/Home';
 import { Join } from './views/Join';
-import { Participant } from './views/Participant';
 
+// What the entry chunk holds is what the join page needs (and Home, which is as small): every
+// other view is its own chunk, fetched when its route is opened, so a participant on a weak
+// link waits for nothing else before the join form (WEB1 in docs/spec.md).
+const Participant = lazy(() => import('./views/Participant').then((m) => ({ default: m.Participant })));
 // The console and the projector are never needed by participants: separate chunks.
 const Console = lazy(() => import('./views/Console'));
 const Projector = lazy(() => import('./views/Projector'));

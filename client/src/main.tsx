@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { preloadParticipantRoute } from './preload';
 import './styles.css';
 
+preloadParticipantRoute(location.pathname);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

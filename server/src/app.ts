@@ -5,8 +5,10 @@ import { timeoutClock } from './cafe/round-clock.js';
 import { CafeRunService } from './cafe/run-service.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './http/app.js';
+import { refuseFloodedRequest } from './http/flood-door.js';
+import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
-import { NotepadServer, withNotepadRevalidation } from './notepad/index.js';
+import { IdeaCommands, NotepadServer, withNotepadRevalidation } from './notepad/index.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { SocketNotifier } from './realtime/notifier.js';
 import { socketPresence } from './realtime/presence.js';
@@ -50,7 +52,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   // /socket.io/ requests itself and hands only the others on. Added afterwards, Express
   // also answered long-polling requests (404), so polling clients could never connect.
   let handleRequest: RequestListener | undefined;
-  const http = createServer((req, res) => handleRequest?.(req, res));
+  const budget = memoryBudget(config.limits.commandsPer10s); // one per person, Socket.IO and HTTP together (LIMIT1)
+  const http = createServer((req, res) => refuseFloodedRequest(budget, req, res) || handleRequest?.(req, res));
   const io = createIo(http);
   const notifier = new SocketNotifier(io, log);
   const presence = socketPresence(io);
@@ -82,8 +85,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   notifier.bind(service);
   const records = new RecordService(store, notepads);
-  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, log, commandsPer10s: config.limits.commandsPer10s });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, log, storage: handle.dialect });
+  const ideas = new IdeaCommands(store, notepads);
+  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, ideas, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
 

@@ -14,6 +14,11 @@ export interface Config {
   operatorKey: string | undefined;
   /** The public origin used in links (https://talks.example.org); otherwise taken from each request. */
   publicUrl: string | undefined;
+  /**
+   * Without publicUrl: the host names a request's Host header may carry for links to be built
+   * from it (LINK1). Other hosts get relative links, so a forged Host never carries a secret away.
+   */
+  allowedHosts: string[] | undefined;
   /** Number of proxies in front of the server, for client IPs and https detection. */
   trustProxy: number;
   logLevel: string;
@@ -22,14 +27,18 @@ export interface Config {
   limits: {
     createPerWindow: number; // sessions created per IP per 10 minutes
     joinPerMinute: number; // joins per IP per minute (a venue's Wi-Fi is one IP)
-    commandsPer10s: number; // realtime commands per participant per 10 seconds
+    previewPerMinute: number; // join-code previews per IP per minute, a budget apart from joining
+    joinFailuresPerMinute: number; // wrong join codes (preview or join) per IP per minute
+    commandsPer10s: number; // commands per participant per 10 seconds, Socket.IO and HTTP together
+    socketsPerPerson: number; // open Socket.IO connections per participant; the oldest closes first
     questionsPerMinute: number; // Town Hall questions asked per participant per minute
     votesPer10s: number; // Town Hall votes (questions and polls) per participant per 10 seconds
     handsPerMinute: number; // hands raised per participant per minute
   };
   notepads: {
     maxDocumentBytes: number; // bytes: a notepad's whole Yjs document
-    messagesPer10s: number; // y-websocket messages (edits, cursor moves) per connection per 10 seconds
+    messagesPer10s: number; // y-websocket messages (edits, cursor moves) per person per 10 seconds, across their connections
+    connectionsPerPerson: number; // open notepad connections per person; a new one past it closes their oldest
     idleUnloadMs: number; // ms without a connection before a document leaves memory
   };
 }
@@ -41,14 +50,19 @@ const env = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
   OPERATOR_KEY: z.string().min(16).optional(),
   PUBLIC_URL: z.url().optional(),
+  ALLOWED_HOSTS: z.string().optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIR: z.string().default(`${ROOT}client/dist`),
   RATE_CREATE_PER_10MIN: z.coerce.number().int().min(1).default(30),
   RATE_JOIN_PER_MIN: z.coerce.number().int().min(1).default(600),
+  RATE_PREVIEW_PER_MIN: z.coerce.number().int().min(1).default(1200),
+  RATE_JOIN_FAILURES_PER_MIN: z.coerce.number().int().min(1).default(30),
   RATE_COMMANDS_PER_10S: z.coerce.number().int().min(1).default(100),
+  SOCKETS_PER_PERSON: z.coerce.number().int().min(1).default(8),
   NOTEPAD_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   NOTEPAD_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(1000),
+  NOTEPAD_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).default(16),
   NOTEPAD_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   RATE_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).default(5),
   RATE_VOTES_PER_10S: z.coerce.number().int().min(1).default(60),
@@ -69,13 +83,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseSchema: e.DATABASE_SCHEMA,
     operatorKey: e.OPERATOR_KEY,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedHosts: e.ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR,
     limits: {
       createPerWindow: e.RATE_CREATE_PER_10MIN,
       joinPerMinute: e.RATE_JOIN_PER_MIN,
+      previewPerMinute: e.RATE_PREVIEW_PER_MIN,
+      joinFailuresPerMinute: e.RATE_JOIN_FAILURES_PER_MIN,
       commandsPer10s: e.RATE_COMMANDS_PER_10S,
+      socketsPerPerson: e.SOCKETS_PER_PERSON,
       questionsPerMinute: e.RATE_QUESTIONS_PER_MIN,
       votesPer10s: e.RATE_VOTES_PER_10S,
       handsPerMinute: e.RATE_HANDS_PER_MIN,
@@ -83,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     notepads: {
       maxDocumentBytes: e.NOTEPAD_MAX_BYTES,
       messagesPer10s: e.NOTEPAD_MESSAGES_PER_10S,
+      connectionsPerPerson: e.NOTEPAD_CONNECTIONS_PER_PERSON,
       idleUnloadMs: e.NOTEPAD_IDLE_UNLOAD_MS,
     },
   };

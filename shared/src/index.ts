@@ -3,6 +3,7 @@ export * from './domain/words.js';
 export * from './domain/join-code.js';
 export * from './domain/permissions.js';
 export * from './domain/attendance.js';
+export * from './domain/attribution.js';
 export * from './domain/seating/index.js';
 export * from './domain/timer/index.js';
 export * from './domain/cafe/setup.js';

@@ -1,7 +1,9 @@
 // Seating planner benchmark (issue 3): time, repeated pairs and mix on instances from a small
-// café to 2,000 people, and on tight designs (Kirkman's schoolgirls, the affine plane of order 4).
+// café to 2,000 people, and on tight designs (Kirkman's schoolgirls, the affine plane of order 4);
+// SEAT10 stays (non-hosts at the same table twice running) with and without the moves phase.
 // Times are wall-clock medians of several runs with different seeds; never asserted in tests.
 import { createRng, planSeating, STAKEHOLDER_GROUPS, type SeatingParticipant, type SeatingTable } from '../../shared/src/index.js';
+import { planSeatingWith } from '../../shared/src/domain/seating/planner.js';
 
 interface Instance {
   name: string;
@@ -68,14 +70,20 @@ const range = (values: number[]) => {
   return low === high ? String(low) : `${low}–${high}`;
 };
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const rows: string[][] = [['instance', 'n', 'tables', 'size', 'rounds', 'median ms', 'max ms', 'repeated pairs', 'lower bound', 'repeated meetings', 'lower bound', 'diversity']];
+// Warm-up (JIT) of both planners, so the first instance's times compare fairly.
+for (const moves of [true, false]) planSeatingWith({ ...instances[0]!, seed: 0 }, { moves });
+const rows: string[][] = [['instance', 'n', 'tables', 'size', 'rounds', 'median ms', 'max ms', 'ms without SEAT10', 'repeated pairs', 'lower bound', 'repeated meetings', 'lower bound', 'stays', 'without SEAT10', 'lower bound', 'diversity']];
 for (const instance of instances) {
   const times: number[] = [];
+  const timesBefore: number[] = [];
   const repeats: number[] = [];
   const meetings: number[] = [];
   let bound = 0;
   let meetingsBound = 0;
   let diversity = 0;
+  const stays: number[] = [];
+  const staysBefore: number[] = [];
+  let staysBound = 0;
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
     const result = planSeating({ ...instance, seed: run + 1 });
@@ -86,6 +94,13 @@ for (const instance of instances) {
     bound = result.figures.repeatedPairsLowerBound;
     meetingsBound = result.figures.repeatedMeetingsLowerBound;
     diversity += result.figures.diversity / RUNS;
+    stays.push(result.figures.stays);
+    staysBound = result.figures.staysLowerBound;
+    // The same seed without SEAT10's moves: what the planner gave before.
+    const startBefore = performance.now();
+    const before = planSeatingWith({ ...instance, seed: run + 1 }, { moves: false });
+    timesBefore.push(performance.now() - startBefore);
+    if (before.ok) staysBefore.push(before.figures.stays);
   }
   const capacities = [...new Set(instance.tables.map((t) => t.capacity))].join('/');
   rows.push([
@@ -96,10 +111,14 @@ for (const instance of instances) {
     String(instance.rounds),
     median(times).toFixed(1),
     Math.max(...times).toFixed(1),
+    median(timesBefore).toFixed(1),
     range(repeats),
     String(bound),
     range(meetings),
     String(meetingsBound),
+    range(stays),
+    range(staysBefore),
+    String(staysBound),
     diversity.toFixed(3),
   ]);
 }

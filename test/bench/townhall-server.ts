@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadConfig, startServer } from '../../server/src/app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'open-talks-bench-'));
@@ -28,7 +28,13 @@ export interface ServerStats {
   heapUsedMb: number;
   /** Time the event loop was busy since start, ms (performance.eventLoopUtilization). */
   loopActiveMs: number;
+  /** The event loop's delay since the last stats, p99 and max, ms: how long any message waited for the loop. */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 }
+
+const loopDelay = monitorEventLoopDelay({ resolution: 1 }); // ms
+loopDelay.enable();
 
 process.send?.({ type: 'ready', port: server.port });
 process.on('message', (message: { type: string }) => {
@@ -41,7 +47,10 @@ process.on('message', (message: { type: string }) => {
       rssMb: memory.rss / 2 ** 20,
       heapUsedMb: memory.heapUsed / 2 ** 20,
       loopActiveMs: performance.eventLoopUtilization().active,
+      loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      loopDelayMaxMs: loopDelay.max / 1e6,
     };
+    loopDelay.reset();
     process.send?.({ type: 'stats', stats });
   }
   if (message.type === 'stop') {

@@ -78,14 +78,16 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
     await server?.database.drop();
   });
 
-  /** Bo's heading for a round, from the plan the server made. */
+  /** Bo's heading for a round, from the plan the server made: "go to" first, then "you move to" or "you stay at" (SEAT10). */
   async function expectedHeadingForBo(round: number, total: number): Promise<RegExp> {
     const plan = await planOf();
-    const tableId = Object.entries(plan.rounds[round - 1]!).find(([, ids]) => ids.includes(bo.participant.id))![0];
+    const tableOf = (r: number) => Object.entries(plan.rounds[r - 1]!).find(([, ids]) => ids.includes(bo.participant.id))![0];
+    const tableId = tableOf(round);
     const label = tableId === Object.entries(plan.rounds[0]!).find(([, ids]) => ids.includes(amina.participant.id))![0] ? 'Lotus' : 'Cedar';
     const n = label === 'Lotus' ? 1 : 2;
     const host = label === 'Lotus' ? ', host: Amina' : '';
-    return new RegExp(`^Round ${round} of ${total} — go to table ${n}, ${label}${host}$`);
+    const verb = round === 1 ? 'go to' : tableOf(round - 1) === tableId ? 'you stay at' : 'you move to';
+    return new RegExp(`^Round ${round} of ${total} — ${verb} table ${n}, ${label}${host}$`);
   }
 
   it('round 1: everyone is told where to go, with the question, the countdown and the video room', async () => {
@@ -122,9 +124,12 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
     await expectAccessible(pages.projector!, 'projector in round 1');
   });
 
-  it('pause, +5 min, resume and a prompt reach every screen at once', async () => {
-    await console_.getByRole('button', { name: 'Pause' }).click();
+  it('pause, +5 min, resume and a prompt reach every screen at once; THUI5 keyboard focus moves from Pause to Resume', async () => {
+    await console_.getByRole('button', { name: 'Pause' }).focus();
+    await console_.keyboard.press('Enter');
     await expect.poll(() => pages.bo!.getByTestId('cafe-card').innerText()).toContain('Paused');
+    // Pause is gone once paused: focus goes to Resume, in its place, never to the page.
+    await expect.poll(() => console_.evaluate(() => document.activeElement?.textContent)).toBe('Resume');
     await console_.getByRole('button', { name: 'Add 5 min to this round' }).click();
     await expect.poll(() => pages.bo!.getByTestId('countdown').innerText()).toMatch(/^1[45]:\d\d$/);
     await console_.getByRole('button', { name: 'Resume' }).click();
@@ -141,16 +146,18 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
   });
 
   it('ending round 1 shows the next seating; round 2 starts for everyone', async () => {
-    console_.once('dialog', (dialog) => void dialog.accept());
     await console_.getByRole('button', { name: 'End round now' }).click();
+    await console_.getByRole('dialog').getByRole('button', { name: 'End round now', exact: true }).click();
     await expect.poll(() => pages.bo!.locator('#cafe-card-heading').innerText()).toBe('Round 1 of 2 is over.');
     const boNext = await expectedHeadingForBo(2, 2);
     await expect.poll(() => pages.bo!.getByTestId('next-seat').innerText()).toMatch(new RegExp(`^Next: ${boNext.source.slice(1)}`));
     await expect.poll(() => pages.projector!.locator('.projector-status').innerText()).toContain('Round 1 of 2 is over.');
 
-    await console_.getByRole('button', { name: 'Start round 2 of 2' }).click();
+    await console_.getByRole('button', { name: 'Start round 2 of 2' }).focus();
+    await console_.keyboard.press('Enter');
     await expect.poll(() => pages.bo!.locator('#cafe-card-heading').innerText()).toMatch(boNext);
-    await expect.poll(() => pages.amina!.locator('#cafe-card-heading').innerText()).toBe('Round 2 of 2 — you host table 1, Lotus');
+    await expect.poll(() => console_.evaluate(() => document.activeElement?.textContent)).toBe('Pause'); // THUI5
+    await expect.poll(() => pages.amina!.locator('#cafe-card-heading').innerText()).toBe('Round 2 of 2 — you stay at table 1, Lotus (you host it)');
     await expect.poll(() => pages.projector!.locator('.projector-question').innerText()).toBe('Who should decide?');
     await expect.poll(() => console_.getByTestId('run-status').innerText()).toContain('Round 2 of 2');
     await shot(pages.amina!, 'participant-host-round2');

@@ -45,7 +45,7 @@ describe.skipIf(missing !== null)('World Café set-up in the console', () => {
   it('makes tables from who is here, sets three rounds, plans, locks, and shows the plan with its figures', async () => {
     await console_.getByLabel('People per table').fill('4');
     await console_.getByRole('button', { name: 'Make tables from who is here' }).click();
-    await expect.poll(() => console_.getByTestId('tables-editor').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => console_.getByTestId('tables-editor').getByRole('listitem').count()).toBe(3);
 
     for (const [n, question] of ['What works today?', 'What is missing?', 'What do we ask for?'].entries()) {
       await console_.getByLabel(`Question of round ${n + 1}`).fill(question);

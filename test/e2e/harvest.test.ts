@@ -96,7 +96,9 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     const console_ = (await open(world.created.links.console)).page;
     const board = console_.getByTestId('harvest-board');
     const idea = board.getByTestId('harvest-idea').filter({ hasText: 'Trust before tools' });
-    await expect.poll(() => idea.textContent()).toContain('Marked by the table');
+    // Said once: "Marked by table 1, A", never "Marked by the table table 1, A".
+    await expect.poll(() => idea.locator('.harvest-marked').innerText()).toBe('★ Marked by table 1, A');
+    expect(await idea.textContent()).not.toMatch(/table table/i);
     expect(await idea.textContent()).toContain('by Ann');
     // Under the round's question, in the unthemed column.
     expect(await board.getByTestId('harvest-column').first().textContent()).toContain('Question of round 1: What matters?');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, join, type Joined } from '../helpers/api.js';
+import { createSession, http, join, type Joined } from '../helpers/api.js';
 import { expectAccessible, launchBrowser } from '../helpers/browser.js';
 import { checkChromium, requireAll } from '../helpers/environment.js';
 import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
@@ -100,6 +100,38 @@ describe.skipIf(missing !== null)('the record in the browser', () => {
     if (SHOTS) await reader.screenshot({ path: `${SHOTS}/public-page-ar.png` });
     await expectAccessible(reader, 'the public outcome page in Arabic');
     await reader.context().close();
+  });
+
+  it('REC1 ATTR5 the public page of an anonymous session shows neither Government (1) nor Academia (3) when the total 4 would give Government back; a larger group next to them keeps its count', async () => {
+    const created = await createSession(server.url, { title: 'Chatham House record', format: 'townhall', attribution: 'anonymous' });
+    await join(server.url, created.session.joinCode, { displayName: 'Gil Lone', stakeholderGroup: 'government' });
+    for (const name of ['Ada', 'Bea', 'Cy']) await join(server.url, created.session.joinCode, { displayName: name, stakeholderGroup: 'academia' });
+    const published = await http(server.url, 'POST', `/api/sessions/${created.session.id}/publication`, { token: created.facilitatorToken, body: {} });
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${server.url}${published.body.publication.path}`);
+    await expect.poll(() => reader.getByRole('heading', { level: 1 }).textContent()).toBe('Chatham House record');
+    const cells = async (group: string) => (await reader.getByRole('row', { name: group }).first().getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(await cells('Government')).toEqual(['Government', 'not shown (Chatham House Rule)']);
+    expect(await cells('Academia')).toEqual(['Academia', 'not shown (Chatham House Rule)']);
+    expect(await cells('Civil society')).toEqual(['Civil society', '0']);
+    expect(await cells('Total')).toEqual(['Total', '4']);
+    if (SHOTS) await reader.screenshot({ path: `${SHOTS}/public-page-anonymous.png`, fullPage: true });
+    await reader.context().close();
+
+    // One more from government and four from civil society: Government 2 and Academia 3 hide each other, Civil society shows 4.
+    const second = await createSession(server.url, { title: 'Chatham House record 2', format: 'townhall', attribution: 'anonymous' });
+    for (const [name, stakeholderGroup] of [['Gil', 'government'], ['Gus', 'government'], ['Ada', 'academia'], ['Bea', 'academia'], ['Cy', 'academia'], ['C1', 'civil-society'], ['C2', 'civil-society'], ['C3', 'civil-society'], ['C4', 'civil-society']] as const) {
+      await join(server.url, second.session.joinCode, { displayName: name, stakeholderGroup });
+    }
+    const again = await http(server.url, 'POST', `/api/sessions/${second.session.id}/publication`, { token: second.facilitatorToken, body: {} });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}${again.body.publication.path}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Chatham House record 2');
+    const row = async (group: string) => (await page.getByRole('row', { name: group }).first().getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(await row('Civil society')).toEqual(['Civil society', '4']);
+    expect(await row('Government')).toEqual(['Government', 'not shown (Chatham House Rule)']);
+    expect(await row('Academia')).toEqual(['Academia', 'not shown (Chatham House Rule)']);
+    await page.context().close();
   });
 
   it('REC10 taking the page down makes it say so; publishing again uses the same link', async () => {

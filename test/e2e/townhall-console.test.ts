@@ -218,8 +218,8 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     await polls.getByRole('button', { name: 'Create the poll as a draft' }).click();
     const scratch = (page: Page) => page.locator('.th-polls li.th-poll').filter({ hasText: 'Scratch poll' });
     await expect.poll(() => scratch(facilitator).count()).toBe(1);
-    moderator.once('dialog', (dialog) => void dialog.accept());
     await scratch(moderator).getByRole('button', { name: 'Delete draft' }).click();
+    await moderator.getByRole('dialog').getByRole('button', { name: 'Delete draft', exact: true }).click();
     await expect.poll(() => scratch(moderator).count()).toBe(0);
     await expect.poll(() => scratch(facilitator).count()).toBe(0);
     await expect.poll(() => poll.count()).toBe(1);

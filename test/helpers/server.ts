@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { closeAllSockets } from './socket.js';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig, startServer, type Config, type RunningServer } from '../../server/src/app.js';
 import { postgresUrl } from './environment.js';
 
@@ -50,6 +50,8 @@ export interface StartOptions {
   /** Keep the same port across a restart so clients reconnect to it. */
   port?: number;
   env?: Record<string, string>;
+  /** The server's logger (to read what it logs); quiet by default. */
+  log?: Logger;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<Runni
     RATE_HANDS_PER_MIN: '100000',
     ...options.env,
   });
-  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const server = await startServer(config, options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   return Object.assign(server, { database, config });
 }
 

@@ -142,6 +142,27 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
     expect(before.rounds.map((r) => r.question)).toEqual(['One', 'Two']);
   });
 
+  it.skipIf(skip !== undefined)('CAFE3 a participant already connected is sent their seat when the plan is made and when it is locked', async () => {
+    server = await startTestServer({ database: await createTestDatabase(kind) });
+    const { created, people } = await roomOf(4, 0);
+    const { socket } = await connect(server.url, created.facilitatorToken);
+    const { socket: guest, state } = await connect(server.url, people[1]!.token);
+    expect(state.cafe?.seat ?? null).toBeNull();
+    const tables = [
+      { label: 'A', kind: 'in-room' as const, capacity: 3 },
+      { label: 'B', kind: 'in-room' as const, capacity: 3 },
+    ];
+    expect((await command(socket, 'cafe:set-tables', { tables })).ok).toBe(true);
+    expect((await command(socket, 'cafe:set-rounds', { rounds: [{ question: 'One', durationMinutes: 20 }, { question: 'Two', durationMinutes: 20 }] })).ok).toBe(true);
+    const seated = within(nextEvent(guest, 'cafe:seat', ({ seat }) => seat !== null), 'the seat after planning');
+    expect((await command(socket, 'cafe:plan', { seed: 1 })).ok).toBe(true);
+    const [{ seat }] = await seated;
+    expect([seat!.round, seat!.change]).toEqual([1, 'new']);
+    const again = within(nextEvent(guest, 'cafe:seat', ({ seat: s }) => s !== null), 'the seat after locking');
+    expect((await command(socket, 'cafe:lock', { locked: true })).ok).toBe(true);
+    expect((await again)[0].seat!.table.id).toBe(seat!.table.id);
+  });
+
   it.skipIf(skip !== undefined)('refuses bad set-ups with clear errors and changes nothing', async () => {
     server = await startTestServer({ database: await createTestDatabase(kind) });
     const { created, people } = await roomOf(2, 1);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readHarvest } from '../../server/src/notepad/read.js';
 import { http } from '../helpers/api.js';
-import { cafeWorld, closeAllNotepads, handled, openNotepad, until, type NotepadClient } from '../helpers/notepad.js';
+import { cafeWorld, closeAllNotepads, handled, ideasAt, openNotepad, until, type NotepadClient } from '../helpers/notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
@@ -11,23 +11,6 @@ import { storageTargets } from '../helpers/storage-kinds.js';
 // The harvest through the real server and upstream y-websocket clients (docs/notepads.md, HARV1–HARV5).
 
 const targets = await storageTargets();
-
-function addIdea(client: NotepadClient, id: string, text: string): void {
-  const idea = new Y.Map<unknown>();
-  client.doc.transact(() => {
-    client.doc.getArray(NOTEPAD_IDEAS).push([idea]);
-    for (const [key, value] of Object.entries({ id, text, author: 'Ann', group: 'academia', round: 1, createdAt: 1, marked: false })) idea.set(key, value);
-  });
-}
-
-function ideaMap(client: NotepadClient, id: string): Y.Map<unknown> {
-  const found = client.doc
-    .getArray<Y.Map<unknown>>(NOTEPAD_IDEAS)
-    .toArray()
-    .find((m) => m.get('id') === id);
-  if (!found) throw new Error(`no idea ${id}`);
-  return found;
-}
 
 function addTheme(client: NotepadClient, id: string, name: string): void {
   const theme = new Y.Map<unknown>();
@@ -60,23 +43,23 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     const world = await cafeWorld(server.url, server.store);
     const harvestRoom = notepadRoomName({ kind: 'harvest', sessionId: world.sessionId });
     const board = await openNotepad(server.url, harvestRoom, world.created.facilitatorToken);
-    const ann = await openNotepad(server.url, world.room(world.tableA, 1), world.ann.token);
+    await openNotepad(server.url, world.room(world.tableA, 1), world.ann.token); // Ann has her table open
 
-    addIdea(ann, 'i1', 'Trust comes first');
-    addIdea(ann, 'i2', 'Access matters');
+    const tableA = ideasAt(server.url, world, world.tableA, 1);
+    await tableA.add(world.ann.token, 'i1', 'Trust comes first');
+    await tableA.add(world.ann.token, 'i2', 'Access matters');
     const key = `${world.tableA}/1/i1`;
     await until(board.doc, () => harvestOf(board).ideas.length === 2, 'both ideas on the board');
     expect(harvestOf(board).ideas.find((i) => i.key === key)).toMatchObject({ text: 'Trust comes first', tableId: world.tableA, round: 1, marked: false, author: 'Ann' });
 
-    ideaMap(ann, 'i1').set('marked', true);
+    await tableA.mark(world.ann.token, 'i1', true);
     await until(board.doc, () => harvestOf(board).ideas.find((i) => i.key === key)?.marked === true, 'the mark on the board');
 
     addTheme(board, 't1', 'Trust');
     board.doc.getMap(HARVEST_PLACEMENT).set(key, 't1');
     const witness = await openNotepad(server.url, harvestRoom, world.olga.token);
     await handled(board, witness, 'placed');
-    const array = ann.doc.getArray<Y.Map<unknown>>(NOTEPAD_IDEAS);
-    array.delete(array.toArray().findIndex((m) => m.get('id') === 'i1'), 1);
+    await tableA.drop(world.ann.token, 'i1');
     await until(board.doc, () => harvestOf(board).ideas.length === 1, 'the dropped idea gone from the board');
     expect(harvestOf(board).placement.has(key)).toBe(false);
     await server.notepads.flushAll();
@@ -89,7 +72,7 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     const server = await start();
     const world = await cafeWorld(server.url, server.store);
     const cem = await openNotepad(server.url, world.room(world.tableB, 1), world.cem.token);
-    addIdea(cem, 'c1', 'Written with no board open');
+    await ideasAt(server.url, world, world.tableB, 1).add(world.cem.token, 'c1', 'Written with no board open');
     await handled(cem, await openNotepad(server.url, world.room(world.tableB, 1), world.created.facilitatorToken), 'written');
     await server.notepads.flushAll();
     expect((await server.notepads.readHarvest(world.sessionId)).ideas.map((i) => i.text)).toEqual(['Written with no board open']);
@@ -101,8 +84,8 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     const server = await start();
     const world = await cafeWorld(server.url, server.store);
     const harvestRoom = notepadRoomName({ kind: 'harvest', sessionId: world.sessionId });
-    const ann = await openNotepad(server.url, world.room(world.tableA, 1), world.ann.token);
-    addIdea(ann, 'i1', 'The real idea');
+    await openNotepad(server.url, world.room(world.tableA, 1), world.ann.token);
+    await ideasAt(server.url, world, world.tableA, 1).add(world.ann.token, 'i1', 'The real idea');
     const board = await openNotepad(server.url, harvestRoom, world.created.facilitatorToken);
     await until(board.doc, () => harvestOf(board).ideas.length === 1, 'the idea on the board');
 
@@ -127,14 +110,15 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     const world = await cafeWorld(first.url, first.store);
     const harvestRoom = notepadRoomName({ kind: 'harvest', sessionId: world.sessionId });
     const ann = await openNotepad(first.url, world.room(world.tableA, 1), world.ann.token);
-    addIdea(ann, 'i1', 'Kept across a restart');
+    const tableA = ideasAt(first.url, world, world.tableA, 1);
+    await tableA.add(world.ann.token, 'i1', 'Kept across a restart');
     const board = await openNotepad(first.url, harvestRoom, world.created.facilitatorToken);
     await until(board.doc, () => harvestOf(board).ideas.length === 1, 'the idea on the board');
     addTheme(board, 't1', 'Durability');
     board.doc.getMap(HARVEST_PLACEMENT).set(`${world.tableA}/1/i1`, 't1');
     await handled(board, await openNotepad(first.url, harvestRoom, world.olga.token), 'themed');
     // The last idea goes in just before the stop: the stop waits for its mirror.
-    addIdea(ann, 'i2', 'Added at the last moment');
+    await tableA.add(world.ann.token, 'i2', 'Added at the last moment');
     await handled(ann, await openNotepad(first.url, world.room(world.tableA, 1), world.bob.token), 'last');
     closeAllNotepads();
     await first.close();

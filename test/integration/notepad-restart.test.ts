@@ -73,12 +73,12 @@ describe.each(targets)('notepad convergence on $kind', ({ kind, skip }) => {
       for (let step = 0; step < 200; step++) {
         const client = clients[Math.floor(random() * clients.length)]!;
         const roll = random();
-        if (roll < 0.05 && client.provider.wsconnected) client.provider.disconnect();
-        else if (roll < 0.1 && !client.provider.shouldConnect) client.provider.connect();
+        if (roll < 0.05 && client.provider.wsconnected) client.tickets.disconnect();
+        else if (roll < 0.1 && !client.provider.shouldConnect) client.tickets.connect();
         else if (roll < 0.75 || client.text.length === 0) client.text.insert(Math.floor(random() * (client.text.length + 1)), String.fromCharCode(97 + (step % 26)));
         else client.text.delete(Math.floor(random() * client.text.length), 1);
       }
-      for (const client of clients) if (!client.provider.shouldConnect) client.provider.connect();
+      for (const client of clients) if (!client.provider.shouldConnect) client.tickets.connect();
       // Converged when every client's state equals the first one's (all edits reached everyone).
       const same = () => clients.every((c) => Y.encodeStateVector(c.doc).toString() === Y.encodeStateVector(clients[0]!.doc).toString());
       await waitFor(async () => clients.every((c) => c.provider.synced) && same(), 'all clients to converge', 10_000);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { http } from '../helpers/api.js';
-import { cafeWorld, closeAllNotepads, closeNotepad, handled, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
+import { cafeWorld, closeAllNotepads, closeNotepad, handled, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/socket.js';
 import { closeAllSockets } from '../helpers/socket.js';
@@ -40,12 +40,7 @@ describe.each(targets)('notepads on $kind', ({ kind, skip }) => {
     await until(ann.doc, () => ann.text.length === 35, 'Bob’s edit at Ann');
     await until(bob.doc, () => bob.text.length === 35, 'Ann’s edit at Bob');
     expect(ann.text.toString()).toBe(bob.text.toString());
-    const idea = new Y.Map<unknown>();
-    ann.doc.getArray('ideas').push([idea]);
-    idea.set('id', 'i1');
-    idea.set('text', 'Trust first');
-    idea.set('round', 1);
-    idea.set('tableId', world.tableA);
+    await ideasAt(server.url, world, world.tableA, 1).add(world.ann.token, 'i1', 'Trust first');
 
     const late = await openNotepad(server.url, room, world.created.facilitatorToken);
     await until(late.doc, () => late.doc.getArray('ideas').length === 1, 'the key idea at the late joiner');

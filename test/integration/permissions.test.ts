@@ -19,6 +19,8 @@ interface Scene {
   created: Created;
   token: string;
   target: ParticipantView;
+  /** Key idea scenes (IDEA1, IDEA2): round 1 running at the café's one table, which holds one idea. */
+  notepad?: { tableId: string };
   /** Town Hall scenes: the target's question, a draft poll and an open poll. */
   townhall?: { questionId: string; draftPollId: string; openPollId: string };
 }
@@ -36,6 +38,10 @@ const TOWNHALL_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'townhall:configure',
 ]);
 const th = (s: Scene) => s.townhall!;
+const NOTEPAD_ACTIONS: ReadonlySet<Action> = new Set<Action>(['notepad:add-idea', 'notepad:curate-ideas']);
+const SCENE_IDEA = { id: 'scene-idea', text: 'Listen first' };
+const ADDED_IDEA = { id: 'perm-idea', text: 'Open data by default' };
+const ideasPath = (s: Scene) => `/api/sessions/${s.created.session.id}/cafe/tables/${s.notepad!.tableId}/rounds/1/ideas`;
 
 /** What the facilitator can see of the session: used to show that a refused action changed nothing. */
 async function snapshot(url: string, scene: Scene): Promise<unknown> {
@@ -44,8 +50,9 @@ async function snapshot(url: string, scene: Scene): Promise<unknown> {
   const projector = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.projectorKey });
   const cafe = await http(url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken });
   const townhall = await http(url, 'GET', `/api/sessions/${created.session.id}/townhall`, { token: created.facilitatorToken });
+  const ideas = scene.notepad ? (await server.notepads.readRoom(`session/${created.session.id}/table/${scene.notepad.tableId}/round/1`)).ideas : null;
   const publication = await http(url, 'GET', `/api/sessions/${created.session.id}/publication`, { token: created.facilitatorToken });
-  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body, townhall: townhall.body, publication: publication.body };
+  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body, townhall: townhall.body, publication: publication.body, ideas };
 }
 
 const QUESTION = 'How will remote hubs be heard?';
@@ -70,6 +77,8 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'cafe:plan': { command: 'cafe:plan', payload: () => ({ seed: 7 }) },
   'cafe:run': { command: 'cafe:start-round', payload: () => ({}) },
   'cafe:prompt': { command: 'cafe:prompt', payload: () => ({ text: PROMPT }) },
+  'notepad:add-idea': { command: 'notepad:add-idea', payload: (s) => ({ tableId: s.notepad!.tableId, round: 1, ...ADDED_IDEA }) },
+  'notepad:curate-ideas': { command: 'notepad:mark-idea', payload: (s) => ({ tableId: s.notepad!.tableId, round: 1, ideaId: SCENE_IDEA.id, marked: true }) },
   'qa:ask': { command: 'qa:ask', payload: () => ({ text: QUESTION }) },
   'qa:vote': { command: 'qa:vote', payload: (s) => ({ questionId: th(s).questionId, up: true }) },
   'qa:moderate': { command: 'qa:pin', payload: (s) => ({ questionId: th(s).questionId }) },
@@ -101,6 +110,8 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'cafe:plan': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/plan`, { token: s.token, body: { seed: 7 } }),
   'cafe:run': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/run/start`, { token: s.token, body: {} }),
   'cafe:prompt': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/prompts`, { token: s.token, body: { text: PROMPT } }),
+  'notepad:add-idea': (url, s) => http(url, 'POST', ideasPath(s), { token: s.token, body: ADDED_IDEA }),
+  'notepad:curate-ideas': (url, s) => http(url, 'PUT', `${ideasPath(s)}/${SCENE_IDEA.id}/marked`, { token: s.token, body: { marked: true } }),
   'qa:ask': (url, s) => http(url, 'POST', `${thBase(s)}/questions`, { token: s.token, body: { text: QUESTION } }),
   'qa:vote': (url, s) => http(url, 'POST', `${thBase(s)}/questions/${th(s).questionId}/vote`, { token: s.token, body: { up: true } }),
   'qa:moderate': (url, s) => http(url, 'POST', `${thBase(s)}/questions/${th(s).questionId}/pin`, { token: s.token, body: {} }),
@@ -195,6 +206,16 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(cafe.body.cafe.prompts).toMatchObject([{ text: PROMPT, tableId: null, round: 0 }]);
       return;
     }
+    case 'notepad:add-idea': {
+      const { ideas } = await server.notepads.readRoom(`session/${created.session.id}/table/${scene.notepad!.tableId}/round/1`);
+      expect(ideas.map((i) => i.text)).toEqual([SCENE_IDEA.text, ADDED_IDEA.text]);
+      return;
+    }
+    case 'notepad:curate-ideas': {
+      const { ideas } = await server.notepads.readRoom(`session/${created.session.id}/table/${scene.notepad!.tableId}/round/1`);
+      expect(ideas).toMatchObject([{ id: SCENE_IDEA.id, marked: true }]);
+      return;
+    }
     case 'qa:ask': {
       const { qa } = await townhallOf(url, scene);
       expect((result.question as QuestionItem).text).toBe(QUESTION);
@@ -220,7 +241,7 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
     }
     case 'hand:manage': {
       const { queue } = await townhallOf(url, scene);
-      expect(queue!.floor).toMatchObject({ participantId: target.id, timer: { status: 'running' } });
+      expect(queue!.floor).toMatchObject({ handle: expect.any(String), timer: { status: 'running' } });
       return;
     }
     case 'poll:manage': {
@@ -302,8 +323,15 @@ async function scene(actor: Actor, action?: Action): Promise<Scene> {
   const base = `/api/sessions/${created.session.id}/cafe`;
   expect((await http(url, 'PUT', `${base}/tables`, { ...facilitator, body: { tables: [{ label: '1', kind: 'hybrid', capacity: 6 }] } })).status).toBe(200);
   expect((await http(url, 'PUT', `${base}/rounds`, { ...facilitator, body: { rounds: [{ question: 'Why?', durationMinutes: 20 }] } })).status).toBe(200);
-  expect((await http(url, 'POST', `${base}/plan`, { ...facilitator, body: { seed: 1 } })).status).toBe(201);
-  return { created, token, target };
+  const planned = await http(url, 'POST', `${base}/plan`, { ...facilitator, body: { seed: 1 } });
+  expect(planned.status).toBe(201);
+  if (action === undefined || !NOTEPAD_ACTIONS.has(action)) return { created, token, target };
+  // Key ideas are written while a round runs, by the people seated at the table (NOTE2).
+  expect((await http(url, 'POST', `${base}/run/start`, { ...facilitator, body: {} })).status).toBe(200);
+  const notepad = { tableId: planned.body.cafe.tables[0].id as string };
+  const seeded = await http(url, 'POST', ideasPath({ created, token, target, notepad }), { ...facilitator, body: SCENE_IDEA });
+  expect(seeded.status, JSON.stringify(seeded.body)).toBe(201);
+  return { created, token, target, notepad };
 }
 
 /** A Town Hall with a visible question and a raised hand (both the target's), a draft poll and an open one. */

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { SessionRecordDocument } from '../../shared/src/index.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { parseCsv } from '../helpers/csv.js';
-import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
+import { cafeWorld, closeAllNotepads, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
@@ -17,13 +17,6 @@ const targets = await storageTargets();
 async function download(url: string, path: string, token?: string) {
   const response = await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
-}
-
-/** Writes a key idea the way the notepad editor does (NOTE8). */
-function addIdea(doc: Y.Doc, fields: Record<string, unknown>): void {
-  const idea = new Y.Map<unknown>();
-  doc.getArray('ideas').push([idea]);
-  for (const [key, value] of Object.entries(fields)) idea.set(key, value);
 }
 
 describe.each(targets)('the record on $kind', ({ kind, skip }) => {
@@ -40,7 +33,9 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     const token = world.created.facilitatorToken;
     const table = await openNotepad(server.url, world.room(world.tableA, 1), world.ann.token);
     table.text.insert(0, 'Trust comes first.\n# not a heading | <b>');
-    addIdea(table.doc, { id: 'i1', text: 'Open data by default', author: 'Ann', group: 'academia', round: 1, tableId: world.tableA, createdAt: 1, marked: true });
+    const ideas = ideasAt(server.url, world, world.tableA, 1);
+    await ideas.add(world.ann.token, 'i1', 'Open data by default');
+    await ideas.mark(world.ann.token, 'i1', true);
     const synthesis = await openNotepad(server.url, `session/${world.sessionId}/synthesis`, token);
     synthesis.text.insert(0, 'The room agreed on openness.');
     const harvest = await openNotepad(server.url, `session/${world.sessionId}/harvest`, token);
@@ -76,8 +71,8 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
       expect(text).toContain(expected);
     }
     const json = JSON.parse((await download(server.url, exportPath('json'), token)).body.toString('utf8')) as SessionRecordDocument;
-    expect(json).toMatchObject({ schema: 'open-talks/record', schemaVersion: 1, session: { title: 'Notepad café', attribution: 'named' } });
-    expect(json.attendance.total).toBe(6); // the facilitator, four participants, the observer
+    expect(json).toMatchObject({ schema: 'open-talks/record', schemaVersion: 2, session: { title: 'Notepad café', attribution: 'named' } });
+    expect(json.attendance.total).toBe(4); // ATTEND1: four participants; the facilitator and the observer apart
     const docx = await download(server.url, exportPath('docx'), token);
     expect((await mammoth.extractRawText({ buffer: docx.body })).value).toContain('Trust comes first.');
     const csv = parseCsv((await download(server.url, exportPath('csv'), token)).body.toString('utf8').slice(1));
@@ -144,6 +139,23 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     const strip = (s: string) => ({ ...(JSON.parse(s) as SessionRecordDocument), generatedAt: 0 });
     expect(strip(after)).toEqual(strip(before));
     expect(strip(after).cafe?.rounds[0]?.tables[0]?.notes).toContain('Trust comes first.');
+  });
+
+  it.skipIf(Boolean(skip))('REC1 ATTR5 under anonymous the exported and the published record give no count for a group of 1 or 2, nor one that would give it back from the total (total 4, Academia 3, Government 1)', async () => {
+    const th = await createSession(server.url, { format: 'townhall', title: 'Chatham House', attribution: 'anonymous' });
+    const token = th.facilitatorToken;
+    await join(server.url, th.session.joinCode, { displayName: 'Gil Lone', stakeholderGroup: 'government', mode: 'in-room' });
+    for (const name of ['Ada', 'Bea', 'Cy']) await join(server.url, th.session.joinCode, { displayName: name, stakeholderGroup: 'academia', mode: 'remote' });
+    const json = JSON.parse((await download(server.url, `/api/sessions/${th.session.id}/export?format=json`, token)).body.toString('utf8')) as SessionRecordDocument;
+    // Academia's 3 and the total 4 would give Government's 1 by subtraction: neither is shown.
+    expect(json.attendance).toMatchObject({ total: 4, byGroup: { government: null, academia: null, 'civil-society': 0 } });
+    expect(json.schemaVersion).toBe(2);
+    const md = (await download(server.url, `/api/sessions/${th.session.id}/export?format=md&lang=en`, token)).body.toString('utf8');
+    expect(md).toContain('| Government | not shown (Chatham House Rule) |');
+    expect(md).toContain('| Academia | not shown (Chatham House Rule) |');
+    const { slug } = (await http(server.url, 'POST', `/api/sessions/${th.session.id}/publication`, { token, body: {} })).body.publication as { slug: string };
+    const page = await http(server.url, 'GET', `/api/public/${slug}`);
+    expect(page.body.record.attendance.byGroup).toMatchObject({ government: null, academia: null });
   });
 
   it.skipIf(Boolean(skip))('REC17 a Town Hall record has its questions and the speaker log, by group only under `group`', async () => {

@@ -176,4 +176,20 @@ describe.each(targets)('Town Hall polls, captions and agenda on $kind', ({ kind,
     expect(await command(th.facilitator.socket, 'agenda:next', {})).toMatchObject({ ok: true, agenda: { currentId: null, items: [{ status: 'done' }, { status: 'done' }] } });
     expect(await command(th.facilitator.socket, 'agenda:next', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
+
+  it.skipIf(Boolean(skip))('POLL13 anonymous live results: 4 answers, Academia 3, Government 1: the breakdown leaves out Academia too, so no option\'s overall count gives Government\'s answer back', async () => {
+    const { url } = await start();
+    const th = await openTownHall(url, { attribution: 'anonymous' });
+    const voters = [];
+    for (const [n, stakeholderGroup] of (['academia', 'academia', 'academia', 'government'] as const).entries()) voters.push(await member(th, { displayName: `Voter ${n}`, stakeholderGroup }));
+    const created = await http(url, 'POST', `${th.base}/polls`, { token: th.created.facilitatorToken, body: { kind: 'single', question: 'Which first?', options: ['Access', 'Skills'] } });
+    const pollId: string = created.body.poll.poll.id;
+    expect(await command(th.facilitator.socket, 'poll:open', { pollId })).toMatchObject({ ok: true });
+    const four = within(nextEvent(th.facilitator.socket, 'poll:results', (r) => r.overall.ballots === 4), 'four answers');
+    for (const [n, voter] of voters.entries()) expect(await command(voter.socket, 'poll:vote', { pollId, choice: n === 3 ? 'o2' : 'o1' })).toMatchObject({ ok: true });
+    const [results] = await four;
+    expect(results.overall.options?.map((o) => o.count)).toEqual([3, 1]);
+    expect(results.byGroup).toEqual({});
+  });
 });
+

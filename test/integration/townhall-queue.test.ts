@@ -45,7 +45,9 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     const remoteNext = within(nextEvent(remote.socket, 'hand:you', (s) => s.position === 0), '"you\'re next" for the remote hand');
     const floorSeen = within(nextEvent(watcher.socket, 'floor:changed'), 'the floor for everyone');
     const given = await command(moderator.socket, 'hand:give-floor', {});
-    expect(given).toMatchObject({ ok: true, queue: { floor: { participantId: inA.id, timer: { status: 'running', durationMs: 90_000 } } } });
+    // HAND11: the floor carries the handle In A's hand had.
+    const handA = alt.ok ? alt.queue.hands[0]!.handle : '';
+    expect(given).toMatchObject({ ok: true, queue: { floor: { handle: handA, speaker: { displayName: 'In A' }, timer: { status: 'running', durationMs: 90_000 } } } });
     expect((await hasFloor)[0]).toEqual<HandStatus>({ raised: false, topic: 'Access in rural areas', position: null, hasFloor: true });
     await remoteNext;
     const [floor] = await floorSeen;
@@ -64,7 +66,9 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     // Next: the remote hand; In A is done and hears so.
     const aDone = within(nextEvent(inA.socket, 'hand:you', (s) => !s.hasFloor && !s.raised), 'In A done');
     const bNext = within(nextEvent(inB.socket, 'hand:you', (s) => s.position === 0), 'In B next');
-    expect(await command(moderator.socket, 'hand:give-floor', {})).toMatchObject({ ok: true, queue: { floor: { participantId: remote.id }, lastFloorMode: 'remote' } });
+    const toRemote = await command(moderator.socket, 'hand:give-floor', {});
+    expect(toRemote).toMatchObject({ ok: true, queue: { floor: { speaker: { displayName: 'Remote R' } }, lastFloorMode: 'remote' } });
+    const handB = toRemote.ok ? toRemote.queue.hands.find((h) => h.person.displayName === 'In B')!.handle : '';
     await aDone;
     await bNext;
 
@@ -73,8 +77,10 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     expect(await command(inA.socket, 'hand:lower', {})).toMatchObject({ ok: true, you: { raised: false, position: null } });
     expect(await command(inA.socket, 'hand:lower', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const bLowered = within(nextEvent(inB.socket, 'hand:you', (s) => !s.raised), 'In B lowered by the moderator');
-    expect(await command(moderator.socket, 'hand:dismiss', { participantId: inB.id })).toMatchObject({ ok: true, queue: { hands: [] } });
+    expect(await command(moderator.socket, 'hand:dismiss', { handle: handB })).toMatchObject({ ok: true, queue: { hands: [] } });
     await bLowered;
+    // A handle names one raised hand: once lowered, it names nothing (HAND11).
+    expect(await command(moderator.socket, 'hand:dismiss', { handle: handB })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await command(moderator.socket, 'hand:end-floor', {})).toMatchObject({ ok: true, queue: { floor: null } });
     expect((await townhallAs(th, watcher.joined.token)).floor).toBeNull();
   });
@@ -99,12 +105,13 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
 
   it.skipIf(Boolean(skip))('HAND4 a moderator reorders the base order; the move is stored', async () => {
     const server = await start();
-    const th = await openTownHall(server.url);
+    const th = await openTownHall(server.url, { attribution: 'named' });
     const people = await Promise.all(['P1', 'P2', 'P3'].map((name) => member(th, { displayName: name })));
     for (const p of people) await command(p.socket, 'hand:raise', {});
-    const moved = await http(server.url, 'POST', `${th.base}/queue/${people[2]!.id}/move`, { token: th.created.facilitatorToken, body: { toIndex: 0 } });
+    const handles = (await townhallAs(th, th.created.facilitatorToken)).queue!.hands.map((h) => h.handle);
+    const moved = await http(server.url, 'POST', `${th.base}/queue/${handles[2]}/move`, { token: th.created.facilitatorToken, body: { toIndex: 0 } });
     expect(moved.status).toBe(200);
-    expect(moved.body.queue.hands.map((h: { participantId: string }) => h.participantId)).toEqual([people[2]!.id, people[0]!.id, people[1]!.id]);
+    expect(moved.body.queue.hands.map((h: { handle: string }) => h.handle)).toEqual([handles[2], handles[0], handles[1]]);
     const late = await member(th, { displayName: 'P4' });
     expect(await command(late.socket, 'hand:raise', {})).toMatchObject({ ok: true, you: { position: 3 } });
     const staff = await townhallAs(th, th.created.facilitatorToken);

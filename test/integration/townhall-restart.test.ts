@@ -30,6 +30,8 @@ describe.each(targets)('Town Hall restart and limits on $kind', ({ kind, skip })
     await command(b!.socket, 'hand:raise', {});
     await command(c!.socket, 'hand:raise', { topic: 'From the hub' });
     await command(f, 'hand:alternate', { on: true });
+    // HAND11: the floor keeps the handle A's hand had (staff see handles, never participant ids).
+    const aHand = (await townhallAs(th, th.created.facilitatorToken, first.url)).queue!.hands.find((h) => h.topic === 'Speaking first')!.handle;
     await command(f, 'hand:give-floor', {});
     const poll = await command(f, 'poll:create', { kind: 'multiple', question: 'Priorities?', options: ['Access', 'Skills', 'Trust'], maxChoices: 2 });
     if (!poll.ok) throw new Error('poll failed');
@@ -52,7 +54,7 @@ describe.each(targets)('Town Hall restart and limits on $kind', ({ kind, skip })
     const before = await views(first.url);
     expect(before.staff.qa.questions).toHaveLength(2);
     expect(before.b.qa.questions.map((x) => x.status).sort()).toEqual(['pending', 'visible']);
-    expect(before.staff.queue!.floor?.participantId).toBe(a!.id);
+    expect(before.staff.queue!.floor?.handle).toBe(aHand);
 
     const back = within(nextEvent(c!.socket, 'session:state'), 'C reconnects', 15_000);
     await stop(first);

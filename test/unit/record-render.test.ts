@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { buildRecord, type Attribution, type RecordFormat } from '../../shared/src/index.js';
+import { buildRecord, type Attribution, type RecordFormat, type SessionRecordDocument } from '../../shared/src/index.js';
 import { cafeFacts, IDS, NAMES, T0, townhallFacts } from '../../shared/src/domain/record/testing.js';
 import { recordLabels } from '../../server/src/record/labels.js';
 import { CSV_COLUMNS } from '../../server/src/record/render/csv.js';
@@ -40,7 +40,9 @@ describe('REC12 people write text, never markup', () => {
     expect(escapeMarkdownLine('# not a heading')).toBe('\\# not a heading');
     expect(escapeMarkdownLine('- item')).toBe('\\- item');
     expect(escapeMarkdownLine('1. item')).toBe('\\1. item');
-    expect(escapeMarkdownLine('<script>alert(1)</script> | *x* [a](b) & c')).toBe('\\<script\\>alert(1)\\</script\\> \\| \\*x\\* \\[a\\](b) &amp; c');
+    expect(escapeMarkdownLine('<script>alert(1)</script> | *x* [a](b) & c')).toBe('\\<script\\>alert(1)\\</script\\> \\| \\*x\\* \\[a\\](b) & c');
+    // An & is escaped the Markdown way, and only where it would start an entity (an escaped # already stops one).
+    expect(escapeMarkdownLine('&copy; &#169; &#xA9; R&D')).toBe('\\&copy; &\\#169; &\\#xA9; R&D');
     const md = (await render('cafe', 'named', 'md')).body.toString('utf8');
     expect(md).not.toContain('<script>');
     expect(md).not.toMatch(/^# not a heading/m);
@@ -59,6 +61,32 @@ describe('REC12 people write text, never markup', () => {
     expect(html).not.toMatch(/\b(src|href)=/); // nothing fetched from anywhere
     expect(html).toContain('<style>');
     expect(html).toContain('@media print');
+  });
+});
+
+describe('REC12 what people wrote reads as written', () => {
+  it('REC12 Markdown headings show "&" as written, never "&amp;" (title, harvest theme)', async () => {
+    const md = (await render('cafe', 'named', 'md')).body.toString('utf8');
+    expect(md).toMatch(/^# Open Talks: data & trust$/m);
+    expect(md).toMatch(/^### Openness & reuse$/m);
+    expect(md).not.toContain('&amp;');
+  });
+
+  it('REC12 HTML gives each line of the notes its own direction (dir="auto"), in paragraphs and table cells', async () => {
+    const record = buildRecord(cafeFacts('named'), GENERATED_AT);
+    const html = (await renderRecord('html', record, recordLabels('ar'))).body.toString('utf8');
+    expect(html).toContain('<p dir="auto">We talked about *transparency*.</p><p dir="auto">A line with | a pipe.</p><p dir="auto">نريد بيانات مفتوحة</p>');
+    // In the annex a cell isolates each line on its own.
+    expect(html).toContain('<bdi>A line with | a pipe.</bdi>\n<bdi>نريد بيانات مفتوحة</bdi>');
+  });
+
+  it('REC18 HTML isolates a round\'s question from its label, so an English "?" stays at its end in Arabic', async () => {
+    const record = buildRecord(cafeFacts('named'), GENERATED_AT);
+    const ar = recordLabels('ar');
+    const html = (await renderRecord('html', record, ar)).body.toString('utf8');
+    expect(html).toContain(`<p>${ar.t('question')}: <bdi>What builds trust in data?</bdi></p>`);
+    const md = (await renderRecord('md', record, EN)).body.toString('utf8');
+    expect(md).toContain('Question: What builds trust in data?'); // Markdown stays plain
   });
 });
 
@@ -99,6 +127,18 @@ describe('REC14 CSV parsed back', () => {
     }
   });
 
+  it('REC14 a key idea has its harvest theme in the theme column; notes and unthemed ideas none', async () => {
+    const rows = parseCsv((await render('cafe', 'named', 'csv')).body.toString('utf8').slice(1));
+    const column = rows[0]!.indexOf('theme');
+    expect(column).toBe(CSV_COLUMNS.length - 1);
+    const themeOf = new Map(rows.slice(1).map((row) => [row[5], row[column]]));
+    expect(themeOf.get('Open data by default')).toBe('Openness & reuse');
+    expect(themeOf.get('# not a heading')).toBe('Openness & reuse');
+    expect(themeOf.get('Fund "local" hubs, not, just capitals')).toBe('');
+    expect(themeOf.get('Use <script>alert(1)</script> & friends | pipes')).toBe('');
+    for (const row of rows.slice(1).filter((r) => r[1] === 'notes')) expect(row[column]).toBe('');
+  });
+
   it('REC14 a cell that would run as a formula starts with an apostrophe', async () => {
     const { csvCell } = await import('../../server/src/record/render/csv.js');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
@@ -122,6 +162,43 @@ describe('REC2–REC4 no attribution leaks, in any format', () => {
       }
     }
   }
+});
+
+describe('REC1 ATTR5 small groups under anonymous, in every format', () => {
+  it('REC1 ATTR5 anonymous: Markdown, HTML, DOCX and JSON give no count for a group of one (the record says "not shown (Chatham House Rule)"); CSV has no attendance', async () => {
+    // In the fixture every group has 0 or 1 participant: four groups of one, total 4. Shown zeros
+    // would tell that each hidden group has exactly 1, so the whole breakdown is not shown.
+    for (const format of ['md', 'html', 'docx'] as const) {
+      const out = await readable('cafe', 'anonymous', format);
+      expect(out, format).toContain('not shown (Chatham House Rule)');
+      expect(out, format).not.toContain('fewer than');
+      expect(await readable('cafe', 'group', format), format).not.toContain('not shown');
+    }
+    const md = await readable('cafe', 'anonymous', 'md');
+    expect(md).toContain('| Government | not shown (Chatham House Rule) |');
+    expect(md).not.toMatch(/\| (Government|Academia|Civil society|Private sector|Other) \| \d+ \|/);
+    const json = JSON.parse(await readable('cafe', 'anonymous', 'json')) as SessionRecordDocument;
+    expect(json.schemaVersion).toBe(2);
+    expect(json.attendance.total).toBe(4);
+    expect(Object.values(json.attendance.byGroup)).toEqual([null, null, null, null, null, null, null]);
+    expect(await readable('cafe', 'anonymous', 'csv')).not.toContain('not shown');
+  });
+
+  it('REC1 ATTR5 total 4, Academia 3, Government 1: no format gives Academia\'s 3, so Government\'s 1 does not follow from the total', async () => {
+    const facts = cafeFacts('anonymous');
+    const person = (id: string, stakeholderGroup: 'academia' | 'government') => ({ id, displayName: id, role: 'participant' as const, mode: 'in-room' as const, stakeholderGroup, removed: false });
+    const people = [...facts.people.map((p) => ({ ...p, removed: true })), person('a1', 'academia'), person('a2', 'academia'), person('a3', 'academia'), person('g1', 'government')];
+    const record = buildRecord({ ...facts, people }, GENERATED_AT);
+    const md = (await renderRecord('md', record, EN)).body.toString('utf8');
+    expect(md).toContain('| Academia | not shown (Chatham House Rule) |');
+    expect(md).toContain('| Government | not shown (Chatham House Rule) |');
+    expect(md).toContain('| Other | 0 |');
+    expect(md).toContain('| Total | 4 |');
+    const html = (await renderRecord('html', record, EN)).body.toString('utf8');
+    expect(html).not.toMatch(/Academia<\/th>\s*<td[^>]*>3</);
+    const json = JSON.parse((await renderRecord('json', record, EN)).body.toString('utf8')) as SessionRecordDocument;
+    expect(json.attendance.byGroup).toMatchObject({ academia: null, government: null, other: 0 });
+  });
 });
 
 describe('REC11 the record words', () => {

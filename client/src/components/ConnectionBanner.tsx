@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reconnectLive } from '../net/realtime';
 import { useLive } from '../state/live-store';
 
 function useOnline(): boolean {
@@ -20,7 +21,19 @@ function useOnline(): boolean {
 export function ConnectionBanner() {
   const { t } = useTranslation();
   const status = useLive((s) => s.status);
+  const connectionLimit = useLive((s) => s.connectionLimit);
   const online = useOnline();
+  if (status === 'replaced') {
+    // Not a live region that keeps repeating: said once, with the way back next to it.
+    return (
+      <div className="connection-banner" role="alert" data-status={status}>
+        <p>{t('connectionLimit.replaced', { max: connectionLimit ?? 0 })}</p>
+        <button type="button" onClick={reconnectLive}>
+          {t('connectionLimit.useHere')}
+        </button>
+      </div>
+    );
+  }
   let message: string | undefined;
   if (!online && status !== 'idle') message = t('connection.offline');
   else if (status === 'connecting') message = t('connection.connecting');

@@ -2,7 +2,6 @@ import { LANGUAGES, isLanguage } from '@open-talks/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, setLanguage } from '../i18n';
-import { command } from '../net/realtime';
 import { selectMe, useLive } from '../state/live-store';
 
 /** Every page has it; a participant's choice is also saved on their record. */
@@ -13,7 +12,9 @@ export function LanguagePicker({ className = 'language-picker' }: { className?: 
   const onChange = async (value: string) => {
     if (!isLanguage(value)) return;
     await setLanguage(value);
-    if (me && me.language !== value) void command('profile:update', { language: value });
+    // Someone in a session is connected already, so this import costs nothing then; the join
+    // page, which has the picker too, does not download the Socket.IO client for it.
+    if (me && me.language !== value) void import('../net/realtime').then(({ command }) => command('profile:update', { language: value }));
   };
   return (
     <div className={className}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguagePicker } from './LanguagePicker';
+import { PanelBoundary } from './PanelBoundary';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -19,7 +20,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <ConnectionBanner />
       <main id="main" tabIndex={-1}>
-        {children}
+        {/* The last line: a page that breaks keeps its header, language picker and a way to reload. */}
+        <PanelBoundary name="page">{children}</PanelBoundary>
       </main>
     </>
   );

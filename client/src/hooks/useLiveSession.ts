@@ -22,13 +22,16 @@ export function useLiveSession(sessionId: string, kind: 'participant' | 'project
   const live = useLive((s) => s.live);
   const refusal = useLive((s) => s.refusal);
 
-  useEffect(() => (token ? connectLive(token) : undefined), [token]);
+  useEffect(() => {
+    if (token) return connectLive(token); // its disconnect is the cleanup
+    return undefined;
+  }, [token]);
 
   // Remember the title and code for the home page's list, and forget a token that was refused.
   useEffect(() => {
     if (live && kind === 'participant') {
       const isFacilitator = live.viewer.kind === 'participant' && live.viewer.participant.role === 'facilitator';
-      saveCredential({ sessionId, joinCode: live.session.joinCode, title: live.session.title, facilitator: isFacilitator });
+      saveCredential({ sessionId, joinCode: live.session.joinCode, title: live.session.title, format: live.session.format, facilitator: isFacilitator });
     }
   }, [live, kind, sessionId]);
   useEffect(() => {

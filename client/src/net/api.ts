@@ -1,4 +1,4 @@
-import type { ApiError, CreateSessionBody, JoinBody, ParticipantView, SessionLinks, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
+import type { ApiError, CreateSessionBody, JoinBody, NotepadTicketResponse, ParticipantView, SessionLinks, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
 
 /** An error with a code the UI can translate; `network` when the server could not be reached. */
 export class RequestError extends Error {
@@ -42,5 +42,6 @@ export const api = {
   createSession: (body: CreateSessionBody, operatorKey?: string) => request<CreatedSession>('POST', '/api/sessions', body, operatorKey),
   preview: (joinCode: string) => request<{ session: SessionPreview }>('GET', `/api/join/${encodeURIComponent(joinCode)}`),
   join: (body: JoinBody) => request<{ session: SessionView; participant: ParticipantView; token: string }>('POST', '/api/join', body),
+  notepadTicket: (token: string) => request<NotepadTicketResponse>('POST', '/api/notepad-tickets', {}, token),
   session: (sessionId: string, token: string) => request<SessionState>('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, undefined, token),
 };

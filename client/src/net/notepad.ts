@@ -5,11 +5,13 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { api, RequestError } from './api';
+import { connectWithTickets, notepadShouldReconnect } from './notepad-ticket';
 
 export type NotepadStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
 /** Why the server closed for good (docs/notepads.md, NOTE7), by close code. */
-export type NotepadCloseKind = 'unauthenticated' | 'forbidden' | 'removed' | 'noSuchRoom' | 'tooLarge' | 'rateLimited' | 'other';
+export type NotepadCloseKind = 'unauthenticated' | 'forbidden' | 'removed' | 'noSuchRoom' | 'tooLarge' | 'rateLimited' | 'tooManyConnections' | 'other';
 
 export interface NotepadConnectionState {
   status: NotepadStatus;
@@ -40,9 +42,12 @@ function closeKind(code: number, reason: string): NotepadCloseKind {
     case 4404:
       return 'noSuchRoom';
     case 4413:
+    case 1009: // a message over the frame limit: past the size limit too
       return 'tooLarge';
     case 4429:
       return 'rateLimited';
+    case 4409:
+      return 'tooManyConnections';
     default:
       return 'other';
   }
@@ -56,7 +61,8 @@ export function openNotepadConnection(room: string, token: string, user: { name:
   const doc = new Y.Doc();
   // Offline copy per room and per person: a shared computer must not mix two people's drafts.
   const local = new IndexeddbPersistence(`open-talks:${room}:${token.slice(-8)}`, doc);
-  const provider = new WebsocketProvider(notepadServerUrl(), room, doc, { params: { token } });
+  // NOTE16: no token in the WebSocket URL (proxies log URLs): a fresh single-use ticket per connection.
+  const provider = new WebsocketProvider(notepadServerUrl(), room, doc, { connect: false, shouldReconnect: notepadShouldReconnect });
   let state: NotepadConnectionState = { status: 'connecting', serverReadOnly: false, closed: null };
   const listeners = new Set<() => void>();
   const set = (next: Partial<NotepadConnectionState>) => {
@@ -76,13 +82,25 @@ export function openNotepadConnection(room: string, token: string, user: { name:
     else if (state.status !== 'offline') set({ status });
   });
   provider.on('closed', ({ code, reason }) => set({ status: 'closed', closed: closeKind(code, reason) }));
+  const tickets = connectWithTickets(
+    provider,
+    async () => (await api.notepadTicket(token)).ticket,
+    (error) => {
+      // The token itself is refused: say so as the server would have; otherwise try again.
+      const refused = error instanceof RequestError && (error.code === 'unauthenticated' || error.code === 'removed');
+      if (refused) set({ status: 'closed', closed: error.code === 'removed' ? 'removed' : 'unauthenticated' });
+      else if (state.status !== 'offline') set({ status: 'offline' });
+      return !refused;
+    },
+  );
   provider.awareness.setLocalStateField('user', { name: user.name, color: user.color, colorLight: `${user.color}33` });
   // The browser knows first when the network goes (an open WebSocket may take ~30 s to notice):
   // say "offline" at once and keep the typing here; connect again as soon as it is back.
-  const wentOffline = () => provider.disconnect();
-  const cameOnline = () => state.closed === null && provider.connect();
+  const wentOffline = () => tickets.disconnect();
+  const cameOnline = () => state.closed === null && tickets.connect();
   window.addEventListener('offline', wentOffline);
   window.addEventListener('online', cameOnline);
+  tickets.connect();
 
   return {
     doc,
@@ -94,12 +112,13 @@ export function openNotepadConnection(room: string, token: string, user: { name:
     },
     reconnect() {
       set({ status: 'connecting', closed: null });
-      provider.connect();
+      tickets.connect();
     },
     destroy() {
       window.removeEventListener('offline', wentOffline);
       window.removeEventListener('online', cameOnline);
       listeners.clear();
+      tickets.stop();
       provider.destroy();
       void local.destroy();
       doc.destroy();

@@ -32,7 +32,9 @@ export function connectLive(token: string): () => void {
     connectedBefore = true;
   });
   s.on('disconnect', (reason) => {
-    if (useLive.getState().status === 'refused') return;
+    const status = useLive.getState().status;
+    // Replaced by a newer tab (LIMIT2): reconnecting would close that one, and so on for ever.
+    if (status === 'refused' || status === 'replaced') return;
     useLive.getState().setStatus('reconnecting');
     // The server closed us on purpose (a new projector key, say): ask again; the handshake decides.
     if (reason === 'io server disconnect') s.connect();
@@ -62,6 +64,7 @@ export function connectLive(token: string): () => void {
   });
   s.on('session:changed', (session) => useLive.getState().applySession(session));
   s.on('me:removed', () => useLive.getState().setStatus('refused', 'removed'));
+  s.on('connection:replaced', ({ max }) => useLive.getState().setReplaced(max));
   s.on('cafe:changed', (cafe) => useLive.getState().applyCafe(cafe));
   s.on('cafe:live', (view) => useLive.getState().applyCafeLive(view));
   s.on('cafe:seat', ({ seat }) => useLive.getState().applySeat(seat));
@@ -100,6 +103,13 @@ async function measureClock(): Promise<void> {
   }
   const offset = estimateOffset(samples);
   if (offset) useLive.getState().setClockOffset(offset.offsetMs);
+}
+
+/** The person chose this tab again after it was replaced: it connects, and the oldest other one yields. */
+export function reconnectLive(): void {
+  if (!socket || socket.connected) return;
+  useLive.getState().setStatus('connecting');
+  socket.connect();
 }
 
 export function disconnectLive(): void {

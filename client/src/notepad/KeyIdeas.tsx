@@ -1,7 +1,11 @@
 import { KEY_IDEA_LIMITS, keyIdeaFromRecord, moveIndex, NOTEPAD_IDEAS, type KeyIdea } from '@open-talks/shared';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { ApiError } from '@open-talks/shared/protocol';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
+import { command } from '../net/realtime';
+import { refusalText } from '../net/refusal';
+import { useIdeaOutbox } from './useIdeaOutbox';
 
 interface Props {
   doc: Y.Doc;
@@ -9,68 +13,59 @@ interface Props {
   canAdd: boolean;
   /** May mark, edit, reorder and drop them (the host, or anyone if the table has none). */
   canCurate: boolean;
-  /** Recorded on each new idea, as the session's attribution allows. */
-  author: { author: string | null; group: string | null };
   round: number;
   tableId: string | null;
+  /** Where this person's unsent ideas for this room wait on this device (IDEA5). */
+  outboxKey: string;
 }
 
-/** Plain key ideas in the notepad's Y.Array (NOTE8); exports read the same data without the editor. */
-export function KeyIdeas({ doc, canAdd, canCurate, author, round, tableId }: Props) {
+/**
+ * A table's key ideas, read live from the notepad's Y.Array (NOTE8) and changed only through the
+ * server's commands (IDEA1–IDEA4): the server stamps the author and checks who may curate.
+ */
+export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: Props) {
   const { t } = useTranslation();
   const ideas = useIdeas(doc);
+  const shown = useMemo(() => new Set(ideas.map((idea) => idea.id)), [ideas]);
+  const outbox = useIdeaOutbox(outboxKey, tableId, round, shown);
+  const unsent = outbox.waiting.filter((idea) => !shown.has(idea.id));
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [failure, setFailure] = useState<ApiError | { code: 'network'; message: string } | null>(null);
   const headingId = useId();
   const newId = useId();
-  const array = doc.getArray<Y.Map<unknown>>(NOTEPAD_IDEAS);
-
-  const indexOf = (id: string) => array.toArray().findIndex((m) => m.get('id') === id);
 
   function add(event: FormEvent) {
     event.preventDefault();
     const text = draft.trim();
-    if (!text || ideas.length >= KEY_IDEA_LIMITS.perNotepad) return;
-    const idea = new Y.Map<unknown>();
-    const values: KeyIdea = { id: crypto.randomUUID(), text, ...author, round, tableId, createdAt: Date.now(), marked: false };
-    doc.transact(() => {
-      array.push([idea]);
-      for (const [key, value] of Object.entries(values)) idea.set(key, value);
-    });
+    if (!text || ideas.length + unsent.length >= KEY_IDEA_LIMITS.perNotepad) return;
+    outbox.add(text);
     setDraft('');
   }
 
+  /** A curation command for one idea; a refusal is said aloud, the notepad shows the rest. */
+  async function curate(send: (where: { tableId: string; round: number }) => ReturnType<typeof command>) {
+    if (!tableId) return;
+    setFailure(null);
+    const ack = await send({ tableId, round });
+    if (!ack.ok) setFailure(ack.error);
+  }
+
   function move(id: string, delta: number) {
-    const from = indexOf(id);
-    const to = moveIndex(array.length, from, delta);
+    const from = ideas.findIndex((idea) => idea.id === id);
+    const to = moveIndex(ideas.length, from, delta);
     if (from < 0 || to === from) return;
-    // Yjs arrays have no move: the idea is copied to its new place and the old one deleted, in one transaction.
-    doc.transact(() => {
-      const copy = new Y.Map<unknown>();
-      const record = array.get(from).toJSON() as Record<string, unknown>;
-      array.delete(from, 1);
-      array.insert(to, [copy]);
-      for (const [key, value] of Object.entries(record)) copy.set(key, value);
-    });
-    // Keep the keyboard where it was: on the same button of the moved idea.
-    requestAnimationFrame(() => document.getElementById(`${headingId}-${id}-${delta < 0 ? 'up' : 'down'}`)?.focus());
-  }
-
-  function update(id: string, change: (map: Y.Map<unknown>) => void) {
-    const index = indexOf(id);
-    if (index >= 0) doc.transact(() => change(array.get(index)));
-  }
-
-  function drop(id: string) {
-    const index = indexOf(id);
-    if (index >= 0) array.delete(index, 1);
+    void curate((where) => command('notepad:move-idea', { ...where, ideaId: id, to })).then(() =>
+      // Keep the keyboard where it was: on the same button of the moved idea.
+      requestAnimationFrame(() => document.getElementById(`${headingId}-${id}-${delta < 0 ? 'up' : 'down'}`)?.focus()),
+    );
   }
 
   function saveEdit(event: FormEvent) {
     event.preventDefault();
     if (!editing) return;
-    const text = editing.text.trim();
-    if (text) update(editing.id, (m) => m.set('text', text));
+    const { id, text } = { id: editing.id, text: editing.text.trim() };
+    if (text) void curate((where) => command('notepad:edit-idea', { ...where, ideaId: id, text }));
     setEditing(null);
   }
 
@@ -78,7 +73,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, author, round, tableId }: Pro
     <section className="key-ideas" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('notepad.ideas.heading')}</h3>
       {ideas.length === 0 ? (
-        <p className="muted">{t('notepad.ideas.empty')}</p>
+        unsent.length === 0 && <p className="muted">{t('notepad.ideas.empty')}</p>
       ) : (
         <ol>
           {ideas.map((idea, index) => (
@@ -103,12 +98,12 @@ export function KeyIdeas({ doc, canAdd, canCurate, author, round, tableId }: Pro
                 </form>
               ) : (
                 <>
-                  <span className="key-idea-text">{idea.text}</span>
+                  <bdi className="key-idea-text" dir="auto">{idea.text}</bdi>
                   {idea.marked && <span className="badge">{t('notepad.ideas.marked')}</span>}
                   {(idea.author ?? idea.group) && <span className="muted"> · {t('notepad.ideas.by', { author: idea.author ?? t(`words.group.${idea.group}`) })}</span>}
                   {canCurate && (
                     <span className="button-row key-idea-actions">
-                      <button type="button" className="secondary" aria-pressed={idea.marked} onClick={() => update(idea.id, (m) => m.set('marked', !idea.marked))}>
+                      <button type="button" className="secondary" aria-pressed={idea.marked} onClick={() => void curate((where) => command('notepad:mark-idea', { ...where, ideaId: idea.id, marked: !idea.marked }))}>
                         {t('notepad.ideas.mark')}
                       </button>
                       <button type="button" className="secondary" onClick={() => setEditing({ id: idea.id, text: idea.text })}>
@@ -120,7 +115,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, author, round, tableId }: Pro
                       <button type="button" id={`${headingId}-${idea.id}-down`} className="secondary" disabled={index === ideas.length - 1} onClick={() => move(idea.id, 1)}>
                         {t('notepad.ideas.moveDown')}
                       </button>
-                      <button type="button" className="danger" onClick={() => drop(idea.id)}>
+                      <button type="button" className="danger" onClick={() => void curate((where) => command('notepad:drop-idea', { ...where, ideaId: idea.id }))}>
                         {t('notepad.ideas.drop')}
                       </button>
                     </span>
@@ -131,6 +126,19 @@ export function KeyIdeas({ doc, canAdd, canCurate, author, round, tableId }: Pro
           ))}
         </ol>
       )}
+      {unsent.length > 0 && (
+        <ul className="key-ideas-waiting" aria-label={t('notepad.ideaOutbox.heading')}>
+          {unsent.map((idea) => (
+            <li key={idea.id}>
+              <bdi className="key-idea-text" dir="auto">{idea.text}</bdi> <span className="muted">· {t('notepad.ideaOutbox.pending')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div role="alert">
+        {outbox.refused && <p className="form-error">{t('notepad.ideaOutbox.refused', { text: outbox.refused.text, reason: refusalText(t, outbox.refused.error) })}</p>}
+        {failure && <p className="form-error">{t('notepad.ideaOutbox.failed', { reason: refusalText(t, failure) })}</p>}
+      </div>
       {canAdd && (
         <form onSubmit={add} className="button-row">
           <label htmlFor={newId}>{t('notepad.ideas.newLabel')}</label>

@@ -17,8 +17,6 @@ export interface NotepadPanelProps {
   /** Shown to others beside this person's cursor, as the attribution allows. */
   userName: string;
   userColor: string;
-  /** What a new key idea records of its author (see ideaAttribution in shared). */
-  ideaAuthor?: { author: string | null; group: string | null };
   /** May mark, edit, reorder and drop key ideas: the host, or anyone if the table has none (mayCurateIdeas). */
   canCurate?: boolean;
   /** The heading; defaults to "Notes, round n" or "Harvest". */
@@ -61,14 +59,16 @@ export default function NotepadPanel(props: NotepadPanelProps) {
             label={round ? t('notepad.editorLabel', { round }) : t('notepad.harvest')}
             {...(readOnly && { describedBy: readOnlyId })}
           />
-          <KeyIdeas
-            doc={connection.doc}
-            canAdd={!readOnly}
-            canCurate={!readOnly && (props.canCurate ?? false)}
-            author={props.ideaAuthor ?? { author: null, group: null }}
-            round={round ?? 0}
-            tableId={tableId ?? null}
-          />
+          {tableId && round && (
+            <KeyIdeas
+              doc={connection.doc}
+              canAdd={!readOnly}
+              canCurate={!readOnly && (props.canCurate ?? false)}
+              round={round}
+              tableId={tableId}
+              outboxKey={`${room}:${token.slice(-8)}`}
+            />
+          )}
         </>
       )}
     </section>

@@ -14,7 +14,7 @@ export function NotepadStatusLine({ state, onReconnect, connectedText }: { state
       <p role="status" className={state.closed ? 'notice' : 'muted'} data-testid="notepad-status">
         {text}
       </p>
-      {state.closed === 'rateLimited' && (
+      {(state.closed === 'rateLimited' || state.closed === 'tooManyConnections') && (
         <button type="button" className="secondary" onClick={onReconnect}>
           {t('notepad.reconnect')}
         </button>

@@ -3,6 +3,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import { notesKeymap } from './keys';
+import { perLineDirection } from './line-direction';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 
@@ -35,6 +36,7 @@ export function NotesEditor({ text, awareness, readOnly, label, describedBy }: P
         extensions: [
           keymap.of([...yUndoManagerKeymap, ...notesKeymap]),
           EditorView.lineWrapping,
+          perLineDirection(),
           yCollab(text, awareness, { undoManager }),
           editable.current.of(editability(readOnly)),
           labelled.current.of(contentAttributes(label, describedBy, readOnly)),

@@ -15,7 +15,8 @@ export default function SynthesisPanel({ sessionId, token, userName, userColor }
     <section className="card notepad" aria-labelledby={headingId} data-testid="synthesis">
       <h2 id={headingId}>{t('rapporteur.synthesis')}</h2>
       <p className="hint">{t('rapporteur.synthesisHint')}</p>
-      <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} />
+      {/* NOTE5: rapporteurs and the facilitator write the synthesis, moderators read it; nobody at a table sees it. */}
+      <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} {...(!state.serverReadOnly && { connectedText: t('notepadWords.synthesisConnected') })} />
       {connection && <NotesEditor text={connection.doc.getText(NOTEPAD_TEXT)} awareness={connection.provider.awareness} readOnly={readOnly} label={t('rapporteur.synthesis')} />}
     </section>
   );

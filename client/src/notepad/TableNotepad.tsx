@@ -1,4 +1,4 @@
-import { ideaAttribution, mayCurateIdeas, type Attribution } from '@open-talks/shared';
+import { mayCurateIdeas, type Attribution } from '@open-talks/shared';
 import type { ParticipantView, SeatView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import NotepadPanel from './NotepadPanel';
@@ -17,7 +17,6 @@ function colorFor(id: string): string {
 /** A seated person's notepad for this round, with the table's earlier rounds read-only below. */
 export default function TableNotepad({ sessionId, token, seat, me, attribution }: { sessionId: string; token: string; seat: SeatView; me: ParticipantView; attribution: Attribution }) {
   const { t } = useTranslation();
-  const author = ideaAttribution(attribution, { displayName: me.displayName, stakeholderGroup: me.stakeholderGroup });
   const userName = presenceName(t, attribution, me);
   const color = colorFor(me.id);
   return (
@@ -30,7 +29,6 @@ export default function TableNotepad({ sessionId, token, seat, me, attribution }
         token={token}
         userName={userName}
         userColor={color}
-        ideaAuthor={author}
         canCurate={mayCurateIdeas({ canWrite: true, hasHost: seat.host !== null || seat.youHost, isHost: seat.youHost, isStaff: false })}
       />
       {seat.round > 1 && <PreviousRounds sessionId={sessionId} tableId={seat.table.id} currentRound={seat.round} token={token} userName={userName} userColor={color} />}

@@ -1,5 +1,5 @@
 import type { Block } from '@open-talks/shared';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 /**
  * The record's blocks as HTML, the same blocks the exports render (REC9). React escapes every
@@ -8,6 +8,21 @@ import type { ReactNode } from 'react';
  */
 export function RecordBlocks({ blocks }: { blocks: readonly Block[] }) {
   return <>{blocks.map((block, index) => renderBlock(block, index))}</>;
+}
+
+/** Each line isolated in its own direction (the cell keeps `white-space: pre-wrap`, so the line breaks stay). */
+function Lines({ text }: { text: string }) {
+  const lines = text.split(/\r\n|\r|\n/);
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Fragment key={i}>
+          {i > 0 && '\n'}
+          <bdi>{line}</bdi>
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 function renderBlock(b: Block, key: number): ReactNode {
@@ -39,11 +54,32 @@ function renderBlock(b: Block, key: number): ReactNode {
           {b.text}
         </p>
       );
-    case 'verbatim':
+    case 'labelled':
+      // Our label in the page's direction, the person's words isolated in theirs (REC18).
       return (
-        <p key={key} className="record-verbatim" dir="auto">
-          {b.text.trim()}
+        <p key={key}>
+          {b.label}: <bdi>{b.text}</bdi>
         </p>
+      );
+    case 'verbatim':
+      // Line by line, each in its own direction (as the HTML export): notes mix languages.
+      return (
+        <div key={key} className="record-verbatim">
+          {b.text
+            .trim()
+            .split(/\r\n|\r|\n/)
+            .map((line, i) =>
+              line.trim() === '' ? (
+                <p key={i}>
+                  <br />
+                </p>
+              ) : (
+                <p key={i} dir="auto">
+                  {line}
+                </p>
+              ),
+            )}
+        </div>
       );
     case 'list':
       return (
@@ -73,7 +109,7 @@ function renderBlock(b: Block, key: number): ReactNode {
                 <tr key={r}>
                   {row.map((cell, c) => (
                     <td key={c}>
-                      <bdi>{cell}</bdi>
+                      <Lines text={cell} />
                     </td>
                   ))}
                 </tr>

@@ -1,3 +1,4 @@
+import type { SessionFormat } from '@open-talks/shared';
 /**
  * Who this browser is in each session: the token from joining (or creating), kept in
  * localStorage so closing the tab or losing the network never makes anyone join twice.
@@ -11,6 +12,8 @@ export interface Credential {
   /** The facilitator's projector key, or the key a projector screen was opened with. */
   projectorKey?: string;
   facilitator?: boolean;
+  /** Known once joined: lets a café participant's view fetch the notepad code early. */
+  format?: SessionFormat;
 }
 
 const KEY = 'openTalks.credentials';

@@ -3,13 +3,17 @@ import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, 
 import { create, type StateCreator } from 'zustand';
 import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
-export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
+/** 'replaced': the person opened too many connections and this, the oldest, was closed (LIMIT2). */
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused' | 'replaced';
 
 interface ConnectionSlice {
   status: ConnectionStatus;
   /** Why the server refused us, when status is 'refused' ('removed', 'unauthenticated', …). */
   refusal: ErrorCode | undefined;
+  /** When status is 'replaced': how many connections a person may keep open. */
+  connectionLimit: number | undefined;
   setStatus(status: ConnectionStatus, refusal?: ErrorCode): void;
+  setReplaced(max: number): void;
 }
 
 interface SessionSlice {
@@ -48,7 +52,9 @@ export type LiveStore = ConnectionSlice & SessionSlice & PeopleSlice & CafeSlice
 const connectionSlice: StateCreator<LiveStore, [], [], ConnectionSlice> = (set) => ({
   status: 'idle',
   refusal: undefined,
+  connectionLimit: undefined,
   setStatus: (status, refusal) => set({ status, refusal }),
+  setReplaced: (max) => set({ status: 'replaced', refusal: undefined, connectionLimit: max }),
 });
 
 const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({

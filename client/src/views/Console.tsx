@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { TablesNotes } from '../components/cafe/TablesNotes';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { selectMe, useLive } from '../state/live-store';
 import { CafeSetup } from './console/cafe/CafeSetup';
@@ -28,6 +30,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
   const me = useLive(selectMe);
   const cafe = useLive((s) => s.cafe);
   const token = getCredential(sessionId)?.token;
+  useDocumentTitle(t('title.console'), live?.session.title);
 
   if (!hasToken || refusal) {
     return (
@@ -93,6 +96,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <AttendancePanel attendance={live.attendance} />
       </div>
       {live.cafe && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
+      {live.cafe && <TablesNotes sessionId={sessionId} live={live.cafe.live} />}
       {live.cafe && <HarvestSection sessionId={sessionId} live={live.cafe.live} me={me} />}
       {live.townhall && <TownhallConsole townhall={live.townhall} role={me.role} />}
       {session.format === 'cafe' && live.participants && <CafeSetup participants={live.participants} />}

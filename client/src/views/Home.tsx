@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { FormError } from '../components/FormError';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { JoinCodeForm } from '../components/JoinCodeForm';
 import { currentLanguage } from '../i18n';
 import { api, RequestError } from '../net/api';
@@ -10,6 +11,7 @@ import { listCredentials, saveCredential } from '../state/credentials';
 
 export function Home() {
   const { t } = useTranslation();
+  useDocumentTitle(t('title.home'));
   const mine = listCredentials();
   return (
     <div className="home">

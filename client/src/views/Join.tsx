@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { FormError } from '../components/FormError';
 import { JoinCodeForm } from '../components/JoinCodeForm';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { currentLanguage, setLanguage } from '../i18n';
 import { api, RequestError } from '../net/api';
 import { findByJoinCode, forgetToken, saveCredential } from '../state/credentials';
@@ -17,6 +18,7 @@ export function Join({ code: codeParam }: { code: string | undefined }) {
   const [preview, setPreview] = useState<SessionPreview>();
   const [previewError, setPreviewError] = useState<RequestError>();
   const [resuming, setResuming] = useState(false);
+  useDocumentTitle(code ? t(asObserver ? 'title.joinObserver' : 'title.join') : t('title.joinCode'), preview?.title);
 
   // Already joined from this browser? Go back to where we were instead of joining twice.
   useEffect(() => {
@@ -81,7 +83,7 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
         language,
         role: asObserver ? 'observer' : 'participant',
       });
-      saveCredential({ sessionId: joined.session.id, joinCode: joined.session.joinCode, title: joined.session.title, token: joined.token });
+      saveCredential({ sessionId: joined.session.id, joinCode: joined.session.joinCode, title: joined.session.title, format: joined.session.format, token: joined.token });
       navigate(`/s/${joined.session.id}`);
     } catch (e) {
       setError(e as RequestError);

@@ -1,14 +1,17 @@
 import { can } from '@open-talks/shared';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { AttendancePanel } from '../components/AttendancePanel';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { TablesNotes } from '../components/cafe/TablesNotes';
 import { useLiveSession } from '../hooks/useLiveSession';
+import { prefetchTableNotepad } from '../preload';
 import { getCredential } from '../state/credentials';
 import { selectMe, useLive } from '../state/live-store';
 import { ProfileForm } from './ProfileForm';
 import { RunPanel } from './console/cafe/RunPanel';
 import { CafeCard } from './participant/CafeCard';
-import { ObserverTables } from './participant/ObserverTables';
 import { TownhallView } from './participant/townhall/TownhallView';
 
 export function Participant({ sessionId }: { sessionId: string }) {
@@ -18,6 +21,10 @@ export function Participant({ sessionId }: { sessionId: string }) {
   const refusal = useLive((s) => s.refusal);
   const me = useLive(selectMe);
   const cafe = useLive((s) => s.cafe);
+  useDocumentTitle(null, live?.session.title);
+  useEffect(() => {
+    prefetchTableNotepad(sessionId); // after joining, in this tab
+  }, [sessionId]);
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
   if (!live || !me) return <p role="status">{t('app.loading')}</p>;
@@ -29,7 +36,8 @@ export function Participant({ sessionId }: { sessionId: string }) {
       {live.cafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
       {live.townhall && <TownhallView townhall={live.townhall} me={me} attribution={live.session.attribution} />}
       {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} me={me} sessionId={sessionId} token={getCredential(sessionId)?.token} />}
-      {live.cafe && me.role === 'observer' && <ObserverTables sessionId={sessionId} live={live.cafe.live} allowed={live.session.observerNotes} />}
+      {live.cafe && me.role === 'observer' && <TablesNotes sessionId={sessionId} live={live.cafe.live} allowed={live.session.observerNotes} />}
+      {live.cafe && (me.role === 'moderator' || me.role === 'rapporteur') && <TablesNotes sessionId={sessionId} live={live.cafe.live} />}
       <section className="card" aria-labelledby="welcome-heading">
         <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
         <p data-testid="my-role">{t('session.youAre', { role: t(`words.role.${me.role}`) })}</p>
@@ -59,7 +67,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
         )}
       </section>
       <ProfileForm me={me} />
-      <AttendancePanel attendance={live.attendance} />
+      <AttendancePanel attendance={live.attendance} folded={live.townhall !== undefined} />
     </div>
   );
 }

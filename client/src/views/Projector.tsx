@@ -5,6 +5,7 @@ import { AttendancePanel } from '../components/AttendancePanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { QrCode } from '../components/QrCode';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { getCredential } from '../state/credentials';
 import { useLive } from '../state/live-store';
@@ -20,6 +21,7 @@ export default function Projector({ sessionId }: { sessionId: string }) {
   const hasKey = useLiveSession(sessionId, 'projector');
   const live = useLive((s) => s.live);
   const refusal = useLive((s) => s.refusal);
+  useDocumentTitle(t('title.projector'), live?.session.title);
 
   if (!hasKey || refusal) {
     return (

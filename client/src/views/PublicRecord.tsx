@@ -1,6 +1,7 @@
 import { outline, type SessionRecordDocument } from '@open-talks/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { RequestError } from '../net/api';
 import { recordApi } from '../net/record';
 import { RecordBlocks } from '../record/RecordBlocks';
@@ -27,9 +28,7 @@ export default function PublicRecord({ slug }: { slug: string }) {
   }, [slug]);
 
   const blocks = useMemo(() => (state && 'record' in state ? outline(state.record, labels) : []), [state, labels]);
-  useEffect(() => {
-    if (state && 'record' in state) document.title = `${state.record.session.title} — ${t('app.name')}`;
-  }, [state, t]);
+  useDocumentTitle(t('title.record'), state && 'record' in state ? state.record.session.title : null);
 
   if (!state) return <p role="status">{t('app.loading')}</p>;
   if ('error' in state) {

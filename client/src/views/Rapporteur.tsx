@@ -7,6 +7,7 @@ import { canWriteHarvest } from '../notepad/harvest/access';
 import { Captions } from './participant/townhall/Captions';
 import { PollCard } from './participant/townhall/PollCard';
 import { QuestionList } from './participant/townhall/QuestionList';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { MemberStatus, useMember } from '../hooks/useMember';
 import { presenceName } from '../notepad/presence-name';
 
@@ -26,6 +27,7 @@ const COLOR = '#0550ae';
 export default function Rapporteur({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const member = useMember(sessionId);
+  useDocumentTitle(t('title.rapporteur'), member.kind === 'ready' ? member.live.session.title : null);
   if (member.kind !== 'ready') return <MemberStatus member={member} />;
   const { live, me, token } = member;
   if (!can(me.role, 'record:export')) {

@@ -159,7 +159,10 @@ export class CafeService {
     const result = planSeating({ participants: people, tables: current.tables, rounds: current.rounds.length, seed: chosenSeed });
     if (!result.ok) throw new AppError('conflict', result.error.message, { reason: `seating.${result.error.code}` });
     await this.store.cafe.savePlan(sessionId, { seed: chosenSeed, plan: result.plan, figures: result.figures, locked: false, createdAt: this.now() });
-    return this.changed(sessionId);
+    // Everyone's seat follows the new plan at once (no status line saying there is no plan yet).
+    const view = await this.changed(sessionId);
+    await this.onChange(sessionId);
+    return view;
   }
 
   move(principal: Principal, payload: z.output<typeof movePayload>): Promise<CafeView> {
@@ -197,7 +200,9 @@ export class CafeService {
     const plan = await this.store.cafe.plan(sessionId);
     if (!plan) throw new AppError('conflict', 'There is no seating plan to lock', { reason: 'cafe.noPlan' });
     await this.store.cafe.savePlan(sessionId, { ...plan, locked });
-    return this.changed(sessionId);
+    const view = await this.changed(sessionId);
+    await this.onChange(sessionId);
+    return view;
   }
 
   private async changed(sessionId: string): Promise<CafeView> {

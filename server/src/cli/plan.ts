@@ -84,6 +84,7 @@ function printFigures(result: Extract<SeatingResult, { ok: true }>, elapsed: num
   const { figures } = result;
   console.log(`repeated pairs        ${figures.repeatedPairs} (lower bound ${figures.repeatedPairsLowerBound})`);
   console.log(`repeated meetings     ${figures.repeatedMeetings} (lower bound ${figures.repeatedMeetingsLowerBound})`);
+  console.log(`stays                 ${figures.stays} (lower bound ${figures.staysLowerBound})`);
   console.log(`diversity (overall)   ${figures.diversity.toFixed(3)}`);
   for (const [r, tables] of figures.diversityByRound.entries()) {
     const values = tables.map((t) => t.diversity);

@@ -1,20 +1,30 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { PersonBudget } from '../limits/person-budget.js';
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
+import { refuseWhileLimited, setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
+import { joinLimits } from './join-limits.js';
+import { allowedLinkHosts } from './links.js';
 import { cafeRoutes } from './routes/cafe.js';
+import { ideaRoutes } from './routes/ideas.js';
+import type { IdeaCommands } from '../notepad/idea-commands.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
 import { recordRoutes } from './routes/record.js';
+import { clientRoutes } from './static.js';
+import { notepadTicketRoutes } from './routes/notepad-tickets.js';
+import type { NotepadTickets } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { TownhallHandlers } from '../townhall/handlers.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
@@ -30,8 +40,12 @@ export interface HttpDeps {
   townhall: TownhallService;
   townhallHandlers: TownhallHandlers;
   records: RecordService;
+  ideas: IdeaCommands;
+  notepadTickets: NotepadTickets;
   log: Logger;
   storage: string;
+  /** The per-person command budget, shared with Socket.IO (LIMIT1). */
+  budget: PersonBudget;
 }
 
 function limiter(windowMs: number, limit: number) {
@@ -46,8 +60,9 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, log, storage }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, ideas, notepadTickets, log, storage, budget }: HttpDeps): Express {
   const app = express();
+  setPersonBudget(app, budget);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(
@@ -71,6 +86,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   );
 
   const api = express.Router();
+  api.use(compression()); // JSON answers; Socket.IO's polling never reaches Express (server/src/app.ts)
+  api.use(refuseWhileLimited);
   api.use(express.json({ limit: MAX_BODY }));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) });
@@ -80,26 +97,23 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
       service,
       operatorKey: config.operatorKey,
       publicUrl: config.publicUrl,
+      allowedHosts: allowedLinkHosts(config.allowedHosts),
       createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
     }),
   );
-  api.use(participantRoutes(service, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(participantRoutes(service, joinLimits(config.limits)));
   api.use(cafeRoutes(service, cafe, cafeRun));
+  api.use(ideaRoutes(service, ideas));
   api.use(townhallRoutes(service, townhall, townhallHandlers));
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(notepadTicketRoutes(service, notepadTickets));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);
 
-  const index = join(config.clientDir, 'index.html');
-  if (existsSync(index)) {
-    app.use('/assets', express.static(join(config.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-    app.use(express.static(config.clientDir, { index: false, maxAge: 0 }));
-    // The client routes (/join/…, /s/…) are the single page; the server hands it out.
-    app.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(index);
-    });
+  if (existsSync(join(config.clientDir, 'index.html'))) {
+    app.use(clientRoutes(config.clientDir));
   } else {
     log.warn({ clientDir: config.clientDir }, 'no built client found: serving the API only (run npm run build)');
   }

@@ -14,12 +14,19 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Body-parser's own errors, turned into ours. */
+/**
+ * Errors from Express itself and body-parser, turned into ours (HTTP1). Their own messages can
+ * quote the input, so each gets a fixed one; anything else they call a client error is a 400.
+ */
 function fromParserError(error: unknown): AppError | undefined {
-  const type = (error as { type?: unknown } | null)?.type;
+  // The router could not decode a path parameter ('%E0%A4%A').
+  if (error instanceof URIError) return new AppError('bad_request', 'The path is not valid URL encoding');
+  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large');
   if (type === 'entity.parse.failed') return new AppError('bad_request', 'The request body is not valid JSON');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', 'Unsupported body encoding');
+  // A body that does not match its Content-Encoding (broken gzip, say), a length that lies, …
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('bad_request', 'The request body could not be read');
   return undefined;
 }
 

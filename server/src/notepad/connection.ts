@@ -9,24 +9,26 @@ import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import type { DocumentPeer, NotepadDocument } from './document.js';
 import { CLOSE, MESSAGE, readOnlyMessage, type CloseKind } from './protocol.js';
-import { TokenBucket } from './rate.js';
+import { MAX_AWARENESS_BYTES, screenAwareness, type AwarenessScreen, type PresenceNames } from './presence.js';
+import { dropPending, MAX_PENDING_BYTES, pendingBytes } from './pending.js';
 
 export interface ConnectionLimits {
   maxDocumentBytes: number; // bytes
-  messagesPer10s: number;
+  messagesPer10s: number; // per person across their connections (NOTE14)
 }
-
-const RATE_WINDOW = 10_000; // ms
 
 export interface ConnectionOwner {
   sessionId: string;
   /** null for the projector display. */
   participantId: string | null;
+  /** NOTE15: what the session's attribution lets this person's caret be called. */
+  names: PresenceNames;
 }
 
 export class NotepadConnection implements DocumentPeer {
   readonly awarenessIds = new Set<number>();
-  private readonly bucket: TokenBucket;
+  /** NOTE15: the awareness client id this connection speaks for, and the names it may use. */
+  readonly presence: AwarenessScreen;
   private closed = false;
   /** Set by the keep-alive ping, cleared by the pong. */
   awaitingPong = false;
@@ -36,10 +38,12 @@ export class NotepadConnection implements DocumentPeer {
     readonly document: NotepadDocument,
     readonly owner: ConnectionOwner,
     private accessLevel: Exclude<NotepadAccess, 'none'>,
-    private readonly limits: ConnectionLimits,
-    private readonly now: () => number = Date.now,
+    private readonly limits: Pick<ConnectionLimits, 'maxDocumentBytes'>,
+    /** NOTE7, NOTE14: one message against the person's rate (shared by all their connections). */
+    private readonly allowMessage: () => boolean,
   ) {
-    this.bucket = new TokenBucket(limits.messagesPer10s, RATE_WINDOW, now());
+    const others = () => [...document.peers].filter((peer): peer is NotepadConnection => peer instanceof NotepadConnection && peer !== this);
+    this.presence = { ownId: null, ownedByOther: (id) => others().some((peer) => peer.presence.ownId === id), names: owner.names };
   }
 
   get access(): Exclude<NotepadAccess, 'none'> {
@@ -91,7 +95,7 @@ export class NotepadConnection implements DocumentPeer {
 
   handle(data: Uint8Array): void {
     if (this.closed) return;
-    if (!this.bucket.take(this.now())) return this.close('rateLimited'); // NOTE7
+    if (!this.allowMessage()) return this.close('rateLimited'); // NOTE7, NOTE14
     try {
       this.read(decoding.createDecoder(data));
     } catch {
@@ -104,10 +108,14 @@ export class NotepadConnection implements DocumentPeer {
     switch (type) {
       case MESSAGE.sync:
         return this.readSync(decoder);
-      case MESSAGE.awareness:
+      case MESSAGE.awareness: {
         // Read-only people may show that they are here (and where they read): it changes no notes.
-        awarenessProtocol.applyAwarenessUpdate(this.document.awareness, decoding.readVarUint8Array(decoder), this);
+        const update = decoding.readVarUint8Array(decoder);
+        if (update.byteLength > MAX_AWARENESS_BYTES) return this.close('presenceTooLarge'); // NOTE15
+        const screened = screenAwareness(update, this.presence);
+        if (screened) awarenessProtocol.applyAwarenessUpdate(this.document.awareness, screened, this);
         return;
+      }
       case MESSAGE.queryAwareness: {
         const states = this.document.awareness.getStates();
         const encoder = encoding.createEncoder();
@@ -136,8 +144,15 @@ export class NotepadConnection implements DocumentPeer {
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
         if (this.accessLevel !== 'write') return; // NOTE3: a reader's edits never reach the document
+        const { doc } = this.document;
         if (this.document.wouldExceed(update.byteLength, this.limits.maxDocumentBytes)) return this.close('tooLarge'); // NOTE7
-        Y.applyUpdate(this.document.doc, update, this);
+        Y.applyUpdate(doc, update, this);
+        // NOTE13: what waits for missing dependencies fires no 'update' (so escapes the count
+        // above until the next full measure): a small bound, then the connection goes.
+        if (pendingBytes(doc) > MAX_PENDING_BYTES) {
+          dropPending(doc);
+          return this.close('missingDependencies');
+        }
         return;
       }
       default:

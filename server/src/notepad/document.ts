@@ -36,6 +36,9 @@ export class NotepadDocument {
   private writes: Promise<void> = Promise.resolve();
   /** An upper bound of the encoded document's size in bytes; made exact when it nears the limit. */
   private sizeBound: number;
+  /** Updates seen, and of those the ones stored, in order: what `persist` waits for. */
+  private updatesSeen = 0;
+  private updatesStored = 0;
 
   private constructor(
     readonly name: string,
@@ -83,6 +86,7 @@ export class NotepadDocument {
 
   private readonly onUpdate = (update: Uint8Array): void => {
     this.sizeBound += update.byteLength;
+    this.updatesSeen += 1;
     this.pending.push(update);
     this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_DELAY);
     const encoder = encoding.createEncoder();
@@ -119,6 +123,7 @@ export class NotepadDocument {
         await this.storage.append(this.name, this.sessionId, this.lastSeq + 1, batch, this.now());
         this.lastSeq += 1;
         this.batchesSinceSnapshot += 1;
+        this.updatesStored += taken.length;
       } catch (error) {
         // Keep the batch for the next attempt: it is still in memory and in every client.
         this.pending = [...taken, ...this.pending];
@@ -129,6 +134,16 @@ export class NotepadDocument {
       if (this.batchesSinceSnapshot >= COMPACT_AFTER_BATCHES) await this.compactNow();
     });
     return this.writes;
+  }
+
+  /**
+   * Stores every update made so far now; rejects if storage failed (they stay pending and are
+   * tried again): for a server command that must persist before it acks (IDEA1).
+   */
+  async persist(): Promise<void> {
+    const through = this.updatesSeen;
+    await this.flush();
+    if (this.updatesStored < through) throw new Error(`notepad ${this.name} could not be stored`);
   }
 
   /** Flushes, then writes a snapshot so the next load reads one row. */

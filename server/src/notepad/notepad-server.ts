@@ -1,8 +1,9 @@
 // The notepads' y-websocket endpoint on the app's HTTP server (docs/notepads.md): upgrades for
 // /yjs/<room>, authentication, access per room, revalidation, loading and unloading documents.
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { notepadAccess, notepadRoomName, parseNotepadRoom, type NotepadAccessDecision, type NotepadRoom, type NotepadViewer } from '@open-talks/shared';
+import { notepadAccess, notepadRoomName, parseNotepadRoom, type NotepadAccessDecision, type NotepadViewer } from '@open-talks/shared';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { AppError } from '../errors.js';
@@ -10,17 +11,25 @@ import type { Logger } from '../log.js';
 import type { Principal } from '../sessions/principal.js';
 import type { Store } from '../store/index.js';
 import { cafeFacts } from './access-facts.js';
+import { refusalClose, roomOf, viewerOf } from './decisions.js';
 import { NotepadConnection, type ConnectionLimits } from './connection.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
+import { presenceNames } from './presence.js';
+import { MemoryPersonLimits, type PersonLimits } from './person-limits.js';
+import { NotepadTickets } from './tickets.js';
 import { CLOSE, type CloseKind } from './protocol.js';
 import { docFromStored, readHarvest, readNotepad, type HarvestContent, type NotepadContent } from './read.js';
+import { TableIdeas } from './table-ideas.js';
 
 export const PATH_PREFIX = '/yjs/';
 const PING_INTERVAL = 30_000; // ms: a connection that misses one ping's pong is closed
+/** Messages a connection may send while it is authenticated and its document loads. */
+const MAX_EARLY_MESSAGES = 64;
 
 export interface NotepadOptions extends ConnectionLimits {
   idleUnloadMs: number; // ms without a connection before a document is unloaded
+  connectionsPerPerson: number; // open notepad connections per person (NOTE14)
 }
 
 export interface NotepadDeps {
@@ -29,6 +38,8 @@ export interface NotepadDeps {
   log: Logger;
   options: NotepadOptions;
   now?: () => number;
+  /** NOTE14: per-person limits; in this process's memory unless given. */
+  limits?: PersonLimits;
 }
 
 export class NotepadServer {
@@ -38,6 +49,10 @@ export class NotepadServer {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Set<NotepadConnection>();
+  private readonly byId = new Map<string, NotepadConnection>();
+  private readonly limits: PersonLimits;
+  /** NOTE16: the single-use tickets that let a connection in (handed out over HTTP). */
+  readonly tickets: NotepadTickets;
   private readonly sockets = new Set<WebSocket>();
   private readonly queuedChecks = new Map<string, Promise<void>>();
   private readonly runningChecks = new Map<string, Promise<void>>();
@@ -49,6 +64,8 @@ export class NotepadServer {
 
   constructor(private readonly deps: NotepadDeps) {
     this.now = deps.now ?? Date.now;
+    this.limits = deps.limits ?? new MemoryPersonLimits(deps.options);
+    this.tickets = new NotepadTickets(this.now);
     const { store } = deps;
     this.storage = {
       load: (room) => store.notepads.load(room),
@@ -78,7 +95,16 @@ export class NotepadServer {
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!req.url?.startsWith(PATH_PREFIX)) return;
       if (this.closed) return void socket.destroy();
+      // NOTE12: a socket reset mid-handshake must not become an unhandled 'error' event; ws
+      // listens itself once the upgrade is done.
+      const onSocketError = (error: NodeJS.ErrnoException) => this.deps.log.warn({ code: error.code }, 'notepad upgrade socket error');
+      socket.on('error', onSocketError);
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', onSocketError);
+        // NOTE12: a malformed frame (bad header, unmasked, reserved bits, unknown opcode, bad
+        // UTF-8, over maxPayload) is an 'error' on this socket; ws has already sent the close
+        // code RFC 6455 gives it. Without a listener it would be an uncaught exception.
+        ws.on('error', (error: Error & { code?: string }) => this.deps.log.warn({ code: error.code, message: error.message }, 'notepad connection closed on a malformed frame'));
         this.accept(ws, req.url!).catch((error: unknown) => {
           // Storage failed us: a transient close, so the client tries again.
           this.deps.log.error({ err: error }, 'notepad connection failed');
@@ -91,7 +117,10 @@ export class NotepadServer {
   private async accept(ws: WebSocket, rawUrl: string): Promise<void> {
     this.sockets.add(ws);
     const early: Uint8Array[] = [];
-    const keep = (data: Buffer) => early.push(new Uint8Array(data));
+    const keep = (data: Buffer) => {
+      if (early.length >= MAX_EARLY_MESSAGES) return refuse('rateLimited');
+      early.push(new Uint8Array(data));
+    };
     ws.on('message', keep);
     ws.once('close', () => this.sockets.delete(ws));
     const refuse = (kind: CloseKind) => ws.close(CLOSE[kind].code, CLOSE[kind].reason);
@@ -108,7 +137,8 @@ export class NotepadServer {
 
     let principal: Principal;
     try {
-      principal = await this.deps.authenticate(url.searchParams.get('token') ?? undefined);
+      // NOTE16: a ticket, never a token, in the URL; spent here whatever happens next.
+      principal = await this.deps.authenticate(this.tickets.redeem(url.searchParams.get('ticket')));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return refuse(error.code === 'removed' ? 'removed' : 'unauthenticated');
@@ -118,15 +148,19 @@ export class NotepadServer {
 
     const document = await this.acquire(name, room.sessionId);
     if (ws.readyState !== ws.OPEN || this.closed) return this.release(document);
+    // NOTE14: limits are the person's (a participant, or the session's projector display).
+    const person = principal.participant ? `participant:${principal.participant.id}` : `display:${principal.session.id}`;
+    const id = randomUUID();
     const connection = new NotepadConnection(
       ws,
       document,
-      { sessionId: room.sessionId, participantId: principal.participant?.id ?? null },
+      { sessionId: room.sessionId, participantId: principal.participant?.id ?? null, names: presenceNames(principal.session.attribution, principal.participant) },
       decision.access,
       this.deps.options,
-      this.now,
+      () => this.limits.takeMessage(person, this.now()),
     );
     this.connections.add(connection);
+    this.byId.set(id, connection);
     document.peers.add(connection);
     ws.off('message', keep);
     ws.on('message', (data: Buffer) => connection.handle(new Uint8Array(data)));
@@ -134,8 +168,11 @@ export class NotepadServer {
     ws.once('close', () => {
       connection.dropped();
       this.connections.delete(connection);
+      this.byId.delete(id);
+      this.limits.closed(person, id);
       this.release(document);
     });
+    for (const old of this.limits.opened(person, id, this.now())) this.byId.get(old)?.close('tooManyConnections');
     connection.start();
     for (const message of early) connection.handle(message);
   }
@@ -157,9 +194,27 @@ export class NotepadServer {
   /** A document just came into memory: a table's ideas feed the harvest (HARV1); a harvest is guarded and caught up (HARV3, HARV4). */
   private async loaded(document: NotepadDocument): Promise<NotepadDocument> {
     const room = parseNotepadRoom(document.name);
-    if (room?.kind === 'table') this.mirror.watchTable(document, room);
+    if (room?.kind === 'table') {
+      TableIdeas.guard(document.doc); // IDEA3: before any connection's update reaches it
+      this.mirror.watchTable(document, room);
+    }
     else if (room?.kind === 'harvest') await this.mirror.harvestLoaded(document.doc, room.sessionId);
     return document;
+  }
+
+  /**
+   * IDEA1–IDEA4: a key idea command's change to a table notepad's ideas (the room loaded if it is
+   * not), stored before this resolves. The caller has checked who may make it.
+   */
+  async changeIdeas<T>(name: string, sessionId: string, change: (ideas: TableIdeas) => T): Promise<T> {
+    const document = await this.acquire(name, sessionId);
+    try {
+      const result = change(TableIdeas.guard(document.doc));
+      await document.persist();
+      return result;
+    } finally {
+      this.release(document);
+    }
   }
 
   /** A connection left: once nobody is left, the document is unloaded after a quiet while. */
@@ -338,27 +393,5 @@ export class NotepadServer {
     await Promise.all(documents.flatMap((d) => (d.status === 'fulfilled' ? [this.unload(d.value)] : [])));
     await Promise.all(this.unloading.values());
     this.wss.close();
-  }
-}
-
-function viewerOf(principal: Principal): NotepadViewer {
-  const p = principal.participant;
-  return { sessionId: principal.session.id, participant: p ? { id: p.id, role: p.role, removed: p.removedAt !== null } : null };
-}
-
-function roomOf(connection: NotepadConnection): NotepadRoom {
-  const room = parseNotepadRoom(connection.document.name);
-  if (!room) throw new Error(`a loaded document has a bad room name: ${connection.document.name}`);
-  return room;
-}
-
-function refusalClose(decision: NotepadAccessDecision): CloseKind {
-  switch (decision.refusal) {
-    case 'removed':
-      return 'removed';
-    case 'no-such-room':
-      return 'noSuchRoom';
-    default:
-      return 'forbidden';
   }
 }

@@ -26,7 +26,13 @@ export const CLOSE = {
   removed: { code: 4403, reason: 'removed from this session' },
   noSuchRoom: { code: 4404, reason: 'no such table or round' },
   tooLarge: { code: 4413, reason: 'the notepad reached its size limit' },
+  /** NOTE13: changes that wait for changes never sent, past a small bound. */
+  missingDependencies: { code: 4413, reason: 'changes depend on changes never sent' },
+  /** NOTE15: an awareness message larger than a caret needs. */
+  presenceTooLarge: { code: 4413, reason: 'presence message too large' },
   rateLimited: { code: 4429, reason: 'too many changes too fast' },
+  /** NOTE14: the person opened more notepad connections than allowed; their oldest goes. */
+  tooManyConnections: { code: 4409, reason: 'too many notepad connections for this person; the oldest was closed' },
   noPong: { code: 4408, reason: 'no answer to ping' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 

@@ -12,6 +12,11 @@ export class TokenBucket {
     this.last = now;
   }
 
+  /** Whether the bucket has refilled completely by `now` (so it is as good as a new one). */
+  isFull(now: number): boolean {
+    return this.tokens + ((now - this.last) * this.capacity) / this.windowMs >= this.capacity;
+  }
+
   /** Takes one token; false when the bucket is empty. */
   take(now: number): boolean {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) * this.capacity) / this.windowMs);

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { COMMANDS, type Ack, type ClientToServerEvents, type CommandName } from '@open-talks/shared/protocol';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { AppError, parseOrThrow, toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -17,11 +16,10 @@ export type CommandHandler<K extends CommandName> = (principal: Principal, paylo
 export interface CommandContext {
   service: SessionService;
   log: Logger;
-  limiter: RateLimiterMemory;
 }
 
 /**
- * The one way a command is registered (STYLE.md §2): rate-limit, re-read who is asking,
+ * The one way a command is registered (STYLE.md §2): (rate-limited before, by guardSocket) re-read who is asking,
  * check the permission table, parse the payload, run the handler, ack, log one line.
  * Handlers never parse or authorise by hand, and a failure changes nothing.
  */
@@ -29,7 +27,7 @@ export function registerCommand<K extends CommandName>(
   socket: IoSocket,
   name: K,
   handler: CommandHandler<K>,
-  { service, log, limiter }: CommandContext,
+  { service, log }: CommandContext,
 ): void {
   const { schema, action } = COMMANDS[name];
   const listener = async (payload: unknown, ack: unknown) => {
@@ -38,9 +36,6 @@ export function registerCommand<K extends CommandName>(
     let reply: Ack<object>;
     try {
       if (typeof ack !== 'function') throw new AppError('bad_request', 'Commands need an acknowledgement callback');
-      await limiter.consume(participantId ?? socket.id).catch(() => {
-        throw new AppError('rate_limited', 'Too many actions at once; wait a few seconds and try again');
-      });
       const principal = await service.resolve(sessionId, participantId);
       authorize(principal, action);
       const parsed = parseOrThrow(schema, payload) as PayloadOf<K>;

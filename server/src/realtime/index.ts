@@ -1,19 +1,22 @@
 import type { Server as HttpServer } from 'node:http';
 import { can } from '@open-talks/shared';
-import { COMMANDS } from '@open-talks/shared/protocol';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { PersonBudget } from '../limits/person-budget.js';
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { TownhallCommand, TownhallHandlers } from '../townhall/handlers.js';
 import type { RecordService } from '../record/record-service.js';
+import type { IdeaCommands } from '../notepad/idea-commands.js';
 import type { Principal } from '../sessions/principal.js';
 import { registerCommand, type CommandContext } from './command.js';
+import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
+import { guardSocket, refusedBeforeLookup, spendOnConnect } from './socket-guard.js';
+import { RATE_LIMITED_MESSAGE, rateLimitedError } from '../limits/person-budget.js';
 import type { IoServer, IoSocket } from './types.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
@@ -27,6 +30,9 @@ export function createIo(httpServer: HttpServer): IoServer {
   });
 }
 
+/** The refusal of a connection whose token is still refused for its rate: one object for all. */
+const RATE_LIMITED_CONNECT = Object.assign(new Error(RATE_LIMITED_MESSAGE), { data: toApiError(rateLimitedError()) });
+
 export interface RealtimeDeps {
   service: SessionService;
   cafe: CafeService;
@@ -34,42 +40,52 @@ export interface RealtimeDeps {
   notifier: SocketNotifier;
   townhall: TownhallHandlers;
   records: RecordService;
+  ideas: IdeaCommands;
   log: Logger;
-  commandsPer10s: number;
+  /** The per-person command budget, shared with the HTTP API (LIMIT1). */
+  budget: PersonBudget;
+  /** Open Socket.IO connections per person (LIMIT2). */
+  socketsPerPerson: number;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, log, commandsPer10s }: RealtimeDeps): void {
-  const limiter = new RateLimiterMemory({ points: commandsPer10s, duration: 10 });
-  const context: CommandContext = { service, log, limiter };
+export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, ideas, log, budget, socketsPerPerson }: RealtimeDeps): void {
+  const context: CommandContext = { service, log };
+  const cap = new ConnectionCap<IoSocket>(socketsPerPerson);
+
   // Who connected, as the handshake just read them: the first state needs no second read.
   const handshakes = new WeakMap<IoSocket, Principal>();
 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
+    // A flood's reconnects: refused first thing, synchronously, with an answer built once (LIMIT3).
+    if (refusedBeforeLookup(budget, token)) return next(RATE_LIMITED_CONNECT);
     service
       .authenticate(typeof token === 'string' ? token : undefined)
       .then(async (principal) => {
         const sessionId = principal.session.id;
         const participantId = principal.participant?.id ?? null;
+        await spendOnConnect(budget, String(token), sessionId, participantId);
         socket.data = { sessionId, participantId };
+        handshakes.set(socket, principal);
         const rooms = [sessionRoom(sessionId), participantId ? participantRoom(participantId) : displayRoom(sessionId)];
         if (can(principal.role, 'participants:list')) rooms.push(staffRoom(sessionId));
         await socket.join(rooms);
-        handshakes.set(socket, principal);
         next();
       })
       .catch((error: unknown) => {
         const apiError = toApiError(error);
         const refusal = new Error(apiError.message) as Error & { data?: unknown };
         refusal.data = apiError;
-        log.info({ event: 'connect', ok: false, code: apiError.code }, 'connection refused');
+        // A reconnect loop that is being refused for its rate must not write a line per try.
+        log[apiError.code === 'rate_limited' ? 'debug' : 'info']({ event: 'connect', ok: false, code: apiError.code }, 'connection refused');
         next(refusal);
       });
   });
 
   io.on('connection', (socket: IoSocket) => {
     // Handlers first and synchronously: a command sent right after connecting must find them.
+    guardSocket(socket, { budget, cap, log });
     registerCommands(socket);
     const { sessionId, participantId } = socket.data;
     socket.on('disconnect', (reason) => {
@@ -78,9 +94,9 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
     });
     log.info({ event: 'connect', ok: true, sessionId, participantId, transport: socket.conn.transport.name }, 'connected');
     notifier.presenceChanged(sessionId, participantId);
-    const principal = handshakes.get(socket);
+    const handshake = handshakes.get(socket);
     handshakes.delete(socket);
-    (principal ? Promise.resolve(principal) : service.resolve(sessionId, participantId))
+    (handshake ? Promise.resolve(handshake) : service.resolve(sessionId, participantId))
       .then(async (principal) => {
         const state = await service.state(principal);
         // Table prompts reach the people at the table through its room.
@@ -94,13 +110,7 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
   });
 
   function registerCommands(socket: IoSocket): void {
-    // An event we do not know is answered, not dropped: the client learns it sent nonsense.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (Object.hasOwn(COMMANDS, event)) return;
-      const ack = args.at(-1);
-      log.info({ cmd: event, sessionId: socket.data.sessionId, ok: false, code: 'bad_request' }, 'unknown command');
-      if (typeof ack === 'function') ack({ ok: false, error: { code: 'bad_request', message: `Unknown command "${event.slice(0, 64)}"` } });
-    });
+    // Unknown events are answered by guardSocket, after they have paid like any other (LIMIT3).
     registerCommand(socket, 'session:sync', async (p) => ({ state: await service.state(p) }), context);
     registerCommand(socket, 'participant:list', async (p) => ({ participants: await service.listParticipants(p.session.id) }), context);
     registerCommand(socket, 'participant:set-role', async (p, { participantId: id, role }) => ({ participant: await service.setRole(p, id, role) }), context);
@@ -125,6 +135,11 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
     registerCommand(socket, 'cafe:end-round', async (p) => ({ run: await cafeRun.end(p) }), context);
     registerCommand(socket, 'cafe:prompt', async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }), context);
     registerCommand(socket, 'cafe:show-harvest', async (p, { show }) => cafeRun.showHarvest(p, show), context);
+    registerCommand(socket, 'notepad:add-idea', (p, payload) => ideas.add(p, payload), context);
+    registerCommand(socket, 'notepad:edit-idea', (p, payload) => ideas.edit(p, payload), context);
+    registerCommand(socket, 'notepad:mark-idea', (p, payload) => ideas.mark(p, payload), context);
+    registerCommand(socket, 'notepad:move-idea', (p, payload) => ideas.move(p, payload), context);
+    registerCommand(socket, 'notepad:drop-idea', (p, payload) => ideas.drop(p, payload), context);
     for (const name of Object.keys(townhall) as TownhallCommand[]) {
       registerCommand(socket, name, townhall[name] as never, context);
     }

@@ -1,4 +1,4 @@
-import { can, countAttendance, type AttendanceCounts } from '@open-talks/shared';
+import { can, type AttendanceCounts } from '@open-talks/shared';
 import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
 import type { CafeNotifier } from '../cafe/cafe-service.js';
 import type { RunNotifier } from '../cafe/run-service.js';
@@ -117,8 +117,9 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
     for (const participant of participants) {
       if (ids.has(participant.id)) this.io.to(staffRoom(sessionId)).emit('participant:changed', participant);
     }
-    const attendance = countAttendance(participants);
-    this.service.rememberAttendance(sessionId, attendance);
+    const session = await this.service.sessionRecord(sessionId);
+    if (!session) return;
+    const attendance = await this.service.attendanceFor(session, participants); // remembered for the next state
     this.io.to(staffRoom(sessionId)).emit('attendance:changed', attendance);
     // Everyone else: the latest counts, at most once per interval (the first at once).
     this.latestAttendance.set(sessionId, attendance);

@@ -195,6 +195,11 @@ export class SessionService {
     return participants.map((p) => participantView(p, online.has(p.id)));
   }
 
+  /** The stored session (the notifier needs its attribution for the counts it sends). */
+  sessionRecord(sessionId: string): Promise<SessionRecord | undefined> {
+    return this.store.sessions.byId(sessionId);
+  }
+
   /** What this principal may see of the session now. */
   async state(principal: Principal): Promise<SessionState> {
     const base = await this.baseState(principal);
@@ -208,7 +213,7 @@ export class SessionService {
     if (can(principal.role, 'participants:list')) {
       const participants = await this.listParticipants(session.id);
       const me = participants.find((p) => p.id === principal.participant?.id);
-      const attendance = countAttendance(participants);
+      const attendance = countAttendance(participants, session.attribution);
       this.rememberAttendance(session.id, attendance);
       return { session, viewer: me ? { kind: 'participant', participant: me } : { kind: 'display' }, attendance, participants };
     }
@@ -216,16 +221,16 @@ export class SessionService {
     return {
       session,
       viewer: me ? { kind: 'participant', participant: participantView(me, await this.presence.isOnline(me.id)) } : { kind: 'display' },
-      attendance: await this.attendanceFor(session.id),
+      attendance: await this.attendanceFor(principal.session),
     };
   }
 
-  /** Attendance counts, from the cache while fresh. */
-  async attendanceFor(sessionId: string): Promise<AttendanceCounts> {
-    const cached = this.attendanceCache.get(sessionId);
+  /** Attendance counts under the session's attribution (ATTR5), from the cache while fresh. */
+  async attendanceFor(session: Pick<SessionRecord, 'id' | 'attribution'>, participants?: readonly ParticipantView[]): Promise<AttendanceCounts> {
+    const cached = participants ? undefined : this.attendanceCache.get(session.id);
     if (cached && cached.expires > this.now()) return cached.counts;
-    const counts = countAttendance(await this.listParticipants(sessionId));
-    this.rememberAttendance(sessionId, counts);
+    const counts = countAttendance(participants ?? (await this.listParticipants(session.id)), session.attribution);
+    this.rememberAttendance(session.id, counts);
     return counts;
   }
 

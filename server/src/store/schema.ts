@@ -100,6 +100,13 @@ export interface TownhallStateTable {
   updated_at: number;
 }
 
+/** A Town Hall's secret for its hands' handles (HAND11): one row per session, made on first use. */
+export interface TownhallHandKeysTable {
+  session_id: string;
+  secret: string; // base64url, 32 random bytes
+  created_at: number;
+}
+
 export interface QaQuestionsTable {
   id: string;
   session_id: string;
@@ -190,6 +197,7 @@ export interface Database {
   qa_questions: QaQuestionsTable;
   qa_votes: QaVotesTable;
   townhall_hands: TownhallHandsTable;
+  townhall_hand_keys: TownhallHandKeysTable;
   polls: PollsTable;
   poll_ballots: PollBallotsTable;
   captions: CaptionsTable;

@@ -20,7 +20,8 @@ export class TownhallRepo {
     const row = await this.db.selectFrom('townhall_state').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
     if (!row) return null;
     return {
-      settings: JSON.parse(row.settings) as TownhallSettings,
+      // Rows stored before the video room setting (HAND12) have none: no migration needed.
+      settings: { videoRoomUrl: null, ...(JSON.parse(row.settings) as Omit<TownhallSettings, 'videoRoomUrl'>) },
       queue: JSON.parse(row.queue) as TownhallStateRecord['queue'],
       agenda: JSON.parse(row.agenda) as Agenda,
       projectedPollId: row.projected_poll_id,
@@ -47,6 +48,24 @@ export class TownhallRepo {
     const rows = await this.db.selectFrom('townhall_state').select('session_id').execute();
     const states = await Promise.all(rows.map(async (row) => ({ sessionId: row.session_id, state: await this.state(row.session_id) })));
     return states.filter((s): s is { sessionId: string; state: TownhallStateRecord } => s.state !== null);
+  }
+
+  /**
+   * The session's secret for hand handles (HAND11), made on first use. Every process of the
+   * server reads the same one (the first insert wins), so a handle means the same hand to all.
+   */
+  async handKey(sessionId: string, fresh: () => string, now: number): Promise<string> {
+    const read = () => this.db.selectFrom('townhall_hand_keys').select('secret').where('session_id', '=', sessionId).executeTakeFirst();
+    const found = await read();
+    if (found) return found.secret;
+    await this.db
+      .insertInto('townhall_hand_keys')
+      .values({ session_id: sessionId, secret: fresh(), created_at: now })
+      .onConflict((oc) => oc.column('session_id').doNothing())
+      .execute();
+    const made = await read();
+    if (!made) throw new Error(`no hand key for session ${sessionId}`);
+    return made.secret;
   }
 
   /** Raised hands in base order, with the next free position. */

@@ -52,7 +52,7 @@ export class TownhallContext {
     if (!room) {
       room = (async () => {
         await this.people.loadSession(session.id);
-        const loaded = await loadRoom(this.store, session.id, session.attribution);
+        const loaded = await loadRoom(this.store, session.id, session.attribution, this.now());
         this.onLoad(loaded);
         return loaded;
       })();

@@ -37,10 +37,10 @@ export function townhallHandlers(th: TownhallService, limit: (action: LimitedAct
       return th.queue.raise(p, topic);
     },
     'hand:lower': (p) => th.queue.lower(p),
-    'hand:dismiss': (p, { participantId }) => th.queue.dismiss(p, participantId),
-    'hand:move': (p, { participantId, toIndex }) => th.queue.move(p, participantId, toIndex),
+    'hand:dismiss': (p, { handle }) => th.queue.dismiss(p, handle),
+    'hand:move': (p, { handle, toIndex }) => th.queue.move(p, handle, toIndex),
     'hand:alternate': (p, { on }) => th.queue.alternate(p, on),
-    'hand:give-floor': (p, { participantId }) => th.queue.giveFloor(p, participantId),
+    'hand:give-floor': (p, { handle }) => th.queue.giveFloor(p, handle),
     'hand:end-floor': (p) => th.queue.endFloor(p),
     'hand:pause-floor': (p) => th.queue.pauseFloor(p),
     'hand:resume-floor': (p) => th.queue.resumeFloor(p),

@@ -16,6 +16,7 @@ import {
 } from '@open-talks/shared';
 import { CAPTIONS_IN_STATE, type CaptionView, type TownhallSettings } from '@open-talks/shared/protocol';
 import type { Repos, TownhallStateRecord } from '../store/index.js';
+import { newHandKey } from './queue/hand-handles.js';
 
 /**
  * One Town Hall's working copy, in memory: loaded from storage on first use and changed only
@@ -25,6 +26,8 @@ import type { Repos, TownhallStateRecord } from '../store/index.js';
 export interface TownhallRoom {
   sessionId: string;
   attribution: Attribution;
+  /** The secret the hands' handles are keyed with (HAND11). */
+  handKey: string;
   settings: TownhallSettings;
   board: QaBoard;
   queue: SpeakerQueue;
@@ -43,12 +46,12 @@ export interface TownhallRoom {
 
 export function defaultSettings(attribution: Attribution): TownhallSettings {
   // Under `named` attribution the organisers asked for named contributions; otherwise people may ask anonymously.
-  return { moderation: 'post', interventionMs: DEFAULT_INTERVENTION_MS, anonymousQuestions: attribution !== 'named' };
+  return { moderation: 'post', interventionMs: DEFAULT_INTERVENTION_MS, anonymousQuestions: attribution !== 'named', videoRoomUrl: null };
 }
 
 /** Reads everything a Town Hall holds: a few queries, once per session and process. */
-export async function loadRoom(repos: Repos, sessionId: string, attribution: Attribution): Promise<TownhallRoom> {
-  const [state, questions, votes, hands, polls, ballots, captions] = await Promise.all([
+export async function loadRoom(repos: Repos, sessionId: string, attribution: Attribution, now: number): Promise<TownhallRoom> {
+  const [state, questions, votes, hands, polls, ballots, captions, handKey] = await Promise.all([
     repos.townhall.state(sessionId),
     repos.qa.questions(sessionId),
     repos.qa.votes(sessionId),
@@ -56,6 +59,7 @@ export async function loadRoom(repos: Repos, sessionId: string, attribution: Att
     repos.polls.polls(sessionId),
     repos.polls.ballots(sessionId),
     repos.townhall.captions(sessionId, CAPTIONS_IN_STATE),
+    repos.townhall.handKey(sessionId, newHandKey, now),
   ]);
   const board = createQaBoard();
   applyQaChanges(board, questions.map((question): QaChange => ({ type: 'question', question })));
@@ -80,6 +84,7 @@ export async function loadRoom(repos: Repos, sessionId: string, attribution: Att
   return {
     sessionId,
     attribution,
+    handKey,
     settings: state?.settings ?? defaultSettings(attribution),
     board,
     queue,

@@ -65,6 +65,7 @@ export class TownhallService {
         moderation: changes.moderation ?? room.settings.moderation,
         interventionMs: changes.interventionSeconds === undefined ? room.settings.interventionMs : changes.interventionSeconds * 1_000,
         anonymousQuestions: changes.anonymousQuestions ?? room.settings.anonymousQuestions,
+        videoRoomUrl: changes.videoRoomUrl === undefined ? room.settings.videoRoomUrl : changes.videoRoomUrl,
       };
       await this.ctx.saveState(room, { settings });
       room.settings = settings;

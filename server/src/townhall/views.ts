@@ -1,7 +1,10 @@
 // Town Hall views for each audience, from the room's copy (pure mapping; who gets what is in
-// the notifier). Names follow the session's attribution, as the café's tablemates do (CAFE3).
+// the notifier). People follow the session's attribution (`attribute`, ATTR1–ATTR4), as the
+// café's tablemates and the record do.
 import {
   agendaItemStatus,
+  attribute,
+  type PersonFacts,
   effectiveOrder,
   questionView,
   type Agenda,
@@ -14,6 +17,7 @@ import {
 } from '@open-talks/shared';
 import type { AgendaView, FloorView, HandStatus, MyBallot, PersonRef, QuestionItem, QueueView } from '@open-talks/shared/protocol';
 import type { ParticipantRecord } from '../store/index.js';
+import { floorHandle, handHandle } from './queue/hand-handles.js';
 import type { TownhallRoom } from './room.js';
 
 export type Lookup = (participantId: string) => ParticipantRecord | undefined;
@@ -26,32 +30,27 @@ export interface TownhallViewer {
 
 export const PUBLIC_VIEWER: TownhallViewer = { participantId: null, staff: false };
 
-const UNKNOWN: PersonRef = { displayName: null, stakeholderGroup: 'other', mode: 'in-room' };
-
-/** A name only under `named` attribution (or for staff, who see the participant list anyway). */
-export function personRef(person: ParticipantRecord | undefined, attribution: Attribution, withName = false): PersonRef {
-  if (!person) return UNKNOWN;
-  return {
-    displayName: withName || attribution === 'named' ? person.displayName : null,
-    stakeholderGroup: person.stakeholderGroup,
-    mode: person.mode,
-  };
+/** Someone as the session's attribution allows, for everyone alike, staff included (ATTR1–ATTR3). */
+export function personRef(person: PersonFacts | undefined, attribution: Attribution, self = false): PersonRef {
+  return attribute(attribution, person, { self });
 }
 
 export function questionItem(room: TownhallRoom, question: Question, viewer: TownhallViewer, lookup: Lookup): QuestionItem {
   const { voted: _voted, authorId, ...view } = questionView(room.board, question, { participantId: viewer.participantId ?? '', moderator: viewer.staff });
+  const self = viewer.participantId !== null && viewer.participantId === question.authorId;
   return {
     ...view,
-    author: question.anonymous ? null : personRef(lookup(question.authorId), room.attribution),
-    authorId: viewer.staff ? authorId : null,
+    author: question.anonymous ? null : personRef(lookup(question.authorId), room.attribution, self),
+    // With the staff's participant list an id names its person: only where names may show (ATTR1).
+    authorId: viewer.staff && room.attribution === 'named' ? authorId : null,
   };
 }
 
 export function floorView(floor: Floor | null, attribution: Attribution, lookup: Lookup): FloorView | null {
   if (!floor) return null;
-  const person = lookup(floor.participantId);
-  const speaker = person ? personRef(person, attribution) : { ...UNKNOWN, stakeholderGroup: floor.stakeholderGroup, mode: floor.mode };
-  return { speaker, topic: floor.topic, since: floor.since, timer: floor.timer };
+  // The turn's own group and mode (as it was given), the name from the people cache.
+  const facts = { displayName: lookup(floor.participantId)?.displayName ?? null, stakeholderGroup: floor.stakeholderGroup, mode: floor.mode };
+  return { speaker: personRef(facts, attribution), topic: floor.topic, since: floor.since, timer: floor.timer };
 }
 
 /** Everyone's own status, from one pass over the effective order (HAND7). */
@@ -72,22 +71,29 @@ export function handStatus(queue: SpeakerQueue, participantId: string): HandStat
   return handStatuses(queue).get(participantId) ?? NO_HAND;
 }
 
+/**
+ * The queue as staff see it. People show as the attribution allows, as on every other screen
+ * (ATTR4): under `anonymous` a hand is a place in the queue and a topic, and alternation between
+ * the room and remote is the server's decision (HAND6), so no mode needs to leave it. No
+ * participant id leaves either (staff's people list would name it): a hand and the floor carry
+ * an opaque handle, what `hand:move`, `hand:dismiss` and `hand:give-floor` take (HAND11).
+ */
 export function queueView(room: TownhallRoom, lookup: Lookup): QueueView {
-  const { queue } = room;
+  const { queue, attribution, handKey } = room;
   const baseIndex = new Map(queue.hands.map((hand, i) => [hand.participantId, i]));
-  const floor = floorView(queue.floor, room.attribution, lookup);
+  const floor = floorView(queue.floor, attribution, lookup);
   return {
     hands: effectiveOrder(queue).map((hand, position) => ({
-      participantId: hand.participantId,
-      person: { ...personRef(lookup(hand.participantId), room.attribution, true), mode: hand.mode, stakeholderGroup: hand.stakeholderGroup },
+      handle: handHandle(handKey, hand),
+      person: personRef({ displayName: lookup(hand.participantId)?.displayName ?? null, stakeholderGroup: hand.stakeholderGroup, mode: hand.mode }, attribution),
       topic: hand.topic,
       raisedAt: hand.raisedAt,
       position,
       baseIndex: baseIndex.get(hand.participantId) ?? position,
     })),
     alternate: queue.alternate,
-    floor: floor && queue.floor ? { ...floor, speaker: personRef(lookup(queue.floor.participantId), room.attribution, true), participantId: queue.floor.participantId } : null,
-    lastFloorMode: queue.lastFloorMode,
+    floor: floor && queue.floor ? { ...floor, handle: floorHandle(handKey, queue.floor) } : null,
+    lastFloorMode: attribution === 'anonymous' ? null : queue.lastFloorMode,
   };
 }
 

@@ -17,6 +17,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'cafe:plan': ['facilitator'],
   'cafe:run': ['facilitator', 'moderator'],
   'cafe:prompt': ['facilitator', 'moderator'],
+  'notepad:add-idea': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
+  'notepad:curate-ideas': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
   'qa:ask': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
   'qa:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
   'qa:moderate': ['facilitator', 'moderator'],

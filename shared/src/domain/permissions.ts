@@ -33,6 +33,13 @@ export const PERMISSIONS = {
   'cafe:run': ['facilitator', 'moderator'],
   /** Push a live prompt to everyone or to one table. */
   'cafe:prompt': ['facilitator', 'moderator'],
+  /**
+   * Add a key idea to a table's notepad (IDEA1). The role is the first gate; the server then
+   * requires write access to that notepad (NOTE2: seated there in its round, or staff).
+   */
+  'notepad:add-idea': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
+  /** Mark, edit, reorder and drop a table's key ideas (IDEA2): then only its host, or anyone at a table without one, or staff. */
+  'notepad:curate-ideas': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
   /** Ask a Town Hall question (everyone taking part; observers follow read-only). */
   'qa:ask': TAKING_PART,
   /** Upvote a question, or take the vote back. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CAFE_DEFAULTS, CAFE_LIMITS, type CafeRound, type CafeTable } from '../domain/cafe/setup.js';
 import type { CafePhase, CafeRun } from '../domain/cafe/run.js';
 import type { Timer } from '../domain/timer/timer.js';
-import type { Mode, StakeholderGroup } from '../domain/words.js';
+import type { PersonCredit } from '../domain/attribution.js';
 import { TABLE_KINDS, type SeatingFigures, type SeatingPlan, type TableKind } from '../domain/seating/types.js';
 import { idSchema, NO_CONTROL_CHARS } from './schemas.js';
 
@@ -122,11 +122,8 @@ export interface CafePublicView {
 /** `cafe:show-harvest` and PUT /api/sessions/:id/cafe/projector/harvest (HARV6). */
 export const showHarvestPayload = z.strictObject({ show: z.boolean() });
 
-/** Someone at one's table, as the session's attribution allows (names only when `named`). */
-export interface TablemateView {
-  displayName: string | null;
-  stakeholderGroup: StakeholderGroup;
-  mode: Mode;
+/** Someone at one's table, as the session's attribution allows (`attribute`: nothing under `anonymous`). */
+export interface TablemateView extends PersonCredit {
   isHost: boolean;
 }
 
@@ -139,6 +136,8 @@ export interface SeatView {
   tablemates: TablemateView[];
   /** Whether the viewer hosts this table. */
   youHost: boolean;
+  /** SEAT10: `stay` at the same table as the round before, `move` from another, `new` (first round, or no seat before). */
+  change: 'new' | 'move' | 'stay';
   /** The latest prompts to this table in this round, oldest first. */
   prompts: PromptView[];
 }

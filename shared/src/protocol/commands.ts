@@ -30,6 +30,7 @@ import {
   townhallSettingsPayload,
 } from './townhall.js';
 import { publishPayload } from './record.js';
+import { addIdeaPayload, dropIdeaPayload, editIdeaPayload, markIdeaPayload, moveIdeaPayload } from './notepad.js';
 import type { ClientToServerEvents } from './index.js';
 
 export type CommandName = keyof ClientToServerEvents;
@@ -57,6 +58,11 @@ export const COMMANDS = {
   'cafe:end-round': { schema: emptyPayload, action: 'cafe:run' },
   'cafe:prompt': { schema: promptPayload, action: 'cafe:prompt' },
   'cafe:show-harvest': { schema: showHarvestPayload, action: 'cafe:run' },
+  'notepad:add-idea': { schema: addIdeaPayload, action: 'notepad:add-idea' },
+  'notepad:edit-idea': { schema: editIdeaPayload, action: 'notepad:curate-ideas' },
+  'notepad:mark-idea': { schema: markIdeaPayload, action: 'notepad:curate-ideas' },
+  'notepad:move-idea': { schema: moveIdeaPayload, action: 'notepad:curate-ideas' },
+  'notepad:drop-idea': { schema: dropIdeaPayload, action: 'notepad:curate-ideas' },
   'qa:ask': { schema: askPayload, action: 'qa:ask' },
   'qa:vote': { schema: qaVotePayload, action: 'qa:vote' },
   'qa:approve': { schema: questionPayload, action: 'qa:moderate' },

@@ -53,6 +53,8 @@ import type {
 import type { Poll } from '../domain/townhall/polls.js';
 import type { SessionRecordDocument } from '../domain/record/types.js';
 import type { PublicationView, publishPayload } from './record.js';
+import type { addIdeaPayload, dropIdeaPayload, editIdeaPayload, markIdeaPayload, moveIdeaPayload } from './notepad.js';
+import type { KeyIdea } from '../domain/notepad/ideas.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { CafePublicView, CafeView, extendRoundPayload, PromptView, promptPayload, showHarvestPayload, RoundTimerPayload, SeatPayload, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from './cafe.js';
 
@@ -63,6 +65,7 @@ export * from './cafe.js';
 export * from './townhall.js';
 export * from './townhall-views.js';
 export * from './record.js';
+export * from './notepad.js';
 export { COMMANDS, type CommandName } from './commands.js';
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -95,6 +98,12 @@ export interface ClientToServerEvents {
   'cafe:prompt': (payload: In<typeof promptPayload>, ack: AckCallback<{ prompt: PromptView }>) => void;
   /** HARV6: the projector shows the harvest, or goes back to the round. */
   'cafe:show-harvest': (payload: In<typeof showHarvestPayload>, ack: AckCallback<{ shown: boolean }>) => void;
+  // Key ideas in a table's notepad (docs/notepads.md, IDEA1–IDEA5): written by the server only.
+  'notepad:add-idea': (payload: In<typeof addIdeaPayload>, ack: AckCallback<{ idea: KeyIdea }>) => void;
+  'notepad:edit-idea': (payload: In<typeof editIdeaPayload>, ack: AckCallback<{ idea: KeyIdea }>) => void;
+  'notepad:mark-idea': (payload: In<typeof markIdeaPayload>, ack: AckCallback<{ idea: KeyIdea }>) => void;
+  'notepad:move-idea': (payload: In<typeof moveIdeaPayload>, ack: AckCallback) => void;
+  'notepad:drop-idea': (payload: In<typeof dropIdeaPayload>, ack: AckCallback) => void;
   // Town Hall (docs/api.md, "Town Hall"). Refused with `conflict` in a café session.
   'qa:ask': (payload: In<typeof askPayload>, ack: AckCallback<{ question: QuestionItem }>) => void;
   /** `questionId` in the ack is where the vote counts (a merged question's target). */
@@ -161,6 +170,11 @@ export interface ServerToClientEvents {
   'me:changed': (participant: ParticipantView) => void;
   /** To the person concerned, just before their connections close. */
   'me:removed': () => void;
+  /**
+   * To one connection, just before the server closes it: the person opened more connections
+   * than allowed (LIMIT2) and the newest stay. The client shows a notice and does not reconnect.
+   */
+  'connection:replaced': (payload: { reason: 'too_many_connections'; max: number }) => void;
   /** To staff: the café's tables, rounds or plan changed. */
   'cafe:changed': (cafe: CafeView) => void;
   /** To everyone in a café session: a round started or ended, or the tables or seating changed. */

@@ -8,14 +8,15 @@ import type { QuestionView } from '../domain/townhall/qa-view.js';
 import type { Poll } from '../domain/townhall/polls.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { Timer } from '../domain/timer/timer.js';
-import type { Language, Mode, StakeholderGroup } from '../domain/words.js';
+import type { PersonCredit } from '../domain/attribution.js';
+import type { Language, Mode } from '../domain/words.js';
 
-/** Someone as the session's attribution allows: a name only in `named` sessions, else the group. */
-export interface PersonRef {
-  displayName: string | null;
-  stakeholderGroup: StakeholderGroup;
-  mode: Mode;
-}
+/**
+ * Someone as the session's attribution allows (`attribute`, ATTR1–ATTR4): a name only in `named`
+ * sessions, the group and mode unless `anonymous`; under `anonymous` every field is null
+ * ("a participant"), for staff too.
+ */
+export type PersonRef = PersonCredit;
 
 export interface TownhallSettings {
   moderation: Moderation;
@@ -23,6 +24,8 @@ export interface TownhallSettings {
   interventionMs: number;
   /** Whether people may ask anonymously (default: unless the session's attribution is `named`). */
   anonymousQuestions: boolean;
+  /** The session-wide audio/video room where remote people speak when given the floor (HAND12); null: none. */
+  videoRoomUrl: string | null;
 }
 
 // ── Q&A ────────────────────────────────────────────────────────────────────────────────────
@@ -34,7 +37,7 @@ export interface TownhallSettings {
 export interface QuestionItem extends Omit<QuestionView, 'voted' | 'authorId'> {
   /** Null for an anonymous question, whoever looks (QA10). */
   author: PersonRef | null;
-  /** Staff only, and never for an anonymous question; null for everyone else. */
+  /** Staff only under `named` attribution, never for an anonymous question; null for everyone else. */
   authorId: string | null;
 }
 
@@ -68,8 +71,13 @@ export interface FloorView {
 }
 
 export interface QueueHand {
-  participantId: string;
-  /** Staff see names (as in the participant list). */
+  /**
+   * The hand's opaque handle: what `hand:move`, `hand:dismiss` and `hand:give-floor` take (HAND11).
+   * Not a participant id (staff have the people list, so an id would name the person, ATTR4), and
+   * a new one each time a hand is raised.
+   */
+  handle: string;
+  /** As the attribution allows, as everywhere (ATTR4). */
   person: PersonRef;
   topic: string | null;
   raisedAt: number; // epoch ms
@@ -84,7 +92,9 @@ export interface QueueView {
   /** Waiting hands in effective order (HAND7). */
   hands: QueueHand[];
   alternate: boolean;
-  floor: (FloorView & { participantId: string }) | null;
+  /** The floor, with the handle the speaker's hand had (HAND11). */
+  floor: (FloorView & { handle: string }) | null;
+  /** Null under `anonymous` (ATTR4): it would tell the speaker's mode. */
   lastFloorMode: Mode | null;
 }
 

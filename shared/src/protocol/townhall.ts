@@ -38,14 +38,19 @@ export const mergePayload = z.strictObject({ sourceId: idSchema, targetId: idSch
 // ── Speaker queue ──────────────────────────────────────────────────────────────────────────
 /** `hand:raise`: omit `topic` to keep the one a raised hand has, `''` clears it (HAND1, HAND2). */
 export const raisePayload = z.strictObject({ topic: plainText(500).optional() });
+/**
+ * A raised hand as staff name it: the opaque `handle` of `QueueHand` (HAND11), never a participant
+ * id, so that under `anonymous` attribution nothing staff receive ties a hand to a person (ATTR4).
+ */
+export const handHandleSchema = idSchema;
 /** `hand:dismiss`: a moderator lowers someone's hand (HAND3). */
-export const dismissPayload = z.strictObject({ participantId: idSchema });
+export const dismissPayload = z.strictObject({ handle: handHandleSchema });
 /** `hand:move`: to a 0-based place of the base order (HAND4). */
-export const moveHandPayload = z.strictObject({ participantId: idSchema, toIndex: z.number().int().min(0) });
+export const moveHandPayload = z.strictObject({ handle: handHandleSchema, toIndex: z.number().int().min(0) });
 /** `hand:alternate`: "alternate in-room and remote" on or off (HAND6). */
 export const alternatePayload = z.strictObject({ on: z.boolean() });
 /** `hand:give-floor`: to the next hand, or to the one the moderator picks (HAND8). */
-export const giveFloorPayload = z.strictObject({ participantId: idSchema.optional() });
+export const giveFloorPayload = z.strictObject({ handle: handHandleSchema.optional() });
 /** `hand:extend-floor`: more time for the speaker (HAND9). */
 export const extendFloorPayload = z.strictObject({ seconds: z.number().int().min(1).max(3_600) });
 
@@ -123,5 +128,11 @@ export const townhallSettingsPayload = z
     interventionSeconds: z.number().int().min(1).max(3_600).optional(),
     /** Whether people may ask without their name or group (QA1, QA10). */
     anonymousQuestions: z.boolean().optional(),
+    /** The audio/video room for remote speakers (HAND12): an https address, or null to remove it. */
+    videoRoomUrl: z
+      .url({ protocol: /^https$/, message: 'A video room link must be an https address' })
+      .max(2000)
+      .nullable()
+      .optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'Nothing to change');

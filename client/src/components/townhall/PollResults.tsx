@@ -10,14 +10,17 @@ export function PollResults({ poll, results, big = false }: { poll: Poll; result
   const { t } = useTranslation();
   const [group, setGroup] = useState<string>('');
   const groups = STAKEHOLDER_GROUPS.filter((g) => results.byGroup[g]);
-  const summary = group ? results.byGroup[group as keyof Results['byGroup']] : results.overall;
+  // Under the Chatham House Rule a group can leave the breakdown as answers come in (POLL13):
+  // then the overall shows again, rather than "no answers" for a group that has some.
+  const shownGroup = groups.find((g) => g === group) ?? '';
+  const summary = shownGroup ? results.byGroup[shownGroup] : results.overall;
   const selectId = `poll-group-${poll.id}`;
   return (
     <div className={`poll-results${big ? ' poll-results-big' : ''}`}>
       {!big && groups.length > 0 && (
         <div className="inline-form">
           <label htmlFor={selectId}>{t('townhall.poll.resultsFor')}</label>
-          <select id={selectId} value={group} onChange={(e) => setGroup(e.target.value)}>
+          <select id={selectId} value={shownGroup} onChange={(e) => setGroup(e.target.value)}>
             <option value="">{t('townhall.poll.everyone')}</option>
             {groups.map((g) => (
               <option key={g} value={g}>

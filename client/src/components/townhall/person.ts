@@ -1,10 +1,19 @@
-import type { Attribution } from '@open-talks/shared';
-import type { PersonRef } from '@open-talks/shared/protocol';
+import type { Attribution, PersonCredit } from '@open-talks/shared';
 import type { TFunction } from 'i18next';
 
-/** Someone as the session's attribution allows: the name when named, else their stakeholder group. */
-export function personLabel(t: TFunction, person: PersonRef, attribution: Attribution): string {
-  const group = t(`words.group.${person.stakeholderGroup}`);
-  if (attribution !== 'named') return t('townhall.someoneFrom', { group });
-  return person.displayName ? `${person.displayName} (${group})` : t('townhall.anonymousFrom', { group });
+/**
+ * Someone as the server sent them: it has already applied the session's attribution (ATTR1–ATTR4),
+ * so a screen shows what it got: "Name (Group)", "someone from Group", or, under the Chatham House
+ * Rule, "a participant".
+ */
+export function personLabel(t: TFunction, person: PersonCredit, attribution?: Attribution): string {
+  const group = person.stakeholderGroup ? t(`words.group.${person.stakeholderGroup}`) : null;
+  if (person.displayName) return group ? `${person.displayName} (${group})` : person.displayName;
+  if (!group) return t('credit.aParticipant');
+  return attribution === 'named' ? t('townhall.anonymousFrom', { group }) : t('townhall.someoneFrom', { group });
+}
+
+/** In the room or remote, in words, when the attribution lets it show; else null. */
+export function personMode(t: TFunction, person: PersonCredit): string | null {
+  return person.mode ? t(`words.mode.${person.mode}`) : null;
 }

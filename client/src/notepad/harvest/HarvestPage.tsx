@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { canWriteHarvest } from './access';
 import HarvestBoard from './HarvestBoard';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { MemberStatus, useMember } from '../../hooks/useMember';
 import { presenceName } from '../presence-name';
 
@@ -14,6 +15,7 @@ const USER_COLOR = '#0550ae';
 export default function HarvestPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const member = useMember(sessionId);
+  useDocumentTitle(t('title.harvest'), member.kind === 'ready' ? member.live.session.title : null);
   if (member.kind !== 'ready') return <MemberStatus member={member} />;
   const { live, me, token } = member;
   if (!live.cafe) {

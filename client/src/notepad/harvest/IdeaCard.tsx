@@ -28,13 +28,15 @@ export function IdeaCard({ idea, tableLabel, move }: IdeaCardProps) {
         {idea.text}
       </p>
       <p className="harvest-idea-meta">
-        {idea.marked && (
+        {/* "Marked by table 1", said once: not "Marked by the table" followed by "table 1". */}
+        {idea.marked ? (
           <span className="badge harvest-marked">
             <span aria-hidden="true">★ </span>
-            {t('harvest.marked')}
+            {t('notepadWords.markedBy', { table: tableLabel })}
           </span>
-        )}{' '}
-        <span>{tableLabel}</span>
+        ) : (
+          <span>{tableLabel}</span>
+        )}
         {author && <span> · {t('harvest.by', { author })}</span>}
       </p>
       {move && <MoveControl {...move} />}

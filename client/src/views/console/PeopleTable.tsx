@@ -2,12 +2,15 @@ import { ASSIGNABLE_ROLES, type AssignableRole } from '@open-talks/shared';
 import type { ParticipantView } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { focusHeading } from '../../components/focus-heading';
 import { command } from '../../net/realtime';
 
 /** Who is here, live, with their role; the facilitator changes roles and removes people. */
 export function PeopleTable({ participants, meId }: { participants: ParticipantView[]; meId: string }) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
+  const confirmation = useConfirm();
   const nameOf = (p: ParticipantView) => p.displayName ?? t('words.anonymous');
 
   const changeRole = async (p: ParticipantView, role: AssignableRole) => {
@@ -15,13 +18,15 @@ export function PeopleTable({ participants, meId }: { participants: ParticipantV
     setAnnouncement(ack.ok ? t('console.roleChanged', { name: nameOf(p), role: t(`words.role.${role}`) }) : t(`errors.${ack.error.code}`));
   };
   const remove = async (p: ParticipantView) => {
-    if (!window.confirm(t('console.confirmRemove', { name: nameOf(p) }))) return;
+    if (!(await confirmation.ask({ question: t('console.confirmRemove', { name: nameOf(p) }), confirm: t('console.remove') }))) return;
     const ack = await command('participant:remove', { participantId: p.id });
     setAnnouncement(ack.ok ? t('console.removedAnnounce', { name: nameOf(p) }) : t(`errors.${ack.error.code}`));
+    if (ack.ok) focusHeading('people-heading');
   };
 
   return (
     <section className="card people" aria-labelledby="people-heading">
+      {confirmation.dialog}
       <h2 id="people-heading">
         {t('console.peopleHeading')} <span className="muted">({participants.length})</span>
       </h2>

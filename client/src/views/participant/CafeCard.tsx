@@ -68,15 +68,23 @@ export function CafeCard({ cafe, attribution, me, sessionId, token }: { cafe: Ca
   );
 }
 
+/** "go to table 7" in a first round; then "you move to table 7" or "you stay at table 1 (you host it)" (SEAT10). */
 function goTo(t: ReturnType<typeof useTranslation>['t'], seat: SeatView, total: number, attribution: Attribution): string {
   const table = tableName(t, seat.table);
-  if (seat.youHost) return t('run.goToHosting', { round: seat.round, total, table });
-  if (!seat.host) return t('run.goTo', { round: seat.round, total, table });
-  return t('run.goToWithHost', { round: seat.round, total, table, host: personName(t, seat.host, attribution) });
+  const round = seat.round;
+  // `change` is absent from seats a server before SEAT10 sent.
+  const change = seat.change ?? 'new';
+  if (seat.youHost) return change === 'new' ? t('run.goToHosting', { round, total, table }) : t('seatMove.stayHosting', { round, total, table });
+  const host = seat.host ? personName(t, seat.host, attribution) : null;
+  if (change === 'move') return host ? t('seatMove.moveToWithHost', { round, total, table, host }) : t('seatMove.moveTo', { round, total, table });
+  if (change === 'stay') return host ? t('seatMove.stayWithHost', { round, total, table, host }) : t('seatMove.stay', { round, total, table });
+  return host ? t('run.goToWithHost', { round, total, table, host }) : t('run.goTo', { round, total, table });
 }
 
+/** As the server sent them (ATTR1–ATTR2): a name under `named`, a group under `group`, else "a participant". */
 function personName(t: ReturnType<typeof useTranslation>['t'], person: TablemateView, attribution: Attribution): string {
   if (attribution === 'named') return person.displayName ?? t('words.anonymous');
+  if (!person.stakeholderGroup) return t('credit.aParticipant');
   return t('run.someoneFrom', { group: t(`words.group.${person.stakeholderGroup}`) });
 }
 
@@ -94,12 +102,13 @@ function Tablemates({ seat, attribution }: { seat: SeatView; attribution: Attrib
             <li key={i}>
               {attribution === 'named' ? (
                 <>
-                  <span className="mate-name">{p.displayName ?? t('words.anonymous')}</span> · {t(`words.group.${p.stakeholderGroup}`)}
+                  <span className="mate-name">{p.displayName ?? t('words.anonymous')}</span>
+                  {p.stakeholderGroup && <> · {t(`words.group.${p.stakeholderGroup}`)}</>}
                 </>
               ) : (
-                t(`words.group.${p.stakeholderGroup}`)
+                (p.stakeholderGroup && t(`words.group.${p.stakeholderGroup}`)) || t('credit.aParticipant')
               )}
-              {seat.table.kind === 'hybrid' && <> · {t(`words.mode.${p.mode}`)}</>}
+              {seat.table.kind === 'hybrid' && p.mode && <> · {t(`words.mode.${p.mode}`)}</>}
               {p.isHost && <> · {t('run.hostMark')}</>}
             </li>
           ))}

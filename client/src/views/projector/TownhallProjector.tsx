@@ -1,6 +1,7 @@
 import { formatJoinCode, type Attribution } from '@open-talks/shared';
 import type { TownhallLive } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
+import { PanelBoundary } from '../../components/PanelBoundary';
 import { PollResults } from '../../components/townhall/PollResults';
 import { AgendaNow } from '../participant/townhall/AgendaNow';
 import { FloorCard } from '../participant/townhall/FloorCard';
@@ -27,12 +28,14 @@ export function TownhallProjector({ townhall, attribution, joinCode }: { townhal
         </section>
       )}
       {projected && (
-        <section aria-labelledby="projected-heading">
-          <h2 id="projected-heading" dir="auto">
-            {projected.poll.question}
-          </h2>
-          {projected.results ? <PollResults poll={projected.poll} results={projected.results} big /> : <p className="muted">{t('townhall.poll.resultsHidden')}</p>}
-        </section>
+        <PanelBoundary name="projected poll">
+          <section aria-labelledby="projected-heading">
+            <h2 id="projected-heading" dir="auto">
+              {projected.poll.question}
+            </h2>
+            {projected.results ? <PollResults poll={projected.poll} results={projected.results} big /> : <p className="muted">{t('townhall.poll.resultsHidden')}</p>}
+          </section>
+        </PanelBoundary>
       )}
       {captions.length > 0 && (
         <section className="projector-captions" aria-label={t('townhall.captions.heading')}>

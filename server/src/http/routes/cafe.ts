@@ -7,10 +7,11 @@ import { parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { Principal } from '../../sessions/principal.js';
 import { principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 
 /** The café set-up over HTTP, so organisers can script tables and rounds before the event. */
 export function cafeRoutes(service: SessionService, cafe: CafeService, cafeRun: CafeRunService): Router {
-  const router = Router();
+  const router = checkPathIds(Router());
   const base = '/sessions/:id/cafe';
 
   router.get(base, async (req, res) => {

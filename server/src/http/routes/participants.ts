@@ -1,19 +1,21 @@
 import { joinBody, joinCodeSchema, profileUpdateBody, setRoleBody } from '@open-talks/shared/protocol';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { principalFor } from '../auth.js';
+import type { JoinLimits } from '../join-limits.js';
+import { checkPathIds } from '../path-ids.js';
 
-export function participantRoutes(service: SessionService, joinLimiter: RequestHandler): Router {
-  const router = Router();
+export function participantRoutes(service: SessionService, limits: JoinLimits): Router {
+  const router = checkPathIds(Router());
 
   // What the join page shows before anyone joins: only what the code already reveals in the room.
-  router.get('/join/:joinCode', joinLimiter, async (req, res) => {
+  router.get('/join/:joinCode', ...limits.preview, async (req, res) => {
     const joinCode = parseOrThrow(joinCodeSchema, req.params.joinCode);
     res.json({ session: await service.preview(joinCode) });
   });
 
-  router.post('/join', joinLimiter, async (req, res) => {
+  router.post('/join', ...limits.join, async (req, res) => {
     const body = parseOrThrow(joinBody, req.body);
     const joined = await service.join(body);
     req.log.info({ sessionId: joined.session.id, participantId: joined.participant.id }, 'joined');

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../errors.js';
 import type { RecordService } from '../../record/record-service.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 
 const slugSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid link');
 
@@ -14,7 +15,7 @@ function attachment(res: Response, fileName: string, fileNameUtf8: string): void
 
 /** Export, publication and the public outcome page (docs/api.md, "The record"). */
 export function recordRoutes(service: SessionService, records: RecordService, publicLimiter: RequestHandler): Router {
-  const router = Router();
+  const router = checkPathIds(Router());
 
   router.get('/sessions/:id/export', async (req, res) => {
     await records.requireSession(req.params.id!);

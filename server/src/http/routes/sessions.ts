@@ -5,12 +5,15 @@ import type { RequestHandler } from 'express';
 import { AppError, parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import { bearerToken, principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 import { originOf, projectorLink, sessionLinks } from '../links.js';
 
 export interface SessionRoutesDeps {
   service: SessionService;
   operatorKey: string | undefined;
   publicUrl: string | undefined;
+  /** Hosts links may be built from without a public URL (LINK1). */
+  allowedHosts: ReadonlySet<string>;
   createLimiter: RequestHandler;
 }
 
@@ -21,8 +24,8 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function sessionRoutes({ service, operatorKey, publicUrl, createLimiter }: SessionRoutesDeps): Router {
-  const router = Router();
+export function sessionRoutes({ service, operatorKey, publicUrl, allowedHosts, createLimiter }: SessionRoutesDeps): Router {
+  const router = checkPathIds(Router());
 
   router.post('/sessions', createLimiter, async (req: Request, res) => {
     if (operatorKey && !sameSecret(bearerToken(req), operatorKey)) {
@@ -36,7 +39,7 @@ export function sessionRoutes({ service, operatorKey, publicUrl, createLimiter }
       participant: created.participant,
       facilitatorToken: created.facilitatorToken,
       projectorKey: created.projectorKey,
-      links: sessionLinks(originOf(req, publicUrl), created.session, created.facilitatorToken, created.projectorKey),
+      links: sessionLinks(originOf(req, publicUrl, allowedHosts), created.session, created.facilitatorToken, created.projectorKey),
     });
   });
 
@@ -55,7 +58,7 @@ export function sessionRoutes({ service, operatorKey, publicUrl, createLimiter }
     const principal = await principalFor(service, req, req.params.id!, 'projector:rotate-key');
     parseOrThrow(emptyPayload, req.body ?? {});
     const projectorKey = await service.rotateProjectorKey(principal);
-    res.status(201).json({ projectorKey, link: projectorLink(originOf(req, publicUrl), principal.session.id, projectorKey) });
+    res.status(201).json({ projectorKey, link: projectorLink(originOf(req, publicUrl, allowedHosts), principal.session.id, projectorKey) });
   });
 
   return router;

@@ -5,6 +5,7 @@ import type { SessionService } from '../../sessions/session-service.js';
 import type { TownhallCommand, TownhallHandlers } from '../../townhall/handlers.js';
 import type { TownhallService } from '../../townhall/townhall-service.js';
 import { principalFor } from '../auth.js';
+import { checkPathIds } from '../path-ids.js';
 
 type Method = 'post' | 'put' | 'patch' | 'delete';
 
@@ -37,8 +38,8 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/questions/:questionId/answer', command: 'qa:answer', payload: questionId },
   { method: 'put', path: '/hand', command: 'hand:raise' },
   { method: 'delete', path: '/hand', command: 'hand:lower' },
-  { method: 'delete', path: '/queue/:participantId', command: 'hand:dismiss', payload: param('participantId') },
-  { method: 'post', path: '/queue/:participantId/move', command: 'hand:move', payload: param('participantId') },
+  { method: 'delete', path: '/queue/:handle', command: 'hand:dismiss', payload: param('handle') },
+  { method: 'post', path: '/queue/:handle/move', command: 'hand:move', payload: param('handle') },
   { method: 'put', path: '/queue/alternate', command: 'hand:alternate' },
   { method: 'post', path: '/floor', command: 'hand:give-floor' },
   { method: 'delete', path: '/floor', command: 'hand:end-floor' },
@@ -67,7 +68,7 @@ const ROUTES: Route[] = [
 
 /** The Town Hall over HTTP: the same handlers as the Socket.IO commands, so organisers can script it. */
 export function townhallRoutes(service: SessionService, townhall: TownhallService, handlers: TownhallHandlers): Router {
-  const router = Router();
+  const router = checkPathIds(Router());
   const base = '/sessions/:id/townhall';
 
   router.get(base, async (req, res) => {

@@ -2,7 +2,8 @@
 // UTF-8 byte order mark so Excel reads Arabic, Chinese and Russian text as UTF-8.
 import type { SessionRecordDocument } from '@open-talks/shared';
 
-export const CSV_COLUMNS = ['number', 'type', 'round', 'table', 'question', 'text', 'stakeholder_group', 'author', 'votes', 'time'] as const;
+/** `theme` last, so readers of the columns before it find them where they were. */
+export const CSV_COLUMNS = ['number', 'type', 'round', 'table', 'question', 'text', 'stakeholder_group', 'author', 'votes', 'time', 'theme'] as const;
 const BOM = '\uFEFF';
 /** A cell a spreadsheet would run as a formula; it gets a leading apostrophe (OWASP's advice). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -26,6 +27,7 @@ export function renderCsv(record: SessionRecordDocument): string {
       c.credit.name ?? '',
       c.votes === null ? '' : String(c.votes),
       c.at === null ? '' : new Date(c.at).toISOString(),
+      c.theme ?? '',
     ];
     lines.push(row.map(csvCell).join(','));
   }

@@ -35,6 +35,9 @@ function block(b: Block, rtl: boolean): (Paragraph | Table)[] {
       return b.rows.map(([label, value]) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)], bidirectional: bidi(label, rtl) }));
     case 'paragraph':
       return [new Paragraph({ children: runs(b.text, b.muted ? { italics: true, color: MUTED } : {}), bidirectional: bidi(b.text, rtl) })];
+    case 'labelled':
+      // Word has no <bdi>: the paragraph takes the document's direction (the label is ours).
+      return [new Paragraph({ children: [new TextRun({ text: `${b.label}: ` }), ...runs(b.text)], bidirectional: rtl })];
     case 'verbatim':
       return b.text
         .trim()

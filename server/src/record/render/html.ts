@@ -12,17 +12,34 @@ const STYLE = `
 body { font: 11pt/1.5 system-ui, "Segoe UI", "Noto Sans", Arial, sans-serif; color: #1b1b1b; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.9rem; margin-bottom: .5rem; } h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1.15rem; margin-top: 1.4rem; } h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
+ul { padding-inline: 1.5rem; } /* both sides: an item in the other direction has its bullet on the other side */
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }
-.muted { color: #555; font-style: italic; } .verbatim { white-space: pre-wrap; }
+.muted { color: #555; font-style: italic; } .verbatim p { white-space: pre-wrap; margin: 0; } .verbatim { margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: 10pt; }
 th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: start; vertical-align: top; white-space: pre-wrap; }
 th { background: #eef1f5; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
-/** Isolated direction, the page's alignment: a cell or value in another script reads right. */
+/**
+ * Isolated direction, the page's alignment: a cell or value in another script reads right.
+ * Line by line, so that notes in a cell mixing Arabic and English lines keep each line's order.
+ */
 function text(t: string): string {
-  return `<bdi>${escapeHtml(t)}</bdi>`;
+  return t
+    .split(/\r\n|\r|\n/)
+    .map((line) => `<bdi>${escapeHtml(line)}</bdi>`)
+    .join('\n');
+}
+
+/**
+ * Notes, line by line, each line in its own direction: a Latin line in Arabic notes reads
+ * "Bob: plain language everywhere.", not ".Bob: plain language everywhere" (one dir="auto" for
+ * the whole text would take the first line's direction for all). Blank lines keep their height.
+ */
+function verbatim(t: string): string {
+  const lines = t.trim().split(/\r\n|\r|\n/);
+  return `<div class="verbatim">${lines.map((line) => (line.trim() === '' ? '<p><br></p>' : `<p dir="auto">${escapeHtml(line)}</p>`)).join('')}</div>`;
 }
 
 function block(b: Block): string {
@@ -33,8 +50,11 @@ function block(b: Block): string {
       return `<dl>${b.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${text(value)}</dd>`).join('')}</dl>`;
     case 'paragraph':
       return `<p${b.muted ? ' class="muted"' : ''} dir="auto">${escapeHtml(b.text)}</p>`;
+    case 'labelled':
+      // The page's direction for our label; the person's words isolated in theirs.
+      return `<p>${escapeHtml(b.label)}: <bdi>${escapeHtml(b.text)}</bdi></p>`;
     case 'verbatim':
-      return `<p class="verbatim" dir="auto">${escapeHtml(b.text.trim())}</p>`;
+      return verbatim(b.text);
     case 'list':
       return `<ul>${b.items.map((item) => `<li dir="auto">${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'table':

@@ -6,12 +6,17 @@ import type { Block } from '@open-talks/shared';
  * Punctuation that means something inline, escaped wherever it stands. Parentheses and `!` are
  * left alone: they only make a link or an image after a `[`, which is always escaped.
  */
-const INLINE = /[\\`*_{}[\]<>#+|~&]/g;
+const INLINE = /[\\`*_{}[\]<>#+|~]/g;
+/**
+ * An `&` only means something where it starts an entity (`&copy;`, `&#169;`): only there is it
+ * escaped, the Markdown way (`\&`), so "data & trust" stays as written in the file too.
+ */
+const ENTITY_START = /&(?=#?[A-Za-z0-9]+;)/g;
 /** What means something only at the start of a line: list markers, setext underlines, quotes. */
 const LINE_START = /^(\s*)(-|=|\d+(?=[.)]))/;
 
 export function escapeMarkdownLine(line: string): string {
-  const escaped = line.replace(INLINE, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+  const escaped = line.replace(INLINE, (c) => `\\${c}`).replace(ENTITY_START, '\\&');
   return escaped.replace(LINE_START, (_m, space: string, marker: string) => `${space}\\${marker}`);
 }
 
@@ -35,6 +40,8 @@ function block(b: Block): string {
       return b.rows.map(([label, value]) => `- **${inline(label, ' ')}:** ${inline(value, ' ')}`).join('\n');
     case 'paragraph':
       return b.muted ? `*${inline(b.text, ' ')}*` : inline(b.text, '  \n');
+    case 'labelled':
+      return inline(`${b.label}: ${b.text}`, '  \n'); // plain text: Markdown has no isolation
     case 'verbatim':
       // Blank lines separate paragraphs in the source text; inside one, line breaks are kept.
       return b.text

@@ -16,8 +16,10 @@ import type { HandStatus, QueueView } from '@open-talks/shared/protocol';
 import { newId } from '../../auth/tokens.js';
 import type { Principal } from '../../sessions/principal.js';
 import type { ParticipantRecord, SessionRecord } from '../../store/index.js';
+import { AppError } from '../../errors.js';
 import { orThrow, requirePerson, type TownhallContext } from '../context.js';
 import { stateRecord, type TownhallRoom } from '../room.js';
+import { handOwner } from './hand-handles.js';
 import { floorView, handStatus, handStatuses, NO_HAND, queueView } from '../views.js';
 
 /**
@@ -52,13 +54,13 @@ export class QueueService {
     });
   }
 
-  dismiss(principal: Principal, participantId: string): Promise<{ queue: QueueView }> {
-    return this.manage(principal, (room) => this.lowerNow(room, participantId));
+  dismiss(principal: Principal, handle: string): Promise<{ queue: QueueView }> {
+    return this.manage(principal, (room) => this.lowerNow(room, ownerOf(room, handle)));
   }
 
-  move(principal: Principal, participantId: string, toIndex: number): Promise<{ queue: QueueView }> {
+  move(principal: Principal, handle: string, toIndex: number): Promise<{ queue: QueueView }> {
     return this.manage(principal, async (room) => {
-      const { queue } = orThrow(moveHand(room.queue, participantId, toIndex));
+      const { queue } = orThrow(moveHand(room.queue, ownerOf(room, handle), toIndex));
       await this.ctx.store.transaction((repos) => repos.townhall.reorderHands(room.sessionId, queue.hands.map((h) => h.participantId)));
       room.nextHandPosition = queue.hands.length;
       this.apply(room, queue);
@@ -69,9 +71,10 @@ export class QueueService {
     return this.manage(principal, async (room) => this.saveQueue(room, orThrow(setAlternate(room.queue, on)).queue));
   }
 
-  giveFloor(principal: Principal, participantId: string | undefined): Promise<{ queue: QueueView }> {
+  giveFloor(principal: Principal, handle: string | undefined): Promise<{ queue: QueueView }> {
     return this.manage(principal, async (room) => {
       const now = this.ctx.now();
+      const participantId = handle === undefined ? undefined : ownerOf(room, handle);
       const { queue, floor, ended } = orThrow(giveFloor(room.queue, room.settings.interventionMs, now, participantId));
       await this.ctx.store.transaction(async (repos) => {
         await repos.townhall.deleteHand(room.sessionId, floor.participantId);
@@ -198,6 +201,13 @@ export class QueueService {
       this.ctx.notifier.handStatus(id, NO_HAND);
     }
   }
+}
+
+/** The participant whose raised hand `handle` names (HAND11); a stale or unknown handle is not found. */
+function ownerOf(room: TownhallRoom, handle: string): string {
+  const owner = handOwner(room.handKey, room.queue, handle);
+  if (owner === undefined) throw new AppError('not_found', 'No raised hand with that handle.');
+  return owner;
 }
 
 function stateOf(room: TownhallRoom, queue: SpeakerQueue) {

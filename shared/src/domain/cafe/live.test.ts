@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import { publicCafeView, seatViews, type CafePerson, type CafeSnapshot } from './live.js';
 import { cafePhase, focusRound, type CafeRun } from './run.js';
 
@@ -83,5 +85,37 @@ describe('CAFE3 the café as everyone sees it', () => {
     expect([...some.keys()]).toEqual(['bo']);
     expect(some.get('bo')).toEqual(all.get('bo'));
     expect(seatViews(snapshot({ run: ended(2) })).size).toBe(0);
+  });
+});
+
+describe('ATTR1 seats under the Chatham House Rule', () => {
+  it('ATTR1 property: under anonymous no seat carries any tablemate\'s or host\'s name, group or mode', () => {
+    const person = fc.record({
+      displayName: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: null }),
+      stakeholderGroup: fc.constantFrom(...STAKEHOLDER_GROUPS),
+      mode: fc.constantFrom(...MODES),
+    });
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 6 }), fc.boolean(), (facts, hosted) => {
+        const crowd = facts.map((f, i): CafePerson => ({ id: `p${i}`, role: 'participant', ...f }));
+        const ids = crowd.map((p) => p.id);
+        const seats = seatViews(
+          snapshot({
+            attribution: 'anonymous',
+            tables: [{ id: 'lotus', label: 'Lotus', kind: 'hybrid', capacity: 6, hostParticipantId: hosted ? 'p0' : null, videoUrl: null }],
+            plan: { rounds: [{ lotus: ids }, { lotus: ids }] },
+            people: new Map(crowd.map((p) => [p.id, p])),
+          }),
+        );
+        expect(seats.size).toBe(crowd.length);
+        for (const seat of seats.values()) {
+          for (const mate of [...seat.tablemates, ...(seat.host ? [seat.host] : [])]) {
+            expect([mate.displayName, mate.stakeholderGroup, mate.mode]).toEqual([null, null, null]);
+          }
+          const text = JSON.stringify([seat.tablemates, seat.host]);
+          for (const f of facts) if (f.displayName) expect(text).not.toContain(JSON.stringify(f.displayName));
+        }
+      }),
+    );
   });
 });

@@ -2,6 +2,7 @@
 // each person's seat. Pure, so the attribution rule for tablemates is tested here once.
 import type { CafePublicView, PromptView, SeatView, TablemateView, TableSummary } from '../../protocol/cafe.js';
 import type { SeatingPlan } from '../seating/types.js';
+import { attribute } from '../attribution.js';
 import type { Attribution, Mode, Role, StakeholderGroup } from '../words.js';
 import { cafePhase, focusRound, type CafeRun } from './run.js';
 import type { CafeRound, CafeTable } from './setup.js';
@@ -62,14 +63,14 @@ export function publicCafeView(snapshot: CafeSnapshot): CafePublicView {
   };
 }
 
-/** A tablemate as the session's attribution allows: a name only in `named` sessions. */
+/** A tablemate as the session's attribution allows (`attribute`: CAFE3, ATTR1–ATTR2). */
 export function tablemate(person: CafePerson, attribution: Attribution, isHost: boolean): TablemateView {
-  return {
-    displayName: attribution === 'named' ? person.displayName : null,
-    stakeholderGroup: person.stakeholderGroup,
-    mode: person.mode,
-    isHost,
-  };
+  return { ...attribute(attribution, person), isHost };
+}
+
+function seatChange(before: string | undefined, now: string): SeatView['change'] {
+  if (before === undefined) return 'new';
+  return before === now ? 'stay' : 'move';
 }
 
 /**
@@ -82,6 +83,9 @@ export function seatViews(snapshot: CafeSnapshot, only?: ReadonlySet<string>): M
   const seating = round === null ? undefined : snapshot.plan?.rounds[round - 1];
   if (round === null || !seating) return views;
   const tables = summaries(snapshot);
+  const before = round > 1 ? snapshot.plan?.rounds[round - 2] : undefined;
+  const tableBefore = new Map<string, string>();
+  for (const [tableId, ids] of Object.entries(before ?? {})) for (const id of ids) tableBefore.set(id, tableId);
   snapshot.tables.forEach((table, i) => {
     const ids = seating[table.id] ?? [];
     if (only && !ids.some((id) => only.has(id))) return;
@@ -97,6 +101,7 @@ export function seatViews(snapshot: CafeSnapshot, only?: ReadonlySet<string>): M
         host: person.id === table.hostParticipantId ? null : host,
         tablemates: present.filter((p) => p.id !== person.id && p.id !== table.hostParticipantId).map((p) => tablemate(p, snapshot.attribution, false)),
         youHost: person.id === table.hostParticipantId,
+        change: seatChange(tableBefore.get(person.id), table.id),
         prompts,
       });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../words.js';
-import { isSeatedAt, notepadAccess, type NotepadCafeFacts, type NotepadViewer } from './access.js';
+import { isSeatedAt, mayCurateTableIdeas, notepadAccess, type NotepadCafeFacts, type NotepadViewer } from './access.js';
 import { ideaAttribution, mayCurateIdeas, moveIndex } from './ideas.js';
 import { notepadRoomName, parseNotepadRoom, type NotepadRoom } from './room.js';
 
@@ -145,5 +145,21 @@ describe('NOTE8 key ideas', () => {
     expect(moveIndex(3, 0, -1)).toBe(0);
     expect(moveIndex(3, 0, 1)).toBe(1);
     expect(moveIndex(3, 2, 1)).toBe(2);
+  });
+});
+
+describe('IDEA2 who curates a table’s key ideas', () => {
+  const tableRoom = (tableId: string, round: number) => ({ kind: 'table' as const, sessionId: S, tableId, round });
+  it('IDEA2 at a hosted table the host and staff curate; a seated participant does not', () => {
+    expect(mayCurateTableIdeas(who('tom', 'host'), tableRoom('A', 1), cafe)).toBe(true);
+    expect(mayCurateTableIdeas(who('ann', 'participant'), tableRoom('A', 1), cafe)).toBe(false);
+    for (const role of ['facilitator', 'moderator', 'rapporteur'] as const) expect(mayCurateTableIdeas(who('s', role), tableRoom('A', 1), cafe)).toBe(true);
+  });
+  it('IDEA2 at a table without a host anyone writing there curates; nobody curates without write access', () => {
+    expect(mayCurateTableIdeas(who('bob', 'participant'), tableRoom('B', 1), cafe)).toBe(true);
+    expect(mayCurateTableIdeas(who('ann', 'participant'), tableRoom('B', 1), cafe)).toBe(false); // not seated there now
+    expect(mayCurateTableIdeas(who('bob', 'participant'), tableRoom('B', 2), cafe)).toBe(false); // not the current round
+    expect(mayCurateTableIdeas(who('o', 'observer'), tableRoom('B', 1), cafe)).toBe(false);
+    expect(mayCurateTableIdeas(display, tableRoom('B', 1), cafe)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // comes from the client.
 import type { SeatingPlan } from '../seating/types.js';
 import type { Role } from '../words.js';
+import { mayCurateIdeas } from './ideas.js';
 import type { NotepadRoom } from './room.js';
 
 export type NotepadAccess = 'write' | 'read' | 'none';
@@ -82,4 +83,15 @@ export function notepadAccess(viewer: NotepadViewer, room: NotepadRoom, cafe: No
     default:
       throw new Error(`unknown notepad room ${JSON.stringify(room satisfies never)}`);
   }
+}
+
+/**
+ * IDEA2: whether a person may mark, edit, reorder and drop a table notepad's key ideas: write
+ * access there (NOTE2), and then staff, the table's host, or anyone at a table without a host.
+ */
+export function mayCurateTableIdeas(viewer: NotepadViewer, room: Extract<NotepadRoom, { kind: 'table' }>, cafe: NotepadCafeFacts): boolean {
+  const me = viewer.participant;
+  if (me === null || notepadAccess(viewer, room, cafe).access !== 'write') return false;
+  const host = cafe.tables.find((t) => t.id === room.tableId)?.hostParticipantId ?? null;
+  return mayCurateIdeas({ canWrite: true, hasHost: host !== null, isHost: host === me.id, isStaff: TABLE_STAFF.has(me.role) });
 }

@@ -1,5 +1,6 @@
 // The shape of a notepad's Yjs document (NOTE8), shared by the editor and by exports, which
 // read it without the editor. Plain names and types only: shared/ does not depend on yjs.
+import { attribute } from '../attribution.js';
 
 /** The Y.Text with the free notes. */
 export const NOTEPAD_TEXT = 'notes';
@@ -61,14 +62,7 @@ export function ideaAttribution(
   attribution: 'named' | 'group' | 'anonymous',
   person: { displayName: string | null; stakeholderGroup: string | null },
 ): { author: string | null; group: string | null } {
-  switch (attribution) {
-    case 'named':
-      return { author: person.displayName, group: person.stakeholderGroup };
-    case 'group':
-      return { author: null, group: person.stakeholderGroup };
-    case 'anonymous':
-      return { author: null, group: null };
-    default:
-      throw new Error(`unknown attribution ${JSON.stringify(attribution satisfies never)}`);
-  }
+  // The one attribution rule (ATTR1–ATTR2), as every live view and the record apply it.
+  const credit = attribute(attribution, { ...person, mode: null });
+  return { author: credit.displayName, group: credit.stakeholderGroup };
 }

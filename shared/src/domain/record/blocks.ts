@@ -7,6 +7,11 @@ export type Block =
   | { kind: 'facts'; rows: [string, string][] }
   /** One paragraph of our own words; `muted` for "nothing here" notes. */
   | { kind: 'paragraph'; text: string; muted?: boolean }
+  /**
+   * Our label, then someone's words on the same line ("Question: …"): the words are isolated in
+   * their own direction, so an English question in an Arabic record keeps its "?" at its end.
+   */
+  | { kind: 'labelled'; label: string; text: string }
   /** Someone's text, verbatim, line breaks kept. */
   | { kind: 'verbatim'; text: string }
   | { kind: 'list'; items: string[] }

@@ -1,6 +1,6 @@
 // The café part of the record: each round's question, each table's notes and key ideas, and the
 // harvest's themes, credited under the attribution.
-import type { HarvestIdea } from '../notepad/harvest.js';
+import { harvestIdeaKey, type HarvestIdea } from '../notepad/harvest.js';
 import type { KeyIdea } from '../notepad/ideas.js';
 import type { Attribution } from '../words.js';
 import { creditFor } from './credit.js';
@@ -10,12 +10,16 @@ import type { RecordCafe, RecordIdea } from './types.js';
 export function buildCafe(cafe: FactCafe, attribution: Attribution): RecordCafe {
   const labels = new Map(cafe.tables.map((table) => [table.id, table.label]));
   const notes = new Map(cafe.notes.map((n) => [`${n.tableId}/${n.round}`, n]));
+  // Each key idea's theme, by its harvest key (table, round, id): the CSV's `theme` column.
+  const themeOf = new Map<string, string>();
+  for (const theme of cafe.harvest.themes) for (const i of theme.ideas) themeOf.set(harvestIdeaKey(i), theme.name);
   const idea = (i: KeyIdea | HarvestIdea): RecordIdea => ({
     text: i.text,
     credit: creditFor(attribution, { name: i.author, group: i.group }),
     marked: i.marked,
     round: i.round,
     table: i.tableId === null ? null : (labels.get(i.tableId) ?? null),
+    theme: themeOf.get(harvestIdeaKey(i)) ?? null,
     at: i.createdAt,
   });
   return {

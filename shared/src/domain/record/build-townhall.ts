@@ -3,6 +3,7 @@
 import { resultsUnder, type PollResults, type ResultSummary } from '../townhall/poll-results.js';
 import type { Question } from '../townhall/qa.js';
 import { STAKEHOLDER_GROUPS, type Attribution } from '../words.js';
+import { attribute } from '../attribution.js';
 import { creditFor, NO_CREDIT } from './credit.js';
 import type { FactPerson, FactTownhall } from './facts.js';
 import type { RecordPoll, RecordPollSummary, RecordQuestion, RecordTownhall } from './types.js';
@@ -69,13 +70,14 @@ export function buildTownhall(facts: FactTownhall, attribution: Attribution, loo
       .sort((a, b) => a.startedAt - b.startedAt)
       .map((turn) => {
         const person = lookup(turn.participantId);
+        const said = attribute(attribution, { displayName: person?.displayName ?? null, stakeholderGroup: turn.stakeholderGroup, mode: turn.mode });
         return {
           startedAt: turn.startedAt,
           endedAt: turn.endedAt,
           durationMs: turn.endedAt === null ? null : turn.endedAt - turn.startedAt,
           topic: turn.topic,
-          credit: creditFor(attribution, { name: person?.displayName ?? null, group: turn.stakeholderGroup }),
-          mode: attribution === 'anonymous' ? null : turn.mode,
+          credit: { name: said.displayName, group: said.stakeholderGroup },
+          mode: said.mode,
         };
       }),
     transcript: facts.captions.map((c) => ({ at: c.at, language: c.language, text: c.text })),

@@ -5,6 +5,7 @@ import { buildRecord } from './build.js';
 import { MIN_ANONYMOUS_GROUP_BALLOTS } from './build-townhall.js';
 import { creditFor } from './credit.js';
 import { cafeFacts, IDS, NAMES, PEOPLE, T0, townhallFacts } from './testing.js';
+import type { FactPerson } from './facts.js';
 import type { Credit, SessionRecordDocument } from './types.js';
 
 const NOW = T0 + 3_600_000;
@@ -101,18 +102,52 @@ describe('record content', () => {
     expect(th.questions[0]!.credit).toEqual({ name: 'Boris Petrov', group: 'government' });
   });
 
-  it('REC6 anonymous poll breakdowns leave out groups under the minimum; others keep them', () => {
+  it('REC6 POLL13 anonymous poll breakdowns leave out groups under the minimum, and any group whose counts would give theirs back from the overall; others keep them', () => {
     const groups = (a: Attribution) => buildRecord(townhallFacts(a), NOW).townhall!.polls[0]!.byGroup.map((g) => g.group);
     expect(groups('group')).toEqual(['civil-society', 'academia']);
-    expect(groups('anonymous')).toEqual(['civil-society']);
+    // Overall Access 3 of 4; civil society (3 answers) Access 2: academia's one answer would be Access by subtraction.
+    expect(groups('anonymous')).toEqual([]);
+    const facts = townhallFacts('anonymous');
+    const poll = facts.townhall!.polls[0]!;
+    const summary = (access: number, skills: number) => ({ ballots: access + skills, options: [{ id: 'o1', label: 'Access', count: access }, { id: 'o2', label: 'Skills', count: skills }], rating: null, words: null });
+    const results = { ...poll.results, overall: summary(7, 4), byGroup: { 'civil-society': summary(2, 1), academia: summary(1, 0), government: summary(1, 1), other: summary(3, 2) } };
+    const shown = buildRecord({ ...facts, townhall: { ...facts.townhall!, polls: [{ ...poll, results }] } }, NOW).townhall!.polls[0]!.byGroup;
+    expect(shown.map((g) => g.group)).toEqual(['civil-society', 'other']);
     expect(MIN_ANONYMOUS_GROUP_BALLOTS).toBe(3);
   });
 
-  it('REC1 attendance counts everyone not removed, by group and mode', () => {
+  it('REC1 ATTEND1 attendance counts participants not removed, by group and mode: the facilitator (and staff, observers) apart', () => {
     const { attendance } = buildRecord(cafeFacts('named'), NOW);
-    expect(attendance.total).toBe(5);
-    expect(attendance.byMode).toEqual({ 'in-room': 3, remote: 2 });
-    expect(attendance.byGroup.other).toBe(0);
+    expect(attendance.total).toBe(4);
+    expect(attendance.byMode).toEqual({ 'in-room': 2, remote: 2 });
+    expect(attendance.byGroup.intergovernmental).toBe(0); // the facilitator's
+    expect(attendance.byGroup.other).toBe(0); // removed
+  });
+
+  it('REC1 ATTR5 under anonymous a group of 1 or 2 participants shows no count (null); groups of 3 or more and empty groups keep theirs when the total gives no small one back; named and group keep every count', () => {
+    const facts = cafeFacts('anonymous');
+    // Two more from civil society: a group of 3 (Amina and these two); one more from government (2); the private sector and academia stay at 1.
+    const person = (id: string, stakeholderGroup: FactPerson['stakeholderGroup']): FactPerson => ({ id, displayName: id, role: 'participant', mode: 'remote', stakeholderGroup, removed: false });
+    const more = [person('pid-civ-1', 'civil-society'), person('pid-civ-2', 'civil-society'), person('pid-gov-2', 'government')];
+    const { attendance } = buildRecord({ ...facts, people: [...facts.people, ...more] }, NOW);
+    expect(attendance.byGroup).toEqual({ government: null, 'private-sector': null, 'civil-society': 3, academia: null, 'technical-community': 0, intergovernmental: 0, other: 0 });
+    expect(Object.values(attendance.byGroup).filter((n) => n === 1 || n === 2)).toEqual([]);
+    expect(attendance.total).toBe(7);
+    expect(attendance.byMode).toEqual({ 'in-room': 2, remote: 5 });
+    for (const attribution of ['named', 'group'] as const) expect(buildRecord(cafeFacts(attribution), NOW).attendance.byGroup.government).toBe(1);
+  });
+
+  it('REC1 ATTR5 total 4, Academia 3, Government 1: the record does not let Government\'s 1 be worked out (Academia is not shown either)', () => {
+    const facts = cafeFacts('anonymous');
+    const person = (id: string, stakeholderGroup: FactPerson['stakeholderGroup']): FactPerson => ({ id, displayName: id, role: 'participant', mode: 'in-room', stakeholderGroup, removed: false });
+    const people = [...facts.people.map((p) => ({ ...p, removed: true })), person('a1', 'academia'), person('a2', 'academia'), person('a3', 'academia'), person('g1', 'government')];
+    const { attendance } = buildRecord({ ...facts, people }, NOW);
+    expect(attendance.total).toBe(4);
+    const shownSum = Object.values(attendance.byGroup).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+    const hidden = Object.entries(attendance.byGroup).filter(([, n]) => n === null);
+    // total − shown is shared by two hidden groups or more: no single group's count follows.
+    expect(hidden.map(([g]) => g).sort()).toEqual(['academia', 'government']);
+    expect(attendance.total - shownSum).toBe(4);
   });
 
   it('speaker turns carry durations; the current one has none yet', () => {

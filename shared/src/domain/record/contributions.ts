@@ -9,10 +9,10 @@ function cafeContributions(cafe: RecordCafe): Unnumbered[] {
   for (const round of cafe.rounds) {
     for (const table of round.tables) {
       if (table.notes.trim() !== '') {
-        out.push({ type: 'notes', round: round.number, table: table.label, question: round.question, text: table.notes, credit: { name: null, group: null }, votes: null, at: null });
+        out.push({ type: 'notes', round: round.number, table: table.label, question: round.question, text: table.notes, credit: { name: null, group: null }, votes: null, theme: null, at: null });
       }
       for (const idea of table.ideas) {
-        out.push({ type: 'key-idea', round: round.number, table: table.label, question: round.question, text: idea.text, credit: idea.credit, votes: null, at: idea.at });
+        out.push({ type: 'key-idea', round: round.number, table: table.label, question: round.question, text: idea.text, credit: idea.credit, votes: null, theme: idea.theme, at: idea.at });
       }
     }
   }
@@ -22,7 +22,7 @@ function cafeContributions(cafe: RecordCafe): Unnumbered[] {
 function townhallContributions(townhall: RecordTownhall): Unnumbered[] {
   return [...townhall.questions]
     .sort((a, b) => a.askedAt - b.askedAt || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-    .map((q) => ({ type: 'question', round: null, table: null, question: null, text: q.text, credit: q.credit, votes: q.votes, at: q.askedAt }));
+    .map((q) => ({ type: 'question', round: null, table: null, question: null, text: q.text, credit: q.credit, votes: q.votes, theme: null, at: q.askedAt }));
 }
 
 export function contributions(cafe: RecordCafe | null, townhall: RecordTownhall | null): Contribution[] {

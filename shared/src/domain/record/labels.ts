@@ -20,6 +20,8 @@ export interface RecordLabels {
   t(key: RecordDocKey, values?: Record<string, string | number>): string;
   group(group: StakeholderGroup): string;
   mode(mode: Mode): string;
+  /** A count not shown under `anonymous` (REC1, ATTR5), the same words whichever the reason. */
+  notShown(): string;
   format(format: SessionFormat): string;
   attribution(attribution: Attribution): string;
   languageName(language: Language): string;
@@ -38,6 +40,7 @@ export function recordLabelsFrom(language: Language, translate: Translate): Reco
     t,
     group: (g) => translate(`words.group.${g}`),
     mode: (m) => translate(`words.mode.${m}`),
+    notShown: () => translate('chathamHouse.notShown'),
     format: (f) => translate(`words.format.${f}`),
     attribution: (a) => translate(`words.attribution.${a}`),
     languageName: (l) => translate(`words.languageName.${l}`),

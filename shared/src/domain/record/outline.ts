@@ -16,6 +16,11 @@ function idea(l: RecordLabels, i: RecordIdea): string {
   return [i.text, by && `— ${by}`, i.marked && `(${l.t('marked')})`].filter(Boolean).join(' ');
 }
 
+/** A group's count, or "not shown" where `anonymous` leaves it out (REC1, ATTR5). */
+function groupCount(l: RecordLabels, count: number | null): string {
+  return count === null ? l.notShown() : String(count);
+}
+
 function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
   return [
     { kind: 'heading', level: 1, text: r.session.title },
@@ -35,7 +40,7 @@ function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
     {
       kind: 'table',
       head: [l.t('byGroup'), l.t('people')],
-      rows: [...STAKEHOLDER_GROUPS.map((g) => [l.group(g), String(r.attendance.byGroup[g])]), [l.t('total'), String(r.attendance.total)]],
+      rows: [...STAKEHOLDER_GROUPS.map((g) => [l.group(g), groupCount(l, r.attendance.byGroup[g])]), [l.t('total'), String(r.attendance.total)]],
     },
     { kind: 'table', head: [l.t('byMode'), l.t('people')], rows: MODES.map((m) => [l.mode(m), String(r.attendance.byMode[m])]) },
   ];
@@ -44,7 +49,7 @@ function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
 function cafe(l: RecordLabels, c: RecordCafe): Block[] {
   const out: Block[] = [];
   for (const round of c.rounds) {
-    out.push({ kind: 'heading', level: 2, text: l.t('round', { number: round.number }) }, { kind: 'paragraph', text: `${l.t('question')}: ${round.question}` });
+    out.push({ kind: 'heading', level: 2, text: l.t('round', { number: round.number }) }, { kind: 'labelled', label: l.t('question'), text: round.question });
     for (const table of round.tables) {
       out.push({ kind: 'heading', level: 3, text: table.label });
       if (!table.notes.trim() && table.ideas.length === 0) out.push({ kind: 'paragraph', text: l.t('empty'), muted: true });

@@ -48,12 +48,12 @@ export function cafeFacts(attribution: Attribution): RecordFacts {
         { id: 'tB', label: 'Remote 1', kind: 'remote' },
       ],
       notes: [
-        { tableId: 'tA', round: 1, text: 'We talked about *transparency*.\nA line with | a pipe.', ideas: [i1, i2] },
+        { tableId: 'tA', round: 1, text: 'We talked about *transparency*.\nA line with | a pipe.\nنريد بيانات مفتوحة', ideas: [i1, i2] },
         { tableId: 'tB', round: 1, text: '<b>bold?</b> no: text', ideas: [i3] },
         { tableId: 'tB', round: 2, text: '', ideas: [i4] },
       ],
       harvest: {
-        themes: [{ name: 'Openness', ideas: [{ ...i1, key: 'tA/1/i1' }, { ...i3, key: 'tB/1/i3' }] }],
+        themes: [{ name: 'Openness & reuse', ideas: [{ ...i1, key: 'tA/1/i1' }, { ...i3, key: 'tB/1/i3' }] }],
         unthemed: [{ ...i4, key: 'tB/2/i4' }],
       },
     },

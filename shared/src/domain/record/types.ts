@@ -5,7 +5,7 @@ import type { PollKind, PollStatus } from '../townhall/polls.js';
 import type { Attribution, Language, Mode, SessionFormat, StakeholderGroup } from '../words.js';
 
 /** Bumped when a field changes meaning or goes away; adding a field keeps the version. */
-export const RECORD_SCHEMA_VERSION = 1;
+export const RECORD_SCHEMA_VERSION = 2; // 2: attendance.byGroup counts may be null (REC1)
 export const RECORD_SCHEMA_ID = 'open-talks/record';
 
 /** Who said something, as far as the attribution allows (REC2–REC4). */
@@ -24,6 +24,8 @@ export interface RecordIdea {
   round: number;
   /** The table's label, or null when the idea carries no table. */
   table: string | null;
+  /** The harvest theme it was placed in, or null while it is in none. */
+  theme: string | null;
   at: number; // epoch ms: when it was written
 }
 
@@ -119,12 +121,15 @@ export interface Contribution {
   text: string;
   credit: Credit;
   votes: number | null;
+  /** A key idea's harvest theme (null while in none, and for notes and questions). */
+  theme: string | null;
   at: number | null; // epoch ms
 }
 
 export interface Attendance {
   total: number;
-  byGroup: Record<StakeholderGroup, number>;
+  /** Every group, zeros included; null under `anonymous`: not shown, for a group of 1 or 2 and for those hidden so the total gives none back (REC1, ATTR5, `hideSmallCounts`). */
+  byGroup: Record<StakeholderGroup, number | null>;
   byMode: Record<Mode, number>;
 }
 

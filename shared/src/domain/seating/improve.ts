@@ -3,7 +3,8 @@
 //  1. Tabu search on excess meetings (SEAT5), after the social-golfer searches of Dotú and
 //     Van Hentenryck: each step takes the best non-tabu swap that moves someone out of a
 //     repeated meeting in a random conflicted round; a stall restarts from a perturbed best.
-//  2. Hill climbing on group mix (SEAT6): random swaps that mix groups better and add no repeat.
+//  2. Hill climbing on group mix (SEAT6): random swaps that mix groups better and add no repeat
+//     (and, once SEAT10 has spread the moves, no stay).
 // Work is counted in seat visits, never timed, so a seed always gives the same plan (SEAT8).
 import { IN_ROOM } from './problem.js';
 import type { Rng } from './rng.js';
@@ -124,8 +125,8 @@ function perturb(state: SeatingState, byMode: [number[], number[]], rng: Rng, sw
   }
 }
 
-/** Random same-mode swaps that lower Σ group² without adding a repeated meeting. */
-export function improveMix(state: SeatingState, rng: Rng, attempts: number, budget: Budget): void {
+/** Random same-mode swaps that lower Σ group² without adding a repeated meeting (nor, with keepStays, a stay). */
+export function improveMix(state: SeatingState, rng: Rng, attempts: number, budget: Budget, keepStays = false): void {
   if (state.problem.groupCount < 2) return;
   const byMode = movableByMode(state);
   const all = [...byMode[0], ...byMode[1]];
@@ -139,6 +140,7 @@ export function improveMix(state: SeatingState, rng: Rng, attempts: number, budg
     if (seats[a] === seats[b]) continue;
     if (state.swapGroupDelta(r, a, b) >= 0) continue;
     budget.work -= state.members[r]![seats[a]!]!.length + state.members[r]![seats[b]!]!.length;
+    if (keepStays && state.swapStayDelta(r, a, b) > 0) continue;
     if (state.swapExcessDelta(r, a, b) <= 0) state.swap(r, a, b);
   }
 }

@@ -1,8 +1,10 @@
 // The figures a plan reports about itself: repeated pairs and their proven lower bound (SEAT5),
-// stakeholder-group diversity per table and overall (SEAT6), and the mix at hybrid tables (SEAT7).
+// stakeholder-group diversity per table and overall (SEAT6), the mix at hybrid tables (SEAT7), and
+// non-hosts who stay at a table for a second round (SEAT10).
 import { countingBound, hostPairs, type TableMix } from './bounds.js';
 import { waterFill } from './layout.js';
 import { createPairCounts } from './pair-counts.js';
+import { countStays } from './stays.js';
 import type { HybridMix, SeatingFigures, SeatingParticipant, SeatingPlan, SeatingTable, TableDiversity } from './types.js';
 
 function entropy(counts: Iterable<number>, total: number): number {
@@ -93,6 +95,7 @@ export function measurePlan(
     repeatedPairsLowerBound: Math.max(counted.pairs, hosts.pairs),
     repeatedMeetings,
     repeatedMeetingsLowerBound: Math.max(counted.meetings, hosts.meetings),
+    ...countStays(plan, participants),
     diversity: seated === 0 ? 1 : weighted / seated,
     diversityByRound,
     hybridMixByRound,

@@ -1,9 +1,10 @@
-// planSeating: the deterministic, seeded seating planner (docs/seating.md, rules SEAT1…SEAT9).
+// planSeating: the deterministic, seeded seating planner (docs/seating.md, rules SEAT1…SEAT10).
 import { countingBound, hostPairs, type TableMix } from './bounds.js';
 import { construct } from './construct.js';
 import { improveMix, reduceRepeats, type Budget } from './improve.js';
 import { planLayout } from './layout.js';
 import { measurePlan } from './metrics.js';
+import { spreadMoves, swapStayers } from './moves.js';
 import { buildProblem, IN_ROOM, type Problem } from './problem.js';
 import { createRng } from './rng.js';
 import { SeatingState } from './state.js';
@@ -19,8 +20,21 @@ const MIX_WORK = 10_000_000;
 const MIX_ATTEMPTS_PER_SEAT = 40;
 /** Fresh greedy starts when the search ends above the proven bound. */
 const STARTS = 3;
+/** Seat visits spreading moves (SEAT10) may spend per unit of effort. */
+const MOVE_WORK = 10_000_000;
+/** Share of the group-mix attempts spent again after moves were spread. */
+const MIX_AGAIN = 0.25;
 
 export function planSeating(input: SeatingInput): SeatingResult {
+  return planSeatingWith(input, { moves: true });
+}
+
+/**
+ * The planner with SEAT10 switchable, for tests and the benchmark to compare against: with
+ * `moves: false` it is the planner as it was before SEAT10. SEAT10 runs after the first mix
+ * climb and never adds a repeated meeting or pair, so it can only lower stays.
+ */
+export function planSeatingWith(input: SeatingInput, options: { moves: boolean }): SeatingResult {
   const built = buildProblem(input);
   if (!built.ok) return built;
   const { problem } = built;
@@ -43,7 +57,17 @@ export function planSeating(input: SeatingInput): SeatingResult {
   const state = best!;
   const movable = problem.hostTable.filter((k) => k === -1).length;
   const mixBudget: Budget = { work: MIX_WORK * effort };
-  improveMix(state, rng, MIX_ATTEMPTS_PER_SEAT * movable * state.planned * effort, mixBudget);
+  const mixAttempts = MIX_ATTEMPTS_PER_SEAT * movable * state.planned * effort;
+  improveMix(state, rng, mixAttempts, mixBudget);
+  if (options.moves) {
+    const moveBudget: Budget = { work: MOVE_WORK * effort };
+    if (spreadMoves(state, moveBudget)) {
+      // Moves may have undone some mixing: climb again, adding no stay; that climb may in turn
+      // have opened a free swap for someone who still stays.
+      improveMix(state, rng, mixAttempts * MIX_AGAIN, { work: MIX_WORK * MIX_AGAIN * effort }, true);
+      swapStayers(state, moveBudget);
+    }
+  }
 
   const plan = toPlan(problem, state);
   return { ok: true, plan, figures: measurePlan(plan, input.participants, input.tables) };

@@ -1,6 +1,7 @@
 // The mutable state the search works on: who sits where in each planned round, how often each
 // pair has met (locked rounds included), and the two costs it minimises incrementally:
-// excess meetings Σ max(0, times − 1) (SEAT5) and Σ (people of one group at one table)² (SEAT6).
+// excess meetings Σ max(0, times − 1) (SEAT5) and Σ (people of one group at one table)² (SEAT6);
+// and, for SEAT10, where each person sat the round before (stays are counted on demand).
 import { createPairCounts, type PairCounts } from './pair-counts.js';
 import type { Problem } from './problem.js';
 
@@ -14,6 +15,8 @@ export class SeatingState {
   /** groupAt[r][table * groupCount + group]: head count. */
   readonly groupAt: Int32Array[];
   readonly pairs: PairCounts;
+  /** Table of each person in the last locked round, or -1 (not seated then, or no locked round). */
+  readonly lockedTable: Int32Array;
   excess = 0;
   groupCost = 0;
 
@@ -26,6 +29,16 @@ export class SeatingState {
     this.groupAt = Array.from({ length: this.planned }, () => new Int32Array(this.tables * groupCount));
     this.pairs = createPairCounts(n);
     const index = new Map(problem.ids.map((id, i) => [id, i]));
+    this.lockedTable = new Int32Array(n).fill(-1);
+    const lastLocked = lockedRounds[lockedRounds.length - 1];
+    if (lastLocked) {
+      for (const [k, tableId] of tableIds.entries()) {
+        for (const id of lastLocked[tableId] ?? []) {
+          const i = index.get(id);
+          if (i !== undefined) this.lockedTable[i] = k;
+        }
+      }
+    }
     for (const round of lockedRounds) {
       for (const ids of Object.values(round)) {
         const people = ids.map((id) => index.get(id)).filter((i) => i !== undefined);
@@ -88,6 +101,58 @@ export class SeatingState {
     const baseA = this.tableOf[r]![a]! * groupCount;
     const baseB = this.tableOf[r]![b]! * groupCount;
     return 2 * (counts[baseA + gb]! - counts[baseA + ga]! + counts[baseB + ga]! - counts[baseB + gb]!) + 4;
+  }
+
+  /** Change in repeated *pairs* (pairs together more than once) if a and b swapped seats in round r. */
+  swapPairDelta(r: number, a: number, b: number): number {
+    const tableA = this.tableOf[r]![a]!;
+    const tableB = this.tableOf[r]![b]!;
+    let delta = 0;
+    for (const [person, from, to, other] of [[a, tableA, tableB, b], [b, tableB, tableA, a]] as const) {
+      for (const m of this.members[r]![from]!) if (m !== person && this.pairs.get(person, m) === 2) delta--;
+      for (const m of this.members[r]![to]!) if (m !== other && this.pairs.get(person, m) === 1) delta++;
+    }
+    return delta;
+  }
+
+  /** Table of person in the round before planned round r (a locked round for r = 0), or -1. */
+  tableBefore(r: number, person: number): number {
+    return r === 0 ? this.lockedTable[person]! : this.tableOf[r - 1]![person]!;
+  }
+
+  /** SEAT10: how many of person's moves into and out of planned round r are stays, were they at table. */
+  staysAt(r: number, person: number, table: number): number {
+    if (this.problem.hostTable[person] !== -1) return 0;
+    const before = this.tableBefore(r, person) === table ? 1 : 0;
+    const after = r + 1 < this.planned && this.tableOf[r + 1]![person] === table ? 1 : 0;
+    return before + after;
+  }
+
+  /** Change in SEAT10 stays if a and b (at different tables in round r) swapped seats. */
+  swapStayDelta(r: number, a: number, b: number): number {
+    const tableA = this.tableOf[r]![a]!;
+    const tableB = this.tableOf[r]![b]!;
+    return this.staysAt(r, a, tableB) + this.staysAt(r, b, tableA) - this.staysAt(r, a, tableA) - this.staysAt(r, b, tableB);
+  }
+
+  /** SEAT10: non-hosts at the same table as the round before, over all planned rounds. */
+  stays(): number {
+    let stays = 0;
+    for (let r = 0; r < this.planned; r++) {
+      for (let person = 0; person < this.problem.n; person++) {
+        if (this.problem.hostTable[person] === -1 && this.tableBefore(r, person) === this.tableOf[r]![person]) stays++;
+      }
+    }
+    return stays;
+  }
+
+  /** Moves everyone at `from[j]` in round r to `to[j]` (a permutation of the same tables): no meeting changes. */
+  relabel(r: number, from: readonly number[], to: readonly number[]): void {
+    const groups = from.map((k) => this.members[r]![k]!.slice());
+    for (const people of groups) for (const person of people) this.unseat(r, person);
+    groups.forEach((people, j) => {
+      for (const person of people) this.seat(r, person, to[j]!);
+    });
   }
 
   swap(r: number, a: number, b: number): void {

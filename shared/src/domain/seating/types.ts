@@ -1,4 +1,4 @@
-// The seating planner's inputs and outputs (docs/seating.md; rules SEAT1…SEAT8).
+// The seating planner's inputs and outputs (docs/seating.md; rules SEAT1…SEAT10).
 import type { Mode, StakeholderGroup } from '../words.js';
 
 export const TABLE_KINDS = ['in-room', 'remote', 'hybrid'] as const;
@@ -61,6 +61,10 @@ export interface SeatingFigures {
   repeatedMeetings: number;
   /** A proven lower bound on repeatedMeetings for these table sizes and mixes. */
   repeatedMeetingsLowerBound: number;
+  /** SEAT10: times a non-host sits at the same table as in the round before. */
+  stays: number;
+  /** A lower bound on stays that the table sizes prove (0: the capacities allow everyone to move). */
+  staysLowerBound: number;
   /** People-weighted mean of table diversity over all rounds, 0..1. */
   diversity: number;
   /** diversityByRound[r][i]: one entry per table with people, in table order. */

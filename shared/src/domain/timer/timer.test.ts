@@ -142,6 +142,18 @@ describe('timer transitions', () => {
     expectConflict(pauseTimer(ended, T0 + 2 * MIN));
   });
 
+  it('TIME8 a timer of two minutes or less never warns: a 60 s turn is not one long "one minute left"', () => {
+    for (const total of [30_000, MIN, 2 * MIN]) {
+      const running = must(startTimer(total, T0));
+      expect(warningDue(running, T0 + 1_000), `${total} ms`).toBe(false);
+      expect(warningDue(running, T0 + total - 1_000), `${total} ms`).toBe(false);
+      expect(warningAt(running), `${total} ms`).toBeNull();
+    }
+    const longer = must(startTimer(2 * MIN + 1_000, T0));
+    expect(warningDue(longer, T0 + 1_000)).toBe(false);
+    expect(warningDue(longer, T0 + MIN + 1_000)).toBe(true);
+  });
+
   it('TIME8 the warning is due in the last minute of a running timer', () => {
     const running = must(startTimer(5 * MIN, T0));
     expect(warningDue(running, T0 + 4 * MIN - 1)).toBe(false);

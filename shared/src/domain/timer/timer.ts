@@ -140,19 +140,27 @@ export function isExpired(timer: Timer, now: number): boolean {
   return timer.status === 'running' && timer.deadline !== null && now >= timer.deadline;
 }
 
-/** True while a running timer has time left but no more than `warnBeforeMs`. TIME8. */
+/**
+ * Whether a timer is long enough for a warning: more than twice `warnBeforeMs` in all. A
+ * 60-second turn would otherwise say "one minute left" from its first second. TIME8.
+ */
+export function warnsBeforeEnd(timer: Timer, warnBeforeMs: number = DEFAULT_WARN_BEFORE_MS): boolean {
+  return timer.durationMs > 2 * warnBeforeMs;
+}
+
+/** True while a running timer (long enough to warn) has time left but no more than `warnBeforeMs`. TIME8. */
 export function warningDue(timer: Timer, now: number, warnBeforeMs: number = DEFAULT_WARN_BEFORE_MS): boolean {
-  if (timer.status !== 'running') return false;
+  if (timer.status !== 'running' || !warnsBeforeEnd(timer, warnBeforeMs)) return false;
   const left = remainingMs(timer, now);
   return left > 0 && left <= warnBeforeMs;
 }
 
 /**
  * Epoch ms at which the warning becomes due for a running timer (so a server can schedule
- * one event instead of ticking), or null when not running. TIME8.
+ * one event instead of ticking), or null when not running or too short to warn. TIME8.
  */
 export function warningAt(timer: Timer, warnBeforeMs: number = DEFAULT_WARN_BEFORE_MS): number | null {
-  if (timer.status !== 'running' || timer.deadline === null) return null;
+  if (timer.status !== 'running' || timer.deadline === null || !warnsBeforeEnd(timer, warnBeforeMs)) return null;
   return timer.deadline - warnBeforeMs;
 }
 

@@ -3,6 +3,7 @@
  * a rating's average and distribution, the top words; overall and by stakeholder group.
  * Computed from the tallies when results are sent (coalesced), never per vote.
  */
+import { hideSmallCounts, MIN_SHOWN_GROUP_COUNT } from '../small-counts.js';
 import { STAKEHOLDER_GROUPS, type Attribution, type StakeholderGroup } from '../words.js';
 import type { PollState, Tally } from './poll-ballots.js';
 import type { Poll } from './polls.js';
@@ -16,7 +17,7 @@ export const DEFAULT_TOP_WORDS = 50;
  * Under `anonymous`, a poll's breakdown shows only groups with at least this many answers: a
  * group of one or two would tell how those people voted (POLL13, REC6).
  */
-export const MIN_ANONYMOUS_GROUP_BALLOTS = 3;
+export const MIN_ANONYMOUS_GROUP_BALLOTS = MIN_SHOWN_GROUP_COUNT;
 
 export interface OptionCount {
   id: string;
@@ -85,13 +86,24 @@ function summarise(state: PollState, tally: Tally, topN: number): ResultSummary 
   };
 }
 
-/** The results as the session's attribution lets them be seen, live or in the record (POLL13). */
+/**
+ * The results as the session's attribution lets them be seen, live or in the record (POLL13).
+ * Under `anonymous` the groups are chosen once, on their numbers of answers, by the same rule as
+ * attendance (`hideSmallCounts`): a group of 1 or 2, and as many others as it takes for the
+ * overall figures not to give it back by subtraction. A group is shown or left out whole, every
+ * option, rating point and word with it, so for each option the overall count minus the shown
+ * groups' counts is what at least two left-out groups (3 answers or more together) gave between
+ * them: it can say how that pool answered, never how one left-out group did. Left-out groups are
+ * not in `byGroup`, like groups without answers.
+ */
 export function resultsUnder(results: PollResults, attribution: Attribution): PollResults {
   if (attribution !== 'anonymous') return results;
+  const ballots = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, results.byGroup[g]?.ballots ?? 0])) as Record<StakeholderGroup, number>;
+  const shown = hideSmallCounts(ballots, STAKEHOLDER_GROUPS);
   const byGroup: PollResults['byGroup'] = {};
   for (const group of STAKEHOLDER_GROUPS) {
     const summary = results.byGroup[group];
-    if (summary && summary.ballots >= MIN_ANONYMOUS_GROUP_BALLOTS) byGroup[group] = summary;
+    if (summary && shown[group] !== null) byGroup[group] = summary;
   }
   return { ...results, byGroup };
 }

@@ -94,16 +94,54 @@ describe('poll tally properties', () => {
 describe('POLL13 results under the attribution', () => {
   const results: PollResults = {
     pollId: 'p',
-    overall: { ballots: 4 } as ResultSummary,
-    byGroup: { academia: { ballots: 3 } as ResultSummary, government: { ballots: 1 } as ResultSummary },
+    overall: { ballots: 8 } as ResultSummary,
+    byGroup: { academia: { ballots: 3 } as ResultSummary, government: { ballots: 1 } as ResultSummary, other: { ballots: 4 } as ResultSummary },
   };
-  it('POLL13 under anonymous, groups with fewer than 3 answers leave the breakdown; the overall stays', () => {
+  it('POLL13 under anonymous, groups with fewer than 3 answers leave the breakdown, and the smallest other group with them so the overall gives none back; the overall stays', () => {
     const shown = resultsUnder(results, 'anonymous');
-    expect(Object.keys(shown.byGroup)).toEqual(['academia']);
-    expect(shown.overall.ballots).toBe(4);
+    expect(Object.keys(shown.byGroup)).toEqual(['other']);
+    expect(shown.overall.ballots).toBe(8);
+  });
+  it('POLL13 overall 4 answers, Academia 3, Government 1: Academia leaves the breakdown too, so Government\'s answer cannot be worked out', () => {
+    const four: PollResults = { pollId: 'p', overall: { ballots: 4 } as ResultSummary, byGroup: { academia: { ballots: 3 } as ResultSummary, government: { ballots: 1 } as ResultSummary } };
+    expect(resultsUnder(four, 'anonymous').byGroup).toEqual({});
   });
   it('POLL13 named and group sessions see every group', () => {
     expect(resultsUnder(results, 'group')).toBe(results);
     expect(resultsUnder(results, 'named')).toBe(results);
+  });
+  it('POLL13 every yes/no poll with up to 4 answers in each of three groups: for each option, no left-out group\'s count can be worked out from the overall and the shown groups', () => {
+    // A reader sees each option's overall count and the shown groups' counts (a left-out group
+    // is missing from the breakdown, like a group without answers). Group the possible polls
+    // by what the reader sees: a left-out group's count for an option must differ between two of
+    // them, unless it is 0 (then the pool of left-out groups, 3 answers or more, gave that option nothing).
+    const groups = ['government', 'academia', 'other'] as const;
+    const per: [number, number][] = [];
+    for (let yes = 0; yes <= 4; yes++) for (let no = 0; yes + no <= 4; no++) per.push([yes, no]);
+    const seen = new Map<string, Map<string, Set<number>>>();
+    const tables: { key: string; table: [number, number][] }[] = [];
+    for (const a of per) for (const b of per) for (const c of per) {
+      const table = [a, b, c];
+      const summary = (yes: number, no: number) => ({ ballots: yes + no, options: [{ id: 'yes', label: 'Yes', count: yes }, { id: 'no', label: 'No', count: no }], rating: null, words: null });
+      const byGroup: PollResults['byGroup'] = {};
+      groups.forEach((g, i) => { if (table[i]![0] + table[i]![1] > 0) byGroup[g] = summary(...table[i]!); });
+      const overall = summary(a[0] + b[0] + c[0], a[1] + b[1] + c[1]);
+      const shown = resultsUnder({ pollId: 'p', overall, byGroup }, 'anonymous').byGroup;
+      const key = JSON.stringify([overall.options, groups.map((g) => shown[g]?.options ?? null)]);
+      tables.push({ key, table });
+      const cells = seen.get(key) ?? new Map<string, Set<number>>();
+      seen.set(key, cells);
+      groups.forEach((g, i) => {
+        if (shown[g]) return;
+        for (const [o, option] of ['yes', 'no'].entries()) cells.set(`${g}.${option}`, (cells.get(`${g}.${option}`) ?? new Set<number>()).add(table[i]![o]!));
+      });
+    }
+    for (const { key, table } of tables) {
+      for (const [cell, values] of seen.get(key)!) {
+        const [g, option] = cell.split('.') as [string, string];
+        const value = table[groups.indexOf(g as (typeof groups)[number])]![option === 'yes' ? 0 : 1]!;
+        if (value > 0 && values.size < 2) expect.fail(`${key}: ${cell} is always ${value}`);
+      }
+    }
   });
 });

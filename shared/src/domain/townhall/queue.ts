@@ -21,6 +21,8 @@ export interface Floor {
   stakeholderGroup: StakeholderGroup;
   topic: string | null;
   since: number; // epoch ms
+  /** When the speaker's hand was raised (its handle derives from it, HAND11); absent in floors stored before. */
+  raisedAt?: number; // epoch ms
   /** The intervention timer (TIME rules): running, paused, or ended once they are done. */
   timer: Timer;
 }
@@ -123,8 +125,8 @@ export function giveFloor(
   const timer = startTimer(interventionMs, now);
   if (!timer.ok) return timer;
   const ended = endedFloor(queue.floor, now);
-  const { participantId: id, mode, stakeholderGroup, topic } = hand;
-  const floor: Floor = { participantId: id, mode, stakeholderGroup, topic, since: now, timer: timer.timer };
+  const { participantId: id, mode, stakeholderGroup, topic, raisedAt } = hand;
+  const floor: Floor = { participantId: id, mode, stakeholderGroup, topic, since: now, raisedAt, timer: timer.timer };
   const next: SpeakerQueue = {
     ...queue,
     hands: queue.hands.filter((h) => h.participantId !== id),

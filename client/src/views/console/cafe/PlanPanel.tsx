@@ -39,6 +39,12 @@ export function PlanPanel({ cafe, participants }: { cafe: CafeView; participants
               <dt>{t('cafe.repeatedPairs')}</dt>
               <dd>{t('cafe.repeatedPairsValue', { count: plan.figures.repeatedPairs, bound: plan.figures.repeatedPairsLowerBound })}</dd>
             </div>
+            {typeof plan.figures.stays === 'number' && (
+              <div>
+                <dt>{t('seatMove.stays')}</dt>
+                <dd>{t('seatMove.staysValue', { count: plan.figures.stays, bound: plan.figures.staysLowerBound })}</dd>
+              </div>
+            )}
             <div>
               <dt>{t('cafe.diversity')}</dt>
               <dd>{Math.round(plan.figures.diversity * 100)} %</dd>

@@ -24,7 +24,9 @@ export function RoundsEditor({ rounds }: { rounds: CafeRound[] }) {
   const { t } = useTranslation();
   const { run, message, busy } = useCafeCommand();
   const [drafts, setDrafts] = useState(() => draftsOf(rounds));
-  useEffect(() => setDrafts(draftsOf(rounds)), [rounds]);
+  useEffect(() => {
+    setDrafts(draftsOf(rounds));
+  }, [rounds]);
   const update = (key: number, change: Partial<Draft>) => setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...change } : d)));
 
   return (

@@ -1,8 +1,10 @@
 import { CAFE_LIMITS } from '@open-talks/shared';
 import type { CafePublicView, PromptView } from '@open-talks/shared/protocol';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
+import { useConfirm } from '../../../components/ConfirmDialog';
+import { holdFocus } from '../../../components/keep-focus';
 import { PromptList } from '../../../components/cafe/PromptList';
 import { tableName } from '../../../components/cafe/table-name';
 import { command } from '../../../net/realtime';
@@ -16,15 +18,24 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
   const { t } = useTranslation();
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const confirmation = useConfirm();
   const total = live.rounds.length;
   const timer = live.run.timer;
   const inRound = live.phase === 'in-round';
   const nextRound = live.run.round + 1;
 
+  /** A second press while one is in flight is ignored, so no button is disabled while busy (THUI5). */
   async function send(run: () => ReturnType<typeof command>, done: string): Promise<boolean> {
+    if (inFlight.current) return false;
+    inFlight.current = true;
+    const refocus = holdFocus(); // Start turns into Pause, End round goes: focus moves on, not to the page
     setBusy(true);
-    const ack = await run();
-    setBusy(false);
+    const ack = await run().finally(() => {
+      inFlight.current = false;
+      setBusy(false);
+    });
+    refocus();
     if (!ack.ok) {
       setMessage({ text: refusalText(t, ack.error), error: true });
       return false;
@@ -34,8 +45,8 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
   }
   const simple = (event: RunCommand, done: string) => () => void send(() => command(event, {}), done);
   const extend = (minutes: number) => () => void send(() => command('cafe:extend-round', { minutes }), t('run.extended', { count: minutes }));
-  const endEarly = () => {
-    if (!window.confirm(t('run.confirmEnd', { round: live.run.round }))) return;
+  const endEarly = async () => {
+    if (!(await confirmation.ask({ question: t('run.confirmEnd', { round: live.run.round }), confirm: t('run.endEarly') }))) return;
     void send(() => command('cafe:end-round', {}), t('run.ended', { round: live.run.round }));
   };
 
@@ -49,6 +60,7 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
 
   return (
     <section className="card run-panel" aria-labelledby="run-heading">
+      {confirmation.dialog}
       <h2 id="run-heading">{t('run.heading')}</h2>
       <p className="run-status" data-testid="run-status">
         <strong>{status}</strong>
@@ -62,29 +74,29 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
       {inRound && <Countdown timer={timer} label={t('run.timeLeft')} />}
       <div className="button-row">
         {!inRound && live.phase !== 'finished' && total > 0 && (
-          <button type="button" disabled={busy} onClick={simple('cafe:start-round', t('run.started', { round: nextRound }))}>
+          <button type="button" aria-disabled={busy} onClick={simple('cafe:start-round', t('run.started', { round: nextRound }))}>
             {t('run.start', { round: nextRound, total })}
           </button>
         )}
         {inRound && timer?.status === 'running' && (
-          <button type="button" className="secondary" disabled={busy} onClick={simple('cafe:pause-round', t('run.paused'))}>
+          <button type="button" className="secondary" aria-disabled={busy} onClick={simple('cafe:pause-round', t('run.paused'))}>
             {t('run.pause')}
           </button>
         )}
         {inRound && timer?.status === 'paused' && (
-          <button type="button" disabled={busy} onClick={simple('cafe:resume-round', t('run.resumed'))}>
+          <button type="button" aria-disabled={busy} onClick={simple('cafe:resume-round', t('run.resumed'))}>
             {t('run.resume')}
           </button>
         )}
         {inRound && (
           <>
-            <button type="button" className="secondary" disabled={busy} onClick={extend(1)} aria-label={t('run.extendBy', { count: 1 })}>
+            <button type="button" className="secondary" aria-disabled={busy} onClick={extend(1)} aria-label={t('run.extendBy', { count: 1 })}>
               {t('run.plusMinutes', { count: 1 })}
             </button>
-            <button type="button" className="secondary" disabled={busy} onClick={extend(5)} aria-label={t('run.extendBy', { count: 5 })}>
+            <button type="button" className="secondary" aria-disabled={busy} onClick={extend(5)} aria-label={t('run.extendBy', { count: 5 })}>
               {t('run.plusMinutes', { count: 5 })}
             </button>
-            <button type="button" className="danger" disabled={busy} onClick={endEarly}>
+            <button type="button" className="danger" aria-disabled={busy} onClick={() => void endEarly()}>
               {t('run.endEarly')}
             </button>
           </>
@@ -109,7 +121,10 @@ function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: (run
     const trimmed = text.trim();
     if (!trimmed) return;
     const sent = await onSend(() => command('cafe:prompt', { text: trimmed, tableId: tableId || null }), t('run.promptSent'));
-    if (sent) setText('');
+    if (!sent) return;
+    setText('');
+    // A prompt to one table is a one-off: the next one goes to everyone unless chosen again.
+    setTableId('');
   }
   return (
     <form className="prompt-form" onSubmit={submit}>
@@ -125,7 +140,7 @@ function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: (run
             </option>
           ))}
         </select>
-        <button type="submit" disabled={busy || text.trim() === ''}>
+        <button type="submit" disabled={text.trim() === ''} aria-disabled={busy}>
           {t('run.sendPrompt')}
         </button>
       </div>

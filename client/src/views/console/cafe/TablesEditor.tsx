@@ -16,7 +16,9 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
   const { run, message, busy } = useCafeCommand();
   const [drafts, setDrafts] = useState<Draft[]>(() => tables.map(toDraft));
   const [size, setSize] = useState<number>(CAFE_DEFAULTS.tableSize);
-  useEffect(() => setDrafts(tables.map(toDraft)), [tables]);
+  useEffect(() => {
+    setDrafts(tables.map(toDraft));
+  }, [tables]);
 
   const hostsFor = (kind: TableKind) =>
     participants.filter((p) => (p.role === 'participant' || p.role === 'host') && (kind === 'hybrid' || kind === p.mode));
@@ -51,68 +53,62 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
       </div>
       <p className="hint">{t('cafe.makeTablesHint')}</p>
       {drafts.length > 0 && (
-        <div className="table-scroll">
-          <table className="people-table" data-testid="tables-editor">
-            <thead>
-              <tr>
-                <th scope="col">{t('cafe.label')}</th>
-                <th scope="col">{t('cafe.kind')}</th>
-                <th scope="col">{t('cafe.capacity')}</th>
-                <th scope="col">{t('cafe.host')}</th>
-                <th scope="col">{t('cafe.videoUrl')}</th>
-                <th scope="col">{t('console.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {drafts.map((d, i) => (
-                <tr key={d.key}>
-                  <td>
-                    <input aria-label={t('cafe.labelOf', { n: i + 1 })} maxLength={CAFE_LIMITS.labelLength} value={d.label} onChange={(e) => update(d.key, { label: e.target.value })} />
-                  </td>
-                  <td>
-                    <select aria-label={t('cafe.kindOf', { n: i + 1 })} value={d.kind} onChange={(e) => update(d.key, { kind: e.target.value as TableKind })}>
-                      {TABLE_KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {t(`cafe.kinds.${kind}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      aria-label={t('cafe.capacityOf', { n: i + 1 })}
-                      type="number"
-                      min={1}
-                      max={CAFE_LIMITS.tableCapacity}
-                      value={d.capacity}
-                      onChange={(e) => update(d.key, { capacity: Number(e.target.value) })}
-                    />
-                  </td>
-                  <td>
-                    <select aria-label={t('cafe.hostOf', { n: i + 1 })} value={d.hostParticipantId ?? ''} onChange={(e) => update(d.key, { hostParticipantId: e.target.value || null })}>
-                      <option value="">{t('cafe.noHost')}</option>
-                      {hostsFor(d.kind).map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.displayName ?? t('words.anonymous')}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    {d.kind !== 'in-room' && (
-                      <input aria-label={t('cafe.videoUrlOf', { n: i + 1 })} type="url" placeholder="https://" value={d.videoUrl ?? ''} onChange={(e) => update(d.key, { videoUrl: e.target.value })} />
-                    )}
-                  </td>
-                  <td>
-                    <button type="button" className="danger" aria-label={t('cafe.removeTableOf', { n: i + 1 })} onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}>
-                      {t('console.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // One fieldset per table whose fields wrap: every control stays in view at any width
+        // (a six-column table clipped Host, Video room and Remove at 768 and 1280 px).
+        <ol className="tables-editor" data-testid="tables-editor">
+          {drafts.map((d, i) => (
+            <li key={d.key} className="tables-editor-row">
+              <fieldset>
+                <legend>{t('cafeTables.legend', { n: i + 1 })}</legend>
+                <label className="tables-editor-field">
+                  <span>{t('cafe.label')}</span>
+                  <input aria-label={t('cafe.labelOf', { n: i + 1 })} maxLength={CAFE_LIMITS.labelLength} value={d.label} onChange={(e) => update(d.key, { label: e.target.value })} />
+                </label>
+                <label className="tables-editor-field">
+                  <span>{t('cafe.kind')}</span>
+                  <select aria-label={t('cafe.kindOf', { n: i + 1 })} value={d.kind} onChange={(e) => update(d.key, { kind: e.target.value as TableKind })}>
+                    {TABLE_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`cafe.kinds.${kind}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="tables-editor-field tables-editor-seats">
+                  <span>{t('cafe.capacity')}</span>
+                  <input
+                    aria-label={t('cafe.capacityOf', { n: i + 1 })}
+                    type="number"
+                    min={1}
+                    max={CAFE_LIMITS.tableCapacity}
+                    value={d.capacity}
+                    onChange={(e) => update(d.key, { capacity: Number(e.target.value) })}
+                  />
+                </label>
+                <label className="tables-editor-field">
+                  <span>{t('cafe.host')}</span>
+                  <select aria-label={t('cafe.hostOf', { n: i + 1 })} value={d.hostParticipantId ?? ''} onChange={(e) => update(d.key, { hostParticipantId: e.target.value || null })}>
+                    <option value="">{t('cafe.noHost')}</option>
+                    {hostsFor(d.kind).map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.displayName ?? t('words.anonymous')}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {d.kind !== 'in-room' && (
+                  <label className="tables-editor-field tables-editor-url">
+                    <span>{t('cafe.videoUrl')}</span>
+                    <input aria-label={t('cafe.videoUrlOf', { n: i + 1 })} type="url" placeholder="https://" value={d.videoUrl ?? ''} onChange={(e) => update(d.key, { videoUrl: e.target.value })} />
+                  </label>
+                )}
+                <button type="button" className="danger tables-editor-remove" aria-label={t('cafe.removeTableOf', { n: i + 1 })} onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}>
+                  {t('console.remove')}
+                </button>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
       )}
       <p className="button-row">
         <button type="button" className="secondary" onClick={add}>

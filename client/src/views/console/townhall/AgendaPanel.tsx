@@ -29,17 +29,17 @@ export function AgendaPanel({ agenda }: { agenda: AgendaView }) {
       {current && timer && <Countdown timer={timer} label={t('thConsole.agenda.timeLeft')} />}
       <div className="button-row">
         {(next || current) && (
-          <button type="button" disabled={busy} onClick={() => void send('agenda:next', {}, next ? t('thConsole.agenda.started', { title: next.title }) : t('thConsole.agenda.ended'))}>
+          <button type="button" aria-disabled={busy} onClick={() => void send('agenda:next', {}, next ? t('thConsole.agenda.started', { title: next.title }) : t('thConsole.agenda.ended'))}>
             {next ? t('thConsole.agenda.startNext', { title: next.title }) : t('thConsole.agenda.endLast')}
           </button>
         )}
         {current && timer?.status === 'running' && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void send('agenda:pause', {}, t('run.paused'))}>
+          <button type="button" className="secondary" aria-disabled={busy} onClick={() => void send('agenda:pause', {}, t('run.paused'))}>
             {t('run.pause')}
           </button>
         )}
         {current && timer?.status === 'paused' && (
-          <button type="button" disabled={busy} onClick={() => void send('agenda:resume', {}, t('run.resumed'))}>
+          <button type="button" aria-disabled={busy} onClick={() => void send('agenda:resume', {}, t('run.resumed'))}>
             {t('run.resume')}
           </button>
         )}
@@ -49,7 +49,7 @@ export function AgendaPanel({ agenda }: { agenda: AgendaView }) {
               key={minutes}
               type="button"
               className="secondary"
-              disabled={busy}
+              aria-disabled={busy}
               onClick={() => void send('agenda:extend', { minutes }, t('run.extended', { count: minutes }))}
               aria-label={t('thConsole.agenda.extendBy', { count: minutes })}
             >
@@ -86,7 +86,7 @@ function AddItemForm({ commands, full }: { commands: ReturnType<typeof useTownha
       <input id="th-agenda-title" className="th-grow" maxLength={AGENDA_LIMITS.titleLength} value={title} onChange={(e) => setTitle(e.target.value)} required dir="auto" />
       <label htmlFor="th-agenda-minutes">{t('thConsole.agenda.minutes')}</label>
       <input id="th-agenda-minutes" type="number" min={1} max={240} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
-      <button type="submit" disabled={commands.busy || full}>
+      <button type="submit" disabled={full} aria-disabled={commands.busy}>
         {t('thConsole.agenda.add')}
       </button>
     </form>

@@ -57,7 +57,7 @@ export function CaptionsPanel({ captions }: { captions: readonly CaptionView[] }
         <p className="hint" id="th-caption-hint">
           {mode === 'live' ? t('thConsole.captions.liveHint') : t('thConsole.captions.feedHint')}
         </p>
-        <button type="submit" disabled={commands.busy || text.trim() === ''}>
+        <button type="submit" disabled={text.trim() === ''} aria-disabled={commands.busy}>
           {mode === 'live' ? t('thConsole.captions.send') : t('thConsole.captions.sendFeed')}
         </button>
       </form>

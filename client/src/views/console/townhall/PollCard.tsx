@@ -1,6 +1,8 @@
 import type { PollItem } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../../components/ConfirmDialog';
+import { focusHeading } from '../../../components/focus-heading';
 import { PollResults } from '../../../components/townhall/PollResults';
 import { PollForm } from './PollForm';
 import type { useTownhallCommand } from './useTownhallCommand';
@@ -9,22 +11,26 @@ import type { useTownhallCommand } from './useTownhallCommand';
 export function PollCard({ item, projected, commands }: { item: PollItem; projected: boolean; commands: ReturnType<typeof useTownhallCommand> }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const confirmation = useConfirm();
   const { poll, results } = item;
   const { send, busy } = commands;
   const headingId = `th-poll-${poll.id}`;
   const short = poll.question.length > 60 ? `${poll.question.slice(0, 59)}…` : poll.question;
   const button = (label: string, run: () => void, className = 'secondary') => (
-    <button type="button" className={className} disabled={busy} onClick={run} aria-describedby={headingId}>
+    <button type="button" className={className} aria-disabled={busy} onClick={run} aria-describedby={headingId}>
       {label}
     </button>
   );
 
-  const remove = () => {
-    if (window.confirm(t('thConsole.poll.confirmDelete', { question: short }))) void send('poll:delete', { pollId: poll.id }, t('thConsole.poll.deleted', { question: short }));
+  const remove = async () => {
+    if (await confirmation.ask({ question: t('thConsole.poll.confirmDelete', { question: short }), confirm: t('thConsole.poll.delete') })) {
+      if (await send('poll:delete', { pollId: poll.id }, t('thConsole.poll.deleted', { question: short }))) focusHeading('th-polls-heading');
+    }
   };
 
   return (
     <li className={`th-poll th-poll-${poll.status}`} data-poll={poll.id}>
+      {confirmation.dialog}
       <h3 id={headingId} dir="auto">
         {poll.question}
       </h3>
@@ -39,7 +45,7 @@ export function PollCard({ item, projected, commands }: { item: PollItem; projec
       ) : (
         <div className="button-row">
           {poll.status === 'draft' && button(t('thConsole.edit'), () => setEditing(true))}
-          {poll.status === 'draft' && button(t('thConsole.poll.delete'), remove, 'danger')}
+          {poll.status === 'draft' && button(t('thConsole.poll.delete'), () => void remove(), 'danger')}
           {poll.status === 'draft' && button(t('thConsole.poll.open'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })), '')}
           {poll.status === 'open' && button(t('thConsole.poll.close'), () => void send('poll:close', { pollId: poll.id }, t('thConsole.poll.closed', { question: short })), '')}
           {poll.status === 'closed' && button(t('thConsole.poll.reopen'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })))}

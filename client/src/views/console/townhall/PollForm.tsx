@@ -139,7 +139,7 @@ export function PollForm({ poll, commands, onDone }: { poll?: Poll; commands: Re
         </div>
       )}
       <div className="button-row">
-        <button type="submit" disabled={commands.busy}>
+        <button type="submit" aria-disabled={commands.busy}>
           {poll ? t('thConsole.save') : t('thConsole.poll.create')}
         </button>
         {onDone && poll && (

@@ -69,10 +69,15 @@ export function QaPanel({ questions, moderation }: { questions: readonly Questio
   );
 }
 
-/** Says politely when a new question arrives (not for those already there on load). */
+/**
+ * Says politely when a new question arrives (not for those already there on load), and takes it
+ * back once it is no longer true: the questions it named were approved, hidden or merged
+ * (THUI3), so a screen reader user who reads the status later is not told of old news.
+ */
 function useNewQuestionAnnouncement(questions: readonly QuestionItem[]): string {
   const { t } = useTranslation();
   const seen = useRef<Set<string> | null>(null);
+  const announced = useRef<Map<string, QuestionItem['status']>>(new Map());
   const [text, setText] = useState('');
   useEffect(() => {
     if (seen.current === null) {
@@ -81,10 +86,18 @@ function useNewQuestionAnnouncement(questions: readonly QuestionItem[]): string 
     }
     const fresh = questions.filter((q) => !seen.current!.has(q.id));
     for (const q of fresh) seen.current.add(q.id);
-    if (fresh.length === 0) return;
-    const pending = fresh.filter((q) => q.status === 'pending');
-    if (fresh.length === 1) setText(t(pending.length ? 'thConsole.qa.newPendingOne' : 'thConsole.qa.newQuestionOne', { text: fresh[0]!.text }));
-    else setText(t('thConsole.qa.newQuestions', { count: fresh.length }));
+    if (fresh.length > 0) {
+      announced.current = new Map(fresh.map((q) => [q.id, q.status]));
+      const pending = fresh.filter((q) => q.status === 'pending');
+      if (fresh.length === 1) setText(t(pending.length ? 'thConsole.qa.newPendingOne' : 'thConsole.qa.newQuestionOne', { text: fresh[0]!.text }));
+      else setText(t('thConsole.qa.newQuestions', { count: fresh.length }));
+      return;
+    }
+    const stillTrue = questions.some((q) => announced.current.get(q.id) === q.status && q.mergedInto === null);
+    if (announced.current.size > 0 && !stillTrue) {
+      announced.current = new Map();
+      setText('');
+    }
   }, [questions, t]);
   return text;
 }

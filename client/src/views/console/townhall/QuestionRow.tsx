@@ -30,7 +30,7 @@ export function QuestionRow({ question: q, all, targets, commands }: { question:
   const merged = q.mergedInto ? all.find((x) => x.id === q.mergedInto) : undefined;
   const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
   const act = (label: string, onClick: () => void, className = 'secondary') => (
-    <button type="button" className={className} disabled={busy} aria-describedby={textId} onClick={onClick}>
+    <button type="button" className={className} aria-disabled={busy} aria-describedby={textId} onClick={onClick}>
       {label}
     </button>
   );
@@ -87,7 +87,7 @@ function FormButtons({ submit, busy, onClose }: { submit: string; busy: boolean;
   const { t } = useTranslation();
   return (
     <div className="button-row">
-      <button type="submit" disabled={busy}>
+      <button type="submit" aria-disabled={busy}>
         {submit}
       </button>
       <button type="button" className="secondary" onClick={onClose}>

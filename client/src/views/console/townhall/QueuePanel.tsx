@@ -1,3 +1,4 @@
+import { isNobody } from '@open-talks/shared';
 import type { FloorView, QueueHand, QueueView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
@@ -16,27 +17,28 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
   const { send, busy } = commands;
   const count = queue.hands.length;
   const last = count - 1;
-  const who = (hand: QueueHand) => staffPersonLabel(t, hand.person);
+  // Under `anonymous` every hand reads "a participant" (ATTR4): its place tells the hands apart.
+  const who = (hand: QueueHand) => (isNobody(hand.person) ? t('credit.atPlace', { position: hand.position + 1 }) : staffPersonLabel(t, hand.person));
   const move = (hand: QueueHand, by: number) =>
-    void send('hand:move', { participantId: hand.participantId, toIndex: hand.baseIndex + by }, t('thConsole.queue.moved', { name: who(hand) }));
+    void send('hand:move', { handle: hand.handle, toIndex: hand.baseIndex + by }, t('thConsole.queue.moved', { name: who(hand) }));
   const giveTo = (hand?: QueueHand) =>
-    void send('hand:give-floor', hand ? { participantId: hand.participantId } : {}, t('thConsole.queue.gaveFloor', { name: hand ? who(hand) : who(queue.hands[0]!) }));
+    void send('hand:give-floor', hand ? { handle: hand.handle } : {}, t('thConsole.queue.gaveFloor', { name: hand ? who(hand) : who(queue.hands[0]!) }));
 
   return (
     <section className="card th-panel th-queue" aria-labelledby="th-queue-heading">
       <h2 id="th-queue-heading">
         {t('thConsole.queue.heading')} <span className="muted">{t('thConsole.queue.waiting', { count })}</span>
       </h2>
-      <FloorControls floor={floor} floorId={queue.floor?.participantId ?? null} commands={commands} />
+      <FloorControls floor={floor} floorHandle={queue.floor?.handle ?? null} commands={commands} />
       <div className="button-row">
-        <button type="button" disabled={busy || count === 0} onClick={() => giveTo()}>
+        <button type="button" disabled={count === 0} aria-disabled={busy} onClick={() => giveTo()}>
           {count > 0 ? t('thConsole.queue.giveNext', { name: who(queue.hands[0]!) }) : t('thConsole.queue.nobodyWaiting')}
         </button>
         <label className="choice">
           <input
             type="checkbox"
             checked={queue.alternate}
-            disabled={busy}
+            aria-disabled={busy}
             onChange={(e) => void send('hand:alternate', { on: e.target.checked }, t(e.target.checked ? 'thConsole.queue.alternateOn' : 'thConsole.queue.alternateOff'))}
           />
           {t('thConsole.queue.alternate')}
@@ -60,30 +62,30 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
             </thead>
             <tbody>
               {queue.hands.map((hand) => (
-                <tr key={hand.participantId} data-hand={hand.participantId}>
+                <tr key={hand.handle} data-hand={hand.handle}>
                   <td className="count">{hand.position + 1}</td>
-                  <th scope="row" dir="auto">{hand.person.displayName ?? t('words.anonymous')}</th>
-                  <td>{t(`words.group.${hand.person.stakeholderGroup}`)}</td>
+                  <th scope="row" dir="auto">{hand.person.displayName ?? (isNobody(hand.person) ? t('credit.aParticipantCapital') : t('words.anonymous'))}</th>
+                  <td>{hand.person.stakeholderGroup ? t(`words.group.${hand.person.stakeholderGroup}`) : '—'}</td>
                   <td>{modeLabel(t, hand.person)}</td>
                   <td dir="auto">{hand.topic ?? <span className="muted">{t('thConsole.queue.noTopic')}</span>}</td>
                   <td>
                     <div className="th-row-actions">
-                      <button type="button" className="secondary" disabled={busy} onClick={() => giveTo(hand)} aria-label={t('thConsole.queue.giveTo', { name: who(hand) })}>
+                      <button type="button" className="secondary" aria-disabled={busy} onClick={() => giveTo(hand)} aria-label={t('thConsole.queue.giveTo', { name: who(hand) })}>
                         {t('thConsole.queue.give')}
                       </button>
-                      <button type="button" className="secondary" disabled={busy || hand.baseIndex === 0} onClick={() => move(hand, -1)} aria-label={t('thConsole.queue.moveUp', { name: who(hand) })}>
+                      <button type="button" className="secondary" disabled={hand.baseIndex === 0} aria-disabled={busy} onClick={() => move(hand, -1)} aria-label={t('thConsole.queue.moveUp', { name: who(hand) })}>
                         <span aria-hidden="true">↑ </span>
                         {t('thConsole.up')}
                       </button>
-                      <button type="button" className="secondary" disabled={busy || hand.baseIndex === last} onClick={() => move(hand, 1)} aria-label={t('thConsole.queue.moveDown', { name: who(hand) })}>
+                      <button type="button" className="secondary" disabled={hand.baseIndex === last} aria-disabled={busy} onClick={() => move(hand, 1)} aria-label={t('thConsole.queue.moveDown', { name: who(hand) })}>
                         <span aria-hidden="true">↓ </span>
                         {t('thConsole.down')}
                       </button>
                       <button
                         type="button"
                         className="danger"
-                        disabled={busy}
-                        onClick={() => void send('hand:dismiss', { participantId: hand.participantId }, t('thConsole.queue.lowered', { name: who(hand) }))}
+                        aria-disabled={busy}
+                        onClick={() => void send('hand:dismiss', { handle: hand.handle }, t('thConsole.queue.lowered', { name: who(hand) }))}
                         aria-label={t('thConsole.queue.lowerFor', { name: who(hand) })}
                       >
                         {t('thConsole.queue.lower')}

@@ -7,18 +7,20 @@ import { useTownhallCommand } from './useTownhallCommand';
 
 const SECOND = 1_000; // ms
 
-/** The Town Hall's settings: moderation before or after, intervention length, anonymous questions. */
+/** The Town Hall's settings: moderation before or after, intervention length, anonymous questions, the video room (HAND12). */
 export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
   const { t } = useTranslation();
   const commands = useTownhallCommand();
   const [moderation, setModeration] = useState(settings.moderation);
   const [seconds, setSeconds] = useState(String(Math.round(settings.interventionMs / SECOND)));
   const [anonymous, setAnonymous] = useState(settings.anonymousQuestions);
+  const [videoRoom, setVideoRoom] = useState(settings.videoRoomUrl ?? '');
   // Another member of staff may change them too: show what the server holds.
   useEffect(() => {
     setModeration(settings.moderation);
     setSeconds(String(Math.round(settings.interventionMs / SECOND)));
     setAnonymous(settings.anonymousQuestions);
+    setVideoRoom(settings.videoRoomUrl ?? '');
   }, [settings]);
 
   async function submit(event: FormEvent) {
@@ -28,6 +30,7 @@ export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
       ...(moderation !== settings.moderation && { moderation }),
       ...(Number(seconds) * SECOND !== settings.interventionMs && { interventionSeconds: Number(seconds) }),
       ...(anonymous !== settings.anonymousQuestions && { anonymousQuestions: anonymous }),
+      ...((videoRoom.trim() || null) !== settings.videoRoomUrl && { videoRoomUrl: videoRoom.trim() || null }),
     };
     if (Object.keys(change).length === 0) {
       commands.setMessage({ text: t('thConsole.settings.unchanged'), error: false });
@@ -50,7 +53,12 @@ export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
           {t('thConsole.settings.anonymous')}
         </label>
-        <button type="submit" disabled={commands.busy}>
+        <label htmlFor="th-video-room">{t('thUi.settings.videoRoom')}</label>
+        <input id="th-video-room" type="url" inputMode="url" pattern="https://.*" placeholder="https://" value={videoRoom} onChange={(e) => setVideoRoom(e.target.value)} aria-describedby="th-video-room-hint" />
+        <p className="hint" id="th-video-room-hint">
+          {t('thUi.settings.videoRoomHint')}
+        </p>
+        <button type="submit" aria-disabled={commands.busy}>
           {t('thConsole.save')}
         </button>
       </form>

@@ -1,13 +1,14 @@
 import type { PersonRef } from '@open-talks/shared/protocol';
 import type { TFunction } from 'i18next';
 
-/** Someone as staff see them: the name when the server gave one, always the stakeholder group. */
+/** Someone as staff see them: as everyone does (ATTR4), the name and group the server gave, else "a participant". */
 export function staffPersonLabel(t: TFunction, person: PersonRef): string {
-  const group = t(`words.group.${person.stakeholderGroup}`);
-  return person.displayName ? t('thConsole.personWithGroup', { name: person.displayName, group }) : t('thConsole.someoneFrom', { group });
+  const group = person.stakeholderGroup ? t(`words.group.${person.stakeholderGroup}`) : null;
+  if (person.displayName) return group ? t('thConsole.personWithGroup', { name: person.displayName, group }) : person.displayName;
+  return group ? t('thConsole.someoneFrom', { group }) : t('credit.aParticipantCapital');
 }
 
-/** In the room or remote, in words (never only an icon or a colour). */
+/** In the room or remote, in words (never only an icon or a colour); a dash under `anonymous`. */
 export function modeLabel(t: TFunction, person: PersonRef): string {
-  return t(`words.mode.${person.mode}`);
+  return person.mode ? t(`words.mode.${person.mode}`) : '—';
 }

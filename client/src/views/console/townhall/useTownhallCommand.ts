@@ -1,6 +1,7 @@
 import type { ClientToServerEvents } from '@open-talks/shared/protocol';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { holdFocus } from '../../../components/keep-focus';
 import { command } from '../../../net/realtime';
 import { refusalText } from '../../../net/refusal';
 import { useLive } from '../../../state/live-store';
@@ -33,16 +34,26 @@ function applyAck(ack: Record<string, unknown>): void {
 /**
  * Sends a Town Hall staff command and keeps the outcome to show (an alert on failure, a polite
  * status on success). Error messages come from the `errors.*` keys; a conflict adds the
- * server's reason (`refusalText`), as the café panels do.
+ * server's reason (`refusalText`), as the café panels do. A second press while one is in flight
+ * is ignored here, so buttons are never disabled while busy (only marked `aria-disabled`):
+ * disabling the focused button drops keyboard focus to the page (THUI5, as QA14). If the action
+ * removes the pressed button, focus moves on predictably (`holdFocus`).
  */
 export function useTownhallCommand() {
   const { t } = useTranslation();
   const [message, setMessage] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
   async function send<E extends Event>(event: E, payload: Payload<E>, done?: string): Promise<Success<E> | undefined> {
+    if (inFlight.current) return undefined;
+    inFlight.current = true;
+    const refocus = holdFocus();
     setBusy(true);
-    const ack = await command(event, payload);
-    setBusy(false);
+    const ack = await command(event, payload).finally(() => {
+      inFlight.current = false;
+      setBusy(false);
+    });
+    refocus();
     if (!ack.ok) {
       setMessage({ text: refusalText(t, ack.error), error: true });
       return undefined;

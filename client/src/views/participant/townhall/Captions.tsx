@@ -23,9 +23,18 @@ function loadPrefs(): { on: boolean; size: Size } {
 export function Captions({ captions }: { captions: readonly CaptionView[] }) {
   const { t } = useTranslation();
   const [prefs, setPrefs] = useState(loadPrefs);
-  const end = useRef<HTMLDivElement>(null);
-  useEffect(() => localStorage.setItem(STORAGE_KEY, JSON.stringify(prefs)), [prefs]);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [captions.length, prefs.on]);
+  const log = useRef<HTMLDivElement>(null);
+  // Effects return nothing: a returned value is taken as a cleanup, and a Promise (what
+  // scrollIntoView returns in current Chromium) called as one blanked the page (CAPTION1).
+  useEffect(() => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(prefs));
+  }, [prefs]);
+  // The newest line in view inside the log only: scrolling the page to it on every line would
+  // pull a phone away from whatever the person was reading or typing.
+  const newest = captions.at(-1)?.id;
+  useEffect(() => {
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
+  }, [newest, prefs.on, prefs.size]);
   return (
     <section className="card captions" aria-labelledby="captions-heading">
       <h2 id="captions-heading">{t('townhall.captions.heading')}</h2>
@@ -44,7 +53,7 @@ export function Captions({ captions }: { captions: readonly CaptionView[] }) {
         </select>
       </div>
       {prefs.on && (
-        <div className={`caption-log caption-${prefs.size}`} role="log" aria-live="off" tabIndex={0} aria-label={t('townhall.captions.heading')}>
+        <div ref={log} className={`caption-log caption-${prefs.size}`} role="log" aria-live="off" tabIndex={0} aria-label={t('townhall.captions.heading')}>
           {captions.length === 0 ? (
             <p className="muted">{t('townhall.captions.none')}</p>
           ) : (
@@ -54,7 +63,6 @@ export function Captions({ captions }: { captions: readonly CaptionView[] }) {
               </p>
             ))
           )}
-          <div ref={end} />
         </div>
       )}
     </section>

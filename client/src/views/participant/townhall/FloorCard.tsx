@@ -2,7 +2,7 @@ import type { Attribution } from '@open-talks/shared';
 import type { FloorView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
-import { personLabel } from '../../../components/townhall/person';
+import { personLabel, personMode } from '../../../components/townhall/person';
 
 /** Who has the floor, on what, and how long they have left. */
 export function FloorCard({ floor, attribution, className = '' }: { floor: FloorView | null; attribution: Attribution; className?: string }) {
@@ -13,7 +13,7 @@ export function FloorCard({ floor, attribution, className = '' }: { floor: Floor
       {floor ? (
         <>
           <p className="floor-speaker" aria-live="polite" dir="auto">
-            {personLabel(t, floor.speaker, attribution)} · {t(`words.mode.${floor.speaker.mode}`)}
+            {[personLabel(t, floor.speaker, attribution), personMode(t, floor.speaker)].filter(Boolean).join(' · ')}
           </p>
           {floor.topic && (
             <p className="floor-topic" dir="auto">

@@ -1,17 +1,18 @@
 import type { CafePublicView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { tableName } from '../../components/cafe/table-name';
+import { tableName } from './table-name';
 
 /**
- * An observer follows the tables' conversations read-only (NOTE3): a link to each table's notes
- * for every round held so far, when the session lets observers read them.
+ * The tables' notes: a link to each table's notes for every round held so far. Observers follow
+ * them read-only when the session lets them (NOTE3); the facilitator (from the console),
+ * moderators and rapporteurs always (NOTE2), so `allowed` is true for them.
  */
-export function ObserverTables({ sessionId, live, allowed }: { sessionId: string; live: CafePublicView; allowed: boolean }) {
+export function TablesNotes({ sessionId, live, allowed = true }: { sessionId: string; live: CafePublicView; allowed?: boolean }) {
   const { t } = useTranslation();
   const lastRound = live.run.round;
   return (
-    <section className="card observer-tables" aria-labelledby="observer-tables-heading">
+    <section className="card tables-notes observer-tables" aria-labelledby="observer-tables-heading">
       <h2 id="observer-tables-heading">{t('observers.tablesHeading')}</h2>
       {!allowed ? (
         <p>{t('observers.notesClosed')}</p>

@@ -1,0 +1,90 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.js';
+import { checkChromium, requireAll } from '../helpers/environment.js';
+import { http } from '../helpers/api.js';
+import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+// TITLE1 (WCAG 2.4.2): each view says in the tab's title which page it is and of which session.
+
+const missing = checkChromium();
+if (missing && requireAll) throw new Error(missing);
+
+describe.skipIf(missing !== null)('page titles in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let world: CafeWorld;
+  const contexts: BrowserContext[] = [];
+
+  /** A page in `locale` whose browser holds `token` for the session, as the app stores it. */
+  async function pageAs(token: string | null, locale = 'en-GB', extra: { facilitator?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ locale });
+    contexts.push(context);
+    if (token) {
+      const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token, ...extra };
+      await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
+    }
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  async function expectTitle(page: Page, path: string, title: string) {
+    await page.goto(`${server.url}${path}`);
+    await expect.poll(() => page.title(), { timeout: 15_000 }).toBe(title);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    world = await cafeWorld(server.url, server.store);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await server?.database.drop();
+  });
+
+  it('TITLE1 home and join pages: what the page is for, and the session being joined', async () => {
+    const page = await pageAs(null);
+    await expectTitle(page, '/', 'Start or join a session — Open Talks');
+    await expectTitle(page, '/join', 'Join a session — Open Talks');
+    await expectTitle(page, `/join/${world.created.session.joinCode}`, 'Join — Notepad café — Open Talks');
+    await expectTitle(page, `/join/${world.created.session.joinCode}?as=observer`, 'Follow as observer — Notepad café — Open Talks');
+  });
+
+  it('TITLE1 the facilitator’s console, harvest and projector name the view and the session', async () => {
+    const page = await pageAs(world.created.facilitatorToken, 'en-GB', { facilitator: true });
+    await expectTitle(page, `/s/${world.sessionId}/console`, 'Console — Notepad café — Open Talks');
+    await expectTitle(page, `/s/${world.sessionId}/harvest`, 'Harvest — Notepad café — Open Talks');
+    const projector = new URL(world.created.links.projector);
+    await expectTitle(page, `${projector.pathname}${projector.hash}`, 'Projector — Notepad café — Open Talks');
+  });
+
+  it('TITLE1 a participant’s session view and the notes page of their table and round', async () => {
+    const page = await pageAs(world.ann.token);
+    await expectTitle(page, `/s/${world.sessionId}`, 'Notepad café — Open Talks');
+    await expectTitle(page, `/s/${world.sessionId}/notes/${world.tableA}/1`, 'Notes, table 1, A, round 1 — Notepad café — Open Talks');
+  });
+
+  it('TITLE1 the rapporteur’s desk', async () => {
+    const role = await http(server.url, 'PATCH', `/api/sessions/${world.sessionId}/participants/${world.dan.participant.id}`, {
+      token: world.created.facilitatorToken,
+      body: { role: 'rapporteur' },
+    });
+    expect(role.status).toBe(200);
+    const page = await pageAs(world.dan.token);
+    await expectTitle(page, `/s/${world.sessionId}/rapporteur`, 'Rapporteur — Notepad café — Open Talks');
+  });
+
+  it('TITLE1 titles follow the language: French and Arabic', async () => {
+    const french = await pageAs(world.created.facilitatorToken, 'fr-FR', { facilitator: true });
+    const projector = new URL(world.created.links.projector);
+    await expectTitle(french, `${projector.pathname}${projector.hash}`, 'Projecteur — Notepad café — Open Talks');
+    const arabic = await pageAs(null, 'ar');
+    await expectTitle(arabic, `/join/${world.created.session.joinCode}`, 'انضمام — Notepad café — Open Talks');
+  });
+});
