@@ -48,6 +48,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // Live updates to non-staff are coalesced (attendance at most once a second, PRES2), and
+          // these machines are shared: a poll waits for the event, it does not time the server.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
       {
@@ -57,6 +60,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 10_000 } }, // as for integration, with a browser in between
           // Two cores: one browser test file at a time keeps them from starving each other.
           fileParallelism: false,
         },
