@@ -151,6 +151,9 @@ describe('WEB1 the join page loads only what it needs', () => {
     const code = scripts.map((src) => readFileSync(join(DIST, src), 'utf8')).join('\n');
     const quoted = (key: string) => ['"', "'", '`'].some((quote) => code.includes(`${quote}${key}${quote}`));
     expect(theirs.filter(quoted)).toEqual([]);
+    // Nor the live connection: Socket.IO's client (Engine.IO and its transports) waits for the
+    // participant's view, even when a module every page shares (the banner) can reconnect.
+    expect(code).not.toMatch(/engine\.io|websocket/i);
   });
 });
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reconnectLive } from '../net/realtime';
 import { useLive } from '../state/live-store';
 
 function useOnline(): boolean {
@@ -17,6 +16,13 @@ function useOnline(): boolean {
   return online;
 }
 
+/**
+ * The live connection module (and Socket.IO with it) is loaded on demand: the banner sits in
+ * every page's layout, and the join page must not carry Socket.IO (WEB1). A tab that was
+ * replaced has loaded it already, so the import costs nothing then.
+ */
+const reconnectHere = () => void import('../net/realtime').then(({ reconnectLive }) => reconnectLive());
+
 /** Says, in words and to screen readers, when the live connection is not there. */
 export function ConnectionBanner() {
   const { t } = useTranslation();
@@ -28,7 +34,7 @@ export function ConnectionBanner() {
     return (
       <div className="connection-banner" role="alert" data-status={status}>
         <p>{t('connectionLimit.replaced', { max: connectionLimit ?? 0 })}</p>
-        <button type="button" onClick={reconnectLive}>
+        <button type="button" onClick={reconnectHere}>
           {t('connectionLimit.useHere')}
         </button>
       </div>
