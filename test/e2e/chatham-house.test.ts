@@ -52,6 +52,8 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     const item = page.locator('.question-item').filter({ hasText: 'Who decides the priorities?' });
     await expect.poll(() => item.innerText()).toContain('a participant');
     expect(await item.innerText()).not.toMatch(/Technical community|In the room|Alice/);
+    // Every question is already without a name or group: no "Ask without my name" box to wonder about (ATTR1).
+    expect(await page.getByLabel('Ask without my name').count()).toBe(0);
 
     const queued = within(nextEvent(moderator, 'hand:queue', (q) => q.hands.length === 1), 'the hand in the queue');
     expect((await command(aliceSocket, 'hand:raise', { topic: 'Priorities' })).ok).toBe(true);
