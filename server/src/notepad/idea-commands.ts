@@ -19,6 +19,7 @@ import { AppError } from '../errors.js';
 import type { Principal } from '../sessions/principal.js';
 import type { Store } from '../store/index.js';
 import { cafeFacts } from './access-facts.js';
+import { viewerOf } from './decisions.js';
 import type { TableIdeas } from './table-ideas.js';
 
 type TableRoom = Extract<NotepadRoom, { kind: 'table' }>;
@@ -91,15 +92,14 @@ export class IdeaCommands {
   /** Idempotent: an idea already gone is not an error. */
   async drop(principal: Principal, input: z.output<typeof dropIdeaPayload>): Promise<Record<string, never>> {
     const room = await this.checked(principal, input, 'curate');
-    return this.change(room, (ideas) => ({ ideas: ideas.filter((i) => i.id !== input.ideaId) }));
+    return this.change(room, (ideas) => ({ ideas: ideas.some((i) => i.id === input.ideaId) ? ideas.filter((i) => i.id !== input.ideaId) : ideas }));
   }
 
   /** NOTE2 (write access) and, for curation, IDEA2: decided from storage, like a notepad connection. */
   private async checked(principal: Principal, where: { tableId: string; round: number }, need: 'write' | 'curate'): Promise<TableRoom> {
     if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café', { reason: 'cafe.notCafe' });
     const room: TableRoom = { kind: 'table', sessionId: principal.session.id, tableId: where.tableId, round: where.round };
-    const p = principal.participant;
-    const viewer: NotepadViewer = { sessionId: room.sessionId, participant: p ? { id: p.id, role: p.role, removed: p.removedAt !== null } : null };
+    const viewer = viewerOf(principal);
     const facts = await cafeFacts(this.store, room.sessionId);
     const decision = notepadAccess(viewer, room, facts);
     if (decision.refusal === 'no-such-room') throw new AppError('not_found', 'No such table or round', { reason: 'ideas.noSuchNotepad' });

@@ -27,6 +27,7 @@ export class MemoryPersonLimits implements PersonLimits {
   /** Open connection ids per person, oldest first. */
   private readonly open = new Map<string, string[]>();
   private readonly buckets = new Map<string, TokenBucket>();
+  private nextSweep = 0; // epoch ms: idle buckets are swept at most once a window, not per connection
 
   constructor(private readonly options: PersonLimitOptions) {}
 
@@ -58,6 +59,8 @@ export class MemoryPersonLimits implements PersonLimits {
 
   /** Buckets that have refilled completely are the same as new ones: drop them (memory follows use). */
   private forgetIdle(now: number): void {
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + RATE_WINDOW;
     for (const [person, bucket] of this.buckets) {
       if (bucket.isFull(now)) this.buckets.delete(person);
     }

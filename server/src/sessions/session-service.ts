@@ -195,9 +195,9 @@ export class SessionService {
     return participants.map((p) => participantView(p, online.has(p.id)));
   }
 
-  /** The stored session (the notifier needs its attribution for the counts it sends). */
+  /** The stored session (the notifier needs its attribution for the counts it sends); shared like the roster. */
   sessionRecord(sessionId: string): Promise<SessionRecord | undefined> {
-    return this.store.sessions.byId(sessionId);
+    return this.session(sessionId);
   }
 
   /** What this principal may see of the session now. */

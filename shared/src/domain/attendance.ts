@@ -1,8 +1,5 @@
-import { hideSmallCounts, MIN_SHOWN_GROUP_COUNT } from './small-counts.js';
+import { hideSmallCounts } from './small-counts.js';
 import { MODES, ROLES, STAKEHOLDER_GROUPS, type Attribution, type Mode, type Role, type StakeholderGroup } from './words.js';
-
-/** Under `anonymous`, a group with fewer participants present than this shows no count (ATTR5), as in poll results (POLL13). */
-export const MIN_ANONYMOUS_GROUP_COUNT = MIN_SHOWN_GROUP_COUNT;
 
 /**
  * Who counts as a participant in attendance (ATTEND1): people who take part, at a table or in the

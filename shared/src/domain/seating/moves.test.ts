@@ -1,43 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import { measurePlan } from './metrics.js';
 import { planSeatingWith } from './planner.js';
 import { findRuleViolations } from './rules.js';
+import { randomCafe } from './arbitraries.js';
 import { makePeople, makeTables } from './testing.js';
-import { TABLE_KINDS, type SeatingInput, type SeatingParticipant, type SeatingPlan, type SeatingTable } from './types.js';
+import { TABLE_KINDS, type SeatingInput, type SeatingPlan } from './types.js';
 
 const LOW_EFFORT = 0.05;
 
-/** Random cafés with hosts, hybrid tables and 2–4 rounds (as in planner.test.ts). */
-const randomCafe = fc
-  .record({
-    tables: fc.array(fc.record({ kind: fc.constantFrom(...TABLE_KINDS), capacity: fc.integer({ min: 1, max: 6 }) }), {
-      minLength: 1,
-      maxLength: 8,
-    }),
-    people: fc.array(
-      fc.record({
-        mode: fc.constantFrom(...MODES),
-        group: fc.constantFrom(...STAKEHOLDER_GROUPS),
-        host: fc.option(fc.nat(7), { freq: 4, nil: undefined }),
-      }),
-      { maxLength: 30 },
-    ),
-    rounds: fc.integer({ min: 2, max: 4 }),
-    seed: fc.integer(),
-  })
-  .map(({ tables: specs, people, rounds, seed }): SeatingInput => {
-    const tables: SeatingTable[] = specs.map((spec, k) => ({ id: `t${k + 1}`, ...spec }));
-    const hosts = new Map<string, number>();
-    const participants = people.map(({ mode, group, host }, i): SeatingParticipant => {
-      const table = host === undefined ? undefined : tables[host % tables.length]!;
-      const fits = table && (table.kind === 'hybrid' || table.kind === mode) && (hosts.get(table.id) ?? 0) < table.capacity;
-      if (fits) hosts.set(table.id, (hosts.get(table.id) ?? 0) + 1);
-      return { id: `p${i + 1}`, mode, stakeholderGroup: group, hostTableId: fits ? table.id : undefined };
-    });
-    return { participants, tables, rounds, seed, effort: LOW_EFFORT };
-  });
+const randomCafes = randomCafe({ minRounds: 2, maxPeople: 30, effort: LOW_EFFORT });
 
 /**
  * Cafés where the capacities provably let everyone move: no hosts, T tables of one kind and one
@@ -98,7 +70,7 @@ function freeSwaps(plan: SeatingPlan, input: SeatingInput): string[] {
 describe('SEAT10 non-hosts change table between rounds', () => {
   it('SEAT10 never stays more, and never repeats more meetings or pairs, than the planner without it', () => {
     fc.assert(
-      fc.property(randomCafe, (input) => {
+      fc.property(randomCafes, (input) => {
         const before = planSeatingWith(input, { moves: false });
         const after = planSeatingWith(input, { moves: true });
         expect(after.ok).toBe(before.ok);
@@ -115,7 +87,7 @@ describe('SEAT10 non-hosts change table between rounds', () => {
 
   it('SEAT10 leaves no stay that one swap could remove without a repeated meeting or pair', () => {
     fc.assert(
-      fc.property(randomCafe, (input) => {
+      fc.property(randomCafes, (input) => {
         const result = planSeatingWith(input, { moves: true });
         if (!result.ok) return;
         expect(freeSwaps(result.plan, input)).toEqual([]);

@@ -1,44 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import { planSeating } from './planner.js';
 import { findRuleViolations } from './rules.js';
+import { randomCafe } from './arbitraries.js';
 import { makePeople, makeTables } from './testing.js';
-import { TABLE_KINDS, type SeatingInput, type SeatingParticipant, type SeatingTable } from './types.js';
+import type { SeatingInput, SeatingTable } from './types.js';
 
 // Property runs are few and small, and search effort low where only hard rules are checked:
 // hard rules never depend on how long the search runs.
 const LOW_EFFORT = 0.01;
 
-const randomInstance = fc
-  .record({
-    tables: fc.array(fc.record({ kind: fc.constantFrom(...TABLE_KINDS), capacity: fc.integer({ min: 1, max: 6 }) }), {
-      minLength: 1,
-      maxLength: 8,
-    }),
-    people: fc.array(
-      fc.record({
-        mode: fc.constantFrom(...MODES),
-        group: fc.constantFrom(...STAKEHOLDER_GROUPS),
-        host: fc.option(fc.nat(7), { freq: 4, nil: undefined }),
-      }),
-      { maxLength: 36 },
-    ),
-    rounds: fc.integer({ min: 1, max: 4 }),
-    seed: fc.integer(),
-  })
-  .map(({ tables: specs, people, rounds, seed }): SeatingInput => {
-    const tables: SeatingTable[] = specs.map((spec, k) => ({ id: `t${k + 1}`, ...spec }));
-    const hosts = new Map<string, number>();
-    const participants = people.map(({ mode, group, host }, i): SeatingParticipant => {
-      const table = host === undefined ? undefined : tables[host % tables.length]!;
-      // Only valid hosts: a fitting table with a seat left for them.
-      const fits = table && (table.kind === 'hybrid' || table.kind === mode) && (hosts.get(table.id) ?? 0) < table.capacity;
-      if (fits) hosts.set(table.id, (hosts.get(table.id) ?? 0) + 1);
-      return { id: `p${i + 1}`, mode, stakeholderGroup: group, hostTableId: fits ? table.id : undefined };
-    });
-    return { participants, tables, rounds, seed, effort: LOW_EFFORT };
-  });
+const randomInstance = randomCafe({ minRounds: 1, maxPeople: 36, effort: LOW_EFFORT });
 
 /** Independent check that everyone can be seated (Hall's condition on free seats). */
 function seatsSuffice({ participants, tables }: SeatingInput): boolean {

@@ -46,6 +46,7 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
   const simple = (event: RunCommand, done: string) => () => void send(() => command(event, {}), done);
   const extend = (minutes: number) => () => void send(() => command('cafe:extend-round', { minutes }), t('run.extended', { count: minutes }));
   const endEarly = async () => {
+    if (inFlight.current) return; // send() would drop it after the confirmation, silently
     if (!(await confirmation.ask({ question: t('run.confirmEnd', { round: live.run.round }), confirm: t('run.endEarly') }))) return;
     void send(() => command('cafe:end-round', {}), t('run.ended', { round: live.run.round }));
   };
