@@ -3,6 +3,7 @@
  * Reads only; the server runs these per viewer when it sends the full state (on connect) and
  * `canSeeQuestion` to pick who receives a change.
  */
+import type { Attribution } from '../words.js';
 import { hasVoted, type QaBoard, type Question, type QuestionStatus } from './qa.js';
 import { resolveQuestion } from './qa-votes.js';
 
@@ -86,4 +87,12 @@ export function questionsFor(board: QaBoard, viewer: QaViewer, sort: QuestionSor
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether to offer the "without my name" box (ATTR1): only where the session allows anonymous
+ * questions and names or groups are shown at all; under `anonymous` every question goes without.
+ */
+export function mayAskAnonymously(anonymousQuestions: boolean, attribution: Attribution): boolean {
+  return anonymousQuestions && attribution !== 'anonymous';
 }

@@ -1,4 +1,4 @@
-import { can, type Attribution } from '@open-talks/shared';
+import { can, mayAskAnonymously, type Attribution } from '@open-talks/shared';
 import type { ParticipantView, QuestionItem, TownhallLive } from '@open-talks/shared/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,7 @@ export function TownhallView({ townhall, me, attribution }: { townhall: Townhall
       <PanelBoundary name="questions">
         <section className="card" aria-labelledby="qa-heading">
           <h2 id="qa-heading">{t('townhall.qa.heading')}</h2>
-          {can(me.role, 'qa:ask') && <AskForm anonymousAllowed={townhall.settings.anonymousQuestions && attribution !== 'anonymous'} preModerated={townhall.settings.moderation === 'pre'} questions={townhall.qa.questions} />}
+          {can(me.role, 'qa:ask') && <AskForm anonymousAllowed={mayAskAnonymously(townhall.settings.anonymousQuestions, attribution)} preModerated={townhall.settings.moderation === 'pre'} questions={townhall.qa.questions} />}
           <p className="visually-hidden" aria-live="polite">
             {newQuestion}
           </p>

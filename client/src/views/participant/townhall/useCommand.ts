@@ -14,15 +14,12 @@ type Message = { text: string; error: boolean } | undefined;
 export function useCommand() {
   const { t } = useTranslation();
   const [message, setMessage] = useState<Message>();
-  const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
   async function send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], done?: string) {
     if (inFlight.current) return undefined;
     inFlight.current = true;
-    setBusy(true);
     const ack = await command(event, payload).finally(() => {
       inFlight.current = false;
-      setBusy(false);
     });
     if (!ack.ok) {
       // In the person's language: a conflict with its reason (a closed poll, one's own question).
@@ -32,5 +29,5 @@ export function useCommand() {
     setMessage(done ? { text: done, error: false } : undefined);
     return ack as Extract<typeof ack, { ok: true }>;
   }
-  return { send, message, busy };
+  return { send, message };
 }
