@@ -1,0 +1,77 @@
+import type { AttendanceCounts } from '../domain/attendance.js';
+import type { PollResults } from '../domain/townhall/poll-results.js';
+import type { Poll } from '../domain/townhall/polls.js';
+import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatPayload } from './cafe.js';
+import { event, type PayloadMarker } from './server-event-spec.js';
+import type { AgendaView, CaptionView, FloorView, HandStatus, MyBallot, QuestionItem, QueueView, TimeUpPayload, TownhallSettings, VoteCounts } from './townhall-views.js';
+import type { ParticipantView, SessionState, SessionView } from './views.js';
+
+/** Every event the server pushes, with its payload; the comment says who receives it. */
+export const SERVER_EVENTS = {
+  /** The full state for this member: on every (re)connect, so a client never has to guess. */
+  'session:state': event<SessionState>(),
+  /** To everyone: the facilitator changed the session's settings. */
+  'session:changed': event<SessionView>(),
+  /** Attendance counts, coalesced: at most a few per second however many people join. */
+  'attendance:changed': event<AttendanceCounts>(),
+  /** To staff (roles allowed `participants:list`): one person joined, changed or came and went. */
+  'participant:changed': event<ParticipantView>(),
+  /** To staff: a person was removed. */
+  'participant:removed': event<{ participantId: string }>(),
+  /** To the person concerned: their own record changed (a new role, say). */
+  'me:changed': event<ParticipantView>(),
+  /** To the person concerned, just before their connections close. */
+  'me:removed': event<void>(),
+  /**
+   * To one connection, just before the server closes it: the person opened more connections
+   * than allowed (LIMIT2) and the newest stay. The client shows a notice and does not reconnect.
+   */
+  'connection:replaced': event<{ reason: 'too_many_connections'; max: number }>(),
+  /** To staff: the café's tables, rounds or plan changed. */
+  'cafe:changed': event<CafeView>(),
+  /** To everyone in a café session: a round started or ended, or the tables or seating changed. */
+  'cafe:live': event<CafePublicView>(),
+  /** To one member: their seat in the focus round changed (or who else sits there). */
+  'cafe:seat': event<SeatPayload>(),
+  /** To everyone: the round was paused, resumed or extended. */
+  'cafe:timer': event<RoundTimerPayload>(),
+  /** To everyone, or to the people at one table: a live prompt. */
+  'cafe:prompt': event<PromptView>(),
+
+  // Town Hall: small deltas; the full state is `session:state`'s `townhall`.
+  /** A question created or changed, as this audience may see it (staff, its author, everyone else). */
+  'qa:question': event<QuestionItem>(),
+  /** A question this audience could see is no longer theirs to see (hidden, merged): drop it. */
+  'qa:gone': event<{ questionId: string }>(),
+  /** To everyone: new vote counts, coalesced (at most ~4 a second per session). */
+  'qa:votes': event<VoteCounts>(),
+  /** To one person's own connections (all tabs): where their vote now counts, or no longer. */
+  'qa:voted': event<{ questionId: string; voted: boolean }>(),
+  /** To staff: the whole queue, coalesced (a burst of raised hands is one update). */
+  'hand:queue': event<QueueView>(),
+  /** To one person: their place changed ("you're next" at 0), or they have the floor. */
+  'hand:you': event<HandStatus>(),
+  /** To everyone: someone has the floor (or nobody), or the floor timer changed. */
+  'floor:changed': event<FloorView | null>(),
+  /** A poll's definition, status or visibility changed (drafts to staff only); no results here. */
+  'poll:changed': event<Poll>(),
+  /** A draft was deleted (staff only: only they saw it). */
+  'poll:deleted': event<{ pollId: string }>(),
+  /** Results, coalesced per poll: to staff always, to everyone while the results are shown. */
+  'poll:results': event<PollResults>(),
+  /** To one person's own connections: their ballot on a poll (null: withdrawn). */
+  'poll:ballot': event<{ pollId: string; ballot: MyBallot | null }>(),
+  /** To everyone: the poll on the projector. */
+  'poll:projected': event<{ pollId: string | null }>(),
+  /** To everyone: new caption lines, oldest first. */
+  'caption:lines': event<CaptionView[]>(),
+  /** To everyone: the agenda changed (items, current item, its timer). */
+  'agenda:changed': event<AgendaView>(),
+  /** To everyone: the Town Hall's settings changed. */
+  'townhall:settings': event<TownhallSettings>(),
+  /** To everyone: a floor or agenda timer ran out (clients show 0:00 and announce it). */
+  'townhall:time-up': event<TimeUpPayload>(),
+} as const satisfies Record<string, PayloadMarker<unknown>>;
+
+export type ServerEventName = keyof typeof SERVER_EVENTS;
+export type ServerEventPayload<K extends ServerEventName> = (typeof SERVER_EVENTS)[K] extends PayloadMarker<infer T> ? T : never;
