@@ -10,6 +10,7 @@ import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
 import { IdeaCommands, NotepadServer, withNotepadRevalidation } from './notepad/index.js';
 import { attachRealtime, createIo } from './realtime/index.js';
+import { createCommands } from './realtime/handlers.js';
 import { SocketNotifier } from './realtime/notifier.js';
 import { socketPresence } from './realtime/presence.js';
 import type { IoServer } from './realtime/types.js';
@@ -20,7 +21,6 @@ import { KeyedMutex } from './util/keyed-mutex.js';
 import { Coalescer } from './util/coalescer.js';
 import { SocketTownhallNotifier } from './realtime/townhall-notifier.js';
 import { TownhallContext } from './townhall/context.js';
-import { townhallHandlers } from './townhall/handlers.js';
 import { PeopleCache } from './townhall/people.js';
 import { townhallLimiter } from './townhall/rate-limits.js';
 import { TownhallService } from './townhall/townhall-service.js';
@@ -74,7 +74,6 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const townhall = new TownhallService(
     new TownhallContext(store, mutex, new SocketTownhallNotifier(io), new PeopleCache(store), coalescer, townhallClock),
   );
-  const townhallCommands = townhallHandlers(townhall, townhallLimiter(config.limits));
   service.useHooks({
     personChanged: (person, format) =>
       (format === 'cafe' ? cafeRun.personChanged(person) : townhall.personChanged(person)).catch((error: unknown) =>
@@ -86,8 +85,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notifier.bind(service);
   const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
-  attachRealtime(io, { service, cafe, cafeRun, notifier, townhall: townhallCommands, records, ideas, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers: townhallCommands, records, ideas, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
+  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, limit: townhallLimiter(config.limits) });
+  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
 

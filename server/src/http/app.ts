@@ -16,8 +16,7 @@ import { apiNotFound, errorHandler } from './errors.js';
 import { joinLimits } from './join-limits.js';
 import { allowedLinkHosts } from './links.js';
 import { cafeRoutes } from './routes/cafe.js';
-import { ideaRoutes } from './routes/ideas.js';
-import type { IdeaCommands } from '../notepad/idea-commands.js';
+import { commandRoutes } from './routes/commands.js';
 import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
@@ -26,7 +25,7 @@ import { clientRoutes } from './static.js';
 import { notepadTicketRoutes } from './routes/notepad-tickets.js';
 import type { NotepadTickets } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
-import type { TownhallHandlers } from '../townhall/handlers.js';
+import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
 
 export const MAX_BODY = '64kb';
@@ -38,9 +37,9 @@ export interface HttpDeps {
   cafe: CafeService;
   cafeRun: CafeRunService;
   townhall: TownhallService;
-  townhallHandlers: TownhallHandlers;
+  /** Every command's handler (createCommands), shared with Socket.IO. */
+  commands: Commands;
   records: RecordService;
-  ideas: IdeaCommands;
   notepadTickets: NotepadTickets;
   log: Logger;
   storage: string;
@@ -60,7 +59,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, townhallHandlers, records, ideas, notepadTickets, log, storage, budget }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget }: HttpDeps): Express {
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
@@ -103,8 +102,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, townha
   );
   api.use(participantRoutes(service, joinLimits(config.limits)));
   api.use(cafeRoutes(service, cafe, cafeRun));
-  api.use(ideaRoutes(service, ideas));
-  api.use(townhallRoutes(service, townhall, townhallHandlers));
+  api.use(townhallRoutes(service, townhall));
+  api.use(commandRoutes(service, commands));
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
   api.use(notepadTicketRoutes(service, notepadTickets));

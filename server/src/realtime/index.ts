@@ -4,14 +4,9 @@ import { Server } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { PersonBudget } from '../limits/person-budget.js';
-import type { CafeService } from '../cafe/cafe-service.js';
-import type { CafeRunService } from '../cafe/run-service.js';
 import type { SessionService } from '../sessions/session-service.js';
-import type { TownhallCommand, TownhallHandlers } from '../townhall/handlers.js';
-import type { RecordService } from '../record/record-service.js';
-import type { IdeaCommands } from '../notepad/idea-commands.js';
 import type { Principal } from '../sessions/principal.js';
-import { registerCommand, type CommandContext } from './command.js';
+import { registerCommands, type CommandContext, type Commands } from './command.js';
 import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
@@ -35,12 +30,9 @@ const RATE_LIMITED_CONNECT = Object.assign(new Error(RATE_LIMITED_MESSAGE), { da
 
 export interface RealtimeDeps {
   service: SessionService;
-  cafe: CafeService;
-  cafeRun: CafeRunService;
   notifier: SocketNotifier;
-  townhall: TownhallHandlers;
-  records: RecordService;
-  ideas: IdeaCommands;
+  /** Every command's handler (createCommands), shared with the HTTP API. */
+  commands: Commands;
   log: Logger;
   /** The per-person command budget, shared with the HTTP API (LIMIT1). */
   budget: PersonBudget;
@@ -49,8 +41,8 @@ export interface RealtimeDeps {
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier, townhall, records, ideas, log, budget, socketsPerPerson }: RealtimeDeps): void {
-  const context: CommandContext = { service, log };
+export function attachRealtime(io: IoServer, { service, notifier, commands, log, budget, socketsPerPerson }: RealtimeDeps): void {
+  const context: CommandContext = { service, log, commands };
   const cap = new ConnectionCap<IoSocket>(socketsPerPerson);
 
   // Who connected, as the handshake just read them: the first state needs no second read.
@@ -85,8 +77,9 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
 
   io.on('connection', (socket: IoSocket) => {
     // Handlers first and synchronously: a command sent right after connecting must find them.
+    // Unknown events are answered by guardSocket, after they have paid like any other (LIMIT3).
     guardSocket(socket, { budget, cap, log });
-    registerCommands(socket);
+    registerCommands(socket, context);
     const { sessionId, participantId } = socket.data;
     socket.on('disconnect', (reason) => {
       log.info({ event: 'disconnect', sessionId, participantId, reason }, 'disconnected');
@@ -108,44 +101,4 @@ export function attachRealtime(io: IoServer, { service, cafe, cafeRun, notifier,
         socket.disconnect(true);
       });
   });
-
-  function registerCommands(socket: IoSocket): void {
-    // Unknown events are answered by guardSocket, after they have paid like any other (LIMIT3).
-    registerCommand(socket, 'session:sync', async (p) => ({ state: await service.state(p) }), context);
-    registerCommand(socket, 'participant:list', async (p) => ({ participants: await service.listParticipants(p.session.id) }), context);
-    registerCommand(socket, 'participant:set-role', async (p, { participantId: id, role }) => ({ participant: await service.setRole(p, id, role) }), context);
-    registerCommand(socket, 'participant:remove', async (p, { participantId: id }) => {
-      await service.remove(p, id);
-      return {};
-    }, context);
-    registerCommand(socket, 'profile:update', async (p, changes) => ({ participant: await service.updateProfile(p, changes) }), context);
-    registerCommand(socket, 'session:configure', async (p, settings) => ({ session: await service.configure(p, settings) }), context);
-    registerCommand(socket, 'projector:rotate-key', async (p) => ({ projectorKey: await service.rotateProjectorKey(p) }), context);
-    registerCommand(socket, 'cafe:get', async (p) => ({ cafe: await cafe.view(p.session.id) }), context);
-    registerCommand(socket, 'cafe:set-tables', async (p, payload) => ({ cafe: await cafe.setTables(p, payload) }), context);
-    registerCommand(socket, 'cafe:make-tables', async (p, payload) => ({ cafe: await cafe.makeTables(p, payload) }), context);
-    registerCommand(socket, 'cafe:set-rounds', async (p, payload) => ({ cafe: await cafe.setRounds(p, payload) }), context);
-    registerCommand(socket, 'cafe:plan', async (p, payload) => ({ cafe: await cafe.plan(p, payload) }), context);
-    registerCommand(socket, 'cafe:move', async (p, payload) => ({ cafe: await cafe.move(p, payload) }), context);
-    registerCommand(socket, 'cafe:lock', async (p, payload) => ({ cafe: await cafe.lock(p, payload) }), context);
-    registerCommand(socket, 'cafe:start-round', async (p) => ({ run: await cafeRun.start(p) }), context);
-    registerCommand(socket, 'cafe:pause-round', async (p) => ({ run: await cafeRun.pause(p) }), context);
-    registerCommand(socket, 'cafe:resume-round', async (p) => ({ run: await cafeRun.resume(p) }), context);
-    registerCommand(socket, 'cafe:extend-round', async (p, { minutes }) => ({ run: await cafeRun.extend(p, minutes) }), context);
-    registerCommand(socket, 'cafe:end-round', async (p) => ({ run: await cafeRun.end(p) }), context);
-    registerCommand(socket, 'cafe:prompt', async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }), context);
-    registerCommand(socket, 'cafe:show-harvest', async (p, { show }) => cafeRun.showHarvest(p, show), context);
-    registerCommand(socket, 'notepad:add-idea', (p, payload) => ideas.add(p, payload), context);
-    registerCommand(socket, 'notepad:edit-idea', (p, payload) => ideas.edit(p, payload), context);
-    registerCommand(socket, 'notepad:mark-idea', (p, payload) => ideas.mark(p, payload), context);
-    registerCommand(socket, 'notepad:move-idea', (p, payload) => ideas.move(p, payload), context);
-    registerCommand(socket, 'notepad:drop-idea', (p, payload) => ideas.drop(p, payload), context);
-    for (const name of Object.keys(townhall) as TownhallCommand[]) {
-      registerCommand(socket, name, townhall[name] as never, context);
-    }
-    registerCommand(socket, 'clock:ping', async () => ({ serverTime: Date.now() }), context);
-    registerCommand(socket, 'record:get', async (p) => ({ record: await records.record(p.session) }), context);
-    registerCommand(socket, 'record:publication', async (p) => ({ publication: await records.publication(p) }), context);
-    registerCommand(socket, 'record:publish', async (p, { published }) => ({ publication: await records.publish(p, published) }), context);
-  }
 }

@@ -1,7 +1,5 @@
 import type { CommandName } from '@open-talks/shared/protocol';
 import type { CommandHandler } from '../realtime/command.js';
-import { requirePerson } from './context.js';
-import type { LimitedAction } from './rate-limits.js';
 import type { TownhallService } from './townhall-service.js';
 
 type Prefix = 'qa' | 'hand' | 'poll' | 'caption' | 'agenda' | 'townhall';
@@ -9,22 +7,13 @@ export type TownhallCommand = Extract<CommandName, `${Prefix}:${string}`>;
 export type TownhallHandlers = { [K in TownhallCommand]: CommandHandler<K> };
 
 /**
- * Every Town Hall command, once: Socket.IO registers these through `registerCommand` and the
- * HTTP routes call the same functions, so both take the same path (schema, permission, limits).
+ * Every Town Hall command, once: Socket.IO and the HTTP routes both run these through
+ * `runCommand`, which parses, checks and limits from the command table before they are called.
  */
-export function townhallHandlers(th: TownhallService, limit: (action: LimitedAction, participantId: string) => Promise<void>): TownhallHandlers {
-  const limited = async (action: LimitedAction, principal: Parameters<CommandHandler<'qa:ask'>>[0]) => {
-    await limit(action, requirePerson(principal).id);
-  };
+export function townhallHandlers(th: TownhallService): TownhallHandlers {
   return {
-    'qa:ask': async (p, payload) => {
-      await limited('ask', p);
-      return th.qa.ask(p, payload);
-    },
-    'qa:vote': async (p, payload) => {
-      await limited('vote', p);
-      return th.qa.vote(p, payload);
-    },
+    'qa:ask': (p, payload) => th.qa.ask(p, payload),
+    'qa:vote': (p, payload) => th.qa.vote(p, payload),
     'qa:approve': (p, { questionId }) => th.qa.approve(p, questionId),
     'qa:hide': (p, payload) => th.qa.hide(p, payload),
     'qa:edit': (p, payload) => th.qa.edit(p, payload),
@@ -32,10 +21,7 @@ export function townhallHandlers(th: TownhallService, limit: (action: LimitedAct
     'qa:pin': (p, { questionId }) => th.qa.pin(p, questionId),
     'qa:unpin': (p) => th.qa.unpin(p),
     'qa:answer': (p, { questionId }) => th.qa.answer(p, questionId),
-    'hand:raise': async (p, { topic }) => {
-      await limited('hand', p);
-      return th.queue.raise(p, topic);
-    },
+    'hand:raise': (p, { topic }) => th.queue.raise(p, topic),
     'hand:lower': (p) => th.queue.lower(p),
     'hand:dismiss': (p, { handle }) => th.queue.dismiss(p, handle),
     'hand:move': (p, { handle, toIndex }) => th.queue.move(p, handle, toIndex),
@@ -52,10 +38,7 @@ export function townhallHandlers(th: TownhallService, limit: (action: LimitedAct
     'poll:delete': (p, { pollId }) => th.polls.delete(p, pollId),
     'poll:results-visible': (p, { pollId, visible }) => th.polls.resultsVisible(p, pollId, visible),
     'poll:project': (p, { pollId }) => th.polls.project(p, pollId),
-    'poll:vote': async (p, payload) => {
-      await limited('vote', p);
-      return th.polls.vote(p, payload);
-    },
+    'poll:vote': (p, payload) => th.polls.vote(p, payload),
     'poll:withdraw': (p, { pollId }) => th.polls.withdraw(p, pollId),
     'caption:add': (p, payload) => th.captions.add(p, payload),
     'agenda:add': (p, payload) => th.agenda.add(p, payload),

@@ -1,3 +1,4 @@
+import type { RateClass } from '@open-talks/shared/protocol';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
 
@@ -7,9 +8,10 @@ export interface TownhallRateLimits {
   handsPerMinute: number;
 }
 
-export type LimitedAction = 'ask' | 'vote' | 'hand';
+/** Spends one from the person's bucket of that class, or refuses with `rate_limited`. */
+export type RateLimit = (rate: RateClass, participantId: string) => Promise<void>;
 
-const MESSAGES: Record<LimitedAction, string> = {
+const MESSAGES: Record<RateClass, string> = {
   ask: 'You are asking questions too quickly; wait a minute and try again',
   vote: 'You are voting too quickly; wait a few seconds and try again',
   hand: 'You are raising your hand too often; wait a minute and try again',
@@ -18,16 +20,17 @@ const MESSAGES: Record<LimitedAction, string> = {
 /**
  * Per-person limits on asking, voting (questions and polls) and raising hands, on top of the
  * general command limit: a refused action changes nothing and says why (`rate_limited`).
+ * Which command pays which class is the command table's `rate` (runCommand applies it).
  */
-export function townhallLimiter(limits: TownhallRateLimits): (action: LimitedAction, participantId: string) => Promise<void> {
-  const limiters: Record<LimitedAction, RateLimiterMemory> = {
+export function townhallLimiter(limits: TownhallRateLimits): RateLimit {
+  const limiters: Record<RateClass, RateLimiterMemory> = {
     ask: new RateLimiterMemory({ points: limits.questionsPerMinute, duration: 60 }),
     vote: new RateLimiterMemory({ points: limits.votesPer10s, duration: 10 }),
     hand: new RateLimiterMemory({ points: limits.handsPerMinute, duration: 60 }),
   };
-  return async (action, participantId) => {
-    await limiters[action].consume(participantId).catch(() => {
-      throw new AppError('rate_limited', MESSAGES[action]);
+  return async (rate, participantId) => {
+    await limiters[rate].consume(participantId).catch(() => {
+      throw new AppError('rate_limited', MESSAGES[rate]);
     });
   };
 }

@@ -1,4 +1,4 @@
-import { joinBody, joinCodeSchema, profileUpdateBody, setRoleBody } from '@open-talks/shared/protocol';
+import { joinBody, joinCodeSchema } from '@open-talks/shared/protocol';
 import { Router } from 'express';
 import { parseOrThrow } from '../../errors.js';
 import type { SessionService } from '../../sessions/session-service.js';
@@ -27,23 +27,6 @@ export function participantRoutes(service: SessionService, limits: JoinLimits): 
     res.json({ participants: await service.listParticipants(req.params.id!) });
   });
 
-  router.patch('/sessions/:id/participants/:participantId', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'participant:set-role');
-    const { role } = parseOrThrow(setRoleBody, req.body);
-    res.json({ participant: await service.setRole(principal, req.params.participantId!, role) });
-  });
-
-  router.delete('/sessions/:id/participants/:participantId', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'participant:remove');
-    await service.remove(principal, req.params.participantId!);
-    res.status(204).end();
-  });
-
-  router.patch('/sessions/:id/me', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'profile:update');
-    const changes = parseOrThrow(profileUpdateBody, req.body);
-    res.json({ participant: await service.updateProfile(principal, changes) });
-  });
-
+  // Changing a role, removing someone and one's own profile are commands: routes/commands.ts.
   return router;
 }

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createSessionBody, emptyPayload, sessionSettingsBody } from '@open-talks/shared/protocol';
+import { createSessionBody, emptyPayload } from '@open-talks/shared/protocol';
 import { Router, type Request } from 'express';
 import type { RequestHandler } from 'express';
 import { AppError, parseOrThrow } from '../../errors.js';
@@ -48,12 +48,7 @@ export function sessionRoutes({ service, operatorKey, publicUrl, allowedHosts, c
     res.json(await service.state(principal));
   });
 
-  router.patch('/sessions/:id', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:configure');
-    const settings = parseOrThrow(sessionSettingsBody, req.body);
-    res.json({ session: await service.configure(principal, settings) });
-  });
-
+  // PATCH /sessions/:id is the `session:configure` command: routes/commands.ts.
   router.post('/sessions/:id/projector-key', async (req, res) => {
     const principal = await principalFor(service, req, req.params.id!, 'projector:rotate-key');
     parseOrThrow(emptyPayload, req.body ?? {});

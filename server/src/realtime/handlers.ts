@@ -1,0 +1,61 @@
+import type { CafeService } from '../cafe/cafe-service.js';
+import type { CafeRunService } from '../cafe/run-service.js';
+import type { IdeaCommands } from '../notepad/idea-commands.js';
+import type { RecordService } from '../record/record-service.js';
+import type { SessionService } from '../sessions/session-service.js';
+import { townhallHandlers } from '../townhall/handlers.js';
+import type { RateLimit } from '../townhall/rate-limits.js';
+import type { TownhallService } from '../townhall/townhall-service.js';
+import type { CommandHandlers, Commands } from './command.js';
+
+export interface CommandDeps {
+  service: SessionService;
+  cafe: CafeService;
+  cafeRun: CafeRunService;
+  townhall: TownhallService;
+  records: RecordService;
+  ideas: IdeaCommands;
+  /** The rate classes' buckets: one set for Socket.IO and HTTP together. */
+  limit: RateLimit;
+}
+
+/** What each command does, once for both transports; the table (COMMANDS) says everything else. */
+export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, limit }: CommandDeps): Commands {
+  const handlers: CommandHandlers = {
+    'session:sync': async (p) => ({ state: await service.state(p) }),
+    'participant:list': async (p) => ({ participants: await service.listParticipants(p.session.id) }),
+    'participant:set-role': async (p, { participantId: id, role }) => ({ participant: await service.setRole(p, id, role) }),
+    'participant:remove': async (p, { participantId: id }) => {
+      await service.remove(p, id);
+      return {};
+    },
+    'profile:update': async (p, changes) => ({ participant: await service.updateProfile(p, changes) }),
+    'session:configure': async (p, settings) => ({ session: await service.configure(p, settings) }),
+    'projector:rotate-key': async (p) => ({ projectorKey: await service.rotateProjectorKey(p) }),
+    'clock:ping': async () => ({ serverTime: Date.now() }),
+    'cafe:get': async (p) => ({ cafe: await cafe.view(p.session.id) }),
+    'cafe:set-tables': async (p, payload) => ({ cafe: await cafe.setTables(p, payload) }),
+    'cafe:make-tables': async (p, payload) => ({ cafe: await cafe.makeTables(p, payload) }),
+    'cafe:set-rounds': async (p, payload) => ({ cafe: await cafe.setRounds(p, payload) }),
+    'cafe:plan': async (p, payload) => ({ cafe: await cafe.plan(p, payload) }),
+    'cafe:move': async (p, payload) => ({ cafe: await cafe.move(p, payload) }),
+    'cafe:lock': async (p, payload) => ({ cafe: await cafe.lock(p, payload) }),
+    'cafe:start-round': async (p) => ({ run: await cafeRun.start(p) }),
+    'cafe:pause-round': async (p) => ({ run: await cafeRun.pause(p) }),
+    'cafe:resume-round': async (p) => ({ run: await cafeRun.resume(p) }),
+    'cafe:extend-round': async (p, { minutes }) => ({ run: await cafeRun.extend(p, minutes) }),
+    'cafe:end-round': async (p) => ({ run: await cafeRun.end(p) }),
+    'cafe:prompt': async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }),
+    'cafe:show-harvest': (p, { show }) => cafeRun.showHarvest(p, show),
+    'notepad:add-idea': (p, payload) => ideas.add(p, payload),
+    'notepad:edit-idea': (p, payload) => ideas.edit(p, payload),
+    'notepad:mark-idea': (p, payload) => ideas.mark(p, payload),
+    'notepad:move-idea': (p, payload) => ideas.move(p, payload),
+    'notepad:drop-idea': (p, payload) => ideas.drop(p, payload),
+    ...townhallHandlers(townhall),
+    'record:get': async (p) => ({ record: await records.record(p.session) }),
+    'record:publication': async (p) => ({ publication: await records.publication(p) }),
+    'record:publish': async (p, { published }) => ({ publication: await records.publish(p, published) }),
+  };
+  return { handlers, limit };
+}
