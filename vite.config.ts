@@ -39,6 +39,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          // Type tests (expectTypeOf) of the protocol's derived maps, checked by tsc as part of the run.
+          typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: 'shared/tsconfig.test-d.json' },
         },
       },
       {
