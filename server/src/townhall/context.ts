@@ -1,10 +1,10 @@
 import { can, type Role, type TownhallResult } from '@open-talks/shared';
 import { AppError } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
 import type { Principal } from '../sessions/principal.js';
 import type { ParticipantRecord, SessionRecord, Store, TownhallStateRecord } from '../store/index.js';
 import type { Coalescer } from '../util/coalescer.js';
 import type { KeyedMutex } from '../util/keyed-mutex.js';
-import type { TownhallNotifier } from './notifier.js';
 import type { PeopleCache } from './people.js';
 import { loadRoom, stateRecord, type TownhallRoom } from './room.js';
 import type { Lookup } from './views.js';
@@ -17,17 +17,15 @@ export interface DeadlineClock {
 
 /**
  * What every Town Hall service shares: the rooms (one working copy per session), the session's
- * mutex, storage, the people cache, the notifier, the coalescer and the clock.
+ * mutex, storage, the people cache, the bus, the coalescer and the clock.
  */
 export class TownhallContext {
   private readonly rooms = new Map<string, Promise<TownhallRoom>>();
-  /** Called once per room, right after it is loaded (the queue seeds what each person was last told). */
-  onLoad: (room: TownhallRoom) => void = () => {};
 
   constructor(
     readonly store: Store,
     readonly mutex: KeyedMutex,
-    readonly notifier: TownhallNotifier,
+    readonly bus: EventBus,
     readonly people: PeopleCache,
     readonly coalescer: Coalescer,
     readonly clock: DeadlineClock,
@@ -53,7 +51,8 @@ export class TownhallContext {
       room = (async () => {
         await this.people.loadSession(session.id);
         const loaded = await loadRoom(this.store, session.id, session.attribution, this.now());
-        this.onLoad(loaded);
+        // The queue seeds what each person was last told, before anyone uses the room.
+        this.bus.publish('townhall:room-loaded', { room: loaded });
         return loaded;
       })();
       this.rooms.set(session.id, room);
