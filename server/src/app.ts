@@ -24,6 +24,7 @@ import { townhallHandlers } from './townhall/handlers.js';
 import { PeopleCache } from './townhall/people.js';
 import { townhallLimiter } from './townhall/rate-limits.js';
 import { TownhallService } from './townhall/townhall-service.js';
+import { IdleRooms } from './townhall/idle-rooms.js';
 import { tokenAuthenticator } from './auth/authenticate.js';
 import { EventBus } from './events/bus.js';
 import { RecordService } from './record/record-service.js';
@@ -41,6 +42,8 @@ export interface RunningServer {
   store: Store;
   notepads: NotepadServer;
   log: Logger;
+  /** The sessions whose Town Hall room is in this process's memory now (MEM1–MEM3). */
+  townhallRooms(): string[];
   /** Stops accepting, closes every connection and the database. */
   close(): Promise<void>;
 }
@@ -72,6 +75,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const coalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'Town Hall broadcast failed'));
   const townhallContext = new TownhallContext(store, mutex, bus, new PeopleCache(store), coalescer, townhallClock);
   const townhall = new TownhallService(townhallContext);
+  const idleRooms = new IdleRooms(townhallContext, presence, config.townhallIdleUnloadMs, log);
   const townhallCommands = townhallHandlers(townhall, townhallLimiter(config.limits));
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
@@ -110,9 +114,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     store,
     notepads,
     log,
+    townhallRooms: () => townhallContext.loadedSessions(),
     close() {
       closing ??= (async () => {
         notifier.close();
+        idleRooms.close();
         clock.close();
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         townhallClock.close();

@@ -50,8 +50,10 @@ export interface BusEvents {
   'cafe:prompt': { sessionId: string; prompt: PromptView };
 
   // The Town Hall (its services over TownhallContext).
-  /** A room was read from storage into memory (on first use after a start). */
+  /** A room was read from storage into memory (on first use after a start or after it idled, MEM3). */
   'townhall:room-loaded': { room: TownhallRoom };
+  /** An idle room left memory (MEM2). */
+  'townhall:room-unloaded': { sessionId: string };
   'townhall:question': { sessionId: string; audiences: QuestionAudiences };
   'townhall:votes': { sessionId: string; counts: VoteCounts };
   'townhall:voted': { participantId: string; questionId: string; voted: boolean };

@@ -28,6 +28,8 @@ export interface Presence {
   onlineIds(sessionId: string): Promise<Set<string>>;
   /** Whether one participant has a live connection: cheap, unlike onlineIds. */
   isOnline(participantId: string): Promise<boolean>;
+  /** Whether anyone (a participant or a display) has a live connection to the session. */
+  anyoneConnected(sessionId: string): Promise<boolean>;
 }
 
 export interface CreatedSession {
@@ -49,6 +51,7 @@ const ATTENDANCE_CACHE_TTL = 1_000; // ms
 export class SessionService {
   // A cache only (never the source of truth), so several server nodes stay correct.
   private readonly attendanceCache = new Map<string, { counts: AttendanceCounts; expires: number }>();
+  private nextPrune = 0;
 
   constructor(
     private readonly store: Store,
@@ -203,7 +206,13 @@ export class SessionService {
   }
 
   rememberAttendance(sessionId: string, counts: AttendanceCounts): void {
-    this.attendanceCache.set(sessionId, { counts, expires: this.now() + ATTENDANCE_CACHE_TTL });
+    const now = this.now();
+    // Sessions nobody asks about any more leave too, in one pass at most once per TTL.
+    if (now >= this.nextPrune) {
+      for (const [id, entry] of this.attendanceCache) if (entry.expires <= now) this.attendanceCache.delete(id);
+      this.nextPrune = now + ATTENDANCE_CACHE_TTL;
+    }
+    this.attendanceCache.set(sessionId, { counts, expires: now + ATTENDANCE_CACHE_TTL });
   }
 
   private async target(principal: Principal, participantId: string): Promise<ParticipantRecord> {

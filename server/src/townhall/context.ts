@@ -21,6 +21,8 @@ export interface DeadlineClock {
  */
 export class TownhallContext {
   private readonly rooms = new Map<string, Promise<TownhallRoom>>();
+  /** When each loaded room was last read or changed (MEM1). */
+  private readonly lastUsed = new Map<string, number>();
 
   constructor(
     readonly store: Store,
@@ -46,6 +48,7 @@ export class TownhallContext {
   /** The session's working copy, loaded once (concurrent callers share one load). */
   room(session: SessionRecord): Promise<TownhallRoom> {
     requireTownhall(session);
+    this.lastUsed.set(session.id, this.now());
     let room = this.rooms.get(session.id);
     if (!room) {
       room = (async () => {
@@ -56,7 +59,10 @@ export class TownhallContext {
         return loaded;
       })();
       this.rooms.set(session.id, room);
-      room.catch(() => this.rooms.delete(session.id));
+      room.catch(() => {
+        this.rooms.delete(session.id);
+        this.lastUsed.delete(session.id);
+      });
     }
     return room;
   }
@@ -64,6 +70,34 @@ export class TownhallContext {
   /** Drops the working copy (it ran ahead of storage after a failed write); the next use reads it again. */
   forget(sessionId: string): void {
     this.rooms.delete(sessionId);
+    this.lastUsed.delete(sessionId);
+  }
+
+  /** Sessions whose room is in memory. */
+  loadedSessions(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** When the session's room was last read or changed (epoch ms). */
+  lastUse(sessionId: string): number {
+    return this.lastUsed.get(sessionId) ?? 0;
+  }
+
+  /** Counts as a use: someone is still connected to the session (MEM1). */
+  touch(sessionId: string): void {
+    if (this.rooms.has(sessionId)) this.lastUsed.set(sessionId, this.now());
+  }
+
+  /**
+   * Takes the room and its people out of memory (MEM2). Call inside the session's mutex, with no
+   * timer running and no broadcast pending: the next use reads it all again, as after a restart.
+   */
+  unload(sessionId: string): void {
+    this.rooms.delete(sessionId);
+    this.lastUsed.delete(sessionId);
+    this.people.dropSession(sessionId);
+    this.coalescer.forget(`${sessionId}:`);
+    this.bus.publish('townhall:room-unloaded', { sessionId });
   }
 
   /** The room if loaded in this process (timers and hooks need not load a room nobody uses). */

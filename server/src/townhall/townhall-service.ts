@@ -30,6 +30,7 @@ export class TownhallService {
     this.captions = new CaptionService(ctx);
     this.agenda = new AgendaService(ctx);
     ctx.bus.subscribe('townhall:room-loaded', ({ room }) => this.queue.seed(room));
+    ctx.bus.subscribe('townhall:room-unloaded', ({ sessionId }) => this.queue.unload(sessionId));
   }
 
   /** Everything this member may see, for `session:state` and GET /api/sessions/:id/townhall. SYNC1. */
@@ -76,7 +77,8 @@ export class TownhallService {
 
   /** Someone joined, changed or was removed: names stay current; a removed person's hand comes down. */
   async personChanged(person: ParticipantRecord): Promise<void> {
-    this.ctx.people.update(person);
+    // A room not in memory reads its people when it loads; only a loaded one is kept current.
+    if (this.ctx.loaded(person.sessionId)) this.ctx.people.update(person);
     if (person.removedAt === null) return;
     const session = await this.ctx.store.sessions.byId(person.sessionId);
     if (session) await this.queue.personRemoved(session, person);

@@ -145,6 +145,11 @@ export class QueueService {
     this.sent.set(room.sessionId, sent);
   }
 
+  /** The room left memory (MEM2): what each person was told is seeded again when it loads. */
+  unload(sessionId: string): void {
+    this.sent.delete(sessionId);
+  }
+
   private async lowerNow(room: TownhallRoom, participantId: string): Promise<void> {
     const { queue } = orThrow(lowerHand(room.queue, participantId));
     await this.ctx.store.townhall.deleteHand(room.sessionId, participantId);
