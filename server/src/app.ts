@@ -8,7 +8,7 @@ import { createHttpApp } from './http/app.js';
 import { refuseFloodedRequest } from './http/flood-door.js';
 import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
-import { IdeaCommands, NotepadServer, withNotepadRevalidation } from './notepad/index.js';
+import { IdeaCommands, NotepadServer, notepadAccessFollows } from './notepad/index.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { createCommands } from './realtime/handlers.js';
 import { SocketNotifier } from './realtime/notifier.js';
@@ -19,11 +19,14 @@ import { openDatabase } from './store/db.js';
 import { createStore, type Store } from './store/index.js';
 import { KeyedMutex } from './util/keyed-mutex.js';
 import { Coalescer } from './util/coalescer.js';
-import { SocketTownhallNotifier } from './realtime/townhall-notifier.js';
+import { townhallToSockets } from './realtime/townhall-notifier.js';
 import { TownhallContext } from './townhall/context.js';
 import { PeopleCache } from './townhall/people.js';
 import { townhallLimiter } from './townhall/rate-limits.js';
 import { TownhallService } from './townhall/townhall-service.js';
+import { IdleRooms } from './townhall/idle-rooms.js';
+import { tokenAuthenticator } from './auth/authenticate.js';
+import { EventBus } from './events/bus.js';
 import { RecordService } from './record/record-service.js';
 
 export { loadConfig, type Config } from './config.js';
@@ -39,6 +42,8 @@ export interface RunningServer {
   store: Store;
   notepads: NotepadServer;
   log: Logger;
+  /** The sessions whose Town Hall room is in this process's memory now (MEM1–MEM3). */
+  townhallRooms(): string[];
   /** Stops accepting, closes every connection and the database. */
   close(): Promise<void>;
 }
@@ -55,34 +60,36 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const budget = memoryBudget(config.limits.commandsPer10s); // one per person, Socket.IO and HTTP together (LIMIT1)
   const http = createServer((req, res) => refuseFloodedRequest(budget, req, res) || handleRequest?.(req, res));
   const io = createIo(http);
-  const notifier = new SocketNotifier(io, log);
   const presence = socketPresence(io);
-  // The notepads need the service (to authenticate) and the service's notifications (to
-  // revalidate access): the service is reached through a closure once it exists.
-  const notepads = new NotepadServer({ store, authenticate: (token) => service.authenticate(token), log, options: config.notepads });
+  const authenticate = tokenAuthenticator(store);
+  // Services publish what changed; the adapters below subscribe, each in the order it must hear.
+  const bus = new EventBus(log);
+  const notepads = new NotepadServer({ store, authenticate, log, options: config.notepads });
   notepads.attach(http);
-  const notifying = withNotepadRevalidation(notifier, notepads, log);
-  const service = new SessionService(store, presence, notifying);
   const mutex = new KeyedMutex();
-  const cafe = new CafeService(store, presence, notifying, mutex);
+  const cafe = new CafeService(store, presence, bus, mutex);
   const clock = timeoutClock();
-  const cafeRun = new CafeRunService(store, cafe, notifying, clock, mutex);
-  cafe.onChange = (sessionId) => cafeRun.announce(sessionId);
+  const cafeRun = new CafeRunService(store, cafe, bus, clock, mutex);
   const townhallClock = timeoutClock();
   // Vote counts, poll results and the queue go out at most this often per session.
   const coalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'Town Hall broadcast failed'));
-  const townhall = new TownhallService(
-    new TownhallContext(store, mutex, new SocketTownhallNotifier(io), new PeopleCache(store), coalescer, townhallClock),
-  );
-  service.useHooks({
-    personChanged: (person, format) =>
-      (format === 'cafe' ? cafeRun.personChanged(person) : townhall.personChanged(person)).catch((error: unknown) =>
-        log.error({ err: error, sessionId: person.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
-      ),
+  const townhallContext = new TownhallContext(store, mutex, bus, new PeopleCache(store), coalescer, townhallClock);
+  const townhall = new TownhallService(townhallContext);
+  const idleRooms = new IdleRooms(townhallContext, presence, config.townhallIdleUnloadMs, log);
+  const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
   });
-  notifier.bind(service);
+  // Screens first, then notepad access: a change is shown before access moves with it.
+  const notifier = new SocketNotifier(io, log, bus, service);
+  notepadAccessFollows(bus, notepads, log);
+  townhallToSockets(bus, io);
+  bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
+  bus.subscribe('participant:format-follows', ({ participant, format }) =>
+    (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>
+      log.error({ err: error, sessionId: participant.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
+    ),
+  );
   const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, limit: townhallLimiter(config.limits) });
@@ -107,9 +114,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     store,
     notepads,
     log,
+    townhallRooms: () => townhallContext.loadedSessions(),
     close() {
       closing ??= (async () => {
         notifier.close();
+        idleRooms.close();
         clock.close();
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         townhallClock.close();

@@ -41,6 +41,8 @@ export interface Config {
     connectionsPerPerson: number; // open notepad connections per person; a new one past it closes their oldest
     idleUnloadMs: number; // ms without a connection before a document leaves memory
   };
+  /** ms without a command, a read or a connection before a Town Hall room and its people leave memory (MEM1). */
+  townhallIdleUnloadMs: number;
 }
 
 const env = z.object({
@@ -64,6 +66,7 @@ const env = z.object({
   NOTEPAD_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(1000),
   NOTEPAD_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).default(16),
   NOTEPAD_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  TOWNHALL_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(5 * 60_000),
   RATE_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).default(5),
   RATE_VOTES_PER_10S: z.coerce.number().int().min(1).default(60),
   RATE_HANDS_PER_MIN: z.coerce.number().int().min(1).default(10),
@@ -104,5 +107,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       connectionsPerPerson: e.NOTEPAD_CONNECTIONS_PER_PERSON,
       idleUnloadMs: e.NOTEPAD_IDLE_UNLOAD_MS,
     },
+    townhallIdleUnloadMs: e.TOWNHALL_IDLE_UNLOAD_MS,
   };
 }

@@ -15,28 +15,21 @@ import type { CafeView, lockPayload, makeTablesPayload, movePayload, planPayload
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
 import type { Principal } from '../sessions/principal.js';
 import type { Presence } from '../sessions/session-service.js';
 import type { ParticipantRecord, Repos, Store } from '../store/index.js';
 import type { KeyedMutex } from '../util/keyed-mutex.js';
-
-export interface CafeNotifier {
-  cafeChanged(sessionId: string, cafe: CafeView): void;
-  participantChanged(participant: ParticipantRecord): void;
-}
 
 /**
  * The café's set-up and seating plan. The server decides the seating (with the pure planner
  * in shared/); every change is persisted, then staff screens get the new café.
  */
 export class CafeService {
-  /** Set by the run service: tables or plan changed, so seats and the table map are re-sent. */
-  onChange: (sessionId: string) => Promise<void> = async () => {};
-
   constructor(
     private readonly store: Store,
     private readonly presence: Presence,
-    private readonly notifier: CafeNotifier,
+    private readonly bus: EventBus,
     private readonly mutex: KeyedMutex,
     private readonly now: () => number = Date.now,
   ) {}
@@ -114,9 +107,9 @@ export class CafeService {
       for (const host of promoted) await repos.participants.update(host.id, { role: 'host' });
       return this.view(sessionId, repos);
     });
-    for (const host of promoted) this.notifier.participantChanged(host);
-    this.notifier.cafeChanged(sessionId, view);
-    await this.onChange(sessionId);
+    for (const host of promoted) this.bus.publish('participant:changed', { participant: host });
+    this.bus.publish('cafe:changed', { sessionId, cafe: view });
+    await this.bus.publishAndWait('cafe:setup-changed', { sessionId });
     return view;
   }
 
@@ -138,8 +131,8 @@ export class CafeService {
       if (countChanges) await repos.cafe.deletePlan(sessionId);
       return this.view(sessionId, repos);
     });
-    this.notifier.cafeChanged(sessionId, view);
-    await this.onChange(sessionId);
+    this.bus.publish('cafe:changed', { sessionId, cafe: view });
+    await this.bus.publishAndWait('cafe:setup-changed', { sessionId });
     return view;
   }
 
@@ -161,7 +154,7 @@ export class CafeService {
     await this.store.cafe.savePlan(sessionId, { seed: chosenSeed, plan: result.plan, figures: result.figures, locked: false, createdAt: this.now() });
     // Everyone's seat follows the new plan at once (no status line saying there is no plan yet).
     const view = await this.changed(sessionId);
-    await this.onChange(sessionId);
+    await this.bus.publishAndWait('cafe:setup-changed', { sessionId });
     return view;
   }
 
@@ -187,7 +180,7 @@ export class CafeService {
     const figures = measurePlan(moved, people, current.tables);
     await this.store.cafe.savePlan(sessionId, { ...plan, plan: moved, figures });
     const view = await this.changed(sessionId);
-    await this.onChange(sessionId);
+    await this.bus.publishAndWait('cafe:setup-changed', { sessionId });
     return view;
   }
 
@@ -201,13 +194,13 @@ export class CafeService {
     if (!plan) throw new AppError('conflict', 'There is no seating plan to lock', { reason: 'cafe.noPlan' });
     await this.store.cafe.savePlan(sessionId, { ...plan, locked });
     const view = await this.changed(sessionId);
-    await this.onChange(sessionId);
+    await this.bus.publishAndWait('cafe:setup-changed', { sessionId });
     return view;
   }
 
   private async changed(sessionId: string): Promise<CafeView> {
     const view = await this.view(sessionId);
-    this.notifier.cafeChanged(sessionId, view);
+    this.bus.publish('cafe:changed', { sessionId, cafe: view });
     return view;
   }
 }

@@ -23,20 +23,11 @@ import type { CafeLive, CafePublicView, CafeView, PromptView, promptPayload, Rou
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
 import type { Principal } from '../sessions/principal.js';
 import type { ParticipantRecord, Store } from '../store/index.js';
 import type { KeyedMutex } from '../util/keyed-mutex.js';
 import type { CafeService } from './cafe-service.js';
-
-/** How a running café reaches screens; implemented by the realtime layer. */
-export interface RunNotifier {
-  cafeLive(sessionId: string, live: CafePublicView): void;
-  /** Each person's seat (null: none); `tableIds` are the café's tables, for table rooms. */
-  seats(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void;
-  roundTimer(sessionId: string, payload: RoundTimerPayload): void;
-  prompt(sessionId: string, prompt: PromptView): void;
-  cafeChanged(sessionId: string, cafe: CafeView): void;
-}
 
 /** Wakes the service when a running round's time is up (one timeout per café, never a tick). */
 export interface RoundClock {
@@ -54,7 +45,7 @@ export class CafeRunService {
   constructor(
     private readonly store: Store,
     private readonly setup: CafeService,
-    private readonly notifier: RunNotifier,
+    private readonly bus: EventBus,
     private readonly clock: RoundClock,
     private readonly mutex: KeyedMutex,
     private readonly now: () => number = Date.now,
@@ -128,7 +119,7 @@ export class CafeRunService {
     const run = await this.store.cafe.run(sessionId);
     const prompt: PromptView = { id: newId(), round: run.round, tableId, text, sentAt: this.now() };
     await this.store.cafe.addPrompt(sessionId, prompt);
-    this.notifier.prompt(sessionId, prompt);
+    this.bus.publish('cafe:prompt', { sessionId, prompt });
     return prompt;
   }
 
@@ -138,7 +129,7 @@ export class CafeRunService {
     if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café');
     return this.mutex.run(sessionId, async () => {
       await this.store.cafe.showHarvest(sessionId, show, this.now());
-      this.notifier.cafeLive(sessionId, publicCafeView(await this.snapshot(sessionId)));
+      this.bus.publish('cafe:live', { sessionId, live: publicCafeView(await this.snapshot(sessionId)) });
       return { shown: show };
     });
   }
@@ -168,9 +159,9 @@ export class CafeRunService {
       }
       const snapshot = await this.snapshot(sessionId);
       const seats = seatViews(snapshot, touched);
-      this.notifier.seats(sessionId, new Map([...touched].map((id) => [id, seats.get(id) ?? null])), tables.map((t) => t.id));
-      this.notifier.cafeLive(sessionId, publicCafeView(snapshot));
-      this.notifier.cafeChanged(sessionId, await this.setup.view(sessionId));
+      this.bus.publish('cafe:seats', { sessionId, seats: new Map([...touched].map((id) => [id, seats.get(id) ?? null])), tableIds: tables.map((t) => t.id) });
+      this.bus.publish('cafe:live', { sessionId, live: publicCafeView(snapshot) });
+      this.bus.publish('cafe:changed', { sessionId, cafe: await this.setup.view(sessionId) });
     });
   }
 
@@ -209,7 +200,7 @@ export class CafeRunService {
       const next: CafeRun = { round: run.round, timer: this.timerOrThrow(change(run.timer, this.now())) };
       await this.store.cafe.saveRun(sessionId, next, this.now());
       this.watch(sessionId, next.timer!);
-      this.notifier.roundTimer(sessionId, { round: next.round, timer: next.timer });
+      this.bus.publish('cafe:timer', { sessionId, timer: { round: next.round, timer: next.timer } });
       return next;
     });
   }
@@ -236,9 +227,9 @@ export class CafeRunService {
     const seats = seatViews(snapshot);
     const everyone = new Map<string, SeatView | null>();
     for (const id of snapshot.people.keys()) everyone.set(id, seats.get(id) ?? null);
-    this.notifier.cafeLive(sessionId, publicCafeView(snapshot));
-    this.notifier.seats(sessionId, everyone, snapshot.tables.map((t) => t.id));
-    if (staff) this.notifier.cafeChanged(sessionId, await this.setup.view(sessionId));
+    this.bus.publish('cafe:live', { sessionId, live: publicCafeView(snapshot) });
+    this.bus.publish('cafe:seats', { sessionId, seats: everyone, tableIds: snapshot.tables.map((t) => t.id) });
+    if (staff) this.bus.publish('cafe:changed', { sessionId, cafe: await this.setup.view(sessionId) });
   }
 
   /** The café as stored now; shared by concurrent callers until the next write (SYNC3). */

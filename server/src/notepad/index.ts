@@ -1,4 +1,4 @@
 export { NotepadServer, PATH_PREFIX, type NotepadOptions } from './notepad-server.js';
 export { readNotepad, docFromStored, type NotepadContent } from './read.js';
-export { withNotepadRevalidation } from './notifier-hook.js';
+export { notepadAccessFollows } from './access-follows.js';
 export { IdeaCommands } from './idea-commands.js';

@@ -1,9 +1,8 @@
 import { can, type AttendanceCounts } from '@open-talks/shared';
 import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
-import type { CafeNotifier } from '../cafe/cafe-service.js';
-import type { RunNotifier } from '../cafe/run-service.js';
+import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../log.js';
-import type { Notifier, SessionService } from '../sessions/session-service.js';
+import type { SessionService } from '../sessions/session-service.js';
 import { participantView, sessionView } from '../sessions/views.js';
 import type { ParticipantRecord, SessionRecord } from '../store/index.js';
 import { Coalescer } from '../util/coalescer.js';
@@ -20,10 +19,9 @@ const ROOM_ATTENDANCE_INTERVAL = 1_000;
  * the staff list and the attendance counts are coalesced per session, so a room of 2,000
  * filling up costs a few updates a second, not one per arrival per screen.
  */
-export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
+export class SocketNotifier {
   private readonly pending = new Map<string, Set<string>>(); // sessionId → changed participant ids
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private service: SessionService | undefined;
   private closed = false;
   private readonly latestAttendance = new Map<string, AttendanceCounts>();
   private readonly roomAttendance: Coalescer;
@@ -31,16 +29,23 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
   constructor(
     private readonly io: IoServer,
     private readonly log: Logger,
+    bus: EventBus,
+    /** Reads the roster and the counts the staff list and attendance updates carry. */
+    private readonly service: Pick<SessionService, 'listParticipants' | 'sessionRecord' | 'attendanceFor'>,
   ) {
     this.roomAttendance = new Coalescer(ROOM_ATTENDANCE_INTERVAL, (error, sessionId) => log.error({ err: error, sessionId }, 'attendance broadcast failed'));
+    bus.subscribe('participant:changed', ({ participant }) => this.participantChanged(participant));
+    bus.subscribe('participant:removed', ({ participant }) => this.participantRemoved(participant));
+    bus.subscribe('session:changed', ({ session }) => this.sessionChanged(session));
+    bus.subscribe('session:projector-key-rotated', ({ sessionId }) => this.projectorKeyRotated(sessionId));
+    bus.subscribe('cafe:changed', ({ sessionId, cafe }) => this.cafeChanged(sessionId, cafe));
+    bus.subscribe('cafe:live', ({ sessionId, live }) => this.cafeLive(sessionId, live));
+    bus.subscribe('cafe:seats', ({ sessionId, seats, tableIds }) => this.seats(sessionId, seats, tableIds));
+    bus.subscribe('cafe:timer', ({ sessionId, timer }) => this.roundTimer(sessionId, timer));
+    bus.subscribe('cafe:prompt', ({ sessionId, prompt }) => this.prompt(sessionId, prompt));
   }
 
-  /** The service and the notifier need each other; the service is handed over once built. */
-  bind(service: SessionService): void {
-    this.service = service;
-  }
-
-  participantChanged(participant: ParticipantRecord): void {
+  private participantChanged(participant: ParticipantRecord): void {
     const own = this.io.in(participantRoom(participant.id));
     if (can(participant.role, 'participants:list')) own.socketsJoin(staffRoom(participant.sessionId));
     else own.socketsLeave(staffRoom(participant.sessionId));
@@ -48,22 +53,22 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
     this.schedule(participant.sessionId, participant.id);
   }
 
-  participantRemoved(participant: ParticipantRecord): void {
+  private participantRemoved(participant: ParticipantRecord): void {
     this.io.to(participantRoom(participant.id)).emit('me:removed');
     this.io.in(participantRoom(participant.id)).disconnectSockets(true);
     this.io.to(staffRoom(participant.sessionId)).emit('participant:removed', { participantId: participant.id });
     this.schedule(participant.sessionId);
   }
 
-  cafeChanged(sessionId: string, cafe: CafeView): void {
+  private cafeChanged(sessionId: string, cafe: CafeView): void {
     this.io.to(staffRoom(sessionId)).emit('cafe:changed', cafe);
   }
 
-  cafeLive(sessionId: string, live: CafePublicView): void {
+  private cafeLive(sessionId: string, live: CafePublicView): void {
     this.io.to(sessionRoom(sessionId)).emit('cafe:live', live);
   }
 
-  seats(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void {
+  private seats(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void {
     const tableRooms = tableIds.map((id) => tableRoom(sessionId, id));
     for (const [participantId, seat] of seats) {
       const own = this.io.in(participantRoom(participantId));
@@ -73,20 +78,20 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
     }
   }
 
-  roundTimer(sessionId: string, payload: RoundTimerPayload): void {
+  private roundTimer(sessionId: string, payload: RoundTimerPayload): void {
     this.io.to(sessionRoom(sessionId)).emit('cafe:timer', payload);
   }
 
-  prompt(sessionId: string, prompt: PromptView): void {
+  private prompt(sessionId: string, prompt: PromptView): void {
     const to = prompt.tableId === null ? this.io.to(sessionRoom(sessionId)) : this.io.to(tableRoom(sessionId, prompt.tableId)).to(staffRoom(sessionId));
     to.emit('cafe:prompt', prompt);
   }
 
-  sessionChanged(session: SessionRecord): void {
+  private sessionChanged(session: SessionRecord): void {
     this.io.to(sessionRoom(session.id)).emit('session:changed', sessionView(session));
   }
 
-  projectorKeyRotated(sessionId: string): void {
+  private projectorKeyRotated(sessionId: string): void {
     this.io.in(displayRoom(sessionId)).disconnectSockets(true);
   }
 
@@ -112,7 +117,6 @@ export class SocketNotifier implements Notifier, CafeNotifier, RunNotifier {
     const ids = this.pending.get(sessionId) ?? new Set<string>();
     this.pending.delete(sessionId);
     this.timers.delete(sessionId);
-    if (!this.service) return;
     const participants = await this.service.listParticipants(sessionId);
     for (const participant of participants) {
       if (ids.has(participant.id)) this.io.to(staffRoom(sessionId)).emit('participant:changed', participant);

@@ -14,5 +14,8 @@ export function socketPresence(io: IoServer): Presence {
     async isOnline(participantId) {
       return (await io.in(participantRoom(participantId)).fetchSockets()).length > 0;
     },
+    async anyoneConnected(sessionId) {
+      return (await io.in(sessionRoom(sessionId)).fetchSockets()).length > 0;
+    },
   };
 }

@@ -9,24 +9,16 @@ import type {
 } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import type { createSessionBody, joinBody } from '@open-talks/shared/protocol';
-import { hashToken, isProjectorToken, newId, newJoinCode, newToken } from '../auth/tokens.js';
+import { sharedSession, type Authenticate } from '../auth/authenticate.js';
+import { hashToken, newId, newJoinCode, newToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
 import type { ParticipantRecord, SessionRecord, SessionSettings, Store } from '../store/index.js';
 import type { Principal } from './principal.js';
 import { participantView, sessionView } from './views.js';
 
-/** Tells connected clients what changed; implemented by the realtime layer. */
-export interface Notifier {
-  participantChanged(participant: ParticipantRecord): void;
-  participantRemoved(participant: ParticipantRecord): void;
-  projectorKeyRotated(sessionId: string): void;
-  sessionChanged(session: SessionRecord): void;
-}
-
-/** What the formats add to a session: the café seats people as they come and go, and adds its state. */
-export interface SessionFormatHooks {
-  /** After someone joined, changed or was removed, before the call returns; never throws (the change itself stands). */
-  personChanged(person: ParticipantRecord, format: SessionFormat): Promise<void>;
+/** What the formats add to a member's state (they follow people through the bus). */
+export interface FormatStates {
   cafeFor(sessionId: string, participantId: string | null): Promise<SessionState['cafe']>;
   townhallFor(principal: Principal): Promise<SessionState['townhall']>;
 }
@@ -36,6 +28,8 @@ export interface Presence {
   onlineIds(sessionId: string): Promise<Set<string>>;
   /** Whether one participant has a live connection: cheap, unlike onlineIds. */
   isOnline(participantId: string): Promise<boolean>;
+  /** Whether anyone (a participant or a display) has a live connection to the session. */
+  anyoneConnected(sessionId: string): Promise<boolean>;
 }
 
 export interface CreatedSession {
@@ -52,27 +46,26 @@ const ATTENDANCE_CACHE_TTL = 1_000; // ms
 
 /**
  * Sessions and the people in them. Every method persists before it returns, and only then
- * notifies, so an ack or a 2xx always means the change is on disk.
+ * publishes, so an ack or a 2xx always means the change is on disk.
  */
 export class SessionService {
   // A cache only (never the source of truth), so several server nodes stay correct.
   private readonly attendanceCache = new Map<string, { counts: AttendanceCounts; expires: number }>();
-  private hooks: SessionFormatHooks | undefined;
+  private nextPrune = 0;
 
   constructor(
     private readonly store: Store,
     private readonly presence: Presence,
-    private readonly notifier: Notifier,
+    private readonly bus: EventBus,
+    /** Token → principal (auth/authenticate.ts), offered here to Socket.IO and HTTP. */
+    readonly authenticate: Authenticate,
+    private readonly formats: FormatStates,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The formats and the service need each other; the hooks are handed over once built. */
-  useHooks(hooks: SessionFormatHooks): void {
-    this.hooks = hooks;
-  }
-
-  private async afterPersonChanged(person: ParticipantRecord, format: SessionFormat): Promise<void> {
-    await this.hooks?.personChanged(person, format);
+  /** The café re-seats them and the Town Hall follows names and hands before the call returns; failures are logged, the change stands. */
+  private afterPersonChanged(participant: ParticipantRecord, format: SessionFormat): Promise<void> {
+    return this.bus.publishAndWait('participant:format-follows', { participant, format });
   }
 
   async createSession(body: z.output<typeof createSessionBody>): Promise<CreatedSession> {
@@ -145,26 +138,9 @@ export class SessionService {
     };
     await this.store.participants.insert(participant, hashToken(token));
     this.attendanceCache.delete(session.id);
-    this.notifier.participantChanged(participant);
+    this.bus.publish('participant:changed', { participant });
     await this.afterPersonChanged(participant, session.format);
     return { session: sessionView(session), participant: participantView(participant, false), token };
-  }
-
-  /** Resolves a bearer token; removed participants and unknown tokens are refused. */
-  async authenticate(token: string | undefined): Promise<Principal> {
-    if (!token) throw new AppError('unauthenticated', 'A token is required (Authorization: Bearer <token>)');
-    const hash = hashToken(token);
-    if (isProjectorToken(token)) {
-      const session = await this.store.sessions.byProjectorTokenHash(hash);
-      if (!session) throw new AppError('unauthenticated', 'This projector link is no longer valid');
-      return { session, participant: null, role: 'observer' };
-    }
-    const participant = await this.store.participants.byTokenHash(hash);
-    if (!participant) throw new AppError('unauthenticated', 'This token is not valid');
-    if (participant.removedAt !== null) throw new AppError('removed', 'You were removed from this session');
-    const session = await this.session(participant.sessionId);
-    if (!session) throw new AppError('unauthenticated', 'This token is not valid');
-    return { session, participant, role: participant.role };
   }
 
   /**
@@ -181,12 +157,8 @@ export class SessionService {
     return { session, participant, role: participant.role };
   }
 
-  /**
-   * The session's record, shared by every connect and command of a burst (SYNC3: invalidated by
-   * its writes). The participant is always read afresh: a role change or a removal counts at once.
-   */
   private session(sessionId: string): Promise<SessionRecord | undefined> {
-    return this.store.shared.cached(sessionId, 'session', () => this.store.sessions.byId(sessionId));
+    return sharedSession(this.store, sessionId);
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantView[]> {
@@ -203,9 +175,8 @@ export class SessionService {
   /** What this principal may see of the session now. */
   async state(principal: Principal): Promise<SessionState> {
     const base = await this.baseState(principal);
-    if (!this.hooks) return base;
-    if (principal.session.format === 'townhall') return { ...base, townhall: await this.hooks.townhallFor(principal) };
-    return { ...base, cafe: await this.hooks.cafeFor(principal.session.id, principal.participant?.id ?? null) };
+    if (principal.session.format === 'townhall') return { ...base, townhall: await this.formats.townhallFor(principal) };
+    return { ...base, cafe: await this.formats.cafeFor(principal.session.id, principal.participant?.id ?? null) };
   }
 
   private async baseState(principal: Principal): Promise<SessionState> {
@@ -235,7 +206,13 @@ export class SessionService {
   }
 
   rememberAttendance(sessionId: string, counts: AttendanceCounts): void {
-    this.attendanceCache.set(sessionId, { counts, expires: this.now() + ATTENDANCE_CACHE_TTL });
+    const now = this.now();
+    // Sessions nobody asks about any more leave too, in one pass at most once per TTL.
+    if (now >= this.nextPrune) {
+      for (const [id, entry] of this.attendanceCache) if (entry.expires <= now) this.attendanceCache.delete(id);
+      this.nextPrune = now + ATTENDANCE_CACHE_TTL;
+    }
+    this.attendanceCache.set(sessionId, { counts, expires: now + ATTENDANCE_CACHE_TTL });
   }
 
   private async target(principal: Principal, participantId: string): Promise<ParticipantRecord> {
@@ -254,7 +231,7 @@ export class SessionService {
     await this.store.participants.update(target.id, { role });
     this.attendanceCache.delete(target.sessionId);
     const updated = { ...target, role };
-    this.notifier.participantChanged(updated);
+    this.bus.publish('participant:changed', { participant: updated });
     await this.afterPersonChanged(updated, principal.session.format);
     return participantView(updated, await this.presence.isOnline(updated.id));
   }
@@ -264,7 +241,7 @@ export class SessionService {
     const removedAt = this.now();
     await this.store.participants.markRemoved(target.id, removedAt);
     this.attendanceCache.delete(target.sessionId);
-    this.notifier.participantRemoved({ ...target, removedAt });
+    this.bus.publish('participant:removed', { participant: { ...target, removedAt } });
     await this.afterPersonChanged({ ...target, removedAt }, principal.session.format);
   }
 
@@ -280,7 +257,7 @@ export class SessionService {
       ...(changes.mode && { mode: changes.mode }),
       ...(changes.stakeholderGroup && { stakeholderGroup: changes.stakeholderGroup }),
     };
-    this.notifier.participantChanged(updated);
+    this.bus.publish('participant:changed', { participant: updated });
     // The café re-seats someone who switched between the room and remote; the Town Hall keeps names current.
     if (principal.session.format === 'townhall' || updated.mode !== me.mode) await this.afterPersonChanged(updated, principal.session.format);
     return participantView(updated, await this.presence.isOnline(updated.id));
@@ -290,7 +267,7 @@ export class SessionService {
   async configure(principal: Principal, settings: SessionSettings): Promise<SessionView> {
     await this.store.sessions.updateSettings(principal.session.id, settings);
     const session: SessionRecord = { ...principal.session, ...settings };
-    this.notifier.sessionChanged(session);
+    this.bus.publish('session:changed', { session });
     return sessionView(session);
   }
 
@@ -298,7 +275,7 @@ export class SessionService {
   async rotateProjectorKey(principal: Principal): Promise<string> {
     const projectorKey = newToken('projector');
     await this.store.sessions.setProjectorTokenHash(principal.session.id, hashToken(projectorKey));
-    this.notifier.projectorKeyRotated(principal.session.id);
+    this.bus.publish('session:projector-key-rotated', { sessionId: principal.session.id });
     return projectorKey;
   }
 }

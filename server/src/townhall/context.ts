@@ -1,10 +1,10 @@
 import { can, type Role, type TownhallResult } from '@open-talks/shared';
 import { AppError } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
 import type { Principal } from '../sessions/principal.js';
 import type { ParticipantRecord, SessionRecord, Store, TownhallStateRecord } from '../store/index.js';
 import type { Coalescer } from '../util/coalescer.js';
 import type { KeyedMutex } from '../util/keyed-mutex.js';
-import type { TownhallNotifier } from './notifier.js';
 import type { PeopleCache } from './people.js';
 import { loadRoom, stateRecord, type TownhallRoom } from './room.js';
 import type { Lookup } from './views.js';
@@ -17,17 +17,17 @@ export interface DeadlineClock {
 
 /**
  * What every Town Hall service shares: the rooms (one working copy per session), the session's
- * mutex, storage, the people cache, the notifier, the coalescer and the clock.
+ * mutex, storage, the people cache, the bus, the coalescer and the clock.
  */
 export class TownhallContext {
   private readonly rooms = new Map<string, Promise<TownhallRoom>>();
-  /** Called once per room, right after it is loaded (the queue seeds what each person was last told). */
-  onLoad: (room: TownhallRoom) => void = () => {};
+  /** When each loaded room was last read or changed (MEM1). */
+  private readonly lastUsed = new Map<string, number>();
 
   constructor(
     readonly store: Store,
     readonly mutex: KeyedMutex,
-    readonly notifier: TownhallNotifier,
+    readonly bus: EventBus,
     readonly people: PeopleCache,
     readonly coalescer: Coalescer,
     readonly clock: DeadlineClock,
@@ -48,16 +48,21 @@ export class TownhallContext {
   /** The session's working copy, loaded once (concurrent callers share one load). */
   room(session: SessionRecord): Promise<TownhallRoom> {
     requireTownhall(session);
+    this.lastUsed.set(session.id, this.now());
     let room = this.rooms.get(session.id);
     if (!room) {
       room = (async () => {
         await this.people.loadSession(session.id);
         const loaded = await loadRoom(this.store, session.id, session.attribution, this.now());
-        this.onLoad(loaded);
+        // The queue seeds what each person was last told, before anyone uses the room.
+        this.bus.publish('townhall:room-loaded', { room: loaded });
         return loaded;
       })();
       this.rooms.set(session.id, room);
-      room.catch(() => this.rooms.delete(session.id));
+      room.catch(() => {
+        this.rooms.delete(session.id);
+        this.lastUsed.delete(session.id);
+      });
     }
     return room;
   }
@@ -65,6 +70,34 @@ export class TownhallContext {
   /** Drops the working copy (it ran ahead of storage after a failed write); the next use reads it again. */
   forget(sessionId: string): void {
     this.rooms.delete(sessionId);
+    this.lastUsed.delete(sessionId);
+  }
+
+  /** Sessions whose room is in memory. */
+  loadedSessions(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** When the session's room was last read or changed (epoch ms). */
+  lastUse(sessionId: string): number {
+    return this.lastUsed.get(sessionId) ?? 0;
+  }
+
+  /** Counts as a use: someone is still connected to the session (MEM1). */
+  touch(sessionId: string): void {
+    if (this.rooms.has(sessionId)) this.lastUsed.set(sessionId, this.now());
+  }
+
+  /**
+   * Takes the room and its people out of memory (MEM2). Call inside the session's mutex, with no
+   * timer running and no broadcast pending: the next use reads it all again, as after a restart.
+   */
+  unload(sessionId: string): void {
+    this.rooms.delete(sessionId);
+    this.lastUsed.delete(sessionId);
+    this.people.dropSession(sessionId);
+    this.coalescer.forget(`${sessionId}:`);
+    this.bus.publish('townhall:room-unloaded', { sessionId });
   }
 
   /** The room if loaded in this process (timers and hooks need not load a room nobody uses). */

@@ -2,8 +2,9 @@ import type { ParticipantRecord, Store } from '../store/index.js';
 
 /**
  * Who is who, for attribution in Town Hall views (authors, speakers, hands). Filled with a
- * session's people when its room loads and kept current by the session hooks; anyone missing
- * (removed people, say) is read once. A cache only: names can always be read again from storage.
+ * session's people when its room loads and kept current while it is loaded; anyone missing
+ * (removed people, say) is read once. A cache only: names can always be read again from storage,
+ * so a session's people leave with its room (MEM2).
  */
 export class PeopleCache {
   private readonly byId = new Map<string, ParticipantRecord>();
@@ -28,5 +29,9 @@ export class PeopleCache {
 
   update(person: ParticipantRecord): void {
     this.byId.set(person.id, person);
+  }
+
+  dropSession(sessionId: string): void {
+    for (const [id, person] of this.byId) if (person.sessionId === sessionId) this.byId.delete(id);
   }
 }

@@ -13,8 +13,8 @@ import { hasVoted, questionsFor } from '@open-talks/shared';
 
 /**
  * The Town Hall: Q&A, speaker queue, polls, captions and agenda (issue 5), one service each over
- * a shared context; this one adds the settings, the full state a member gets on (re)connect, the
- * hooks from the session service, and picking the timers up again after a restart.
+ * a shared context; this one adds the settings, the full state a member gets on (re)connect,
+ * following people as they change, and picking the timers up again after a restart.
  */
 export class TownhallService {
   readonly qa: QaService;
@@ -29,7 +29,8 @@ export class TownhallService {
     this.polls = new PollService(ctx);
     this.captions = new CaptionService(ctx);
     this.agenda = new AgendaService(ctx);
-    ctx.onLoad = (room) => this.queue.seed(room);
+    ctx.bus.subscribe('townhall:room-loaded', ({ room }) => this.queue.seed(room));
+    ctx.bus.subscribe('townhall:room-unloaded', ({ sessionId }) => this.queue.unload(sessionId));
   }
 
   /** Everything this member may see, for `session:state` and GET /api/sessions/:id/townhall. SYNC1. */
@@ -69,14 +70,15 @@ export class TownhallService {
       };
       await this.ctx.saveState(room, { settings });
       room.settings = settings;
-      this.ctx.notifier.settings(room.sessionId, settings);
+      this.ctx.bus.publish('townhall:settings', { sessionId: room.sessionId, settings });
       return { settings };
     });
   }
 
   /** Someone joined, changed or was removed: names stay current; a removed person's hand comes down. */
   async personChanged(person: ParticipantRecord): Promise<void> {
-    this.ctx.people.update(person);
+    // A room not in memory reads its people when it loads; only a loaded one is kept current.
+    if (this.ctx.loaded(person.sessionId)) this.ctx.people.update(person);
     if (person.removedAt === null) return;
     const session = await this.ctx.store.sessions.byId(person.sessionId);
     if (session) await this.queue.personRemoved(session, person);

@@ -28,6 +28,17 @@ export class Coalescer {
     this.timers.set(key, timer);
   }
 
+  /** Whether a flush is waiting for a key that starts with `prefix`. */
+  pending(prefix: string): boolean {
+    for (const key of this.timers.keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** Forgets when keys starting with `prefix` last ran (their next flush goes out at once). */
+  forget(prefix: string): void {
+    for (const key of this.lastRun.keys()) if (key.startsWith(prefix) && !this.timers.has(key)) this.lastRun.delete(key);
+  }
+
   close(): void {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);

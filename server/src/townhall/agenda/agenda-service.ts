@@ -74,7 +74,7 @@ export class AgendaService {
     this.ctx.clock.schedule(key, deadline, () => {
       const current = room.agenda.timer;
       if (current && current.deadline === deadline && isExpired(current, this.ctx.now())) {
-        this.ctx.notifier.timeUp(room.sessionId, { timer: 'agenda', at: deadline });
+        this.ctx.bus.publish('townhall:time-up', { sessionId: room.sessionId, payload: { timer: 'agenda', at: deadline } });
       }
     });
   }
@@ -86,7 +86,7 @@ export class AgendaService {
       room.agenda = agenda;
       this.watch(room);
       const view = agendaView(agenda);
-      this.ctx.notifier.agenda(room.sessionId, view);
+      this.ctx.bus.publish('townhall:agenda', { sessionId: room.sessionId, agenda: view });
       return { agenda: view };
     });
   }

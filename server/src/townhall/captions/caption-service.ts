@@ -35,7 +35,7 @@ export class CaptionService {
       room.nextCaptionSeq += captions.length;
       const views = captions.map(({ seq: _seq, ...view }) => view);
       room.captions = [...room.captions, ...views].slice(-CAPTIONS_IN_STATE);
-      this.ctx.notifier.captions(room.sessionId, views);
+      this.ctx.bus.publish('townhall:captions', { sessionId: room.sessionId, captions: views });
       return { captions: views };
     });
   }

@@ -43,7 +43,7 @@ export class PollService {
       const { poll } = orThrow(createPoll(newId(), definition, this.ctx.now()));
       await this.ctx.store.polls.savePoll(room.sessionId, poll);
       room.polls.set(poll.id, createPollState(poll));
-      this.ctx.notifier.pollChanged(room.sessionId, poll);
+      this.ctx.bus.publish('townhall:poll-changed', { sessionId: room.sessionId, poll });
       return { poll: this.itemFor(room, poll.id, principal) };
     });
   }
@@ -68,7 +68,7 @@ export class PollService {
       await this.ctx.store.polls.deletePoll(room.sessionId, pollId);
       room.polls.delete(pollId);
       room.resultsCache.delete(pollId);
-      this.ctx.notifier.pollDeleted(room.sessionId, pollId);
+      this.ctx.bus.publish('townhall:poll-deleted', { sessionId: room.sessionId, pollId });
       return {};
     });
   }
@@ -85,7 +85,7 @@ export class PollService {
       }
       await this.ctx.saveState(room, { projectedPollId: pollId });
       room.projectedPollId = pollId;
-      this.ctx.notifier.projected(room.sessionId, pollId);
+      this.ctx.bus.publish('townhall:projected', { sessionId: room.sessionId, pollId });
       return { projectedPollId: pollId };
     });
   }
@@ -155,10 +155,10 @@ export class PollService {
       });
       state.poll = poll;
       room.resultsCache.delete(poll.id);
-      this.ctx.notifier.pollChanged(room.sessionId, poll);
+      this.ctx.bus.publish('townhall:poll-changed', { sessionId: room.sessionId, poll });
       if (project) {
         room.projectedPollId = poll.id;
-        this.ctx.notifier.projected(room.sessionId, poll.id);
+        this.ctx.bus.publish('townhall:projected', { sessionId: room.sessionId, pollId: poll.id });
       }
       this.queueResults(room, poll.id);
       return { poll: this.itemFor(room, poll.id, principal) };
@@ -170,7 +170,7 @@ export class PollService {
     applyBallotChange(state, change);
     room.resultsCache.delete(state.poll.id);
     this.queueResults(room, state.poll.id);
-    this.ctx.notifier.ballot(change.participantId, { pollId: state.poll.id, ballot: change.ballot ? myBallot(state.poll, change.ballot) : null });
+    this.ctx.bus.publish('townhall:ballot', { participantId: change.participantId, pollId: state.poll.id, ballot: change.ballot ? myBallot(state.poll, change.ballot) : null });
   }
 
   /** Staff always get results; everyone while they are shown (POLL4, POLL8). Coalesced per session. */
@@ -183,7 +183,7 @@ export class PollService {
       this.pendingResults.delete(room.sessionId);
       for (const id of ids) {
         const state = room.polls.get(id);
-        if (state) this.ctx.notifier.pollResults(room.sessionId, this.results(room, state), canSeeResults(state.poll, false));
+        if (state) this.ctx.bus.publish('townhall:poll-results', { sessionId: room.sessionId, results: this.results(room, state), everyone: canSeeResults(state.poll, false) });
       }
     });
   }

@@ -132,11 +132,11 @@ export class QaService {
           break;
         case 'vote':
           this.queueVotes(room.sessionId, change.questionId, change.votes);
-          this.ctx.notifier.voted(change.participantId, { questionId: change.questionId, voted: change.up });
+          this.ctx.bus.publish('townhall:voted', { participantId: change.participantId, questionId: change.questionId, voted: change.up });
           break;
         case 'merge-voters':
           shown.add(change.toId);
-          for (const participantId of change.added) this.ctx.notifier.voted(participantId, { questionId: change.toId, voted: true });
+          for (const participantId of change.added) this.ctx.bus.publish('townhall:voted', { participantId, questionId: change.toId, voted: true });
           break;
       }
     }
@@ -150,12 +150,15 @@ export class QaService {
     await this.ctx.people.ensure([question.authorId]);
     const author = this.ctx.people.get(question.authorId);
     const lookup = this.ctx.lookup;
-    this.ctx.notifier.question(room.sessionId, {
-      authorId: question.authorId,
-      staff: questionItem(room, question, { participantId: null, staff: true }, lookup),
-      author: questionItem(room, question, { participantId: question.authorId, staff: author ? isStaff(author.role) : false }, lookup),
-      public: canSeeQuestion(question, PUBLIC_QA) ? questionItem(room, question, PUBLIC_VIEWER, lookup) : null,
-      wasPublic,
+    this.ctx.bus.publish('townhall:question', {
+      sessionId: room.sessionId,
+      audiences: {
+        authorId: question.authorId,
+        staff: questionItem(room, question, { participantId: null, staff: true }, lookup),
+        author: questionItem(room, question, { participantId: question.authorId, staff: author ? isStaff(author.role) : false }, lookup),
+        public: canSeeQuestion(question, PUBLIC_QA) ? questionItem(room, question, PUBLIC_VIEWER, lookup) : null,
+        wasPublic,
+      },
     });
   }
 
@@ -167,7 +170,7 @@ export class QaService {
     this.ctx.coalescer.schedule(`${sessionId}:votes`, () => {
       const counts = this.pendingVotes.get(sessionId);
       this.pendingVotes.delete(sessionId);
-      if (counts && counts.size > 0) this.ctx.notifier.votes(sessionId, Object.fromEntries(counts) as VoteCounts);
+      if (counts && counts.size > 0) this.ctx.bus.publish('townhall:votes', { sessionId, counts: Object.fromEntries(counts) as VoteCounts });
     });
   }
 }

@@ -133,7 +133,7 @@ export class QueueService {
     this.ctx.clock.schedule(key, deadline, () => {
       const current = room.queue.floor?.timer;
       if (current && current.deadline === deadline && isExpired(current, this.ctx.now())) {
-        this.ctx.notifier.timeUp(room.sessionId, { timer: 'floor', at: deadline });
+        this.ctx.bus.publish('townhall:time-up', { sessionId: room.sessionId, payload: { timer: 'floor', at: deadline } });
       }
     });
   }
@@ -143,6 +143,11 @@ export class QueueService {
     const sent = new Map<string, string>();
     for (const [id, status] of handStatuses(room.queue)) sent.set(id, JSON.stringify(status));
     this.sent.set(room.sessionId, sent);
+  }
+
+  /** The room left memory (MEM2): what each person was told is seeded again when it loads. */
+  unload(sessionId: string): void {
+    this.sent.delete(sessionId);
   }
 
   private async lowerNow(room: TownhallRoom, participantId: string): Promise<void> {
@@ -179,13 +184,13 @@ export class QueueService {
 
   private async announceFloor(room: TownhallRoom): Promise<void> {
     if (room.queue.floor) await this.ctx.people.ensure([room.queue.floor.participantId]);
-    this.ctx.notifier.floor(room.sessionId, floorView(room.queue.floor, room.attribution, this.ctx.lookup));
+    this.ctx.bus.publish('townhall:floor', { sessionId: room.sessionId, floor: floorView(room.queue.floor, room.attribution, this.ctx.lookup) });
   }
 
   /** Staff get the queue; each person whose place changed gets theirs ("you're next", "you have the floor"). */
   private async flush(room: TownhallRoom): Promise<void> {
     await this.ctx.people.ensure(room.queue.hands.map((h) => h.participantId));
-    this.ctx.notifier.queue(room.sessionId, queueView(room, this.ctx.lookup));
+    this.ctx.bus.publish('townhall:queue', { sessionId: room.sessionId, queue: queueView(room, this.ctx.lookup) });
     const sent = this.sent.get(room.sessionId) ?? new Map<string, string>();
     this.sent.set(room.sessionId, sent);
     const now = handStatuses(room.queue);
@@ -193,12 +198,12 @@ export class QueueService {
       const json = JSON.stringify(status);
       if (sent.get(id) === json) continue;
       sent.set(id, json);
-      this.ctx.notifier.handStatus(id, status);
+      this.ctx.bus.publish('townhall:hand-status', { participantId: id, status });
     }
     for (const id of [...sent.keys()]) {
       if (now.has(id)) continue;
       sent.delete(id);
-      this.ctx.notifier.handStatus(id, NO_HAND);
+      this.ctx.bus.publish('townhall:hand-status', { participantId: id, status: NO_HAND });
     }
   }
 }

@@ -1,0 +1,72 @@
+import type { Poll, PollResults, SessionFormat } from '@open-talks/shared';
+import type {
+  AgendaView,
+  CafePublicView,
+  CafeView,
+  CaptionView,
+  FloorView,
+  HandStatus,
+  MyBallot,
+  PromptView,
+  QuestionItem,
+  QueueView,
+  RoundTimerPayload,
+  SeatView,
+  TimeUpPayload,
+  TownhallSettings,
+  VoteCounts,
+} from '@open-talks/shared/protocol';
+import type { ParticipantRecord, SessionRecord } from '../store/index.js';
+import type { TownhallRoom } from '../townhall/room.js';
+
+/** A question's views for its three audiences; `public` is null when only staff and the author may see it. */
+export interface QuestionAudiences {
+  authorId: string;
+  staff: QuestionItem;
+  author: QuestionItem;
+  public: QuestionItem | null;
+  /** Everyone could see it before this change (so they must be told it is gone). */
+  wasPublic: boolean;
+}
+
+/** What happened, by name: every change is stored before it is published. */
+export interface BusEvents {
+  // Sessions and participants (SessionService; the café promotes hosts).
+  'session:changed': { session: SessionRecord };
+  'session:projector-key-rotated': { sessionId: string };
+  'participant:changed': { participant: ParticipantRecord };
+  'participant:removed': { participant: ParticipantRecord };
+  /** Someone joined, changed or was removed in a way the session's format follows (café seats, Town Hall names and hands). */
+  'participant:format-follows': { participant: ParticipantRecord; format: SessionFormat };
+
+  // The café (CafeService, CafeRunService).
+  'cafe:changed': { sessionId: string; cafe: CafeView };
+  /** Tables or the plan changed: seats and the table map are announced again. */
+  'cafe:setup-changed': { sessionId: string };
+  'cafe:live': { sessionId: string; live: CafePublicView };
+  /** Each person's seat (null: none); `tableIds` are the café's tables, for table rooms. */
+  'cafe:seats': { sessionId: string; seats: ReadonlyMap<string, SeatView | null>; tableIds: readonly string[] };
+  'cafe:timer': { sessionId: string; timer: RoundTimerPayload };
+  'cafe:prompt': { sessionId: string; prompt: PromptView };
+
+  // The Town Hall (its services over TownhallContext).
+  /** A room was read from storage into memory (on first use after a start or after it idled, MEM3). */
+  'townhall:room-loaded': { room: TownhallRoom };
+  /** An idle room left memory (MEM2). */
+  'townhall:room-unloaded': { sessionId: string };
+  'townhall:question': { sessionId: string; audiences: QuestionAudiences };
+  'townhall:votes': { sessionId: string; counts: VoteCounts };
+  'townhall:voted': { participantId: string; questionId: string; voted: boolean };
+  'townhall:queue': { sessionId: string; queue: QueueView };
+  'townhall:hand-status': { participantId: string; status: HandStatus };
+  'townhall:floor': { sessionId: string; floor: FloorView | null };
+  'townhall:poll-changed': { sessionId: string; poll: Poll };
+  'townhall:poll-deleted': { sessionId: string; pollId: string };
+  'townhall:poll-results': { sessionId: string; results: PollResults; everyone: boolean };
+  'townhall:ballot': { participantId: string; pollId: string; ballot: MyBallot | null };
+  'townhall:projected': { sessionId: string; pollId: string | null };
+  'townhall:captions': { sessionId: string; captions: CaptionView[] };
+  'townhall:agenda': { sessionId: string; agenda: AgendaView };
+  'townhall:settings': { sessionId: string; settings: TownhallSettings };
+  'townhall:time-up': { sessionId: string; payload: TimeUpPayload };
+}
