@@ -11,7 +11,6 @@ import {
   focusRound,
   isExpired,
   measurePlan,
-  publicCafeView,
   reseatPerson,
   seatingParticipants,
   seatViews,
@@ -30,6 +29,7 @@ import type { Principal } from '../sessions/principal.js';
 import type { ParticipantRecord, Store } from '../store/index.js';
 import type { KeyedMutex } from '../util/keyed-mutex.js';
 import type { CafeService } from './cafe-service.js';
+import { publicCafeView } from './views.js';
 
 /** How a running café reaches screens; implemented by the realtime layer. */
 export interface RunNotifier {

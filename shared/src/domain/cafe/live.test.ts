@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
-import { publicCafeView, seatViews, type CafePerson, type CafeSnapshot } from './live.js';
+import { seatViews, type CafePerson, type CafeSnapshot } from './live.js';
 import { cafePhase, focusRound, type CafeRun } from './run.js';
 
 const people: CafePerson[] = [
@@ -48,15 +48,6 @@ describe('CAFE3 the café as everyone sees it', () => {
     expect([cafePhase(running(1), 2), focusRound(running(1), 2)]).toEqual(['in-round', 1]);
     expect([cafePhase(ended(1), 2), focusRound(ended(1), 2)]).toEqual(['between-rounds', 2]);
     expect([cafePhase(ended(2), 2), focusRound(ended(2), 2)]).toEqual(['finished', null]);
-  });
-
-  it('CAFE3 the public view numbers the tables, counts the focus round, and keeps only prompts to everyone', () => {
-    const view = publicCafeView(snapshot({ run: ended(1) }));
-    expect(view.tables.map((t) => [t.number, t.label, t.seated])).toEqual([
-      [1, 'Lotus', 3],
-      [2, '2', 1],
-    ]);
-    expect(view.prompts.map((p) => p.id)).toEqual(['p1']);
   });
 
   it('CAFE3 a seat names the host and tablemates under named attribution, with the table prompts of this round', () => {
