@@ -8,7 +8,6 @@ import {
   decideReplaceTables,
   decideSetRounds,
   decideSetTables,
-  seatingParticipants,
   type CafeTable,
 } from '@open-talks/shared';
 import type { CafeView, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
@@ -75,8 +74,7 @@ export class CafeService {
   private async makeTablesNow(principal: Principal, { tableSize }: z.output<typeof makeTablesPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const [people, online] = await Promise.all([this.store.participants.listActive(sessionId), this.presence.onlineIds(sessionId)]);
-    const here = seatingParticipants(people.filter((p) => online.has(p.id)), []);
-    const tables = orThrow(decideMakeTables(here, tableSize)).tables.map((t) => ({ ...t, id: newId() }));
+    const tables = orThrow(decideMakeTables(people.filter((p) => online.has(p.id)), tableSize)).tables.map((t) => ({ ...t, id: newId() }));
     return this.replaceTables(principal, tables, []);
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideMakeTables, decideReplaceTables, decideSetRounds, decideSetTables, type HostCandidate, type PlanState } from './setup-decisions.js';
-import { ended, NOT_STARTED, rounds, running, table } from './testing.js';
+import { ended, NOT_STARTED, person, rounds, running, table } from './testing.js';
 
 const candidate = (role: HostCandidate['role'], mode: HostCandidate['mode'] = 'in-room', removedAt: number | null = null): HostCandidate => ({ role, mode, removedAt });
 const plan = (seating: Record<string, string[]>[], locked = false): PlanState => ({ plan: { rounds: seating }, locked });
@@ -66,11 +66,8 @@ describe('decideSetTables: the tables a facilitator sends', () => {
 });
 
 describe('decideMakeTables: tables for whoever is here', () => {
-  it('makes in-room and remote tables of one more than the size asked', () => {
-    const here = [
-      ...Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, mode: 'in-room' as const, stakeholderGroup: 'academia' as const })),
-      { id: 'r', mode: 'remote' as const, stakeholderGroup: 'academia' as const },
-    ];
+  it('makes in-room and remote tables of one more than the size asked, for the seated roles only', () => {
+    const here = [...Array.from({ length: 6 }, (_, i) => person(`p${i}`)), person('r', 'remote'), person('m', 'remote', 'moderator'), person('o', 'in-room', 'observer')];
     const result = decideMakeTables(here, 5);
     expect(result.ok && result.tables.map((t) => [t.label, t.kind, t.capacity])).toEqual([
       ['1', 'in-room', 6],
@@ -79,8 +76,8 @@ describe('decideMakeTables: tables for whoever is here', () => {
     ]);
   });
 
-  it('refuses when nobody is here', () => {
-    expect(decideMakeTables([], 5)).toEqual({ ok: false, error: { code: 'conflict', message: 'Nobody is here yet to make tables for', reason: 'cafe.nobodyHere' } });
+  it('refuses when nobody who sits at a table is here', () => {
+    expect(decideMakeTables([person('f', 'in-room', 'facilitator')], 5)).toEqual({ ok: false, error: { code: 'conflict', message: 'Nobody is here yet to make tables for', reason: 'cafe.nobodyHere' } });
   });
 });
 

@@ -1,11 +1,11 @@
 // The café's set-up rules: which tables and rounds a facilitator may set, and when. Each
 // decision takes the stored state and the request and returns the change or the refusal;
 // the server loads, decides, stores and announces (docs/spec.md).
-import type { SeatingParticipant, SeatingPlan } from '../seating/types.js';
+import type { SeatingPlan } from '../seating/types.js';
 import type { Mode, Role } from '../words.js';
 import { badRequest, conflict, notFound, type CafeResult } from './result.js';
 import type { CafeRun } from './run.js';
-import { suggestTables, type CafeRound, type CafeTable } from './setup.js';
+import { seatingParticipants, suggestTables, type CafeRound, type CafeTable, type PersonForSeating } from './setup.js';
 
 /** The plan as the set-up rules need it. */
 export interface PlanState {
@@ -54,8 +54,9 @@ export function decideSetTables(state: TablesState, tables: readonly TableInput[
   return { ok: true, promoted };
 }
 
-/** "Make tables of about N" for the seated people who are here (ids are the server's to give). */
-export function decideMakeTables(here: readonly SeatingParticipant[], tableSize: number): CafeResult<{ tables: Omit<CafeTable, 'id'>[] }> {
+/** "Make tables of about N" for the people here who sit at tables (ids are the server's to give). */
+export function decideMakeTables(online: readonly PersonForSeating[], tableSize: number): CafeResult<{ tables: Omit<CafeTable, 'id'>[] }> {
+  const here = seatingParticipants(online, []);
   if (here.length === 0) return conflict('Nobody is here yet to make tables for', 'nobodyHere');
   const counts = { 'in-room': here.filter((p) => p.mode === 'in-room').length, remote: here.filter((p) => p.mode === 'remote').length };
   return { ok: true, tables: suggestTables(counts, tableSize) };
