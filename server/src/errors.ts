@@ -32,3 +32,20 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   if (!result.success) throw new AppError('bad_request', describeIssues(result.error));
   return result.data;
 }
+
+/** A refusal from a pure domain decision (the café's, the Town Hall's): the same fields as `AppError`. */
+export interface DomainError {
+  code: ErrorCode;
+  message: string;
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A refused domain decision becomes the error the caller sees; nothing was changed. */
+export function orThrow<T extends object>(result: ({ ok: true } & T) | { ok: false; error: DomainError }): T {
+  if (!result.ok) {
+    const { code, message, reason, params } = result.error;
+    throw new AppError(code, message, reason ? { reason, ...(params && { params }) } : undefined);
+  }
+  return result;
+}

@@ -145,7 +145,12 @@ describe('refusal reasons', () => {
   const english = flatten(load('en'));
   const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
   const servers = ['server/src/cafe/cafe-service.ts', 'server/src/cafe/run-service.ts', 'server/src/townhall/context.ts', 'server/src/townhall/polls/poll-service.ts'].map(read);
-  const literal = servers.flatMap((source) => [...source.matchAll(/reason: '([\w.-]+)'/g)].map((m) => m[1]!));
+  // The café's pure rules name theirs in conflict(message, reason): under `cafe.`.
+  const cafe = ['setup-decisions', 'plan-decisions', 'run-decisions'].map((name) => read(`shared/src/domain/cafe/${name}.ts`));
+  const literal = [
+    ...servers.flatMap((source) => [...source.matchAll(/reason: '([\w.-]+)'/g)].map((m) => m[1]!)),
+    ...cafe.flatMap((source) => [...source.matchAll(/conflict\([^;]*?, '(\w+)'/g)].map((m) => `cafe.${m[1]}`)),
+  ];
   // The Town Hall's pure rules name theirs in conflict(message, reason): under `townhall.`.
   const domain = ['agenda', 'poll-ballots', 'polls', 'qa-votes', 'qa', 'queue'].map((name) => read(`shared/src/domain/townhall/${name}.ts`));
   const townhall = domain.flatMap((source) => [...source.matchAll(/conflict\([^;]*?, '(\w+)'/g)].map((m) => `townhall.${m[1]}`));

@@ -1,33 +1,36 @@
 import {
   CAFE_LIMITS,
-  endTimer,
-  extendTimer,
+  decideEnd,
+  decideExpiry,
+  decideExtend,
+  decidePause,
+  decidePrompt,
+  decideResume,
+  decideShowHarvest,
+  decideStart,
   focusRound,
   isExpired,
   measurePlan,
-  pauseTimer,
-  publicCafeView,
   reseatPerson,
-  resumeTimer,
   seatingParticipants,
   seatViews,
-  startTimer,
-  cafePhase,
   type CafePerson,
+  type CafeResult,
   type CafeRun,
   type CafeSnapshot,
+  type RunningRun,
   type Timer,
-  type TimerResult,
 } from '@open-talks/shared';
 import type { CafeLive, CafePublicView, CafeView, PromptView, promptPayload, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.js';
-import { AppError } from '../errors.js';
+import { AppError, orThrow } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { Principal } from '../sessions/principal.js';
 import type { ParticipantRecord, Store } from '../store/index.js';
 import type { KeyedMutex } from '../util/keyed-mutex.js';
 import type { CafeService } from './cafe-service.js';
+import { publicCafeView } from './views.js';
 
 /** Wakes the service when a running round's time is up (one timeout per café, never a tick). */
 export interface RoundClock {
@@ -65,44 +68,35 @@ export class CafeRunService {
 
   async start(principal: Principal): Promise<CafeRun> {
     const sessionId = principal.session.id;
-    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café', { reason: 'cafe.notCafe' });
     return this.mutex.run(sessionId, async () => {
       const [rounds, plan, run] = await Promise.all([this.store.cafe.rounds(sessionId), this.store.cafe.plan(sessionId), this.store.cafe.run(sessionId)]);
-      const phase = cafePhase(run, rounds.length);
-      if (phase === 'in-round') throw new AppError('conflict', `Round ${run.round} is still on; end it before starting the next`, { reason: 'cafe.roundStillOn', params: { round: run.round } });
-      if (rounds.length === 0) throw new AppError('conflict', 'Add the rounds before starting the café', { reason: 'cafe.noRoundsToStart' });
-      if (phase === 'finished') throw new AppError('conflict', 'Every round has been held', { reason: 'cafe.allRoundsHeld' });
-      if (!plan) throw new AppError('conflict', 'Make a seating plan before starting the café', { reason: 'cafe.noPlanToStart' });
-      const round = run.round + 1;
-      const next: CafeRun = { round, timer: this.timerOrThrow(startTimer(rounds[round - 1]!.durationMs, this.now())) };
+      const { run: next, lockPlan } = orThrow(decideStart({ format: principal.session.format, rounds, plan, run }, this.now()));
       await this.store.transaction(async (repos) => {
         await repos.cafe.saveRun(sessionId, next, this.now());
-        // The plan is now in use: re-planning mid-café would move everyone at once.
-        if (!plan.locked) await repos.cafe.savePlan(sessionId, { ...plan, locked: true });
+        if (lockPlan) await repos.cafe.savePlan(sessionId, { ...plan!, locked: true });
       });
-      this.watch(sessionId, next.timer!);
-      await this.announceAll(sessionId, { staff: !plan.locked });
+      this.watch(sessionId, next.timer);
+      await this.announceAll(sessionId, { staff: lockPlan });
       return next;
     });
   }
 
   pause(principal: Principal): Promise<CafeRun> {
-    return this.changeTimer(principal.session.id, (timer, now) => pauseTimer(timer, now));
+    return this.changeTimer(principal.session.id, (run, now) => decidePause(run, now));
   }
 
   resume(principal: Principal): Promise<CafeRun> {
-    return this.changeTimer(principal.session.id, (timer, now) => resumeTimer(timer, now));
+    return this.changeTimer(principal.session.id, (run, now) => decideResume(run, now));
   }
 
   extend(principal: Principal, minutes: number): Promise<CafeRun> {
-    return this.changeTimer(principal.session.id, (timer, now) => extendTimer(timer, minutes * 60_000, now));
+    return this.changeTimer(principal.session.id, (run, now) => decideExtend(run, minutes, now));
   }
 
   async end(principal: Principal): Promise<CafeRun> {
     const sessionId = principal.session.id;
     return this.mutex.run(sessionId, async () => {
-      const run = await this.currentRound(sessionId);
-      const next: CafeRun = { round: run.round, timer: this.timerOrThrow(endTimer(run.timer, this.now())) };
+      const { run: next } = orThrow(decideEnd(await this.store.cafe.run(sessionId), this.now()));
       await this.store.cafe.saveRun(sessionId, next, this.now());
       this.clock.cancel(sessionId);
       await this.announceAll(sessionId, { staff: false });
@@ -112,12 +106,8 @@ export class CafeRunService {
 
   async prompt(principal: Principal, { text, tableId }: z.output<typeof promptPayload>): Promise<PromptView> {
     const sessionId = principal.session.id;
-    if (tableId !== null) {
-      const tables = await this.store.cafe.tables(sessionId);
-      if (!tables.some((t) => t.id === tableId)) throw new AppError('not_found', 'No such table in this café');
-    }
-    const run = await this.store.cafe.run(sessionId);
-    const prompt: PromptView = { id: newId(), round: run.round, tableId, text, sentAt: this.now() };
+    const [tables, run] = await Promise.all([tableId === null ? [] : this.store.cafe.tables(sessionId), this.store.cafe.run(sessionId)]);
+    const { prompt } = orThrow(decidePrompt({ tables, run }, { id: newId(), text, tableId }, this.now()));
     await this.store.cafe.addPrompt(sessionId, prompt);
     this.bus.publish('cafe:prompt', { sessionId, prompt });
     return prompt;
@@ -126,11 +116,11 @@ export class CafeRunService {
   /** HARV6: the projector shows the harvest (or the round again); stored, then announced to every screen. */
   async showHarvest(principal: Principal, show: boolean): Promise<{ shown: boolean }> {
     const sessionId = principal.session.id;
-    if (principal.session.format !== 'cafe') throw new AppError('conflict', 'This session is a Town Hall, not a café');
+    const { shown } = orThrow(decideShowHarvest(principal.session.format, show));
     return this.mutex.run(sessionId, async () => {
-      await this.store.cafe.showHarvest(sessionId, show, this.now());
+      await this.store.cafe.showHarvest(sessionId, shown, this.now());
       this.bus.publish('cafe:live', { sessionId, live: publicCafeView(await this.snapshot(sessionId)) });
-      return { shown: show };
+      return { shown };
     });
   }
 
@@ -177,11 +167,9 @@ export class CafeRunService {
   /** The round's time is up: the server ends it (TIME4), so every screen moves on together. */
   private async expire(sessionId: string): Promise<void> {
     await this.mutex.run(sessionId, async () => {
-      const run = await this.store.cafe.run(sessionId);
-      if (!run.timer || !isExpired(run.timer, this.now())) return;
-      const ended = endTimer(run.timer, run.timer.deadline!);
-      if (!ended.ok) return;
-      await this.store.cafe.saveRun(sessionId, { round: run.round, timer: ended.timer }, this.now());
+      const ended = decideExpiry(await this.store.cafe.run(sessionId), this.now());
+      if (!ended) return;
+      await this.store.cafe.saveRun(sessionId, ended, this.now());
       await this.announceAll(sessionId, { staff: false });
     });
   }
@@ -194,26 +182,14 @@ export class CafeRunService {
     this.clock.schedule(sessionId, timer.deadline, () => void this.expire(sessionId));
   }
 
-  private changeTimer(sessionId: string, change: (timer: Timer, now: number) => TimerResult): Promise<CafeRun> {
+  private changeTimer(sessionId: string, decide: (run: CafeRun, now: number) => CafeResult<{ run: RunningRun }>): Promise<CafeRun> {
     return this.mutex.run(sessionId, async () => {
-      const run = await this.currentRound(sessionId);
-      const next: CafeRun = { round: run.round, timer: this.timerOrThrow(change(run.timer, this.now())) };
+      const { run: next } = orThrow(decide(await this.store.cafe.run(sessionId), this.now()));
       await this.store.cafe.saveRun(sessionId, next, this.now());
-      this.watch(sessionId, next.timer!);
+      this.watch(sessionId, next.timer);
       this.bus.publish('cafe:timer', { sessionId, timer: { round: next.round, timer: next.timer } });
       return next;
     });
-  }
-
-  private async currentRound(sessionId: string): Promise<CafeRun & { timer: Timer }> {
-    const run = await this.store.cafe.run(sessionId);
-    if (!run.timer || run.round === 0) throw new AppError('conflict', 'No round has started yet', { reason: 'cafe.noRoundYet' });
-    return { round: run.round, timer: run.timer };
-  }
-
-  private timerOrThrow(result: TimerResult): Timer {
-    if (!result.ok) throw new AppError(result.error.code, result.error.message);
-    return result.timer;
   }
 
   /** Tables, rounds or the plan changed: everyone's view and seat are sent again. */

@@ -131,11 +131,5 @@ export function isStaff(role: Role): boolean {
   return can(role, 'participants:list');
 }
 
-/** A refused domain transition becomes the error the caller sees; nothing was changed. */
-export function orThrow<T extends object>(result: TownhallResult<T>): T {
-  if (!result.ok) {
-    const { code, message, reason, params } = result.error;
-    throw new AppError(code, message, reason ? { reason, ...(params && { params }) } : undefined);
-  }
-  return result;
-}
+// The Town Hall's decisions refuse the same way as the café's.
+export { orThrow } from '../errors.js';

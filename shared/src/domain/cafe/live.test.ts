@@ -1,46 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
-import { publicCafeView, seatViews, type CafePerson, type CafeSnapshot } from './live.js';
-import { cafePhase, focusRound, type CafeRun } from './run.js';
-
-const people: CafePerson[] = [
-  { id: 'amina', displayName: 'Amina', role: 'host', mode: 'in-room', stakeholderGroup: 'government' },
-  { id: 'bo', displayName: 'Bo', role: 'participant', mode: 'in-room', stakeholderGroup: 'academia' },
-  { id: 'chen', displayName: null, role: 'participant', mode: 'remote', stakeholderGroup: 'civil-society' },
-  { id: 'dana', displayName: 'Dana', role: 'participant', mode: 'remote', stakeholderGroup: 'other' },
-];
-const running = (round: number): CafeRun => ({
-  round,
-  timer: { status: 'running', durationMs: 60_000, deadline: 1_060_000, remainingMs: null, startedAt: 1_000_000, endedAt: null },
-});
-const ended = (round: number): CafeRun => ({
-  round,
-  timer: { status: 'ended', durationMs: 60_000, deadline: null, remainingMs: null, startedAt: 1_000_000, endedAt: 1_060_000 },
-});
-
-function snapshot(overrides: Partial<CafeSnapshot> = {}): CafeSnapshot {
-  return {
-    attribution: 'named',
-    tables: [
-      { id: 'lotus', label: 'Lotus', kind: 'hybrid', capacity: 4, hostParticipantId: 'amina', videoUrl: 'https://meet.example.org/lotus' },
-      { id: 'cedar', label: '2', kind: 'in-room', capacity: 4, hostParticipantId: null, videoUrl: 'https://ignored.example.org' },
-    ],
-    rounds: [
-      { number: 1, question: 'Why?', durationMs: 60_000 },
-      { number: 2, question: 'How?', durationMs: 60_000 },
-    ],
-    plan: { rounds: [{ lotus: ['amina', 'bo', 'chen'], cedar: [] }, { lotus: ['amina', 'chen', 'dana'], cedar: ['bo'] }] },
-    run: running(1),
-    prompts: [
-      { id: 'p1', round: 1, tableId: null, text: 'To all', sentAt: 1 },
-      { id: 'p2', round: 1, tableId: 'lotus', text: 'To Lotus', sentAt: 2 },
-      { id: 'p3', round: 0, tableId: 'lotus', text: 'Before the start', sentAt: 0 },
-    ],
-    people: new Map(people.map((p) => [p.id, p])),
-    ...overrides,
-  };
-}
+import { seatViews, type CafePerson } from './live.js';
+import { cafePhase, focusRound } from './run.js';
+import { ended, running, snapshot } from './testing.js';
 
 describe('CAFE3 the café as everyone sees it', () => {
   it('CAFE3 phases and the focus round: the round on, else the next; none once finished', () => {
@@ -48,15 +11,6 @@ describe('CAFE3 the café as everyone sees it', () => {
     expect([cafePhase(running(1), 2), focusRound(running(1), 2)]).toEqual(['in-round', 1]);
     expect([cafePhase(ended(1), 2), focusRound(ended(1), 2)]).toEqual(['between-rounds', 2]);
     expect([cafePhase(ended(2), 2), focusRound(ended(2), 2)]).toEqual(['finished', null]);
-  });
-
-  it('CAFE3 the public view numbers the tables, counts the focus round, and keeps only prompts to everyone', () => {
-    const view = publicCafeView(snapshot({ run: ended(1) }));
-    expect(view.tables.map((t) => [t.number, t.label, t.seated])).toEqual([
-      [1, 'Lotus', 3],
-      [2, '2', 1],
-    ]);
-    expect(view.prompts.map((p) => p.id)).toEqual(['p1']);
   });
 
   it('CAFE3 a seat names the host and tablemates under named attribution, with the table prompts of this round', () => {

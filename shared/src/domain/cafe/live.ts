@@ -1,10 +1,11 @@
-// What a running café shows: the public view (the same for everyone, projector included) and
-// each person's seat. Pure, so the attribution rule for tablemates is tested here once.
-import type { CafePublicView, PromptView, SeatView, TablemateView, TableSummary } from '../../protocol/cafe.js';
+// What a running café shows each person: their seat, and the tables as everyone sees them (the
+// public view is built on the server, server/src/cafe/views.ts). Pure, so the attribution rule
+// for tablemates is tested here once.
+import type { PromptView, SeatView, TablemateView, TableSummary } from '../../protocol/cafe.js';
 import type { SeatingPlan } from '../seating/types.js';
 import { attribute } from '../attribution.js';
 import type { Attribution, Mode, Role, StakeholderGroup } from '../words.js';
-import { cafePhase, focusRound, type CafeRun } from './run.js';
+import { focusRound, type CafeRun } from './run.js';
 import type { CafeRound, CafeTable } from './setup.js';
 
 export interface CafePerson {
@@ -38,7 +39,8 @@ export function focusSeating(snapshot: CafeSnapshot): Map<string, string> {
   return seats;
 }
 
-function summaries(snapshot: CafeSnapshot): TableSummary[] {
+/** The tables numbered from 1, each with how many sit there in the focus round. */
+export function tableSummaries(snapshot: CafeSnapshot): TableSummary[] {
   const round = focusRound(snapshot.run, snapshot.rounds.length);
   const seating = round === null ? undefined : snapshot.plan?.rounds[round - 1];
   return snapshot.tables.map((t, i) => ({
@@ -49,18 +51,6 @@ function summaries(snapshot: CafeSnapshot): TableSummary[] {
     capacity: t.capacity,
     seated: seating?.[t.id]?.length ?? 0,
   }));
-}
-
-export function publicCafeView(snapshot: CafeSnapshot): CafePublicView {
-  return {
-    rounds: [...snapshot.rounds],
-    run: snapshot.run,
-    phase: cafePhase(snapshot.run, snapshot.rounds.length),
-    focusRound: focusRound(snapshot.run, snapshot.rounds.length),
-    tables: summaries(snapshot),
-    prompts: snapshot.prompts.filter((p) => p.tableId === null),
-    harvestShown: snapshot.harvestShown ?? false,
-  };
 }
 
 /** A tablemate as the session's attribution allows (`attribute`: CAFE3, ATTR1–ATTR2). */
@@ -82,7 +72,7 @@ export function seatViews(snapshot: CafeSnapshot, only?: ReadonlySet<string>): M
   const round = focusRound(snapshot.run, snapshot.rounds.length);
   const seating = round === null ? undefined : snapshot.plan?.rounds[round - 1];
   if (round === null || !seating) return views;
-  const tables = summaries(snapshot);
+  const tables = tableSummaries(snapshot);
   const before = round > 1 ? snapshot.plan?.rounds[round - 2] : undefined;
   const tableBefore = new Map<string, string>();
   for (const [tableId, ids] of Object.entries(before ?? {})) for (const id of ids) tableBefore.set(id, tableId);

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSeating } from '../seating/planner.js';
-import { STAKEHOLDER_GROUPS, type Mode, type Role } from '../words.js';
+import { STAKEHOLDER_GROUPS } from '../words.js';
 import { reseatPerson } from './reseat.js';
-import type { CafeTable, PersonForSeating } from './setup.js';
+import { person, table } from './testing.js';
 
-const table = (id: string, kind: CafeTable['kind'], capacity: number, hostParticipantId: string | null = null): CafeTable => ({
-  id,
-  label: id,
-  kind,
-  capacity,
-  hostParticipantId,
-  videoUrl: null,
-});
-const person = (id: string, mode: Mode, role: Role = 'participant'): PersonForSeating => ({ id, mode, role, stakeholderGroup: 'academia' });
 const tableOf = (round: Record<string, string[]>, id: string) => Object.entries(round).find(([, ids]) => ids.includes(id))?.[0];
 
 describe('CAFE4 reseatPerson keeps the running plan in step with who is there', () => {

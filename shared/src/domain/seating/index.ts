@@ -1,6 +1,6 @@
 export * from './types.js';
 export { planSeating } from './planner.js';
 export { measurePlan } from './metrics.js';
-export { findRuleViolations } from './rules.js';
+export { describeViolation, findRuleViolations, SEATING_RULE_IDS, type SeatingRule, type SeatingRuleId, type SeatingViolation } from './rules.js';
 export { seatLateArrival, removeFromPlan } from './late-arrival.js';
 export { createRng, type Rng } from './rng.js';
