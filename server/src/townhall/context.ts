@@ -1,4 +1,4 @@
-import { can, type Role, type TownhallResult } from '@open-talks/shared';
+import { can, type Role } from '@open-talks/shared';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { Principal } from '../sessions/principal.js';
