@@ -13,3 +13,4 @@ export * from './domain/cafe/reseat.js';
 export * from './domain/townhall/index.js';
 export * from './domain/notepad/index.js';
 export * from './domain/record/index.js';
+export * from './version.js';

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 import type { ClientToServerEvents, ServerToClientEvents, SessionState } from '../../shared/src/protocol/index.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -8,7 +9,7 @@ const open = new Set<ClientSocket>();
 /** A real socket.io-client connected with a token; resolves with the first session state. */
 export async function connect(baseUrl: string, token: string, options: { transports?: ('polling' | 'websocket')[] } = {}): Promise<{ socket: ClientSocket; state: SessionState }> {
   const socket: ClientSocket = io(baseUrl, {
-    auth: { token },
+    auth: { token, version: PROTOCOL_VERSION },
     transports: options.transports ?? ['websocket'],
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,

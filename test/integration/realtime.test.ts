@@ -5,6 +5,7 @@ import { createSession, http, join, type Created } from '../helpers/api.js';
 import { serverForFile, startTestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type ConnectError = Error & { data?: { code?: string } };
@@ -18,7 +19,7 @@ serverForFile((started) => {
 
 /** Connects a raw client that must be refused; resolves with the refusal. */
 async function refused(auth: Record<string, unknown> | undefined, transports: ('polling' | 'websocket')[] = ['websocket']): Promise<ConnectError> {
-  const socket = io(url, { ...(auth && { auth }), transports, reconnection: false, forceNew: true });
+  const socket = io(url, { auth: { version: PROTOCOL_VERSION, ...auth }, transports, reconnection: false, forceNew: true });
   try {
     return await within(
       new Promise<ConnectError>((resolve, reject) => {

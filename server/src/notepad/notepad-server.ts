@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { notepadAccess, notepadRoomName, parseNotepadRoom, type NotepadAccessDecision, type NotepadViewer } from '@open-talks/shared';
+import { notepadAccess, notepadRoomName, parseNotepadRoom, VERSION_PARAM, versionAccepted, type NotepadAccessDecision, type NotepadViewer } from '@open-talks/shared';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { AppError } from '../errors.js';
@@ -126,6 +126,8 @@ export class NotepadServer {
     const refuse = (kind: CloseKind) => ws.close(CLOSE[kind].code, CLOSE[kind].reason);
 
     const url = new URL(rawUrl, 'http://notepad.invalid');
+    // VERSION3: first: nothing else a page from another build sends can be trusted to mean the same.
+    if (!versionAccepted(url.searchParams.get(VERSION_PARAM))) return refuse('outdated');
     let name: string;
     try {
       name = decodeURIComponent(url.pathname.slice(PATH_PREFIX.length));
