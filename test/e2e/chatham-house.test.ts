@@ -1,22 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, http, join, type Created } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 
 // ATTR1 in the browser: under the Chatham House Rule a participant's screen and the projector say
 // "a participant" for the author of a question and for the speaker, never a group or a mode.
 describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let moderator: ClientSocket;
@@ -24,9 +21,8 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
   let projector: Page;
   const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall under Chatham House', format: 'townhall', attribution: 'anonymous' });
     moderator = (await connect(server.url, created.facilitatorToken)).socket;
     const bo = await join(server.url, created.session.joinCode, { displayName: 'Bo', mode: 'remote', stakeholderGroup: 'academia' });
@@ -37,13 +33,6 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     projector.setDefaultTimeout(15_000);
     await projector.goto(created.links.projector);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('ATTR1 a question and the speaker read "a participant" on a participant page and the projector, with no group or mode', async () => {
     const alice = await join(server.url, created.session.joinCode, { displayName: 'Alice', mode: 'in-room', stakeholderGroup: 'technical-community' });

@@ -1,33 +1,23 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 import { createSession } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 
 // VERSION4 in a browser: a page from before a deploy (its Socket.IO handshake carries the previous
 // protocol version) is told to reload, stops reconnecting, and is whole again once reloaded.
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
 describe.skipIf(missing !== null)('an outdated page in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     context = await browser.newContext({ locale: 'en-GB' });
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   it('VERSION4 the page says a new version is available, does not retry, and the Reload button brings it back', async () => {
