@@ -1,11 +1,10 @@
-import { io } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTDATED_CLIENT, OUTDATED_CLOSE_CODE, PROTOCOL_VERSION } from '../../shared/src/version.js';
 import { createSession, type Created } from '../helpers/api.js';
 import { closeAllNotepads, notepadCredentials, notepadUrl, openNotepad } from '../helpers/notepad.js';
 import { serverForFile, type TestServer } from '../helpers/server.js';
-import { connect } from '../helpers/socket.js';
+import { connect, refusal } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
 // VERSION1–VERSION4: a tab from another build is refused at the handshake, with a code it can act on.
@@ -13,24 +12,6 @@ import { within } from '../helpers/wait.js';
 let server: TestServer;
 serverForFile((started) => (server = started));
 afterEach(() => closeAllNotepads());
-
-type ConnectError = Error & { data?: { code?: string } };
-
-/** The refusal of a Socket.IO handshake with this `auth` (it must be refused). */
-async function refusal(auth: Record<string, unknown>): Promise<ConnectError> {
-  const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-  try {
-    return await within(
-      new Promise<ConnectError>((resolve, reject) => {
-        socket.once('connect_error', resolve);
-        socket.once('connect', () => reject(new Error('the connection was accepted')));
-      }),
-      'connect_error',
-    );
-  } finally {
-    socket.close();
-  }
-}
 
 /** The close a raw notepad connection to this room with these query parameters ends with, or 'open'. */
 function outcome(room: string, query: Record<string, string>): Promise<number | 'open'> {
@@ -54,7 +35,7 @@ describe('VERSION2 the Socket.IO handshake', () => {
   it('refuses another or a missing version as outdated_client, whatever the token', async () => {
     const created = await createSession(server.url);
     for (const auth of [{ token: created.facilitatorToken, version: PROTOCOL_VERSION + 1 }, { token: created.facilitatorToken, version: PROTOCOL_VERSION - 1 }, { token: created.facilitatorToken }, { token: 'otp_nobody', version: '0' }, {}]) {
-      const refused = await refusal(auth);
+      const refused = await refusal(server.url, auth);
       expect(refused.data, JSON.stringify(auth)).toMatchObject({ code: OUTDATED_CLIENT, message: expect.any(String) });
     }
   });
