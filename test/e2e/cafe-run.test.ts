@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeatingPlan } from '../../shared/src/index.js';
 import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/socket.js';
 
@@ -23,11 +23,7 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
   const pages: Record<string, Page> = {};
 
   async function open(url: string, lang?: string): Promise<Page> {
-    const context = await browser.newContext({ ...(lang && { locale: lang }) });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(url);
-    return page;
+    return openPage(browser, url, { ...(lang && { locale: lang }) });
   }
   const seatUrl = (person: Joined) => `${server.url}/s/${created.session.id}#token=${person.token}`;
   const planOf = async (): Promise<SeatingPlan> =>

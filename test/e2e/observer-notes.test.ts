@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -15,11 +15,7 @@ describe.skipIf(missing !== null)('observers and the tables’ notes', () => {
   let world: CafeWorld;
 
   async function pageAs(token: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}${path}#token=${token}`);
-    return page;
+    return openPage(browser, `${server.url}${path}#token=${token}`, { locale: 'en-GB' });
   }
 
   browserSuite((started) => ({ server, browser } = started));

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, type ClientSocket } from '../helpers/socket.js';
 
@@ -78,9 +78,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
     const cafeStaff = (await connect(server.url, cafe.facilitatorToken)).socket;
     const tables = [1, 2, 3].map((n) => ({ label: `Table with a rather long name ${n}`, kind: n === 1 ? ('in-room' as const) : ('remote' as const), capacity: 6, videoUrl: n === 1 ? null : `https://meet.example.org/table-${n}` }));
     expect(await command(cafeStaff, 'cafe:set-tables', { tables })).toMatchObject({ ok: true });
-    const page = await (await browser.newContext({ viewport: { width: 768, height: 1000 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(cafe.links.console);
+    const page = await openPage(browser, cafe.links.console, { viewport: { width: 768, height: 1000 } });
     await expect.poll(() => page.getByTestId('tables-editor').locator('li').count()).toBe(3);
     for (const n of [1, 2, 3]) {
       for (const name of [`Host of table ${n}`, `Remove table ${n}`, ...(n > 1 ? [`Video room link of table ${n}`] : [])]) {

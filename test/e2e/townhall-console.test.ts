@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 
@@ -23,11 +23,7 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
   const questionIds: Record<string, string> = {};
 
   async function open(url: string, lang?: string): Promise<Page> {
-    const context = await browser.newContext({ ...(lang && { locale: lang }) });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(url);
-    return page;
+    return openPage(browser, url, { ...(lang && { locale: lang }) });
   }
   const consoleUrl = (token: string) => `${server.url}/s/${created.session.id}/console#token=${token}`;
   const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, type ClientSocket } from '../helpers/socket.js';
 
@@ -25,11 +25,7 @@ describe.skipIf(missing !== null)('the floor for remote and in-room speakers', (
   const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   async function open(url: string, options: { phone?: boolean; locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({ ...(options.phone && { viewport: PHONE, isMobile: true, hasTouch: true }), ...(options.locale && { locale: options.locale }) });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(url);
-    return page;
+    return openPage(browser, url, { ...(options.phone && { viewport: PHONE, isMobile: true, hasTouch: true }), ...(options.locale && { locale: options.locale }) });
   }
 
   browserSuite((started) => ({ server, browser } = started));

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionItem } from '../../shared/src/protocol/index.js';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
@@ -30,12 +30,8 @@ describe.skipIf(missing !== null)('a Town Hall from a participant’s browser', 
     moderator = (await connect(server.url, created.facilitatorToken)).socket;
     expect(await command(moderator, 'townhall:configure', { moderation: 'pre' })).toMatchObject({ ok: true });
     amal = await join(server.url, created.session.joinCode, { displayName: 'Amal', mode: 'remote', stakeholderGroup: 'civil-society' });
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/s/${created.session.id}#token=${amal.token}`);
-    projector = await (await browser.newContext()).newPage();
-    projector.setDefaultTimeout(15_000);
-    await projector.goto(created.links.projector);
+    page = await openPage(browser, `${server.url}/s/${created.session.id}#token=${amal.token}`);
+    projector = await openPage(browser, created.links.projector);
   }, 60_000);
 
   it('asks a question that waits for approval, then shows for everyone', async () => {

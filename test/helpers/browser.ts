@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { checkChromium, chromiumPath, requireAll } from './environment.js';
 import { closeAllNotepads } from './notepad.js';
@@ -21,6 +21,14 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** A page of its own browser context (one person's storage) at `url`, waiting up to 15 s for what it is asked to find. */
+export async function openPage(browser: Browser, url: string, context: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(context)).newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  return page;
 }
 
 /** Runs axe on the page as it is now and fails on serious or critical violations. */
