@@ -22,6 +22,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/sr
 import { createSession, http, join } from '../helpers/api.js';
 import type { FloodReport } from './flooder.js';
 import type { ServerStats } from './townhall-server.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -102,7 +103,7 @@ function ack<E extends keyof ClientToServerEvents>(socket: Client, event: E, pay
 }
 
 async function connect(token: string): Promise<Client> {
-  const socket: Client = io(base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: Client = io(base, { auth: { token, version: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('session:state', () => resolve());
     socket.once('connect_error', reject);
@@ -141,7 +142,7 @@ async function cafeTable(): Promise<{ token: string; room: string }> {
     const result = await http(base, method, `/api/sessions/${id}/cafe/${path}`, { token, body });
     if (result.status !== status) throw new Error(`café ${path}: ${result.status} ${JSON.stringify(result.body)}`);
   }
-  const socket: Client = io(base, { auth: { token: scribbler.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: Client = io(base, { auth: { token: scribbler.token, version: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
   const state = await new Promise<Parameters<ServerToClientEvents['session:state']>[0]>((resolve) => socket.once('session:state', resolve));
   socket.close();
   const seat = state.cafe?.seat;

@@ -7,6 +7,7 @@
 // notepad-flooder.ts).
 import { io, type Socket } from 'socket.io-client';
 import { floodNotepads } from './notepad-flooder.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 interface Start {
   type: 'start';
@@ -70,7 +71,7 @@ function emit(socket: Socket, event: string, payload: unknown): Promise<void> {
 /** Opens a connection; null when the server refuses it (then we try again at once, as a flood would). */
 async function open(base: string, token: string): Promise<Socket | null> {
   await permit();
-  const socket = io(base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(base, { auth: { token, version: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
   socket.on('connection:replaced', () => replacedSockets++);
   socket.on('disconnect', (reason) => reason === 'io server disconnect' && count('closed by the server'));
   const opened = await new Promise<boolean>((resolve) => {

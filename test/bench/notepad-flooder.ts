@@ -5,7 +5,7 @@
 // as the client and the tests (test/helpers/notepad.ts).
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { notepadTicket, notepadUrl } from '../helpers/notepad.js';
+import { notepadTicket, notepadUrl, VERSION_QUERY } from '../helpers/notepad.js';
 import { updateMessage } from '../helpers/raw-notepad.js';
 
 export interface NotepadFlood {
@@ -29,7 +29,7 @@ async function lane(flood: NotepadFlood, clientId: number): Promise<void> {
       flood.count(`notepad ticket ${got.status}`);
       continue;
     }
-    const ws = new WebSocket(`${notepadUrl(flood.base)}/${flood.room}?ticket=${encodeURIComponent(got.ticket)}`);
+    const ws = new WebSocket(`${notepadUrl(flood.base)}/${flood.room}?${new URLSearchParams({ ...VERSION_QUERY, ticket: got.ticket })}`);
     ws.on('error', () => undefined); // the close says what happened
     const closed = new Promise<void>((resolve) =>
       ws.once('close', (code) => {

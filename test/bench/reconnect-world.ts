@@ -3,6 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { CLOCK_RESYNC_SPREAD, RECONNECT_OPTIONS } from '../../client/src/net/reconnect-options.js';
 import type { ClientToServerEvents, ServerToClientEvents, SessionState } from '../../shared/src/protocol/index.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Scenario = 'townhall' | 'cafe' | 'floor';
@@ -73,7 +74,7 @@ async function measureClock(socket: Client): Promise<void> {
 
 /** Connects one client as the web client does, waiting for its first state. */
 function connectOne(base: string, token: string, restart: Restart, total: () => number): Promise<Tracked> {
-  const socket: Client = io(base, { auth: { token }, ...RECONNECT_OPTIONS, forceNew: true, ...(restart.websocketOnly && { transports: ['websocket'] }) });
+  const socket: Client = io(base, { auth: { token, version: PROTOCOL_VERSION }, ...RECONNECT_OPTIONS, forceNew: true, ...(restart.websocketOnly && { transports: ['websocket'] }) });
   restart.sockets.push(socket);
   const tracked: Tracked = { socket, seated: false, freshAt: null, errorsWhileDown: 0, errorsAfterUp: 0 };
   socket.on('disconnect', (reason) => {

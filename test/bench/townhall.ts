@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/src/protocol/index.js';
 import type { ServerStats } from './townhall-server.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -104,7 +105,7 @@ let votesEventsReceived = 0;
 
 const connectStart = now();
 const clients: Client[] = await inBatches(joined, 100, async (person, i) => {
-  const socket: Client = io(base, { auth: { token: person.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: Client = io(base, { auth: { token: person.token, version: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('session:state', () => resolve());
     socket.once('connect_error', reject);
@@ -123,7 +124,7 @@ const clients: Client[] = await inBatches(joined, 100, async (person, i) => {
   return socket;
 });
 const connectMs = now() - connectStart;
-const facilitator: Client = io(base, { auth: { token: created.facilitatorToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+const facilitator: Client = io(base, { auth: { token: created.facilitatorToken, version: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
 await new Promise((resolve) => facilitator.once('session:state', resolve));
 
 interface Phase {

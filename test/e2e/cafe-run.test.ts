@@ -1,22 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeatingPlan } from '../../shared/src/index.js';
 import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, connect } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { connect } from '../helpers/socket.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 
 // A facilitator runs two café rounds from the console; three participants (one hosting,
 // one remote, one reading Arabic) follow on their own screens, and the projector shows the round.
 describe.skipIf(missing !== null)('running a World Café in the browser', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let amina: Joined;
@@ -26,20 +23,15 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
   const pages: Record<string, Page> = {};
 
   async function open(url: string, lang?: string): Promise<Page> {
-    const context = await browser.newContext({ ...(lang && { locale: lang }) });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(url);
-    return page;
+    return openPage(browser, url, { ...(lang && { locale: lang }) });
   }
   const seatUrl = (person: Joined) => `${server.url}/s/${created.session.id}#token=${person.token}`;
   const planOf = async (): Promise<SeatingPlan> =>
     (await http(server.url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken })).body.cafe.plan.plan;
   const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Café on open data', format: 'cafe', attribution: 'named', languages: ['en', 'ar'] });
     const code = created.session.joinCode;
     amina = await join(server.url, code, { displayName: 'Amina', mode: 'in-room', stakeholderGroup: 'government' });
@@ -70,13 +62,6 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
     pages.chen = await open(seatUrl(chen), 'ar');
     pages.projector = await open(created.links.projector);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   /** Bo's heading for a round, from the plan the server made: "go to" first, then "you move to" or "you stay at" (SEAT10). */
   async function expectedHeadingForBo(round: number, total: number): Promise<RegExp> {

@@ -1,25 +1,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, connect } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { connect } from '../helpers/socket.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+const missing = missingChromium();
 
 describe.skipIf(missing !== null)('World Café set-up in the console', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
   let console_: Page;
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     // Twelve people connected (real socket.io clients): 8 in the room, 4 remote.
     const created = await createSession(server.url, { title: 'Café on data governance', format: 'cafe' });
     const groups = ['government', 'civil-society', 'academia', 'private-sector'] as const;
@@ -32,14 +27,6 @@ describe.skipIf(missing !== null)('World Café set-up in the console', () => {
     console_.setDefaultTimeout(15_000);
     await console_.goto(created.links.console);
     await console_.waitForURL(/\/console$/);
-  });
-
-  afterAll(async () => {
-    closeAllSockets();
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   it('makes tables from who is here, sets three rounds, plans, locks, and shows the plan with its figures', async () => {

@@ -1,14 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeatingPlan } from '../../shared/src/index.js';
 import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { closeAllSockets } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const ARABIC_LINE = 'نريد بيانات مفتوحة للجميع';
@@ -29,14 +26,12 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
   let ria: Joined;
   let console_: Page;
   const pages: Record<string, Page> = {};
-  const contexts: BrowserContext[] = [];
 
   async function open(url: string, options: { lang?: string; width?: number; height?: number } = {}): Promise<Page> {
     const context = await browser.newContext({
       locale: options.lang ?? 'en-GB',
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     });
-    contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(url);
@@ -49,9 +44,8 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
   const tableOf = (plan: SeatingPlan, round: number, person: Joined) =>
     Object.entries(plan.rounds[round - 1]!).find(([, ids]) => ids.includes(person.participant.id))![0];
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Café on open data', format: 'cafe', attribution: 'named', languages: ['en', 'ar'] });
     const code = created.session.joinCode;
     amina = await join(server.url, code, { displayName: 'Amina', mode: 'in-room', stakeholderGroup: 'government' });
@@ -81,14 +75,6 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     console_ = await open(created.links.console);
     await console_.waitForURL(/\/console$/);
   }, 60_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   /** Each control: on screen, not covered or clipped (the point at its centre is the control itself). */
   async function controlsInView(page: Page, names: string[]): Promise<string[]> {

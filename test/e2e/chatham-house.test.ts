@@ -1,22 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, http, join, type Created } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 
 // ATTR1 in the browser: under the Chatham House Rule a participant's screen and the projector say
 // "a participant" for the author of a question and for the speaker, never a group or a mode.
 describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let moderator: ClientSocket;
@@ -24,26 +21,14 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
   let projector: Page;
   const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall under Chatham House', format: 'townhall', attribution: 'anonymous' });
     moderator = (await connect(server.url, created.facilitatorToken)).socket;
     const bo = await join(server.url, created.session.joinCode, { displayName: 'Bo', mode: 'remote', stakeholderGroup: 'academia' });
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/s/${created.session.id}#token=${bo.token}`);
-    projector = await (await browser.newContext()).newPage();
-    projector.setDefaultTimeout(15_000);
-    await projector.goto(created.links.projector);
+    page = await openPage(browser, `${server.url}/s/${created.session.id}#token=${bo.token}`);
+    projector = await openPage(browser, created.links.projector);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('ATTR1 a question and the speaker read "a participant" on a participant page and the projector, with no group or mode', async () => {
     const alice = await join(server.url, created.session.joinCode, { displayName: 'Alice', mode: 'in-room', stakeholderGroup: 'technical-community' });
@@ -76,9 +61,7 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     for (const [name, group, mode] of [['Cleo', 'government', 'in-room'], ['Dev', 'academia', 'remote'], ['Eli', 'civil-society', 'in-room']] as const) {
       people.push(await join(server.url, cafe.session.joinCode, { displayName: name, stakeholderGroup: group, mode }));
     }
-    const seat = await (await browser.newContext()).newPage();
-    seat.setDefaultTimeout(15_000);
-    await seat.goto(`${server.url}/s/${cafe.session.id}#token=${people[2]!.token}`);
+    const seat = await openPage(browser, `${server.url}/s/${cafe.session.id}#token=${people[2]!.token}`);
     expect((await command(facilitator, 'cafe:set-tables', { tables: [{ label: 'Mixed', kind: 'hybrid', capacity: 6, videoUrl: 'https://meet.example.org/m' }] })).ok).toBe(true);
     expect((await command(facilitator, 'cafe:set-rounds', { rounds: [{ question: 'What works?', durationMinutes: 20 }] })).ok).toBe(true);
     expect((await command(facilitator, 'cafe:plan', { seed: 1 })).ok).toBe(true);
@@ -90,9 +73,7 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
   });
 
   it('ATTR4 the moderator console shows the queue and the speaker as "A participant", with no group or mode', async () => {
-    const console = await (await browser.newContext()).newPage();
-    console.setDefaultTimeout(15_000);
-    await console.goto(`${server.url}/s/${created.session.id}/console#token=${created.facilitatorToken}`);
+    const console = await openPage(browser, `${server.url}/s/${created.session.id}/console#token=${created.facilitatorToken}`);
     const dev = await join(server.url, created.session.joinCode, { displayName: 'Dev', mode: 'remote', stakeholderGroup: 'government' });
     const devSocket = (await connect(server.url, dev.token)).socket;
     expect((await command(devSocket, 'hand:raise', { topic: 'Budgets' })).ok).toBe(true);
@@ -141,9 +122,7 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     const pollId: string = made.body.poll.poll.id;
     expect((await command(staff, 'poll:open', { pollId })).ok).toBe(true);
     for (const socket of [...voters['civil-society']!, ...voters.other!]) expect((await command(socket, 'poll:vote', { pollId, choice: 'o1' })).ok).toBe(true);
-    const console_ = await (await browser.newContext()).newPage();
-    console_.setDefaultTimeout(15_000);
-    await console_.goto(created2.links.console);
+    const console_ = await openPage(browser, created2.links.console);
     const results = console_.locator(`li.th-poll[data-poll="${pollId}"]`).getByTestId('poll-results');
     const privacy = () => results.locator('tr').filter({ hasText: 'Privacy' }).innerText();
     await expect.poll(privacy).toMatch(/Privacy\s+7\s+100\s?%/);

@@ -1,14 +1,12 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
 // LIMIT2 in the browser: with one connection allowed per person, a second tab takes over and the
 // first says so and stays quiet, instead of the two tabs closing each other in a loop.
@@ -17,17 +15,9 @@ describe.skipIf(missing !== null)('LIMIT2 too many tabs in a real browser', () =
   let browser: Browser;
   let context: BrowserContext;
 
+  browserSuite((started) => ({ server, browser } = started), { env: { SOCKETS_PER_PERSON: '1' } });
   beforeAll(async () => {
-    server = await startTestServer({ env: { SOCKETS_PER_PERSON: '1' } });
-    browser = await launchBrowser();
     context = await browser.newContext({ locale: 'en-GB' });
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   async function open(path: string): Promise<Page> {

@@ -1,21 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created } from '../helpers/api.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, type ClientSocket } from '../helpers/socket.js';
+import { browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, type ClientSocket } from '../helpers/socket.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+const missing = missingChromium();
 
 // THUI5: a moderator working the console with the keyboard alone. Approve moves the question to
 // another list and Give the floor takes the hand out of the queue, so the pressed button goes
 // away; focus must then land somewhere predictable, never on the page itself.
 describe.skipIf(missing !== null)('the console keeps keyboard focus after an action', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let moderator: Page;
@@ -32,9 +28,8 @@ describe.skipIf(missing !== null)('the console keeps keyboard focus after an act
       };
     });
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall on water', format: 'townhall', attribution: 'named', languages: ['en'] });
     const code = created.session.joinCode;
     const { socket: staff } = await connect(server.url, created.facilitatorToken);
@@ -50,13 +45,6 @@ describe.skipIf(missing !== null)('the console keeps keyboard focus after an act
     moderator.setDefaultTimeout(15_000);
     await moderator.goto(`${server.url}/s/${created.session.id}/console#token=${mo.token}`);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('THUI5: keyboard only, Approve leaves focus on the same question in its new place (never the page)', async () => {
     const ack = await command(sockets.bo, 'qa:ask', { text: 'Who maintains the pipes?' });

@@ -1,38 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+const missing = missingChromium();
 
 describe.skipIf(missing !== null)('foundation in a real browser', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   async function newPage(language = 'en'): Promise<Page> {
     const context = await browser.newContext({ locale: language === 'en' ? 'en-GB' : language });
-    contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     return page;
   }
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
+  browserSuite((started) => ({ server, browser } = started));
 
   let facilitator: Page;
   let projector: Page;

@@ -1,28 +1,24 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
 import { http } from '../helpers/api.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 // Issue 4's browser test: two people in one notepad, one of them offline for a while (Playwright's
 // offline mode), both converging; then the harvest board, a theme, and the projector showing it.
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 
 describe.skipIf(missing !== null)('offline notepad and the harvest in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
   let world: CafeWorld;
-  const contexts: BrowserContext[] = [];
   const pages: Record<string, Page> = {};
 
   async function open(url: string, token?: string): Promise<{ page: Page; context: BrowserContext }> {
     const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
     if (token) {
       const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token };
       await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
@@ -44,17 +40,9 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
   const status = (page: Page) => page.getByTestId('notepad-status').textContent();
   const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     world = await cafeWorld(server.url, server.store);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   it('NOTE9 one of two writers goes offline, types, comes back, and both converge', async () => {

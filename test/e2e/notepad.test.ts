@@ -1,27 +1,23 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 // The notepad in a real browser: CodeMirror bound to the shared document through the server.
 
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
 describe.skipIf(missing !== null)('notepad in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
   let world: CafeWorld;
-  const contexts: BrowserContext[] = [];
 
   /** A browser that joined as `token` (its credential stored as the app stores it), on the notes page. */
   async function notesAs(token: string, tableId: string, round: number): Promise<Page> {
     const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
     const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token };
     await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
     const page = await context.newPage();
@@ -39,17 +35,9 @@ describe.skipIf(missing !== null)('notepad in a real browser', () => {
       return (copy.textContent ?? '').replace(/\u2060/g, '');
     });
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     world = await cafeWorld(server.url, server.store);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   it('NOTE2 two people at a table type in the same notepad and see each other’s words; a key idea reaches the other', async () => {
@@ -123,7 +111,6 @@ describe.skipIf(missing !== null)('notepad in a real browser', () => {
 
   it('NOTE16 the token never appears in a notepad WebSocket URL; reconnecting takes a fresh ticket', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
     const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.dan.token };
     await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
     const dan = await context.newPage();
@@ -158,15 +145,9 @@ describe.skipIf(missing !== null)('notepad connections per person in a real brow
   let browser: Browser;
   let world: CafeWorld;
 
+  browserSuite((started) => ({ server, browser } = started), { env: { NOTEPAD_CONNECTIONS_PER_PERSON: '1' } });
   beforeAll(async () => {
-    server = await startTestServer({ env: { NOTEPAD_CONNECTIONS_PER_PERSON: '1' } });
-    browser = await launchBrowser();
     world = await cafeWorld(server.url, server.store);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   it('NOTE14 a tab past the person’s cap closes their oldest, which says why and reconnects on request', async () => {

@@ -1,42 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 // NOTE3 in a browser: an observer follows the tables' notes read-only, and the facilitator can
 // close (and reopen) that from the console; the observer's page follows at once.
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
 describe.skipIf(missing !== null)('observers and the tables’ notes', () => {
   let server: TestServer;
   let browser: Browser;
   let world: CafeWorld;
-  const contexts: BrowserContext[] = [];
 
   async function pageAs(token: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}${path}#token=${token}`);
-    return page;
+    return openPage(browser, `${server.url}${path}#token=${token}`, { locale: 'en-GB' });
   }
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     world = await cafeWorld(server.url, server.store);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   it('an observer opens a table’s notes read-only; the facilitator closes them to observers and the page follows', async () => {

@@ -1,26 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, missingChromium } from '../helpers/browser.js';
 import { http } from '../helpers/api.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 // TITLE1 (WCAG 2.4.2): each view says in the tab's title which page it is and of which session.
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
 describe.skipIf(missing !== null)('page titles in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
   let world: CafeWorld;
-  const contexts: BrowserContext[] = [];
 
   /** A page in `locale` whose browser holds `token` for the session, as the app stores it. */
   async function pageAs(token: string | null, locale = 'en-GB', extra: { facilitator?: boolean } = {}): Promise<Page> {
     const context = await browser.newContext({ locale });
-    contexts.push(context);
     if (token) {
       const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token, ...extra };
       await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
@@ -35,17 +31,9 @@ describe.skipIf(missing !== null)('page titles in a real browser', () => {
     await expect.poll(() => page.title(), { timeout: 15_000 }).toBe(title);
   }
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     world = await cafeWorld(server.url, server.store);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
   });
 
   it('TITLE1 home and join pages: what the page is for, and the session being joined', async () => {

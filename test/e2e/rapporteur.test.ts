@@ -1,19 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+const missing = missingChromium();
 
 // The rapporteur reads a table's notes live while it writes them, and writes the synthesis.
 describe.skipIf(missing !== null)('the rapporteur’s desk', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let writer: Joined;
@@ -21,9 +16,8 @@ describe.skipIf(missing !== null)('the rapporteur’s desk', () => {
   let table: Page;
   let desk: Page;
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Café with a rapporteur', format: 'cafe', attribution: 'group' });
     writer = await join(server.url, created.session.joinCode, { displayName: 'Wen', mode: 'remote', stakeholderGroup: 'academia' });
     rapporteur = await join(server.url, created.session.joinCode, { displayName: 'Rosa', mode: 'in-room' });
@@ -42,13 +36,6 @@ describe.skipIf(missing !== null)('the rapporteur’s desk', () => {
     await desk.getByRole('link', { name: "Open the rapporteur's desk" }).click();
     await desk.waitForURL(/\/rapporteur$/);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('reads a table’s notes live, read-only', async () => {
     await expect.poll(() => table.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);

@@ -1,18 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, http, join, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
 import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets } from '../helpers/socket.js';
+import type { TestServer } from '../helpers/server.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 /** Set OPEN_TALKS_SCREENSHOTS=<dir> to keep pictures of the console panel and the public page (as the other e2e files do). */
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 const NOTE = 'Open data builds <trust> | # for everyone';
@@ -20,7 +16,7 @@ const NOTE = 'Open data builds <trust> | # for everyone';
 // The record in a real browser (issue 6): a rapporteur downloads the DOCX and the HTML; the
 // facilitator publishes; the public page shows the record without login and goes when unpublished.
 describe.skipIf(missing !== null)('the record in the browser', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let world: CafeWorld;
   let rapporteur: Joined;
@@ -28,9 +24,8 @@ describe.skipIf(missing !== null)('the record in the browser', () => {
   let console_: Page;
   let publicLink: string;
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     world = await cafeWorld(server.url, server.store);
     rapporteur = await join(server.url, world.created.session.joinCode, { displayName: 'Rosa' });
     const path = `/api/sessions/${world.sessionId}/participants/${rapporteur.participant.id}`;
@@ -47,14 +42,6 @@ describe.skipIf(missing !== null)('the record in the browser', () => {
     await desk.getByRole('link', { name: "Open the rapporteur's desk" }).click();
     await desk.waitForURL(/\/rapporteur$/);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllNotepads();
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   async function downloadFrom(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

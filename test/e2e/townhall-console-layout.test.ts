@@ -1,15 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, type ClientSocket } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, type ClientSocket } from '../helpers/socket.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 
 /** Whether an element is wholly inside the viewport and not cut off by a scrolling ancestor. */
@@ -32,7 +29,7 @@ async function wholeInView(locator: Locator): Promise<{ inViewport: boolean; cli
 // instead of hiding "Give the floor" past an invisible scrollbar; "are you sure?" is an
 // accessible dialog; a status line goes once it is no longer true.
 describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet widths', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let staff: ClientSocket;
@@ -40,9 +37,8 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
   let facilitator: Page;
   const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall on water', format: 'townhall', attribution: 'named' });
     staff = (await connect(server.url, created.facilitatorToken)).socket;
     const names = ['Maximiliana Oyelaran-Castellanos', 'Bartholomew Nakamura-Lindqvist', 'Chen'];
@@ -59,13 +55,6 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
     await facilitator.goto(created.links.console);
     await facilitator.waitForURL(/\/console$/);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   for (const width of [1280, 768]) {
     it(`HAND14 at ${width} px: every raised hand’s “Give the floor” is visible, without a hidden horizontal scroll`, async () => {
@@ -89,9 +78,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
     const cafeStaff = (await connect(server.url, cafe.facilitatorToken)).socket;
     const tables = [1, 2, 3].map((n) => ({ label: `Table with a rather long name ${n}`, kind: n === 1 ? ('in-room' as const) : ('remote' as const), capacity: 6, videoUrl: n === 1 ? null : `https://meet.example.org/table-${n}` }));
     expect(await command(cafeStaff, 'cafe:set-tables', { tables })).toMatchObject({ ok: true });
-    const page = await (await browser.newContext({ viewport: { width: 768, height: 1000 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(cafe.links.console);
+    const page = await openPage(browser, cafe.links.console, { viewport: { width: 768, height: 1000 } });
     await expect.poll(() => page.getByTestId('tables-editor').locator('li').count()).toBe(3);
     for (const n of [1, 2, 3]) {
       for (const name of [`Host of table ${n}`, `Remove table ${n}`, ...(n > 1 ? [`Video room link of table ${n}`] : [])]) {

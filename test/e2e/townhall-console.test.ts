@@ -1,22 +1,19 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 
 // The staff side of a Town Hall (issue 5): the facilitator and a moderator run Q&A, the speaker
 // queue, a poll and the agenda from the console; a captioner (reading Arabic) sees only captions.
 // Participants are real socket.io clients.
 describe.skipIf(missing !== null)('running a Town Hall from the console', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   const people: Record<'amina' | 'bo' | 'chen' | 'dee', { joined: Joined; socket: ClientSocket }> = {} as never;
@@ -26,11 +23,7 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
   const questionIds: Record<string, string> = {};
 
   async function open(url: string, lang?: string): Promise<Page> {
-    const context = await browser.newContext({ ...(lang && { locale: lang }) });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(url);
-    return page;
+    return openPage(browser, url, { ...(lang && { locale: lang }) });
   }
   const consoleUrl = (token: string) => `${server.url}/s/${created.session.id}/console#token=${token}`;
   const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
@@ -42,9 +35,8 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     return ack.question.id;
   };
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall on open data', format: 'townhall', attribution: 'named', languages: ['en', 'ar'] });
     const code = created.session.joinCode;
     const joinAs = async (displayName: string, mode: 'in-room' | 'remote', stakeholderGroup: Joined['participant']['stakeholderGroup']) => {
@@ -66,13 +58,6 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     moderator = await open(consoleUrl(mo.token));
     captioner = await open(consoleUrl(cap.token), 'ar');
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('each role sees its panels: the captioner only captions, in Arabic, right to left', async () => {
     for (const heading of ['Speaker queue', 'Questions', 'Polls', 'Live captions', 'Agenda', 'Town Hall settings']) {

@@ -1,15 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, type ClientSocket } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, type ClientSocket } from '../helpers/socket.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const PHONE = { width: 390, height: 844 }; // px
 const ROOM = 'https://meet.example.org/town-hall-water';
@@ -18,7 +15,7 @@ const ROOM = 'https://meet.example.org/town-hall-water';
 // speaker given the floor is told to speak there, with the link; an in-room speaker just speaks.
 // The projector credits "Someone from …" with a capital; a 60-second turn is not one long warning.
 describe.skipIf(missing !== null)('the floor for remote and in-room speakers', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let staff: ClientSocket;
@@ -28,16 +25,11 @@ describe.skipIf(missing !== null)('the floor for remote and in-room speakers', (
   const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   async function open(url: string, options: { phone?: boolean; locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({ ...(options.phone && { viewport: PHONE, isMobile: true, hasTouch: true }), ...(options.locale && { locale: options.locale }) });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(url);
-    return page;
+    return openPage(browser, url, { ...(options.phone && { viewport: PHONE, isMobile: true, hasTouch: true }), ...(options.locale && { locale: options.locale }) });
   }
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall on water', format: 'townhall', attribution: 'group', languages: ['en', 'ar'] });
     staff = (await connect(server.url, created.facilitatorToken)).socket;
     const person = async (displayName: string, mode: 'in-room' | 'remote', locale = 'en') => {
@@ -53,13 +45,6 @@ describe.skipIf(missing !== null)('the floor for remote and in-room speakers', (
     await facilitator.waitForURL(/\/console$/);
     projector = await open(created.links.projector);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('HAND12: the facilitator sets the video room; remote people see it, in-room people do not', async () => {
     const settings = facilitator.locator('.th-settings');

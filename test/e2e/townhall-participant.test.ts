@@ -1,24 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionItem } from '../../shared/src/protocol/index.js';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 
 // A participant takes part in a Town Hall from the browser: asks (pre-moderated), upvotes,
 // raises a hand and gets the floor, answers a poll, reads captions and follows the agenda.
 // The moderator's side is driven over Socket.IO here; its own screens have their own test.
 describe.skipIf(missing !== null)('a Town Hall from a participant’s browser', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let amal: Joined;
@@ -27,27 +24,15 @@ describe.skipIf(missing !== null)('a Town Hall from a participant’s browser', 
   let projector: Page;
   const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall on the budget', format: 'townhall', attribution: 'named' });
     moderator = (await connect(server.url, created.facilitatorToken)).socket;
     expect(await command(moderator, 'townhall:configure', { moderation: 'pre' })).toMatchObject({ ok: true });
     amal = await join(server.url, created.session.joinCode, { displayName: 'Amal', mode: 'remote', stakeholderGroup: 'civil-society' });
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/s/${created.session.id}#token=${amal.token}`);
-    projector = await (await browser.newContext()).newPage();
-    projector.setDefaultTimeout(15_000);
-    await projector.goto(created.links.projector);
+    page = await openPage(browser, `${server.url}/s/${created.session.id}#token=${amal.token}`);
+    projector = await openPage(browser, created.links.projector);
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('asks a question that waits for approval, then shows for everyone', async () => {
     const arrived = within(nextEvent(moderator, 'qa:question', (q) => q.text === 'Will the budget be published as open data?'), 'the question at the moderator');

@@ -1,15 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, launchBrowser } from '../helpers/browser.js';
-import { checkChromium, requireAll } from '../helpers/environment.js';
-import { startTestServer } from '../helpers/server.js';
-import { closeAllSockets, command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 
-const missing = checkChromium();
-if (missing && requireAll) throw new Error(missing);
+const missing = missingChromium();
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const PHONE = { width: 390, height: 844 }; // px, a common phone
 
@@ -17,7 +14,7 @@ const PHONE = { width: 390, height: 844 }; // px, a common phone
 // captions that must never blank the page, keyboard focus that stays put, a merged question
 // that says where it went, and a page that stays a few screens long however busy the room is.
 describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () => {
-  let server: Server;
+  let server: TestServer;
   let browser: Browser;
   let created: Created;
   let staff: ClientSocket;
@@ -36,9 +33,8 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
   };
   const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: (document.activeElement as HTMLElement | null)?.innerText ?? '', id: document.activeElement?.id ?? '' }));
 
+  browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall on water', format: 'townhall', attribution: 'named' });
     staff = (await connect(server.url, created.facilitatorToken)).socket;
     const cap = await join(server.url, created.session.joinCode, { displayName: 'Cai', mode: 'in-room' });
@@ -54,13 +50,6 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     await page.goto(`${server.url}/s/${created.session.id}#token=${amal.token}`);
     await page.getByRole('heading', { name: 'Questions', exact: true }).waitFor();
   }, 60_000);
-
-  afterAll(async () => {
-    closeAllSockets();
-    await browser?.close();
-    await server?.close();
-    await server?.database.drop();
-  });
 
   it('CAPTION1: captions arrive line after line, on and off, remembered after a reload; the page keeps working', async () => {
     await page.getByLabel('Show captions').check();

@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { connectWithTickets, notepadShouldReconnect, type TicketedConnection } from '../../client/src/net/notepad-ticket.js';
 import { createSession, http, join, type Created, type HttpResult, type Joined } from './api.js';
 import { within } from './wait.js';
+import { PROTOCOL_VERSION, VERSION_PARAM } from '../../shared/src/version.js';
 
 export interface NotepadClient {
   doc: Y.Doc;
@@ -32,15 +33,18 @@ export async function notepadTicket(baseUrl: string, token: string): Promise<{ t
   return result.status === 201 ? { ticket: result.body.ticket } : { status: result.status };
 }
 
-/** The query parameters that let a notepad connection in (for hand-made upgrades): a fresh ticket. */
+/** The protocol version a notepad connection must carry (VERSION3), as query parameters. */
+export const VERSION_QUERY: Record<string, string> = { [VERSION_PARAM]: String(PROTOCOL_VERSION) };
+
+/** The query parameters that let a notepad connection in (for hand-made upgrades): a fresh ticket and the version. */
 export async function notepadCredentials(baseUrl: string, token: string): Promise<Record<string, string>> {
   const got = await notepadTicket(baseUrl, token);
   if (!('ticket' in got)) throw new Error(`no notepad ticket: ${got.status}`);
-  return got;
+  return { ...VERSION_QUERY, ...got };
 }
 
-/** A provider for a room; `synced` waits for the first sync (leave it false for refused connections). */
-export async function openNotepad(baseUrl: string, room: string, token: string, options: { synced?: boolean; doc?: Y.Doc } = {}): Promise<NotepadClient> {
+/** A provider for a room; `synced` waits for the first sync (leave it false for refused connections); `params` go in its URL. */
+export async function openNotepad(baseUrl: string, room: string, token: string, options: { synced?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {}): Promise<NotepadClient> {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(notepadUrl(baseUrl), room, doc, {
     connect: false, // connected with a fresh ticket each time, as the browser does (NOTE16)
@@ -48,6 +52,7 @@ export async function openNotepad(baseUrl: string, room: string, token: string, 
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true, // a BroadcastChannel would sync clients in this process behind the server's back
     maxBackoffTime: 200,
+    params: { ...VERSION_QUERY, ...options.params },
   });
   let tell!: () => void;
   const readOnly = { value: false, told: new Promise<void>((resolve) => (tell = resolve)) };

@@ -1,14 +1,17 @@
 import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
+import { within } from './wait.js';
 import type { ClientToServerEvents, ServerToClientEvents, SessionState } from '../../shared/src/protocol/index.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectError = Error & { data?: { code?: string } };
 
 const open = new Set<ClientSocket>();
 
 /** A real socket.io-client connected with a token; resolves with the first session state. */
 export async function connect(baseUrl: string, token: string, options: { transports?: ('polling' | 'websocket')[] } = {}): Promise<{ socket: ClientSocket; state: SessionState }> {
   const socket: ClientSocket = io(baseUrl, {
-    auth: { token },
+    auth: { token, version: PROTOCOL_VERSION },
     transports: options.transports ?? ['websocket'],
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
@@ -47,6 +50,22 @@ export function command<E extends keyof ClientToServerEvents>(
   return new Promise((resolve) => {
     (socket.emit as (...args: unknown[]) => void)(event, payload, resolve);
   });
+}
+
+/** Connects a raw client with exactly this `auth` (no version added) that must be refused; resolves with the refusal. */
+export async function refusal(baseUrl: string, auth: Record<string, unknown> | undefined, transports: ('polling' | 'websocket')[] = ['websocket']): Promise<ConnectError> {
+  const socket = io(baseUrl, { ...(auth && { auth }), transports, reconnection: false, forceNew: true });
+  try {
+    return await within(
+      new Promise<ConnectError>((resolve, reject) => {
+        socket.once('connect_error', resolve);
+        socket.once('connect', () => reject(new Error('the connection was accepted')));
+      }),
+      'connect_error',
+    );
+  } finally {
+    socket.close();
+  }
 }
 
 export function closeAllSockets(): void {

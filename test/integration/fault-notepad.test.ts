@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { http } from '../helpers/api.js';
-import { cafeWorld, closeAllNotepads, notepadCredentials, notepadUrl, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
+import { cafeWorld, closeAllNotepads, notepadCredentials, notepadUrl, openNotepad, until, VERSION_QUERY, type CafeWorld } from '../helpers/notepad.js';
 import { openRawNotepad, updateMessage } from '../helpers/raw-notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
@@ -139,7 +139,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
   it.skipIf(Boolean(skip))('NOTE16 a token in the WebSocket URL lets nobody in; a ticket opens one connection, once', async () => {
     const w = await cafeWorld(server.url, server.store);
     const room = w.room(w.tableA, 1);
-    const url = (query: Record<string, string>) => `${notepadUrl(server.url)}/${room}?${new URLSearchParams(query)}`;
+    const url = (query: Record<string, string>) => `${notepadUrl(server.url)}/${room}?${new URLSearchParams({ ...VERSION_QUERY, ...query })}`;
     expect(await closeOf(url({ token: w.ann.token }))).toMatchObject({ code: 4401 });
     const { ticket } = await notepadCredentials(server.url, w.ann.token);
     const first = new WebSocket(url({ ticket: ticket! }));

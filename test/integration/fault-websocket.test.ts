@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
 import { freePort, kill, spawnServer, untilHealthy } from '../helpers/child-server.js';
-import { closeAllNotepads, notepadCredentials, openNotepad, until, type NotepadClient } from '../helpers/notepad.js';
+import { closeAllNotepads, notepadCredentials, openNotepad, until, VERSION_QUERY, type NotepadClient } from '../helpers/notepad.js';
 import { BAD_FRAMES, rawUpgrade } from '../helpers/raw-websocket.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/server.js';
 import { closeAllSockets, connect, type ClientSocket } from '../helpers/socket.js';
@@ -62,7 +62,7 @@ describe('malformed WebSocket frames', () => {
 
   for (const bad of BAD_FRAMES) {
     it(`NOTE12 ${bad.name} on /yjs/ without a token closes that connection`, async () => {
-      const raw = await rawUpgrade(url, `/yjs/session/${created.session.id}/harvest`);
+      const raw = await rawUpgrade(url, `/yjs/session/${created.session.id}/harvest?${new URLSearchParams(VERSION_QUERY)}`);
       raw.send(bad.frame());
       // The refusal (4401) and the frame's own close race: either ends this connection alone.
       expect([bad.code, 4401]).toContain(await within(raw.closed, 'the close'));

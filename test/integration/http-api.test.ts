@@ -5,6 +5,7 @@ import type { ParticipantView } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created } from '../helpers/api.js';
 import { serverForFile, startTestServer } from '../helpers/server.js';
 import { connect } from '../helpers/socket.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -317,7 +318,7 @@ describe('participants: role changes and removal over HTTP', () => {
     const created = await createSession(url);
     const joined = await join(url, created.session.joinCode);
     await http(url, 'DELETE', `/api/sessions/${created.session.id}/participants/${joined.participant.id}`, { token: created.facilitatorToken });
-    const socket = io(url, { auth: { token: joined.token }, transports: ['polling'], reconnection: false, forceNew: true });
+    const socket = io(url, { auth: { token: joined.token, version: PROTOCOL_VERSION }, transports: ['polling'], reconnection: false, forceNew: true });
     try {
       const error = await new Promise<Error & { data?: { code?: string } }>((resolve) => socket.once('connect_error', resolve));
       expect(error.data?.code).toBe('removed');

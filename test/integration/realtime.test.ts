@@ -1,13 +1,12 @@
-import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { ParticipantView } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created } from '../helpers/api.js';
 import { serverForFile, startTestServer } from '../helpers/server.js';
-import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { command, connect, nextEvent, refusal, type ClientSocket, type ConnectError } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-type ConnectError = Error & { data?: { code?: string } };
 
 let server: Server;
 let url: string;
@@ -17,19 +16,8 @@ serverForFile((started) => {
 });
 
 /** Connects a raw client that must be refused; resolves with the refusal. */
-async function refused(auth: Record<string, unknown> | undefined, transports: ('polling' | 'websocket')[] = ['websocket']): Promise<ConnectError> {
-  const socket = io(url, { ...(auth && { auth }), transports, reconnection: false, forceNew: true });
-  try {
-    return await within(
-      new Promise<ConnectError>((resolve, reject) => {
-        socket.once('connect_error', resolve);
-        socket.once('connect', () => reject(new Error('the connection was accepted')));
-      }),
-      'connect_error',
-    );
-  } finally {
-    socket.close();
-  }
+function refused(auth: Record<string, unknown> | undefined, transports: ('polling' | 'websocket')[] = ['websocket']): Promise<ConnectError> {
+  return refusal(url, { version: PROTOCOL_VERSION, ...auth }, transports);
 }
 
 async function people(created: Created): Promise<ParticipantView[]> {

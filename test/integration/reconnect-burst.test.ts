@@ -6,6 +6,7 @@ import { createTestDatabase, startTestServer, type TestDatabase } from '../helpe
 import { closeAllSockets, command, connect, type ClientSocket } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
 import { within } from '../helpers/wait.js';
+import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
 // A burst of reconnects (a restart with everyone connected) builds the shared part of the
 // state once (SYNC2), and that shared part is never stale after a change (SYNC3).
@@ -79,7 +80,7 @@ describe.each(targets)('reconnect bursts on $kind', ({ kind, skip }) => {
       return listActive(sessionId);
     };
     const sockets = people.map((p) => {
-      const socket: ClientSocket = io(server.url, { auth: { token: p.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket: ClientSocket = io(server.url, { auth: { token: p.token, version: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
       const connected = new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
         socket.once('connect_error', reject);

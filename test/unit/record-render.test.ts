@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildRecord, type Attribution, type RecordFormat, type SessionRecordDocument } from '../../shared/src/index.js';
-import { cafeFacts, IDS, NAMES, T0, townhallFacts } from '../../shared/src/domain/record/testing.js';
+import { cafeFacts, IDS, NAMES, T0, townhallFacts } from '../fixtures/record-facts.js';
 import { recordLabels } from '../../server/src/record/labels.js';
 import { CSV_COLUMNS } from '../../server/src/record/render/csv.js';
 import { renderRecord } from '../../server/src/record/render/index.js';

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../state/live-store';
+import { useOutdated } from '../net/outdated';
+import { OutdatedNotice } from './OutdatedNotice';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -29,6 +31,8 @@ export function ConnectionBanner() {
   const status = useLive((s) => s.status);
   const connectionLimit = useLive((s) => s.connectionLimit);
   const online = useOnline();
+  const outdated = useOutdated((s) => s.outdated);
+  if (outdated) return <OutdatedNotice />;
   if (status === 'replaced') {
     // Not a live region that keeps repeating: said once, with the way back next to it.
     return (

@@ -45,7 +45,7 @@ export function connectWithTickets(provider: WebsocketProvider, fetchTicket: () 
     }
     if (mine !== generation) return;
     failures = 0;
-    provider.params = { ticket };
+    provider.params = { ...provider.params, ticket }; // beside the protocol version (VERSION3)
     provider.connect();
   };
   const schedule = (delay: number) => {

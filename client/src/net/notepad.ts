@@ -5,13 +5,15 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { OUTDATED_CLOSE_CODE, PROTOCOL_VERSION, VERSION_PARAM } from '@open-talks/shared';
 import { api, RequestError } from './api';
 import { connectWithTickets, notepadShouldReconnect } from './notepad-ticket';
+import { markOutdated } from './outdated';
 
 export type NotepadStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
 /** Why the server closed for good (docs/notepads.md, NOTE7), by close code. */
-export type NotepadCloseKind = 'unauthenticated' | 'forbidden' | 'removed' | 'noSuchRoom' | 'tooLarge' | 'rateLimited' | 'tooManyConnections' | 'other';
+export type NotepadCloseKind = 'outdated' | 'unauthenticated' | 'forbidden' | 'removed' | 'noSuchRoom' | 'tooLarge' | 'rateLimited' | 'tooManyConnections' | 'other';
 
 export interface NotepadConnectionState {
   status: NotepadStatus;
@@ -48,6 +50,8 @@ function closeKind(code: number, reason: string): NotepadCloseKind {
       return 'rateLimited';
     case 4409:
       return 'tooManyConnections';
+    case OUTDATED_CLOSE_CODE:
+      return 'outdated';
     default:
       return 'other';
   }
@@ -62,7 +66,11 @@ export function openNotepadConnection(room: string, token: string, user: { name:
   // Offline copy per room and per person: a shared computer must not mix two people's drafts.
   const local = new IndexeddbPersistence(`open-talks:${room}:${token.slice(-8)}`, doc);
   // NOTE16: no token in the WebSocket URL (proxies log URLs): a fresh single-use ticket per connection.
-  const provider = new WebsocketProvider(notepadServerUrl(), room, doc, { connect: false, shouldReconnect: notepadShouldReconnect });
+  const provider = new WebsocketProvider(notepadServerUrl(), room, doc, {
+    connect: false,
+    shouldReconnect: notepadShouldReconnect,
+    params: { [VERSION_PARAM]: String(PROTOCOL_VERSION) },
+  });
   let state: NotepadConnectionState = { status: 'connecting', serverReadOnly: false, closed: null };
   const listeners = new Set<() => void>();
   const set = (next: Partial<NotepadConnectionState>) => {
@@ -81,7 +89,10 @@ export function openNotepadConnection(room: string, token: string, user: { name:
     else if (status === 'disconnected') set({ status: state.closed ? 'closed' : 'offline' });
     else if (state.status !== 'offline') set({ status });
   });
-  provider.on('closed', ({ code, reason }) => set({ status: 'closed', closed: closeKind(code, reason) }));
+  provider.on('closed', ({ code, reason }) => {
+    if (code === OUTDATED_CLOSE_CODE) markOutdated(); // VERSION4: the page says to reload
+    set({ status: 'closed', closed: closeKind(code, reason) });
+  });
   const tickets = connectWithTickets(
     provider,
     async () => (await api.notepadTicket(token)).ticket,

@@ -1,7 +1,8 @@
-import { can, estimateOffset, type ClockSample } from '@open-talks/shared';
+import { can, estimateOffset, OUTDATED_CLIENT, PROTOCOL_VERSION, type ClockSample } from '@open-talks/shared';
 import type { Ack, ApiError, ClientToServerEvents, ServerToClientEvents } from '@open-talks/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { useLive } from '../state/live-store';
+import { markOutdated } from './outdated';
 import { CLOCK_RESYNC_SPREAD, RECONNECT_OPTIONS } from './reconnect-options';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -21,7 +22,7 @@ export function connectLive(token: string): () => void {
   const store = useLive.getState();
   store.reset();
   store.setStatus('connecting');
-  const s: ClientSocket = io({ auth: { token }, ...RECONNECT_OPTIONS });
+  const s: ClientSocket = io({ auth: { token, version: PROTOCOL_VERSION }, ...RECONNECT_OPTIONS });
   socket = s;
 
   let connectedBefore = false;
@@ -39,9 +40,12 @@ export function connectLive(token: string): () => void {
     // The server closed us on purpose (a new projector key, say): ask again; the handshake decides.
     if (reason === 'io server disconnect') s.connect();
   });
-  s.on('connect_error', (error: Error & { data?: ApiError }) => {
+  s.on('connect_error', (error: Error & { data?: ApiError | { code: typeof OUTDATED_CLIENT } }) => {
     const code = error.data?.code;
-    if (code && REFUSALS.has(code)) {
+    if (code === OUTDATED_CLIENT) {
+      markOutdated(); // VERSION4: this page is from another build; retrying cannot help
+      s.disconnect();
+    } else if (code && REFUSALS.has(code)) {
       useLive.getState().setStatus('refused', code);
       s.disconnect();
     } else {

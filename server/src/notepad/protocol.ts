@@ -3,6 +3,7 @@
 // (the upstream provider then stops retrying and emits 'closed'); other codes are transient.
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
+import { OUTDATED_CLOSE_CODE } from '@open-talks/shared';
 
 export const MESSAGE = {
   sync: 0,
@@ -34,6 +35,8 @@ export const CLOSE = {
   /** NOTE14: the person opened more notepad connections than allowed; their oldest goes. */
   tooManyConnections: { code: 4409, reason: 'too many notepad connections for this person; the oldest was closed' },
   noPong: { code: 4408, reason: 'no answer to ping' },
+  /** VERSION3: the page is from another build (or from before the handshake): reload it. */
+  outdated: { code: OUTDATED_CLOSE_CODE, reason: 'this page is from another version: reload it' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 
 export type CloseKind = keyof typeof CLOSE;

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { can } from '@open-talks/shared';
+import { can, OUTDATED_CLIENT, versionAccepted } from '@open-talks/shared';
 import { Server } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -25,6 +25,11 @@ export function createIo(httpServer: HttpServer): IoServer {
   });
 }
 
+/** VERSION2: a tab from another build is told to reload, before its token is even looked at. */
+const OUTDATED_CONNECT = Object.assign(new Error('This page is from another version of Open Talks: reload it'), {
+  data: { code: OUTDATED_CLIENT, message: 'This page is from another version of Open Talks: reload it' },
+});
+
 /** The refusal of a connection whose token is still refused for its rate: one object for all. */
 const RATE_LIMITED_CONNECT = Object.assign(new Error(RATE_LIMITED_MESSAGE), { data: toApiError(rateLimitedError()) });
 
@@ -49,6 +54,7 @@ export function attachRealtime(io: IoServer, { service, notifier, commands, log,
   const handshakes = new WeakMap<IoSocket, Principal>();
 
   io.use((socket, next) => {
+    if (!versionAccepted(socket.handshake.auth?.version)) return next(OUTDATED_CONNECT);
     const token: unknown = socket.handshake.auth?.token;
     // A flood's reconnects: refused first thing, synchronously, with an answer built once (LIMIT3).
     if (refusedBeforeLookup(budget, token)) return next(RATE_LIMITED_CONNECT);

@@ -4,7 +4,7 @@ import { ATTRIBUTIONS, type Attribution } from '../words.js';
 import { buildRecord } from './build.js';
 import { MIN_ANONYMOUS_GROUP_BALLOTS } from './build-townhall.js';
 import { creditFor } from './credit.js';
-import { cafeFacts, IDS, NAMES, PEOPLE, T0, townhallFacts } from './testing.js';
+import { cafeFacts, IDS, NAMES, PEOPLE, T0, townhallFacts } from '../../../../test/fixtures/record-facts.js';
 import type { FactPerson } from './facts.js';
 import type { Credit, SessionRecordDocument } from './types.js';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { measurePlan } from './metrics.js';
 import { planSeatingWith } from './planner.js';
 import { findRuleViolations } from './rules.js';
-import { randomCafe } from './arbitraries.js';
-import { makePeople, makeTables } from './testing.js';
+import { randomCafe } from '../../../../test/fixtures/seating-arbitraries.js';
+import { makePeople, makeTables } from '../../../../test/fixtures/seating.js';
 import { TABLE_KINDS, type SeatingInput, type SeatingPlan } from './types.js';
 
 const LOW_EFFORT = 0.05;

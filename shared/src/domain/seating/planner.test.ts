@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSeating } from './planner.js';
 import { findRuleViolations } from './rules.js';
-import { randomCafe } from './arbitraries.js';
-import { makePeople, makeTables } from './testing.js';
+import { randomCafe } from '../../../../test/fixtures/seating-arbitraries.js';
+import { makePeople, makeTables } from '../../../../test/fixtures/seating.js';
 import type { SeatingInput, SeatingTable } from './types.js';
 
 // Property runs are few and small, and search effort low where only hard rules are checked:

@@ -15,7 +15,7 @@ import {
   resumeAgendaTimer,
   type Agenda,
 } from './agenda.js';
-import { MIN, T0, expectError, must } from './testing.js';
+import { MIN, T0, expectError, must } from '../../../../test/fixtures/townhall.js';
 
 function agendaOf(...items: [string, number][]): Agenda {
   let agenda = createAgenda();

@@ -4,7 +4,7 @@ import { STAKEHOLDER_GROUPS } from '../words.js';
 import { applyBallotChange, castBallot, createPollState, recountTallies, withdrawBallot, type PollChoice, type PollState } from './poll-ballots.js';
 import { pollResults, resultsUnder, type PollResults, type ResultSummary } from './poll-results.js';
 import { createPoll, openPoll, type PollInput } from './polls.js';
-import { T0, must } from './testing.js';
+import { T0, must } from '../../../../test/fixtures/townhall.js';
 
 const POLLS: Record<string, PollInput> = {
   single: { kind: 'single', question: 'Q', options: ['a', 'b', 'c'] },

@@ -23,7 +23,7 @@ import {
   type Poll,
   type PollInput,
 } from './polls.js';
-import { MIN, T0, expectError, must } from './testing.js';
+import { MIN, T0, expectError, must } from '../../../../test/fixtures/townhall.js';
 
 const CHOICE: PollInput = { kind: 'single', question: 'Which first?', options: ['Access', 'Rights', 'Safety'] };
 

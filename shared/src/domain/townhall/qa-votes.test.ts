@@ -16,7 +16,7 @@ import {
   type QuestionStatus,
 } from './qa.js';
 import { mergeQuestions, resolveQuestion, voteQuestion } from './qa-votes.js';
-import { T0, expectError, must } from './testing.js';
+import { T0, expectError, must } from '../../../../test/fixtures/townhall.js';
 
 const POST: QaSettings = { moderation: 'post', anonymousAllowed: true };
 

@@ -17,7 +17,7 @@ import {
 } from './qa.js';
 import { canSeeQuestion, questionsFor, sortQuestions } from './qa-view.js';
 import { mergeQuestions, voteQuestion } from './qa-votes.js';
-import { MIN, T0, expectError, must } from './testing.js';
+import { MIN, T0, expectError, must } from '../../../../test/fixtures/townhall.js';
 
 const POST: QaSettings = { moderation: 'post', anonymousAllowed: true };
 const PRE: QaSettings = { moderation: 'pre', anonymousAllowed: true };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MODES, type Mode } from '../words.js';
 import { createSpeakerQueue, giveFloor, lowerHand, moveHand, raiseHand, type SpeakerQueue } from './queue.js';
 import { effectiveOrder, firstMode, type Hand } from './queue-order.js';
-import { MIN, T0 } from './testing.js';
+import { MIN, T0 } from '../../../../test/fixtures/townhall.js';
 
 const handArb = fc.record({ mode: fc.constantFrom(...MODES), raisedAfterMs: fc.integer({ min: 0, max: 10 * MIN }) });
 

@@ -18,7 +18,7 @@ import {
   type SpeakerQueue,
 } from './queue.js';
 import { effectiveOrder } from './queue-order.js';
-import { MIN, T0, expectError, must } from './testing.js';
+import { MIN, T0, expectError, must } from '../../../../test/fixtures/townhall.js';
 
 const TWO_MIN = 2 * MIN;
 

@@ -1,0 +1,27 @@
+// Every migration, one file each, listed in order. Migrations live in code (not files read from
+// disk) so they run the same under tsx, in tests and in a bundle; each is written once with
+// Kysely's schema builder for both dialects. A key is the name Kysely records in
+// `kysely_migration` and knows a migration by: it never changes once released (renamed, it would
+// run again on every existing database).
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_sessions_and_participants.js';
+import * as m0002 from './0002_cafe_setup_and_plan.js';
+import * as m0003 from './0003_cafe_runs_and_prompts.js';
+import * as m0004 from './0004_notepads.js';
+import * as m0005 from './0005_townhall.js';
+import * as m0006 from './0006_record.js';
+import * as m0007 from './0007_harvest.js';
+import * as m0008 from './0008_observer_notes.js';
+import * as m0009 from './0009_townhall_hand_keys.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_sessions_and_participants': m0001,
+  '0002_cafe_setup_and_plan': m0002,
+  '0003_cafe_runs_and_prompts': m0003,
+  '0004_notepads': m0004,
+  '0005_townhall': m0005,
+  '0006_record': m0006,
+  '0007_harvest': m0007,
+  '0008_observer_notes': m0008,
+  '0009_townhall_hand_keys': m0009,
+};
