@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ended, snapshot } from '../../shared/src/domain/cafe/testing.js';
+import { ended, snapshot } from '../fixtures/cafe.js';
 import { publicCafeView } from '../../server/src/cafe/views.js';
 
 // Moved from shared/src/domain/cafe/live.test.ts with publicCafeView (issue 13): the same case.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import { seatViews, type CafePerson } from './live.js';
 import { cafePhase, focusRound } from './run.js';
-import { ended, running, snapshot } from './testing.js';
+import { ended, running, snapshot } from '../../../../test/fixtures/cafe.js';
 
 describe('CAFE3 the café as everyone sees it', () => {
   it('CAFE3 phases and the focus round: the round on, else the next; none once finished', () => {

@@ -4,7 +4,7 @@ import { findRuleViolations } from '../seating/rules.js';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import { decideLock, decideMove, decidePlan, type SeatingState } from './plan-decisions.js';
 import { seatingParticipants, type CafeTable, type PersonForSeating } from './setup.js';
-import { ended, NOT_STARTED, person, rounds, running, table } from './testing.js';
+import { ended, NOT_STARTED, person, rounds, running, table } from '../../../../test/fixtures/cafe.js';
 
 const tables = [table('a', 'in-room', 3, 'h'), table('b', 'in-room', 3), table('v', 'remote', 3)];
 const people = [person('h', 'in-room', 'host'), person('p1'), person('p2'), person('p3'), person('r1', 'remote'), person('obs', 'in-room', 'observer')];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planSeating } from '../seating/planner.js';
 import { STAKEHOLDER_GROUPS } from '../words.js';
 import { reseatPerson } from './reseat.js';
-import { person, table } from './testing.js';
+import { person, table } from '../../../../test/fixtures/cafe.js';
 
 const tableOf = (round: Record<string, string[]>, id: string) => Object.entries(round).find(([, ids]) => ids.includes(id))?.[0];
 

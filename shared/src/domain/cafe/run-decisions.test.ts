@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startTimer, type Timer } from '../timer/timer.js';
 import { decideEnd, decideExpiry, decideExtend, decidePause, decidePrompt, decideResume, decideShowHarvest, decideStart, type StartState } from './run-decisions.js';
 import type { CafeRun } from './run.js';
-import { ended, NOT_STARTED, rounds, running, table } from './testing.js';
+import { ended, NOT_STARTED, rounds, running, table } from '../../../../test/fixtures/cafe.js';
 
 const NOW = 5_000_000;
 const start = (overrides: Partial<StartState> = {}): StartState => ({ format: 'cafe', rounds: rounds(2), plan: { locked: false }, run: NOT_STARTED, ...overrides });

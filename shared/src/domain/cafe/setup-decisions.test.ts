@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideMakeTables, decideReplaceTables, decideSetRounds, decideSetTables, type HostCandidate, type PlanState } from './setup-decisions.js';
-import { ended, NOT_STARTED, person, rounds, running, table } from './testing.js';
+import { ended, NOT_STARTED, person, rounds, running, table } from '../../../../test/fixtures/cafe.js';
 
 const candidate = (role: HostCandidate['role'], mode: HostCandidate['mode'] = 'in-room', removedAt: number | null = null): HostCandidate => ({ role, mode, removedAt });
 const plan = (seating: Record<string, string[]>[], locked = false): PlanState => ({ plan: { rounds: seating }, locked });
