@@ -20,23 +20,23 @@ export function ideaRoutes(service: SessionService, ideas: IdeaCommands): Router
   const base = '/sessions/:id/cafe/tables/:tableId/rounds/:round/ideas';
 
   router.post(base, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'notepad:add-idea');
+    const principal = await principalFor(service, req, req.params.id, 'notepad:add-idea');
     res.status(201).json(await ideas.add(principal, parseOrThrow(addIdeaPayload, input(req))));
   });
   router.put(`${base}/:ideaId/text`, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'notepad:curate-ideas');
+    const principal = await principalFor(service, req, req.params.id, 'notepad:curate-ideas');
     res.json(await ideas.edit(principal, parseOrThrow(editIdeaPayload, input(req))));
   });
   router.put(`${base}/:ideaId/marked`, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'notepad:curate-ideas');
+    const principal = await principalFor(service, req, req.params.id, 'notepad:curate-ideas');
     res.json(await ideas.mark(principal, parseOrThrow(markIdeaPayload, input(req))));
   });
   router.put(`${base}/:ideaId/position`, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'notepad:curate-ideas');
+    const principal = await principalFor(service, req, req.params.id, 'notepad:curate-ideas');
     res.json(await ideas.move(principal, parseOrThrow(moveIdeaPayload, input(req))));
   });
   router.delete(`${base}/:ideaId`, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'notepad:curate-ideas');
+    const principal = await principalFor(service, req, req.params.id, 'notepad:curate-ideas');
     res.json(await ideas.drop(principal, parseOrThrow(dropIdeaPayload, input(req))));
   });
   return router;

@@ -23,24 +23,24 @@ export function participantRoutes(service: SessionService, limits: JoinLimits): 
   });
 
   router.get('/sessions/:id/participants', async (req, res) => {
-    await principalFor(service, req, req.params.id!, 'participants:list');
-    res.json({ participants: await service.listParticipants(req.params.id!) });
+    await principalFor(service, req, req.params.id, 'participants:list');
+    res.json({ participants: await service.listParticipants(req.params.id) });
   });
 
   router.patch('/sessions/:id/participants/:participantId', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'participant:set-role');
+    const principal = await principalFor(service, req, req.params.id, 'participant:set-role');
     const { role } = parseOrThrow(setRoleBody, req.body);
-    res.json({ participant: await service.setRole(principal, req.params.participantId!, role) });
+    res.json({ participant: await service.setRole(principal, req.params.participantId, role) });
   });
 
   router.delete('/sessions/:id/participants/:participantId', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'participant:remove');
-    await service.remove(principal, req.params.participantId!);
+    const principal = await principalFor(service, req, req.params.id, 'participant:remove');
+    await service.remove(principal, req.params.participantId);
     res.status(204).end();
   });
 
   router.patch('/sessions/:id/me', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'profile:update');
+    const principal = await principalFor(service, req, req.params.id, 'profile:update');
     const changes = parseOrThrow(profileUpdateBody, req.body);
     res.json({ participant: await service.updateProfile(principal, changes) });
   });

@@ -44,18 +44,18 @@ export function sessionRoutes({ service, operatorKey, publicUrl, allowedHosts, c
   });
 
   router.get('/sessions/:id', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
     res.json(await service.state(principal));
   });
 
   router.patch('/sessions/:id', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:configure');
+    const principal = await principalFor(service, req, req.params.id, 'session:configure');
     const settings = parseOrThrow(sessionSettingsBody, req.body);
     res.json({ session: await service.configure(principal, settings) });
   });
 
   router.post('/sessions/:id/projector-key', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'projector:rotate-key');
+    const principal = await principalFor(service, req, req.params.id, 'projector:rotate-key');
     parseOrThrow(emptyPayload, req.body ?? {});
     const projectorKey = await service.rotateProjectorKey(principal);
     res.status(201).json({ projectorKey, link: projectorLink(originOf(req, publicUrl, allowedHosts), principal.session.id, projectorKey) });

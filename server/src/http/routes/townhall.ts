@@ -72,17 +72,17 @@ export function townhallRoutes(service: SessionService, townhall: TownhallServic
   const base = '/sessions/:id/townhall';
 
   router.get(base, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
     res.json({ townhall: await townhall.live(principal) });
   });
   router.get(`${base}/captions`, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
     res.json({ captions: await townhall.captions.transcript(principal) });
   });
   for (const route of ROUTES) {
     const { schema, action } = COMMANDS[route.command];
     router[route.method](`${base}${route.path}`, async (req, res) => {
-      const principal = await principalFor(service, req, req.params.id!, action);
+      const principal = await principalFor(service, req, req.params.id, action);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const payload = parseOrThrow(schema, route.payload ? route.payload(req, body) : body);
       const handler = handlers[route.command] as (p: typeof principal, payload: unknown) => Promise<object>;
