@@ -2,17 +2,14 @@ import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { ParticipantView } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created } from '../helpers/api.js';
-import { serverForFile, startTestServer } from '../helpers/server.js';
+import { serverForFile } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 type ConnectError = Error & { data?: { code?: string } };
 
-let server: Server;
 let url: string;
 serverForFile((started) => {
-  server = started;
   url = started.url;
 });
 

@@ -7,7 +7,6 @@ import type {
   MyBallot,
   QuestionItem,
   QueueView,
-  SessionState,
   TownhallLive,
   TownhallSettings,
   VoteCounts,
