@@ -123,7 +123,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         townhallClock.close();
         coalescer.close();
-        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject));
         http.closeAllConnections();
         await notepadsClosed;
         await store.close();

@@ -116,7 +116,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     await console_.getByRole('button', { name: 'Lock the plan' }).click();
     await expect.poll(() => console_.getByTestId('plan-status').innerText()).toContain('Locked');
     await expect.poll(() => pages.bo!.getByTestId('next-seat').innerText()).toMatch(/^Next: Round 1 of 2 — go to table [12]/);
-    expect(await pages.bo!.getByTestId('cafe-card').innerText()).not.toContain('once the facilitator has made the seating plan');
+    expect(await pages.bo.getByTestId('cafe-card').innerText()).not.toContain('once the facilitator has made the seating plan');
     // SEAT10's figure. In the room, Amina hosts Lotus and three guests share its free seat and
     // Cedar's two: of Cedar's two, one must stay (one seat elsewhere). The two remote guests
     // have one remote table: both stay. So 3 stays, and the table sizes prove 3.

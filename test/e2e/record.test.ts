@@ -45,7 +45,7 @@ describe.skipIf(missing !== null)('the record in the browser', () => {
 
   async function downloadFrom(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-    return { name: download.suggestedFilename(), body: await readFile((await download.path())!) };
+    return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
   }
 
   it('REC9 a rapporteur downloads the DOCX and the HTML from the desk', async () => {

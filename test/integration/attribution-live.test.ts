@@ -88,7 +88,7 @@ async function townHallMoments(th: TownHall) {
   expect(ask).toMatchObject({ ok: true, question: { author: { stakeholderGroup: ALICE.stakeholderGroup } } });
   const [question] = await asked;
   expect((await command(bob.socket, 'qa:ask', { text: 'And funding?' })).ok).toBe(true);
-  expect((await command(carol.socket, 'qa:vote', { questionId: question!.id, up: true })).ok).toBe(true);
+  expect((await command(carol.socket, 'qa:vote', { questionId: question.id, up: true })).ok).toBe(true);
   expect((await command(alice.socket, 'hand:raise', { topic: 'Rural access' })).ok).toBe(true);
   expect((await command(bob.socket, 'hand:raise', {})).ok).toBe(true);
   const queued = within(nextEvent(moderator.socket, 'hand:queue', (q) => q.hands.length === 2), 'the queue with both hands');
@@ -151,7 +151,7 @@ describe.each(targets)('live attribution on $kind', ({ kind, skip }) => {
     };
     const [queue] = await queued;
     expect(withIds(queue)).toEqual([]);
-    const handle = (topic: string) => queue!.hands.find((h) => h.topic === topic)!.handle;
+    const handle = (topic: string) => queue.hands.find((h) => h.topic === topic)!.handle;
 
     // The moderator runs the queue by handle: the third hand first, the second lowered, the floor to the third.
     const moved = await ack('hand:move', { handle: handle('Topic 3'), toIndex: 0 });

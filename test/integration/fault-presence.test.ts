@@ -27,7 +27,7 @@ function awarenessUpdate(...entries: [number, number, State | null][]): Uint8Arr
 }
 
 function stateOf(client: NotepadClient, of: NotepadClient): State | undefined {
-  return client.provider.awareness.getStates().get(of.doc.clientID) as State | undefined;
+  return client.provider.awareness.getStates().get(of.doc.clientID);
 }
 
 /** Resolves once `client` sees a state of `of` that satisfies `predicate`. */

@@ -11,10 +11,8 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 const JOIN_CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`);
 
-let server: Server;
 let url: string;
 serverForFile((started) => {
-  server = started;
   url = started.url;
 });
 

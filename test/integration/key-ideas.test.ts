@@ -211,7 +211,7 @@ describe.each(targets)('key ideas on $kind', ({ kind, skip }) => {
     expect(await command(socket, 'notepad:add-idea', { tableId: 'no-such-table', round: 1, id: 'x', text: 'Lost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await command(socket, 'notepad:add-idea', { ...at(world), round: 9, id: 'x', text: 'Lost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     for (const bad of [{ id: 'x', text: '   ' }, { id: 'x', text: 'y'.repeat(281) }, { id: 'not an id!', text: 'Fine' }, { id: 'x', text: 'Fine', marked: true }]) {
-      expect(await command(socket, 'notepad:add-idea', { ...at(world), ...bad } as never)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(await command(socket, 'notepad:add-idea', { ...at(world), ...bad })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     }
     expect((await server.notepads.readRoom(world.room(world.tableA, 1))).ideas).toEqual([]);
   });

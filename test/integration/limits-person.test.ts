@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession, http, join, type Created } from '../helpers/api.js';
 import { capturedLog } from '../helpers/log-capture.js';
 import { serverForFile, type TestServer } from '../helpers/server.js';
-import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
+import { command, connect, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 import { REFUSALS_BEFORE_CLOSE } from '../../server/src/realtime/socket-guard.js';
 

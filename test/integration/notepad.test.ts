@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { http } from '../helpers/api.js';
-import { cafeWorld, closeAllNotepads, closeNotepad, handled, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
+import { cafeWorld, closeAllNotepads, handled, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/socket.js';
 import { closeAllSockets } from '../helpers/socket.js';

@@ -384,7 +384,7 @@ describe.each(ACTORS)('PERM1 as %s', (actor) => {
         expect(await snapshot(url, s)).toEqual(before);
       } else if (allowed) {
         expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
-        await expectDone(url, s, action, ack as Record<string, unknown>);
+        await expectDone(url, s, action, ack);
       } else {
         expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
         expect(await snapshot(url, s)).toEqual(before);

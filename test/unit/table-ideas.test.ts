@@ -88,7 +88,7 @@ function apply(doc: Y.Doc, op: Hostile): void {
     case 'move': {
       const map = mapAt(op.index);
       if (!(map instanceof Y.Map)) return;
-      const copy = new Y.Map<unknown>(Object.entries(map.toJSON() as Record<string, unknown>));
+      const copy = new Y.Map<unknown>(Object.entries(map.toJSON()));
       array.delete(at(op.index), 1);
       array.insert(Math.min(op.to, array.length), [copy]);
       return;

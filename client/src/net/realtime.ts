@@ -132,7 +132,7 @@ export async function command<E extends keyof ClientToServerEvents>(
   if (!socket) return { ok: false, error: { code: 'network', message: 'not connected' } };
   try {
     const timed = socket.timeout(ACK_TIMEOUT) as unknown as { emitWithAck(event: E, payload: unknown): Promise<Ack> };
-    return (await timed.emitWithAck(event, payload)) as AckOf<E>;
+    return await timed.emitWithAck(event, payload);
   } catch {
     return { ok: false, error: { code: 'network', message: 'no answer from the server' } };
   }

@@ -19,7 +19,7 @@ function read(key: string): OutboxIdea[] {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(PREFIX + key) ?? '[]');
     if (!Array.isArray(value)) return [];
-    return value.filter((item): item is OutboxIdea => typeof item?.id === 'string' && typeof item?.text === 'string');
+    return (value as unknown[]).filter((item): item is OutboxIdea => typeof (item as Partial<OutboxIdea> | null)?.id === 'string' && typeof (item as Partial<OutboxIdea>).text === 'string');
   } catch {
     return []; // storage blocked or garbled: nothing waits
   }

@@ -5,7 +5,7 @@ import { currentLanguage } from '../i18n';
 
 /** The record's headings in the reader's UI language (the content stays as written). */
 export function useRecordLabels(): RecordLabels {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = currentLanguage();
-  return useMemo(() => recordLabelsFrom(language, (key, values) => t(key, values ?? {})), [t, language, i18n.language]);
+  return useMemo(() => recordLabelsFrom(language, (key, values) => t(key, values ?? {})), [t, language]);
 }

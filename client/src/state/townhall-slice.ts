@@ -7,7 +7,6 @@ import type {
   MyBallot,
   QuestionItem,
   QueueView,
-  SessionState,
   TownhallLive,
   TownhallSettings,
   VoteCounts,
@@ -41,7 +40,7 @@ export interface TownhallSlice {
  */
 export const townhallSlice: StateCreator<LiveStore, [], [], TownhallSlice> = (set) => {
   const change = (update: (th: TownhallLive) => Partial<TownhallLive>) =>
-    set(({ live }) => (live?.townhall ? { live: { ...live, townhall: { ...live.townhall, ...update(live.townhall) } } as SessionState } : {}));
+    set(({ live }) => (live?.townhall ? { live: { ...live, townhall: { ...live.townhall, ...update(live.townhall) } } } : {}));
   return {
     thQuestion: (question) =>
       change(({ qa }) => {

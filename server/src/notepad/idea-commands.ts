@@ -11,7 +11,6 @@ import {
   notepadRoomName,
   type KeyIdea,
   type NotepadRoom,
-  type NotepadViewer,
 } from '@open-talks/shared';
 import type { addIdeaPayload, dropIdeaPayload, editIdeaPayload, markIdeaPayload, moveIdeaPayload } from '@open-talks/shared/protocol';
 import type { z } from 'zod';

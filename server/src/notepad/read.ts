@@ -24,7 +24,7 @@ export function readNotepad(doc: Y.Doc): NotepadContent {
   const ideas: KeyIdea[] = [];
   for (const item of doc.getArray<unknown>(NOTEPAD_IDEAS).toArray()) {
     if (!(item instanceof Y.Map)) continue;
-    const idea = keyIdeaFromRecord(item.toJSON() as Record<string, unknown>);
+    const idea = keyIdeaFromRecord(item.toJSON());
     if (idea) ideas.push(idea);
   }
   return { text: doc.getText(NOTEPAD_TEXT).toString(), ideas };
@@ -59,7 +59,7 @@ export function readHarvest(doc: Y.Doc): HarvestContent {
   const themes: HarvestTheme[] = [];
   for (const item of doc.getArray<unknown>(HARVEST_THEMES).toArray()) {
     if (!(item instanceof Y.Map)) continue;
-    const theme = harvestThemeFromRecord(item.toJSON() as Record<string, unknown>);
+    const theme = harvestThemeFromRecord(item.toJSON());
     if (theme) themes.push(theme);
   }
   const placement = new Map<string, string>();

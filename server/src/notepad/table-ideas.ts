@@ -59,7 +59,7 @@ function writeIdeas(array: Y.Array<unknown>, next: readonly KeyIdea[]): void {
   const wanted = new Set(next.map((idea) => idea.id));
   const seen = new Set<string>();
   const keep = array.toArray().map((item) => {
-    const id = item instanceof Y.Map ? item.get('id') : undefined;
+    const id: unknown = item instanceof Y.Map ? item.get('id') : undefined;
     const ok = typeof id === 'string' && wanted.has(id) && !seen.has(id);
     if (ok) seen.add(id);
     return ok;

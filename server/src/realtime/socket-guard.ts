@@ -53,7 +53,7 @@ export function guardSocket(socket: IoSocket, { budget, cap, log }: GuardDeps): 
   let refusedInARow = 0;
   let refusedUntil = 0; // epoch ms: until then this connection's events are refused without asking the budget
   const refuse = (ack: unknown, retryAfterMs: number) => {
-    if (typeof ack === 'function') ack(RATE_LIMITED_REPLY);
+    if (typeof ack === 'function') (ack as (reply: unknown) => void)(RATE_LIMITED_REPLY);
     if (++refusedInARow !== REFUSALS_BEFORE_CLOSE) return;
     log.warn({ event: 'flood-closed', sessionId, participantId }, 'closed a connection that kept sending after being refused');
     const token: unknown = socket.handshake.auth?.token;
@@ -79,7 +79,7 @@ export function guardSocket(socket: IoSocket, { budget, cap, log }: GuardDeps): 
         // An event we do not know is answered, not dropped: the client learns it sent nonsense.
         const name = shortEventName(event);
         log.info({ cmd: name, sessionId, participantId, ok: false, code: 'bad_request' }, 'unknown command');
-        if (typeof ack === 'function') ack({ ok: false, error: { code: 'bad_request', message: `Unknown command "${name}"` } });
+        if (typeof ack === 'function') (ack as (reply: unknown) => void)({ ok: false, error: { code: 'bad_request', message: `Unknown command "${name}"` } });
       },
       (error: unknown) => next(error instanceof Error ? error : new Error('the rate limiter failed')),
     );

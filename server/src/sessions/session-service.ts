@@ -1,6 +1,5 @@
 import { countAttendance, can, type AttendanceCounts, type Role, type SessionFormat } from '@open-talks/shared';
 import type {
-  CreateSessionBody,
   ParticipantView,
   ProfileUpdate,
   SessionPreview,

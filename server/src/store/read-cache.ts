@@ -29,7 +29,7 @@ export class SessionReadCache {
     let kinds = this.entries.get(sessionId);
     const cached = kinds?.get(kind);
     if (cached && cached.expires > at) return cached.value as Promise<T>;
-    if (!kinds) this.entries.set(sessionId, (kinds = new Map()));
+    if (!kinds) this.entries.set(sessionId, (kinds = new Map<string, { value: Promise<unknown>; expires: number }>()));
     const sessionEpoch = this.epochs.get(sessionId) ?? 0;
     const globalEpoch = this.epoch;
     const entry = { value: load() as Promise<unknown>, expires: Infinity };

@@ -26,7 +26,7 @@ export interface CreditViewer {
   self: boolean;
 }
 
-export const NOBODY: PersonCredit = Object.freeze({ displayName: null, stakeholderGroup: null, mode: null }) as PersonCredit;
+export const NOBODY: PersonCredit = Object.freeze({ displayName: null, stakeholderGroup: null, mode: null });
 
 function asGroup(value: string | null): StakeholderGroup | null {
   return value !== null && (STAKEHOLDER_GROUPS as readonly string[]).includes(value) ? (value as StakeholderGroup) : null;

@@ -115,7 +115,7 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
   );
 }
 
-function NewThemeForm({ onCreate }: { onCreate(name: string): void }) {
+function NewThemeForm({ onCreate }: { onCreate: (name: string) => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const id = useId();

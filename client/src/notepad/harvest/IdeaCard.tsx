@@ -12,7 +12,7 @@ export interface IdeaCardProps {
     current: string | null;
     /** The select's id, so focus can follow the idea into its new column. */
     selectId: string;
-    onMove(themeId: string | null): void;
+    onMove: (themeId: string | null) => void;
   };
 }
 

@@ -9,7 +9,7 @@ export interface ThemeEditing {
   themes: readonly HarvestTheme[];
   rename(name: string): void;
   mergeInto(themeId: string): void;
-  remove(): void;
+  remove: () => void;
   moveIdea(idea: HarvestIdea, themeId: string | null): void;
   /** The id of an idea's move control (stable across columns, so focus can follow a move). */
   selectId(idea: HarvestIdea): string;
@@ -20,7 +20,7 @@ export interface ThemeColumnProps {
   theme: HarvestTheme | null;
   ideas: readonly HarvestIdea[];
   rounds: readonly CafeRound[];
-  tableLabel(tableId: string | null): string;
+  tableLabel: (tableId: string | null) => string;
   editing?: ThemeEditing;
 }
 

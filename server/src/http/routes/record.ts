@@ -18,8 +18,8 @@ export function recordRoutes(service: SessionService, records: RecordService, pu
   const router = checkPathIds(Router());
 
   router.get('/sessions/:id/export', async (req, res) => {
-    await records.requireSession(req.params.id!);
-    const principal = await principalFor(service, req, req.params.id!, 'record:export');
+    await records.requireSession(req.params.id);
+    const principal = await principalFor(service, req, req.params.id, 'record:export');
     const { format, lang } = parseOrThrow(exportQuery, req.query);
     const exported = await records.export(principal, format, lang);
     attachment(res, exported.fileName, exported.fileNameUtf8);
@@ -27,21 +27,21 @@ export function recordRoutes(service: SessionService, records: RecordService, pu
   });
 
   router.get('/sessions/:id/publication', async (req, res) => {
-    await records.requireSession(req.params.id!);
-    const principal = await principalFor(service, req, req.params.id!, 'record:publish');
+    await records.requireSession(req.params.id);
+    const principal = await principalFor(service, req, req.params.id, 'record:publish');
     res.json({ publication: await records.publication(principal) });
   });
 
   router.post('/sessions/:id/publication', async (req, res) => {
-    await records.requireSession(req.params.id!);
-    const principal = await principalFor(service, req, req.params.id!, 'record:publish');
+    await records.requireSession(req.params.id);
+    const principal = await principalFor(service, req, req.params.id, 'record:publish');
     parseOrThrow(z.strictObject({}), req.body ?? {});
     res.status(201).json({ publication: await records.publish(principal, true) });
   });
 
   router.delete('/sessions/:id/publication', async (req, res) => {
-    await records.requireSession(req.params.id!);
-    const principal = await principalFor(service, req, req.params.id!, 'record:publish');
+    await records.requireSession(req.params.id);
+    const principal = await principalFor(service, req, req.params.id, 'record:publish');
     res.json({ publication: await records.publish(principal, false) });
   });
 

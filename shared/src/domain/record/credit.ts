@@ -4,7 +4,7 @@ import { attribute } from '../attribution.js';
 import type { Attribution } from '../words.js';
 import type { Credit } from './types.js';
 
-export const NO_CREDIT: Credit = Object.freeze({ name: null, group: null }) as Credit;
+export const NO_CREDIT: Credit = Object.freeze({ name: null, group: null });
 
 /** A name only when `named`, a group unless `anonymous` (Chatham House: neither). */
 export function creditFor(attribution: Attribution, person: { name: string | null; group: string | null } | null): Credit {

@@ -18,13 +18,13 @@ export interface RecordLabels {
   rtl: boolean;
   /** A heading or label, with `{{name}}` placeholders filled. */
   t(key: RecordDocKey, values?: Record<string, string | number>): string;
-  group(group: StakeholderGroup): string;
+  group: (group: StakeholderGroup) => string;
   mode(mode: Mode): string;
   /** A count not shown under `anonymous` (REC1, ATTR5), the same words whichever the reason. */
   notShown(): string;
   format(format: SessionFormat): string;
   attribution(attribution: Attribution): string;
-  languageName(language: Language): string;
+  languageName: (language: Language) => string;
   contributionType(type: ContributionType): string;
   questionStatus(status: RecordQuestionStatus, mergedInto: number | null): string;
 }

@@ -54,7 +54,7 @@ export function reduceRepeats(state: SeatingState, rng: Rng, target: number, bud
       for (const list of byMode) {
         for (const x of list) {
           conflicts[x] = state.conflictsOf(r, x);
-          if (conflicts[x]! > 0) conflicted.push(x);
+          if (conflicts[x] > 0) conflicted.push(x);
         }
       }
       for (const a of conflicted) {

@@ -85,7 +85,7 @@ export function buildProblem(input: SeatingInput): ProblemResult {
     if (person.hostTableId !== undefined) {
       const k = tableIndex.get(person.hostTableId);
       if (k === undefined) return fail('unknown-table', `host ${person.id} has an unknown table ${person.hostTableId}`);
-      if (!fitsKind(mode[i]!, kind[k]!)) {
+      if (!fitsKind(mode[i], kind[k]!)) {
         return fail('host-table-kind', `host ${person.id} is ${person.mode} but table ${person.hostTableId} is ${tables[k]!.kind}`);
       }
       hostTable[i] = k;

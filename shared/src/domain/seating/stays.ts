@@ -49,6 +49,6 @@ function tablesOf(round: Record<string, string[]>, movers: Map<string, unknown>)
 
 function bump(counts: Map<string, Map<string, number>>, mode: string, table: string): void {
   let byTable = counts.get(mode);
-  if (!byTable) counts.set(mode, (byTable = new Map()));
+  if (!byTable) counts.set(mode, (byTable = new Map<string, number>()));
   byTable.set(table, (byTable.get(table) ?? 0) + 1);
 }

@@ -139,7 +139,7 @@ describe('POLL13 results under the attribution', () => {
     for (const { key, table } of tables) {
       for (const [cell, values] of seen.get(key)!) {
         const [g, option] = cell.split('.') as [string, string];
-        const value = table[groups.indexOf(g as (typeof groups)[number])]![option === 'yes' ? 0 : 1]!;
+        const value = table[groups.indexOf(g as (typeof groups)[number])]![option === 'yes' ? 0 : 1];
         if (value > 0 && values.size < 2) expect.fail(`${key}: ${cell} is always ${value}`);
       }
     }

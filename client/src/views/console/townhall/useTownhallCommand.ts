@@ -58,7 +58,7 @@ export function useTownhallCommand() {
       setMessage({ text: refusalText(t, ack.error), error: true });
       return undefined;
     }
-    applyAck(ack as Record<string, unknown>);
+    applyAck(ack);
     setMessage(done ? { text: done, error: false } : undefined);
     return ack as Success<E>;
   }

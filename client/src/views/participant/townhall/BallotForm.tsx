@@ -38,7 +38,7 @@ export function BallotForm({ item }: { item: PollItem }) {
     focusNext.current = null;
   });
   const [picked, setPicked] = useState<string[]>(() => initialChoice(item));
-  const [words, setWords] = useState<string[]>(() => (poll.kind === 'text' ? [...initialChoice(item), ...Array(poll.maxEntries).fill('')].slice(0, poll.maxEntries) : []));
+  const [words, setWords] = useState<string[]>(() => (poll.kind === 'text' ? [...initialChoice(item), ...Array<string>(poll.maxEntries).fill('')].slice(0, poll.maxEntries) : []));
   const name = `ballot-${poll.id}`;
 
   async function submit(event: FormEvent) {
