@@ -1,6 +1,8 @@
 import type { AttendanceCounts } from '@open-talks/shared';
 import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
+import { withCafeLive, withPrompt, withRoundTimer, withSeat } from './reducers/cafe';
+import { withAttendance, withMe, withParticipant, withoutParticipant, withSession } from './reducers/session';
 import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
 /** 'replaced': the person opened too many connections and this, the oldest, was closed (LIMIT2). */
@@ -60,71 +62,25 @@ const connectionSlice: StateCreator<LiveStore, [], [], ConnectionSlice> = (set) 
 const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({
   live: undefined,
   applyState: (state) => set({ live: state }),
-  applyAttendance: (attendance) => set(({ live }) => (live ? { live: { ...live, attendance } } : {})),
-  applySession: (session) => set(({ live }) => (live ? { live: { ...live, session } } : {})),
-  applyMe: (me) =>
-    set(({ live }) => {
-      if (!live || live.viewer.kind !== 'participant') return {};
-      const participants = live.participants?.map((p) => (p.id === me.id ? { ...me, online: p.online } : p));
-      return { live: { ...live, viewer: { kind: 'participant', participant: me }, ...(participants && { participants }) } };
-    }),
+  applyAttendance: (attendance) => set(({ live }) => ({ live: withAttendance(live, attendance) })),
+  applySession: (session) => set(({ live }) => ({ live: withSession(live, session) })),
+  applyMe: (me) => set(({ live }) => ({ live: withMe(live, me) })),
   reset: () => set({ live: undefined, cafe: undefined, status: 'idle', refusal: undefined }),
 });
 
 const peopleSlice: StateCreator<LiveStore, [], [], PeopleSlice> = (set) => ({
-  upsertParticipant: (participant) =>
-    set(({ live }) => {
-      if (!live?.participants) return {};
-      const index = live.participants.findIndex((p) => p.id === participant.id);
-      const participants = [...live.participants];
-      if (index === -1) participants.push(participant);
-      else participants[index] = participant;
-      return { live: { ...live, participants } };
-    }),
-  dropParticipant: (participantId) =>
-    set(({ live }) => (live?.participants ? { live: { ...live, participants: live.participants.filter((p) => p.id !== participantId) } } : {})),
+  upsertParticipant: (participant) => set(({ live }) => ({ live: withParticipant(live, participant) })),
+  dropParticipant: (participantId) => set(({ live }) => ({ live: withoutParticipant(live, participantId) })),
 });
 
-const PROMPTS_KEPT = 20;
-
-const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => {
-  /** Changes `live.cafe` when this is a café session with its state loaded. */
-  const withCafe = (change: (cafe: NonNullable<SessionState['cafe']>) => NonNullable<SessionState['cafe']>) =>
-    set(({ live }) => (live?.cafe ? { live: { ...live, cafe: change(live.cafe) } } : {}));
-  return {
-    cafe: undefined,
-    applyCafe: (cafe) => set({ cafe }),
-    applyCafeLive: (view) =>
-      set(({ live, cafe }) => ({
-        ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: view } } }),
-        ...(cafe && { cafe: { ...cafe, run: view.run } }),
-      })),
-    applySeat: (seat) => withCafe((cafe) => ({ ...cafe, seat })),
-    applyRoundTimer: ({ round, timer }) =>
-      set(({ live, cafe }) => ({
-        ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: { ...live.cafe.live, run: { round, timer } } } } }),
-        ...(cafe && { cafe: { ...cafe, run: { round, timer } } }),
-      })),
-    addPrompt: (prompt) =>
-      set(({ live, cafe }) => {
-        const keep = (list: PromptView[]) => [...list.filter((p) => p.id !== prompt.id), prompt].slice(-PROMPTS_KEPT);
-        const next: Partial<LiveStore> = {};
-        if (cafe) next.cafe = { ...cafe, prompts: keep(cafe.prompts) };
-        if (live?.cafe) {
-          const { seat } = live.cafe;
-          const toMyTable = seat && prompt.tableId === seat.table.id;
-          next.live = {
-            ...live,
-            cafe: {
-              live: prompt.tableId === null ? { ...live.cafe.live, prompts: keep(live.cafe.live.prompts) } : live.cafe.live,
-              seat: toMyTable ? { ...seat, prompts: keep(seat.prompts) } : seat,
-            },
-          };
-        }
-        return next;
-      }),
-  };
-};
+const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => ({
+  cafe: undefined,
+  applyCafe: (cafe) => set({ cafe }),
+  applyCafeLive: (view) => set((state) => withCafeLive(state, view)),
+  applySeat: (seat) => set((state) => withSeat(state, seat)),
+  applyRoundTimer: (payload) => set((state) => withRoundTimer(state, payload)),
+  addPrompt: (prompt) => set((state) => withPrompt(state, prompt)),
+});
 
 const clockSlice: StateCreator<LiveStore, [], [], ClockSlice> = (set) => ({
   clockOffset: 0,
