@@ -22,7 +22,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
   const session = useSessionView();
   const liveCafe = useCafeLive();
   const townhall = useLive((s) => s.live?.townhall !== undefined);
-  const attendance = useLive((s) => s.live?.attendance);
+  const loaded = useLive((s) => s.live !== undefined);
   const refusal = useLive((s) => s.refusal);
   const me = useViewer();
   const cafe = useLive((s) => s.cafe);
@@ -32,7 +32,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
   }, [sessionId]);
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
-  if (!session || !attendance || !me) return <p role="status">{t('app.loading')}</p>;
+  if (!loaded || !session || !me) return <p role="status">{t('app.loading')}</p>;
 
   return (
     <div className="participant">
@@ -72,9 +72,15 @@ export function Participant({ sessionId }: { sessionId: string }) {
         )}
       </section>
       <ProfileForm me={me} />
-      <AttendancePanel attendance={attendance} folded={townhall} />
+      <LiveAttendance folded={townhall} />
     </div>
   );
+}
+
+/** Attendance changes with every arrival and every vote's activity: only this panel follows it. */
+function LiveAttendance({ folded }: { folded: boolean }) {
+  const attendance = useLive((s) => s.live?.attendance);
+  return attendance ? <AttendancePanel attendance={attendance} folded={folded} /> : null;
 }
 
 function NotMember({ removed }: { removed: boolean }) {
