@@ -2,7 +2,7 @@ import { can } from '@open-talks/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { AttendancePanel } from '../components/AttendancePanel';
+import { LiveAttendance } from '../components/LiveAttendance';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { TablesNotes } from '../components/cafe/TablesNotes';
 import { useLiveSession } from '../hooks/useLiveSession';
@@ -75,12 +75,6 @@ export function Participant({ sessionId }: { sessionId: string }) {
       <LiveAttendance folded={townhall} />
     </div>
   );
-}
-
-/** Attendance changes with every arrival and every vote's activity: only this panel follows it. */
-function LiveAttendance({ folded }: { folded: boolean }) {
-  const attendance = useLive((s) => s.live?.attendance);
-  return attendance ? <AttendancePanel attendance={attendance} folded={folded} /> : null;
 }
 
 function NotMember({ removed }: { removed: boolean }) {
