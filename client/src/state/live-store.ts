@@ -1,7 +1,7 @@
 import type { AttendanceCounts } from '@open-talks/shared';
 import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
-import { withCafeLive, withPrompt, withRoundTimer, withSeat } from './reducers/cafe';
+import { withCafeLive, withPrompt, withRoundTimer, withSeat, type CafeData } from './reducers/cafe';
 import { withAttendance, withMe, withParticipant, withoutParticipant, withSession } from './reducers/session';
 import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
@@ -59,28 +59,42 @@ const connectionSlice: StateCreator<LiveStore, [], [], ConnectionSlice> = (set) 
   setReplaced: (max) => set({ status: 'replaced', refusal: undefined, connectionLimit: max }),
 });
 
+type Set = Parameters<StateCreator<LiveStore>>[0];
+/** An action that applies `reducer` to `live`. */
+const onLive =
+  <P>(set: Set, reducer: (live: SessionState | undefined, payload: P) => SessionState | undefined) =>
+  (payload: P) =>
+    set(({ live }) => ({ live: reducer(live, payload) }));
+
 const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({
   live: undefined,
   applyState: (state) => set({ live: state }),
-  applyAttendance: (attendance) => set(({ live }) => ({ live: withAttendance(live, attendance) })),
-  applySession: (session) => set(({ live }) => ({ live: withSession(live, session) })),
-  applyMe: (me) => set(({ live }) => ({ live: withMe(live, me) })),
+  applyAttendance: onLive(set, withAttendance),
+  applySession: onLive(set, withSession),
+  applyMe: onLive(set, withMe),
   reset: () => set({ live: undefined, cafe: undefined, status: 'idle', refusal: undefined }),
 });
 
 const peopleSlice: StateCreator<LiveStore, [], [], PeopleSlice> = (set) => ({
-  upsertParticipant: (participant) => set(({ live }) => ({ live: withParticipant(live, participant) })),
-  dropParticipant: (participantId) => set(({ live }) => ({ live: withoutParticipant(live, participantId) })),
+  upsertParticipant: onLive(set, withParticipant),
+  dropParticipant: onLive(set, withoutParticipant),
 });
 
-const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => ({
-  cafe: undefined,
-  applyCafe: (cafe) => set({ cafe }),
-  applyCafeLive: (view) => set((state) => withCafeLive(state, view)),
-  applySeat: (seat) => set((state) => withSeat(state, seat)),
-  applyRoundTimer: (payload) => set((state) => withRoundTimer(state, payload)),
-  addPrompt: (prompt) => set((state) => withPrompt(state, prompt)),
-});
+const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => {
+  /** An action that applies `reducer` to the running café and the staff's set-up. */
+  const on =
+    <P>(reducer: (state: CafeData, payload: P) => Partial<CafeData>) =>
+    (payload: P) =>
+      set((state) => reducer(state, payload));
+  return {
+    cafe: undefined,
+    applyCafe: (cafe) => set({ cafe }),
+    applyCafeLive: on(withCafeLive),
+    applySeat: on(withSeat),
+    applyRoundTimer: on(withRoundTimer),
+    addPrompt: on(withPrompt),
+  };
+};
 
 const clockSlice: StateCreator<LiveStore, [], [], ClockSlice> = (set) => ({
   clockOffset: 0,

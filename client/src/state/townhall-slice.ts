@@ -27,22 +27,28 @@ export interface TownhallSlice {
  * deltas (reducers/townhall.ts); `session:state` replaces it whole on every (re)connect.
  */
 export const townhallSlice: StateCreator<LiveStore, [], [], TownhallSlice> = (set) => {
-  const change = (update: (th: TownhallLive) => Partial<TownhallLive>) => set(({ live }) => ({ live: inTownhall(live, update) }));
+  /** An action that applies `reducer` to `live.townhall`. */
+  const on =
+    <A extends unknown[]>(reducer: (th: TownhallLive, ...payload: A) => Partial<TownhallLive>) =>
+    (...payload: A) =>
+      set(({ live }) => ({ live: inTownhall(live, (th) => reducer(th, ...payload)) }));
+  /** An action that replaces one part of `live.townhall`. */
+  const put = <K extends keyof TownhallLive>(key: K) => on((_, value: TownhallLive[K]) => ({ [key]: value }));
   return {
-    thQuestion: (question) => change((th) => withQuestion(th, question)),
-    thQuestionGone: (questionId) => change((th) => withoutQuestion(th, questionId)),
-    thVotes: (counts) => change((th) => withVotes(th, counts)),
-    thVoted: (questionId, voted) => change((th) => withMyVote(th, questionId, voted)),
-    thQueue: (queue) => change(() => ({ queue })),
-    thYou: (you) => change(() => ({ you })),
-    thFloor: (floor) => change(() => ({ floor })),
-    thPoll: (poll) => change((th) => withPoll(th, poll)),
-    thPollDeleted: (pollId) => change((th) => withoutPoll(th, pollId)),
-    thPollResults: (results) => change((th) => withPollResults(th, results)),
-    thBallot: (pollId, ballot) => change((th) => withBallot(th, pollId, ballot)),
-    thProjected: (pollId) => change(() => ({ projectedPollId: pollId })),
-    thCaptions: (lines) => change((th) => withCaptions(th, lines)),
-    thAgenda: (agenda) => change(() => ({ agenda })),
-    thSettings: (settings) => change(() => ({ settings })),
+    thQuestion: on(withQuestion),
+    thQuestionGone: on(withoutQuestion),
+    thVotes: on(withVotes),
+    thVoted: on(withMyVote),
+    thQueue: put('queue'),
+    thYou: put('you'),
+    thFloor: put('floor'),
+    thPoll: on(withPoll),
+    thPollDeleted: on(withoutPoll),
+    thPollResults: on(withPollResults),
+    thBallot: on(withBallot),
+    thProjected: put('projectedPollId'),
+    thCaptions: on(withCaptions),
+    thAgenda: put('agenda'),
+    thSettings: put('settings'),
   };
 };

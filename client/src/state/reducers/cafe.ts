@@ -22,11 +22,9 @@ export function withSeat({ live }: CafeData, seat: SeatView | null): Partial<Caf
   return live?.cafe ? { live: { ...live, cafe: { ...live.cafe, seat } } } : {};
 }
 
-export function withRoundTimer({ live, cafe }: CafeData, { round, timer }: RoundTimerPayload): Partial<CafeData> {
-  return {
-    ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: { ...live.cafe.live, run: { round, timer } } } } }),
-    ...(cafe && { cafe: { ...cafe, run: { round, timer } } }),
-  };
+/** The round paused, resumed or extended: the running café's view with only its run changed. */
+export function withRoundTimer(state: CafeData, { round, timer }: RoundTimerPayload): Partial<CafeData> {
+  return withCafeLive(state, { ...state.live?.cafe?.live, run: { round, timer } } as CafePublicView);
 }
 
 /** A prompt to everyone goes to the café's list, one to this person's table to their seat; each keeps the last PROMPTS_KEPT, a resent one moved last. */

@@ -1,5 +1,6 @@
 import type { AttendanceCounts } from '@open-talks/shared';
 import type { ParticipantView, SessionState, SessionView } from '@open-talks/shared/protocol';
+import { upsert } from './upsert';
 
 // The session's and the roster's deltas as pure functions: (live, payload) → live. Each returns
 // `live` itself when there is nothing to change, so the store keeps its references (and nothing
@@ -22,12 +23,7 @@ export function withMe(live: SessionState | undefined, me: ParticipantView): Ses
 
 /** Adds a person to the roster, or replaces them where they stand (only staff have a roster). */
 export function withParticipant(live: SessionState | undefined, participant: ParticipantView): SessionState | undefined {
-  if (!live?.participants) return live;
-  const index = live.participants.findIndex((p) => p.id === participant.id);
-  const participants = [...live.participants];
-  if (index === -1) participants.push(participant);
-  else participants[index] = participant;
-  return { ...live, participants };
+  return live?.participants ? { ...live, participants: upsert(live.participants, participant) } : live;
 }
 
 export function withoutParticipant(live: SessionState | undefined, participantId: string): SessionState | undefined {

@@ -1,4 +1,5 @@
 import type { Poll, PollResults } from '@open-talks/shared';
+import { upsert } from './upsert';
 import type { CaptionView, MyBallot, QuestionItem, SessionState, TownhallLive, VoteCounts } from '@open-talks/shared/protocol';
 
 // The Town Hall's deltas as pure functions (state, payload) → state, so they are tested without
@@ -12,13 +13,8 @@ export function inTownhall(live: SessionState | undefined, update: (th: Townhall
 }
 
 /** Adds a question, or replaces the one with its id where it stands. */
-export function withQuestion(th: TownhallLive, question: QuestionItem): Pick<TownhallLive, 'qa'> {
-  const { qa } = th;
-  const index = qa.questions.findIndex((q) => q.id === question.id);
-  const questions = [...qa.questions];
-  if (index === -1) questions.push(question);
-  else questions[index] = question;
-  return { qa: { ...qa, questions } };
+export function withQuestion({ qa }: TownhallLive, question: QuestionItem): Pick<TownhallLive, 'qa'> {
+  return { qa: { ...qa, questions: upsert(qa.questions, question) } };
 }
 
 export function withoutQuestion({ qa }: TownhallLive, questionId: string): Pick<TownhallLive, 'qa'> {
@@ -37,11 +33,9 @@ export function withMyVote({ qa }: TownhallLive, questionId: string, voted: bool
 
 /** A new poll goes first (it has no results or ballot yet); a known one keeps its results and ballot. */
 export function withPoll({ polls }: TownhallLive, poll: Poll): Pick<TownhallLive, 'polls'> {
-  const index = polls.findIndex((p) => p.poll.id === poll.id);
-  if (index === -1) return { polls: [{ poll, results: null, ballot: null }, ...polls] };
-  const next = [...polls];
-  next[index] = { ...next[index]!, poll };
-  return { polls: next };
+  return polls.some((p) => p.poll.id === poll.id)
+    ? { polls: polls.map((p) => (p.poll.id === poll.id ? { ...p, poll } : p)) }
+    : { polls: [{ poll, results: null, ballot: null }, ...polls] };
 }
 
 export function withoutPoll({ polls }: TownhallLive, pollId: string): Pick<TownhallLive, 'polls'> {
