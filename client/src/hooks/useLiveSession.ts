@@ -19,7 +19,9 @@ export function useLiveSession(sessionId: string, kind: 'participant' | 'project
     if (handed) saveCredential({ ...(getCredential(sessionId) ?? { joinCode: '', title: '' }), sessionId, token: handed });
     return handed ?? getCredential(sessionId)?.token;
   });
-  const live = useLive((s) => s.live);
+  // Not `s.live`: this hook's page would re-render on every delta (a vote count, a caption).
+  const session = useLive((s) => s.live?.session);
+  const isFacilitator = useLive((s) => s.live?.viewer.kind === 'participant' && s.live.viewer.participant.role === 'facilitator');
   const refusal = useLive((s) => s.refusal);
 
   useEffect(() => {
@@ -29,11 +31,10 @@ export function useLiveSession(sessionId: string, kind: 'participant' | 'project
 
   // Remember the title and code for the home page's list, and forget a token that was refused.
   useEffect(() => {
-    if (live && kind === 'participant') {
-      const isFacilitator = live.viewer.kind === 'participant' && live.viewer.participant.role === 'facilitator';
-      saveCredential({ sessionId, joinCode: live.session.joinCode, title: live.session.title, format: live.session.format, facilitator: isFacilitator });
+    if (session && kind === 'participant') {
+      saveCredential({ sessionId, joinCode: session.joinCode, title: session.title, format: session.format, facilitator: isFacilitator });
     }
-  }, [live, kind, sessionId]);
+  }, [session, isFacilitator, kind, sessionId]);
   useEffect(() => {
     if (kind === 'participant' && (refusal === 'removed' || refusal === 'unauthenticated')) forgetToken(sessionId);
   }, [refusal, kind, sessionId]);

@@ -1,9 +1,10 @@
-import { can, estimateOffset, OUTDATED_CLIENT, PROTOCOL_VERSION, type ClockSample } from '@open-talks/shared';
+import { estimateOffset, OUTDATED_CLIENT, PROTOCOL_VERSION, type ClockSample } from '@open-talks/shared';
 import type { Ack, ApiError, ClientToServerEvents, ServerToClientEvents } from '@open-talks/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { useLive } from '../state/live-store';
 import { markOutdated } from './outdated';
 import { CLOCK_RESYNC_SPREAD, RECONNECT_OPTIONS } from './reconnect-options';
+import { serverEventHandlers } from './server-events';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -53,45 +54,18 @@ export function connectLive(token: string): () => void {
     }
   });
 
-  s.on('session:state', (state) => useLive.getState().applyState(state));
-  s.on('attendance:changed', (counts) => useLive.getState().applyAttendance(counts));
-  s.on('participant:changed', (participant) => useLive.getState().upsertParticipant(participant));
-  s.on('participant:removed', ({ participantId }) => useLive.getState().dropParticipant(participantId));
-  s.on('me:changed', (me) => {
-    const before = useLive.getState().live;
-    useLive.getState().applyMe(me);
-    const previousRole = before?.viewer.kind === 'participant' ? before.viewer.participant.role : undefined;
-    // A new role can show more (or less) of the session: fetch what this role may see.
-    if (previousRole && previousRole !== me.role && can(me.role, 'participants:list') !== can(previousRole, 'participants:list')) {
-      void command('session:sync', {}).then((ack) => ack.ok && useLive.getState().applyState(ack.state));
-    }
-  });
-  s.on('session:changed', (session) => useLive.getState().applySession(session));
-  s.on('me:removed', () => useLive.getState().setStatus('refused', 'removed'));
-  s.on('connection:replaced', ({ max }) => useLive.getState().setReplaced(max));
-  s.on('cafe:changed', (cafe) => useLive.getState().applyCafe(cafe));
-  s.on('cafe:live', (view) => useLive.getState().applyCafeLive(view));
-  s.on('cafe:seat', ({ seat }) => useLive.getState().applySeat(seat));
-  s.on('cafe:timer', (payload) => useLive.getState().applyRoundTimer(payload));
-  s.on('cafe:prompt', (prompt) => useLive.getState().addPrompt(prompt));
-  const th = () => useLive.getState();
-  s.on('qa:question', (question) => th().thQuestion(question));
-  s.on('qa:gone', ({ questionId }) => th().thQuestionGone(questionId));
-  s.on('qa:votes', (counts) => th().thVotes(counts));
-  s.on('qa:voted', ({ questionId, voted }) => th().thVoted(questionId, voted));
-  s.on('hand:queue', (queue) => th().thQueue(queue));
-  s.on('hand:you', (you) => th().thYou(you));
-  s.on('floor:changed', (floor) => th().thFloor(floor));
-  s.on('poll:changed', (poll) => th().thPoll(poll));
-  s.on('poll:deleted', ({ pollId }) => th().thPollDeleted(pollId));
-  s.on('poll:results', (results) => th().thPollResults(results));
-  s.on('poll:ballot', ({ pollId, ballot }) => th().thBallot(pollId, ballot));
-  s.on('poll:projected', ({ pollId }) => th().thProjected(pollId));
-  s.on('caption:lines', (lines) => th().thCaptions(lines));
-  s.on('agenda:changed', (agenda) => th().thAgenda(agenda));
-  s.on('townhall:settings', (settings) => th().thSettings(settings));
+  const handlers = serverEventHandlers(resync);
+  for (const event of Object.keys(handlers) as (keyof ServerToClientEvents)[]) {
+    const handler = handlers[event];
+    if (handler) s.on(event, handler);
+  }
 
   return disconnectLive;
+}
+
+/** The whole state again, as this viewer may now see it. */
+function resync(): void {
+  void command('session:sync', {}).then((ack) => ack.ok && useLive.getState().applyState(ack.state));
 }
 
 const CLOCK_SAMPLES = 5;

@@ -1,6 +1,8 @@
 import type { AttendanceCounts } from '@open-talks/shared';
 import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
+import { withCafeLive, withPrompt, withRoundTimer, withSeat, type CafeData } from './reducers/cafe';
+import { withAttendance, withMe, withParticipant, withoutParticipant, withSession } from './reducers/session';
 import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
 /** 'replaced': the person opened too many connections and this, the oldest, was closed (LIMIT2). */
@@ -57,72 +59,40 @@ const connectionSlice: StateCreator<LiveStore, [], [], ConnectionSlice> = (set) 
   setReplaced: (max) => set({ status: 'replaced', refusal: undefined, connectionLimit: max }),
 });
 
+type Set = Parameters<StateCreator<LiveStore>>[0];
+/** An action that applies `reducer` to `live`. */
+const onLive =
+  <P>(set: Set, reducer: (live: SessionState | undefined, payload: P) => SessionState | undefined) =>
+  (payload: P) =>
+    set(({ live }) => ({ live: reducer(live, payload) }));
+
 const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({
   live: undefined,
   applyState: (state) => set({ live: state }),
-  applyAttendance: (attendance) => set(({ live }) => (live ? { live: { ...live, attendance } } : {})),
-  applySession: (session) => set(({ live }) => (live ? { live: { ...live, session } } : {})),
-  applyMe: (me) =>
-    set(({ live }) => {
-      if (!live || live.viewer.kind !== 'participant') return {};
-      const participants = live.participants?.map((p) => (p.id === me.id ? { ...me, online: p.online } : p));
-      return { live: { ...live, viewer: { kind: 'participant', participant: me }, ...(participants && { participants }) } };
-    }),
+  applyAttendance: onLive(set, withAttendance),
+  applySession: onLive(set, withSession),
+  applyMe: onLive(set, withMe),
   reset: () => set({ live: undefined, cafe: undefined, status: 'idle', refusal: undefined }),
 });
 
 const peopleSlice: StateCreator<LiveStore, [], [], PeopleSlice> = (set) => ({
-  upsertParticipant: (participant) =>
-    set(({ live }) => {
-      if (!live?.participants) return {};
-      const index = live.participants.findIndex((p) => p.id === participant.id);
-      const participants = [...live.participants];
-      if (index === -1) participants.push(participant);
-      else participants[index] = participant;
-      return { live: { ...live, participants } };
-    }),
-  dropParticipant: (participantId) =>
-    set(({ live }) => (live?.participants ? { live: { ...live, participants: live.participants.filter((p) => p.id !== participantId) } } : {})),
+  upsertParticipant: onLive(set, withParticipant),
+  dropParticipant: onLive(set, withoutParticipant),
 });
 
-const PROMPTS_KEPT = 20;
-
 const cafeSlice: StateCreator<LiveStore, [], [], CafeSlice> = (set) => {
-  /** Changes `live.cafe` when this is a café session with its state loaded. */
-  const withCafe = (change: (cafe: NonNullable<SessionState['cafe']>) => NonNullable<SessionState['cafe']>) =>
-    set(({ live }) => (live?.cafe ? { live: { ...live, cafe: change(live.cafe) } } : {}));
+  /** An action that applies `reducer` to the running café and the staff's set-up. */
+  const on =
+    <P>(reducer: (state: CafeData, payload: P) => Partial<CafeData>) =>
+    (payload: P) =>
+      set((state) => reducer(state, payload));
   return {
     cafe: undefined,
     applyCafe: (cafe) => set({ cafe }),
-    applyCafeLive: (view) =>
-      set(({ live, cafe }) => ({
-        ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: view } } }),
-        ...(cafe && { cafe: { ...cafe, run: view.run } }),
-      })),
-    applySeat: (seat) => withCafe((cafe) => ({ ...cafe, seat })),
-    applyRoundTimer: ({ round, timer }) =>
-      set(({ live, cafe }) => ({
-        ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: { ...live.cafe.live, run: { round, timer } } } } }),
-        ...(cafe && { cafe: { ...cafe, run: { round, timer } } }),
-      })),
-    addPrompt: (prompt) =>
-      set(({ live, cafe }) => {
-        const keep = (list: PromptView[]) => [...list.filter((p) => p.id !== prompt.id), prompt].slice(-PROMPTS_KEPT);
-        const next: Partial<LiveStore> = {};
-        if (cafe) next.cafe = { ...cafe, prompts: keep(cafe.prompts) };
-        if (live?.cafe) {
-          const { seat } = live.cafe;
-          const toMyTable = seat && prompt.tableId === seat.table.id;
-          next.live = {
-            ...live,
-            cafe: {
-              live: prompt.tableId === null ? { ...live.cafe.live, prompts: keep(live.cafe.live.prompts) } : live.cafe.live,
-              seat: toMyTable ? { ...seat, prompts: keep(seat.prompts) } : seat,
-            },
-          };
-        }
-        return next;
-      }),
+    applyCafeLive: on(withCafeLive),
+    applySeat: on(withSeat),
+    applyRoundTimer: on(withRoundTimer),
+    addPrompt: on(withPrompt),
   };
 };
 

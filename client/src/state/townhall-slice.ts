@@ -1,20 +1,8 @@
 import type { Poll, PollResults } from '@open-talks/shared';
-import type {
-  AgendaView,
-  CaptionView,
-  FloorView,
-  HandStatus,
-  MyBallot,
-  QuestionItem,
-  QueueView,
-  TownhallLive,
-  TownhallSettings,
-  VoteCounts,
-} from '@open-talks/shared/protocol';
+import type { AgendaView, CaptionView, FloorView, HandStatus, MyBallot, QuestionItem, QueueView, TownhallLive, TownhallSettings, VoteCounts } from '@open-talks/shared/protocol';
 import type { StateCreator } from 'zustand';
 import type { LiveStore } from './live-store';
-
-const CAPTIONS_KEPT = 200; // lines on screen; the full transcript stays on the server
+import { inTownhall, withBallot, withCaptions, withMyVote, withoutPoll, withoutQuestion, withPoll, withPollResults, withQuestion, withVotes } from './reducers/townhall';
 
 export interface TownhallSlice {
   thQuestion(question: QuestionItem): void;
@@ -36,51 +24,31 @@ export interface TownhallSlice {
 
 /**
  * The Town Hall part of the live session (`live.townhall`), changed by the server's small
- * deltas; `session:state` replaces it whole on every (re)connect.
+ * deltas (reducers/townhall.ts); `session:state` replaces it whole on every (re)connect.
  */
 export const townhallSlice: StateCreator<LiveStore, [], [], TownhallSlice> = (set) => {
-  const change = (update: (th: TownhallLive) => Partial<TownhallLive>) =>
-    set(({ live }) => (live?.townhall ? { live: { ...live, townhall: { ...live.townhall, ...update(live.townhall) } } } : {}));
+  /** An action that applies `reducer` to `live.townhall`. */
+  const on =
+    <A extends unknown[]>(reducer: (th: TownhallLive, ...payload: A) => Partial<TownhallLive>) =>
+    (...payload: A) =>
+      set(({ live }) => ({ live: inTownhall(live, (th) => reducer(th, ...payload)) }));
+  /** An action that replaces one part of `live.townhall`. */
+  const put = <K extends keyof TownhallLive>(key: K) => on((_, value: TownhallLive[K]) => ({ [key]: value }));
   return {
-    thQuestion: (question) =>
-      change(({ qa }) => {
-        const index = qa.questions.findIndex((q) => q.id === question.id);
-        const questions = [...qa.questions];
-        if (index === -1) questions.push(question);
-        else questions[index] = question;
-        return { qa: { ...qa, questions } };
-      }),
-    thQuestionGone: (questionId) => change(({ qa }) => ({ qa: { ...qa, questions: qa.questions.filter((q) => q.id !== questionId) } })),
-    thVotes: (counts) =>
-      change(({ qa }) => ({
-        qa: { ...qa, questions: qa.questions.map((q) => (Object.hasOwn(counts, q.id) ? { ...q, votes: counts[q.id]! } : q)) },
-      })),
-    thVoted: (questionId, voted) =>
-      change(({ qa }) => {
-        const others = qa.myVotes.filter((id) => id !== questionId);
-        return { qa: { ...qa, myVotes: voted ? [...others, questionId] : others } };
-      }),
-    thQueue: (queue) => change(() => ({ queue })),
-    thYou: (you) => change(() => ({ you })),
-    thFloor: (floor) => change(() => ({ floor })),
-    thPoll: (poll) =>
-      change(({ polls }) => {
-        const index = polls.findIndex((p) => p.poll.id === poll.id);
-        if (index === -1) return { polls: [{ poll, results: null, ballot: null }, ...polls] };
-        const next = [...polls];
-        next[index] = { ...next[index]!, poll };
-        return { polls: next };
-      }),
-    thPollDeleted: (pollId) => change(({ polls }) => ({ polls: polls.filter((p) => p.poll.id !== pollId) })),
-    thPollResults: (results) => change(({ polls }) => ({ polls: polls.map((p) => (p.poll.id === results.pollId ? { ...p, results } : p)) })),
-    thBallot: (pollId, ballot) => change(({ polls }) => ({ polls: polls.map((p) => (p.poll.id === pollId ? { ...p, ballot } : p)) })),
-    thProjected: (pollId) => change(() => ({ projectedPollId: pollId })),
-    thCaptions: (lines) =>
-      change(({ captions }) => {
-        const known = new Set(captions.map((c) => c.id));
-        return { captions: [...captions, ...lines.filter((c) => !known.has(c.id))].slice(-CAPTIONS_KEPT) };
-      }),
-    thAgenda: (agenda) => change(() => ({ agenda })),
-    thSettings: (settings) => change(() => ({ settings })),
+    thQuestion: on(withQuestion),
+    thQuestionGone: on(withoutQuestion),
+    thVotes: on(withVotes),
+    thVoted: on(withMyVote),
+    thQueue: put('queue'),
+    thYou: put('you'),
+    thFloor: put('floor'),
+    thPoll: on(withPoll),
+    thPollDeleted: on(withoutPoll),
+    thPollResults: on(withPollResults),
+    thBallot: on(withBallot),
+    thProjected: put('projectedPollId'),
+    thCaptions: on(withCaptions),
+    thAgenda: put('agenda'),
+    thSettings: put('settings'),
   };
 };

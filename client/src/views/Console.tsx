@@ -2,11 +2,12 @@ import { formatJoinCode } from '@open-talks/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { AttendancePanel } from '../components/AttendancePanel';
+import { LiveAttendance } from '../components/LiveAttendance';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { TablesNotes } from '../components/cafe/TablesNotes';
 import { useLiveSession } from '../hooks/useLiveSession';
-import { selectMe, useLive } from '../state/live-store';
+import { useLive } from '../state/live-store';
+import { useCafeLive, useSessionView, useViewer } from '../state/selectors';
 import { CafeSetup } from './console/cafe/CafeSetup';
 import { HarvestSection } from './console/cafe/HarvestSection';
 import { RunPanel } from './console/cafe/RunPanel';
@@ -25,12 +26,17 @@ const RecordPanel = lazy(() => import('../record/RecordPanel'));
 export default function Console({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const hasToken = useLiveSession(sessionId, 'participant');
-  const live = useLive((s) => s.live);
+  // Slices, not `live`: a vote count or a caption re-renders only the panel that shows it.
+  const session = useSessionView();
+  const loaded = useLive((s) => s.live !== undefined);
+  const participants = useLive((s) => s.live?.participants);
+  const liveCafe = useCafeLive();
+  const townhall = useLive((s) => s.live?.townhall !== undefined);
   const refusal = useLive((s) => s.refusal);
-  const me = useLive(selectMe);
+  const me = useViewer();
   const cafe = useLive((s) => s.cafe);
   const token = getCredential(sessionId)?.token;
-  useDocumentTitle(t('title.console'), live?.session.title);
+  useDocumentTitle(t('title.console'), session?.title);
 
   if (!hasToken || refusal) {
     return (
@@ -40,20 +46,19 @@ export default function Console({ sessionId }: { sessionId: string }) {
       </div>
     );
   }
-  if (!live || !me) return <p role="status">{t('app.loading')}</p>;
-  const facilitator = me.role === 'facilitator' && live.participants !== undefined;
-  const townhallStaff = live.townhall !== undefined && isTownhallStaff(me.role);
+  if (!loaded || !session || !me) return <p role="status">{t('app.loading')}</p>;
+  const facilitator = me.role === 'facilitator' && participants !== undefined;
+  const townhallStaff = townhall && isTownhallStaff(me.role);
   if (!facilitator && !townhallStaff) {
     return (
       <div className="narrow">
         <h1>{t('console.notFacilitator')}</h1>
-        <Link href={`/s/${sessionId}`}>{live.session.title}</Link>
+        <Link href={`/s/${sessionId}`}>{session.title}</Link>
       </div>
     );
   }
 
-  const { session } = live;
-  if (!facilitator && live.townhall) {
+  if (!facilitator && townhall) {
     return (
       <div className="console">
         <h1>
@@ -62,7 +67,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <p>
           <Link href={`/s/${sessionId}`}>{t('thConsole.participantView')}</Link>
         </p>
-        <TownhallConsole townhall={live.townhall} role={me.role} />
+        <TownhallConsole role={me.role} />
       </div>
     );
   }
@@ -93,14 +98,14 @@ export default function Console({ sessionId }: { sessionId: string }) {
       </dl>
       <div className="console-grid">
         <SharePanel session={session} />
-        <AttendancePanel attendance={live.attendance} />
+        <LiveAttendance />
       </div>
-      {live.cafe && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
-      {live.cafe && <TablesNotes sessionId={sessionId} live={live.cafe.live} />}
-      {live.cafe && <HarvestSection sessionId={sessionId} live={live.cafe.live} me={me} />}
-      {live.townhall && <TownhallConsole townhall={live.townhall} role={me.role} />}
-      {session.format === 'cafe' && live.participants && <CafeSetup participants={live.participants} />}
-      {live.participants && <PeopleTable participants={live.participants} meId={me.id} />}
+      {liveCafe && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} />}
+      {liveCafe && <TablesNotes sessionId={sessionId} live={liveCafe.live} />}
+      {liveCafe && <HarvestSection sessionId={sessionId} live={liveCafe.live} me={me} />}
+      {townhall && <TownhallConsole role={me.role} />}
+      {session.format === 'cafe' && participants && <CafeSetup participants={participants} />}
+      {participants && <PeopleTable participants={participants} meId={me.id} />}
       {token && (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <RecordPanel sessionId={sessionId} token={token} canPublish />

@@ -2,13 +2,14 @@ import { can } from '@open-talks/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { AttendancePanel } from '../components/AttendancePanel';
+import { LiveAttendance } from '../components/LiveAttendance';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { TablesNotes } from '../components/cafe/TablesNotes';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { prefetchTableNotepad } from '../preload';
 import { getCredential } from '../state/credentials';
-import { selectMe, useLive } from '../state/live-store';
+import { useLive } from '../state/live-store';
+import { useCafeLive, useSessionView, useViewer } from '../state/selectors';
 import { ProfileForm } from './ProfileForm';
 import { RunPanel } from './console/cafe/RunPanel';
 import { CafeCard } from './participant/CafeCard';
@@ -17,27 +18,31 @@ import { TownhallView } from './participant/townhall/TownhallView';
 export function Participant({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const hasToken = useLiveSession(sessionId, 'participant');
-  const live = useLive((s) => s.live);
+  // Slices, not `live`: a vote count or a caption re-renders only the panel that shows it.
+  const session = useSessionView();
+  const liveCafe = useCafeLive();
+  const townhall = useLive((s) => s.live?.townhall !== undefined);
+  const loaded = useLive((s) => s.live !== undefined);
   const refusal = useLive((s) => s.refusal);
-  const me = useLive(selectMe);
+  const me = useViewer();
   const cafe = useLive((s) => s.cafe);
-  useDocumentTitle(null, live?.session.title);
+  useDocumentTitle(null, session?.title);
   useEffect(() => {
     prefetchTableNotepad(sessionId); // after joining, in this tab
   }, [sessionId]);
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
-  if (!live || !me) return <p role="status">{t('app.loading')}</p>;
+  if (!loaded || !session || !me) return <p role="status">{t('app.loading')}</p>;
 
   return (
     <div className="participant">
-      <h1>{live.session.title}</h1>
-      <p className="muted">{t(`words.format.${live.session.format}`)}</p>
-      {live.cafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={live.cafe.live} prompts={cafe?.prompts ?? live.cafe.live.prompts} />}
-      {live.townhall && <TownhallView townhall={live.townhall} me={me} attribution={live.session.attribution} />}
-      {live.cafe && <CafeCard cafe={live.cafe} attribution={live.session.attribution} me={me} sessionId={sessionId} token={getCredential(sessionId)?.token} />}
-      {live.cafe && me.role === 'observer' && <TablesNotes sessionId={sessionId} live={live.cafe.live} allowed={live.session.observerNotes} />}
-      {live.cafe && (me.role === 'moderator' || me.role === 'rapporteur') && <TablesNotes sessionId={sessionId} live={live.cafe.live} />}
+      <h1>{session.title}</h1>
+      <p className="muted">{t(`words.format.${session.format}`)}</p>
+      {liveCafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} />}
+      {townhall && <TownhallView me={me} attribution={session.attribution} />}
+      {liveCafe && <CafeCard cafe={liveCafe} attribution={session.attribution} me={me} sessionId={sessionId} token={getCredential(sessionId)?.token} />}
+      {liveCafe && me.role === 'observer' && <TablesNotes sessionId={sessionId} live={liveCafe.live} allowed={session.observerNotes} />}
+      {liveCafe && (me.role === 'moderator' || me.role === 'rapporteur') && <TablesNotes sessionId={sessionId} live={liveCafe.live} />}
       <section className="card" aria-labelledby="welcome-heading">
         <h2 id="welcome-heading">{me.displayName ? t('session.welcome', { name: me.displayName }) : t('session.welcomeAnonymous')}</h2>
         <p data-testid="my-role">{t('session.youAre', { role: t(`words.role.${me.role}`) })}</p>
@@ -45,12 +50,12 @@ export function Participant({ sessionId }: { sessionId: string }) {
           {t(`words.mode.${me.mode}`)} · {t(`words.group.${me.stakeholderGroup}`)}
         </p>
         {me.role === 'observer' && <p className="notice">{t('session.observerNotice')}</p>}
-        {live.townhall && me.role !== 'facilitator' && (can(me.role, 'qa:moderate') || can(me.role, 'caption:write')) && (
+        {townhall && me.role !== 'facilitator' && (can(me.role, 'qa:moderate') || can(me.role, 'caption:write')) && (
           <p>
             <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
           </p>
         )}
-        {live.cafe && live.cafe.live.phase !== 'not-started' && (
+        {liveCafe && liveCafe.live.phase !== 'not-started' && (
           <p>
             <Link href={`/s/${sessionId}/harvest`}>{t('harvest.open')}</Link>
           </p>
@@ -63,11 +68,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
         {me.role === 'facilitator' ? (
           <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
         ) : (
-          !live.cafe && !live.townhall && <p>{t('session.waiting')}</p>
+          !liveCafe && !townhall && <p>{t('session.waiting')}</p>
         )}
       </section>
       <ProfileForm me={me} />
-      <AttendancePanel attendance={live.attendance} folded={live.townhall !== undefined} />
+      <LiveAttendance folded={townhall} />
     </div>
   );
 }

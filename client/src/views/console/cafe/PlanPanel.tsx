@@ -2,12 +2,12 @@ import type { CafeView, ParticipantView } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from './Message';
-import { useCafeCommand } from './useCafeCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 /** The seating plan, round by round and table by table, with its quality figures. */
 export function PlanPanel({ cafe, participants }: { cafe: CafeView; participants: ParticipantView[] }) {
   const { t } = useTranslation();
-  const { run, message, busy } = useCafeCommand();
+  const { send, message, busy } = useCommand();
   const names = new Map(participants.map((p) => [p.id, p.displayName ?? t('words.anonymous')]));
   const plan = cafe.plan;
   const seated = plan ? Object.values(plan.plan.rounds[0] ?? {}).flat() : [];
@@ -19,11 +19,11 @@ export function PlanPanel({ cafe, participants }: { cafe: CafeView; participants
       <h3 id="plan-heading">{t('cafe.planHeading')}</h3>
       {!ready && <p>{t('cafe.planNeedsSetup')}</p>}
       <p className="button-row">
-        <button type="button" disabled={busy || !ready || plan?.locked} onClick={() => void run('cafe:plan', {}, t('cafe.planned'))}>
+        <button type="button" disabled={busy || !ready || plan?.locked} onClick={() => void send('cafe:plan', {}, t('cafe.planned'))}>
           {plan ? t('cafe.replan') : t('cafe.plan')}
         </button>
         {plan && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void run('cafe:lock', { locked: !plan.locked }, plan.locked ? t('cafe.unlocked') : t('cafe.locked'))}>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void send('cafe:lock', { locked: !plan.locked }, plan.locked ? t('cafe.unlocked') : t('cafe.locked'))}>
             {plan.locked ? t('cafe.unlock') : t('cafe.lock')}
           </button>
         )}
@@ -88,7 +88,7 @@ export function PlanPanel({ cafe, participants }: { cafe: CafeView; participants
               className="inline-form"
               onSubmit={(e) => {
                 e.preventDefault();
-                if (move.person && move.table) void run('cafe:move', { participantId: move.person, round: move.round, tableId: move.table }, t('cafe.moved'));
+                if (move.person && move.table) void send('cafe:move', { participantId: move.person, round: move.round, tableId: move.table }, t('cafe.moved'));
               }}
             >
               <label htmlFor="move-person">{t('cafe.movePerson')}</label>

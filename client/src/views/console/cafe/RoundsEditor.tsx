@@ -2,7 +2,7 @@ import { CAFE_DEFAULTS, CAFE_LIMITS, type CafeRound } from '@open-talks/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from './Message';
-import { useCafeCommand } from './useCafeCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 interface Draft {
   key: number;
@@ -22,7 +22,7 @@ function draftsOf(rounds: CafeRound[]): Draft[] {
 /** The rounds: one question and a duration each. */
 export function RoundsEditor({ rounds }: { rounds: CafeRound[] }) {
   const { t } = useTranslation();
-  const { run, message, busy } = useCafeCommand();
+  const { send, message, busy } = useCommand();
   const [drafts, setDrafts] = useState(() => draftsOf(rounds));
   useEffect(() => {
     setDrafts(draftsOf(rounds));
@@ -58,7 +58,7 @@ export function RoundsEditor({ rounds }: { rounds: CafeRound[] }) {
         <button
           type="button"
           disabled={busy}
-          onClick={() => void run('cafe:set-rounds', { rounds: drafts.map((d) => ({ question: d.question, durationMinutes: d.minutes })) }, t('cafe.roundsSaved'))}
+          onClick={() => void send('cafe:set-rounds', { rounds: drafts.map((d) => ({ question: d.question, durationMinutes: d.minutes })) }, t('cafe.roundsSaved'))}
         >
           {t('cafe.saveRounds')}
         </button>

@@ -1,14 +1,12 @@
 import { CAFE_LIMITS } from '@open-talks/shared';
 import type { CafePublicView, PromptView } from '@open-talks/shared/protocol';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
 import { useConfirm } from '../../../components/ConfirmDialog';
-import { holdFocus } from '../../../components/keep-focus';
 import { PromptList } from '../../../components/cafe/PromptList';
 import { tableName } from '../../../components/cafe/table-name';
-import { command } from '../../../net/realtime';
-import { refusalText } from '../../../net/refusal';
+import { useCommand, type Commands } from '../../../hooks/useCommand';
 import { Message } from './Message';
 
 type RunCommand = 'cafe:start-round' | 'cafe:pause-round' | 'cafe:resume-round' | 'cafe:end-round';
@@ -16,39 +14,20 @@ type RunCommand = 'cafe:start-round' | 'cafe:pause-round' | 'cafe:resume-round' 
 /** Running the café: start, pause, resume, extend and end rounds, and push prompts. */
 export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: readonly PromptView[] }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState<{ text: string; error: boolean }>();
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  // Start turns into Pause, End round goes: focus moves on, not to the page.
+  const { send, sending, message, busy } = useCommand({ keepFocus: true });
   const confirmation = useConfirm();
   const total = live.rounds.length;
   const timer = live.run.timer;
   const inRound = live.phase === 'in-round';
   const nextRound = live.run.round + 1;
 
-  /** A second press while one is in flight is ignored, so no button is disabled while busy (THUI5). */
-  async function send(run: () => ReturnType<typeof command>, done: string): Promise<boolean> {
-    if (inFlight.current) return false;
-    inFlight.current = true;
-    const refocus = holdFocus(); // Start turns into Pause, End round goes: focus moves on, not to the page
-    setBusy(true);
-    const ack = await run().finally(() => {
-      inFlight.current = false;
-      setBusy(false);
-    });
-    refocus();
-    if (!ack.ok) {
-      setMessage({ text: refusalText(t, ack.error), error: true });
-      return false;
-    }
-    setMessage({ text: done, error: false });
-    return true;
-  }
-  const simple = (event: RunCommand, done: string) => () => void send(() => command(event, {}), done);
-  const extend = (minutes: number) => () => void send(() => command('cafe:extend-round', { minutes }), t('run.extended', { count: minutes }));
+  const simple = (event: RunCommand, done: string) => () => void send(event, {}, done);
+  const extend = (minutes: number) => () => void send('cafe:extend-round', { minutes }, t('run.extended', { count: minutes }));
   const endEarly = async () => {
-    if (inFlight.current) return; // send() would drop it after the confirmation, silently
+    if (sending()) return; // send() would drop it after the confirmation, silently
     if (!(await confirmation.ask({ question: t('run.confirmEnd', { round: live.run.round }), confirm: t('run.endEarly') }))) return;
-    void send(() => command('cafe:end-round', {}), t('run.ended', { round: live.run.round }));
+    void send('cafe:end-round', {}, t('run.ended', { round: live.run.round }));
   };
 
   let status: string;
@@ -113,7 +92,7 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
   );
 }
 
-function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: (run: () => ReturnType<typeof command>, done: string) => Promise<boolean>; busy: boolean }) {
+function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: Commands['send']; busy: boolean }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [tableId, setTableId] = useState('');
@@ -121,7 +100,7 @@ function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: (run
     event.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) return;
-    const sent = await onSend(() => command('cafe:prompt', { text: trimmed, tableId: tableId || null }), t('run.promptSent'));
+    const sent = await onSend('cafe:prompt', { text: trimmed, tableId: tableId || null }, t('run.promptSent'));
     if (!sent) return;
     setText('');
     // A prompt to one table is a one-off: the next one goes to everyone unless chosen again.

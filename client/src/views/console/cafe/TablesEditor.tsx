@@ -3,7 +3,7 @@ import type { ParticipantView } from '@open-talks/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from './Message';
-import { useCafeCommand } from './useCafeCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 type Draft = Omit<CafeTable, 'id'> & { id?: string; key: string };
 
@@ -13,7 +13,7 @@ const toDraft = (table: Omit<CafeTable, 'id'> & { id?: string }): Draft => ({ ..
 /** The café's tables: made from who is here, or written one by one; hosts stay all rounds. */
 export function TablesEditor({ tables, participants }: { tables: CafeTable[]; participants: ParticipantView[] }) {
   const { t } = useTranslation();
-  const { run, message, busy } = useCafeCommand();
+  const { send, message, busy } = useCommand();
   const [drafts, setDrafts] = useState<Draft[]>(() => tables.map(toDraft));
   const [size, setSize] = useState<number>(CAFE_DEFAULTS.tableSize);
   useEffect(() => {
@@ -26,7 +26,7 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
   const add = () =>
     setDrafts((list) => [...list, toDraft({ label: String(list.length + 1), kind: 'in-room', capacity: CAFE_DEFAULTS.tableSize, hostParticipantId: null, videoUrl: null })]);
   const save = () =>
-    run(
+    send(
       'cafe:set-tables',
       {
         tables: drafts.map(({ key: _key, ...d }) => ({
@@ -47,7 +47,7 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
       <div className="inline-form">
         <label htmlFor="auto-size">{t('cafe.tableSize')}</label>
         <input id="auto-size" type="number" min={2} max={CAFE_LIMITS.tableCapacity - 1} value={size} onChange={(e) => setSize(Number(e.target.value))} />
-        <button type="button" disabled={busy} onClick={() => void run('cafe:make-tables', { tableSize: size }, t('cafe.tablesSaved'))}>
+        <button type="button" disabled={busy} onClick={() => void send('cafe:make-tables', { tableSize: size }, t('cafe.tablesSaved'))}>
           {t('cafe.makeTables')}
         </button>
       </div>

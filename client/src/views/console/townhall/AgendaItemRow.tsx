@@ -3,13 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../components/ConfirmDialog';
 import { focusHeading } from '../../../components/focus-heading';
-import type { useTownhallCommand } from './useTownhallCommand';
+import type { Commands } from '../../../hooks/useCommand';
 
 type Item = AgendaView['items'][number];
 const MINUTE = 60_000; // ms
 
 /** One agenda item; items not yet started can be edited, removed and moved (AGENDA2). */
-export function AgendaItemRow({ item, index, firstMovable, last, commands }: { item: Item; index: number; firstMovable: number; last: number; commands: ReturnType<typeof useTownhallCommand> }) {
+export function AgendaItemRow({ item, index, firstMovable, last, commands }: { item: Item; index: number; firstMovable: number; last: number; commands: Commands }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const confirmation = useConfirm();
@@ -60,7 +60,7 @@ export function AgendaItemRow({ item, index, firstMovable, last, commands }: { i
   );
 }
 
-function EditItem({ item, minutes, commands, onClose }: { item: Item; minutes: number; commands: ReturnType<typeof useTownhallCommand>; onClose: () => void }) {
+function EditItem({ item, minutes, commands, onClose }: { item: Item; minutes: number; commands: Commands; onClose: () => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(item.title);
   const [duration, setDuration] = useState(String(minutes));

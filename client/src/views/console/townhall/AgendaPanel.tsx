@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
 import { Message } from '../cafe/Message';
 import { AgendaItemRow } from './AgendaItemRow';
-import { useTownhallCommand } from './useTownhallCommand';
+import { useCommand, type Commands } from '../../../hooks/useCommand';
 
 const DEFAULT_MINUTES = 10;
 
 /** The agenda: time-boxed items, the current one with its countdown, and "start next" (AGENDA1…6). */
 export function AgendaPanel({ agenda }: { agenda: AgendaView }) {
   const { t } = useTranslation();
-  const commands = useTownhallCommand();
+  const commands = useCommand({ keepFocus: true });
   const { send, busy } = commands;
   const current = agenda.items.find((i) => i.id === agenda.currentId);
   const next = agenda.items.find((i) => i.status === 'upcoming');
@@ -70,7 +70,7 @@ export function AgendaPanel({ agenda }: { agenda: AgendaView }) {
   );
 }
 
-function AddItemForm({ commands, full }: { commands: ReturnType<typeof useTownhallCommand>; full: boolean }) {
+function AddItemForm({ commands, full }: { commands: Commands; full: boolean }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState(String(DEFAULT_MINUTES));

@@ -3,7 +3,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { RadioChoices } from './RadioChoices';
-import { useTownhallCommand } from './useTownhallCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 const LINES_SHOWN = 8; // the latest lines; the transcript keeps them all
 const FEED_MAX = 10_000; // characters one paste may carry (the command's limit)
@@ -14,7 +14,7 @@ const FEED_MAX = 10_000; // characters one paste may carry (the command's limit)
  */
 export function CaptionsPanel({ captions }: { captions: readonly CaptionView[] }) {
   const { t, i18n } = useTranslation();
-  const commands = useTownhallCommand();
+  const commands = useCommand({ keepFocus: true });
   const [mode, setMode] = useState<'live' | 'feed'>('live');
   const [text, setText] = useState('');
   const latest = captions.slice(-LINES_SHOWN);

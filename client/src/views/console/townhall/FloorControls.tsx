@@ -2,10 +2,10 @@ import type { FloorView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
 import { modeLabel, staffPersonLabel } from './staff-person';
-import type { useTownhallCommand } from './useTownhallCommand';
+import type { Commands } from '../../../hooks/useCommand';
 
 /** Who has the floor, their intervention countdown, and pause, resume, more time, end (HAND8, HAND9); `floorHandle` is the hand they had (HAND11). */
-export function FloorControls({ floor, floorHandle, commands }: { floor: FloorView | null; floorHandle: string | null; commands: ReturnType<typeof useTownhallCommand> }) {
+export function FloorControls({ floor, floorHandle, commands }: { floor: FloorView | null; floorHandle: string | null; commands: Commands }) {
   const { t } = useTranslation();
   const { send, busy } = commands;
   if (!floor) {

@@ -5,10 +5,10 @@ import { useConfirm } from '../../../components/ConfirmDialog';
 import { focusHeading } from '../../../components/focus-heading';
 import { PollResults } from '../../../components/townhall/PollResults';
 import { PollForm } from './PollForm';
-import type { useTownhallCommand } from './useTownhallCommand';
+import type { Commands } from '../../../hooks/useCommand';
 
 /** One poll with the steps its status allows (POLL2…POLL4) and its live results. */
-export function PollCard({ item, projected, commands }: { item: PollItem; projected: boolean; commands: ReturnType<typeof useTownhallCommand> }) {
+export function PollCard({ item, projected, commands }: { item: PollItem; projected: boolean; commands: Commands }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const confirmation = useConfirm();

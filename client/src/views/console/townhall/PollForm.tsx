@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RadioChoices } from './RadioChoices';
-import type { useTownhallCommand } from './useTownhallCommand';
+import type { Commands } from '../../../hooks/useCommand';
 
 type Definition = z.input<typeof pollDefinition>;
 
@@ -50,7 +50,7 @@ function definitionOf(d: Draft): Definition {
 }
 
 /** Prepares a poll, or edits a draft (POLL1, POLL2). */
-export function PollForm({ poll, commands, onDone }: { poll?: Poll; commands: ReturnType<typeof useTownhallCommand>; onDone?: () => void }) {
+export function PollForm({ poll, commands, onDone }: { poll?: Poll; commands: Commands; onDone?: () => void }) {
   const { t } = useTranslation();
   const [d, setD] = useState<Draft>(() => draftOf(poll));
   const id = useId();

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { PollCard } from './PollCard';
 import { PollForm } from './PollForm';
-import { useTownhallCommand } from './useTownhallCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 /** Polls: prepare, edit drafts, open, close, reopen, show results, project; live results. */
 export function PollsPanel({ polls, projectedPollId }: { polls: readonly PollItem[]; projectedPollId: string | null }) {
   const { t } = useTranslation();
-  const commands = useTownhallCommand();
+  const commands = useCommand({ keepFocus: true });
   return (
     <section className="card th-panel th-polls" aria-labelledby="th-polls-heading">
       <h2 id="th-polls-heading">{t('thConsole.poll.heading')}</h2>

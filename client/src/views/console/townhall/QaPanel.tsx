@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { QuestionRow } from './QuestionRow';
 import { RadioChoices } from './RadioChoices';
-import { useTownhallCommand } from './useTownhallCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 type Sort = 'top' | 'newest';
 
@@ -28,7 +28,7 @@ function groupOf(q: QuestionItem): Group {
 export function QaPanel({ questions, moderation }: { questions: readonly QuestionItem[]; moderation: 'pre' | 'post' }) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<Sort>('top');
-  const commands = useTownhallCommand();
+  const commands = useCommand({ keepFocus: true });
   const announcement = useNewQuestionAnnouncement(questions);
   const sorted = sortQuestions(questions, sort);
   const byGroup = new Map<Group, QuestionItem[]>(GROUPS.map((g) => [g, sorted.filter((q) => groupOf(q) === g)]));

@@ -3,9 +3,8 @@ import type { QuestionItem } from '@open-talks/shared/protocol';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffPersonLabel } from './staff-person';
-import type { useTownhallCommand } from './useTownhallCommand';
+import type { Commands } from '../../../hooks/useCommand';
 
-type Commands = ReturnType<typeof useTownhallCommand>;
 type Editing = 'none' | 'hide' | 'edit' | 'merge';
 
 /** One question with what a moderator may do to it now (QA3…QA8). */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { FloorControls } from './FloorControls';
 import { modeLabel, staffPersonLabel } from './staff-person';
-import { useTownhallCommand } from './useTownhallCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 /**
  * The speaker queue in the order hands will get the floor (HAND7), with each person's mode and
@@ -13,7 +13,7 @@ import { useTownhallCommand } from './useTownhallCommand';
  */
 export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView; floor: FloorView | null; interventionMs: number }) {
   const { t } = useTranslation();
-  const commands = useTownhallCommand();
+  const commands = useCommand({ keepFocus: true });
   const { send, busy } = commands;
   const count = queue.hands.length;
   const last = count - 1;

@@ -3,14 +3,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { RadioChoices } from './RadioChoices';
-import { useTownhallCommand } from './useTownhallCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 const SECOND = 1_000; // ms
 
 /** The Town Hall's settings: moderation before or after, intervention length, anonymous questions, the video room (HAND12). */
 export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
   const { t } = useTranslation();
-  const commands = useTownhallCommand();
+  const commands = useCommand({ keepFocus: true });
   const [moderation, setModeration] = useState(settings.moderation);
   const [seconds, setSeconds] = useState(String(Math.round(settings.interventionMs / SECOND)));
   const [anonymous, setAnonymous] = useState(settings.anonymousQuestions);

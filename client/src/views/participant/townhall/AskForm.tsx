@@ -3,7 +3,7 @@ import type { QuestionItem } from '@open-talks/shared/protocol';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../../console/cafe/Message';
-import { useCommand } from './useCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 /**
  * Ask a question, as oneself or anonymously when the session allows it. "Sent, waiting for a

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../../../state/live-store';
 import { Message } from '../../console/cafe/Message';
-import { useCommand } from './useCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 function initialChoice(item: PollItem): string[] {
   const choice = item.ballot?.choice;

@@ -3,7 +3,7 @@ import type { HandStatus } from '@open-talks/shared/protocol';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../../console/cafe/Message';
-import { useCommand } from './useCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 /** Ask for the floor (with an optional one-line topic), see one's place, lower the hand. */
 export function HandControl({ you, canRaise, videoRoom }: { you: HandStatus; canRaise: boolean; videoRoom: string | null }) {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Message } from '../../console/cafe/Message';
 import { MyQuestions } from './MyQuestions';
 import { QuestionCard } from './QuestionCard';
-import { useCommand } from './useCommand';
+import { useCommand } from '../../../hooks/useCommand';
 
 type Sort = 'top' | 'newest';
 /** Open questions shown before "Show all": a phone page stays a few screens long (QA16). */

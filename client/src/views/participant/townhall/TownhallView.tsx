@@ -1,8 +1,9 @@
 import { can, mayAskAnonymously, type Attribution } from '@open-talks/shared';
-import type { ParticipantView, QuestionItem, TownhallLive } from '@open-talks/shared/protocol';
+import type { ParticipantView, QuestionItem, TownhallSettings } from '@open-talks/shared/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary } from '../../../components/PanelBoundary';
+import { useTownhall } from '../../../state/selectors';
 import { AgendaNow } from './AgendaNow';
 import { AskForm } from './AskForm';
 import { Captions } from './Captions';
@@ -17,12 +18,14 @@ import { VideoRoomCard } from './VideoRoomCard';
  * (open ones whole, closed ones folded), Q&A and captions. Each panel has its own error
  * boundary, so one that breaks never blanks the page (CAPTION2).
  */
-export function TownhallView({ townhall, me, attribution }: { townhall: TownhallLive; me: ParticipantView; attribution: Attribution }) {
+export function TownhallView({ me, attribution }: { me: ParticipantView; attribution: Attribution }) {
   const { t } = useTranslation();
+  // Not `qa` or `captions`: their panels select them, so a vote count re-renders only Q&A.
+  const townhall = useTownhall(({ agenda, floor, you, polls, settings }) => ({ agenda, floor, you, polls, settings }));
+  if (!townhall) return null;
   const polls = townhall.polls.filter((p) => p.poll.status !== 'draft');
   const openPolls = polls.filter((p) => p.poll.status === 'open');
   const closedPolls = polls.filter((p) => p.poll.status !== 'open');
-  const newQuestion = useNewQuestionAnnouncement(townhall.qa.questions);
   const videoRoom = me.mode === 'remote' ? townhall.settings.videoRoomUrl : null;
   return (
     <div className="townhall">
@@ -60,28 +63,44 @@ export function TownhallView({ townhall, me, attribution }: { townhall: Townhall
         </section>
       )}
       <PanelBoundary name="questions">
-        <section className="card" aria-labelledby="qa-heading">
-          <h2 id="qa-heading">{t('townhall.qa.heading')}</h2>
-          {can(me.role, 'qa:ask') && <AskForm anonymousAllowed={mayAskAnonymously(townhall.settings.anonymousQuestions, attribution)} preModerated={townhall.settings.moderation === 'pre'} questions={townhall.qa.questions} />}
-          <p className="visually-hidden" aria-live="polite">
-            {newQuestion}
-          </p>
-          <QuestionList questions={townhall.qa.questions} myVotes={townhall.qa.myVotes} attribution={attribution} />
-        </section>
+        <QaSection me={me} attribution={attribution} settings={townhall.settings} />
       </PanelBoundary>
       <PanelBoundary name="captions">
-        <Captions captions={townhall.captions} />
+        <LiveCaptions />
       </PanelBoundary>
     </div>
   );
 }
 
+function QaSection({ me, attribution, settings }: { me: ParticipantView; attribution: Attribution; settings: TownhallSettings }) {
+  const { t } = useTranslation();
+  const qa = useTownhall((th) => th.qa);
+  const newQuestion = useNewQuestionAnnouncement(qa?.questions);
+  if (!qa) return null;
+  return (
+    <section className="card" aria-labelledby="qa-heading">
+      <h2 id="qa-heading">{t('townhall.qa.heading')}</h2>
+      {can(me.role, 'qa:ask') && <AskForm anonymousAllowed={mayAskAnonymously(settings.anonymousQuestions, attribution)} preModerated={settings.moderation === 'pre'} questions={qa.questions} />}
+      <p className="visually-hidden" aria-live="polite">
+        {newQuestion}
+      </p>
+      <QuestionList questions={qa.questions} myVotes={qa.myVotes} attribution={attribution} />
+    </section>
+  );
+}
+
+function LiveCaptions() {
+  const captions = useTownhall((th) => th.captions);
+  return captions ? <Captions captions={captions} /> : null;
+}
+
 /** "New question: …" for screen readers, once per question that appears after the page loaded. */
-function useNewQuestionAnnouncement(questions: readonly QuestionItem[]): string {
+function useNewQuestionAnnouncement(questions: readonly QuestionItem[] | undefined): string {
   const { t } = useTranslation();
   const seen = useRef<Set<string> | null>(null);
   const [text, setText] = useState('');
   useEffect(() => {
+    if (!questions) return;
     const visible = questions.filter((q) => q.status === 'visible' && !q.mine);
     if (seen.current === null) {
       seen.current = new Set(visible.map((q) => q.id));

@@ -1,0 +1,54 @@
+import { can } from '@open-talks/shared';
+import type { ServerToClientEvents } from '@open-talks/shared/protocol';
+import { useLive } from '../state/live-store';
+
+/**
+ * What this tab does with each event the server pushes. Every event has an entry, so one added
+ * to `ServerToClientEvents` and not handled here is a compile error; `null` says it is left
+ * alone on purpose.
+ */
+export type ServerEventHandlers = { [K in keyof ServerToClientEvents]: ServerToClientEvents[K] | null };
+
+const store = () => useLive.getState();
+
+/** `resync` fetches the whole state again (net/realtime.ts owns the connection). */
+export function serverEventHandlers(resync: () => void): ServerEventHandlers {
+  return {
+    'session:state': (state) => store().applyState(state),
+    'session:changed': (session) => store().applySession(session),
+    'attendance:changed': (counts) => store().applyAttendance(counts),
+    'participant:changed': (participant) => store().upsertParticipant(participant),
+    'participant:removed': ({ participantId }) => store().dropParticipant(participantId),
+    'me:changed': (me) => {
+      const before = store().live;
+      store().applyMe(me);
+      const previousRole = before?.viewer.kind === 'participant' ? before.viewer.participant.role : undefined;
+      // A new role can show more (or less) of the session: fetch what this role may see.
+      if (previousRole && previousRole !== me.role && can(me.role, 'participants:list') !== can(previousRole, 'participants:list')) resync();
+    },
+    'me:removed': () => store().setStatus('refused', 'removed'),
+    'connection:replaced': ({ max }) => store().setReplaced(max),
+    'cafe:changed': (cafe) => store().applyCafe(cafe),
+    'cafe:live': (view) => store().applyCafeLive(view),
+    'cafe:seat': ({ seat }) => store().applySeat(seat),
+    'cafe:timer': (payload) => store().applyRoundTimer(payload),
+    'cafe:prompt': (prompt) => store().addPrompt(prompt),
+    'qa:question': (question) => store().thQuestion(question),
+    'qa:gone': ({ questionId }) => store().thQuestionGone(questionId),
+    'qa:votes': (counts) => store().thVotes(counts),
+    'qa:voted': ({ questionId, voted }) => store().thVoted(questionId, voted),
+    'hand:queue': (queue) => store().thQueue(queue),
+    'hand:you': (you) => store().thYou(you),
+    'floor:changed': (floor) => store().thFloor(floor),
+    'poll:changed': (poll) => store().thPoll(poll),
+    'poll:deleted': ({ pollId }) => store().thPollDeleted(pollId),
+    'poll:results': (results) => store().thPollResults(results),
+    'poll:ballot': ({ pollId, ballot }) => store().thBallot(pollId, ballot),
+    'poll:projected': ({ pollId }) => store().thProjected(pollId),
+    'caption:lines': (lines) => store().thCaptions(lines),
+    'agenda:changed': (agenda) => store().thAgenda(agenda),
+    'townhall:settings': (settings) => store().thSettings(settings),
+    // Each countdown reaches 0:00 on this device's (corrected) clock and announces it itself.
+    'townhall:time-up': null,
+  };
+}
