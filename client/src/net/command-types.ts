@@ -1,10 +1,8 @@
-import type { ClientToServerEvents } from '@open-talks/shared/protocol';
+import type { CommandAck, CommandName } from '@open-talks/shared/protocol';
 
-// A command's types read off the event map, in one place for the client. (The protocol's own
-// `CommandAck<K>`, the success body, can replace `CommandSuccess` once the command table has it.)
+// The client's names for a command's types, all read off the protocol's command table.
 
-export type Command = keyof ClientToServerEvents;
-export type CommandPayload<K extends Command> = Parameters<ClientToServerEvents[K]>[0];
-/** Everything an ack may be: `{ ok: true, …body }` or `{ ok: false, error }`. */
-export type CommandAck<K extends Command> = Parameters<Parameters<ClientToServerEvents[K]>[1]>[0];
-export type CommandSuccess<K extends Command> = Extract<CommandAck<K>, { ok: true }>;
+export type { CommandPayload } from '@open-talks/shared/protocol';
+export type Command = CommandName;
+/** What a successful ack carries: `{ ok: true, …body }`. */
+export type CommandSuccess<K extends Command> = { ok: true } & CommandAck<K>;
