@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { http } from '../helpers/api.js';
-import { cafeWorld, closeAllNotepads, notepadCredentials, notepadUrl, openNotepad, until, VERSION_QUERY, type CafeWorld } from '../helpers/notepad.js';
+import { cafeWorld, closeAllNotepads, notepadCredentials, notepadUrl, openNotepad, until, VERSION_QUERY } from '../helpers/notepad.js';
 import { openRawNotepad, updateMessage } from '../helpers/raw-notepad.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
@@ -56,7 +56,6 @@ function danglingDeletes(count: number, rangesEach: number): Uint8Array[] {
 describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
   if (skip) console.warn(`notepad faults on ${kind} skipped: ${skip}`);
   let server: TestServer;
-  let world: CafeWorld;
 
   beforeAll(async () => {
     if (skip) return;
@@ -65,7 +64,7 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
         NOTEPAD_CONNECTIONS_PER_PERSON: String(PER_PERSON),
         NOTEPAD_MESSAGES_PER_10S: String(MESSAGES),
       }, });
-    world = await cafeWorld(server.url, server.store);
+    await cafeWorld(server.url, server.store);
   });
   afterEach(() => {
     closeAllNotepads();

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantView } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created } from '../helpers/api.js';
-import { serverForFile, startTestServer } from '../helpers/server.js';
+import { serverForFile } from '../helpers/server.js';
 import { command, connect, nextEvent, refusal, type ClientSocket, type ConnectError } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 import { PROTOCOL_VERSION } from '../../shared/src/version.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-let server: Server;
 let url: string;
 serverForFile((started) => {
-  server = started;
   url = started.url;
 });
 

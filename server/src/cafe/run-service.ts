@@ -21,7 +21,7 @@ import {
   type RunningRun,
   type Timer,
 } from '@open-talks/shared';
-import type { CafeLive, CafePublicView, CafeView, PromptView, promptPayload, RoundTimerPayload, SeatView } from '@open-talks/shared/protocol';
+import type { CafeLive, PromptView, promptPayload, SeatView } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.js';
 import { AppError, orThrow } from '../errors.js';

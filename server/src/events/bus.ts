@@ -18,7 +18,7 @@ export class EventBus {
   /** Returns the unsubscribe. */
   subscribe<K extends EventName>(name: K, subscriber: Subscriber<K>): () => void {
     const list = this.subscribers.get(name) ?? [];
-    list.push(subscriber as Subscriber<never>);
+    list.push(subscriber);
     this.subscribers.set(name, list);
     return () => {
       const current = this.subscribers.get(name) ?? [];

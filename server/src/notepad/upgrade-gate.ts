@@ -26,7 +26,7 @@ export interface Admission {
   access: Exclude<NotepadAccess, 'none'>;
   early: Uint8Array[];
   /** Stop keeping early messages (the connection handles them from now on). */
-  stopKeeping(): void;
+  stopKeeping: () => void;
 }
 
 export interface UpgradeGateDeps {

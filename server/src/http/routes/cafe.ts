@@ -14,11 +14,11 @@ export function cafeRoutes(service: SessionService, cafe: CafeService, cafeRun: 
   const base = '/sessions/:id/cafe';
 
   router.get(base, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'cafe:view-setup');
+    const principal = await principalFor(service, req, req.params.id, 'cafe:view-setup');
     res.json({ cafe: await cafe.view(principal.session.id) });
   });
   router.get(`${base}/live`, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
     res.json({ cafe: await cafeRun.liveFor(principal.session.id, principal.participant?.id ?? null) });
   });
   return router;

@@ -23,8 +23,8 @@ export function participantRoutes(service: SessionService, limits: JoinLimits): 
   });
 
   router.get('/sessions/:id/participants', async (req, res) => {
-    await principalFor(service, req, req.params.id!, 'participants:list');
-    res.json({ participants: await service.listParticipants(req.params.id!) });
+    await principalFor(service, req, req.params.id, 'participants:list');
+    res.json({ participants: await service.listParticipants(req.params.id) });
   });
 
   // Changing a role, removing someone and one's own profile are commands: routes/commands.ts.

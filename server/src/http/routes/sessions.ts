@@ -44,13 +44,13 @@ export function sessionRoutes({ service, operatorKey, publicUrl, allowedHosts, c
   });
 
   router.get('/sessions/:id', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
     res.json(await service.state(principal));
   });
 
   // PATCH /sessions/:id is the `session:configure` command: routes/commands.ts.
   router.post('/sessions/:id/projector-key', async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'projector:rotate-key');
+    const principal = await principalFor(service, req, req.params.id, 'projector:rotate-key');
     parseOrThrow(emptyPayload, req.body ?? {});
     const projectorKey = await service.rotateProjectorKey(principal);
     res.status(201).json({ projectorKey, link: projectorLink(originOf(req, publicUrl, allowedHosts), principal.session.id, projectorKey) });

@@ -10,11 +10,11 @@ export function townhallRoutes(service: SessionService, townhall: TownhallServic
   const base = '/sessions/:id/townhall';
 
   router.get(base, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
     res.json({ townhall: await townhall.live(principal) });
   });
   router.get(`${base}/captions`, async (req, res) => {
-    const principal = await principalFor(service, req, req.params.id!, 'session:view');
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
     res.json({ captions: await townhall.captions.transcript(principal) });
   });
   return router;

@@ -13,7 +13,7 @@ import {
   type QaChange,
   type Question,
 } from '@open-talks/shared';
-import type { askPayload, editQuestionPayload, hidePayload, mergePayload, QuestionItem, qaVotePayload, VoteCounts } from '@open-talks/shared/protocol';
+import type { askPayload, editQuestionPayload, hidePayload, mergePayload, QuestionItem, qaVotePayload } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { newId } from '../../auth/tokens.js';
 import type { Principal } from '../../sessions/principal.js';
@@ -165,12 +165,12 @@ export class QaService {
   /** Vote counts go out at most ~4 times a second per session, one small map for all. */
   private queueVotes(sessionId: string, questionId: string, votes: number): void {
     let pending = this.pendingVotes.get(sessionId);
-    if (!pending) this.pendingVotes.set(sessionId, (pending = new Map()));
+    if (!pending) this.pendingVotes.set(sessionId, (pending = new Map<string, number>()));
     pending.set(questionId, votes);
     this.ctx.coalescer.schedule(`${sessionId}:votes`, () => {
       const counts = this.pendingVotes.get(sessionId);
       this.pendingVotes.delete(sessionId);
-      if (counts && counts.size > 0) this.ctx.bus.publish('townhall:votes', { sessionId, counts: Object.fromEntries(counts) as VoteCounts });
+      if (counts && counts.size > 0) this.ctx.bus.publish('townhall:votes', { sessionId, counts: Object.fromEntries(counts) });
     });
   }
 }
