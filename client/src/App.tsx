@@ -37,9 +37,7 @@ export function App() {
                   <Home />
                 </Route>
                 <Route path="/join/:code?">{(params) => <Join code={params.code} />}</Route>
-                <Route path="/s/:id/notes/:tableId/:round">
-                  {(params) => <NotepadPage sessionId={params.id} tableId={params.tableId} round={Number(params.round)} />}
-                </Route>
+                <Route path="/s/:id/notes/:tableId/:round">{(params) => <NotepadPage sessionId={params.id} tableId={params.tableId} round={Number(params.round)} />}</Route>
                 <Route path="/s/:id/harvest">{(params) => <HarvestPage sessionId={params.id} />}</Route>
                 <Route path="/p/:slug">{(params) => <PublicRecord slug={params.slug} />}</Route>
                 <Route path="/s/:id/rapporteur">{(params) => <Rapporteur sessionId={params.id} />}</Route>

@@ -49,7 +49,10 @@ const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('sqlite:./data/open-talks.sqlite'),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
   OPERATOR_KEY: z.string().min(16).optional(),
   PUBLIC_URL: z.url().optional(),
   ALLOWED_HOSTS: z.string().optional(),
@@ -62,11 +65,19 @@ const env = z.object({
   RATE_JOIN_FAILURES_PER_MIN: z.coerce.number().int().min(1).default(30),
   RATE_COMMANDS_PER_10S: z.coerce.number().int().min(1).default(100),
   SOCKETS_PER_PERSON: z.coerce.number().int().min(1).default(8),
-  NOTEPAD_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  NOTEPAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
   NOTEPAD_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(1000),
   NOTEPAD_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).default(16),
   NOTEPAD_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
-  TOWNHALL_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(5 * 60_000),
+  TOWNHALL_IDLE_UNLOAD_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 60_000),
   RATE_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).default(5),
   RATE_VOTES_PER_10S: z.coerce.number().int().min(1).default(60),
   RATE_HANDS_PER_MIN: z.coerce.number().int().min(1).default(10),
@@ -86,7 +97,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseSchema: e.DATABASE_SCHEMA,
     operatorKey: e.OPERATOR_KEY,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
-    allowedHosts: e.ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allowedHosts: e.ALLOWED_HOSTS?.split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR,

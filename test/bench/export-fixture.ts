@@ -16,7 +16,17 @@ const id = () => randomBytes(9).toString('base64url');
 async function session(store: Store, format: 'cafe' | 'townhall'): Promise<{ sessionId: string; token: string; people: string[] }> {
   const sessionId = id();
   await store.sessions.insert(
-    { id: sessionId, title: `Bench ${format}`, format, attribution: 'group', languages: ['en', 'fr'], joinCode: id().slice(0, 6), createdAt: T0, endedAt: null, observerNotes: true },
+    {
+      id: sessionId,
+      title: `Bench ${format}`,
+      format,
+      attribution: 'group',
+      languages: ['en', 'fr'],
+      joinCode: id().slice(0, 6),
+      createdAt: T0,
+      endedAt: null,
+      observerNotes: true,
+    },
     hashToken(newToken('projector')),
   );
   const token = newToken('participant');
@@ -51,7 +61,17 @@ function notepad(tableId: string, round: number): Uint8Array {
   for (let i = 0; i < 3; i++) {
     const idea = new Y.Map<unknown>();
     ideas.push([idea]);
-    for (const [k, v] of Object.entries({ id: `i${i}`, text: `Key idea ${i} of ${tableId} in round ${round}`, author: null, group: 'academia', round, tableId, createdAt: T0 + i, marked: i === 0 })) idea.set(k, v);
+    for (const [k, v] of Object.entries({
+      id: `i${i}`,
+      text: `Key idea ${i} of ${tableId} in round ${round}`,
+      author: null,
+      group: 'academia',
+      round,
+      tableId,
+      createdAt: T0 + i,
+      marked: i === 0,
+    }))
+      idea.set(k, v);
   }
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -60,9 +80,19 @@ function notepad(tableId: string, round: number): Uint8Array {
 
 export async function writeCafe(store: Store): Promise<{ sessionId: string; token: string }> {
   const { sessionId, token } = await session(store, 'cafe');
-  const tables = Array.from({ length: SIZE.tables }, (_, i) => ({ id: id(), label: `Table ${i + 1}`, kind: 'in-room' as const, capacity: 6, hostParticipantId: null, videoUrl: null }));
+  const tables = Array.from({ length: SIZE.tables }, (_, i) => ({
+    id: id(),
+    label: `Table ${i + 1}`,
+    kind: 'in-room' as const,
+    capacity: 6,
+    hostParticipantId: null,
+    videoUrl: null,
+  }));
   await store.cafe.replaceTables(sessionId, tables);
-  await store.cafe.replaceRounds(sessionId, Array.from({ length: SIZE.rounds }, (_, i) => ({ number: i + 1, question: `Question of round ${i + 1}?`, durationMs: 20 * 60_000 })));
+  await store.cafe.replaceRounds(
+    sessionId,
+    Array.from({ length: SIZE.rounds }, (_, i) => ({ number: i + 1, question: `Question of round ${i + 1}?`, durationMs: 20 * 60_000 })),
+  );
   await store.transaction(async (repos) => {
     for (const table of tables) {
       for (let round = 1; round <= SIZE.rounds; round++) {
@@ -91,7 +121,10 @@ export async function writeTownhall(store: Store): Promise<{ sessionId: string; 
       editedAt: null,
       answeredAt: i % 10 === 0 ? T0 + i * 1_000 + 60_000 : null,
     }));
-    await repos.qa.apply(sessionId, questions.map((question) => ({ type: 'question', question })));
+    await repos.qa.apply(
+      sessionId,
+      questions.map((question) => ({ type: 'question', question })),
+    );
     for (let p = 0; p < SIZE.polls; p++) {
       const created = createPoll(id(), { kind: 'single', question: `Poll ${p}?`, options: ['Access', 'Skills', 'Trust', 'Funding'] }, T0);
       if (!created.ok) throw new Error(created.error.message);

@@ -43,7 +43,11 @@ try {
       const runs: { ms: number; bytes: number }[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await once(sessionId, token, format));
       const kb = (runs[0]!.bytes / 1024).toFixed(0).padStart(7);
-      console.log(`  ${format.padEnd(5)} ${median(runs.map((r) => r.ms)).toFixed(0).padStart(6)} ms  ${kb} KB`);
+      console.log(
+        `  ${format.padEnd(5)} ${median(runs.map((r) => r.ms))
+          .toFixed(0)
+          .padStart(6)} ms  ${kb} KB`,
+      );
     }
   }
 } finally {

@@ -43,7 +43,11 @@ const NOTEPAD_CONNECTIONS = option('notepads', 16);
 
 const now = () => performance.now();
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms.toFixed(1));
 
 function forkTs(file: string, profile?: string): ChildProcess {
@@ -133,7 +137,17 @@ async function cafeTable(): Promise<{ token: string; room: string }> {
   await join(base, cafe.session.joinCode, { displayName: 'Table mate' });
   const token = cafe.facilitatorToken;
   const steps: [string, string, unknown, number][] = [
-    ['PUT', 'tables', { tables: [{ label: 'A', kind: 'in-room', capacity: 6 }, { label: 'B', kind: 'in-room', capacity: 6 }] }, 200],
+    [
+      'PUT',
+      'tables',
+      {
+        tables: [
+          { label: 'A', kind: 'in-room', capacity: 6 },
+          { label: 'B', kind: 'in-room', capacity: 6 },
+        ],
+      },
+      200,
+    ],
     ['PUT', 'rounds', { rounds: [{ question: 'What matters?', durationMinutes: 20 }] }, 200],
     ['POST', 'plan', { seed: 1 }, 201],
     ['POST', 'run/start', {}, 200],
@@ -219,8 +233,17 @@ async function flooded(notepad?: { token: string; room: string; connections: num
 const runs: Run[] = [];
 const wallStart = now();
 const loadBefore = loadavg()[0]!;
-const stats = (m: Awaited<ReturnType<typeof measure>>): Phase => ({ p50: percentile(m.latencies, 50), p99: percentile(m.latencies, 99), n: m.latencies.length, refused: m.refused, cpuMs: m.cpuMs, loopBusy: m.loopBusy, loopDelayP99: m.loopDelayP99 });
-const describe = (p: Phase) => `p50 ${fmt(p.p50)} p99 ${fmt(p.p99)} ms (${p.n} votes, ${p.refused} refused, server CPU ${p.cpuMs.toFixed(0)} ms, loop ${(p.loopBusy * 100).toFixed(0)}% busy, loop delay p99 ${fmt(p.loopDelayP99)} ms)`;
+const stats = (m: Awaited<ReturnType<typeof measure>>): Phase => ({
+  p50: percentile(m.latencies, 50),
+  p99: percentile(m.latencies, 99),
+  n: m.latencies.length,
+  refused: m.refused,
+  cpuMs: m.cpuMs,
+  loopBusy: m.loopBusy,
+  loopDelayP99: m.loopDelayP99,
+});
+const describe = (p: Phase) =>
+  `p50 ${fmt(p.p50)} p99 ${fmt(p.p99)} ms (${p.n} votes, ${p.refused} refused, server CPU ${p.cpuMs.toFixed(0)} ms, loop ${(p.loopBusy * 100).toFixed(0)}% busy, loop delay p99 ${fmt(p.loopDelayP99)} ms)`;
 const flooderSays = (r: FloodReport) => `sent ${r.sent} (CPU ${r.cpuMs.toFixed(0)} ms), ${r.replacedSockets} sockets replaced, answers ${JSON.stringify(r.answered)}`;
 for (let run = 0; run < RUNS; run++) {
   const quiet = stats(await measure());
@@ -238,7 +261,9 @@ console.log(`\nFlood benchmark: ${VOTERS} voters, one vote each per ${INTERVAL} 
 console.log(`machine: ${cpus().length} cores, load ${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}, ${((now() - wallStart) / 1000).toFixed(0)} s`);
 console.log(`                           p50 ms   p99 ms   server CPU ms   loop busy   loop delay p99 ms`);
 const row = (pick: (r: Run) => Phase) =>
-  `${fmt(med((r) => pick(r).p50)).padStart(8)} ${fmt(med((r) => pick(r).p99)).padStart(8)} ${med((r) => pick(r).cpuMs).toFixed(0).padStart(15)} ${`${(med((r) => pick(r).loopBusy) * 100).toFixed(0)}%`.padStart(11)} ${fmt(med((r) => pick(r).loopDelayP99)).padStart(19)}`;
+  `${fmt(med((r) => pick(r).p50)).padStart(8)} ${fmt(med((r) => pick(r).p99)).padStart(8)} ${med((r) => pick(r).cpuMs)
+    .toFixed(0)
+    .padStart(15)} ${`${(med((r) => pick(r).loopBusy) * 100).toFixed(0)}%`.padStart(11)} ${fmt(med((r) => pick(r).loopDelayP99)).padStart(19)}`;
 console.log(`nobody flooding          ${row((r) => r.quiet)}`);
 console.log(`Socket.IO + HTTP flood   ${row((r) => r.flood)}`);
 console.log(`notepad flood            ${row((r) => r.notepads)}`);
@@ -246,9 +271,20 @@ const ratio = (pick: (r: Run) => Phase) => `p50 ${med((r) => pick(r).p50 / r.qui
 console.log(`ratio to quiet (median of runs): Socket.IO + HTTP flood ${ratio((r) => r.flood)}; notepad flood ${ratio((r) => r.notepads)} (aim p99 ≤ 2×)`);
 // The server's CPU per event the flooder offered, above the quiet phase: the cost of a refusal,
 // which does not depend on how busy the machine is (the latencies do, on a shared machine).
-const perEvent = (pick: (r: Run) => Phase, report: (r: Run) => FloodReport) => `${med((r) => ((pick(r).cpuMs - r.quiet.cpuMs) * 1000) / Math.max(1, report(r).sent)).toFixed(0)} µs`;
-console.log(`server CPU per flood event, above quiet (median): Socket.IO + HTTP ${perEvent((r) => r.flood, (r) => r.report)}, notepads ${perEvent((r) => r.notepads, (r) => r.notepadReport)}`);
-console.log(`voters refused while flooded (median): ${med((r) => r.flood.refused)} and ${med((r) => r.notepads.refused)} — each voter stays under every limit, so this should be 0`);
+const perEvent = (pick: (r: Run) => Phase, report: (r: Run) => FloodReport) =>
+  `${med((r) => ((pick(r).cpuMs - r.quiet.cpuMs) * 1000) / Math.max(1, report(r).sent)).toFixed(0)} µs`;
+console.log(
+  `server CPU per flood event, above quiet (median): Socket.IO + HTTP ${perEvent(
+    (r) => r.flood,
+    (r) => r.report,
+  )}, notepads ${perEvent(
+    (r) => r.notepads,
+    (r) => r.notepadReport,
+  )}`,
+);
+console.log(
+  `voters refused while flooded (median): ${med((r) => r.flood.refused)} and ${med((r) => r.notepads.refused)} — each voter stays under every limit, so this should be 0`,
+);
 
 for (const socket of [...voters, askerSocket]) socket.close();
 server.send({ type: 'stop' });

@@ -68,9 +68,15 @@ for (let i = 0; i < 64 && bob.ws.readyState === bob.ws.OPEN; i++) {
 const bobClose = await bob.closed;
 const answered = bob.received.length;
 
-console.log(`other table's update latency (${SAMPLES} edits): alone median ${pct(alone, 0.5).toFixed(2)} ms, p99 ${pct(alone, 0.99).toFixed(2)} ms; during one person's flood median ${pct(during, 0.5).toFixed(2)} ms, p99 ${pct(during, 0.99).toFixed(2)} ms (p99 ratio ${(pct(during, 0.99) / pct(alone, 0.99)).toFixed(2)})`);
-console.log(`flood: ${FLOOD_CONNECTIONS} connections × ${FLOOD_MESSAGES} updates offered; the server took ${taken} of them; closes: ${closes.map((c) => c?.code ?? 'open').join(', ')}`);
-console.log(`missing dependencies: ${(sent / 1024).toFixed(0)} KB offered in 64 KB updates; closed with ${bobClose.code} (reason: ${bobClose.reason}); at most 64 KB stays pending (NOTE13); ${answered} server messages to that connection`);
+console.log(
+  `other table's update latency (${SAMPLES} edits): alone median ${pct(alone, 0.5).toFixed(2)} ms, p99 ${pct(alone, 0.99).toFixed(2)} ms; during one person's flood median ${pct(during, 0.5).toFixed(2)} ms, p99 ${pct(during, 0.99).toFixed(2)} ms (p99 ratio ${(pct(during, 0.99) / pct(alone, 0.99)).toFixed(2)})`,
+);
+console.log(
+  `flood: ${FLOOD_CONNECTIONS} connections × ${FLOOD_MESSAGES} updates offered; the server took ${taken} of them; closes: ${closes.map((c) => c?.code ?? 'open').join(', ')}`,
+);
+console.log(
+  `missing dependencies: ${(sent / 1024).toFixed(0)} KB offered in 64 KB updates; closed with ${bobClose.code} (reason: ${bobClose.reason}); at most 64 KB stays pending (NOTE13); ${answered} server messages to that connection`,
+);
 closeAllNotepads();
 await server.close();
 await server.database.drop();

@@ -67,7 +67,9 @@ for (const document of documents) await document.unload();
 
 console.log(`update latency between two providers (${LATENCY_SAMPLES} one-character edits): median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms`);
 const finalText = docFromStored(stored).getText('notes').toString();
-console.log(`bytes stored per ${KEYSTROKES} keystrokes after compaction: ${storedBytes} (${stored.updates.length} batches left beside the snapshot; the text is ${finalText.length} characters)`);
+console.log(
+  `bytes stored per ${KEYSTROKES} keystrokes after compaction: ${storedBytes} (${stored.updates.length} batches left beside the snapshot; the text is ${finalText.length} characters)`,
+);
 console.log(`memory per open document (1,000-keystroke notes, no connections)${gc ? '' : ' (run with --expose-gc for a steadier figure)'}: ${(perDocument / 1024).toFixed(1)} KB`);
 await server.close();
 await server.database.drop();

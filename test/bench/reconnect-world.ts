@@ -74,7 +74,12 @@ async function measureClock(socket: Client): Promise<void> {
 
 /** Connects one client as the web client does, waiting for its first state. */
 function connectOne(base: string, token: string, restart: Restart, total: () => number): Promise<Tracked> {
-  const socket: Client = io(base, { auth: { token, version: PROTOCOL_VERSION }, ...RECONNECT_OPTIONS, forceNew: true, ...(restart.websocketOnly && { transports: ['websocket'] }) });
+  const socket: Client = io(base, {
+    auth: { token, version: PROTOCOL_VERSION },
+    ...RECONNECT_OPTIONS,
+    forceNew: true,
+    ...(restart.websocketOnly && { transports: ['websocket'] }),
+  });
   restart.sockets.push(socket);
   const tracked: Tracked = { socket, seated: false, freshAt: null, errorsWhileDown: 0, errorsAfterUp: 0 };
   socket.on('disconnect', (reason) => {
@@ -124,7 +129,13 @@ export async function populate(base: string, scenario: Scenario, n: number, rest
   const clients: Tracked[] = [];
   const total = () => clients.length;
   if (scenario === 'floor') {
-    clients.push(...(await inBatches(Array.from({ length: n }, (_, i) => i), CONNECT_CONCURRENCY, (i) => connectOne(base, `floor-${i}`, restart, total))));
+    clients.push(
+      ...(await inBatches(
+        Array.from({ length: n }, (_, i) => i),
+        CONNECT_CONCURRENCY,
+        (i) => connectOne(base, `floor-${i}`, restart, total),
+      )),
+    );
     return clients;
   }
   const created = await post<{ session: { joinCode: string }; facilitatorToken: string }>(base, '/api/sessions', {
@@ -133,13 +144,16 @@ export async function populate(base: string, scenario: Scenario, n: number, rest
     attribution: 'group',
   });
   const groups = ['government', 'private-sector', 'civil-society', 'academia', 'technical-community', 'intergovernmental', 'other'];
-  const joined = await inBatches(Array.from({ length: n }, (_, i) => i), JOIN_CONCURRENCY, (i) =>
-    post<{ token: string }>(base, '/api/join', {
-      joinCode: created.session.joinCode,
-      displayName: `P${i}`,
-      stakeholderGroup: groups[i % groups.length],
-      mode: i % 3 === 0 ? 'remote' : 'in-room',
-    }),
+  const joined = await inBatches(
+    Array.from({ length: n }, (_, i) => i),
+    JOIN_CONCURRENCY,
+    (i) =>
+      post<{ token: string }>(base, '/api/join', {
+        joinCode: created.session.joinCode,
+        displayName: `P${i}`,
+        stakeholderGroup: groups[i % groups.length],
+        mode: i % 3 === 0 ? 'remote' : 'in-room',
+      }),
   );
   clients.push(await connectOne(base, created.facilitatorToken, restart, total));
   clients.push(...(await inBatches(joined, CONNECT_CONCURRENCY, (person) => connectOne(base, person.token, restart, total))));

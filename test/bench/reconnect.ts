@@ -161,7 +161,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 console.log(
-  `Restart storm: ${N} clients (${TRANSPORT === 'websocket' ? 'websocket only' : 'the web client\'s transports'}), ${RUNS} run(s) each, bound ${BOUND / 1000} s, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}, app from ${SERVER}`,
+  `Restart storm: ${N} clients (${TRANSPORT === 'websocket' ? 'websocket only' : "the web client's transports"}), ${RUNS} run(s) each, bound ${BOUND / 1000} s, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}, app from ${SERVER}`,
 );
 const medians = new Map<Scenario, Result>();
 for (const scenario of SCENARIOS) {

@@ -72,7 +72,26 @@ const range = (values: number[]) => {
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 // Warm-up (JIT) of both planners, so the first instance's times compare fairly.
 for (const moves of [true, false]) planSeatingWith({ ...instances[0]!, seed: 0 }, { moves });
-const rows: string[][] = [['instance', 'n', 'tables', 'size', 'rounds', 'median ms', 'max ms', 'ms without SEAT10', 'repeated pairs', 'lower bound', 'repeated meetings', 'lower bound', 'stays', 'without SEAT10', 'lower bound', 'diversity']];
+const rows: string[][] = [
+  [
+    'instance',
+    'n',
+    'tables',
+    'size',
+    'rounds',
+    'median ms',
+    'max ms',
+    'ms without SEAT10',
+    'repeated pairs',
+    'lower bound',
+    'repeated meetings',
+    'lower bound',
+    'stays',
+    'without SEAT10',
+    'lower bound',
+    'diversity',
+  ],
+];
 for (const instance of instances) {
   const times: number[] = [];
   const timesBefore: number[] = [];

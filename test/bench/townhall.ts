@@ -90,13 +90,16 @@ const created = await post<{ session: { id: string; joinCode: string }; facilita
   attribution: 'group',
 });
 const groups = ['government', 'private-sector', 'civil-society', 'academia', 'technical-community', 'intergovernmental', 'other'];
-const joined = await inBatches(Array.from({ length: N }, (_, i) => i), JOIN_CONCURRENCY, (i) =>
-  post<{ participant: { id: string }; token: string }>('/api/join', {
-    joinCode: created.session.joinCode,
-    displayName: `P${i}`,
-    stakeholderGroup: groups[i % groups.length],
-    mode: i % 3 === 0 ? 'remote' : 'in-room',
-  }),
+const joined = await inBatches(
+  Array.from({ length: N }, (_, i) => i),
+  JOIN_CONCURRENCY,
+  (i) =>
+    post<{ participant: { id: string }; token: string }>('/api/join', {
+      joinCode: created.session.joinCode,
+      displayName: `P${i}`,
+      stakeholderGroup: groups[i % groups.length],
+      mode: i % 3 === 0 ? 'remote' : 'in-room',
+    }),
 );
 
 /** Per observer, per question: the counts seen and when (arrivals are in order). */
@@ -182,7 +185,7 @@ const ackLatency: number[] = [];
 let refused = 0;
 const rng = (() => {
   let s = 42;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 })();
 const voted = clients.map(() => new Set<number>());
 const emitSpread: number[] = [];
@@ -265,11 +268,17 @@ for (const vote of votes) {
 for (const list of [fromEmit, fromAck, ackLatency, askLatency, handLatency]) list.sort((a, b) => a - b);
 const final = await serverStats();
 
-console.log(`Town Hall bench: ${N} clients (websocket, 127.0.0.1), ${QUESTIONS} questions, ${WAVES} vote waves, bursts of ${Math.min(BURST, N)}, ${HANDS} hands; Node ${process.version}`);
-console.log(`machine: ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other work on the machine slows every figure)`);
+console.log(
+  `Town Hall bench: ${N} clients (websocket, 127.0.0.1), ${QUESTIONS} questions, ${WAVES} vote waves, bursts of ${Math.min(BURST, N)}, ${HANDS} hands; Node ${process.version}`,
+);
+console.log(
+  `machine: ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other work on the machine slows every figure)`,
+);
 console.log(`connect: ${N} clients in ${(connectMs / 1000).toFixed(1)} s; server RSS after connect ${afterConnect.rssMb.toFixed(0)} MB`);
 console.log('');
-console.log(`vote → count at other clients (${votes.length} votes × ${OBSERVERS} observers = ${fromEmit.length} deliveries${missing ? `, ${missing} not seen` : ''}${refused ? `, ${refused} refused` : ''}):`);
+console.log(
+  `vote → count at other clients (${votes.length} votes × ${OBSERVERS} observers = ${fromEmit.length} deliveries${missing ? `, ${missing} not seen` : ''}${refused ? `, ${refused} refused` : ''}):`,
+);
 console.log(`  from emit: p50 ${fmt(percentile(fromEmit, 50))} ms   p99 ${fmt(percentile(fromEmit, 99))} ms   max ${fmt(fromEmit.at(-1) ?? NaN)} ms`);
 console.log(`  from ack:  p50 ${fmt(percentile(fromAck, 50))} ms   p99 ${fmt(percentile(fromAck, 99))} ms`);
 console.log(`  vote ack:  p50 ${fmt(percentile(ackLatency, 50))} ms   p99 ${fmt(percentile(ackLatency, 99))} ms`);
@@ -278,14 +287,16 @@ console.log(`ask ack:     p50 ${fmt(percentile(askLatency, 50))} ms   p99 ${fmt(
 console.log(`raise ack:   p50 ${fmt(percentile(handLatency, 50))} ms   p99 ${fmt(percentile(handLatency, 99))} ms`);
 console.log(`qa:votes events received by all clients: ${votesEventsReceived} (${(votesEventsReceived / N).toFixed(1)} per client for ${votes.length} votes)`);
 console.log('');
-console.log('server process (CPU time over wall time: 100% = one core busy; loop = event loop busy), and the clients\' process:');
+console.log("server process (CPU time over wall time: 100% = one core busy; loop = event loop busy), and the clients' process:");
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0).padStart(3)}%`;
 for (const p of phases) {
   console.log(
     `  ${p.name.padEnd(48)} ${(p.wallMs / 1000).toFixed(2).padStart(6)} s  server CPU ${pct(p.cpuMs, p.wallMs)}  loop ${pct(p.loopMs, p.wallMs)}  RSS ${p.rssMb.toFixed(0)} MB   clients CPU ${pct(p.clientCpuMs, p.wallMs)}`,
   );
 }
-console.log(`  total CPU ${((final.cpuUserMs + final.cpuSystemMs) / 1000).toFixed(1)} s over ${((now() - wallStart) / 1000).toFixed(1)} s; final RSS ${final.rssMb.toFixed(0)} MB, heap ${final.heapUsedMb.toFixed(0)} MB`);
+console.log(
+  `  total CPU ${((final.cpuUserMs + final.cpuSystemMs) / 1000).toFixed(1)} s over ${((now() - wallStart) / 1000).toFixed(1)} s; final RSS ${final.rssMb.toFixed(0)} MB, heap ${final.heapUsedMb.toFixed(0)} MB`,
+);
 
 for (const socket of clients) socket.close();
 facilitator.close();

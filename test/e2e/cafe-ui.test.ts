@@ -41,8 +41,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
   const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
   const planOf = async (): Promise<SeatingPlan> =>
     (await http(server.url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken })).body.cafe.plan.plan;
-  const tableOf = (plan: SeatingPlan, round: number, person: Joined) =>
-    Object.entries(plan.rounds[round - 1]!).find(([, ids]) => ids.includes(person.participant.id))![0];
+  const tableOf = (plan: SeatingPlan, round: number, person: Joined) => Object.entries(plan.rounds[round - 1]!).find(([, ids]) => ids.includes(person.participant.id))![0];
 
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
@@ -58,7 +57,10 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     ria = await join(server.url, code, { displayName: 'Ria', mode: 'in-room', stakeholderGroup: 'other' });
     const f = { token: created.facilitatorToken };
     const sid = created.session.id;
-    for (const [person, role] of [[mo, 'moderator'], [ria, 'rapporteur']] as const) {
+    for (const [person, role] of [
+      [mo, 'moderator'],
+      [ria, 'rapporteur'],
+    ] as const) {
       expect((await http(server.url, 'PATCH', `/api/sessions/${sid}/participants/${person.participant.id}`, { ...f, body: { role } })).status).toBe(200);
     }
     const tables = [
@@ -161,9 +163,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     await pages.chen.keyboard.insertText(LATIN_LINE);
     const lines = pages.chen.locator('.cafe-card .cm-line');
     await expect.poll(() => lines.count()).toBe(2);
-    const looks = await lines.evaluateAll((els) =>
-      els.map((el) => ({ text: el.textContent, direction: getComputedStyle(el).direction, font: getComputedStyle(el).fontFamily })),
-    );
+    const looks = await lines.evaluateAll((els) => els.map((el) => ({ text: el.textContent, direction: getComputedStyle(el).direction, font: getComputedStyle(el).fontFamily })));
     expect(looks.map((l) => [l.text, l.direction])).toEqual([
       [ARABIC_LINE, 'rtl'],
       [LATIN_LINE, 'ltr'],
@@ -224,7 +224,12 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     await expect.poll(() => reader.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expect.poll(() => reader.getByText('Open budgets, open data').count()).toBeGreaterThan(0);
     // The notes keep each line's own direction here too.
-    expect(await reader.getByText(LATIN_LINE, { exact: true }).first().evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(
+      await reader
+        .getByText(LATIN_LINE, { exact: true })
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction),
+    ).toBe('ltr');
     await shot(reader, 'public-page-ar-390');
     const overflow = await reader.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
     // What sticks out, to say why in the failure.

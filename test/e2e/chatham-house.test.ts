@@ -40,7 +40,10 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     // Every question is already without a name or group: no "Ask without my name" box to wonder about (ATTR1).
     expect(await page.getByLabel('Ask without my name').count()).toBe(0);
 
-    const queued = within(nextEvent(moderator, 'hand:queue', (q) => q.hands.length === 1), 'the hand in the queue');
+    const queued = within(
+      nextEvent(moderator, 'hand:queue', (q) => q.hands.length === 1),
+      'the hand in the queue',
+    );
     expect((await command(aliceSocket, 'hand:raise', { topic: 'Priorities' })).ok).toBe(true);
     await queued;
     expect((await command(moderator, 'hand:give-floor', {})).ok).toBe(true);
@@ -58,7 +61,11 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     const cafe = await createSession(server.url, { title: 'Café under Chatham House', format: 'cafe', attribution: 'anonymous' });
     const facilitator = (await connect(server.url, cafe.facilitatorToken)).socket;
     const people = [];
-    for (const [name, group, mode] of [['Cleo', 'government', 'in-room'], ['Dev', 'academia', 'remote'], ['Eli', 'civil-society', 'in-room']] as const) {
+    for (const [name, group, mode] of [
+      ['Cleo', 'government', 'in-room'],
+      ['Dev', 'academia', 'remote'],
+      ['Eli', 'civil-society', 'in-room'],
+    ] as const) {
       people.push(await join(server.url, cafe.session.joinCode, { displayName: name, stakeholderGroup: group, mode }));
     }
     const seat = await openPage(browser, `${server.url}/s/${cafe.session.id}#token=${people[2]!.token}`);
@@ -114,11 +121,19 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     const created2 = await createSession(server.url, { title: 'Poll under Chatham House', format: 'townhall', attribution: 'anonymous' });
     const staff = (await connect(server.url, created2.facilitatorToken)).socket;
     const voters: Record<string, ClientSocket[]> = {};
-    for (const [group, n] of [['civil-society', 3], ['other', 4], ['government', 1]] as const) {
+    for (const [group, n] of [
+      ['civil-society', 3],
+      ['other', 4],
+      ['government', 1],
+    ] as const) {
       voters[group] = [];
-      for (let i = 0; i < n; i++) voters[group].push((await connect(server.url, (await join(server.url, created2.session.joinCode, { stakeholderGroup: group, mode: 'remote' })).token)).socket);
+      for (let i = 0; i < n; i++)
+        voters[group].push((await connect(server.url, (await join(server.url, created2.session.joinCode, { stakeholderGroup: group, mode: 'remote' })).token)).socket);
     }
-    const made = await http(server.url, 'POST', `/api/sessions/${created2.session.id}/townhall/polls`, { token: created2.facilitatorToken, body: { kind: 'single', question: 'Which first?', options: ['Privacy', 'Access'] } });
+    const made = await http(server.url, 'POST', `/api/sessions/${created2.session.id}/townhall/polls`, {
+      token: created2.facilitatorToken,
+      body: { kind: 'single', question: 'Which first?', options: ['Privacy', 'Access'] },
+    });
     const pollId: string = made.body.poll.poll.id;
     expect((await command(staff, 'poll:open', { pollId })).ok).toBe(true);
     for (const socket of [...voters['civil-society']!, ...voters.other!]) expect((await command(socket, 'poll:vote', { pollId, choice: 'o1' })).ok).toBe(true);
@@ -136,4 +151,3 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
     await console_.context().close();
   });
 });
-

@@ -36,7 +36,10 @@ describe.skipIf(missing !== null)('the console keeps keyboard focus after an act
     expect(await command(staff, 'townhall:configure', { moderation: 'pre' })).toMatchObject({ ok: true });
     const mo = await join(server.url, code, { displayName: 'Mo', mode: 'in-room', stakeholderGroup: 'other' });
     expect((await command(staff, 'participant:set-role', { participantId: mo.participant.id, role: 'moderator' })).ok).toBe(true);
-    for (const [name, mode, stakeholderGroup] of [['bo', 'remote', 'academia'], ['dee', 'in-room', 'private-sector']] as const) {
+    for (const [name, mode, stakeholderGroup] of [
+      ['bo', 'remote', 'academia'],
+      ['dee', 'in-room', 'private-sector'],
+    ] as const) {
       const joined = await join(server.url, code, { displayName: name === 'bo' ? 'Bo' : 'Dee', mode, stakeholderGroup });
       sockets[name] = (await connect(server.url, joined.token)).socket;
     }

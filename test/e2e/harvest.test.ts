@@ -131,7 +131,9 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     const column = (name: RegExp) => board.getByTestId('harvest-column').filter({ has: page.getByRole('heading', { level: 3, name }) });
     await expect.poll(() => column(/^Trust/).textContent()).toContain('Trust before tools');
 
-    await column(/^Trust/).getByRole('button', { name: 'Rename the theme Trust' }).press('Enter');
+    await column(/^Trust/)
+      .getByRole('button', { name: 'Rename the theme Trust' })
+      .press('Enter');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Trust and safety');
     await page.keyboard.press('Enter');
@@ -143,17 +145,33 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     await access.getByLabel('Theme', { exact: true }).selectOption({ label: 'Access' });
     await access.getByRole('button', { name: 'Move' }).press('Enter');
     await expect.poll(() => column(/^Access/).textContent()).toContain('Access for all');
-    await column(/^Access/).getByLabel('Merge into').selectOption({ label: 'Trust and safety' });
-    await column(/^Access/).getByRole('button', { name: 'Merge' }).press('Enter');
-    await expect.poll(() => column(/^Trust and safety/).getByTestId('harvest-idea').count()).toBe(2);
+    await column(/^Access/)
+      .getByLabel('Merge into')
+      .selectOption({ label: 'Trust and safety' });
+    await column(/^Access/)
+      .getByRole('button', { name: 'Merge' })
+      .press('Enter');
+    await expect
+      .poll(() =>
+        column(/^Trust and safety/)
+          .getByTestId('harvest-idea')
+          .count(),
+      )
+      .toBe(2);
     expect(await column(/^Access/).count()).toBe(0);
 
     await board.getByLabel('New theme').fill('Spare');
     await board.getByLabel('New theme').press('Enter');
-    await column(/^Spare/).getByRole('button', { name: 'Delete the empty theme Spare' }).press('Enter');
+    await column(/^Spare/)
+      .getByRole('button', { name: 'Delete the empty theme Spare' })
+      .press('Enter');
     await expect.poll(() => column(/^Spare/).count()).toBe(0);
     // A theme with ideas offers no delete: it is merged instead.
-    expect(await column(/^Trust and safety/).getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    expect(
+      await column(/^Trust and safety/)
+        .getByRole('button', { name: /^Delete/ })
+        .count(),
+    ).toBe(0);
     await expect.poll(() => pages.projector!.getByTestId('harvest-projector').getByTestId('harvest-column').count()).toBe(1);
     await expectAccessible(page, 'harvest on the rapporteur desk');
     await server.notepads.flushAll();

@@ -26,8 +26,8 @@ describe.skipIf(missing !== null)('observers and the tables’ notes', () => {
   it('an observer opens a table’s notes read-only; the facilitator closes them to observers and the page follows', async () => {
     const observer = await pageAs(world.olga.token, `/s/${world.sessionId}`);
     const section = observer.locator('section.observer-tables');
-    await expect.poll(() => section.getByRole('heading', { level: 2 }).innerText()).toBe('The tables\' notes');
-    await expectAccessible(observer, 'observer page with the tables\' notes');
+    await expect.poll(() => section.getByRole('heading', { level: 2 }).innerText()).toBe("The tables' notes");
+    await expectAccessible(observer, "observer page with the tables' notes");
     await section.getByRole('link', { name: 'Table 1, A: notes of round 1' }).click();
     await expect.poll(() => observer.getByTestId('notepad-status').textContent()).toBe('Connected: you follow the changes live (read-only).');
     await observer.getByTestId('notepad-read-only').waitFor();

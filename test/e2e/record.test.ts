@@ -107,7 +107,17 @@ describe.skipIf(missing !== null)('the record in the browser', () => {
 
     // One more from government and four from civil society: Government 2 and Academia 3 hide each other, Civil society shows 4.
     const second = await createSession(server.url, { title: 'Chatham House record 2', format: 'townhall', attribution: 'anonymous' });
-    for (const [name, stakeholderGroup] of [['Gil', 'government'], ['Gus', 'government'], ['Ada', 'academia'], ['Bea', 'academia'], ['Cy', 'academia'], ['C1', 'civil-society'], ['C2', 'civil-society'], ['C3', 'civil-society'], ['C4', 'civil-society']] as const) {
+    for (const [name, stakeholderGroup] of [
+      ['Gil', 'government'],
+      ['Gus', 'government'],
+      ['Ada', 'academia'],
+      ['Bea', 'academia'],
+      ['Cy', 'academia'],
+      ['C1', 'civil-society'],
+      ['C2', 'civil-society'],
+      ['C3', 'civil-society'],
+      ['C4', 'civil-society'],
+    ] as const) {
       await join(server.url, second.session.joinCode, { displayName: name, stakeholderGroup });
     }
     const again = await http(server.url, 'POST', `/api/sessions/${second.session.id}/publication`, { token: second.facilitatorToken, body: {} });

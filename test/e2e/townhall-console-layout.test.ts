@@ -76,7 +76,12 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
   it('HAND14 at 768 px: the café tables editor shows each table’s host, video room and Remove in view (the same staff-table CSS)', async () => {
     const cafe = await createSession(server.url, { title: 'Café on water', format: 'cafe' });
     const cafeStaff = (await connect(server.url, cafe.facilitatorToken)).socket;
-    const tables = [1, 2, 3].map((n) => ({ label: `Table with a rather long name ${n}`, kind: n === 1 ? ('in-room' as const) : ('remote' as const), capacity: 6, videoUrl: n === 1 ? null : `https://meet.example.org/table-${n}` }));
+    const tables = [1, 2, 3].map((n) => ({
+      label: `Table with a rather long name ${n}`,
+      kind: n === 1 ? ('in-room' as const) : ('remote' as const),
+      capacity: 6,
+      videoUrl: n === 1 ? null : `https://meet.example.org/table-${n}`,
+    }));
     expect(await command(cafeStaff, 'cafe:set-tables', { tables })).toMatchObject({ ok: true });
     const page = await openPage(browser, cafe.links.console, { viewport: { width: 768, height: 1000 } });
     await expect.poll(() => page.getByTestId('tables-editor').locator('li').count()).toBe(3);

@@ -99,7 +99,12 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     await expect.poll(() => question(facilitator, data).locator('.th-badge').innerText()).toBe('Shown');
 
     // Bo votes for both; Chen for Amina's; Dee for Chen's. Merged: Bo, Chen and Dee, once each.
-    for (const [who, id] of [['bo', data], ['bo', duplicate], ['chen', data], ['dee', duplicate]] as const) {
+    for (const [who, id] of [
+      ['bo', data],
+      ['bo', duplicate],
+      ['chen', data],
+      ['dee', duplicate],
+    ] as const) {
       const ack = await command(people[who].socket, 'qa:vote', { questionId: id, up: true });
       expect(ack.ok, `${who} votes`).toBe(true);
     }
@@ -175,7 +180,11 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
 
     await poll.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => poll.locator('.th-meta').innerText()).toContain('Open for answers');
-    for (const [who, choice] of [['amina', 'o1'], ['bo', 'o2'], ['chen', 'o1']] as const) {
+    for (const [who, choice] of [
+      ['amina', 'o1'],
+      ['bo', 'o2'],
+      ['chen', 'o1'],
+    ] as const) {
       const ack = await command(people[who].socket, 'poll:vote', { pollId, choice });
       expect(ack.ok, `${who} answers`).toBe(true);
     }
@@ -231,7 +240,10 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
 
   it('the facilitator sets the agenda and starts the first item with a countdown', async () => {
     const agenda = facilitator.locator('.th-agenda');
-    for (const [title, minutes] of [['Opening', '5'], ['Open floor', '30']] as const) {
+    for (const [title, minutes] of [
+      ['Opening', '5'],
+      ['Open floor', '30'],
+    ] as const) {
       await agenda.getByLabel('Item', { exact: true }).fill(title);
       await agenda.getByLabel('Minutes').fill(minutes);
       await agenda.getByRole('button', { name: 'Add the item' }).click();

@@ -35,7 +35,10 @@ describe.skipIf(missing !== null)('a Town Hall from a participant’s browser', 
   }, 60_000);
 
   it('asks a question that waits for approval, then shows for everyone', async () => {
-    const arrived = within(nextEvent(moderator, 'qa:question', (q) => q.text === 'Will the budget be published as open data?'), 'the question at the moderator');
+    const arrived = within(
+      nextEvent(moderator, 'qa:question', (q) => q.text === 'Will the budget be published as open data?'),
+      'the question at the moderator',
+    );
     await page.getByLabel('Your question').fill('Will the budget be published as open data?');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => page.locator('.question-mine').innerText()).toContain('Waiting for a moderator.');
@@ -58,7 +61,15 @@ describe.skipIf(missing !== null)('a Town Hall from a participant’s browser', 
     await expect.poll(() => item.getByRole('button', { name: /Upvote/ }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => item.innerText()).toContain('Votes: 1');
     await page.reload();
-    await expect.poll(() => page.locator('.question-item').filter({ hasText: 'How are priorities chosen?' }).getByRole('button', { name: /Upvote/ }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() =>
+        page
+          .locator('.question-item')
+          .filter({ hasText: 'How are priorities chosen?' })
+          .getByRole('button', { name: /Upvote/ })
+          .getAttribute('aria-pressed'),
+      )
+      .toBe('true');
 
     expect(await command(moderator, 'qa:pin', { questionId: id })).toMatchObject({ ok: true });
     await expect.poll(() => page.locator('.question-pinned').innerText()).toContain('Now answering');

@@ -31,7 +31,12 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     if (!ack.ok) throw new Error(ack.error.message);
     return ack.question.id;
   };
-  const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: (document.activeElement as HTMLElement | null)?.innerText ?? '', id: document.activeElement?.id ?? '' }));
+  const focused = () =>
+    page.evaluate(() => ({
+      tag: document.activeElement?.tagName ?? '',
+      text: (document.activeElement as HTMLElement | null)?.innerText ?? '',
+      id: document.activeElement?.id ?? '',
+    }));
 
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
@@ -108,7 +113,10 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     // "pipes" moves it up; taking the vote back moves it down again, past the other one.
     const boQuestion = await asked(bo, 'Who maintains the pipes?');
     const leakMap = await asked(bo, 'Is there a public leak map?');
-    for (const [name, questions] of [['Dan', [boQuestion, leakMap]], ['Eve', [leakMap]]] as const) {
+    for (const [name, questions] of [
+      ['Dan', [boQuestion, leakMap]],
+      ['Eve', [leakMap]],
+    ] as const) {
       const voter = await join(server.url, created.session.joinCode, { displayName: name, mode: 'remote' });
       const socket = (await connect(server.url, voter.token)).socket;
       for (const questionId of questions) expect(await command(socket, 'qa:vote', { questionId, up: true })).toMatchObject({ ok: true });
@@ -197,13 +205,21 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
       await page.reload(); // as a person arriving now sees it (nothing unfolded by the tests above)
       await page.getByLabel('Show captions').check();
       await expect.poll(() => page.locator('.caption-log').innerText()).toContain(`Busy caption ${round}.${captions}.`);
-      await expect.poll(() => page.locator('.poll-card').filter({ hasText: `Closed poll ${round}.${polls}` }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .locator('.poll-card')
+            .filter({ hasText: `Closed poll ${round}.${polls}` })
+            .count(),
+        )
+        .toBe(1);
       return page.evaluate(() => document.documentElement.scrollHeight);
     };
     // The question being answered has no votes: still the first on the page's list.
     const answering = await asked(bo, 'Being answered now: when are the bills due?');
     expect(await command(staff, 'qa:pin', { questionId: answering })).toMatchObject({ ok: true });
-    for (const title of ['Welcome', 'Water quality', 'Prices', 'Questions', 'Close']) expect(await command(staff, 'agenda:add', { title, durationMinutes: 10 })).toMatchObject({ ok: true });
+    for (const title of ['Welcome', 'Water quality', 'Prices', 'Questions', 'Close'])
+      expect(await command(staff, 'agenda:add', { title, durationMinutes: 10 })).toMatchObject({ ok: true });
     expect(await command(staff, 'agenda:next', {})).toMatchObject({ ok: true });
     const busy = await busier(1, 8, 12, 6, 30);
     await shot(page, 'th-phone-busy-en');

@@ -44,7 +44,12 @@ export async function notepadCredentials(baseUrl: string, token: string): Promis
 }
 
 /** A provider for a room; `synced` waits for the first sync (leave it false for refused connections); `params` go in its URL. */
-export async function openNotepad(baseUrl: string, room: string, token: string, options: { synced?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {}): Promise<NotepadClient> {
+export async function openNotepad(
+  baseUrl: string,
+  room: string,
+  token: string,
+  options: { synced?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {},
+): Promise<NotepadClient> {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(notepadUrl(baseUrl), room, doc, {
     connect: false, // connected with a fresh ticket each time, as the browser does (NOTE16)
@@ -181,7 +186,12 @@ export async function cafeWorld(
   const [tableA, tableB] = (tables.body.cafe.tables as { id: string }[]).map((t) => t.id) as [string, string];
   const rounds = await http(baseUrl, 'PUT', `/api/sessions/${sessionId}/cafe/rounds`, {
     token,
-    body: { rounds: [{ question: 'What matters?', durationMinutes: 20 }, { question: 'What next?', durationMinutes: 20 }] },
+    body: {
+      rounds: [
+        { question: 'What matters?', durationMinutes: 20 },
+        { question: 'What next?', durationMinutes: 20 },
+      ],
+    },
   });
   if (rounds.status !== 200) throw new Error(`rounds: ${rounds.status}`);
   const planned = await http(baseUrl, 'POST', `/api/sessions/${sessionId}/cafe/plan`, { token, body: { seed: 1 } });

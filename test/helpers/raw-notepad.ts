@@ -32,10 +32,13 @@ export async function openRawNotepad(baseUrl: string, room: string, token: strin
   });
   ws.on('error', () => undefined); // the close below says what happened
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  await within(new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('close', () => reject(new Error('closed before open')));
-  }), `opening ${room}`);
+  await within(
+    new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('close', () => reject(new Error('closed before open')));
+    }),
+    `opening ${room}`,
+  );
   const send = (message: Uint8Array) => ws.send(message);
   return {
     ws,

@@ -19,8 +19,7 @@ export async function rawUpgrade(baseUrl: string, path: string): Promise<RawWebS
   const socket = connect(Number(port), hostname);
   const key = randomBytes(16).toString('base64');
   socket.write(
-    `GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-      `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    `GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` + `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
   );
   let buffered = Buffer.alloc(0);
   let upgraded = false;

@@ -60,7 +60,10 @@ export function record<T>(socket: ClientSocket, event: string): T[] {
  * Servers for one test at a time on one storage kind: `start()` makes the database on first use
  * (a restart passes the same port); everything is closed and dropped after each test.
  */
-export function serversPerTest(kind: StorageKind): { start(options?: { port?: number; env?: Record<string, string> }): Promise<TestServer>; stop(server: TestServer): Promise<void> } {
+export function serversPerTest(kind: StorageKind): {
+  start(options?: { port?: number; env?: Record<string, string> }): Promise<TestServer>;
+  stop(server: TestServer): Promise<void>;
+} {
   let database: TestDatabase | undefined;
   const servers: TestServer[] = [];
   afterEach(async () => {

@@ -127,7 +127,10 @@ describe.each(targets)('café rounds on $kind', ({ kind, skip }) => {
     const leaver = people[1]!;
     const leaverTable = round1.get(leaver.joined.participant.id)!.table.id;
     const mate = people.find((p) => p !== leaver && round1.get(p.joined.participant.id)?.table.id === leaverTable)!;
-    const mateSeat = within(nextEvent(mate.socket, 'cafe:seat', ({ seat }) => seat !== null && !seat.tablemates.some((t) => t.displayName === 'Person 1')), 'the tablemate told');
+    const mateSeat = within(
+      nextEvent(mate.socket, 'cafe:seat', ({ seat }) => seat !== null && !seat.tablemates.some((t) => t.displayName === 'Person 1')),
+      'the tablemate told',
+    );
     expect((await http(url, 'DELETE', `/api/sessions/${created.session.id}/participants/${leaver.joined.participant.id}`, { token: created.facilitatorToken })).status).toBe(204);
     await mateSeat;
     plan = (await cafeOf(url, created)).plan!;
@@ -140,7 +143,8 @@ describe.each(targets)('café rounds on $kind', ({ kind, skip }) => {
     const tableHeard = Promise.all(atTable.map((p) => nextEvent(p.socket, 'cafe:prompt')));
     const elsewhereFirst = Promise.all(elsewhere.map((p) => nextEvent(p.socket, 'cafe:prompt')));
     expect(await command(facilitator, 'cafe:prompt', { text: 'Table: two minutes to sum up', tableId: lateSeat.table.id })).toMatchObject({ ok: true });
-    for (const [prompt] of await within(tableHeard, 'the table prompt')) expect(prompt).toMatchObject({ text: 'Table: two minutes to sum up', tableId: lateSeat.table.id, round: 1 });
+    for (const [prompt] of await within(tableHeard, 'the table prompt'))
+      expect(prompt).toMatchObject({ text: 'Table: two minutes to sum up', tableId: lateSeat.table.id, round: 1 });
     expect(await command(facilitator, 'cafe:prompt', { text: 'Everyone: please note your key ideas', tableId: null })).toMatchObject({ ok: true });
     for (const [prompt] of await within(elsewhereFirst, 'the prompt to everyone')) expect(prompt.text).toBe('Everyone: please note your key ideas');
 
@@ -194,7 +198,15 @@ describe.each(targets)('café rounds on $kind', ({ kind, skip }) => {
     const f = { token: created.facilitatorToken };
     const base = `/api/sessions/${created.session.id}/cafe`;
     await http(server.url, 'PUT', `${base}/tables`, { ...f, body: { tables: [{ label: 'Online', kind: 'remote', capacity: 4 }] } });
-    await http(server.url, 'PUT', `${base}/rounds`, { ...f, body: { rounds: [{ question: 'Quick?', durationMinutes: 0.02 }, { question: 'Next?', durationMinutes: 10 }] } });
+    await http(server.url, 'PUT', `${base}/rounds`, {
+      ...f,
+      body: {
+        rounds: [
+          { question: 'Quick?', durationMinutes: 0.02 },
+          { question: 'Next?', durationMinutes: 10 },
+        ],
+      },
+    });
     expect((await http(server.url, 'POST', `${base}/plan`, { ...f, body: {} })).status).toBe(201);
     expect((await http(server.url, 'POST', `${base}/run/start`, { ...f, body: {} })).body.run.timer.status).toBe('running');
     await server.close();

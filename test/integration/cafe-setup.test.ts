@@ -62,7 +62,10 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
     const { created, people } = await roomOf(9, 0);
     const host = people[0]!;
     const { socket: hostSocket } = await connect(server.url, host.token);
-    const promoted = within(nextEvent(hostSocket, 'me:changed', (me) => me.role === 'host'), 'the host hearing of the new role');
+    const promoted = within(
+      nextEvent(hostSocket, 'me:changed', (me) => me.role === 'host'),
+      'the host hearing of the new role',
+    );
     const base = `/api/sessions/${created.session.id}/cafe`;
     const tables = await http(server.url, 'PUT', `${base}/tables`, {
       token: created.facilitatorToken,
@@ -99,16 +102,31 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
       { label: 'D', kind: 'hybrid' as const, capacity: 4 },
     ];
     expect((await command(socket, 'cafe:set-tables', { tables })).ok).toBe(true);
-    expect((await command(socket, 'cafe:set-rounds', { rounds: [{ question: 'One', durationMinutes: 20 }, { question: 'Two', durationMinutes: 20 }] })).ok).toBe(true);
+    expect(
+      (
+        await command(socket, 'cafe:set-rounds', {
+          rounds: [
+            { question: 'One', durationMinutes: 20 },
+            { question: 'Two', durationMinutes: 20 },
+          ],
+        })
+      ).ok,
+    ).toBe(true);
 
-    const changed = within(nextEvent(socket, 'cafe:changed', (c) => c.plan?.seed === 42), 'cafe:changed to staff');
+    const changed = within(
+      nextEvent(socket, 'cafe:changed', (c) => c.plan?.seed === 42),
+      'cafe:changed to staff',
+    );
     const first = await command(socket, 'cafe:plan', { seed: 42 });
     await changed;
     const again = await command(socket, 'cafe:plan', { seed: 42 });
     if (!first.ok || !again.ok) throw new Error('planning failed');
     expect(again.cafe.plan!.plan).toEqual(first.cafe.plan!.plan); // SEAT8
     const plan = first.cafe.plan!;
-    const seated = seatingParticipants(people.map((p) => p.participant), first.cafe.tables);
+    const seated = seatingParticipants(
+      people.map((p) => p.participant),
+      first.cafe.tables,
+    );
     expect(findRuleViolations(plan.plan, seated, first.cafe.tables)).toEqual([]);
     // The figures the console shows are the plan's own, measured again here.
     expect(plan.figures).toEqual(measurePlan(plan.plan, seated, first.cafe.tables));
@@ -153,12 +171,27 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
       { label: 'B', kind: 'in-room' as const, capacity: 3 },
     ];
     expect((await command(socket, 'cafe:set-tables', { tables })).ok).toBe(true);
-    expect((await command(socket, 'cafe:set-rounds', { rounds: [{ question: 'One', durationMinutes: 20 }, { question: 'Two', durationMinutes: 20 }] })).ok).toBe(true);
-    const seated = within(nextEvent(guest, 'cafe:seat', ({ seat }) => seat !== null), 'the seat after planning');
+    expect(
+      (
+        await command(socket, 'cafe:set-rounds', {
+          rounds: [
+            { question: 'One', durationMinutes: 20 },
+            { question: 'Two', durationMinutes: 20 },
+          ],
+        })
+      ).ok,
+    ).toBe(true);
+    const seated = within(
+      nextEvent(guest, 'cafe:seat', ({ seat }) => seat !== null),
+      'the seat after planning',
+    );
     expect((await command(socket, 'cafe:plan', { seed: 1 })).ok).toBe(true);
     const [{ seat }] = await seated;
     expect([seat!.round, seat!.change]).toEqual([1, 'new']);
-    const again = within(nextEvent(guest, 'cafe:seat', ({ seat: s }) => s !== null), 'the seat after locking');
+    const again = within(
+      nextEvent(guest, 'cafe:seat', ({ seat: s }) => s !== null),
+      'the seat after locking',
+    );
     expect((await command(socket, 'cafe:lock', { locked: true })).ok).toBe(true);
     expect((await again)[0].seat!.table.id).toBe(seat!.table.id);
   });
@@ -181,7 +214,10 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
         ],
       }),
     ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await command(socket, 'cafe:set-tables', { tables: [{ id: 'nope', label: 'X', kind: 'hybrid', capacity: 4 }] })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await command(socket, 'cafe:set-tables', { tables: [{ id: 'nope', label: 'X', kind: 'hybrid', capacity: 4 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     expect(await command(socket, 'cafe:set-tables', { tables: [{ label: '', kind: 'hybrid', capacity: 0 }] })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await command(socket, 'cafe:set-tables', { tables: [{ label: 'V', kind: 'remote', capacity: 4, videoUrl: 'javascript:alert(1)' }] })).toMatchObject({
       ok: false,
@@ -190,7 +226,12 @@ describe.each(targets)('café set-up and seating plan on $kind', ({ kind, skip }
     expect(await command(socket, 'cafe:set-rounds', { rounds: [] })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await cafeOf(created)).toEqual({ tables: [], rounds: [], plan: null, run: { round: 0, timer: null }, prompts: [] });
     // Too few seats for the people in the room: the planner's error comes back as a conflict.
-    await command(socket, 'cafe:set-tables', { tables: [{ label: 'Tiny', kind: 'in-room', capacity: 1 }, { label: 'Web', kind: 'remote', capacity: 4 }] });
+    await command(socket, 'cafe:set-tables', {
+      tables: [
+        { label: 'Tiny', kind: 'in-room', capacity: 1 },
+        { label: 'Web', kind: 'remote', capacity: 4 },
+      ],
+    });
     await command(socket, 'cafe:set-rounds', { rounds: [{ question: 'Q', durationMinutes: 10 }] });
     expect(await command(socket, 'cafe:plan', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await cafeOf(created)).plan).toBeNull();

@@ -28,7 +28,10 @@ describe('the compiled server', () => {
   it('no workspace lists a build tool among its production dependencies', () => {
     for (const workspace of ['.', 'shared', 'server', 'client']) {
       const manifest = JSON.parse(readFileSync(`${ROOT}/${workspace}/package.json`, 'utf8')) as { dependencies?: Record<string, string> };
-      expect(Object.keys(manifest.dependencies ?? {}).filter((name) => BUILD_TOOLS.includes(name)), workspace).toEqual([]);
+      expect(
+        Object.keys(manifest.dependencies ?? {}).filter((name) => BUILD_TOOLS.includes(name)),
+        workspace,
+      ).toEqual([]);
     }
   });
 

@@ -59,11 +59,14 @@ describe.each(targets)('notepad faults on $kind', ({ kind, skip }) => {
 
   beforeAll(async () => {
     if (skip) return;
-    server = await startTestServer({ database: await createTestDatabase(kind), env: {
+    server = await startTestServer({
+      database: await createTestDatabase(kind),
+      env: {
         NOTEPAD_MAX_BYTES: String(MAX_BYTES),
         NOTEPAD_CONNECTIONS_PER_PERSON: String(PER_PERSON),
         NOTEPAD_MESSAGES_PER_10S: String(MESSAGES),
-      }, });
+      },
+    });
     await cafeWorld(server.url, server.store);
   });
   afterEach(() => {

@@ -99,7 +99,14 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     const key = `${world.tableA}/1/i1`;
     ideas.set(key, { ...(ideas.get(key) as object), text: 'Rewritten by hand' });
     ideas.set('invented/1/x', { id: 'x', text: 'Invented', round: 1, tableId: 'invented' });
-    await until(board.doc, () => harvestOf(board).ideas.map((i) => i.text).join() === 'The real idea', 'the ideas put back at the facilitator');
+    await until(
+      board.doc,
+      () =>
+        harvestOf(board)
+          .ideas.map((i) => i.text)
+          .join() === 'The real idea',
+      'the ideas put back at the facilitator',
+    );
     await server.notepads.flushAll();
     expect((await server.notepads.readHarvest(world.sessionId)).ideas.map((i) => i.text)).toEqual(['The real idea']);
   });
@@ -133,27 +140,30 @@ describe.each(targets)('harvest on $kind', ({ kind, skip }) => {
     await database.drop();
   });
 
-  it.skipIf(Boolean(skip))('HARV4 after a crash the first load of the harvest (by an export or a board) catches up with the tables’ stored notes, waking none of them', async () => {
-    const server = await start();
-    const world = await cafeWorld(server.url, server.store);
-    const harvestRoom = notepadRoomName({ kind: 'harvest', sessionId: world.sessionId });
-    // What a killed process could leave: table A's idea stored but not its mirror, and a mirror
-    // of an idea table B never stored.
-    const table = new Y.Doc();
-    const idea = new Y.Map<unknown>();
-    table.getArray(NOTEPAD_IDEAS).push([idea]);
-    for (const [key, value] of Object.entries({ id: 'i1', text: 'Stored before the crash', round: 1, tableId: world.tableA, createdAt: 1, marked: true })) idea.set(key, value);
-    await server.store.notepads.append(world.room(world.tableA, 1), world.sessionId, 1, Y.encodeStateAsUpdate(table), Date.now());
-    const stale = new Y.Doc();
-    stale.getMap(HARVEST_IDEAS).set(`${world.tableB}/1/ghost`, { id: 'ghost', text: 'Never stored at its table', round: 1, tableId: world.tableB, createdAt: 1, marked: false });
-    await server.store.notepads.append(harvestRoom, world.sessionId, 1, Y.encodeStateAsUpdate(stale), Date.now());
+  it.skipIf(Boolean(skip))(
+    'HARV4 after a crash the first load of the harvest (by an export or a board) catches up with the tables’ stored notes, waking none of them',
+    async () => {
+      const server = await start();
+      const world = await cafeWorld(server.url, server.store);
+      const harvestRoom = notepadRoomName({ kind: 'harvest', sessionId: world.sessionId });
+      // What a killed process could leave: table A's idea stored but not its mirror, and a mirror
+      // of an idea table B never stored.
+      const table = new Y.Doc();
+      const idea = new Y.Map<unknown>();
+      table.getArray(NOTEPAD_IDEAS).push([idea]);
+      for (const [key, value] of Object.entries({ id: 'i1', text: 'Stored before the crash', round: 1, tableId: world.tableA, createdAt: 1, marked: true })) idea.set(key, value);
+      await server.store.notepads.append(world.room(world.tableA, 1), world.sessionId, 1, Y.encodeStateAsUpdate(table), Date.now());
+      const stale = new Y.Doc();
+      stale.getMap(HARVEST_IDEAS).set(`${world.tableB}/1/ghost`, { id: 'ghost', text: 'Never stored at its table', round: 1, tableId: world.tableB, createdAt: 1, marked: false });
+      await server.store.notepads.append(harvestRoom, world.sessionId, 1, Y.encodeStateAsUpdate(stale), Date.now());
 
-    // Exports read it caught up too (readHarvest loads it like any notepad).
-    expect((await server.notepads.readHarvest(world.sessionId)).ideas.map((i) => i.text)).toEqual(['Stored before the crash']);
-    const board = await openNotepad(server.url, harvestRoom, world.created.facilitatorToken);
-    expect(harvestOf(board).ideas.map((i) => [i.text, i.marked])).toEqual([['Stored before the crash', true]]);
-    expect(server.notepads.loadedRooms()).toEqual([harvestRoom]);
-  });
+      // Exports read it caught up too (readHarvest loads it like any notepad).
+      expect((await server.notepads.readHarvest(world.sessionId)).ideas.map((i) => i.text)).toEqual(['Stored before the crash']);
+      const board = await openNotepad(server.url, harvestRoom, world.created.facilitatorToken);
+      expect(harvestOf(board).ideas.map((i) => [i.text, i.marked])).toEqual([['Stored before the crash', true]]);
+      expect(server.notepads.loadedRooms()).toEqual([harvestRoom]);
+    },
+  );
 
   it.skipIf(Boolean(skip))('HARV6 the facilitator shows the harvest on the projector: acked, announced, kept across a restart; others may not', async () => {
     const database = await createTestDatabase(kind);

@@ -65,7 +65,16 @@ describe.each(targets)('key ideas on $kind', ({ kind, skip }) => {
       const witness = await openNotepad(server.url, room, world.ann.token);
 
       // Bob's client writes an idea credited to the facilitator, then an author on a real idea.
-      writeIdea(bob, { id: 'forged', text: 'Credited to the facilitator', author: 'Facilitator Fay', group: 'government', round: 1, tableId: world.tableA, createdAt: 1, marked: true });
+      writeIdea(bob, {
+        id: 'forged',
+        text: 'Credited to the facilitator',
+        author: 'Facilitator Fay',
+        group: 'government',
+        round: 1,
+        tableId: world.tableA,
+        createdAt: 1,
+        marked: true,
+      });
       await until(bob.doc, () => !idsOf(bob).includes('forged'), 'the forged idea put back');
       const socket = await socketOf(server, world.bob.token);
       const forged = await command(socket, 'notepad:add-idea', { ...at(world), id: 'forged-2', text: 'Also forged', author: 'Facilitator Fay' } as never);
@@ -123,66 +132,72 @@ describe.each(targets)('key ideas on $kind', ({ kind, skip }) => {
     }
   });
 
-  it.skipIf(Boolean(skip))('IDEA2 at a hosted table only the host curates: a participant’s mark, edit, move and drop are refused over Socket.IO and put back over the notepad', async () => {
-    const server = await start();
-    const world = await cafeWorld(server.url, server.store, { annHostsA: true });
-    const room = world.room(world.tableA, 1);
-    const hostSocket = await socketOf(server, world.ann.token);
-    const bobSocket = await socketOf(server, world.bob.token);
-    for (const [id, text] of [['h1', 'First'], ['h2', 'Second']]) {
-      expect(await command(hostSocket, 'notepad:add-idea', { ...at(world), id: id!, text: text! })).toMatchObject({ ok: true });
-    }
-    // Anyone seated adds; only the host arranges.
-    expect(await command(bobSocket, 'notepad:add-idea', { ...at(world), id: 'b1', text: 'Bob’s' })).toMatchObject({ ok: true, idea: { author: 'Bob' } });
-    const refusals = [
-      command(bobSocket, 'notepad:mark-idea', { ...at(world), ideaId: 'h1', marked: true }),
-      command(bobSocket, 'notepad:edit-idea', { ...at(world), ideaId: 'h1', text: 'Rewritten' }),
-      command(bobSocket, 'notepad:move-idea', { ...at(world), ideaId: 'b1', to: 0 }),
-      command(bobSocket, 'notepad:drop-idea', { ...at(world), ideaId: 'h2' }),
-      command(bobSocket, 'notepad:drop-idea', { ...at(world), ideaId: 'b1' }),
-    ];
-    for (const ack of await Promise.all(refusals)) expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    // People not writing at this table add nothing either.
-    const cemSocket = await socketOf(server, world.cem.token);
-    expect(await command(cemSocket, 'notepad:add-idea', { ...at(world), id: 'c1', text: 'From table B' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  it.skipIf(Boolean(skip))(
+    'IDEA2 at a hosted table only the host curates: a participant’s mark, edit, move and drop are refused over Socket.IO and put back over the notepad',
+    async () => {
+      const server = await start();
+      const world = await cafeWorld(server.url, server.store, { annHostsA: true });
+      const room = world.room(world.tableA, 1);
+      const hostSocket = await socketOf(server, world.ann.token);
+      const bobSocket = await socketOf(server, world.bob.token);
+      for (const [id, text] of [
+        ['h1', 'First'],
+        ['h2', 'Second'],
+      ]) {
+        expect(await command(hostSocket, 'notepad:add-idea', { ...at(world), id: id!, text: text! })).toMatchObject({ ok: true });
+      }
+      // Anyone seated adds; only the host arranges.
+      expect(await command(bobSocket, 'notepad:add-idea', { ...at(world), id: 'b1', text: 'Bob’s' })).toMatchObject({ ok: true, idea: { author: 'Bob' } });
+      const refusals = [
+        command(bobSocket, 'notepad:mark-idea', { ...at(world), ideaId: 'h1', marked: true }),
+        command(bobSocket, 'notepad:edit-idea', { ...at(world), ideaId: 'h1', text: 'Rewritten' }),
+        command(bobSocket, 'notepad:move-idea', { ...at(world), ideaId: 'b1', to: 0 }),
+        command(bobSocket, 'notepad:drop-idea', { ...at(world), ideaId: 'h2' }),
+        command(bobSocket, 'notepad:drop-idea', { ...at(world), ideaId: 'b1' }),
+      ];
+      for (const ack of await Promise.all(refusals)) expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // People not writing at this table add nothing either.
+      const cemSocket = await socketOf(server, world.cem.token);
+      expect(await command(cemSocket, 'notepad:add-idea', { ...at(world), id: 'c1', text: 'From table B' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-    const expected = [
-      { id: 'h1', text: 'First', marked: false },
-      { id: 'h2', text: 'Second', marked: false },
-      { id: 'b1', text: 'Bob’s', marked: false },
-    ];
-    const bob = await openNotepad(server.url, room, world.bob.token);
-    const witness = await openNotepad(server.url, room, world.cem.token);
-    await until(bob.doc, () => idsOf(bob).length === 3, 'the three ideas at Bob');
-    // Bob's client marks, edits, reorders and drops by hand: each is put back.
-    ideaMap(bob, 'h1').set('marked', true);
-    ideaMap(bob, 'h2').set('text', 'Rewritten');
-    bob.doc.transact(() => {
-      const array = bob.doc.getArray<Y.Map<unknown>>(NOTEPAD_IDEAS);
-      array.delete(0, 1);
-    });
-    bob.doc.transact(() => {
-      const array = bob.doc.getArray<Y.Map<unknown>>(NOTEPAD_IDEAS);
-      const last = array.get(array.length - 1).toJSON();
-      array.delete(array.length - 1, 1);
-      array.insert(0, [new Y.Map(Object.entries(last))]);
-    });
-    await handled(bob, witness, 'curated by hand');
-    await until(bob.doc, () => JSON.stringify(ideasOf(bob).map(({ id, text, marked }) => ({ id, text, marked }))) === JSON.stringify(expected), 'Bob’s changes put back');
-    expect(ideasOf(witness)).toMatchObject(expected);
-    expect((await server.notepads.readRoom(room)).ideas).toMatchObject(expected);
+      const expected = [
+        { id: 'h1', text: 'First', marked: false },
+        { id: 'h2', text: 'Second', marked: false },
+        { id: 'b1', text: 'Bob’s', marked: false },
+      ];
+      const bob = await openNotepad(server.url, room, world.bob.token);
+      const witness = await openNotepad(server.url, room, world.cem.token);
+      await until(bob.doc, () => idsOf(bob).length === 3, 'the three ideas at Bob');
+      // Bob's client marks, edits, reorders and drops by hand: each is put back.
+      ideaMap(bob, 'h1').set('marked', true);
+      ideaMap(bob, 'h2').set('text', 'Rewritten');
+      bob.doc.transact(() => {
+        const array = bob.doc.getArray<Y.Map<unknown>>(NOTEPAD_IDEAS);
+        array.delete(0, 1);
+      });
+      bob.doc.transact(() => {
+        const array = bob.doc.getArray<Y.Map<unknown>>(NOTEPAD_IDEAS);
+        const last = array.get(array.length - 1).toJSON();
+        array.delete(array.length - 1, 1);
+        array.insert(0, [new Y.Map(Object.entries(last))]);
+      });
+      await handled(bob, witness, 'curated by hand');
+      await until(bob.doc, () => JSON.stringify(ideasOf(bob).map(({ id, text, marked }) => ({ id, text, marked }))) === JSON.stringify(expected), 'Bob’s changes put back');
+      expect(ideasOf(witness)).toMatchObject(expected);
+      expect((await server.notepads.readRoom(room)).ideas).toMatchObject(expected);
 
-    // The host's own commands go through.
-    expect(await command(hostSocket, 'notepad:mark-idea', { ...at(world), ideaId: 'b1', marked: true })).toMatchObject({ ok: true, idea: { marked: true, author: 'Bob' } });
-    expect(await command(hostSocket, 'notepad:edit-idea', { ...at(world), ideaId: 'h1', text: 'First, sharpened' })).toMatchObject({ ok: true });
-    expect(await command(hostSocket, 'notepad:move-idea', { ...at(world), ideaId: 'b1', to: 0 })).toMatchObject({ ok: true });
-    expect(await command(hostSocket, 'notepad:drop-idea', { ...at(world), ideaId: 'h2' })).toMatchObject({ ok: true });
-    await until(witness.doc, () => idsOf(witness).join() === 'b1,h1', 'the host’s arrangement at a reader');
-    expect(ideasOf(witness)).toMatchObject([
-      { id: 'b1', marked: true, author: 'Bob' },
-      { id: 'h1', text: 'First, sharpened', author: 'Ann' },
-    ]);
-  });
+      // The host's own commands go through.
+      expect(await command(hostSocket, 'notepad:mark-idea', { ...at(world), ideaId: 'b1', marked: true })).toMatchObject({ ok: true, idea: { marked: true, author: 'Bob' } });
+      expect(await command(hostSocket, 'notepad:edit-idea', { ...at(world), ideaId: 'h1', text: 'First, sharpened' })).toMatchObject({ ok: true });
+      expect(await command(hostSocket, 'notepad:move-idea', { ...at(world), ideaId: 'b1', to: 0 })).toMatchObject({ ok: true });
+      expect(await command(hostSocket, 'notepad:drop-idea', { ...at(world), ideaId: 'h2' })).toMatchObject({ ok: true });
+      await until(witness.doc, () => idsOf(witness).join() === 'b1,h1', 'the host’s arrangement at a reader');
+      expect(ideasOf(witness)).toMatchObject([
+        { id: 'b1', marked: true, author: 'Bob' },
+        { id: 'h1', text: 'First, sharpened', author: 'Ann' },
+      ]);
+    },
+  );
 
   it.skipIf(Boolean(skip))('IDEA5 an idea sent again with the same id (an outbox retry after a lost ack) is stored once, and stored before the ack', async () => {
     const server = await start();
@@ -210,7 +225,12 @@ describe.each(targets)('key ideas on $kind', ({ kind, skip }) => {
     expect(await command(socket, 'notepad:mark-idea', { ...at(world), ideaId: 'nope', marked: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await command(socket, 'notepad:add-idea', { tableId: 'no-such-table', round: 1, id: 'x', text: 'Lost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await command(socket, 'notepad:add-idea', { ...at(world), round: 9, id: 'x', text: 'Lost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    for (const bad of [{ id: 'x', text: '   ' }, { id: 'x', text: 'y'.repeat(281) }, { id: 'not an id!', text: 'Fine' }, { id: 'x', text: 'Fine', marked: true }]) {
+    for (const bad of [
+      { id: 'x', text: '   ' },
+      { id: 'x', text: 'y'.repeat(281) },
+      { id: 'not an id!', text: 'Fine' },
+      { id: 'x', text: 'Fine', marked: true },
+    ]) {
       expect(await command(socket, 'notepad:add-idea', { ...at(world), ...bad })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     }
     expect((await server.notepads.readRoom(world.room(world.tableA, 1))).ideas).toEqual([]);

@@ -134,9 +134,7 @@ describe('LIMIT per-person limits', () => {
     const name = `x${'y'.repeat(20_000)}`;
     const FLOOD = 300;
     // Each event is answered, or not at all once the server has closed the connection.
-    const acks = await Promise.all(
-      Array.from({ length: FLOOD }, (_, i) => Promise.race([raw(socket, `${name}${i}`, { junk: 'z'.repeat(1000) }), closed.then(() => null)])),
-    );
+    const acks = await Promise.all(Array.from({ length: FLOOD }, (_, i) => Promise.race([raw(socket, `${name}${i}`, { junk: 'z'.repeat(1000) }), closed.then(() => null)])));
     const answered = acks.filter((a) => a !== null);
     const unknown = answered.filter((a) => a.error?.code === 'bad_request');
     expect(unknown.length).toBeLessThanOrEqual(2 * LIMIT);
@@ -170,7 +168,6 @@ describe('LIMIT per-person limits', () => {
     const warned = captured.lines.filter((line) => line.includes('"rate-limited"') && line.includes(person.participant.id)).length;
     expect(warned).toBeGreaterThanOrEqual(1);
     expect(warned).toBeLessThanOrEqual(2); // one a window
-
   });
 
   it('LIMIT4 a socket error (a malformed packet) is logged as one short line, not swallowed', async () => {

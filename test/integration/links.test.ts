@@ -26,7 +26,13 @@ function post(server: TestServer, path: string, host: string, body: unknown, tok
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(token && { authorization: `Bearer ${token}` }) } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(token && { authorization: `Bearer ${token}` }) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -60,12 +66,14 @@ describe('LINK1 links and the Host header', () => {
     expect(links.console).toMatch(/^\/s\/[^/]+\/console#token=/);
   });
 
-  it('LINK1 localhost, 127.0.0.1 and the machine\'s own addresses get full links (a venue LAN works without PUBLIC_URL)', async () => {
+  it("LINK1 localhost, 127.0.0.1 and the machine's own addresses get full links (a venue LAN works without PUBLIC_URL)", async () => {
     const server = await start();
     for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
       for (const link of all(await linksFor(server, host))) expect(link.startsWith(`http://${host}/`)).toBe(true);
     }
-    const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (lan) expect((await linksFor(server, `${lan.address}:${server.port}`)).console.startsWith(`http://${lan.address}:${server.port}/s/`)).toBe(true);
   });
 

@@ -43,7 +43,13 @@ describe.each(targets)('notepads survive a hard kill on $kind', ({ kind, skip })
     const started = Date.now();
     ann.text.insert(0, 'Typed before the crash.');
     // The server writes batches at most ~1 s behind: watch storage (another process) until it is there.
-    await waitFor(async () => docFromStored(await store!.notepads.load(room)).getText('notes').toString() === 'Typed before the crash.', 'the batch in storage');
+    await waitFor(
+      async () =>
+        docFromStored(await store!.notepads.load(room))
+          .getText('notes')
+          .toString() === 'Typed before the crash.',
+      'the batch in storage',
+    );
     expect(Date.now() - started).toBeLessThan(1500);
     await kill(first);
     expect(first.signalCode).toBe('SIGKILL');
@@ -69,7 +75,7 @@ describe.each(targets)('notepad convergence on $kind', ({ kind, skip }) => {
       const tokens = [world.ann.token, world.bob.token, world.created.facilitatorToken, world.ann.token];
       const clients = await Promise.all(tokens.map((token) => openNotepad(server.url, room, token)));
       let seed = 42;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31); // seeded LCG
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31; // seeded LCG
       for (let step = 0; step < 200; step++) {
         const client = clients[Math.floor(random() * clients.length)]!;
         const roll = random();

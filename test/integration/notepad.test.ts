@@ -71,8 +71,7 @@ describe.each(targets)('notepads on $kind', ({ kind, skip }) => {
     const room = w.room(w.tableA, 1);
     const reading = await openNotepad(server.url, room, w.olga.token);
     await reading.readOnly.told;
-    const settings = (observerNotes: boolean) =>
-      http(server.url, 'PATCH', `/api/sessions/${w.sessionId}`, { token: w.created.facilitatorToken, body: { observerNotes } });
+    const settings = (observerNotes: boolean) => http(server.url, 'PATCH', `/api/sessions/${w.sessionId}`, { token: w.created.facilitatorToken, body: { observerNotes } });
 
     expect((await settings(false)).body.session).toMatchObject({ observerNotes: false });
     expect(await reading.closed).toMatchObject({ code: 4403 });

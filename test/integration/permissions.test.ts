@@ -99,8 +99,7 @@ type Answer = { error?: { code: string } } & Record<string, unknown>;
 const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<Answer | null>>> = {
   'session:view': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}`, { token: s.token }),
   'participants:list': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/participants`, { token: s.token }),
-  'participant:set-role': (url, s) =>
-    http(url, 'PATCH', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token, body: { role: 'host' } }),
+  'participant:set-role': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token, body: { role: 'host' } }),
   'participant:remove': (url, s) => http(url, 'DELETE', `/api/sessions/${s.created.session.id}/participants/${s.target.id}`, { token: s.token }),
   'profile:update': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/me`, { token: s.token, body: { language: 'fr', mode: 'remote' } }),
   'session:configure': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}`, { token: s.token, body: { observerNotes: false } }),

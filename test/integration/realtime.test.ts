@@ -245,9 +245,7 @@ describe('removal', () => {
     const { socket: tab2 } = await connect(url, person.token, { transports: ['polling'] });
 
     const removedNotice = Promise.all([nextEvent(tab1, 'me:removed'), nextEvent(tab2, 'me:removed')]);
-    const disconnected = Promise.all(
-      [tab1, tab2].map((tab) => new Promise<string>((resolve) => tab.once('disconnect', (reason) => resolve(reason)))),
-    );
+    const disconnected = Promise.all([tab1, tab2].map((tab) => new Promise<string>((resolve) => tab.once('disconnect', (reason) => resolve(reason)))));
     const staffNotice = nextEvent(facilitator, 'participant:removed', (p) => p.participantId === person.participant.id);
     const counts = nextEvent(facilitator, 'attendance:changed', (c) => c.joined === 1);
 

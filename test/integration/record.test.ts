@@ -42,7 +42,17 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     harvest.doc.transact(() => {
       const idea = new Y.Map<unknown>();
       harvest.doc.getMap('ideas').set(`${world.tableA}/1/i1`, idea);
-      for (const [k, v] of Object.entries({ id: 'i1', text: 'Open data by default', author: 'Ann', group: 'academia', round: 1, tableId: world.tableA, createdAt: 1, marked: true })) idea.set(k, v);
+      for (const [k, v] of Object.entries({
+        id: 'i1',
+        text: 'Open data by default',
+        author: 'Ann',
+        group: 'academia',
+        round: 1,
+        tableId: world.tableA,
+        createdAt: 1,
+        marked: true,
+      }))
+        idea.set(k, v);
       const theme = new Y.Map<unknown>();
       harvest.doc.getArray('themes').push([theme]);
       theme.set('id', 'th1');
@@ -67,7 +77,14 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     expect(md.headers.get('content-type')).toContain('text/markdown');
     expect(md.headers.get('content-disposition')).toMatch(/^attachment; filename="notepad-cafe-\d{4}-\d{2}-\d{2}\.md"; filename\*=UTF-8''/);
     const text = md.body.toString('utf8');
-    for (const expected of ['The room agreed on openness.', 'Trust comes first.', '\\# not a heading \\| \\<b\\>', 'Open data by default — Ann (Academia)', '### Openness', 'What matters?']) {
+    for (const expected of [
+      'The room agreed on openness.',
+      'Trust comes first.',
+      '\\# not a heading \\| \\<b\\>',
+      'Open data by default — Ann (Academia)',
+      '### Openness',
+      'What matters?',
+    ]) {
       expect(text).toContain(expected);
     }
     const json = JSON.parse((await download(server.url, exportPath('json'), token)).body.toString('utf8')) as SessionRecordDocument;
@@ -83,7 +100,10 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
 
   it.skipIf(Boolean(skip))('REC16 a rapporteur exports; a participant, an observer and a stranger are refused; bad input is a clear error', async () => {
     const rapporteur = await join(server.url, world.created.session.joinCode, { displayName: 'Rita' });
-    await http(server.url, 'PATCH', `/api/sessions/${world.sessionId}/participants/${rapporteur.participant.id}`, { token: world.created.facilitatorToken, body: { role: 'rapporteur' } });
+    await http(server.url, 'PATCH', `/api/sessions/${world.sessionId}/participants/${rapporteur.participant.id}`, {
+      token: world.created.facilitatorToken,
+      body: { role: 'rapporteur' },
+    });
     expect((await download(server.url, exportPath('md'), rapporteur.token)).status).toBe(200);
     for (const token of [world.ann.token, world.olga.token]) {
       const refused = await http(server.url, 'GET', exportPath('md'), { token });
@@ -141,22 +161,25 @@ describe.each(targets)('the record on $kind', ({ kind, skip }) => {
     expect(strip(after).cafe?.rounds[0]?.tables[0]?.notes).toContain('Trust comes first.');
   });
 
-  it.skipIf(Boolean(skip))('REC1 ATTR5 under anonymous the exported and the published record give no count for a group of 1 or 2, nor one that would give it back from the total (total 4, Academia 3, Government 1)', async () => {
-    const th = await createSession(server.url, { format: 'townhall', title: 'Chatham House', attribution: 'anonymous' });
-    const token = th.facilitatorToken;
-    await join(server.url, th.session.joinCode, { displayName: 'Gil Lone', stakeholderGroup: 'government', mode: 'in-room' });
-    for (const name of ['Ada', 'Bea', 'Cy']) await join(server.url, th.session.joinCode, { displayName: name, stakeholderGroup: 'academia', mode: 'remote' });
-    const json = JSON.parse((await download(server.url, `/api/sessions/${th.session.id}/export?format=json`, token)).body.toString('utf8')) as SessionRecordDocument;
-    // Academia's 3 and the total 4 would give Government's 1 by subtraction: neither is shown.
-    expect(json.attendance).toMatchObject({ total: 4, byGroup: { government: null, academia: null, 'civil-society': 0 } });
-    expect(json.schemaVersion).toBe(2);
-    const md = (await download(server.url, `/api/sessions/${th.session.id}/export?format=md&lang=en`, token)).body.toString('utf8');
-    expect(md).toContain('| Government | not shown (Chatham House Rule) |');
-    expect(md).toContain('| Academia | not shown (Chatham House Rule) |');
-    const { slug } = (await http(server.url, 'POST', `/api/sessions/${th.session.id}/publication`, { token, body: {} })).body.publication as { slug: string };
-    const page = await http(server.url, 'GET', `/api/public/${slug}`);
-    expect(page.body.record.attendance.byGroup).toMatchObject({ government: null, academia: null });
-  });
+  it.skipIf(Boolean(skip))(
+    'REC1 ATTR5 under anonymous the exported and the published record give no count for a group of 1 or 2, nor one that would give it back from the total (total 4, Academia 3, Government 1)',
+    async () => {
+      const th = await createSession(server.url, { format: 'townhall', title: 'Chatham House', attribution: 'anonymous' });
+      const token = th.facilitatorToken;
+      await join(server.url, th.session.joinCode, { displayName: 'Gil Lone', stakeholderGroup: 'government', mode: 'in-room' });
+      for (const name of ['Ada', 'Bea', 'Cy']) await join(server.url, th.session.joinCode, { displayName: name, stakeholderGroup: 'academia', mode: 'remote' });
+      const json = JSON.parse((await download(server.url, `/api/sessions/${th.session.id}/export?format=json`, token)).body.toString('utf8')) as SessionRecordDocument;
+      // Academia's 3 and the total 4 would give Government's 1 by subtraction: neither is shown.
+      expect(json.attendance).toMatchObject({ total: 4, byGroup: { government: null, academia: null, 'civil-society': 0 } });
+      expect(json.schemaVersion).toBe(2);
+      const md = (await download(server.url, `/api/sessions/${th.session.id}/export?format=md&lang=en`, token)).body.toString('utf8');
+      expect(md).toContain('| Government | not shown (Chatham House Rule) |');
+      expect(md).toContain('| Academia | not shown (Chatham House Rule) |');
+      const { slug } = (await http(server.url, 'POST', `/api/sessions/${th.session.id}/publication`, { token, body: {} })).body.publication as { slug: string };
+      const page = await http(server.url, 'GET', `/api/public/${slug}`);
+      expect(page.body.record.attendance.byGroup).toMatchObject({ government: null, academia: null });
+    },
+  );
 
   it.skipIf(Boolean(skip))('REC17 a Town Hall record has its questions and the speaker log, by group only under `group`', async () => {
     const th = await createSession(server.url, { format: 'townhall', title: 'Town Hall', attribution: 'group' });

@@ -162,7 +162,13 @@ describe.each(targets)('storage on $kind', ({ kind, skip }) => {
       const tieB = participantRecord(session.id, { id: 'p_tie_b', joinedAt: 2000 });
       const tieA = participantRecord(session.id, { id: 'p_tie_a', joinedAt: 2000 });
       const elsewhere = participantRecord(other.id, { joinedAt: 1500 });
-      for (const [p, hash] of [[late, 'h1'], [early, 'h2'], [tieB, 'h3'], [tieA, 'h4'], [elsewhere, 'h5']] as const) {
+      for (const [p, hash] of [
+        [late, 'h1'],
+        [early, 'h2'],
+        [tieB, 'h3'],
+        [tieA, 'h4'],
+        [elsewhere, 'h5'],
+      ] as const) {
         await store.participants.insert(p, hash);
       }
       expect((await store.participants.listActive(session.id)).map((p) => p.id)).toEqual(['p_z_early', 'p_tie_a', 'p_tie_b', 'p_a_late']);

@@ -14,7 +14,6 @@ const targets = await storageTargets();
 describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
   const { start } = serversPerTest(kind);
 
-
   it.skipIf(Boolean(skip))('QA1 QA2 QA3 QA4 pre-moderation: a question waits, only its author and staff see it, then everyone once approved', async () => {
     const { url } = await start();
     const th = await openTownHall(url);
@@ -51,7 +50,10 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
 
     // Hidden with a reason: the author sees the reason, everyone else is told it is gone.
     const gone = within(nextEvent(other.socket, 'qa:gone'), 'qa:gone');
-    const authorHidden = within(nextEvent(author.socket, 'qa:question', (q) => q.status === 'hidden'), 'the author sees the reason');
+    const authorHidden = within(
+      nextEvent(author.socket, 'qa:question', (q) => q.status === 'hidden'),
+      'the author sees the reason',
+    );
     expect(await command(moderator.socket, 'qa:hide', { questionId: question.id, reason: 'Off topic' })).toMatchObject({ ok: true });
     expect((await gone)[0]).toEqual({ questionId: question.id });
     expect((await authorHidden)[0]).toMatchObject({ status: 'hidden', hiddenReason: 'Off topic' });
@@ -79,7 +81,10 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     expect(await vote(a, q2.question.id)).toMatchObject({ ok: true, votes: 3 }); // A is the target's author
     expect(await vote(a, q1.question.id)).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'townhall.ownQuestion' } }); // not one's own
 
-    const everyone = within(nextEvent(c!.socket, 'qa:question', (q) => q.id === q1.question.id && q.votes === 3), 'the merged count');
+    const everyone = within(
+      nextEvent(c!.socket, 'qa:question', (q) => q.id === q1.question.id && q.votes === 3),
+      'the merged count',
+    );
     const goneForC = within(nextEvent(c!.socket, 'qa:gone'), 'the duplicate gone');
     const eTold = within(nextEvent(e!.socket, 'qa:voted'), 'E told where the vote went');
     const merged = await command(th.facilitator.socket, 'qa:merge', { sourceId: q2.question.id, targetId: q1.question.id });
@@ -114,12 +119,12 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     const id = asked.question.id;
 
     const otherTabTold = within(nextEvent(secondTab.socket, 'qa:voted'), 'the other tab told');
-    const counts = within(nextEvent(asker.socket, 'qa:votes', (c) => c[id] === 1), 'the count reaches others');
+    const counts = within(
+      nextEvent(asker.socket, 'qa:votes', (c) => c[id] === 1),
+      'the count reaches others',
+    );
     // Both tabs at once: one vote.
-    const [first, second] = await Promise.all([
-      command(voter.socket, 'qa:vote', { questionId: id, up: true }),
-      command(secondTab.socket, 'qa:vote', { questionId: id, up: true }),
-    ]);
+    const [first, second] = await Promise.all([command(voter.socket, 'qa:vote', { questionId: id, up: true }), command(secondTab.socket, 'qa:vote', { questionId: id, up: true })]);
     expect(first).toMatchObject({ ok: true, votes: 1 });
     expect(second).toMatchObject({ ok: true, votes: 1 });
     expect((await otherTabTold)[0]).toEqual({ questionId: id, voted: true });
@@ -144,7 +149,10 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     if (!asked.ok) throw new Error('ask failed');
     const id = asked.question.id;
     const voters = await Promise.all(Array.from({ length: 40 }, (_, i) => member(th, { displayName: `V${i}` })));
-    const final = within(nextEvent(asker.socket, 'qa:votes', (c) => c[id] === 40), 'the final count');
+    const final = within(
+      nextEvent(asker.socket, 'qa:votes', (c) => c[id] === 40),
+      'the final count',
+    );
     const acks = await Promise.all(voters.flatMap((v) => [command(v.socket, 'qa:vote', { questionId: id, up: true }), command(v.socket, 'qa:vote', { questionId: id, up: true })]));
     expect(acks.every((a) => a.ok)).toBe(true);
     // Whichever of a person's two votes was decided first counted (with the lower count); the
@@ -164,16 +172,25 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     const a = await command(asker.socket, 'qa:ask', { text: 'First question?' });
     const b = await command(asker.socket, 'qa:ask', { text: 'Second question?' });
     if (!a.ok || !b.ok) throw new Error('ask failed');
-    const pinned = within(nextEvent(projector.socket, 'qa:question', (q) => q.pinned), 'the pinned question on the projector');
+    const pinned = within(
+      nextEvent(projector.socket, 'qa:question', (q) => q.pinned),
+      'the pinned question on the projector',
+    );
     expect(await command(th.facilitator.socket, 'qa:pin', { questionId: a.question.id })).toMatchObject({ ok: true, question: { pinned: true } });
     expect((await pinned)[0].id).toBe(a.question.id);
     // Pinning another unpins the first.
-    const unpinned = within(nextEvent(projector.socket, 'qa:question', (q) => q.id === a.question.id && !q.pinned), 'the first unpinned');
+    const unpinned = within(
+      nextEvent(projector.socket, 'qa:question', (q) => q.id === a.question.id && !q.pinned),
+      'the first unpinned',
+    );
     expect(await command(th.facilitator.socket, 'qa:pin', { questionId: b.question.id })).toMatchObject({ ok: true });
     await unpinned;
     expect(await command(th.facilitator.socket, 'qa:answer', { questionId: b.question.id })).toMatchObject({ ok: true, question: { status: 'answered', pinned: false } });
     expect(await command(th.facilitator.socket, 'qa:vote', { questionId: b.question.id, up: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await command(th.facilitator.socket, 'qa:edit', { questionId: a.question.id, text: 'First question, fixed?' })).toMatchObject({ ok: true, question: { text: 'First question, fixed?' } });
+    expect(await command(th.facilitator.socket, 'qa:edit', { questionId: a.question.id, text: 'First question, fixed?' })).toMatchObject({
+      ok: true,
+      question: { text: 'First question, fixed?' },
+    });
     const projected = await townhallAs(th, th.created.projectorKey);
     expect(projected.qa.questions.map((q) => [q.text, q.status, q.pinned])).toEqual([
       ['First question, fixed?', 'visible', false],
@@ -188,7 +205,10 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     const cafe = await createSession(url, { title: 'Café', format: 'cafe' });
     const guest = await join(url, cafe.session.joinCode, { displayName: 'Guest' });
     const { socket } = await connect(url, guest.token);
-    expect(await command(socket, 'qa:ask', { text: 'Here?' })).toEqual({ ok: false, error: { code: 'conflict', message: 'This session is a World Café, not a Town Hall', reason: 'townhall.notTownhall' } });
+    expect(await command(socket, 'qa:ask', { text: 'Here?' })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'This session is a World Café, not a Town Hall', reason: 'townhall.notTownhall' },
+    });
     expect(await command(socket, 'hand:raise', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const viaHttp = await http(url, 'GET', `/api/sessions/${cafe.session.id}/townhall`, { token: guest.token });
     expect(viaHttp.status).toBe(409);

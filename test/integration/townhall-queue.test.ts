@@ -24,14 +24,23 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     const remote = await member(th, { displayName: 'Remote R', mode: 'remote', stakeholderGroup: 'civil-society' });
     const watcher = await member(th, { displayName: 'Watcher' });
 
-    const youNext = within(nextEvent(inA.socket, 'hand:you', (s) => s.position === 0), '"you\'re next" for In A');
-    expect(await command(inA.socket, 'hand:raise', { topic: 'Access in rural areas' })).toMatchObject({ ok: true, you: { raised: true, position: 0, topic: 'Access in rural areas' } });
+    const youNext = within(
+      nextEvent(inA.socket, 'hand:you', (s) => s.position === 0),
+      '"you\'re next" for In A',
+    );
+    expect(await command(inA.socket, 'hand:raise', { topic: 'Access in rural areas' })).toMatchObject({
+      ok: true,
+      you: { raised: true, position: 0, topic: 'Access in rural areas' },
+    });
     expect((await youNext)[0]).toEqual<HandStatus>({ raised: true, topic: 'Access in rural areas', position: 0, hasFloor: false });
     expect(await command(inB.socket, 'hand:raise', {})).toMatchObject({ ok: true, you: { position: 1 } });
     expect(await command(remote.socket, 'hand:raise', { topic: 'Hubs' })).toMatchObject({ ok: true, you: { position: 2 } });
 
     // Alternation: in-room raised first, so in-room, remote, in-room.
-    const remoteMoved = within(nextEvent(remote.socket, 'hand:you', (s) => s.position === 1), 'the remote hand moves up');
+    const remoteMoved = within(
+      nextEvent(remote.socket, 'hand:you', (s) => s.position === 1),
+      'the remote hand moves up',
+    );
     const alt = await command(moderator.socket, 'hand:alternate', { on: true });
     expect(alt.ok && alt.queue.hands.map((h) => [h.person.displayName, h.person.mode, h.position, h.baseIndex])).toEqual([
       ['In A', 'in-room', 0, 0],
@@ -41,8 +50,14 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     await remoteMoved;
 
     // The floor to the first hand: they are told, everyone sees the speaker and the timer, the remote hand is next.
-    const hasFloor = within(nextEvent(inA.socket, 'hand:you', (s) => s.hasFloor), '"you have the floor"');
-    const remoteNext = within(nextEvent(remote.socket, 'hand:you', (s) => s.position === 0), '"you\'re next" for the remote hand');
+    const hasFloor = within(
+      nextEvent(inA.socket, 'hand:you', (s) => s.hasFloor),
+      '"you have the floor"',
+    );
+    const remoteNext = within(
+      nextEvent(remote.socket, 'hand:you', (s) => s.position === 0),
+      '"you\'re next" for the remote hand',
+    );
     const floorSeen = within(nextEvent(watcher.socket, 'floor:changed'), 'the floor for everyone');
     const given = await command(moderator.socket, 'hand:give-floor', {});
     // HAND11: the floor carries the handle In A's hand had.
@@ -51,12 +66,19 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     expect((await hasFloor)[0]).toEqual<HandStatus>({ raised: false, topic: 'Access in rural areas', position: null, hasFloor: true });
     await remoteNext;
     const [floor] = await floorSeen;
-    expect(floor).toMatchObject({ speaker: { displayName: 'In A', mode: 'in-room', stakeholderGroup: 'government' }, topic: 'Access in rural areas', timer: { status: 'running', durationMs: 90_000 } });
+    expect(floor).toMatchObject({
+      speaker: { displayName: 'In A', mode: 'in-room', stakeholderGroup: 'government' },
+      topic: 'Access in rural areas',
+      timer: { status: 'running', durationMs: 90_000 },
+    });
     expect(floor!.timer.deadline! - floor!.since).toBe(90_000);
     expect(await command(inA.socket, 'hand:raise', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     // The timer: pause, extend by 30 s, resume; everyone follows.
-    const paused = within(nextEvent(watcher.socket, 'floor:changed', (f) => f?.timer.status === 'paused'), 'paused');
+    const paused = within(
+      nextEvent(watcher.socket, 'floor:changed', (f) => f?.timer.status === 'paused'),
+      'paused',
+    );
     expect(await command(moderator.socket, 'hand:pause-floor', {})).toMatchObject({ ok: true, queue: { floor: { timer: { status: 'paused' } } } });
     await paused;
     const extended = await command(moderator.socket, 'hand:extend-floor', { seconds: 30 });
@@ -64,8 +86,14 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     expect(await command(moderator.socket, 'hand:resume-floor', {})).toMatchObject({ ok: true, queue: { floor: { timer: { status: 'running' } } } });
 
     // Next: the remote hand; In A is done and hears so.
-    const aDone = within(nextEvent(inA.socket, 'hand:you', (s) => !s.hasFloor && !s.raised), 'In A done');
-    const bNext = within(nextEvent(inB.socket, 'hand:you', (s) => s.position === 0), 'In B next');
+    const aDone = within(
+      nextEvent(inA.socket, 'hand:you', (s) => !s.hasFloor && !s.raised),
+      'In A done',
+    );
+    const bNext = within(
+      nextEvent(inB.socket, 'hand:you', (s) => s.position === 0),
+      'In B next',
+    );
     const toRemote = await command(moderator.socket, 'hand:give-floor', {});
     expect(toRemote).toMatchObject({ ok: true, queue: { floor: { speaker: { displayName: 'Remote R' } }, lastFloorMode: 'remote' } });
     const handB = toRemote.ok ? toRemote.queue.hands.find((h) => h.person.displayName === 'In B')!.handle : '';
@@ -76,7 +104,10 @@ describe.each(targets)('Town Hall speaker queue on $kind', ({ kind, skip }) => {
     expect(await command(inA.socket, 'hand:raise', { topic: 'Follow-up' })).toMatchObject({ ok: true });
     expect(await command(inA.socket, 'hand:lower', {})).toMatchObject({ ok: true, you: { raised: false, position: null } });
     expect(await command(inA.socket, 'hand:lower', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const bLowered = within(nextEvent(inB.socket, 'hand:you', (s) => !s.raised), 'In B lowered by the moderator');
+    const bLowered = within(
+      nextEvent(inB.socket, 'hand:you', (s) => !s.raised),
+      'In B lowered by the moderator',
+    );
     expect(await command(moderator.socket, 'hand:dismiss', { handle: handB })).toMatchObject({ ok: true, queue: { hands: [] } });
     await bLowered;
     // A handle names one raised hand: once lowered, it names nothing (HAND11).

@@ -29,7 +29,10 @@ describe.each(targets)('Town Hall video room on $kind', ({ kind, skip }) => {
     expect(await command(moderator.socket, 'townhall:configure', { videoRoomUrl: ROOM })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await townhallAs(th, remote.joined.token)).settings.videoRoomUrl).toBeNull();
 
-    const told = within(nextEvent(remote.socket, 'townhall:settings', (s) => s.videoRoomUrl === ROOM), 'the settings at the remote participant');
+    const told = within(
+      nextEvent(remote.socket, 'townhall:settings', (s) => s.videoRoomUrl === ROOM),
+      'the settings at the remote participant',
+    );
     const set = await http(first.url, 'PATCH', settingsPath, { token: th.created.facilitatorToken, body: { videoRoomUrl: ROOM } });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     expect(set.body).toMatchObject({ settings: { videoRoomUrl: ROOM } });
@@ -41,6 +44,8 @@ describe.each(targets)('Town Hall video room on $kind', ({ kind, skip }) => {
     const second = await start({ port: first.port });
     expect((await townhallAs(th, remote.joined.token, second.url)).settings).toMatchObject({ videoRoomUrl: ROOM, moderation: 'pre' });
     // Removed with null.
-    expect((await http(second.url, 'PATCH', settingsPath, { token: th.created.facilitatorToken, body: { videoRoomUrl: null } })).body).toMatchObject({ settings: { videoRoomUrl: null } });
+    expect((await http(second.url, 'PATCH', settingsPath, { token: th.created.facilitatorToken, body: { videoRoomUrl: null } })).body).toMatchObject({
+      settings: { videoRoomUrl: null },
+    });
   });
 });

@@ -34,7 +34,13 @@ const harvest = (created: Created) => `session/${created.session.id}/harvest`;
 describe('VERSION2 the Socket.IO handshake', () => {
   it('refuses another or a missing version as outdated_client, whatever the token', async () => {
     const created = await createSession(server.url);
-    for (const auth of [{ token: created.facilitatorToken, version: PROTOCOL_VERSION + 1 }, { token: created.facilitatorToken, version: PROTOCOL_VERSION - 1 }, { token: created.facilitatorToken }, { token: 'otp_nobody', version: '0' }, {}]) {
+    for (const auth of [
+      { token: created.facilitatorToken, version: PROTOCOL_VERSION + 1 },
+      { token: created.facilitatorToken, version: PROTOCOL_VERSION - 1 },
+      { token: created.facilitatorToken },
+      { token: 'otp_nobody', version: '0' },
+      {},
+    ]) {
       const refused = await refusal(server.url, auth);
       expect(refused.data, JSON.stringify(auth)).toMatchObject({ code: OUTDATED_CLIENT, message: expect.any(String) });
     }

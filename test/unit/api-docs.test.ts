@@ -29,7 +29,8 @@ function documentedEndpoints(markdown: string): Set<string> {
         last = path;
         continue;
       } else continue;
-      if (path.startsWith('…')) path = last.slice(0, last.indexOf(path.slice(1).split('/')[1]!) - 1) + path.slice(1); // `PUT …/ideas/:ideaId/text`
+      if (path.startsWith('…'))
+        path = last.slice(0, last.indexOf(path.slice(1).split('/')[1]!) - 1) + path.slice(1); // `PUT …/ideas/:ideaId/text`
       else if (!path.startsWith('/api')) path = base + path;
       found.add(`${method} ${path}`);
       last = path;

@@ -29,9 +29,7 @@ describe('client effects (THUI4)', () => {
   it('THUI4: every useEffect / useLayoutEffect arrow in client/src has a block body', () => {
     const offenders = sourceFiles(CLIENT_SRC).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(EXPRESSION_EFFECT)].map(
-        (m) => `${file.slice(CLIENT_SRC.length)}:${lineOf(text, m.index)}`,
-      );
+      return [...text.matchAll(EXPRESSION_EFFECT)].map((m) => `${file.slice(CLIENT_SRC.length)}:${lineOf(text, m.index)}`);
     });
     expect(offenders).toEqual([]);
   });

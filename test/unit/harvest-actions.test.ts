@@ -32,11 +32,23 @@ describe('harvest board actions', () => {
     createTheme(doc, 'Access', 't2');
     expect(placeIdea(doc, 'A/1/x', 't1')).toEqual({ ok: true });
     expect(renameTheme(doc, 't1', 'Trust and safety')).toEqual({ ok: true });
-    expect(grouped(doc)).toEqual({ themes: [['Trust and safety', ['A/1/x']], ['Access', []]], unthemed: ['B/1/y'] });
+    expect(grouped(doc)).toEqual({
+      themes: [
+        ['Trust and safety', ['A/1/x']],
+        ['Access', []],
+      ],
+      unthemed: ['B/1/y'],
+    });
     placeIdea(doc, 'A/1/x', 't2');
     placeIdea(doc, 'B/1/y', 't2');
     placeIdea(doc, 'B/1/y', null);
-    expect(grouped(doc)).toEqual({ themes: [['Trust and safety', []], ['Access', ['A/1/x']]], unthemed: ['B/1/y'] });
+    expect(grouped(doc)).toEqual({
+      themes: [
+        ['Trust and safety', []],
+        ['Access', ['A/1/x']],
+      ],
+      unthemed: ['B/1/y'],
+    });
   });
 
   it('HARV5 merges a theme into another in one change: its ideas move over, it is gone', () => {

@@ -133,9 +133,7 @@ describe.each(TRANSLATIONS)('%s catalog', (language) => {
       }
     }
     expect(compared).toBeGreaterThan(0);
-    expect(identical.length / compared, `identical to English: ${identical.join(', ')}`).toBeLessThanOrEqual(
-      MAX_IDENTICAL_SHARE,
-    );
+    expect(identical.length / compared, `identical to English: ${identical.join(', ')}`).toBeLessThanOrEqual(MAX_IDENTICAL_SHARE);
   });
 });
 

@@ -81,7 +81,12 @@ describe('watchWrites', () => {
   it('SYNC3 every method not listed as a read invalidates, before and after it runs', async () => {
     const touched: (string | null)[] = [];
     const repo = new Repo();
-    const watched = watchWrites(repo, new Set(['read']), (_m, args) => args[0] as string, (id) => touched.push(id));
+    const watched = watchWrites(
+      repo,
+      new Set(['read']),
+      (_m, args) => args[0] as string,
+      (id) => touched.push(id),
+    );
     expect(await watched.read('a')).toBe('a');
     await watched.write('b');
     await watched.addedLater('c');

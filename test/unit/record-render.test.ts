@@ -25,7 +25,10 @@ async function readable(kind: keyof typeof FACTS, attribution: Attribution, form
 }
 
 describe('REC15 golden files of a small fixed session', () => {
-  for (const [kind, attribution] of [['cafe', 'named'], ['townhall', 'group']] as const) {
+  for (const [kind, attribution] of [
+    ['cafe', 'named'],
+    ['townhall', 'group'],
+  ] as const) {
     it(`REC15 Markdown of the ${kind} (${attribution})`, async () => {
       await expect((await render(kind, attribution, 'md')).body.toString('utf8')).toMatchFileSnapshot(`../fixtures/record/${kind}-${attribution}.md`);
     });
@@ -184,10 +187,23 @@ describe('REC1 ATTR5 small groups under anonymous, in every format', () => {
     expect(await readable('cafe', 'anonymous', 'csv')).not.toContain('not shown');
   });
 
-  it('REC1 ATTR5 total 4, Academia 3, Government 1: no format gives Academia\'s 3, so Government\'s 1 does not follow from the total', async () => {
+  it("REC1 ATTR5 total 4, Academia 3, Government 1: no format gives Academia's 3, so Government's 1 does not follow from the total", async () => {
     const facts = cafeFacts('anonymous');
-    const person = (id: string, stakeholderGroup: 'academia' | 'government') => ({ id, displayName: id, role: 'participant' as const, mode: 'in-room' as const, stakeholderGroup, removed: false });
-    const people = [...facts.people.map((p) => ({ ...p, removed: true })), person('a1', 'academia'), person('a2', 'academia'), person('a3', 'academia'), person('g1', 'government')];
+    const person = (id: string, stakeholderGroup: 'academia' | 'government') => ({
+      id,
+      displayName: id,
+      role: 'participant' as const,
+      mode: 'in-room' as const,
+      stakeholderGroup,
+      removed: false,
+    });
+    const people = [
+      ...facts.people.map((p) => ({ ...p, removed: true })),
+      person('a1', 'academia'),
+      person('a2', 'academia'),
+      person('a3', 'academia'),
+      person('g1', 'government'),
+    ];
     const record = buildRecord({ ...facts, people }, GENERATED_AT);
     const md = (await renderRecord('md', record, EN)).body.toString('utf8');
     expect(md).toContain('| Academia | not shown (Chatham House Rule) |');

@@ -38,12 +38,7 @@ export function holdFocus(): () => void {
     // After React has put the result on screen (the store update renders before the next frame).
     requestAnimationFrame(() => {
       if (!focusLost()) return;
-      const candidates: (Element | null | undefined)[] = [
-        selector ? panel?.querySelector(selector) : null,
-        list?.children[index],
-        list?.children[index - 1],
-        group,
-      ];
+      const candidates: (Element | null | undefined)[] = [selector ? panel?.querySelector(selector) : null, list?.children[index], list?.children[index - 1], group];
       for (const candidate of candidates) {
         const target = firstFocusable(candidate);
         if (target) return target.focus();

@@ -5,10 +5,7 @@ import { getCredential } from '../state/credentials';
 import { selectMe, useLive } from '../state/live-store';
 import { useLiveSession } from './useLiveSession';
 
-export type Member =
-  | { kind: 'out'; removed: boolean }
-  | { kind: 'loading' }
-  | { kind: 'ready'; live: SessionState; me: ParticipantView; token: string };
+export type Member = { kind: 'out'; removed: boolean } | { kind: 'loading' } | { kind: 'ready'; live: SessionState; me: ParticipantView; token: string };
 
 /**
  * A member's page of a session (the rapporteur desk, the harvest): connected with this browser's

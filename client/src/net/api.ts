@@ -1,4 +1,14 @@
-import type { ApiError, CreateSessionBody, JoinBody, NotepadTicketResponse, ParticipantView, SessionLinks, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
+import type {
+  ApiError,
+  CreateSessionBody,
+  JoinBody,
+  NotepadTicketResponse,
+  ParticipantView,
+  SessionLinks,
+  SessionPreview,
+  SessionState,
+  SessionView,
+} from '@open-talks/shared/protocol';
 
 /** An error with a code the UI can translate; `network` when the server could not be reached. */
 export class RequestError extends Error {

@@ -98,12 +98,19 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
                 </form>
               ) : (
                 <>
-                  <bdi className="key-idea-text" dir="auto">{idea.text}</bdi>
+                  <bdi className="key-idea-text" dir="auto">
+                    {idea.text}
+                  </bdi>
                   {idea.marked && <span className="badge">{t('notepad.ideas.marked')}</span>}
                   {(idea.author ?? idea.group) && <span className="muted"> · {t('notepad.ideas.by', { author: idea.author ?? t(`words.group.${idea.group}`) })}</span>}
                   {canCurate && (
                     <span className="button-row key-idea-actions">
-                      <button type="button" className="secondary" aria-pressed={idea.marked} onClick={() => void curate((where) => command('notepad:mark-idea', { ...where, ideaId: idea.id, marked: !idea.marked }))}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-pressed={idea.marked}
+                        onClick={() => void curate((where) => command('notepad:mark-idea', { ...where, ideaId: idea.id, marked: !idea.marked }))}
+                      >
                         {t('notepad.ideas.mark')}
                       </button>
                       <button type="button" className="secondary" onClick={() => setEditing({ id: idea.id, text: idea.text })}>
@@ -130,7 +137,10 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
         <ul className="key-ideas-waiting" aria-label={t('notepad.ideaOutbox.heading')}>
           {unsent.map((idea) => (
             <li key={idea.id}>
-              <bdi className="key-idea-text" dir="auto">{idea.text}</bdi> <span className="muted">· {t('notepad.ideaOutbox.pending')}</span>
+              <bdi className="key-idea-text" dir="auto">
+                {idea.text}
+              </bdi>{' '}
+              <span className="muted">· {t('notepad.ideaOutbox.pending')}</span>
             </li>
           ))}
         </ul>

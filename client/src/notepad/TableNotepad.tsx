@@ -15,7 +15,19 @@ function colorFor(id: string): string {
 }
 
 /** A seated person's notepad for this round, with the table's earlier rounds read-only below. */
-export default function TableNotepad({ sessionId, token, seat, me, attribution }: { sessionId: string; token: string; seat: SeatView; me: ParticipantView; attribution: Attribution }) {
+export default function TableNotepad({
+  sessionId,
+  token,
+  seat,
+  me,
+  attribution,
+}: {
+  sessionId: string;
+  token: string;
+  seat: SeatView;
+  me: ParticipantView;
+  attribution: Attribution;
+}) {
   const { t } = useTranslation();
   const userName = presenceName(t, attribution, me);
   const color = colorFor(me.id);

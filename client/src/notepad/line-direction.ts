@@ -10,7 +10,7 @@ function lineDecorations(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   let last = -1;
   for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to; ) {
+    for (let pos = from; pos <= to;) {
       const line = view.state.doc.lineAt(pos);
       if (line.from > last) builder.add(line.from, line.from, autoLine);
       last = line.from;

@@ -19,7 +19,9 @@ function read(key: string): OutboxIdea[] {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(PREFIX + key) ?? '[]');
     if (!Array.isArray(value)) return [];
-    return (value as unknown[]).filter((item): item is OutboxIdea => typeof (item as Partial<OutboxIdea> | null)?.id === 'string' && typeof (item as Partial<OutboxIdea>).text === 'string');
+    return (value as unknown[]).filter(
+      (item): item is OutboxIdea => typeof (item as Partial<OutboxIdea> | null)?.id === 'string' && typeof (item as Partial<OutboxIdea>).text === 'string',
+    );
   } catch {
     return []; // storage blocked or garbled: nothing waits
   }
@@ -60,7 +62,14 @@ export function useIdeaOutbox(
   }, []);
 
   // Storage is read again at each change: another tab of the same person may have sent some.
-  const forget = useCallback((id: string) => write(outboxKey, read(outboxKey).filter((i) => i.id !== id)), [outboxKey]);
+  const forget = useCallback(
+    (id: string) =>
+      write(
+        outboxKey,
+        read(outboxKey).filter((i) => i.id !== id),
+      ),
+    [outboxKey],
+  );
 
   useEffect(() => {
     setWaiting(read(outboxKey));

@@ -49,7 +49,9 @@ export default function SpeakerLog({ floorKey }: { floorKey: string }) {
             {speakers.map((s) => (
               <tr key={`${s.startedAt}`}>
                 <td>{formatRecordTime(s.startedAt)}</td>
-                <td dir="auto">{[creditText(s.credit, (g) => t(`words.group.${g}`)), s.mode && t(`words.mode.${s.mode}`)].filter(Boolean).join(', ') || t('credit.aParticipantCapital')}</td>
+                <td dir="auto">
+                  {[creditText(s.credit, (g) => t(`words.group.${g}`)), s.mode && t(`words.mode.${s.mode}`)].filter(Boolean).join(', ') || t('credit.aParticipantCapital')}
+                </td>
                 <td dir="auto">{s.topic ?? ''}</td>
                 <td>{s.durationMs === null ? t('record.doc.speaking') : formatDuration(s.durationMs)}</td>
               </tr>

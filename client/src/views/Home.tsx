@@ -63,7 +63,10 @@ function CreateSession() {
   const [titleMissing, setTitleMissing] = useState(false);
 
   useEffect(() => {
-    api.health().then((h) => setNeedsKey(h.createRequiresKey), () => undefined);
+    api.health().then(
+      (h) => setNeedsKey(h.createRequiresKey),
+      () => undefined,
+    );
   }, []);
 
   const toggleLanguage = (language: Language, on: boolean) =>

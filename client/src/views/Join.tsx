@@ -39,9 +39,7 @@ export function Join({ code: codeParam }: { code: string | undefined }) {
 
   if (resuming) return <p role="status">{t('join.alreadyJoined')}</p>;
 
-  const heading = preview
-    ? t(asObserver ? 'join.observerTitle' : 'join.title', { title: preview.title })
-    : t('join.titleUnknown');
+  const heading = preview ? t(asObserver ? 'join.observerTitle' : 'join.title', { title: preview.title }) : t('join.titleUnknown');
   return (
     <div className="join narrow">
       <h1>{heading}</h1>

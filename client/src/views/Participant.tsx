@@ -65,11 +65,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
             <Link href={`/s/${sessionId}/rapporteur`}>{t('rapporteur.open')}</Link>
           </p>
         )}
-        {me.role === 'facilitator' ? (
-          <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
-        ) : (
-          !liveCafe && !townhall && <p>{t('session.waiting')}</p>
-        )}
+        {me.role === 'facilitator' ? <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link> : !liveCafe && !townhall && <p>{t('session.waiting')}</p>}
       </section>
       <ProfileForm me={me} />
       <LiveAttendance folded={townhall} />

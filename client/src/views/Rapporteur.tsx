@@ -112,7 +112,16 @@ function TableNotes({ sessionId, token, tableId, round, label, userName }: { ses
       <summary>{t('rapporteur.tableRound', { table: label, round })}</summary>
       {open && (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <NotepadPanel sessionId={sessionId} tableId={tableId} round={round} token={token} readOnly userName={userName} userColor={COLOR} title={t('rapporteur.tableRound', { table: label, round })} />
+          <NotepadPanel
+            sessionId={sessionId}
+            tableId={tableId}
+            round={round}
+            token={token}
+            readOnly
+            userName={userName}
+            userColor={COLOR}
+            title={t('rapporteur.tableRound', { table: label, round })}
+          />
         </Suspense>
       )}
     </details>

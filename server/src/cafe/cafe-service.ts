@@ -1,15 +1,5 @@
 import { randomInt } from 'node:crypto';
-import {
-  CAFE_LIMITS,
-  decideLock,
-  decideMakeTables,
-  decideMove,
-  decidePlan,
-  decideReplaceTables,
-  decideSetRounds,
-  decideSetTables,
-  type CafeTable,
-} from '@open-talks/shared';
+import { CAFE_LIMITS, decideLock, decideMakeTables, decideMove, decidePlan, decideReplaceTables, decideSetRounds, decideSetTables, type CafeTable } from '@open-talks/shared';
 import type { CafeView, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.js';
@@ -57,7 +47,11 @@ export class CafeService {
     for (const host of hosts) if (host && host.sessionId === sessionId) people.set(host.id, host);
     const { promoted } = orThrow(decideSetTables({ tableIds: new Set(existing.map((t) => t.id)), people }, tables));
     const next: CafeTable[] = tables.map((t) => ({ ...t, id: t.id ?? newId() }));
-    return this.replaceTables(principal, next, promoted.map((id) => ({ ...people.get(id)!, role: 'host' })));
+    return this.replaceTables(
+      principal,
+      next,
+      promoted.map((id) => ({ ...people.get(id)!, role: 'host' })),
+    );
   }
 
   makeTables(principal: Principal, payload: z.output<typeof makeTablesPayload>): Promise<CafeView> {
@@ -67,7 +61,12 @@ export class CafeService {
   private async makeTablesNow(principal: Principal, { tableSize }: z.output<typeof makeTablesPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
     const [people, online] = await Promise.all([this.store.participants.listActive(sessionId), this.presence.onlineIds(sessionId)]);
-    const tables = orThrow(decideMakeTables(people.filter((p) => online.has(p.id)), tableSize)).tables.map((t) => ({ ...t, id: newId() }));
+    const tables = orThrow(
+      decideMakeTables(
+        people.filter((p) => online.has(p.id)),
+        tableSize,
+      ),
+    ).tables.map((t) => ({ ...t, id: newId() }));
     return this.replaceTables(principal, tables, []);
   }
 

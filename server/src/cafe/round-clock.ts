@@ -9,13 +9,16 @@ export function timeoutClock(now: () => number = Date.now): RoundClock & { close
     schedule(sessionId: string, at: number, onDue: () => void): void {
       clock.cancel(sessionId);
       const delay = Math.max(0, at - now());
-      const timer = setTimeout(() => {
-        timers.delete(sessionId);
-        // Past MAX_DELAY, or fired early: Node's timers run on a monotonic clock and may wake a
-        // millisecond before Date.now() reaches the deadline, when the timer is not yet expired.
-        if (now() < at) clock.schedule(sessionId, at, onDue);
-        else onDue();
-      }, Math.min(delay, MAX_DELAY));
+      const timer = setTimeout(
+        () => {
+          timers.delete(sessionId);
+          // Past MAX_DELAY, or fired early: Node's timers run on a monotonic clock and may wake a
+          // millisecond before Date.now() reaches the deadline, when the timer is not yet expired.
+          if (now() < at) clock.schedule(sessionId, at, onDue);
+          else onDue();
+        },
+        Math.min(delay, MAX_DELAY),
+      );
       timer.unref();
       timers.set(sessionId, timer);
     },

@@ -3,15 +3,7 @@
 //   npm run plan -- --input participants.json --table-size 5 --rounds 3
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  MODES,
-  planSeating,
-  STAKEHOLDER_GROUPS,
-  TABLE_KINDS,
-  type SeatingParticipant,
-  type SeatingResult,
-  type SeatingTable,
-} from '@open-talks/shared';
+import { MODES, planSeating, STAKEHOLDER_GROUPS, TABLE_KINDS, type SeatingParticipant, type SeatingResult, type SeatingTable } from '@open-talks/shared';
 import { z } from 'zod';
 
 const participantSchema = z.object({
@@ -73,9 +65,7 @@ function readInput(path: string): { participants: SeatingParticipant[]; tables?:
     fail(`cannot read ${path}: ${(error as Error).message}`);
   }
   // A bare array is a participants list; an object may also bring tables and rounds.
-  const parsed = Array.isArray(raw)
-    ? participantsSchema.transform((participants) => ({ participants })).safeParse(raw)
-    : inputSchema.safeParse(raw);
+  const parsed = Array.isArray(raw) ? participantsSchema.transform((participants) => ({ participants })).safeParse(raw) : inputSchema.safeParse(raw);
   if (!parsed.success) fail(`${path} is not a seating input:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

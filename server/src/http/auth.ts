@@ -46,7 +46,11 @@ export async function authenticateAndSpend(service: SessionService, req: Request
   const principal = await service.authenticate(token);
   const spent = await budget.spend(personKey(principal.session.id, principal.participant?.id ?? null));
   if (!spent.ok) {
-    if (spent.firstRefusal) req.log.warn({ event: 'rate-limited', sessionId: principal.session.id, participantId: principal.participant?.id }, 'over the command limit; further refusals in this window are not logged');
+    if (spent.firstRefusal)
+      req.log.warn(
+        { event: 'rate-limited', sessionId: principal.session.id, participantId: principal.participant?.id },
+        'over the command limit; further refusals in this window are not logged',
+      );
     if (token) budget.rememberRefusal(token, spent.retryAfterMs);
     throw rateLimitedError();
   }

@@ -32,7 +32,10 @@ function wrongCodesPerIp(limit: number, message: string): RequestHandler {
     const ip = req.ip ?? 'unknown';
     failures.get(ip).then((spent) => {
       if (spent && spent.consumedPoints >= limit) {
-        res.set('Retry-After', String(Math.ceil(spent.msBeforeNext / 1000))).status(429).json(refuse(message));
+        res
+          .set('Retry-After', String(Math.ceil(spent.msBeforeNext / 1000)))
+          .status(429)
+          .json(refuse(message));
         return;
       }
       res.once('finish', () => {

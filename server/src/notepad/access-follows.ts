@@ -7,8 +7,7 @@ import type { NotepadServer } from './notepad-server.js';
 
 /** Subscribe after the Socket.IO notifier, so screens hear of a change before access is re-checked. */
 export function notepadAccessFollows(bus: EventBus, notepads: NotepadServer, log: Logger): void {
-  const revalidate = (sessionId: string) =>
-    void notepads.revalidate(sessionId).catch((error: unknown) => log.error({ err: error, sessionId }, 'notepad revalidation failed'));
+  const revalidate = (sessionId: string) => void notepads.revalidate(sessionId).catch((error: unknown) => log.error({ err: error, sessionId }, 'notepad revalidation failed'));
   bus.subscribe('participant:changed', ({ participant }) => revalidate(participant.sessionId));
   bus.subscribe('participant:removed', ({ participant }) => revalidate(participant.sessionId));
   bus.subscribe('session:changed', ({ session }) => revalidate(session.id)); // whether observers read the tables' notes (NOTE3)

@@ -96,10 +96,7 @@ export class NotepadDocument {
     for (const peer of this.peers) peer.send(message);
   };
 
-  private readonly onAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
     const from = origin as DocumentPeer | null;
     if (from && this.peers.has(from)) {

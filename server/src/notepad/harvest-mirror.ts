@@ -31,7 +31,10 @@ export class HarvestMirror {
   /** Sessions whose harvest this process has brought in line with storage (HARV4). */
   private readonly reconciled = new Set<string>();
 
-  constructor(private readonly documents: HarvestDocuments, private readonly onError: (error: unknown, sessionId: string) => void) {}
+  constructor(
+    private readonly documents: HarvestDocuments,
+    private readonly onError: (error: unknown, sessionId: string) => void,
+  ) {}
 
   /** HARV1: a table notepad was loaded: mirror its ideas now, and again after each change to them. */
   watchTable(document: NotepadDocument, room: TableRoom): void {

@@ -2,16 +2,7 @@
 // notepad's key ideas. The server checks who may (NOTE2 write access; IDEA2 curation), stamps
 // the author from the token as the session's attribution allows, stores, then acks; everyone
 // with the notepad open sees the change through the notepad itself.
-import {
-  ideaAttribution,
-  KEY_IDEA_LIMITS,
-  mayCurateTableIdeas,
-  moveIndex,
-  notepadAccess,
-  notepadRoomName,
-  type KeyIdea,
-  type NotepadRoom,
-} from '@open-talks/shared';
+import { ideaAttribution, KEY_IDEA_LIMITS, mayCurateTableIdeas, moveIndex, notepadAccess, notepadRoomName, type KeyIdea, type NotepadRoom } from '@open-talks/shared';
 import type { addIdeaPayload, dropIdeaPayload, editIdeaPayload, markIdeaPayload, moveIdeaPayload } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
@@ -56,7 +47,10 @@ export class IdeaCommands {
       const there = ideas.find((i) => i.id === idea.id);
       if (there) return { ideas, idea: there };
       if (ideas.length >= KEY_IDEA_LIMITS.perNotepad) {
-        throw new AppError('conflict', `A table notepad holds at most ${KEY_IDEA_LIMITS.perNotepad} key ideas`, { reason: 'ideas.full', params: { max: KEY_IDEA_LIMITS.perNotepad } });
+        throw new AppError('conflict', `A table notepad holds at most ${KEY_IDEA_LIMITS.perNotepad} key ideas`, {
+          reason: 'ideas.full',
+          params: { max: KEY_IDEA_LIMITS.perNotepad },
+        });
       }
       return { ideas: [...ideas, idea], idea };
     });

@@ -133,8 +133,7 @@ export class NotepadServer {
     if (room?.kind === 'table') {
       TableIdeas.guard(document.doc); // IDEA3: before any connection's update reaches it
       this.mirror.watchTable(document, room);
-    }
-    else if (room?.kind === 'harvest') await this.mirror.harvestLoaded(document.doc, room.sessionId);
+    } else if (room?.kind === 'harvest') await this.mirror.harvestLoaded(document.doc, room.sessionId);
     return document;
   }
 

@@ -70,7 +70,11 @@ export function guardSocket(socket: IoSocket, { budget, cap, log }: GuardDeps): 
     budget.spend(key).then(
       (spent) => {
         if (!spent.ok) {
-          if (spent.firstRefusal) log.warn({ event: 'rate-limited', sessionId, participantId, retryAfterMs: spent.retryAfterMs }, 'over the command limit; further refusals in this window are not logged');
+          if (spent.firstRefusal)
+            log.warn(
+              { event: 'rate-limited', sessionId, participantId, retryAfterMs: spent.retryAfterMs },
+              'over the command limit; further refusals in this window are not logged',
+            );
           refusedUntil = Date.now() + spent.retryAfterMs;
           return refuse(ack, spent.retryAfterMs);
         }

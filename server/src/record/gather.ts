@@ -1,15 +1,6 @@
 // Gathers a session's record facts from storage (REC9): never from a browser. Notepads are read
 // from the server's open documents or their stored updates, in one pass over the session.
-import {
-  createPollState,
-  groupHarvest,
-  parseNotepadRoom,
-  pollResults,
-  recountTallies,
-  type FactCafe,
-  type FactTownhall,
-  type RecordFacts,
-} from '@open-talks/shared';
+import { createPollState, groupHarvest, parseNotepadRoom, pollResults, recountTallies, type FactCafe, type FactTownhall, type RecordFacts } from '@open-talks/shared';
 import type * as Y from 'yjs';
 import type { NotepadServer } from '../notepad/index.js';
 import { readHarvest, readNotepad, type HarvestContent, type NotepadContent } from '../notepad/read.js';

@@ -26,7 +26,11 @@ function view(publication: PublicationRecord | null): PublicationView | null {
 
 /** The title as a file name: no path separators, quotes or control characters. */
 function utf8Name(title: string, date: number, format: RecordFormat): string {
-  const clean = title.replace(/[\p{Cc}\p{Cf}"\\/:*?<>|]+/gu, ' ').trim().slice(0, 80) || 'session';
+  const clean =
+    title
+      .replace(/[\p{Cc}\p{Cf}"\\/:*?<>|]+/gu, ' ')
+      .trim()
+      .slice(0, 80) || 'session';
   return `${clean} ${new Date(date).toISOString().slice(0, 10)}.${format}`;
 }
 

@@ -1,11 +1,5 @@
 import { countAttendance, can, type AttendanceCounts, type Role, type SessionFormat } from '@open-talks/shared';
-import type {
-  ParticipantView,
-  ProfileUpdate,
-  SessionPreview,
-  SessionState,
-  SessionView,
-} from '@open-talks/shared/protocol';
+import type { ParticipantView, ProfileUpdate, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import type { createSessionBody, joinBody } from '@open-talks/shared/protocol';
 import { sharedSession, type Authenticate } from '../auth/authenticate.js';

@@ -29,7 +29,10 @@ export class NotepadRepo {
   }
 
   async append(room: string, sessionId: string, seq: number, data: Uint8Array, now: number): Promise<void> {
-    await this.db.insertInto('notepad_updates').values({ room, seq, session_id: sessionId, data: toBuffer(data), created_at: now }).execute();
+    await this.db
+      .insertInto('notepad_updates')
+      .values({ room, seq, session_id: sessionId, data: toBuffer(data), created_at: now })
+      .execute();
   }
 
   /** Replaces the snapshot and drops the updates it includes (seq ≤ throughSeq). Run in a transaction. */
@@ -74,4 +77,3 @@ export class NotepadRepo {
 function toBuffer(data: Uint8Array): Buffer {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
-

@@ -37,14 +37,11 @@ export class SessionReadCache {
     const drop = () => {
       if (this.entries.get(sessionId)?.get(kind) === entry) this.entries.get(sessionId)!.delete(kind);
     };
-    entry.value.then(
-      () => {
-        // Written meanwhile: the value may predate the write, so it is not kept.
-        if (this.epoch !== globalEpoch || (this.epochs.get(sessionId) ?? 0) !== sessionEpoch) drop();
-        else entry.expires = this.now() + this.ttlMs;
-      },
-      drop,
-    );
+    entry.value.then(() => {
+      // Written meanwhile: the value may predate the write, so it is not kept.
+      if (this.epoch !== globalEpoch || (this.epochs.get(sessionId) ?? 0) !== sessionEpoch) drop();
+      else entry.expires = this.now() + this.ttlMs;
+    }, drop);
     return entry.value as Promise<T>;
   }
 

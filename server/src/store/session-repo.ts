@@ -55,7 +55,11 @@ export class SessionRepo {
   }
 
   async updateSettings(id: string, settings: SessionSettings): Promise<void> {
-    await this.db.updateTable('sessions').set({ observer_notes: settings.observerNotes ? 1 : 0 }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ observer_notes: settings.observerNotes ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
   }
 
   async byId(id: string): Promise<SessionRecord | undefined> {
@@ -64,12 +68,7 @@ export class SessionRepo {
   }
 
   async byLiveJoinCode(joinCode: string): Promise<SessionRecord | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('join_code', '=', joinCode)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('sessions').selectAll().where('join_code', '=', joinCode).where('ended_at', 'is', null).executeTakeFirst();
     return row && toRecord(row);
   }
 

@@ -62,7 +62,10 @@ export async function loadRoom(repos: Repos, sessionId: string, attribution: Att
     repos.townhall.handKey(sessionId, newHandKey, now),
   ]);
   const board = createQaBoard();
-  applyQaChanges(board, questions.map((question): QaChange => ({ type: 'question', question })));
+  applyQaChanges(
+    board,
+    questions.map((question): QaChange => ({ type: 'question', question })),
+  );
   // Counts come from the voter sets, so the copy always agrees with the rows (QA13).
   const counts = new Map<string, number>();
   for (const { questionId, participantId } of votes) {

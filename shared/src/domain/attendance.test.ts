@@ -20,11 +20,7 @@ describe('countAttendance', () => {
   });
 
   it('counts everyone as joined but only people online as present', () => {
-    const counts = countAttendance([
-      entry({ online: true }),
-      entry({ online: false }),
-      entry({ online: false, mode: 'remote', stakeholderGroup: 'government', role: 'observer' }),
-    ]);
+    const counts = countAttendance([entry({ online: true }), entry({ online: false }), entry({ online: false, mode: 'remote', stakeholderGroup: 'government', role: 'observer' })]);
     expect(counts.joined).toBe(3);
     expect(counts.present).toBe(1);
     // People not connected are not in the breakdowns.
@@ -105,7 +101,15 @@ describe('countAttendance', () => {
     // Total 4 and Academia 3 would give Government's 1 back by subtraction: Academia is not shown either.
     expect(anonymous.byGroup).toMatchObject({ government: null, academia: null, other: 0, 'civil-society': 0 });
     expect(anonymous.participants.present).toBe(4);
-    const more = countAttendance([...entries, entry({ stakeholderGroup: 'government' }), entry({ stakeholderGroup: 'other' }), ...Array.from({ length: 4 }, () => entry({ stakeholderGroup: 'civil-society' }))], 'anonymous');
+    const more = countAttendance(
+      [
+        ...entries,
+        entry({ stakeholderGroup: 'government' }),
+        entry({ stakeholderGroup: 'other' }),
+        ...Array.from({ length: 4 }, () => entry({ stakeholderGroup: 'civil-society' })),
+      ],
+      'anonymous',
+    );
     expect(more.byGroup).toMatchObject({ government: null, other: null, academia: 3, 'civil-society': 4, intergovernmental: 0 });
     expect(countAttendance(entries, 'group').byGroup).toMatchObject({ government: 1, academia: 3 });
   });

@@ -49,7 +49,7 @@ describe('ATTR5 POLL13 hideSmallCounts (primary and secondary suppression)', () 
     expect(hide(counts({}))).toEqual(counts({}));
   });
 
-  it('ATTR5 total 4, Academia 3, Government 1: Academia is hidden too, so Government\'s 1 cannot be worked out', () => {
+  it("ATTR5 total 4, Academia 3, Government 1: Academia is hidden too, so Government's 1 cannot be worked out", () => {
     const shown = hide(counts({ academia: 3, government: 1 }));
     expect(shown).toMatchObject({ academia: null, government: null, other: 0 });
   });
@@ -128,7 +128,12 @@ describe('ATTR5 POLL13 hideSmallCounts (primary and secondary suppression)', () 
   });
 
   it('ATTR5 property: for random counts, hidden non-zero cells are none or at least two adding up to 3 or more (or the whole breakdown is hidden); shown counts are exact', () => {
-    const arbitrary = fc.record(Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 }))])) as Record<StakeholderGroup, fc.Arbitrary<number>>);
+    const arbitrary = fc.record(
+      Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 }))])) as Record<
+        StakeholderGroup,
+        fc.Arbitrary<number>
+      >,
+    );
     fc.assert(fc.property(arbitrary, checkShape), { numRuns: 5000 });
   });
 });

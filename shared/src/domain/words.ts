@@ -4,15 +4,7 @@
 export const SESSION_FORMATS = ['cafe', 'townhall'] as const;
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
 
-export const ROLES = [
-  'facilitator',
-  'moderator',
-  'host',
-  'participant',
-  'rapporteur',
-  'captioner',
-  'observer',
-] as const;
+export const ROLES = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles a facilitator may hand out from the console (there is one facilitator: the creator). */
@@ -26,15 +18,7 @@ export type SelfJoinRole = (typeof SELF_JOIN_ROLES)[number];
 export const MODES = ['in-room', 'remote'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const STAKEHOLDER_GROUPS = [
-  'government',
-  'private-sector',
-  'civil-society',
-  'academia',
-  'technical-community',
-  'intergovernmental',
-  'other',
-] as const;
+export const STAKEHOLDER_GROUPS = ['government', 'private-sector', 'civil-society', 'academia', 'technical-community', 'intergovernmental', 'other'] as const;
 export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
 
 export const ATTRIBUTIONS = ['named', 'group', 'anonymous'] as const;

@@ -27,7 +27,12 @@ export const setTablesPayload = z.strictObject({
 
 /** `cafe:make-tables` and POST /api/sessions/:id/cafe/tables/auto. */
 export const makeTablesPayload = z.strictObject({
-  tableSize: z.number().int().min(2).max(CAFE_LIMITS.tableCapacity - 1).default(CAFE_DEFAULTS.tableSize),
+  tableSize: z
+    .number()
+    .int()
+    .min(2)
+    .max(CAFE_LIMITS.tableCapacity - 1)
+    .default(CAFE_DEFAULTS.tableSize),
 });
 
 /** `cafe:set-rounds` and PUT /api/sessions/:id/cafe/rounds. */
@@ -36,7 +41,10 @@ export const setRoundsPayload = z.strictObject({
     .array(
       z.strictObject({
         question: z.string().trim().min(1, 'A round needs a question').max(CAFE_LIMITS.questionLength).regex(NO_CONTROL_CHARS),
-        durationMinutes: z.number().positive().max(CAFE_LIMITS.roundDurationMs / 60_000),
+        durationMinutes: z
+          .number()
+          .positive()
+          .max(CAFE_LIMITS.roundDurationMs / 60_000),
       }),
     )
     .min(1)
@@ -44,7 +52,14 @@ export const setRoundsPayload = z.strictObject({
 });
 
 /** `cafe:plan` and POST /api/sessions/:id/cafe/plan: a new plan (another seed re-plans). */
-export const planPayload = z.strictObject({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional() });
+export const planPayload = z.strictObject({
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+});
 
 /** `cafe:move` and POST /api/sessions/:id/cafe/plan/moves: one person, one round (from 1). */
 export const movePayload = z.strictObject({

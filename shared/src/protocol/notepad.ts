@@ -5,7 +5,11 @@ import { KEY_IDEA_LIMITS } from '../domain/notepad/ideas.js';
 import { idSchema, NO_CONTROL_CHARS } from './schemas.js';
 
 /** A client-made idea id (a UUID in the app): what makes a retried add from an outbox idempotent. */
-export const ideaIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'not a valid idea id');
+export const ideaIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a valid idea id');
 
 const ideaText = z.string().trim().min(1, 'A key idea needs some words').max(KEY_IDEA_LIMITS.textLength).regex(NO_CONTROL_CHARS);
 

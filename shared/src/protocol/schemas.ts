@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { normalizeJoinCode } from '../domain/join-code.js';
-import {
-  ASSIGNABLE_ROLES,
-  ATTRIBUTIONS,
-  LANGUAGES,
-  LIMITS,
-  MODES,
-  SELF_JOIN_ROLES,
-  SESSION_FORMATS,
-  STAKEHOLDER_GROUPS,
-} from '../domain/words.js';
+import { ASSIGNABLE_ROLES, ATTRIBUTIONS, LANGUAGES, LIMITS, MODES, SELF_JOIN_ROLES, SESSION_FORMATS, STAKEHOLDER_GROUPS } from '../domain/words.js';
 
 // Control characters would let a name hide or reorder text around it in other people's screens.
 export const NO_CONTROL_CHARS = /^[^\p{Cc}\p{Cf}]*$/u;
 
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 
 export const displayNameSchema = z
   .string()

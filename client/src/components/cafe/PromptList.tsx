@@ -16,7 +16,9 @@ export function PromptList({ prompts, tableLabel }: { prompts: readonly PromptVi
               {p.tableId === null ? t('run.toEveryone') : tableLabel ? t('run.toTable', { table: tableLabel(p.tableId) }) : t('run.toYourTable')} ·{' '}
               <time dateTime={new Date(p.sentAt).toISOString()}>{time.format(p.sentAt)}</time>
             </span>
-            <span className="prompt-text" dir="auto">{p.text}</span>
+            <span className="prompt-text" dir="auto">
+              {p.text}
+            </span>
           </li>
         ))}
       </ol>

@@ -19,20 +19,23 @@ export function TablesNotes({ sessionId, live, allowed = true }: { sessionId: st
       ) : lastRound === 0 || live.tables.length === 0 ? (
         <p>{t('observers.noRoundYet')}</p>
       ) : (
-        live.rounds.slice(0, lastRound).map((round) => (
-          <section key={round.number} aria-labelledby={`observer-round-${round.number}`}>
-            <h3 id={`observer-round-${round.number}`}>
-              {t('run.question', { round: round.number })}: <span dir="auto">{round.question}</span>
-            </h3>
-            <ul className="plain-list">
-              {live.tables.map((table) => (
-                <li key={table.id}>
-                  <Link href={`/s/${sessionId}/notes/${table.id}/${round.number}`}>{t('observers.readNotes', { table: tableName(t, table), round: round.number })}</Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )).reverse()
+        live.rounds
+          .slice(0, lastRound)
+          .map((round) => (
+            <section key={round.number} aria-labelledby={`observer-round-${round.number}`}>
+              <h3 id={`observer-round-${round.number}`}>
+                {t('run.question', { round: round.number })}: <span dir="auto">{round.question}</span>
+              </h3>
+              <ul className="plain-list">
+                {live.tables.map((table) => (
+                  <li key={table.id}>
+                    <Link href={`/s/${sessionId}/notes/${table.id}/${round.number}`}>{t('observers.readNotes', { table: tableName(t, table), round: round.number })}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+          .reverse()
       )}
     </section>
   );

@@ -53,7 +53,12 @@ function Summary({ poll, summary }: { poll: Poll; summary: ResultSummary }) {
           <Bars
             rows={summary.rating.distribution.map((d) => ({
               key: String(d.value),
-              label: d.value === poll.scale?.min && poll.scale.minLabel ? `${d.value} (${poll.scale.minLabel})` : d.value === poll.scale?.max && poll.scale.maxLabel ? `${d.value} (${poll.scale.maxLabel})` : String(d.value),
+              label:
+                d.value === poll.scale?.min && poll.scale.minLabel
+                  ? `${d.value} (${poll.scale.minLabel})`
+                  : d.value === poll.scale?.max && poll.scale.maxLabel
+                    ? `${d.value} (${poll.scale.maxLabel})`
+                    : String(d.value),
               count: d.count,
             }))}
             share={share}

@@ -16,7 +16,12 @@ export default function HarvestProjector({ sessionId, projectorKey, live }: { se
   const { t } = useTranslation();
   const { connection } = useNotepad(notepadRoomName({ kind: 'harvest', sessionId }), projectorKey, { name: t('harvest.projector'), color: PROJECTOR_COLOR });
   const harvest = useHarvest(connection?.doc);
-  const grouping = groupHarvest(harvest.ideas, harvest.themes, harvest.placement, live.tables.map((table) => table.id));
+  const grouping = groupHarvest(
+    harvest.ideas,
+    harvest.themes,
+    harvest.placement,
+    live.tables.map((table) => table.id),
+  );
   const tableLabel = (tableId: string | null) => {
     const table = live.tables.find((x) => x.id === tableId);
     return table ? tableName(t, table) : t('harvest.unknownTable');

@@ -94,7 +94,14 @@ function ThemeTools({ theme, empty, editing }: { theme: HarvestTheme; empty: boo
     return (
       <form className="inline-form harvest-tools" onSubmit={saveName}>
         <label htmlFor={`${id}-name`}>{t('harvest.themeName')}</label>
-        <input id={`${id}-name`} value={renaming} maxLength={HARVEST_LIMITS.themeNameLength} onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} autoFocus />
+        <input
+          id={`${id}-name`}
+          value={renaming}
+          maxLength={HARVEST_LIMITS.themeNameLength}
+          onChange={(e) => setRenaming(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+          autoFocus
+        />
         <button type="submit">{t('harvest.save')}</button>
         <button type="button" className="secondary" onClick={() => setRenaming(null)}>
           {t('harvest.cancel')}

@@ -56,11 +56,7 @@ export function PeopleTable({ participants, meId }: { participants: ParticipantV
                   {p.role === 'facilitator' ? (
                     t('words.role.facilitator')
                   ) : (
-                    <select
-                      aria-label={t('console.changeRoleFor', { name: nameOf(p) })}
-                      value={p.role}
-                      onChange={(e) => void changeRole(p, e.target.value as AssignableRole)}
-                    >
+                    <select aria-label={t('console.changeRoleFor', { name: nameOf(p) })} value={p.role} onChange={(e) => void changeRole(p, e.target.value as AssignableRole)}>
                       {ASSIGNABLE_ROLES.map((role) => (
                         <option key={role} value={role}>
                           {t(`words.role.${role}`)}

@@ -13,7 +13,19 @@ const TableNotepad = lazy(() => import('../../notepad/TableNotepad'));
  * Where to go and what to talk about: "Round 2 of 3 — go to table 7, Lotus, host: Amina",
  * the question, the countdown, the video room for remote tables, and who else is there.
  */
-export function CafeCard({ cafe, attribution, me, sessionId, token }: { cafe: CafeLive; attribution: Attribution; me: ParticipantView; sessionId: string; token: string | undefined }) {
+export function CafeCard({
+  cafe,
+  attribution,
+  me,
+  sessionId,
+  token,
+}: {
+  cafe: CafeLive;
+  attribution: Attribution;
+  me: ParticipantView;
+  sessionId: string;
+  token: string | undefined;
+}) {
   const { t } = useTranslation();
   const { live, seat } = cafe;
   const total = live.rounds.length;

@@ -23,7 +23,11 @@ export function CafeProjector({ live, joinCode }: { live: CafePublicView; joinCo
         <p className="projector-status" aria-live="polite">
           {status}
         </p>
-        {question && live.phase !== 'finished' && <p className="projector-question" dir="auto">{question}</p>}
+        {question && live.phase !== 'finished' && (
+          <p className="projector-question" dir="auto">
+            {question}
+          </p>
+        )}
         {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} className="countdown-big" />}
       </div>
       {latest && (
@@ -38,9 +42,7 @@ export function CafeProjector({ live, joinCode }: { live: CafePublicView; joinCo
           <TableMap tables={live.tables} />
         </section>
       )}
-      <p className="projector-small-join">
-        {t('run.stillJoin', { host: `${location.host}/join`, code: formatJoinCode(joinCode) })}
-      </p>
+      <p className="projector-small-join">{t('run.stillJoin', { host: `${location.host}/join`, code: formatJoinCode(joinCode) })}</p>
     </div>
   );
 }

@@ -14,19 +14,8 @@ export async function up(db: Kysely<any>) {
     .addColumn('ended_at', 'bigint')
     .execute();
   // Codes must be unique among live sessions; an ended session gives its code back.
-  await db.schema
-    .createIndex('sessions_live_join_code')
-    .on('sessions')
-    .column('join_code')
-    .unique()
-    .where(sql.ref('ended_at'), 'is', null)
-    .execute();
-  await db.schema
-    .createIndex('sessions_projector_token_hash')
-    .on('sessions')
-    .column('projector_token_hash')
-    .unique()
-    .execute();
+  await db.schema.createIndex('sessions_live_join_code').on('sessions').column('join_code').unique().where(sql.ref('ended_at'), 'is', null).execute();
+  await db.schema.createIndex('sessions_projector_token_hash').on('sessions').column('projector_token_hash').unique().execute();
 
   await db.schema
     .createTable('participants')

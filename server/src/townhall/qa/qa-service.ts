@@ -92,11 +92,7 @@ export class QaService {
     });
   }
 
-  private moderate(
-    principal: Principal,
-    questionId: string,
-    decide: (room: TownhallRoom) => ReturnType<typeof approveQuestion>,
-  ): Promise<{ question: QuestionItem }> {
+  private moderate(principal: Principal, questionId: string, decide: (room: TownhallRoom) => ReturnType<typeof approveQuestion>): Promise<{ question: QuestionItem }> {
     return this.ctx.run(principal, async (room) => {
       const result = orThrow(decide(room));
       await this.commit(room, result.changes);

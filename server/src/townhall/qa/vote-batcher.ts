@@ -39,12 +39,14 @@ export class VoteBatcher {
       queue.push({ participantId, questionId, up, settle: (o) => ('failed' in o ? reject(o.failed) : resolve(o)) });
       // One flush per batch, in the session's turn; later votes wait for the next batch.
       if (first) {
-        this.ctx.run(principal, (room) => this.flush(room)).catch((error: unknown) => {
-          // The room could not be loaded: nobody in this batch was counted.
-          const stranded = this.queues.get(sessionId) ?? [];
-          this.queues.delete(sessionId);
-          for (const vote of stranded) vote.settle({ failed: error });
-        });
+        this.ctx
+          .run(principal, (room) => this.flush(room))
+          .catch((error: unknown) => {
+            // The room could not be loaded: nobody in this batch was counted.
+            const stranded = this.queues.get(sessionId) ?? [];
+            this.queues.delete(sessionId);
+            for (const vote of stranded) vote.settle({ failed: error });
+          });
       }
     });
   }

@@ -61,7 +61,12 @@ export class QueueService {
   move(principal: Principal, handle: string, toIndex: number): Promise<{ queue: QueueView }> {
     return this.manage(principal, async (room) => {
       const { queue } = orThrow(moveHand(room.queue, ownerOf(room, handle), toIndex));
-      await this.ctx.store.transaction((repos) => repos.townhall.reorderHands(room.sessionId, queue.hands.map((h) => h.participantId)));
+      await this.ctx.store.transaction((repos) =>
+        repos.townhall.reorderHands(
+          room.sessionId,
+          queue.hands.map((h) => h.participantId),
+        ),
+      );
       room.nextHandPosition = queue.hands.length;
       this.apply(room, queue);
     });

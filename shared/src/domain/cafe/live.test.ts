@@ -43,7 +43,7 @@ describe('CAFE3 the café as everyone sees it', () => {
 });
 
 describe('ATTR1 seats under the Chatham House Rule', () => {
-  it('ATTR1 property: under anonymous no seat carries any tablemate\'s or host\'s name, group or mode', () => {
+  it("ATTR1 property: under anonymous no seat carries any tablemate's or host's name, group or mode", () => {
     const person = fc.record({
       displayName: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: null }),
       stakeholderGroup: fc.constantFrom(...STAKEHOLDER_GROUPS),

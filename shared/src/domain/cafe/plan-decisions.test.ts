@@ -40,8 +40,16 @@ describe('decidePlan: when the server may plan the seating', () => {
       const result = decidePlan(s, 1);
       return result.ok ? null : result.error;
     };
-    expect(refusal(state({ run: ended(1) }))).toEqual({ code: 'conflict', message: 'The café has started: move people by hand instead of planning again', reason: 'cafe.startedMoveInstead' });
-    expect(refusal(state({ plan: { plan: seating, locked: true } }))).toEqual({ code: 'conflict', message: 'The seating plan is locked; unlock it to plan again', reason: 'cafe.planLocked' });
+    expect(refusal(state({ run: ended(1) }))).toEqual({
+      code: 'conflict',
+      message: 'The café has started: move people by hand instead of planning again',
+      reason: 'cafe.startedMoveInstead',
+    });
+    expect(refusal(state({ plan: { plan: seating, locked: true } }))).toEqual({
+      code: 'conflict',
+      message: 'The seating plan is locked; unlock it to plan again',
+      reason: 'cafe.planLocked',
+    });
     expect(refusal(state({ rounds: [] }))).toEqual({ code: 'conflict', message: 'Add the rounds before planning the seating', reason: 'cafe.noRoundsToPlan' });
     expect(refusal(state({ tables: [] }))).toEqual({ code: 'conflict', message: 'Add tables before planning the seating', reason: 'cafe.noTablesToPlan' });
   });
@@ -64,7 +72,10 @@ describe('decideMove: a facilitator moves one person in one round', () => {
       ok: false,
       error: { code: 'conflict', message: 'There is no seating plan yet', reason: 'cafe.noPlan' },
     });
-    expect(decideMove(state({ plan: { plan: seating, locked: true } }), { participantId: 'p1', round: 1, tableId: 'b' })).toMatchObject({ ok: false, error: { reason: 'cafe.planLocked' } });
+    expect(decideMove(state({ plan: { plan: seating, locked: true } }), { participantId: 'p1', round: 1, tableId: 'b' })).toMatchObject({
+      ok: false,
+      error: { reason: 'cafe.planLocked' },
+    });
     expect(decideMove(state(), { participantId: 'p1', round: 3, tableId: 'b' })).toEqual({ ok: false, error: { code: 'not_found', message: 'The plan has 2 rounds' } });
   });
 
@@ -79,7 +90,10 @@ describe('decideMove: a facilitator moves one person in one round', () => {
 
   it('refuses an unknown table or a person who is not seated', () => {
     expect(decideMove(state(), { participantId: 'p1', round: 1, tableId: 'zzz' })).toEqual({ ok: false, error: { code: 'not_found', message: 'No such table in this café' } });
-    expect(decideMove(state(), { participantId: 'obs', round: 1, tableId: 'b' })).toEqual({ ok: false, error: { code: 'not_found', message: 'This person is not seated in the café' } });
+    expect(decideMove(state(), { participantId: 'obs', round: 1, tableId: 'b' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'This person is not seated in the café' },
+    });
   });
 
   it('refuses a move that breaks a rule, with the rule as the reason and in the message', () => {
@@ -99,9 +113,12 @@ describe('decideMove: a facilitator moves one person in one round', () => {
     });
   });
 
-  it('property: a move never yields a plan that breaks a rule, a lock, a held round or anyone else\'s seat', () => {
+  it("property: a move never yields a plan that breaks a rule, a lock, a held round or anyone else's seat", () => {
     const cafe = fc.record({
-      specs: fc.array(fc.record({ kind: fc.constantFrom('in-room' as const, 'remote' as const, 'hybrid' as const), capacity: fc.integer({ min: 1, max: 5 }), host: fc.boolean() }), { minLength: 1, maxLength: 5 }),
+      specs: fc.array(
+        fc.record({ kind: fc.constantFrom('in-room' as const, 'remote' as const, 'hybrid' as const), capacity: fc.integer({ min: 1, max: 5 }), host: fc.boolean() }),
+        { minLength: 1, maxLength: 5 },
+      ),
       modes: fc.array(fc.constantFrom(...MODES), { minLength: 1, maxLength: 14 }),
       roundCount: fc.integer({ min: 1, max: 3 }),
       seed: fc.nat(),
@@ -111,7 +128,12 @@ describe('decideMove: a facilitator moves one person in one round', () => {
     });
     fc.assert(
       fc.property(cafe, ({ specs, modes, roundCount, seed, locked, held, move }) => {
-        const crowd: PersonForSeating[] = modes.map((mode, i) => ({ id: `p${i}`, mode, role: 'participant', stakeholderGroup: STAKEHOLDER_GROUPS[i % STAKEHOLDER_GROUPS.length]! }));
+        const crowd: PersonForSeating[] = modes.map((mode, i) => ({
+          id: `p${i}`,
+          mode,
+          role: 'participant',
+          stakeholderGroup: STAKEHOLDER_GROUPS[i % STAKEHOLDER_GROUPS.length]!,
+        }));
         // A table's host: the first person not hosting yet whose mode fits it.
         const cafeTables: CafeTable[] = [];
         for (const [k, spec] of specs.entries()) {

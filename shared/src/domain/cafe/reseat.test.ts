@@ -66,9 +66,18 @@ describe('CAFE4 reseatPerson keeps the running plan in step with who is there', 
           const planned = planSeating({ participants: people, tables: cafeTables, rounds, seed });
           if (!planned.ok) return;
           const from = Math.min(focusOffset, rounds - 1);
-          const subject = change === 'arrive' ? person('late', seed % 2 ? 'in-room' : 'remote') : { ...person(people[seed % people.length]!.id, 'in-room'), mode: people[seed % people.length]!.mode };
+          const subject =
+            change === 'arrive'
+              ? person('late', seed % 2 ? 'in-room' : 'remote')
+              : { ...person(people[seed % people.length]!.id, 'in-room'), mode: people[seed % people.length]!.mode };
           const who =
-            change === 'leave' ? null : change === 'observer' ? { ...subject, role: 'observer' as const } : change === 'switch' ? { ...subject, mode: subject.mode === 'in-room' ? ('remote' as const) : ('in-room' as const) } : subject;
+            change === 'leave'
+              ? null
+              : change === 'observer'
+                ? { ...subject, role: 'observer' as const }
+                : change === 'switch'
+                  ? { ...subject, mode: subject.mode === 'in-room' ? ('remote' as const) : ('in-room' as const) }
+                  : subject;
           const result = reseatPerson(planned.plan, from, subject.id, who, cafeTables);
           const after = result.changed ? result.plan : planned.plan;
           after.rounds.forEach((round, r) => {
@@ -76,7 +85,9 @@ describe('CAFE4 reseatPerson keeps the running plan in step with who is there', 
             for (const other of people) if (other.id !== subject.id) expect(tableOf(round, other.id)).toBe(tableOf(planned.plan.rounds[r]!, other.id));
             for (const t of cafeTables) expect((round[t.id] ?? []).length).toBeLessThanOrEqual(t.capacity);
             if (r < from) return;
-            const seats = Object.values(round).flat().filter((id) => id === subject.id).length;
+            const seats = Object.values(round)
+              .flat()
+              .filter((id) => id === subject.id).length;
             if (who === null || who.role === 'observer' || !result.seated) expect(seats).toBe(0);
             else {
               expect(seats).toBe(1);

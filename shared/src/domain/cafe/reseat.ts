@@ -5,9 +5,7 @@ import { removeFromPlan, seatLateArrival } from '../seating/late-arrival.js';
 import type { SeatingPlan, SeatingTable } from '../seating/types.js';
 import { seatingParticipants, type CafeTable, type PersonForSeating } from './setup.js';
 
-export type ReseatResult =
-  | { changed: false; seated: boolean }
-  | { changed: true; plan: SeatingPlan; seated: boolean };
+export type ReseatResult = { changed: false; seated: boolean } | { changed: true; plan: SeatingPlan; seated: boolean };
 
 function fits(table: SeatingTable | undefined, mode: string, hostTableId: string | undefined): boolean {
   if (!table) return false;
@@ -21,13 +19,7 @@ function fits(table: SeatingTable | undefined, mode: string, hostTableId: string
  * seats that still fit and are re-seated (as a late arrival) if any round lacks one.
  * `seated` says whether they end up with a seat in `fromRound`.
  */
-export function reseatPerson(
-  plan: SeatingPlan,
-  fromRound: number,
-  personId: string,
-  person: PersonForSeating | null,
-  tables: readonly CafeTable[],
-): ReseatResult {
+export function reseatPerson(plan: SeatingPlan, fromRound: number, personId: string, person: PersonForSeating | null, tables: readonly CafeTable[]): ReseatResult {
   const later = plan.rounds.slice(fromRound);
   const tableIn = later.map((round) => Object.entries(round).find(([, ids]) => ids.includes(personId))?.[0]);
   const wasSeated = tableIn.some((id) => id !== undefined);

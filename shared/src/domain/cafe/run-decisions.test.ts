@@ -28,7 +28,12 @@ describe('decideStart: CAFE1 the next round starts', () => {
       return result.ok ? null : result.error;
     };
     expect(refusal(start({ format: 'townhall' }))).toEqual({ code: 'conflict', message: 'This session is a Town Hall, not a café', reason: 'cafe.notCafe' });
-    expect(refusal(start({ run: running(1) }))).toEqual({ code: 'conflict', message: 'Round 1 is still on; end it before starting the next', reason: 'cafe.roundStillOn', params: { round: 1 } });
+    expect(refusal(start({ run: running(1) }))).toEqual({
+      code: 'conflict',
+      message: 'Round 1 is still on; end it before starting the next',
+      reason: 'cafe.roundStillOn',
+      params: { round: 1 },
+    });
     expect(refusal(start({ run: paused(2) }))).toMatchObject({ reason: 'cafe.roundStillOn', params: { round: 2 } });
     expect(refusal(start({ rounds: [] }))).toEqual({ code: 'conflict', message: 'Add the rounds before starting the café', reason: 'cafe.noRoundsToStart' });
     expect(refusal(start({ run: ended(2) }))).toEqual({ code: 'conflict', message: 'Every round has been held', reason: 'cafe.allRoundsHeld' });
@@ -62,22 +67,28 @@ describe('the round timer: pause, resume, extend, end', () => {
 
   it('property: a decided change always keeps the round and yields a timer of the status asked for', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 3_600_000 }), fc.nat(100_000), fc.integer({ min: 1, max: 60 }), (round, duration, elapsed, minutes) => {
-        const started = startTimer(duration, NOW);
-        if (!started.ok) return;
-        const run: CafeRun = { round, timer: started.timer };
-        const later = NOW + elapsed;
-        const checks: [ReturnType<typeof decidePause>, Timer['status'] | null][] = [
-          [decidePause(run, later), 'paused'],
-          [decideExtend(run, minutes, later), 'running'],
-          [decideEnd(run, later), 'ended'],
-        ];
-        for (const [result, status] of checks) {
-          if (!result.ok) continue;
-          expect(result.run.round).toBe(round);
-          expect(result.run.timer.status).toBe(status);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 3_600_000 }),
+        fc.nat(100_000),
+        fc.integer({ min: 1, max: 60 }),
+        (round, duration, elapsed, minutes) => {
+          const started = startTimer(duration, NOW);
+          if (!started.ok) return;
+          const run: CafeRun = { round, timer: started.timer };
+          const later = NOW + elapsed;
+          const checks: [ReturnType<typeof decidePause>, Timer['status'] | null][] = [
+            [decidePause(run, later), 'paused'],
+            [decideExtend(run, minutes, later), 'running'],
+            [decideEnd(run, later), 'ended'],
+          ];
+          for (const [result, status] of checks) {
+            if (!result.ok) continue;
+            expect(result.run.round).toBe(round);
+            expect(result.run.timer.status).toBe(status);
+          }
+        },
+      ),
     );
   });
 });
@@ -100,7 +111,10 @@ describe('decidePrompt: CAFE6 a prompt to everyone or one table', () => {
   const state = { tables: [table('a', 'in-room', 4)], run: running(2) };
 
   it('stamps the prompt with the round it is sent in', () => {
-    expect(decidePrompt(state, { id: 'x', text: 'Go deeper', tableId: 'a' }, NOW)).toEqual({ ok: true, prompt: { id: 'x', round: 2, tableId: 'a', text: 'Go deeper', sentAt: NOW } });
+    expect(decidePrompt(state, { id: 'x', text: 'Go deeper', tableId: 'a' }, NOW)).toEqual({
+      ok: true,
+      prompt: { id: 'x', round: 2, tableId: 'a', text: 'Go deeper', sentAt: NOW },
+    });
     expect(decidePrompt({ tables: [], run: NOT_STARTED }, { id: 'y', text: 'Welcome', tableId: null }, NOW)).toMatchObject({ ok: true, prompt: { round: 0, tableId: null } });
   });
 

@@ -77,7 +77,10 @@ describe('decideMakeTables: tables for whoever is here', () => {
   });
 
   it('refuses when nobody who sits at a table is here', () => {
-    expect(decideMakeTables([person('f', 'in-room', 'facilitator')], 5)).toEqual({ ok: false, error: { code: 'conflict', message: 'Nobody is here yet to make tables for', reason: 'cafe.nobodyHere' } });
+    expect(decideMakeTables([person('f', 'in-room', 'facilitator')], 5)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Nobody is here yet to make tables for', reason: 'cafe.nobodyHere' },
+    });
   });
 });
 
@@ -98,9 +101,17 @@ describe('decideReplaceTables: when tables may change', () => {
   });
 
   it('once started: renames, new capacities and links only, keeping the plan', () => {
-    const renamed = [{ ...before[1]!, label: 'Virtual', videoUrl: 'https://v.example.org' }, { ...before[0]!, capacity: 3 }];
+    const renamed = [
+      { ...before[1]!, label: 'Virtual', videoUrl: 'https://v.example.org' },
+      { ...before[0]!, capacity: 3 },
+    ];
     expect(decideReplaceTables({ run: running(1), plan: seated, tables: before }, renamed)).toEqual({ ok: true, deletePlan: false });
-    for (const after of [[before[0]!], [...before, table('c', 'in-room', 4)], [before[0]!, { ...before[1]!, kind: 'hybrid' as const }], [before[0]!, { ...before[1]!, hostParticipantId: null }]]) {
+    for (const after of [
+      [before[0]!],
+      [...before, table('c', 'in-room', 4)],
+      [before[0]!, { ...before[1]!, kind: 'hybrid' as const }],
+      [before[0]!, { ...before[1]!, hostParticipantId: null }],
+    ]) {
       expect(decideReplaceTables({ run: running(1), plan: seated, tables: before }, after)).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'cafe.tablesFixed' } });
     }
   });

@@ -51,9 +51,7 @@ export interface PersonForSeating {
 export function seatingParticipants(people: readonly PersonForSeating[], tables: readonly CafeTable[]): SeatingParticipant[] {
   const hostTable = new Map<string, string>();
   for (const table of tables) if (table.hostParticipantId) hostTable.set(table.hostParticipantId, table.id);
-  return people
-    .filter((p) => SEATED_ROLES.has(p.role))
-    .map((p) => ({ id: p.id, mode: p.mode, stakeholderGroup: p.stakeholderGroup, hostTableId: hostTable.get(p.id) }));
+  return people.filter((p) => SEATED_ROLES.has(p.role)).map((p) => ({ id: p.id, mode: p.mode, stakeholderGroup: p.stakeholderGroup, hostTableId: hostTable.get(p.id) }));
 }
 
 /**

@@ -33,7 +33,16 @@ describe('NOTE1 room names', () => {
     for (const room of [table('tbl_1', 2), harvest, synthesis]) expect(parseNotepadRoom(notepadRoomName(room))).toEqual(room);
   });
   it('NOTE1 refuses anything else', () => {
-    for (const name of ['', 'session/a', 'session/a/table/b/round/0', 'session/a/table/b/round/x', 'session/a/b/harvest', 'session/../harvest', 'session/a/harvest/', `session/${'x'.repeat(65)}/harvest`]) {
+    for (const name of [
+      '',
+      'session/a',
+      'session/a/table/b/round/0',
+      'session/a/table/b/round/x',
+      'session/a/b/harvest',
+      'session/../harvest',
+      'session/a/harvest/',
+      `session/${'x'.repeat(65)}/harvest`,
+    ]) {
       expect(parseNotepadRoom(name)).toBeNull();
     }
   });
@@ -77,7 +86,7 @@ describe('NOTE2 NOTE3 table notepads', () => {
     for (const role of ROLES) expect(notepadAccess(who('zed', role), table('A', 1), cafe).access).not.toBe('none');
     expect(notepadAccess(display, table('A', 1), cafe).access).toBe('read');
   });
-  it('NOTE3 observers read the tables\' notes only while the session lets them; the harvest stays readable', () => {
+  it("NOTE3 observers read the tables' notes only while the session lets them; the harvest stays readable", () => {
     const closed = { ...cafe, observerNotes: false };
     expect(notepadAccess(who('obs', 'observer'), table('A', 1), closed)).toEqual({ access: 'none', refusal: 'not-allowed' });
     expect(notepadAccess(who('obs', 'observer'), harvest, closed).access).toBe('read');

@@ -28,7 +28,15 @@ describe('harvest grouping', () => {
   });
 
   it('puts ideas in their themes in board order, the rest unthemed, in round then table order', () => {
-    const grouping = groupHarvest([a2, b1, a1], themes, new Map([['A/2/z', 't1'], ['B/1/y', 'gone']]), ['B', 'A']);
+    const grouping = groupHarvest(
+      [a2, b1, a1],
+      themes,
+      new Map([
+        ['A/2/z', 't1'],
+        ['B/1/y', 'gone'],
+      ]),
+      ['B', 'A'],
+    );
     expect(grouping.themes.map((theme) => [theme.name, theme.ideas.map((i) => i.key)])).toEqual([
       ['Second', []],
       ['First', ['A/2/z']],

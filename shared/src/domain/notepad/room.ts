@@ -1,9 +1,6 @@
 // Notepad room names (DESIGN.md): which Yjs document a y-websocket connection is for. Pure.
 
-export type NotepadRoom =
-  | { kind: 'table'; sessionId: string; tableId: string; round: number }
-  | { kind: 'harvest'; sessionId: string }
-  | { kind: 'synthesis'; sessionId: string };
+export type NotepadRoom = { kind: 'table'; sessionId: string; tableId: string; round: number } | { kind: 'harvest'; sessionId: string } | { kind: 'synthesis'; sessionId: string };
 
 export type NotepadRoomKind = NotepadRoom['kind'];
 

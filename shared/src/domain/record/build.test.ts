@@ -109,8 +109,20 @@ describe('record content', () => {
     expect(groups('anonymous')).toEqual([]);
     const facts = townhallFacts('anonymous');
     const poll = facts.townhall!.polls[0]!;
-    const summary = (access: number, skills: number) => ({ ballots: access + skills, options: [{ id: 'o1', label: 'Access', count: access }, { id: 'o2', label: 'Skills', count: skills }], rating: null, words: null });
-    const results = { ...poll.results, overall: summary(7, 4), byGroup: { 'civil-society': summary(2, 1), academia: summary(1, 0), government: summary(1, 1), other: summary(3, 2) } };
+    const summary = (access: number, skills: number) => ({
+      ballots: access + skills,
+      options: [
+        { id: 'o1', label: 'Access', count: access },
+        { id: 'o2', label: 'Skills', count: skills },
+      ],
+      rating: null,
+      words: null,
+    });
+    const results = {
+      ...poll.results,
+      overall: summary(7, 4),
+      byGroup: { 'civil-society': summary(2, 1), academia: summary(1, 0), government: summary(1, 1), other: summary(3, 2) },
+    };
     const shown = buildRecord({ ...facts, townhall: { ...facts.townhall!, polls: [{ ...poll, results }] } }, NOW).townhall!.polls[0]!.byGroup;
     expect(shown.map((g) => g.group)).toEqual(['civil-society', 'other']);
     expect(MIN_ANONYMOUS_GROUP_BALLOTS).toBe(3);
@@ -127,7 +139,14 @@ describe('record content', () => {
   it('REC1 ATTR5 under anonymous a group of 1 or 2 participants shows no count (null); groups of 3 or more and empty groups keep theirs when the total gives no small one back; named and group keep every count', () => {
     const facts = cafeFacts('anonymous');
     // Two more from civil society: a group of 3 (Amina and these two); one more from government (2); the private sector and academia stay at 1.
-    const person = (id: string, stakeholderGroup: FactPerson['stakeholderGroup']): FactPerson => ({ id, displayName: id, role: 'participant', mode: 'remote', stakeholderGroup, removed: false });
+    const person = (id: string, stakeholderGroup: FactPerson['stakeholderGroup']): FactPerson => ({
+      id,
+      displayName: id,
+      role: 'participant',
+      mode: 'remote',
+      stakeholderGroup,
+      removed: false,
+    });
     const more = [person('pid-civ-1', 'civil-society'), person('pid-civ-2', 'civil-society'), person('pid-gov-2', 'government')];
     const { attendance } = buildRecord({ ...facts, people: [...facts.people, ...more] }, NOW);
     expect(attendance.byGroup).toEqual({ government: null, 'private-sector': null, 'civil-society': 3, academia: null, 'technical-community': 0, intergovernmental: 0, other: 0 });
@@ -137,10 +156,23 @@ describe('record content', () => {
     for (const attribution of ['named', 'group'] as const) expect(buildRecord(cafeFacts(attribution), NOW).attendance.byGroup.government).toBe(1);
   });
 
-  it('REC1 ATTR5 total 4, Academia 3, Government 1: the record does not let Government\'s 1 be worked out (Academia is not shown either)', () => {
+  it("REC1 ATTR5 total 4, Academia 3, Government 1: the record does not let Government's 1 be worked out (Academia is not shown either)", () => {
     const facts = cafeFacts('anonymous');
-    const person = (id: string, stakeholderGroup: FactPerson['stakeholderGroup']): FactPerson => ({ id, displayName: id, role: 'participant', mode: 'in-room', stakeholderGroup, removed: false });
-    const people = [...facts.people.map((p) => ({ ...p, removed: true })), person('a1', 'academia'), person('a2', 'academia'), person('a3', 'academia'), person('g1', 'government')];
+    const person = (id: string, stakeholderGroup: FactPerson['stakeholderGroup']): FactPerson => ({
+      id,
+      displayName: id,
+      role: 'participant',
+      mode: 'in-room',
+      stakeholderGroup,
+      removed: false,
+    });
+    const people = [
+      ...facts.people.map((p) => ({ ...p, removed: true })),
+      person('a1', 'academia'),
+      person('a2', 'academia'),
+      person('a3', 'academia'),
+      person('g1', 'government'),
+    ];
     const { attendance } = buildRecord({ ...facts, people }, NOW);
     expect(attendance.total).toBe(4);
     const shownSum = Object.values(attendance.byGroup).reduce<number>((sum, n) => sum + (n ?? 0), 0);

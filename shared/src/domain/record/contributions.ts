@@ -9,10 +9,30 @@ function cafeContributions(cafe: RecordCafe): Unnumbered[] {
   for (const round of cafe.rounds) {
     for (const table of round.tables) {
       if (table.notes.trim() !== '') {
-        out.push({ type: 'notes', round: round.number, table: table.label, question: round.question, text: table.notes, credit: { name: null, group: null }, votes: null, theme: null, at: null });
+        out.push({
+          type: 'notes',
+          round: round.number,
+          table: table.label,
+          question: round.question,
+          text: table.notes,
+          credit: { name: null, group: null },
+          votes: null,
+          theme: null,
+          at: null,
+        });
       }
       for (const idea of table.ideas) {
-        out.push({ type: 'key-idea', round: round.number, table: table.label, question: round.question, text: idea.text, credit: idea.credit, votes: null, theme: idea.theme, at: idea.at });
+        out.push({
+          type: 'key-idea',
+          round: round.number,
+          table: table.label,
+          question: round.question,
+          text: idea.text,
+          credit: idea.credit,
+          votes: null,
+          theme: idea.theme,
+          at: idea.at,
+        });
       }
     }
   }

@@ -123,13 +123,25 @@ function townhall(l: RecordLabels, th: RecordTownhall, attribution: SessionRecor
       : { kind: 'paragraph', text: l.t('empty'), muted: true },
   );
   out.push({ kind: 'heading', level: 2, text: l.t('transcript') });
-  out.push(th.transcript.length ? { kind: 'list', items: th.transcript.map((c) => `${formatRecordTime(c.at)} — ${c.text}`) } : { kind: 'paragraph', text: l.t('empty'), muted: true });
+  out.push(
+    th.transcript.length ? { kind: 'list', items: th.transcript.map((c) => `${formatRecordTime(c.at)} — ${c.text}`) } : { kind: 'paragraph', text: l.t('empty'), muted: true },
+  );
   return out;
 }
 
 function annex(l: RecordLabels, r: SessionRecordDocument): Block[] {
   const a = r.session.attribution;
-  const head = [l.t('number'), l.t('type'), l.t('roundColumn'), l.t('table'), l.t('text'), ...(a === 'anonymous' ? [] : [l.t('group')]), ...(a === 'named' ? [l.t('author')] : []), l.t('votes'), l.t('time')];
+  const head = [
+    l.t('number'),
+    l.t('type'),
+    l.t('roundColumn'),
+    l.t('table'),
+    l.t('text'),
+    ...(a === 'anonymous' ? [] : [l.t('group')]),
+    ...(a === 'named' ? [l.t('author')] : []),
+    l.t('votes'),
+    l.t('time'),
+  ];
   const rows = r.contributions.map((c) => [
     String(c.number),
     l.contributionType(c.type),

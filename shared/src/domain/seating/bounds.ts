@@ -26,11 +26,7 @@ export function countingBound(mixes: Iterable<TableMix>, inRoomPeople: number, r
     remotePairs += choose2(remote);
     mixedPairs += inRoom * remote;
   }
-  const excess = [
-    inRoomPairs - choose2(inRoomPeople),
-    remotePairs - choose2(remotePeople),
-    mixedPairs - inRoomPeople * remotePeople,
-  ].map((e) => Math.max(0, e));
+  const excess = [inRoomPairs - choose2(inRoomPeople), remotePairs - choose2(remotePeople), mixedPairs - inRoomPeople * remotePeople].map((e) => Math.max(0, e));
   const meetings = excess.reduce((a, b) => a + b, 0);
   const pairs = rounds < 2 ? 0 : excess.reduce((sum, e) => sum + Math.ceil(e / (rounds - 1)), 0);
   return { meetings, pairs };

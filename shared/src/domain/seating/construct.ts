@@ -32,10 +32,7 @@ export function construct(state: SeatingState, layout: Layout, rng: Rng): void {
       for (let j = 0; j < tables.length; j++) {
         const at = (start + j) % tables.length;
         const k = tables[at]!;
-        const score =
-          state.repeatsAt(r, person, k) * REPEAT_WEIGHT +
-          state.groupAt[r]![k * groupCount + group[person]!]! * SAME_GROUP_WEIGHT +
-          state.members[r]![k]!.length;
+        const score = state.repeatsAt(r, person, k) * REPEAT_WEIGHT + state.groupAt[r]![k * groupCount + group[person]!]! * SAME_GROUP_WEIGHT + state.members[r]![k]!.length;
         if (score < bestScore) {
           bestScore = score;
           bestAt = at;

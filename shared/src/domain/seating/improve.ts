@@ -64,8 +64,7 @@ export function reduceRepeats(state: SeatingState, rng: Rng, target: number, bud
         for (const b of byMode[mode[a] === IN_ROOM ? 0 : 1]) {
           const tableB = seats[b]!;
           if (tableB === tableA) continue;
-          const delta =
-            state.repeatsAt(r, a, tableB, b) + state.repeatsAt(r, b, tableA, a) - conflicts[a]! - conflicts[b]!;
+          const delta = state.repeatsAt(r, a, tableB, b) + state.repeatsAt(r, b, tableA, a) - conflicts[a]! - conflicts[b]!;
           budget.work -= sizeA + state.members[r]![tableB]!.length;
           const tabu = aTabu === tableB || (tabuUntil[r * n + b]! > step && tabuTable[r * n + b] === tableA);
           if (tabu && state.excess + delta >= best) continue;

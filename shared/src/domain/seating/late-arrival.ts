@@ -2,9 +2,7 @@
 // a late arrival gets a seat from the current round on; a leaver's seats are freed.
 import type { SeatingError, SeatingParticipant, SeatingPlan, SeatingTable } from './types.js';
 
-export type LateArrivalResult =
-  | { ok: true; plan: SeatingPlan; /** Table id per round, from roundIndex on. */ seats: string[] }
-  | { ok: false; error: SeatingError };
+export type LateArrivalResult = { ok: true; plan: SeatingPlan; /** Table id per round, from roundIndex on. */ seats: string[] } | { ok: false; error: SeatingError };
 
 /**
  * Seats `participant` in round `roundIndex` (0-based) and every later round: at the least full
@@ -13,12 +11,7 @@ export type LateArrivalResult =
  * held before; in later rounds the one where they meet the fewest people they already met wins.
  * All or nothing: if some round has no seat, nothing changes.
  */
-export function seatLateArrival(
-  plan: SeatingPlan,
-  roundIndex: number,
-  participant: SeatingParticipant,
-  tables: readonly SeatingTable[],
-): LateArrivalResult {
+export function seatLateArrival(plan: SeatingPlan, roundIndex: number, participant: SeatingParticipant, tables: readonly SeatingTable[]): LateArrivalResult {
   if (!Number.isInteger(roundIndex) || roundIndex < 0 || roundIndex >= plan.rounds.length) {
     return { ok: false, error: { code: 'invalid-input', message: `there is no round ${roundIndex + 1}` } };
   }
@@ -42,12 +35,7 @@ export function seatLateArrival(
   return { ok: true, plan: { rounds }, seats };
 }
 
-function pickTable(
-  round: Record<string, string[]>,
-  participant: SeatingParticipant,
-  tables: readonly SeatingTable[],
-  met: Map<string, number>,
-): string | null {
+function pickTable(round: Record<string, string[]>, participant: SeatingParticipant, tables: readonly SeatingTable[], met: Map<string, number>): string | null {
   const size = (table: SeatingTable) => round[table.id]?.length ?? 0;
   if (participant.hostTableId !== undefined) {
     const own = tables.find((t) => t.id === participant.hostTableId);
@@ -74,9 +62,7 @@ function pickTable(
 export function removeFromPlan(plan: SeatingPlan, participantId: string, fromRound = 0): SeatingPlan {
   return {
     rounds: plan.rounds.map((round, r) =>
-      r < fromRound
-        ? round
-        : Object.fromEntries(Object.entries(round).map(([tableId, ids]) => [tableId, ids.filter((id) => id !== participantId)])),
+      r < fromRound ? round : Object.fromEntries(Object.entries(round).map(([tableId, ids]) => [tableId, ids.filter((id) => id !== participantId)])),
     ),
   };
 }

@@ -66,24 +66,29 @@ export function planLayout(problem: Problem): Layout | null {
   const lower = [...Array(T).keys()].map((k) => hostsIn[k]! + hostsRemote[k]!);
   const upper = [...problem.capacity];
   // Mode-only tables cannot take more of their mode than are left once hybrid hosts sit.
-  const most = [
-    inRoomPeople - sumOver(byKind[KIND_HYBRID]!, hostsIn),
-    remotePeople - sumOver(byKind[KIND_HYBRID]!, hostsRemote),
-  ];
+  const most = [inRoomPeople - sumOver(byKind[KIND_HYBRID]!, hostsIn), remotePeople - sumOver(byKind[KIND_HYBRID]!, hostsRemote)];
 
   const size = new Array<number>(T).fill(0);
   let active = [KIND_IN_ROOM, KIND_REMOTE, KIND_HYBRID];
   let remaining = problem.n;
   for (;;) {
     const tables = active.flatMap((kind) => byKind[kind]!);
-    const fill = waterFill(tables.map((k) => lower[k]!), tables.map((k) => upper[k]!), remaining);
+    const fill = waterFill(
+      tables.map((k) => lower[k]!),
+      tables.map((k) => upper[k]!),
+      remaining,
+    );
     if (!fill) return null;
     tables.forEach((k, j) => (size[k] = fill[j]!));
     const over = active.find((kind) => kind !== KIND_HYBRID && sumOver(byKind[kind]!, size) > most[kind]!);
     if (over === undefined) break;
     // Too few people of this mode for a level fill: seat them all at their own tables, level the rest.
     const own = byKind[over]!;
-    const ownFill = waterFill(own.map((k) => lower[k]!), own.map((k) => upper[k]!), most[over]!);
+    const ownFill = waterFill(
+      own.map((k) => lower[k]!),
+      own.map((k) => upper[k]!),
+      most[over]!,
+    );
     if (!ownFill) return null;
     own.forEach((k, j) => (size[k] = ownFill[j]!));
     remaining -= most[over]!;

@@ -16,7 +16,13 @@ const tables: SeatingTable[] = [
 
 describe('measurePlan', () => {
   it('SEAT5 counts pairs that meet again, and meetings beyond the first', () => {
-    const plan = { rounds: [{ x: ['a', 'b'], y: ['c', 'd'] }, { x: ['a', 'b'], y: ['c', 'd'] }, { x: ['a', 'b'], y: ['c', 'd'] }] };
+    const plan = {
+      rounds: [
+        { x: ['a', 'b'], y: ['c', 'd'] },
+        { x: ['a', 'b'], y: ['c', 'd'] },
+        { x: ['a', 'b'], y: ['c', 'd'] },
+      ],
+    };
     const figures = measurePlan(plan, people, tables);
     expect(figures.repeatedPairs).toBe(2);
     expect(figures.repeatedMeetings).toBe(4);
@@ -55,7 +61,17 @@ describe('lower bounds', () => {
 
   it('SEAT5 counts each class of pair apart: in-room, remote and mixed', () => {
     // Two rounds of one in-room table of 3 when only 3 in-room people exist: 6 pairs seated, 3 distinct.
-    expect(countingBound([{ inRoom: 3, remote: 0 }, { inRoom: 3, remote: 0 }], 3, 5, 2)).toEqual({ meetings: 3, pairs: 3 });
+    expect(
+      countingBound(
+        [
+          { inRoom: 3, remote: 0 },
+          { inRoom: 3, remote: 0 },
+        ],
+        3,
+        5,
+        2,
+      ),
+    ).toEqual({ meetings: 3, pairs: 3 });
   });
 
   it('SEAT1 hosts of one table meet every round', () => {

@@ -19,7 +19,14 @@ function diversityScorer(groupSizes: number[]): (counts: Map<string, number>, si
   const bestEntropy = (size: number) => {
     let h = best.get(size);
     if (h === undefined) {
-      const even = waterFill(groupSizes.map(() => 0), groupSizes, Math.min(size, groupSizes.reduce((a, b) => a + b, 0)));
+      const even = waterFill(
+        groupSizes.map(() => 0),
+        groupSizes,
+        Math.min(
+          size,
+          groupSizes.reduce((a, b) => a + b, 0),
+        ),
+      );
       h = even ? entropy(even, size) : 0;
       best.set(size, h);
     }
@@ -32,11 +39,7 @@ function diversityScorer(groupSizes: number[]): (counts: Map<string, number>, si
 }
 
 /** Figures for any plan (a planned one, or one a facilitator edited by hand). People not in `participants` are ignored. */
-export function measurePlan(
-  plan: SeatingPlan,
-  participants: readonly SeatingParticipant[],
-  tables: readonly SeatingTable[],
-): SeatingFigures {
+export function measurePlan(plan: SeatingPlan, participants: readonly SeatingParticipant[], tables: readonly SeatingTable[]): SeatingFigures {
   const index = new Map(participants.map((p, i) => [p.id, i]));
   const groupSizes = new Map<string, number>();
   for (const p of participants) groupSizes.set(p.stakeholderGroup, (groupSizes.get(p.stakeholderGroup) ?? 0) + 1);

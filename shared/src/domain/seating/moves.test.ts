@@ -52,11 +52,7 @@ function freeSwaps(plan: SeatingPlan, input: SeatingInput): string[] {
             round[otherTable] = others.map((id) => (id === y ? x : id));
             const swapped = { rounds: plan.rounds.map((seats, k) => (k === r ? round : seats)) };
             const after = measurePlan(swapped, input.participants, input.tables);
-            if (
-              after.stays < before.stays &&
-              after.repeatedMeetings <= before.repeatedMeetings &&
-              after.repeatedPairs <= before.repeatedPairs
-            ) {
+            if (after.stays < before.stays && after.repeatedMeetings <= before.repeatedMeetings && after.repeatedPairs <= before.repeatedPairs) {
               found.push(`round ${r + 1}: ${x} ↔ ${y}`);
             }
           }
@@ -113,7 +109,12 @@ describe('SEAT10 non-hosts change table between rounds', () => {
   it('SEAT10 counts stays and proves a lower bound from the seat counts', () => {
     // Two tables of 3 for 3 people: someone must stay at the bigger table each round.
     const participants = makePeople(3);
-    const plan = { rounds: [{ t1: ['p1', 'p2'], t2: ['p3'] }, { t1: ['p1', 'p3'], t2: ['p2'] }] };
+    const plan = {
+      rounds: [
+        { t1: ['p1', 'p2'], t2: ['p3'] },
+        { t1: ['p1', 'p3'], t2: ['p2'] },
+      ],
+    };
     const figures = measurePlan(plan, participants, makeTables(2, 3));
     expect(figures.stays).toBe(1);
     expect(figures.staysLowerBound).toBe(1);

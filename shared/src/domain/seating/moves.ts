@@ -30,13 +30,15 @@ function relabelRound(state: SeatingState, r: number): void {
     if (tables.length < 2) continue;
     const groups = tables.map((k) => state.members[r]![k]!);
     // fits[j][t]: group j may go to tables[t] without anyone finding their last table again.
-    const fits = groups.map((people) =>
-      tables.map((k) => people.length <= problem.capacity[k]! && people.every((p) => state.tableBefore(r, p) !== k)),
-    );
+    const fits = groups.map((people) => tables.map((k) => people.length <= problem.capacity[k]! && people.every((p) => state.tableBefore(r, p) !== k)));
     const room = groups.map((people) => tables.map((k) => people.length <= problem.capacity[k]!));
     const tableOfGroup = matchGroups(fits, room);
     if (tableOfGroup.every((t, j) => t === j)) continue;
-    state.relabel(r, tables, tableOfGroup.map((t) => tables[t]!));
+    state.relabel(
+      r,
+      tables,
+      tableOfGroup.map((t) => tables[t]!),
+    );
   }
 }
 
@@ -85,7 +87,7 @@ export function swapStayers(state: SeatingState, budget: Budget): number {
   const { n, hostTable, mode } = state.problem;
   const byMode: number[][] = [[], []];
   for (let i = 0; i < n; i++) if (hostTable[i] === -1) byMode[mode[i] === IN_ROOM ? 0 : 1]!.push(i);
-  for (let improved = true; improved && budget.work > 0; ) {
+  for (let improved = true; improved && budget.work > 0;) {
     improved = false;
     for (let r = 0; r < state.planned && budget.work > 0; r++) {
       for (const list of byMode) {

@@ -126,7 +126,11 @@ describe('planSeating', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     for (const mixes of result.figures.hybridMixByRound) {
-      expect(mixes.map((m) => [m.inRoom, m.remote])).toEqual([[2, 2], [2, 2], [2, 2]]);
+      expect(mixes.map((m) => [m.inRoom, m.remote])).toEqual([
+        [2, 2],
+        [2, 2],
+        [2, 2],
+      ]);
     }
   });
 
@@ -183,6 +187,9 @@ describe('planSeating', () => {
 
   it('plans an empty room as empty tables', () => {
     const result = planSeating({ participants: [], tables: makeTables(2, 4), rounds: 2, seed: 1 });
-    expect(result.ok && result.plan.rounds).toEqual([{ t1: [], t2: [] }, { t1: [], t2: [] }]);
+    expect(result.ok && result.plan.rounds).toEqual([
+      { t1: [], t2: [] },
+      { t1: [], t2: [] },
+    ]);
   });
 });

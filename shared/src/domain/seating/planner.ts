@@ -97,7 +97,10 @@ function repeatTarget(problem: Problem, inRoomSeats: Int32Array, remoteSeats: In
   for (let i = 0; i < problem.n; i++) if (problem.mode[i] === IN_ROOM) inRoomPeople++;
   return Math.max(
     countingBound(mixes, inRoomPeople, problem.n - inRoomPeople, problem.rounds).meetings,
-    hostPairs(problem.hostsAt.map((hosts) => hosts.length), planned).meetings,
+    hostPairs(
+      problem.hostsAt.map((hosts) => hosts.length),
+      planned,
+    ).meetings,
   );
 }
 

@@ -93,7 +93,14 @@ export function buildProblem(input: SeatingInput): ProblemResult {
     }
   }
 
-  const seatError = checkSeats(tables.map((t) => t.id), kind, capacity, hostsAt, mode, hostTable);
+  const seatError = checkSeats(
+    tables.map((t) => t.id),
+    kind,
+    capacity,
+    hostsAt,
+    mode,
+    hostTable,
+  );
   if (seatError) return { ok: false, error: seatError };
 
   const lockedRounds = [...(input.lockedRounds ?? [])];
@@ -126,14 +133,7 @@ export function buildProblem(input: SeatingInput): ProblemResult {
 }
 
 /** Hall's condition for two kinds of people sharing hybrid seats, after hosts took theirs. */
-function checkSeats(
-  tableIds: string[],
-  kind: Uint8Array,
-  capacity: Int32Array,
-  hostsAt: number[][],
-  mode: Uint8Array,
-  hostTable: Int32Array,
-): SeatingError | null {
+function checkSeats(tableIds: string[], kind: Uint8Array, capacity: Int32Array, hostsAt: number[][], mode: Uint8Array, hostTable: Int32Array): SeatingError | null {
   const free = [0, 0, 0];
   for (let k = 0; k < kind.length; k++) {
     const left = capacity[k]! - hostsAt[k]!.length;

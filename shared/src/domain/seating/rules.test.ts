@@ -20,7 +20,16 @@ describe('findRuleViolations: each broken rule is a value naming where', () => {
   });
 
   it('names the rule, the round (from 1), the table and the person; the message (as sent to clients) starts with its rule id', () => {
-    const violations = findRuleViolations({ rounds: [{ a: ['h'], b: ['p1', 'p2'], v: ['r1'] }, { a: ['p1', 'p2', 'r1'], b: ['p2', 'ghost'], x: [] }] }, people, tables);
+    const violations = findRuleViolations(
+      {
+        rounds: [
+          { a: ['h'], b: ['p1', 'p2'], v: ['r1'] },
+          { a: ['p1', 'p2', 'r1'], b: ['p2', 'ghost'], x: [] },
+        ],
+      },
+      people,
+      tables,
+    );
     expect(violations).toEqual([
       { rule: 'over-capacity', round: 2, tableId: 'a', seated: 3, capacity: 2 },
       { rule: 'wrong-kind', round: 2, participantId: 'r1', mode: 'remote', tableId: 'a', tableKind: 'in-room' },
@@ -51,7 +60,12 @@ describe('findRuleViolations: each broken rule is a value naming where', () => {
   });
 
   it('checks from the round asked for on', () => {
-    const plan = { rounds: [{ a: [], b: [], v: [] }, { a: ['h', 'p1'], b: ['p2'], v: ['r1'] }] };
+    const plan = {
+      rounds: [
+        { a: [], b: [], v: [] },
+        { a: ['h', 'p1'], b: ['p2'], v: ['r1'] },
+      ],
+    };
     expect(findRuleViolations(plan, people, tables).length).toBeGreaterThan(0);
     expect(findRuleViolations(plan, people, tables, 1)).toEqual([]);
   });

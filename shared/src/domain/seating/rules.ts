@@ -60,12 +60,7 @@ function fits(mode: SeatingParticipant['mode'], kind: TableKind): boolean {
   return kind === 'hybrid' || kind === mode;
 }
 
-export function findRuleViolations(
-  plan: SeatingPlan,
-  participants: readonly SeatingParticipant[],
-  tables: readonly SeatingTable[],
-  fromRound = 0,
-): SeatingViolation[] {
+export function findRuleViolations(plan: SeatingPlan, participants: readonly SeatingParticipant[], tables: readonly SeatingTable[], fromRound = 0): SeatingViolation[] {
   const people = new Map(participants.map((p) => [p.id, p]));
   const tableById = new Map(tables.map((t) => [t.id, t]));
   const violations: SeatingViolation[] = [];
@@ -102,12 +97,7 @@ export function findRuleViolations(
 }
 
 /** SEAT4: within a kind, a table two or more above another, when the smaller had room and the larger more than its hosts. */
-function unevenTables(
-  round: Record<string, string[]>,
-  tables: readonly SeatingTable[],
-  participants: readonly SeatingParticipant[],
-  number: number,
-): SeatingViolation[] {
+function unevenTables(round: Record<string, string[]>, tables: readonly SeatingTable[], participants: readonly SeatingParticipant[], number: number): SeatingViolation[] {
   const hosts = new Map<string, number>();
   for (const p of participants) if (p.hostTableId !== undefined) hosts.set(p.hostTableId, (hosts.get(p.hostTableId) ?? 0) + 1);
   const violations: SeatingViolation[] = [];

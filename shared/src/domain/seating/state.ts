@@ -86,9 +86,7 @@ export class SeatingState {
   swapExcessDelta(r: number, a: number, b: number): number {
     const tableA = this.tableOf[r]![a]!;
     const tableB = this.tableOf[r]![b]!;
-    return (
-      this.repeatsAt(r, a, tableB, b) + this.repeatsAt(r, b, tableA, a) - this.conflictsOf(r, a) - this.conflictsOf(r, b)
-    );
+    return this.repeatsAt(r, a, tableB, b) + this.repeatsAt(r, b, tableA, a) - this.conflictsOf(r, a) - this.conflictsOf(r, b);
   }
 
   /** Change in Σ group² if a and b swapped seats in round r. */
@@ -108,7 +106,10 @@ export class SeatingState {
     const tableA = this.tableOf[r]![a]!;
     const tableB = this.tableOf[r]![b]!;
     let delta = 0;
-    for (const [person, from, to, other] of [[a, tableA, tableB, b], [b, tableB, tableA, a]] as const) {
+    for (const [person, from, to, other] of [
+      [a, tableA, tableB, b],
+      [b, tableB, tableA, a],
+    ] as const) {
       for (const m of this.members[r]![from]!) if (m !== person && this.pairs.get(person, m) === 2) delta--;
       for (const m of this.members[r]![to]!) if (m !== other && this.pairs.get(person, m) === 1) delta++;
     }

@@ -90,6 +90,4 @@ export interface SeatingError {
   message: string;
 }
 
-export type SeatingResult =
-  | { ok: true; plan: SeatingPlan; figures: SeatingFigures }
-  | { ok: false; error: SeatingError };
+export type SeatingResult = { ok: true; plan: SeatingPlan; figures: SeatingFigures } | { ok: false; error: SeatingError };

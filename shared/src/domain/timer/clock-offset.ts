@@ -31,11 +31,7 @@ export interface ClockOffset {
  */
 export function estimateOffset(samples: readonly ClockSample[]): ClockOffset | null {
   const usable = samples.filter(
-    (s) =>
-      Number.isFinite(s.clientSentAt) &&
-      Number.isFinite(s.serverTime) &&
-      Number.isFinite(s.clientReceivedAt) &&
-      s.clientReceivedAt >= s.clientSentAt,
+    (s) => Number.isFinite(s.clientSentAt) && Number.isFinite(s.serverTime) && Number.isFinite(s.clientReceivedAt) && s.clientReceivedAt >= s.clientSentAt,
   );
   if (usable.length === 0) return null;
   const roundTripMs = Math.min(...usable.map(roundTrip));

@@ -81,7 +81,7 @@ describe('agenda', () => {
     expectError(nextAgendaItem(createAgenda(), T0), 'conflict');
   });
 
-  it('AGENDA5 the current item\'s timer pauses, resumes and extends', () => {
+  it("AGENDA5 the current item's timer pauses, resumes and extends", () => {
     let agenda = must(nextAgendaItem(agendaOf(['a', 10]), T0)).agenda;
     agenda = must(pauseAgendaTimer(agenda, T0 + MIN)).agenda;
     agenda = must(resumeAgendaTimer(agenda, T0 + 5 * MIN)).agenda;

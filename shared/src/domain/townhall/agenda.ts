@@ -64,11 +64,7 @@ export function addAgendaItem(agenda: Agenda, input: AgendaItemInput, index?: nu
 }
 
 /** Changes the title or time box of an item not yet started. AGENDA2. */
-export function editAgendaItem(
-  agenda: Agenda,
-  id: string,
-  edit: { title?: string; durationMs?: number },
-): AgendaResult<{ item: AgendaItem }> {
+export function editAgendaItem(agenda: Agenda, id: string, edit: { title?: string; durationMs?: number }): AgendaResult<{ item: AgendaItem }> {
   const index = upcomingIndex(agenda, id);
   if (typeof index !== 'number') return index;
   const current = agenda.items[index] as AgendaItem;

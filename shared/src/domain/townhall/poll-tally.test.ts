@@ -15,13 +15,7 @@ const POLLS: Record<string, PollInput> = {
 
 const optionId = fc.constantFrom('o1', 'o2', 'o3', 'o4', 'o9'); // o9 and o4 are not always options
 const word = fc.constantFrom('Data', 'data', ' DATA ', 'Trust', 'trust', 'Straße', 'STRASSE', 'ｄａｔａ', '__proto__', 'constructor', '');
-const choiceArb: fc.Arbitrary<PollChoice> = fc.oneof(
-  optionId,
-  fc.array(optionId, { maxLength: 4 }),
-  fc.integer({ min: 0, max: 6 }),
-  word,
-  fc.array(word, { maxLength: 4 }),
-);
+const choiceArb: fc.Arbitrary<PollChoice> = fc.oneof(optionId, fc.array(optionId, { maxLength: 4 }), fc.integer({ min: 0, max: 6 }), word, fc.array(word, { maxLength: 4 }));
 
 type Step = { kind: 'vote'; who: number; group: number; choice: PollChoice } | { kind: 'withdraw'; who: number };
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -102,15 +96,19 @@ describe('POLL13 results under the attribution', () => {
     expect(Object.keys(shown.byGroup)).toEqual(['other']);
     expect(shown.overall.ballots).toBe(8);
   });
-  it('POLL13 overall 4 answers, Academia 3, Government 1: Academia leaves the breakdown too, so Government\'s answer cannot be worked out', () => {
-    const four: PollResults = { pollId: 'p', overall: { ballots: 4 } as ResultSummary, byGroup: { academia: { ballots: 3 } as ResultSummary, government: { ballots: 1 } as ResultSummary } };
+  it("POLL13 overall 4 answers, Academia 3, Government 1: Academia leaves the breakdown too, so Government's answer cannot be worked out", () => {
+    const four: PollResults = {
+      pollId: 'p',
+      overall: { ballots: 4 } as ResultSummary,
+      byGroup: { academia: { ballots: 3 } as ResultSummary, government: { ballots: 1 } as ResultSummary },
+    };
     expect(resultsUnder(four, 'anonymous').byGroup).toEqual({});
   });
   it('POLL13 named and group sessions see every group', () => {
     expect(resultsUnder(results, 'group')).toBe(results);
     expect(resultsUnder(results, 'named')).toBe(results);
   });
-  it('POLL13 every yes/no poll with up to 4 answers in each of three groups: for each option, no left-out group\'s count can be worked out from the overall and the shown groups', () => {
+  it("POLL13 every yes/no poll with up to 4 answers in each of three groups: for each option, no left-out group's count can be worked out from the overall and the shown groups", () => {
     // A reader sees each option's overall count and the shown groups' counts (a left-out group
     // is missing from the breakdown, like a group without answers). Group the possible polls
     // by what the reader sees: a left-out group's count for an option must differ between two of
@@ -120,22 +118,34 @@ describe('POLL13 results under the attribution', () => {
     for (let yes = 0; yes <= 4; yes++) for (let no = 0; yes + no <= 4; no++) per.push([yes, no]);
     const seen = new Map<string, Map<string, Set<number>>>();
     const tables: { key: string; table: [number, number][] }[] = [];
-    for (const a of per) for (const b of per) for (const c of per) {
-      const table = [a, b, c];
-      const summary = (yes: number, no: number) => ({ ballots: yes + no, options: [{ id: 'yes', label: 'Yes', count: yes }, { id: 'no', label: 'No', count: no }], rating: null, words: null });
-      const byGroup: PollResults['byGroup'] = {};
-      groups.forEach((g, i) => { if (table[i]![0] + table[i]![1] > 0) byGroup[g] = summary(...table[i]!); });
-      const overall = summary(a[0] + b[0] + c[0], a[1] + b[1] + c[1]);
-      const shown = resultsUnder({ pollId: 'p', overall, byGroup }, 'anonymous').byGroup;
-      const key = JSON.stringify([overall.options, groups.map((g) => shown[g]?.options ?? null)]);
-      tables.push({ key, table });
-      const cells = seen.get(key) ?? new Map<string, Set<number>>();
-      seen.set(key, cells);
-      groups.forEach((g, i) => {
-        if (shown[g]) return;
-        for (const [o, option] of ['yes', 'no'].entries()) cells.set(`${g}.${option}`, (cells.get(`${g}.${option}`) ?? new Set<number>()).add(table[i]![o]!));
-      });
-    }
+    for (const a of per)
+      for (const b of per)
+        for (const c of per) {
+          const table = [a, b, c];
+          const summary = (yes: number, no: number) => ({
+            ballots: yes + no,
+            options: [
+              { id: 'yes', label: 'Yes', count: yes },
+              { id: 'no', label: 'No', count: no },
+            ],
+            rating: null,
+            words: null,
+          });
+          const byGroup: PollResults['byGroup'] = {};
+          groups.forEach((g, i) => {
+            if (table[i]![0] + table[i]![1] > 0) byGroup[g] = summary(...table[i]!);
+          });
+          const overall = summary(a[0] + b[0] + c[0], a[1] + b[1] + c[1]);
+          const shown = resultsUnder({ pollId: 'p', overall, byGroup }, 'anonymous').byGroup;
+          const key = JSON.stringify([overall.options, groups.map((g) => shown[g]?.options ?? null)]);
+          tables.push({ key, table });
+          const cells = seen.get(key) ?? new Map<string, Set<number>>();
+          seen.set(key, cells);
+          groups.forEach((g, i) => {
+            if (shown[g]) return;
+            for (const [o, option] of ['yes', 'no'].entries()) cells.set(`${g}.${option}`, (cells.get(`${g}.${option}`) ?? new Set<number>()).add(table[i]![o]!));
+          });
+        }
     for (const { key, table } of tables) {
       for (const [cell, values] of seen.get(key)!) {
         const [g, option] = cell.split('.') as [string, string];

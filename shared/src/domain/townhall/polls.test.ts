@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyBallotChange,
-  castBallot,
-  createPollState,
-  getBallot,
-  withdrawBallot,
-  type PollChoice,
-  type PollState,
-  type PollVoter,
-} from './poll-ballots.js';
+import { applyBallotChange, castBallot, createPollState, getBallot, withdrawBallot, type PollChoice, type PollState, type PollVoter } from './poll-ballots.js';
 import { pollResults } from './poll-results.js';
-import {
-  POLL_LIMITS,
-  canSeePoll,
-  canSeeResults,
-  closePoll,
-  deletablePoll,
-  createPoll,
-  editPoll,
-  openPoll,
-  setResultsVisible,
-  type Poll,
-  type PollInput,
-} from './polls.js';
+import { POLL_LIMITS, canSeePoll, canSeeResults, closePoll, deletablePoll, createPoll, editPoll, openPoll, setResultsVisible, type Poll, type PollInput } from './polls.js';
 import { MIN, T0, expectError, must } from '../../../../test/fixtures/townhall.js';
 
 const CHOICE: PollInput = { kind: 'single', question: 'Which first?', options: ['Access', 'Rights', 'Safety'] };

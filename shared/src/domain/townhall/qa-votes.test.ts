@@ -252,10 +252,12 @@ describe('Q&A vote counting properties', () => {
           counted += question.votes;
         }
         // Nobody is counted twice: every (participant, root) pair is one vote.
-        const rootPairs = new Set([...model.pairs].map((pair) => {
-          const [p, q] = pair.split('|') as [string, string];
-          return `${p}|${model.root(q)}`;
-        }));
+        const rootPairs = new Set(
+          [...model.pairs].map((pair) => {
+            const [p, q] = pair.split('|') as [string, string];
+            return `${p}|${model.root(q)}`;
+          }),
+        );
         expect(counted).toBe(rootPairs.size);
       }),
       { numRuns: 300 },

@@ -27,12 +27,7 @@ export function resolveQuestion(board: QaBoard, id: string): Question | undefine
  * retry after a reconnect is harmless). Only a visible question takes votes and withdrawals;
  * the author cannot vote for their own question. QA9.
  */
-export function voteQuestion(
-  board: QaBoard,
-  questionId: string,
-  participantId: string,
-  up: boolean,
-): QaResult<{ questionId: string; votes: number }> {
+export function voteQuestion(board: QaBoard, questionId: string, participantId: string, up: boolean): QaResult<{ questionId: string; votes: number }> {
   if (!getQuestion(board, questionId)) return questionNotFound(questionId);
   const target = resolveQuestion(board, questionId);
   if (!target) return conflict(`The question ${questionId} was merged into one that no longer exists.`, 'mergedTargetGone');
@@ -64,9 +59,7 @@ export function mergeQuestions(board: QaBoard, sourceId: string, targetId: strin
 
   const sourceVoters = Object.keys(getOwn(board.voters, source.id) ?? {});
   const targetVoters = getOwn(board.voters, target.id);
-  const added = sourceVoters.filter(
-    (voter) => voter !== target.authorId && !(targetVoters !== undefined && Object.hasOwn(targetVoters, voter)),
-  );
+  const added = sourceVoters.filter((voter) => voter !== target.authorId && !(targetVoters !== undefined && Object.hasOwn(targetVoters, voter)));
   const votes = target.votes + added.length;
   const merged: Question = { ...source, status: 'hidden', hiddenReason: null, pinned: false, mergedInto: target.id, votes: 0 };
   const changes: QaChange[] = [

@@ -128,7 +128,11 @@ describe('Q&A moderation', () => {
     ]);
     applyQaChanges(board, second.changes);
     expect(board.pinnedId).toBe('q2');
-    expect(Object.values(board.questions).filter((q) => q.pinned).map((q) => q.id)).toEqual(['q2']);
+    expect(
+      Object.values(board.questions)
+        .filter((q) => q.pinned)
+        .map((q) => q.id),
+    ).toEqual(['q2']);
     expect(must(pinQuestion(board, 'q2')).changes).toEqual([]);
     run(board, unpinQuestion(board));
     expect(board.pinnedId).toBeNull();
@@ -173,8 +177,7 @@ describe('Q&A moderation', () => {
 describe('Q&A views', () => {
   function scene(): QaBoard {
     const board = createQaBoard();
-    const ask = (id: string, authorId: string, anonymous: boolean, at: number) =>
-      run(board, askQuestion(board, { id, authorId, text: `${id}?`, anonymous }, PRE, at));
+    const ask = (id: string, authorId: string, anonymous: boolean, at: number) => run(board, askQuestion(board, { id, authorId, text: `${id}?`, anonymous }, PRE, at));
     ask('pending', 'alice', false, T0);
     ask('shown', 'bob', false, T0 + 1);
     ask('anon', 'alice', true, T0 + 2);
@@ -220,7 +223,10 @@ describe('Q&A views', () => {
 
   it('QA10 an anonymous question shows no author to anyone, moderators included, but is "mine" to its author', () => {
     const board = scene();
-    for (const viewer of [{ participantId: 'mod', moderator: true }, { participantId: 'carol', moderator: false }]) {
+    for (const viewer of [
+      { participantId: 'mod', moderator: true },
+      { participantId: 'carol', moderator: false },
+    ]) {
       const anon = questionsFor(board, viewer, 'top').find((q) => q.id === 'anon');
       expect(anon).toMatchObject({ anonymous: true, authorId: null, mine: false });
     }

@@ -48,7 +48,7 @@ describe('alternation properties', () => {
     );
   });
 
-  it('HAND6 the first mode is the other one than the last speaker\'s, else the mode of the earliest hand', () => {
+  it("HAND6 the first mode is the other one than the last speaker's, else the mode of the earliest hand", () => {
     fc.assert(
       fc.property(queueArb, (queue) => {
         const first = effectiveOrder(queue)[0];

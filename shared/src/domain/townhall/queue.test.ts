@@ -90,7 +90,7 @@ describe('speaker queue', () => {
     expect(ids(must(setAlternate(inRoomFirst, false)).queue)).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('HAND6 with alternation on, a manual move changes the order within the hand\'s mode', () => {
+  it("HAND6 with alternation on, a manual move changes the order within the hand's mode", () => {
     const queue = must(setAlternate(queueOf('i:a', 'i:b', 'r:c', 'r:d'), true)).queue;
     expect(ids(queue)).toEqual(['a', 'c', 'b', 'd']);
     const moved = must(moveHand(queue, 'd', 0)).queue; // base: d a b c

@@ -114,12 +114,7 @@ export function queuePosition(queue: SpeakerQueue, participantId: string): numbe
  * had the floor is done (their timer ends). The hand leaves the queue. `next` is who is now
  * up next, to be told "you're next". HAND7, HAND8.
  */
-export function giveFloor(
-  queue: SpeakerQueue,
-  interventionMs: number,
-  now: number,
-  participantId?: string,
-): QueueResult<{ floor: Floor; next: Hand | null; ended: Floor | null }> {
+export function giveFloor(queue: SpeakerQueue, interventionMs: number, now: number, participantId?: string): QueueResult<{ floor: Floor; next: Hand | null; ended: Floor | null }> {
   const hand = participantId === undefined ? upNext(queue) : queue.hands[indexOfHand(queue, participantId)];
   if (!hand) return participantId === undefined ? conflict('No hand is raised.', 'noHand') : notFound('No raised hand for that participant.');
   const timer = startTimer(interventionMs, now);

@@ -57,11 +57,7 @@ export interface WordCount {
  * The `n` most given words, most first, then by key: for the cloud. Work is the number of
  * distinct words (log-linear), done when results are sent, never per vote. POLL10.
  */
-export function topWords(
-  counts: Readonly<Record<string, number>>,
-  spellings: Readonly<Record<string, Readonly<Record<string, number>>>>,
-  n: number,
-): WordCount[] {
+export function topWords(counts: Readonly<Record<string, number>>, spellings: Readonly<Record<string, Readonly<Record<string, number>>>>, n: number): WordCount[] {
   return Object.entries(counts)
     .filter(([, count]) => count > 0)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))

@@ -1,6 +1,18 @@
 import type { CafeRun } from '../../domain/cafe/run.js';
 import { ack, type CommandSpec } from '../command-spec.js';
-import { extendRoundPayload, lockPayload, makeTablesPayload, movePayload, planPayload, promptPayload, setRoundsPayload, setTablesPayload, showHarvestPayload, type CafeView, type PromptView } from '../cafe.js';
+import {
+  extendRoundPayload,
+  lockPayload,
+  makeTablesPayload,
+  movePayload,
+  planPayload,
+  promptPayload,
+  setRoundsPayload,
+  setTablesPayload,
+  showHarvestPayload,
+  type CafeView,
+  type PromptView,
+} from '../cafe.js';
 import { emptyPayload } from '../schemas.js';
 
 const setup = ack<{ cafe: CafeView }>();

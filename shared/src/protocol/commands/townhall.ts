@@ -81,12 +81,33 @@ export const TOWNHALL_COMMANDS = {
   'poll:close': { schema: pollIdPayload, action: 'poll:manage', ack: poll, http: { method: 'post', path: '/sessions/:id/townhall/polls/:pollId/close' } },
   /** Only a draft (POLL12). */
   'poll:delete': { schema: pollIdPayload, action: 'poll:manage', ack: ack(), http: { method: 'delete', path: '/sessions/:id/townhall/polls/:pollId' } },
-  'poll:results-visible': { schema: resultsVisiblePayload, action: 'poll:manage', ack: poll, http: { method: 'put', path: '/sessions/:id/townhall/polls/:pollId/results-visible' } },
-  'poll:project': { schema: projectPollPayload, action: 'poll:manage', ack: ack<{ projectedPollId: string | null }>(), http: { method: 'put', path: '/sessions/:id/townhall/projected-poll' } },
-  'poll:vote': { schema: pollVotePayload, action: 'poll:vote', ack: ack<{ ballot: MyBallot }>(), rate: 'vote', http: { method: 'put', path: '/sessions/:id/townhall/polls/:pollId/ballot' } },
+  'poll:results-visible': {
+    schema: resultsVisiblePayload,
+    action: 'poll:manage',
+    ack: poll,
+    http: { method: 'put', path: '/sessions/:id/townhall/polls/:pollId/results-visible' },
+  },
+  'poll:project': {
+    schema: projectPollPayload,
+    action: 'poll:manage',
+    ack: ack<{ projectedPollId: string | null }>(),
+    http: { method: 'put', path: '/sessions/:id/townhall/projected-poll' },
+  },
+  'poll:vote': {
+    schema: pollVotePayload,
+    action: 'poll:vote',
+    ack: ack<{ ballot: MyBallot }>(),
+    rate: 'vote',
+    http: { method: 'put', path: '/sessions/:id/townhall/polls/:pollId/ballot' },
+  },
   'poll:withdraw': { schema: pollIdPayload, action: 'poll:vote', ack: ack(), http: { method: 'delete', path: '/sessions/:id/townhall/polls/:pollId/ballot' } },
   // ── Captions, agenda, settings
-  'caption:add': { schema: captionPayload, action: 'caption:write', ack: ack<{ captions: CaptionView[] }>(), http: { method: 'post', path: '/sessions/:id/townhall/captions', status: 201 } },
+  'caption:add': {
+    schema: captionPayload,
+    action: 'caption:write',
+    ack: ack<{ captions: CaptionView[] }>(),
+    http: { method: 'post', path: '/sessions/:id/townhall/captions', status: 201 },
+  },
   'agenda:add': { schema: agendaAddPayload, action: 'agenda:manage', ack: agenda, http: { method: 'post', path: '/sessions/:id/townhall/agenda', status: 201 } },
   'agenda:edit': { schema: agendaEditPayload, action: 'agenda:manage', ack: agenda, http: { method: 'patch', path: '/sessions/:id/townhall/agenda/:itemId' } },
   'agenda:remove': { schema: agendaItemPayload, action: 'agenda:manage', ack: agenda, http: { method: 'delete', path: '/sessions/:id/townhall/agenda/:itemId' } },
@@ -95,5 +116,10 @@ export const TOWNHALL_COMMANDS = {
   'agenda:pause': { schema: emptyPayload, action: 'agenda:manage', ack: agenda, http: { method: 'post', path: '/sessions/:id/townhall/agenda/pause' } },
   'agenda:resume': { schema: emptyPayload, action: 'agenda:manage', ack: agenda, http: { method: 'post', path: '/sessions/:id/townhall/agenda/resume' } },
   'agenda:extend': { schema: agendaExtendPayload, action: 'agenda:manage', ack: agenda, http: { method: 'post', path: '/sessions/:id/townhall/agenda/extend' } },
-  'townhall:configure': { schema: townhallSettingsPayload, action: 'townhall:configure', ack: ack<{ settings: TownhallSettings }>(), http: { method: 'patch', path: '/sessions/:id/townhall/settings' } },
+  'townhall:configure': {
+    schema: townhallSettingsPayload,
+    action: 'townhall:configure',
+    ack: ack<{ settings: TownhallSettings }>(),
+    http: { method: 'patch', path: '/sessions/:id/townhall/settings' },
+  },
 } as const satisfies Record<string, CommandSpec>;

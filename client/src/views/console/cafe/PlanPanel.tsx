@@ -23,7 +23,12 @@ export function PlanPanel({ cafe, participants }: { cafe: CafeView; participants
           {plan ? t('cafe.replan') : t('cafe.plan')}
         </button>
         {plan && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void send('cafe:lock', { locked: !plan.locked }, plan.locked ? t('cafe.unlocked') : t('cafe.locked'))}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void send('cafe:lock', { locked: !plan.locked }, plan.locked ? t('cafe.unlocked') : t('cafe.locked'))}
+          >
             {plan.locked ? t('cafe.unlock') : t('cafe.lock')}
           </button>
         )}
@@ -72,7 +77,10 @@ export function PlanPanel({ cafe, participants }: { cafe: CafeView; participants
                     return (
                       <tr key={table.id}>
                         <th scope="row">
-                          {table.label} <span className="muted">({t(`cafe.kinds.${table.kind}`)}, {ids.length}/{table.capacity})</span>
+                          {table.label}{' '}
+                          <span className="muted">
+                            ({t(`cafe.kinds.${table.kind}`)}, {ids.length}/{table.capacity})
+                          </span>
                         </th>
                         <td>{ids.map((id) => names.get(id) ?? '?').join(', ')}</td>
                         <td>{diversity === undefined ? '—' : `${Math.round(diversity * 100)} %`}</td>

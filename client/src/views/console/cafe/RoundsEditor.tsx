@@ -39,9 +39,21 @@ export function RoundsEditor({ rounds }: { rounds: CafeRound[] }) {
             <textarea id={`round-q-${d.key}`} rows={2} maxLength={CAFE_LIMITS.questionLength} value={d.question} onChange={(e) => update(d.key, { question: e.target.value })} />
             <div className="inline-form">
               <label htmlFor={`round-m-${d.key}`}>{t('cafe.minutes')}</label>
-              <input id={`round-m-${d.key}`} type="number" min={1} max={CAFE_LIMITS.roundDurationMs / 60_000} value={d.minutes} onChange={(e) => update(d.key, { minutes: Number(e.target.value) })} />
+              <input
+                id={`round-m-${d.key}`}
+                type="number"
+                min={1}
+                max={CAFE_LIMITS.roundDurationMs / 60_000}
+                value={d.minutes}
+                onChange={(e) => update(d.key, { minutes: Number(e.target.value) })}
+              />
               {drafts.length > 1 && (
-                <button type="button" className="danger" aria-label={t('cafe.removeRoundOf', { n: i + 1 })} onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}>
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={t('cafe.removeRoundOf', { n: i + 1 })}
+                  onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}
+                >
                   {t('console.remove')}
                 </button>
               )}

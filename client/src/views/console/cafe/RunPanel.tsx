@@ -47,7 +47,9 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
         {question && live.phase !== 'finished' && (
           <>
             {' '}
-            <span className="muted" dir="auto">{question}</span>
+            <span className="muted" dir="auto">
+              {question}
+            </span>
           </>
         )}
       </p>
@@ -84,10 +86,13 @@ export function RunPanel({ live, prompts }: { live: CafePublicView; prompts: rea
       </div>
       <Message message={message} />
       <PromptForm live={live} onSend={send} busy={busy} />
-      <PromptList prompts={prompts} tableLabel={(id) => {
-        const table = live.tables.find((x) => x.id === id);
-        return table ? tableName(t, table) : '?';
-      }} />
+      <PromptList
+        prompts={prompts}
+        tableLabel={(id) => {
+          const table = live.tables.find((x) => x.id === id);
+          return table ? tableName(t, table) : '?';
+        }}
+      />
     </section>
   );
 }

@@ -20,8 +20,7 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
     setDrafts(tables.map(toDraft));
   }, [tables]);
 
-  const hostsFor = (kind: TableKind) =>
-    participants.filter((p) => (p.role === 'participant' || p.role === 'host') && (kind === 'hybrid' || kind === p.mode));
+  const hostsFor = (kind: TableKind) => participants.filter((p) => (p.role === 'participant' || p.role === 'host') && (kind === 'hybrid' || kind === p.mode));
   const update = (key: string, change: Partial<Draft>) => setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...change } : d)));
   const add = () =>
     setDrafts((list) => [...list, toDraft({ label: String(list.length + 1), kind: 'in-room', capacity: CAFE_DEFAULTS.tableSize, hostParticipantId: null, videoUrl: null })]);
@@ -62,7 +61,12 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
                 <legend>{t('cafeTables.legend', { n: i + 1 })}</legend>
                 <label className="tables-editor-field">
                   <span>{t('cafe.label')}</span>
-                  <input aria-label={t('cafe.labelOf', { n: i + 1 })} maxLength={CAFE_LIMITS.labelLength} value={d.label} onChange={(e) => update(d.key, { label: e.target.value })} />
+                  <input
+                    aria-label={t('cafe.labelOf', { n: i + 1 })}
+                    maxLength={CAFE_LIMITS.labelLength}
+                    value={d.label}
+                    onChange={(e) => update(d.key, { label: e.target.value })}
+                  />
                 </label>
                 <label className="tables-editor-field">
                   <span>{t('cafe.kind')}</span>
@@ -87,7 +91,11 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
                 </label>
                 <label className="tables-editor-field">
                   <span>{t('cafe.host')}</span>
-                  <select aria-label={t('cafe.hostOf', { n: i + 1 })} value={d.hostParticipantId ?? ''} onChange={(e) => update(d.key, { hostParticipantId: e.target.value || null })}>
+                  <select
+                    aria-label={t('cafe.hostOf', { n: i + 1 })}
+                    value={d.hostParticipantId ?? ''}
+                    onChange={(e) => update(d.key, { hostParticipantId: e.target.value || null })}
+                  >
                     <option value="">{t('cafe.noHost')}</option>
                     {hostsFor(d.kind).map((p) => (
                       <option key={p.id} value={p.id}>
@@ -99,10 +107,21 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
                 {d.kind !== 'in-room' && (
                   <label className="tables-editor-field tables-editor-url">
                     <span>{t('cafe.videoUrl')}</span>
-                    <input aria-label={t('cafe.videoUrlOf', { n: i + 1 })} type="url" placeholder="https://" value={d.videoUrl ?? ''} onChange={(e) => update(d.key, { videoUrl: e.target.value })} />
+                    <input
+                      aria-label={t('cafe.videoUrlOf', { n: i + 1 })}
+                      type="url"
+                      placeholder="https://"
+                      value={d.videoUrl ?? ''}
+                      onChange={(e) => update(d.key, { videoUrl: e.target.value })}
+                    />
                   </label>
                 )}
-                <button type="button" className="danger tables-editor-remove" aria-label={t('cafe.removeTableOf', { n: i + 1 })} onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}>
+                <button
+                  type="button"
+                  className="danger tables-editor-remove"
+                  aria-label={t('cafe.removeTableOf', { n: i + 1 })}
+                  onClick={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}
+                >
                   {t('console.remove')}
                 </button>
               </fieldset>

@@ -41,11 +41,25 @@ export function AgendaItemRow({ item, index, firstMovable, last, commands }: { i
               <button type="button" className="secondary" aria-disabled={busy} onClick={() => setEditing(true)} aria-label={t('thConsole.agenda.editItem', { title: item.title })}>
                 {t('thConsole.edit')}
               </button>
-              <button type="button" className="secondary" disabled={index <= firstMovable} aria-disabled={busy} onClick={() => move(-1)} aria-label={t('thConsole.agenda.moveUp', { title: item.title })}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={index <= firstMovable}
+                aria-disabled={busy}
+                onClick={() => move(-1)}
+                aria-label={t('thConsole.agenda.moveUp', { title: item.title })}
+              >
                 <span aria-hidden="true">↑ </span>
                 {t('thConsole.up')}
               </button>
-              <button type="button" className="secondary" disabled={index >= last} aria-disabled={busy} onClick={() => move(1)} aria-label={t('thConsole.agenda.moveDown', { title: item.title })}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={index >= last}
+                aria-disabled={busy}
+                onClick={() => move(1)}
+                aria-label={t('thConsole.agenda.moveDown', { title: item.title })}
+              >
                 <span aria-hidden="true">↓ </span>
                 {t('thConsole.down')}
               </button>
@@ -66,7 +80,11 @@ function EditItem({ item, minutes, commands, onClose }: { item: Item; minutes: n
   const [duration, setDuration] = useState(String(minutes));
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ack = await commands.send('agenda:edit', { itemId: item.id, title: title.trim(), durationMinutes: Number(duration) }, t('thConsole.agenda.saved', { title: title.trim() }));
+    const ack = await commands.send(
+      'agenda:edit',
+      { itemId: item.id, title: title.trim(), durationMinutes: Number(duration) },
+      t('thConsole.agenda.saved', { title: title.trim() }),
+    );
     if (ack) onClose();
   }
   return (

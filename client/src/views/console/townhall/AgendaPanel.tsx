@@ -24,12 +24,22 @@ export function AgendaPanel({ agenda }: { agenda: AgendaView }) {
     <section className="card th-panel th-agenda" aria-labelledby="th-agenda-heading">
       <h2 id="th-agenda-heading">{t('thConsole.agenda.heading')}</h2>
       <p className="run-status" data-testid="agenda-status">
-        <strong>{current ? t('thConsole.agenda.current', { title: current.title }) : agenda.items.some((i) => i.status === 'done') ? t('thConsole.agenda.over') : t('thConsole.agenda.notStarted')}</strong>
+        <strong>
+          {current
+            ? t('thConsole.agenda.current', { title: current.title })
+            : agenda.items.some((i) => i.status === 'done')
+              ? t('thConsole.agenda.over')
+              : t('thConsole.agenda.notStarted')}
+        </strong>
       </p>
       {current && timer && <Countdown timer={timer} label={t('thConsole.agenda.timeLeft')} />}
       <div className="button-row">
         {(next || current) && (
-          <button type="button" aria-disabled={busy} onClick={() => void send('agenda:next', {}, next ? t('thConsole.agenda.started', { title: next.title }) : t('thConsole.agenda.ended'))}>
+          <button
+            type="button"
+            aria-disabled={busy}
+            onClick={() => void send('agenda:next', {}, next ? t('thConsole.agenda.started', { title: next.title }) : t('thConsole.agenda.ended'))}
+          >
             {next ? t('thConsole.agenda.startNext', { title: next.title }) : t('thConsole.agenda.endLast')}
           </button>
         )}

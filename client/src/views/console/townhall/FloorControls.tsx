@@ -17,7 +17,13 @@ export function FloorControls({ floor, floorHandle, commands }: { floor: FloorVi
   }
   const name = staffPersonLabel(t, floor.speaker);
   const extend = (seconds: number, label: string) => (
-    <button type="button" className="secondary" aria-disabled={busy} onClick={() => void send('hand:extend-floor', { seconds }, t('thConsole.floor.extended', { time: label }))} aria-label={t('thConsole.floor.extendBy', { time: label })}>
+    <button
+      type="button"
+      className="secondary"
+      aria-disabled={busy}
+      onClick={() => void send('hand:extend-floor', { seconds }, t('thConsole.floor.extended', { time: label }))}
+      aria-label={t('thConsole.floor.extendBy', { time: label })}
+    >
       +{label}
     </button>
   );

@@ -49,11 +49,18 @@ export function PollCard({ item, projected, commands }: { item: PollItem; projec
           {poll.status === 'draft' && button(t('thConsole.poll.open'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })), '')}
           {poll.status === 'open' && button(t('thConsole.poll.close'), () => void send('poll:close', { pollId: poll.id }, t('thConsole.poll.closed', { question: short })), '')}
           {poll.status === 'closed' && button(t('thConsole.poll.reopen'), () => void send('poll:open', { pollId: poll.id }, t('thConsole.poll.opened', { question: short })))}
-          {button(poll.resultsVisible ? t('thConsole.poll.hideResults') : t('thConsole.poll.showResults'), () =>
-            void send('poll:results-visible', { pollId: poll.id, visible: !poll.resultsVisible }, t(poll.resultsVisible ? 'thConsole.poll.resultsHidden' : 'thConsole.poll.resultsShown')),
+          {button(
+            poll.resultsVisible ? t('thConsole.poll.hideResults') : t('thConsole.poll.showResults'),
+            () =>
+              void send(
+                'poll:results-visible',
+                { pollId: poll.id, visible: !poll.resultsVisible },
+                t(poll.resultsVisible ? 'thConsole.poll.resultsHidden' : 'thConsole.poll.resultsShown'),
+              ),
           )}
-          {button(projected ? t('thConsole.poll.unproject') : t('thConsole.poll.project'), () =>
-            void send('poll:project', { pollId: projected ? null : poll.id }, t(projected ? 'thConsole.poll.unprojected' : 'thConsole.poll.projected', { question: short })),
+          {button(
+            projected ? t('thConsole.poll.unproject') : t('thConsole.poll.project'),
+            () => void send('poll:project', { pollId: projected ? null : poll.id }, t(projected ? 'thConsole.poll.unprojected' : 'thConsole.poll.projected', { question: short })),
           )}
         </div>
       )}

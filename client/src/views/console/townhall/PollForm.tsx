@@ -91,7 +91,12 @@ export function PollForm({ poll, commands, onDone }: { poll?: Poll; commands: Co
                   dir="auto"
                 />
                 {d.options.length > 2 && (
-                  <button type="button" className="danger" onClick={() => set({ options: d.options.filter((_, j) => j !== i) })} aria-label={t('thConsole.poll.removeOptionN', { n: i + 1 })}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => set({ options: d.options.filter((_, j) => j !== i) })}
+                    aria-label={t('thConsole.poll.removeOptionN', { n: i + 1 })}
+                  >
                     {t('thConsole.remove')}
                   </button>
                 )}
@@ -108,7 +113,15 @@ export function PollForm({ poll, commands, onDone }: { poll?: Poll; commands: Co
       {d.kind === 'multiple' && (
         <div className="inline-form">
           <label htmlFor={`${id}-max`}>{t('thConsole.poll.maxChoices')}</label>
-          <input id={`${id}-max`} type="number" min={1} max={POLL_LIMITS.options} value={d.maxChoices} onChange={(e) => set({ maxChoices: e.target.value })} aria-describedby={`${id}-max-hint`} />
+          <input
+            id={`${id}-max`}
+            type="number"
+            min={1}
+            max={POLL_LIMITS.options}
+            value={d.maxChoices}
+            onChange={(e) => set({ maxChoices: e.target.value })}
+            aria-describedby={`${id}-max-hint`}
+          />
           <span className="hint" id={`${id}-max-hint`}>
             {t('thConsole.poll.maxChoicesHint')}
           </span>
@@ -119,15 +132,45 @@ export function PollForm({ poll, commands, onDone }: { poll?: Poll; commands: Co
           <legend>{t('thConsole.poll.scale')}</legend>
           <div className="inline-form">
             <label htmlFor={`${id}-min`}>{t('thConsole.poll.scaleMin')}</label>
-            <input id={`${id}-min`} type="number" min={-POLL_LIMITS.scaleBound} max={POLL_LIMITS.scaleBound} value={d.min} onChange={(e) => set({ min: e.target.value })} required />
+            <input
+              id={`${id}-min`}
+              type="number"
+              min={-POLL_LIMITS.scaleBound}
+              max={POLL_LIMITS.scaleBound}
+              value={d.min}
+              onChange={(e) => set({ min: e.target.value })}
+              required
+            />
             <label htmlFor={`${id}-min-label`}>{t('thConsole.poll.scaleMinLabel')}</label>
-            <input id={`${id}-min-label`} className="th-grow" maxLength={POLL_LIMITS.scaleLabelLength} value={d.minLabel} onChange={(e) => set({ minLabel: e.target.value })} dir="auto" />
+            <input
+              id={`${id}-min-label`}
+              className="th-grow"
+              maxLength={POLL_LIMITS.scaleLabelLength}
+              value={d.minLabel}
+              onChange={(e) => set({ minLabel: e.target.value })}
+              dir="auto"
+            />
           </div>
           <div className="inline-form">
             <label htmlFor={`${id}-max-v`}>{t('thConsole.poll.scaleMax')}</label>
-            <input id={`${id}-max-v`} type="number" min={-POLL_LIMITS.scaleBound} max={POLL_LIMITS.scaleBound} value={d.max} onChange={(e) => set({ max: e.target.value })} required />
+            <input
+              id={`${id}-max-v`}
+              type="number"
+              min={-POLL_LIMITS.scaleBound}
+              max={POLL_LIMITS.scaleBound}
+              value={d.max}
+              onChange={(e) => set({ max: e.target.value })}
+              required
+            />
             <label htmlFor={`${id}-max-label`}>{t('thConsole.poll.scaleMaxLabel')}</label>
-            <input id={`${id}-max-label`} className="th-grow" maxLength={POLL_LIMITS.scaleLabelLength} value={d.maxLabel} onChange={(e) => set({ maxLabel: e.target.value })} dir="auto" />
+            <input
+              id={`${id}-max-label`}
+              className="th-grow"
+              maxLength={POLL_LIMITS.scaleLabelLength}
+              value={d.maxLabel}
+              onChange={(e) => set({ maxLabel: e.target.value })}
+              dir="auto"
+            />
           </div>
           <p className="hint">{t('thConsole.poll.scaleHint', { span: POLL_LIMITS.scaleSpan })}</p>
         </fieldset>

@@ -11,9 +11,7 @@ type Sort = 'top' | 'newest';
 /** QA11: most votes first, then the older (it waited longer), then by id; or the newest first. */
 function sortQuestions(questions: readonly QuestionItem[], sort: Sort): QuestionItem[] {
   const byId = (a: QuestionItem, b: QuestionItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return [...questions].sort((a, b) =>
-    sort === 'top' ? b.votes - a.votes || a.createdAt - b.createdAt || byId(a, b) : b.createdAt - a.createdAt || byId(a, b),
-  );
+  return [...questions].sort((a, b) => (sort === 'top' ? b.votes - a.votes || a.createdAt - b.createdAt || byId(a, b) : b.createdAt - a.createdAt || byId(a, b)));
 }
 
 const GROUPS = ['pending', 'pinned', 'visible', 'answered', 'hidden'] as const;
@@ -48,7 +46,14 @@ export function QaPanel({ questions, moderation }: { questions: readonly Questio
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
-      <RadioChoices className="inline-form th-sort" legend={t('thConsole.qa.sortBy')} values={['top', 'newest'] as const} value={sort} label={(s) => t(`thConsole.qa.sort.${s}`)} onChange={setSort} />
+      <RadioChoices
+        className="inline-form th-sort"
+        legend={t('thConsole.qa.sortBy')}
+        values={['top', 'newest'] as const}
+        value={sort}
+        label={(s) => t(`thConsole.qa.sort.${s}`)}
+        onChange={setSort}
+      />
       <Message message={commands.message} />
       {questions.length === 0 && <p className="muted">{t('thConsole.qa.none')}</p>}
       {GROUPS.map((group) => {

@@ -8,7 +8,17 @@ import type { Commands } from '../../../hooks/useCommand';
 type Editing = 'none' | 'hide' | 'edit' | 'merge';
 
 /** One question with what a moderator may do to it now (QA3…QA8). */
-export function QuestionRow({ question: q, all, targets, commands }: { question: QuestionItem; all: readonly QuestionItem[]; targets: readonly QuestionItem[]; commands: Commands }) {
+export function QuestionRow({
+  question: q,
+  all,
+  targets,
+  commands,
+}: {
+  question: QuestionItem;
+  all: readonly QuestionItem[];
+  targets: readonly QuestionItem[];
+  commands: Commands;
+}) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<Editing>('none');
   // Back from a form, keyboard focus returns to the row's actions (if the row is still here).
@@ -53,7 +63,11 @@ export function QuestionRow({ question: q, all, targets, commands }: { question:
       {q.mergedInto === null && editing === 'none' && (
         <div className="button-row th-actions" ref={actions}>
           {(q.status === 'pending' || q.status === 'hidden') &&
-            act(q.status === 'pending' ? t('thConsole.qa.approve') : t('thConsole.qa.restore'), () => void send('qa:approve', { questionId: q.id }, done(q.status === 'pending' ? 'approved' : 'restored')), '')}
+            act(
+              q.status === 'pending' ? t('thConsole.qa.approve') : t('thConsole.qa.restore'),
+              () => void send('qa:approve', { questionId: q.id }, done(q.status === 'pending' ? 'approved' : 'restored')),
+              '',
+            )}
           {q.status === 'visible' && !q.pinned && act(t('thConsole.qa.pin'), () => void send('qa:pin', { questionId: q.id }, done('pinned')), '')}
           {q.pinned && act(t('thConsole.qa.unpin'), () => void send('qa:unpin', {}, done('unpinned')))}
           {q.status === 'visible' && act(t('thConsole.qa.markAnswered'), () => void send('qa:answer', { questionId: q.id }, done('answered')))}

@@ -19,8 +19,7 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
   const last = count - 1;
   // Under `anonymous` every hand reads "a participant" (ATTR4): its place tells the hands apart.
   const who = (hand: QueueHand) => (isNobody(hand.person) ? t('credit.atPlace', { position: hand.position + 1 }) : staffPersonLabel(t, hand.person));
-  const move = (hand: QueueHand, by: number) =>
-    void send('hand:move', { handle: hand.handle, toIndex: hand.baseIndex + by }, t('thConsole.queue.moved', { name: who(hand) }));
+  const move = (hand: QueueHand, by: number) => void send('hand:move', { handle: hand.handle, toIndex: hand.baseIndex + by }, t('thConsole.queue.moved', { name: who(hand) }));
   const giveTo = (hand?: QueueHand) =>
     void send('hand:give-floor', hand ? { handle: hand.handle } : {}, t('thConsole.queue.gaveFloor', { name: hand ? who(hand) : who(queue.hands[0]!) }));
 
@@ -64,7 +63,9 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
               {queue.hands.map((hand) => (
                 <tr key={hand.handle} data-hand={hand.handle}>
                   <td className="count">{hand.position + 1}</td>
-                  <th scope="row" dir="auto">{hand.person.displayName ?? (isNobody(hand.person) ? t('credit.aParticipantCapital') : t('words.anonymous'))}</th>
+                  <th scope="row" dir="auto">
+                    {hand.person.displayName ?? (isNobody(hand.person) ? t('credit.aParticipantCapital') : t('words.anonymous'))}
+                  </th>
                   <td>{hand.person.stakeholderGroup ? t(`words.group.${hand.person.stakeholderGroup}`) : '—'}</td>
                   <td>{modeLabel(t, hand.person)}</td>
                   <td dir="auto">{hand.topic ?? <span className="muted">{t('thConsole.queue.noTopic')}</span>}</td>
@@ -73,11 +74,25 @@ export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView;
                       <button type="button" className="secondary" aria-disabled={busy} onClick={() => giveTo(hand)} aria-label={t('thConsole.queue.giveTo', { name: who(hand) })}>
                         {t('thConsole.queue.give')}
                       </button>
-                      <button type="button" className="secondary" disabled={hand.baseIndex === 0} aria-disabled={busy} onClick={() => move(hand, -1)} aria-label={t('thConsole.queue.moveUp', { name: who(hand) })}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={hand.baseIndex === 0}
+                        aria-disabled={busy}
+                        onClick={() => move(hand, -1)}
+                        aria-label={t('thConsole.queue.moveUp', { name: who(hand) })}
+                      >
                         <span aria-hidden="true">↑ </span>
                         {t('thConsole.up')}
                       </button>
-                      <button type="button" className="secondary" disabled={hand.baseIndex === last} aria-disabled={busy} onClick={() => move(hand, 1)} aria-label={t('thConsole.queue.moveDown', { name: who(hand) })}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={hand.baseIndex === last}
+                        aria-disabled={busy}
+                        onClick={() => move(hand, 1)}
+                        aria-label={t('thConsole.queue.moveDown', { name: who(hand) })}
+                      >
                         <span aria-hidden="true">↓ </span>
                         {t('thConsole.down')}
                       </button>

@@ -43,9 +43,27 @@ export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
     <section className="card th-panel th-settings" aria-labelledby="th-settings-heading">
       <h2 id="th-settings-heading">{t('thConsole.settings.heading')}</h2>
       <form onSubmit={submit}>
-        <RadioChoices className="" legend={t('thConsole.settings.moderation')} values={['pre', 'post'] as const} value={moderation} label={(m) => t(`thConsole.settings.moderations.${m}`)} onChange={setModeration} />
+        <RadioChoices
+          className=""
+          legend={t('thConsole.settings.moderation')}
+          values={['pre', 'post'] as const}
+          value={moderation}
+          label={(m) => t(`thConsole.settings.moderations.${m}`)}
+          onChange={setModeration}
+        />
         <label htmlFor="th-intervention">{t('thConsole.settings.intervention')}</label>
-        <input id="th-intervention" className="th-number" type="number" min={10} max={3600} step={1} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby="th-intervention-hint" required />
+        <input
+          id="th-intervention"
+          className="th-number"
+          type="number"
+          min={10}
+          max={3600}
+          step={1}
+          value={seconds}
+          onChange={(e) => setSeconds(e.target.value)}
+          aria-describedby="th-intervention-hint"
+          required
+        />
         <p className="hint" id="th-intervention-hint">
           {t('thConsole.settings.interventionHint')}
         </p>
@@ -54,7 +72,16 @@ export function SettingsPanel({ settings }: { settings: TownhallSettings }) {
           {t('thConsole.settings.anonymous')}
         </label>
         <label htmlFor="th-video-room">{t('thUi.settings.videoRoom')}</label>
-        <input id="th-video-room" type="url" inputMode="url" pattern="https://.*" placeholder="https://" value={videoRoom} onChange={(e) => setVideoRoom(e.target.value)} aria-describedby="th-video-room-hint" />
+        <input
+          id="th-video-room"
+          type="url"
+          inputMode="url"
+          pattern="https://.*"
+          placeholder="https://"
+          value={videoRoom}
+          onChange={(e) => setVideoRoom(e.target.value)}
+          aria-describedby="th-video-room-hint"
+        />
         <p className="hint" id="th-video-room-hint">
           {t('thUi.settings.videoRoomHint')}
         </p>

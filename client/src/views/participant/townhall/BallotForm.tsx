@@ -90,7 +90,9 @@ export function BallotForm({ item }: { item: PollItem }) {
     <form ref={form} onSubmit={submit}>
       {(poll.kind === 'single' || poll.kind === 'multiple') && (
         <fieldset>
-          <legend>{poll.kind === 'single' ? t('townhall.poll.pickOne') : poll.maxChoices ? t('townhall.poll.pickUpTo', { count: poll.maxChoices }) : t('townhall.poll.pickAny')}</legend>
+          <legend>
+            {poll.kind === 'single' ? t('townhall.poll.pickOne') : poll.maxChoices ? t('townhall.poll.pickUpTo', { count: poll.maxChoices }) : t('townhall.poll.pickAny')}
+          </legend>
           {poll.options.map((option) => (
             <label key={option.id} className="choice" dir="auto">
               <input

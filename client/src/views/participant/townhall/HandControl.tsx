@@ -45,9 +45,7 @@ export function HandControl({ you, canRaise, videoRoom }: { you: HandStatus; can
         <form className="inline-form" onSubmit={raise}>
           <label htmlFor="hand-topic">{t('townhall.hand.topic')}</label>
           <input ref={topicField} id="hand-topic" value={topic} maxLength={QUEUE_LIMITS.topicLength} onChange={(e) => setTopic(e.target.value)} />
-          <button type="submit">
-            {you.raised ? t('townhall.hand.updateTopic') : t('townhall.hand.raise')}
-          </button>
+          <button type="submit">{you.raised ? t('townhall.hand.updateTopic') : t('townhall.hand.raise')}</button>
           {you.raised && (
             <button type="button" className="secondary" onClick={() => void lower()}>
               {t('townhall.hand.lower')}

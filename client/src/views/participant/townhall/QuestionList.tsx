@@ -29,9 +29,18 @@ export function QuestionList({ questions, myVotes, attribution }: { questions: r
   const { send, message } = useCommand();
   const voted = new Set(myVotes);
   // The question being answered stays on top, whatever its votes (QA16).
-  const open = sorted(questions.filter((q) => q.status === 'visible'), sort).sort((a, b) => Number(b.pinned) - Number(a.pinned));
-  const answered = sorted(questions.filter((q) => q.status === 'answered'), sort);
-  const mine = sorted(questions.filter((q) => q.mine && (q.status === 'pending' || q.status === 'hidden')), 'newest');
+  const open = sorted(
+    questions.filter((q) => q.status === 'visible'),
+    sort,
+  ).sort((a, b) => Number(b.pinned) - Number(a.pinned));
+  const answered = sorted(
+    questions.filter((q) => q.status === 'answered'),
+    sort,
+  );
+  const mine = sorted(
+    questions.filter((q) => q.mine && (q.status === 'pending' || q.status === 'hidden')),
+    'newest',
+  );
   // Folded: the top few, plus the one being answered and one's own (just asked: still in view).
   const folded = open.filter((q, i) => i < OPEN_SHOWN || q.pinned || q.mine);
   const shown = showAll ? open : folded;

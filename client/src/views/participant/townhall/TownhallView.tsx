@@ -80,7 +80,9 @@ function QaSection({ me, attribution, settings }: { me: ParticipantView; attribu
   return (
     <section className="card" aria-labelledby="qa-heading">
       <h2 id="qa-heading">{t('townhall.qa.heading')}</h2>
-      {can(me.role, 'qa:ask') && <AskForm anonymousAllowed={mayAskAnonymously(settings.anonymousQuestions, attribution)} preModerated={settings.moderation === 'pre'} questions={qa.questions} />}
+      {can(me.role, 'qa:ask') && (
+        <AskForm anonymousAllowed={mayAskAnonymously(settings.anonymousQuestions, attribution)} preModerated={settings.moderation === 'pre'} questions={qa.questions} />
+      )}
       <p className="visually-hidden" aria-live="polite">
         {newQuestion}
       </p>
