@@ -1,3 +1,4 @@
+import { approveQuestion, editQuestion, hideQuestion, markAnswered, pinQuestion } from '@open-talks/shared';
 import type { CommandName } from '@open-talks/shared/protocol';
 import type { CommandHandler } from '../realtime/command.js';
 import type { TownhallService } from './townhall-service.js';
@@ -14,13 +15,13 @@ export function townhallHandlers(th: TownhallService): TownhallHandlers {
   return {
     'qa:ask': (p, payload) => th.qa.ask(p, payload),
     'qa:vote': (p, payload) => th.qa.vote(p, payload),
-    'qa:approve': (p, { questionId }) => th.qa.approve(p, questionId),
-    'qa:hide': (p, payload) => th.qa.hide(p, payload),
-    'qa:edit': (p, payload) => th.qa.edit(p, payload),
+    'qa:approve': (p, { questionId }) => th.qa.moderate(p, questionId, (board) => approveQuestion(board, questionId)),
+    'qa:hide': (p, { questionId, reason }) => th.qa.moderate(p, questionId, (board) => hideQuestion(board, questionId, reason)),
+    'qa:edit': (p, { questionId, text }) => th.qa.moderate(p, questionId, (board, now) => editQuestion(board, questionId, text, now)),
     'qa:merge': (p, payload) => th.qa.merge(p, payload),
-    'qa:pin': (p, { questionId }) => th.qa.pin(p, questionId),
+    'qa:pin': (p, { questionId }) => th.qa.moderate(p, questionId, (board) => pinQuestion(board, questionId)),
     'qa:unpin': (p) => th.qa.unpin(p),
-    'qa:answer': (p, { questionId }) => th.qa.answer(p, questionId),
+    'qa:answer': (p, { questionId }) => th.qa.moderate(p, questionId, (board, now) => markAnswered(board, questionId, now)),
     'hand:raise': (p, { topic }) => th.queue.raise(p, topic),
     'hand:lower': (p) => th.queue.lower(p),
     'hand:dismiss': (p, { handle }) => th.queue.dismiss(p, handle),

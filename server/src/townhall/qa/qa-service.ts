@@ -1,19 +1,16 @@
 import {
-  approveQuestion,
   askQuestion,
   canSeeQuestion,
-  editQuestion,
   getQuestion,
-  hideQuestion,
-  markAnswered,
   mergeQuestions,
-  pinQuestion,
   unpinQuestion,
   applyQaChanges,
+  type QaBoard,
   type QaChange,
+  type QaResult,
   type Question,
 } from '@open-talks/shared';
-import type { askPayload, editQuestionPayload, hidePayload, mergePayload, QuestionItem, qaVotePayload } from '@open-talks/shared/protocol';
+import type { askPayload, mergePayload, QuestionItem, qaVotePayload } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { newId } from '../../auth/tokens.js';
 import type { Principal } from '../../sessions/principal.js';
@@ -23,6 +20,9 @@ import { PUBLIC_VIEWER, questionItem } from '../views.js';
 import { VoteBatcher } from './vote-batcher.js';
 
 const PUBLIC_QA = { participantId: '', moderator: false };
+
+/** A pure Q&A decision on the board at a time (shared/src/domain/townhall/qa.ts). */
+export type ModeratorDecision = (board: QaBoard, now: number) => QaResult<{ question: Question }>;
 
 /**
  * Town Hall Q&A (QA1–QA13): the pure domain decides, the decided changes are stored in one
@@ -56,26 +56,6 @@ export class QaService {
     return { questionId: result.questionId, votes: result.votes };
   }
 
-  approve(principal: Principal, questionId: string): Promise<{ question: QuestionItem }> {
-    return this.moderate(principal, questionId, (room) => approveQuestion(room.board, questionId));
-  }
-
-  hide(principal: Principal, { questionId, reason }: z.output<typeof hidePayload>): Promise<{ question: QuestionItem }> {
-    return this.moderate(principal, questionId, (room) => hideQuestion(room.board, questionId, reason));
-  }
-
-  edit(principal: Principal, { questionId, text }: z.output<typeof editQuestionPayload>): Promise<{ question: QuestionItem }> {
-    return this.moderate(principal, questionId, (room) => editQuestion(room.board, questionId, text, this.ctx.now()));
-  }
-
-  pin(principal: Principal, questionId: string): Promise<{ question: QuestionItem }> {
-    return this.moderate(principal, questionId, (room) => pinQuestion(room.board, questionId));
-  }
-
-  answer(principal: Principal, questionId: string): Promise<{ question: QuestionItem }> {
-    return this.moderate(principal, questionId, (room) => markAnswered(room.board, questionId, this.ctx.now()));
-  }
-
   /** The ack carries the target (the root the duplicate went into), with its new count. QA8. */
   merge(principal: Principal, { sourceId, targetId }: z.output<typeof mergePayload>): Promise<{ question: QuestionItem }> {
     return this.ctx.run(principal, async (room) => {
@@ -92,9 +72,14 @@ export class QaService {
     });
   }
 
-  private moderate(principal: Principal, questionId: string, decide: (room: TownhallRoom) => ReturnType<typeof approveQuestion>): Promise<{ question: QuestionItem }> {
+  /**
+   * A moderator's decision on one question (approve, hide, edit, pin, answer…): the domain
+   * decides on the room's board, the change is stored, then announced; the ack carries the
+   * question as this moderator sees it. A new moderator command needs only its decision.
+   */
+  moderate(principal: Principal, questionId: string, decide: ModeratorDecision): Promise<{ question: QuestionItem }> {
     return this.ctx.run(principal, async (room) => {
-      const result = orThrow(decide(room));
+      const result = orThrow(decide(room.board, this.ctx.now()));
       await this.commit(room, result.changes);
       return { question: this.itemFor(room, questionId, principal) };
     });
