@@ -164,6 +164,38 @@ describe.each(targets)('Town Hall Q&A on $kind', ({ kind, skip }) => {
     expect((await townhallAs(th, asker.joined.token)).qa.questions[0]?.votes).toBe(40);
   });
 
+  it.skipIf(Boolean(skip))('QA17 a question marked answered by mistake is open again, for everyone, over Socket.IO and HTTP', async () => {
+    const { url } = await start();
+    const th = await openTownHall(url);
+    const asker = await member(th, { displayName: 'Asker' });
+    const voter = await member(th, { displayName: 'Voter' });
+    const projector = await connect(url, th.created.projectorKey);
+    const asked = await command(asker.socket, 'qa:ask', { text: 'Who pays for the hubs?' });
+    if (!asked.ok) throw new Error('ask failed');
+    const id = asked.question.id;
+    expect(await command(voter.socket, 'qa:vote', { questionId: id, up: true })).toMatchObject({ ok: true, votes: 1 });
+    expect(await command(th.facilitator.socket, 'qa:answer', { questionId: id })).toMatchObject({ ok: true, question: { status: 'answered' } });
+
+    // Only moderators may take it back; an answered question is the only kind that can be.
+    expect(await command(voter.socket, 'qa:reopen', { questionId: id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const reopened = within(
+      nextEvent(projector.socket, 'qa:question', (q) => q.id === id && q.status === 'visible'),
+      'the projector sees it open again',
+    );
+    expect(await command(th.facilitator.socket, 'qa:reopen', { questionId: id })).toMatchObject({ ok: true, question: { id, status: 'visible', votes: 1, answeredAt: null } });
+    await reopened;
+    expect(await command(th.facilitator.socket, 'qa:reopen', { questionId: id })).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'townhall.cannotReopen' } });
+    // It takes votes again.
+    expect(await command(asker.socket, 'qa:vote', { questionId: id, up: false })).toMatchObject({ ok: true });
+
+    // The same command over HTTP: DELETE …/answer.
+    expect(await command(th.facilitator.socket, 'qa:answer', { questionId: id })).toMatchObject({ ok: true });
+    const viaHttp = await http(url, 'DELETE', `${th.base}/questions/${id}/answer`, { token: th.created.facilitatorToken });
+    expect(viaHttp.status).toBe(200);
+    expect(viaHttp.body).toMatchObject({ question: { id, status: 'visible' } });
+    expect((await townhallAs(th, voter.joined.token)).qa.questions).toMatchObject([{ id, status: 'visible', votes: 1 }]);
+  });
+
   it.skipIf(Boolean(skip))('QA6 QA7 pinning "now answering" and marking answered reach the projector', async () => {
     const { url } = await start();
     const th = await openTownHall(url);

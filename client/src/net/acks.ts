@@ -27,6 +27,7 @@ const ACK_EFFECTS = {
   'qa:merge': question,
   'qa:pin': question,
   'qa:answer': question,
+  'qa:reopen': question,
   'hand:dismiss': queue,
   'hand:move': queue,
   'hand:alternate': queue,

@@ -1,4 +1,4 @@
-import { approveQuestion, editQuestion, hideQuestion, markAnswered, pinQuestion } from '@open-talks/shared';
+import { approveQuestion, editQuestion, hideQuestion, markAnswered, pinQuestion, reopenQuestion } from '@open-talks/shared';
 import type { CommandName } from '@open-talks/shared/protocol';
 import type { CommandHandler } from '../realtime/command.js';
 import type { TownhallService } from './townhall-service.js';
@@ -22,6 +22,7 @@ export function townhallHandlers(th: TownhallService): TownhallHandlers {
     'qa:pin': (p, { questionId }) => th.qa.moderate(p, questionId, (board) => pinQuestion(board, questionId)),
     'qa:unpin': (p) => th.qa.unpin(p),
     'qa:answer': (p, { questionId }) => th.qa.moderate(p, questionId, (board, now) => markAnswered(board, questionId, now)),
+    'qa:reopen': (p, { questionId }) => th.qa.moderate(p, questionId, (board) => reopenQuestion(board, questionId)),
     'hand:raise': (p, { topic }) => th.queue.raise(p, topic),
     'hand:lower': (p) => th.queue.lower(p),
     'hand:dismiss': (p, { handle }) => th.queue.dismiss(p, handle),

@@ -10,6 +10,7 @@ import {
   hideQuestion,
   markAnswered,
   pinQuestion,
+  reopenQuestion,
   unpinQuestion,
   type QaBoard,
   type QaChange,
@@ -157,6 +158,20 @@ describe('Q&A moderation', () => {
     expectError(voteQuestion(board, 'q1', 'v2', true), 'conflict');
     expectError(voteQuestion(board, 'q1', 'v1', false), 'conflict');
     expectError(markAnswered(board, 'q1', T0), 'conflict');
+  });
+
+  it('QA17 marking not answered opens the question again, with its votes, and it takes votes again', () => {
+    const board = boardWith(POST, 'q1', 'q2');
+    run(board, voteQuestion(board, 'q1', 'v1', true));
+    run(board, markAnswered(board, 'q1', T0 + 10 * MIN));
+    run(board, reopenQuestion(board, 'q1'));
+    expect(getQuestion(board, 'q1')).toMatchObject({ status: 'visible', pinned: false, answeredAt: null, votes: 1 });
+    run(board, voteQuestion(board, 'q1', 'v2', true));
+    expect(getQuestion(board, 'q1')?.votes).toBe(2);
+    expectError(reopenQuestion(board, 'q2'), 'conflict');
+    expectError(reopenQuestion(board, 'nope'), 'not_found');
+    run(board, hideQuestion(board, 'q2'));
+    expectError(reopenQuestion(board, 'q2'), 'conflict');
   });
 
   it('QA12 decisions do not change the board; a refused one decides nothing', () => {

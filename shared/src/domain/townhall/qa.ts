@@ -174,6 +174,17 @@ export function markAnswered(board: QaBoard, id: string, now: number): QaResult<
 }
 
 /**
+ * Takes back "answered" (marked by mistake, or the answer did not cover it): the question is
+ * visible again, with the votes it had, and takes votes again. QA17.
+ */
+export function reopenQuestion(board: QaBoard, id: string): QaResult<{ question: Question }> {
+  const question = getQuestion(board, id);
+  if (!question) return questionNotFound(id);
+  if (question.status !== 'answered') return conflict(`Only an answered question can be reopened; this one is ${question.status}.`, 'cannotReopen');
+  return changed({ ...question, status: 'visible', answeredAt: null });
+}
+
+/**
  * Applies decided changes to a board, in place (the server's in-memory copy, or a test's
  * model), in time proportional to the changes. The only function here that mutates. QA12.
  */

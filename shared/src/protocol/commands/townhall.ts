@@ -63,6 +63,8 @@ export const TOWNHALL_COMMANDS = {
   'qa:pin': { schema: questionPayload, action: 'qa:moderate', ack: question, http: { method: 'post', path: '/sessions/:id/townhall/questions/:questionId/pin' } },
   'qa:unpin': { schema: emptyPayload, action: 'qa:moderate', ack: ack(), http: { method: 'delete', path: '/sessions/:id/townhall/pin' } },
   'qa:answer': { schema: questionPayload, action: 'qa:moderate', ack: question, http: { method: 'post', path: '/sessions/:id/townhall/questions/:questionId/answer' } },
+  /** QA17: an answered question is open again (marked answered by mistake). */
+  'qa:reopen': { schema: questionPayload, action: 'qa:moderate', ack: question, http: { method: 'delete', path: '/sessions/:id/townhall/questions/:questionId/answer' } },
   // ── Speaker queue
   'hand:raise': { schema: raisePayload, action: 'hand:raise', ack: you, rate: 'hand', http: { method: 'put', path: '/sessions/:id/townhall/hand' } },
   'hand:lower': { schema: emptyPayload, action: 'hand:raise', ack: you, http: { method: 'delete', path: '/sessions/:id/townhall/hand' } },

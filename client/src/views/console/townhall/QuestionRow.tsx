@@ -71,6 +71,7 @@ export function QuestionRow({
           {q.status === 'visible' && !q.pinned && act(t('thConsole.qa.pin'), () => void send('qa:pin', { questionId: q.id }, done('pinned')), '')}
           {q.pinned && act(t('thConsole.qa.unpin'), () => void send('qa:unpin', {}, done('unpinned')))}
           {q.status === 'visible' && act(t('thConsole.qa.markAnswered'), () => void send('qa:answer', { questionId: q.id }, done('answered')))}
+          {q.status === 'answered' && act(t('thConsole.qa.reopen'), () => void send('qa:reopen', { questionId: q.id }, done('reopened')))}
           {q.status !== 'hidden' && act(t('thConsole.qa.hide'), () => setEditing('hide'))}
           {act(t('thConsole.qa.edit'), () => setEditing('edit'))}
           {targets.length > 0 && act(t('thConsole.qa.mergeOpen'), () => setEditing('merge'))}
