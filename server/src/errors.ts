@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '@open-talks/shared/protocol';
+import type { Result } from '@open-talks/shared';
 import type { z } from 'zod';
 
 /** An error we mean to show the caller: a code from the protocol and a plain message. */
@@ -34,15 +35,8 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
 }
 
 /** A refusal from a pure domain decision (the café's, the Town Hall's): the same fields as `AppError`. */
-export interface DomainError {
-  code: ErrorCode;
-  message: string;
-  reason?: string;
-  params?: Record<string, string | number>;
-}
-
 /** A refused domain decision becomes the error the caller sees; nothing was changed. */
-export function orThrow<T extends object>(result: ({ ok: true } & T) | { ok: false; error: DomainError }): T {
+export function orThrow<T extends object>(result: Result<T>): T {
   if (!result.ok) {
     const { code, message, reason, params } = result.error;
     throw new AppError(code, message, reason ? { reason, ...(params && { params }) } : undefined);

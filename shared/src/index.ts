@@ -4,6 +4,7 @@ export * from './domain/join-code.js';
 export * from './domain/permissions.js';
 export * from './domain/attendance.js';
 export * from './domain/attribution.js';
+export type { DomainError, DomainErrorCode, Result, Failure } from './domain/result.js';
 export * from './domain/seating/index.js';
 export * from './domain/timer/index.js';
 export * from './domain/cafe/index.js';

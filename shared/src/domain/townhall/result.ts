@@ -1,27 +1,13 @@
-// The one result shape of every Town Hall transition, like the timers' (timer.ts): a subset of
-// the protocol's ErrorCode, kept here so the domain stays free of zod.
+import { refusals, type DomainError, type DomainErrorCode, type Failure as DomainFailure, type Result as DomainResult } from '../result.js';
 
-export type TownhallErrorCode = 'conflict' | 'bad_request' | 'not_found';
+// Town Hall decisions refuse with `reasons.townhall.*` keys.
 
-export interface TownhallError {
-  code: TownhallErrorCode;
-  message: string;
-  /** A key the client translates (`reasons.townhall.<reason>`), with its parameters. */
-  reason?: string;
-  params?: Record<string, string | number>;
-}
+export type TownhallErrorCode = DomainErrorCode;
+export type TownhallError = DomainError;
+export type Result<T extends object> = DomainResult<T>;
+export type Failure = DomainFailure;
 
-/** `{ ok: true, ...value }` or `{ ok: false, error }`; a refused transition changes nothing. */
-export type Result<T extends object> = ({ ok: true } & T) | { ok: false; error: TownhallError };
-
-export type Failure = { ok: false; error: TownhallError };
-
-export const conflict = (message: string, reason?: string, params?: Record<string, string | number>): Failure => ({
-  ok: false,
-  error: { code: 'conflict', message, ...(reason && { reason: `townhall.${reason}` }), ...(params && { params }) },
-});
-export const badRequest = (message: string): Failure => ({ ok: false, error: { code: 'bad_request', message } });
-export const notFound = (message: string): Failure => ({ ok: false, error: { code: 'not_found', message } });
+export const { conflict, badRequest, notFound } = refusals('townhall');
 
 /** Trims and collapses runs of whitespace (newlines included) into one space: a one-line text. */
 export function oneLine(text: string): string {
