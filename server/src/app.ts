@@ -22,7 +22,7 @@ import { Coalescer } from './util/coalescer.js';
 import { townhallToSockets } from './realtime/townhall-notifier.js';
 import { TownhallContext } from './townhall/context.js';
 import { PeopleCache } from './townhall/people.js';
-import { townhallLimiter } from './townhall/rate-limits.js';
+import { rateClassLimiter } from './limits/rate-classes.js';
 import { TownhallService } from './townhall/townhall-service.js';
 import { IdleRooms } from './townhall/idle-rooms.js';
 import { tokenAuthenticator } from './auth/authenticate.js';
@@ -92,7 +92,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   );
   const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
-  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, limit: townhallLimiter(config.limits) });
+  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, limit: rateClassLimiter(config.limits) });
   attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
   handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
   await cafeRun.resumeClocks();

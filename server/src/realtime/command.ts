@@ -4,7 +4,7 @@ import { AppError, parseOrThrow, toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { authorize, type Principal } from '../sessions/principal.js';
 import type { SessionService } from '../sessions/session-service.js';
-import type { RateLimit } from '../townhall/rate-limits.js';
+import type { RateLimit } from '../limits/rate-classes.js';
 import { requirePerson } from '../townhall/context.js';
 import type { IoSocket } from './types.js';
 

@@ -4,7 +4,7 @@ import type { IdeaCommands } from '../notepad/idea-commands.js';
 import type { RecordService } from '../record/record-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { townhallHandlers } from '../townhall/handlers.js';
-import type { RateLimit } from '../townhall/rate-limits.js';
+import type { RateLimit } from '../limits/rate-classes.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
 import type { CommandHandlers, Commands } from './command.js';
 

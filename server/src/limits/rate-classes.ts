@@ -2,7 +2,7 @@ import type { RateClass } from '@open-talks/shared/protocol';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
 
-export interface TownhallRateLimits {
+export interface RateClassLimits {
   questionsPerMinute: number;
   votesPer10s: number;
   handsPerMinute: number;
@@ -22,7 +22,7 @@ const MESSAGES: Record<RateClass, string> = {
  * general command limit: a refused action changes nothing and says why (`rate_limited`).
  * Which command pays which class is the command table's `rate` (runCommand applies it).
  */
-export function townhallLimiter(limits: TownhallRateLimits): RateLimit {
+export function rateClassLimiter(limits: RateClassLimits): RateLimit {
   const limiters: Record<RateClass, RateLimiterMemory> = {
     ask: new RateLimiterMemory({ points: limits.questionsPerMinute, duration: 60 }),
     vote: new RateLimiterMemory({ points: limits.votesPer10s, duration: 10 }),
