@@ -1,3 +1,4 @@
+import { SEATING_RULE_IDS } from '../../shared/src/domain/seating/rules.js';
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 
@@ -154,7 +155,8 @@ describe('refusal reasons', () => {
   const townhall = domain.flatMap((source) => [...source.matchAll(/conflict\([^;]*?, '(\w+)'/g)].map((m) => `townhall.${m[1]}`));
   const seatingTypes = readFileSync(new URL('../../shared/src/domain/seating/types.ts', import.meta.url), 'utf8');
   const seatingCodes = [.../export type SeatingErrorCode =([^;]+);/.exec(seatingTypes)![1]!.matchAll(/'([\w-]+)'/g)].map((m) => `seating.${m[1]}`);
-  const seatRules = ['SEAT1', 'SEAT2', 'SEAT3', 'SEAT9'].map((rule) => `seat.${rule}`);
+  // Every rule a move can break is refused as `seat.<id>` (plan-decisions.ts): each needs its text.
+  const seatRules = Object.values(SEATING_RULE_IDS).map((rule) => `seat.${rule}`);
 
   it('finds the reasons it checks', () => {
     expect(literal.length).toBeGreaterThan(15);
