@@ -32,6 +32,7 @@ import { RecordService } from './record/record-service.js';
 export { loadConfig, type Config } from './config.js';
 
 const TOWNHALL_FLUSH_MS = 250; // ~4 broadcasts a second per session and kind, however many vote
+const CLOSE_GRACE_MS = 5_000; // ms: how long shutdown waits for clients to finish closing their connections
 
 export interface RunningServer {
   /** http://127.0.0.1:<port> */
@@ -123,7 +124,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         townhallClock.close();
         coalescer.close();
-        await new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject));
+        // Socket.IO's close waits for every client's closing handshake: one that never answers must
+        // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
+        await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
         http.closeAllConnections();
         await notepadsClosed;
         await store.close();
@@ -131,4 +134,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       return closing;
     },
   };
+}
+
+/** Waits for `step`, or for CLOSE_GRACE_MS and then says so and goes on. Rejects if `step` does. */
+async function withinGrace(step: Promise<void>, what: string, log: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS);
+  });
+  const outcome = await Promise.race([step.then(() => 'done' as const), late]).finally(() => clearTimeout(timer));
+  if (outcome === 'late') log.warn({ step: what, graceMs: CLOSE_GRACE_MS }, 'shutdown goes on without waiting any longer');
 }

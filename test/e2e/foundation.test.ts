@@ -16,7 +16,7 @@ describe.skipIf(missing !== null)('foundation in a real browser', () => {
     return page;
   }
 
-  browserSuite((started) => ({ server, browser } = started));
+  const suite = browserSuite((started) => ({ server, browser } = started));
 
   let facilitator: Page;
   let projector: Page;
@@ -131,6 +131,7 @@ describe.skipIf(missing !== null)('foundation in a real browser', () => {
     await server.close();
     await expect.poll(() => facilitator.locator('.connection-banner').isVisible()).toBe(true);
     server = await startTestServer({ database, port });
+    suite.adopt(server);
     await expect.poll(() => facilitator.locator('.connection-banner').isVisible(), { timeout: 20_000 }).toBe(false);
     const late = await newPage();
     await joinAs(late, 'Carlos', 'government', 'in-room');

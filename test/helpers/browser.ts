@@ -52,7 +52,12 @@ export function missingChromium(): string | null {
  * every browser context, Socket.IO client and notepad the tests opened is closed, then Chromium,
  * the server and its database.
  */
-export function browserSuite(use: (started: { server: TestServer; browser: Browser }) => void, options: StartOptions = {}): void {
+export interface BrowserSuite {
+  /** The test restarted the server itself: this one is the suite's now, closed and dropped at the end. */
+  adopt(server: TestServer): void;
+}
+
+export function browserSuite(use: (started: { server: TestServer; browser: Browser }) => void, options: StartOptions = {}): BrowserSuite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -68,4 +73,9 @@ export function browserSuite(use: (started: { server: TestServer; browser: Brows
     await server?.close();
     await server?.database.drop();
   });
+  return {
+    adopt: (next) => {
+      server = next;
+    },
+  };
 }
