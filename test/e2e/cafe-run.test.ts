@@ -2,13 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeatingPlan } from '../../shared/src/index.js';
 import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { connect } from '../helpers/socket.js';
 
 const missing = missingChromium();
-
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 
 // A facilitator runs two café rounds from the console; three participants (one hosting,
 // one remote, one reading Arabic) follow on their own screens, and the projector shows the round.
@@ -28,7 +26,6 @@ describe.skipIf(missing !== null)('running a World Café in the browser', () => 
   const seatUrl = (person: Joined) => `${server.url}/s/${created.session.id}#token=${person.token}`;
   const planOf = async (): Promise<SeatingPlan> =>
     (await http(server.url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken })).body.cafe.plan.plan;
-  const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {

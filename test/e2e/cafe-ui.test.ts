@@ -2,12 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeatingPlan } from '../../shared/src/index.js';
 import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, shot, SHOTS } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 
 const missing = missingChromium();
 
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const ARABIC_LINE = 'نريد بيانات مفتوحة للجميع';
 const LATIN_LINE = 'Bob: plain language everywhere.';
 
@@ -38,7 +37,6 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     return page;
   }
   const seatUrl = (person: Joined) => `${server.url}/s/${created.session.id}#token=${person.token}`;
-  const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
   const planOf = async (): Promise<SeatingPlan> =>
     (await http(server.url, 'GET', `/api/sessions/${created.session.id}/cafe`, { token: created.facilitatorToken })).body.cafe.plan.plan;
   const tableOf = (plan: SeatingPlan, round: number, person: Joined) => Object.entries(plan.rounds[round - 1]!).find(([, ids]) => ids.includes(person.participant.id))![0];

@@ -1,14 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, http, join, type Created } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
 const missing = missingChromium();
-
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 
 // ATTR1 in the browser: under the Chatham House Rule a participant's screen and the projector say
 // "a participant" for the author of a question and for the speaker, never a group or a mode.
@@ -19,7 +17,6 @@ describe.skipIf(missing !== null)('the Chatham House Rule on screen', () => {
   let moderator: ClientSocket;
   let page: Page;
   let projector: Page;
-  const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {

@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, SHOTS } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const missing = missingChromium();
 
 // LIMIT2 in the browser: with one connection allowed per person, a second tab takes over and the

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, shot } from '../helpers/browser.js';
 import { http } from '../helpers/api.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
 import type { TestServer } from '../helpers/server.js';
@@ -9,8 +9,6 @@ import type { TestServer } from '../helpers/server.js';
 // offline mode), both converging; then the harvest board, a theme, and the projector showing it.
 
 const missing = missingChromium();
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
-
 describe.skipIf(missing !== null)('offline notepad and the harvest in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
@@ -38,7 +36,6 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
       return (copy.textContent ?? '').replace(/\u2060/g, '');
     });
   const status = (page: Page) => page.getByTestId('notepad-status').textContent();
-  const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {

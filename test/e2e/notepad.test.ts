@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, SHOTS } from '../helpers/browser.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
 import type { TestServer } from '../helpers/server.js';
 
 // The notepad in a real browser: CodeMirror bound to the shared document through the server.
 
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const missing = missingChromium();
 
 describe.skipIf(missing !== null)('notepad in a real browser', () => {

@@ -3,14 +3,12 @@ import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, http, join, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, SHOTS } from '../helpers/browser.js';
 import { cafeWorld, closeAllNotepads, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
 import type { TestServer } from '../helpers/server.js';
 
 const missing = missingChromium();
 
-/** Set OPEN_TALKS_SCREENSHOTS=<dir> to keep pictures of the console panel and the public page (as the other e2e files do). */
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 const NOTE = 'Open data builds <trust> | # for everyone';
 
 // The record in a real browser (issue 6): a rapporteur downloads the DOCX and the HTML; the

@@ -1,13 +1,11 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, type ClientSocket } from '../helpers/socket.js';
 
 const missing = missingChromium();
-
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 
 /** Whether an element is wholly inside the viewport and not cut off by a scrolling ancestor. */
 async function wholeInView(locator: Locator): Promise<{ inViewport: boolean; clipped: boolean }> {
@@ -35,7 +33,6 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
   let staff: ClientSocket;
   const people: { joined: Joined; socket: ClientSocket }[] = [];
   let facilitator: Page;
-  const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {

@@ -1,13 +1,11 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 
 const missing = missingChromium();
-
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 
 // The staff side of a Town Hall (issue 5): the facilitator and a moderator run Q&A, the speaker
 // queue, a poll and the agenda from the console; a captioner (reading Arabic) sees only captions.
@@ -26,7 +24,6 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     return openPage(browser, url, { ...(lang && { locale: lang }) });
   }
   const consoleUrl = (token: string) => `${server.url}/s/${created.session.id}/console#token=${token}`;
-  const shot = async (page: Page, name: string) => SHOTS && (await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
   const question = (page: Page, id: string): Locator => page.locator(`li[data-question="${id}"]`);
   const ask = async (who: keyof typeof people, text: string) => {
     const ack = await command(people[who].socket, 'qa:ask', { text });

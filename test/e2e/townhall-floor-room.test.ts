@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, type ClientSocket } from '../helpers/socket.js';
 
 const missing = missingChromium();
 
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const PHONE = { width: 390, height: 844 }; // px
 const ROOM = 'https://meet.example.org/town-hall-water';
 
@@ -22,7 +21,6 @@ describe.skipIf(missing !== null)('the floor for remote and in-room speakers', (
   const people: Record<'rami' | 'ina' | 'salma', { joined: Joined; socket: ClientSocket; page: Page }> = {} as never;
   let facilitator: Page;
   let projector: Page;
-  const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   async function open(url: string, options: { phone?: boolean; locale?: string } = {}): Promise<Page> {
     return openPage(browser, url, { ...(options.phone && { viewport: PHONE, isMobile: true, hasTouch: true }), ...(options.locale && { locale: options.locale }) });

@@ -2,14 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionItem } from '../../shared/src/protocol/index.js';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium, openPage } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, openPage, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 
 const missing = missingChromium();
-
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
 
 // A participant takes part in a Town Hall from the browser: asks (pre-moderated), upvotes,
 // raises a hand and gets the floor, answers a poll, reads captions and follows the agenda.
@@ -22,7 +20,6 @@ describe.skipIf(missing !== null)('a Town Hall from a participant’s browser', 
   let moderator: ClientSocket;
   let page: Page;
   let projector: Page;
-  const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
 
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created, type Joined } from '../helpers/api.js';
-import { expectAccessible, browserSuite, missingChromium } from '../helpers/browser.js';
+import { expectAccessible, browserSuite, missingChromium, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect, nextEvent, type ClientSocket } from '../helpers/socket.js';
 
 const missing = missingChromium();
 
-const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS; // a folder: screenshots for a human look
 const PHONE = { width: 390, height: 844 }; // px, a common phone
 
 // What a participant meets first on a phone in a Town Hall (issue "what users hit first"):
@@ -24,7 +23,6 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
   let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
-  const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }));
   const caption = async (text: string) => expect(await command(captioner, 'caption:add', { text })).toMatchObject({ ok: true });
   const asked = async (socket: ClientSocket, text: string) => {
     const ack = await command(socket, 'qa:ask', { text });

@@ -79,3 +79,11 @@ export function browserSuite(use: (started: { server: TestServer; browser: Brows
     },
   };
 }
+
+/** Set OPEN_TALKS_SCREENSHOTS=<dir> to keep screenshots of the browser tests for a human look. */
+export const SHOTS = process.env.OPEN_TALKS_SCREENSHOTS;
+
+/** A full-page screenshot named `name`, when SHOTS is set; nothing otherwise. */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
