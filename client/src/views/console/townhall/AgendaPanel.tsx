@@ -9,20 +9,54 @@ import { useCommand, type Commands } from '../../../hooks/useCommand';
 
 const DEFAULT_MINUTES = 10;
 
-/** The agenda: time-boxed items, the current one with its countdown, and "start next" (AGENDA1…6). */
-export function AgendaPanel({ agenda }: { agenda: AgendaView }) {
+/**
+ * The agenda: time-boxed items, the current one with its countdown, and "start next" (AGENDA1…6).
+ * `prepare` leaves out the running controls (the Run phase has them, in `AgendaRunCard`).
+ */
+export function AgendaPanel({ agenda, mode = 'all' }: { agenda: AgendaView; mode?: 'all' | 'prepare' }) {
   const { t } = useTranslation();
   const commands = useCommand({ keepFocus: true });
-  const { send, busy } = commands;
-  const current = agenda.items.find((i) => i.id === agenda.currentId);
-  const next = agenda.items.find((i) => i.status === 'upcoming');
   const upcoming = agenda.items.filter((i) => i.status === 'upcoming');
   const firstUpcoming = agenda.items.length - upcoming.length;
-  const timer = agenda.timer;
 
   return (
     <section className="card th-panel th-agenda" aria-labelledby="th-agenda-heading">
       <h2 id="th-agenda-heading">{t('thConsole.agenda.heading')}</h2>
+      {mode === 'all' && <AgendaNowControls agenda={agenda} commands={commands} />}
+      {mode === 'prepare' && <Message message={commands.message} />}
+      {agenda.items.length > 0 && (
+        <ol className="th-list th-agenda-list" data-testid="agenda-list">
+          {agenda.items.map((item, index) => (
+            <AgendaItemRow key={item.id} item={item} index={index} firstMovable={firstUpcoming} last={agenda.items.length - 1} commands={commands} />
+          ))}
+        </ol>
+      )}
+      <AddItemForm commands={commands} full={agenda.items.length >= AGENDA_LIMITS.items} />
+    </section>
+  );
+}
+
+/** THUI10: in the Run phase, only the agenda's "now / next" and its timer, above the live panels. */
+export function AgendaRunCard({ agenda }: { agenda: AgendaView }) {
+  const { t } = useTranslation();
+  const commands = useCommand({ keepFocus: true });
+  return (
+    <section className="card th-panel th-agenda-now" aria-labelledby="th-agenda-now-heading">
+      <h2 id="th-agenda-now-heading">{t('thConsole.agenda.heading')}</h2>
+      <AgendaNowControls agenda={agenda} commands={commands} />
+    </section>
+  );
+}
+
+/** Now / next, the countdown, start next, pause or resume, more time. */
+function AgendaNowControls({ agenda, commands }: { agenda: AgendaView; commands: Commands }) {
+  const { t } = useTranslation();
+  const { send, busy } = commands;
+  const current = agenda.items.find((i) => i.id === agenda.currentId);
+  const next = agenda.items.find((i) => i.status === 'upcoming');
+  const timer = agenda.timer;
+  return (
+    <>
       <p className="run-status" data-testid="agenda-status">
         <strong>
           {current
@@ -68,15 +102,7 @@ export function AgendaPanel({ agenda }: { agenda: AgendaView }) {
           ))}
       </div>
       <Message message={commands.message} />
-      {agenda.items.length > 0 && (
-        <ol className="th-list th-agenda-list" data-testid="agenda-list">
-          {agenda.items.map((item, index) => (
-            <AgendaItemRow key={item.id} item={item} index={index} firstMovable={firstUpcoming} last={agenda.items.length - 1} commands={commands} />
-          ))}
-        </ol>
-      )}
-      <AddItemForm commands={commands} full={agenda.items.length >= AGENDA_LIMITS.items} />
-    </section>
+    </>
   );
 }
 

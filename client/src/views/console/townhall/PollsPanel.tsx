@@ -5,16 +5,20 @@ import { PollCard } from './PollCard';
 import { PollForm } from './PollForm';
 import { useCommand } from '../../../hooks/useCommand';
 
-/** Polls: prepare, edit drafts, open, close, reopen, show results, project; live results. */
-export function PollsPanel({ polls, projectedPollId }: { polls: readonly PollItem[]; projectedPollId: string | null }) {
+/**
+ * Polls: prepare, edit drafts, open, close, reopen, show results, project; live results.
+ * THUI10: `run` leaves out the new-poll form, `prepare` shows the drafts and the form, open.
+ */
+export function PollsPanel({ polls: all, projectedPollId, mode = 'all' }: { polls: readonly PollItem[]; projectedPollId: string | null; mode?: 'all' | 'run' | 'prepare' }) {
   const { t } = useTranslation();
   const commands = useCommand({ keepFocus: true });
+  const polls = mode === 'prepare' ? all.filter((p) => p.poll.status === 'draft') : all;
   return (
     <section className="card th-panel th-polls" aria-labelledby="th-polls-heading">
       <h2 id="th-polls-heading">{t('thConsole.poll.heading')}</h2>
       <Message message={commands.message} />
       {polls.length === 0 ? (
-        <p className="muted">{t('thConsole.poll.none')}</p>
+        <p className="muted">{mode === 'prepare' ? t('thPhase.polls.noDrafts') : t('thConsole.poll.none')}</p>
       ) : (
         <ul className="th-list">
           {polls.map((item) => (
@@ -22,10 +26,12 @@ export function PollsPanel({ polls, projectedPollId }: { polls: readonly PollIte
           ))}
         </ul>
       )}
-      <details className="th-new-poll">
-        <summary>{t('thConsole.poll.newHeading')}</summary>
-        <PollForm commands={commands} />
-      </details>
+      {mode !== 'run' && (
+        <details className="th-new-poll" open={mode === 'prepare' || undefined}>
+          <summary>{t('thConsole.poll.newHeading')}</summary>
+          <PollForm commands={commands} />
+        </details>
+      )}
     </section>
   );
 }

@@ -1,18 +1,11 @@
 import type { QuestionItem } from '@open-talks/shared/protocol';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { QuestionRow } from './QuestionRow';
 import { RadioChoices } from './RadioChoices';
-import { useCommand } from '../../../hooks/useCommand';
-
-type Sort = 'top' | 'newest';
-
-/** QA11: most votes first, then the older (it waited longer), then by id; or the newest first. */
-function sortQuestions(questions: readonly QuestionItem[], sort: Sort): QuestionItem[] {
-  const byId = (a: QuestionItem, b: QuestionItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return [...questions].sort((a, b) => (sort === 'top' ? b.votes - a.votes || a.createdAt - b.createdAt || byId(a, b) : b.createdAt - a.createdAt || byId(a, b)));
-}
+import { isMergeTarget, sortQuestions, type Sort } from './question-sort';
+import { useCommand, type Commands } from '../../../hooks/useCommand';
 
 const GROUPS = ['pending', 'pinned', 'visible', 'answered', 'hidden'] as const;
 type Group = (typeof GROUPS)[number];
@@ -27,11 +20,18 @@ export function QaPanel({ questions, moderation }: { questions: readonly Questio
   const { t } = useTranslation();
   const [sort, setSort] = useState<Sort>('top');
   const commands = useCommand({ keepFocus: true });
+  // THUI11: one `send` for the panel's life, so the memoised rows keep their props on a vote.
+  const latest = useRef(commands);
+  useLayoutEffect(() => {
+    latest.current = commands;
+  });
+  const send = useCallback(((...args: Parameters<Commands['send']>) => latest.current.send(...args)) as Commands['send'], []);
   const announcement = useNewQuestionAnnouncement(questions);
   const sorted = sortQuestions(questions, sort);
   const byGroup = new Map<Group, QuestionItem[]>(GROUPS.map((g) => [g, sorted.filter((q) => groupOf(q) === g)]));
   // Nothing merges into a hidden question, nor into one that was merged away (QA8).
-  const targets = sorted.filter((q) => q.status !== 'hidden' && q.mergedInto === null);
+  const targets = questions.filter(isMergeTarget).length;
+  const texts = useMemo(() => new Map(questions.map((q) => [q.id, q.text])), [questions]);
   const pending = byGroup.get('pending')!.length;
 
   return (
@@ -64,7 +64,14 @@ export function QaPanel({ questions, moderation }: { questions: readonly Questio
             <h3 id={`th-qa-${group}`}>{t(`thConsole.qa.group.${group}`, { n: list.length })}</h3>
             <ol className="th-list" data-testid={`qa-${group}`}>
               {list.map((q) => (
-                <QuestionRow key={q.id} question={q} all={questions} targets={targets.filter((x) => x.id !== q.id)} commands={commands} />
+                <QuestionRow
+                  key={q.id}
+                  question={q}
+                  mergedText={q.mergedInto ? (texts.get(q.mergedInto) ?? null) : null}
+                  canMerge={targets - (isMergeTarget(q) ? 1 : 0) > 0}
+                  send={send}
+                  busy={commands.busy}
+                />
               ))}
             </ol>
           </section>

@@ -1,25 +1,37 @@
 import { QA_LIMITS } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isMergeTarget, sortQuestions } from './question-sort';
 import { staffPersonLabel } from './staff-person';
+import { useTownhall } from '../../../state/selectors';
 import type { Commands } from '../../../hooks/useCommand';
+
+/** What a row needs of the panel's command hook: a stable `send` (THUI11) and whether one is in flight. */
+type RowCommands = Pick<Commands, 'send' | 'busy'>;
 
 type Editing = 'none' | 'hide' | 'edit' | 'merge';
 
-/** One question with what a moderator may do to it now (QA3…QA8). */
-export function QuestionRow({
+/**
+ * One question with what a moderator may do to it now (QA3…QA8). THUI11: memoised, with only
+ * plain values and a stable `send` as props, so a vote re-renders its own row, not the list.
+ */
+export const QuestionRow = memo(function QuestionRow({
   question: q,
-  all,
-  targets,
-  commands,
+  mergedText,
+  canMerge,
+  send,
+  busy,
 }: {
   question: QuestionItem;
-  all: readonly QuestionItem[];
-  targets: readonly QuestionItem[];
-  commands: Commands;
+  /** The text of the question this one was merged into, if any. */
+  mergedText: string | null;
+  canMerge: boolean;
+  send: Commands['send'];
+  busy: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const commands: RowCommands = { send, busy };
   const [editing, setEditing] = useState<Editing>('none');
   // Back from a form, keyboard focus returns to the row's actions (if the row is still here).
   const actions = useRef<HTMLDivElement>(null);
@@ -33,10 +45,8 @@ export function QuestionRow({
     refocus.current = false;
     actions.current?.querySelector('button')?.focus();
   }, [editing]);
-  const { send, busy } = commands;
   const textId = `th-q-${q.id}`;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(q.createdAt);
-  const merged = q.mergedInto ? all.find((x) => x.id === q.mergedInto) : undefined;
   const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
   const act = (label: string, onClick: () => void, className = 'secondary') => (
     <button type="button" className={className} aria-disabled={busy} aria-describedby={textId} onClick={onClick}>
@@ -59,7 +69,7 @@ export function QuestionRow({
         {q.editedAt !== null && <span>{t('thConsole.qa.edited')}</span>}
       </p>
       {q.hiddenReason && <p className="th-meta">{t('thConsole.qa.hiddenReason', { reason: q.hiddenReason })}</p>}
-      {q.mergedInto && <p className="th-meta">{t('thConsole.qa.mergedInto', { text: merged ? short(merged.text) : '…' })}</p>}
+      {q.mergedInto && <p className="th-meta">{t('thConsole.qa.mergedInto', { text: mergedText !== null ? short(mergedText) : '…' })}</p>}
       {q.mergedInto === null && editing === 'none' && (
         <div className="button-row th-actions" ref={actions}>
           {(q.status === 'pending' || q.status === 'hidden') &&
@@ -74,19 +84,19 @@ export function QuestionRow({
           {q.status === 'answered' && act(t('thConsole.qa.reopen'), () => void send('qa:reopen', { questionId: q.id }, done('reopened')))}
           {q.status !== 'hidden' && act(t('thConsole.qa.hide'), () => setEditing('hide'))}
           {act(t('thConsole.qa.edit'), () => setEditing('edit'))}
-          {targets.length > 0 && act(t('thConsole.qa.mergeOpen'), () => setEditing('merge'))}
+          {canMerge && act(t('thConsole.qa.mergeOpen'), () => setEditing('merge'))}
         </div>
       )}
       {editing === 'hide' && <HideForm question={q} commands={commands} done={done('hidden')} onClose={close} />}
       {editing === 'edit' && <EditForm question={q} commands={commands} done={done('edited')} onClose={close} />}
-      {editing === 'merge' && <MergeForm question={q} targets={targets} commands={commands} short={short} onClose={close} />}
+      {editing === 'merge' && <MergeForm question={q} commands={commands} short={short} onClose={close} />}
     </li>
   );
-}
+});
 
 interface FormProps {
   question: QuestionItem;
-  commands: Commands;
+  commands: RowCommands;
   onClose: () => void;
 }
 
@@ -146,8 +156,11 @@ function EditForm({ question, commands, done, onClose }: FormProps & { done: str
   );
 }
 
-function MergeForm({ question, targets, commands, short, onClose }: FormProps & { targets: readonly QuestionItem[]; short: (text: string) => string }) {
+/** Reads the questions itself while open, so the rows need not carry the whole list. */
+function MergeForm({ question, commands, short, onClose }: FormProps & { short: (text: string) => string }) {
   const { t } = useTranslation();
+  const questions = useTownhall((th) => th.qa.questions) ?? [];
+  const targets = sortQuestions(questions, 'top').filter((x) => x.id !== question.id && isMergeTarget(x));
   const [targetId, setTargetId] = useState(targets[0]?.id ?? '');
   const id = `th-merge-${question.id}`;
   async function submit(event: FormEvent) {

@@ -26,7 +26,7 @@ export function PollCard({ item, canVote }: { item: PollItem; canVote: boolean }
     );
   }
   return (
-    <article className="card poll-card" aria-labelledby={`poll-${poll.id}`}>
+    <article className="card poll-card" id={`poll-card-${poll.id}`} tabIndex={-1} aria-labelledby={`poll-${poll.id}`}>
       <h3 id={`poll-${poll.id}`} dir="auto">
         {poll.question}
       </h3>

@@ -1,34 +1,69 @@
 import type { Attribution } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personLabel } from '../../../components/townhall/person';
+import './townhall-phone.css';
 
-/** One question on the board, with its vote button (pressed again: the vote is taken back). */
-export function QuestionCard({ q, voted, attribution, onVote }: { q: QuestionItem; voted: boolean; attribution: Attribution; onVote: (q: QuestionItem) => void }) {
+/**
+ * One question on the board, compact: a big vote button at the start of the line (THUI12: at
+ * least 44 px; pressed again, the vote is taken back), the text and who asked beside it. Whether
+ * one voted is said in words and an icon, and by `aria-pressed`, never by colour alone.
+ */
+export const QuestionCard = memo(function QuestionCard({
+  q,
+  voted,
+  attribution,
+  onVote,
+}: {
+  q: QuestionItem;
+  voted: boolean;
+  attribution: Attribution;
+  onVote: (q: QuestionItem) => void;
+}) {
   const { t } = useTranslation();
+  const textId = `question-text-${q.id}`;
+  const canVote = q.status === 'visible' && !q.mine;
   return (
     // Focusable from a merged question's link (QA15); not in the tab order.
-    <li id={`question-${q.id}`} tabIndex={-1} className={`question-item${q.pinned ? ' question-pinned' : ''}`}>
+    <li id={`question-${q.id}`} tabIndex={-1} className={`question-item question-compact${q.pinned ? ' question-pinned' : ''}`}>
       {q.pinned && <p className="now-answering">{t('townhall.qa.nowAnswering')}</p>}
-      <p className="question-text" dir="auto">
-        {q.text}
-      </p>
-      {/* Who asked and the vote on one line: a phone shows more questions per screen (QA16). */}
-      <div className="question-foot">
-        <p className="question-meta">
-          {q.author ? personLabel(t, q.author, attribution) : t('townhall.qa.anonymous')}
-          {q.mine && ` · ${t('townhall.qa.yours')}`}
-          {q.status === 'answered' && ` · ${t('townhall.qa.answered')}`}
-        </p>
-        {q.status === 'visible' && !q.mine ? (
-          <button type="button" className={voted ? 'vote voted' : 'vote secondary'} aria-pressed={voted} onClick={() => onVote(q)}>
-            <span aria-hidden="true">▲ </span>
-            {t('townhall.qa.upvote')} <span className="vote-count">{t('townhall.qa.votes', { count: q.votes })}</span>
+      <div className="question-line">
+        {canVote ? (
+          <button type="button" className={voted ? 'vote voted' : 'vote secondary'} aria-pressed={voted} aria-describedby={textId} onClick={() => onVote(q)}>
+            <span aria-hidden="true" className="vote-icon">
+              {voted ? '✓' : '▲'}
+            </span>
+            <span aria-hidden="true" className="vote-number">
+              {q.votes}
+            </span>
+            <span className="visually-hidden">{t('townhall.qa.upvote')}</span>
           </button>
         ) : (
-          <p className="vote-count">{t('townhall.qa.votes', { count: q.votes })}</p>
+          <p className="vote-tally" aria-hidden="true">
+            <span className="vote-number">{q.votes}</span>
+          </p>
         )}
+        <div className="question-body">
+          <p className="question-text" id={textId} dir="auto">
+            {q.text}
+          </p>
+          <p className="question-meta">
+            {q.author ? personLabel(t, q.author, attribution) : t('townhall.qa.anonymous')}
+            {q.mine && ` · ${t('townhall.qa.yours')}`}
+            {q.status === 'answered' && ` · ${t('townhall.qa.answered')}`}
+            {' · '}
+            <span className="vote-count">{t('townhall.qa.votes', { count: q.votes })}</span>
+            {voted && (
+              <span className="you-voted">
+                {' · '}
+                <span aria-hidden="true">✓ </span>
+                {t('thPhase.qa.youVoted')}
+              </span>
+            )}
+          </p>
+        </div>
       </div>
     </li>
   );
-}
+});

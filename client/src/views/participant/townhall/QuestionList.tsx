@@ -1,6 +1,6 @@
 import type { Attribution } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
-import { useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../../console/cafe/Message';
@@ -44,7 +44,12 @@ export function QuestionList({ questions, myVotes, attribution }: { questions: r
   // Folded: the top few, plus the one being answered and one's own (just asked: still in view).
   const folded = open.filter((q, i) => i < OPEN_SHOWN || q.pinned || q.mine);
   const shown = showAll ? open : folded;
-  const vote = (q: QuestionItem) => void send('qa:vote', { questionId: q.id, up: !voted.has(q.id) });
+  // One callback for the list's life, so a vote re-renders the card it changed (QuestionCard is memoised).
+  const latest = useRef({ send, voted });
+  useLayoutEffect(() => {
+    latest.current = { send, voted };
+  });
+  const vote = useCallback((q: QuestionItem) => void latest.current.send('qa:vote', { questionId: q.id, up: !latest.current.voted.has(q.id) }), []);
   const card = (q: QuestionItem) => <QuestionCard key={q.id} q={q} voted={voted.has(q.id)} attribution={attribution} onVote={vote} />;
 
   // From a merged question's link: unfold wherever the other question is, then go to it.

@@ -4,17 +4,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary } from '../../../components/PanelBoundary';
 import { useTownhall } from '../../../state/selectors';
-import { AgendaNow } from './AgendaNow';
 import { AskForm } from './AskForm';
 import { Captions } from './Captions';
 import { FloorCard } from './FloorCard';
 import { HandControl } from './HandControl';
+import { NowCard } from './NowCard';
 import { PollCard } from './PollCard';
 import { QuestionList } from './QuestionList';
 import { VideoRoomCard } from './VideoRoomCard';
 
 /**
- * A participant's Town Hall: the agenda item under way first, the floor, their hand, polls
+ * A participant's Town Hall: what is happening and what to do now first (THUI8), the floor, their hand, polls
  * (open ones whole, closed ones folded), Q&A and captions. Each panel has its own error
  * boundary, so one that breaks never blanks the page (CAPTION2).
  */
@@ -31,7 +31,7 @@ export function TownhallView({ me, attribution }: { me: ParticipantView; attribu
     <div className="townhall">
       <div className="console-grid">
         <PanelBoundary name="agenda">
-          <AgendaNow agenda={townhall.agenda} className="card" />
+          <NowCard agenda={townhall.agenda} you={townhall.you} polls={polls} may={{ vote: can(me.role, 'poll:vote'), ask: can(me.role, 'qa:ask') }} videoRoom={videoRoom} />
         </PanelBoundary>
         <PanelBoundary name="floor">
           <FloorCard floor={townhall.floor} attribution={attribution} className="card" />
@@ -78,7 +78,7 @@ function QaSection({ me, attribution, settings }: { me: ParticipantView; attribu
   const newQuestion = useNewQuestionAnnouncement(qa?.questions);
   if (!qa) return null;
   return (
-    <section className="card" aria-labelledby="qa-heading">
+    <section className="card" id="qa-section" aria-labelledby="qa-heading">
       <h2 id="qa-heading">{t('townhall.qa.heading')}</h2>
       {can(me.role, 'qa:ask') && (
         <AskForm anonymousAllowed={mayAskAnonymously(settings.anonymousQuestions, attribution)} preModerated={settings.moderation === 'pre'} questions={qa.questions} />

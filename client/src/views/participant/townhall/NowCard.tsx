@@ -1,0 +1,140 @@
+import { participantNextStep, type NextStep } from '@open-talks/shared';
+import type { AgendaView, HandStatus, PollItem } from '@open-talks/shared/protocol';
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Countdown } from '../../../components/cafe/Countdown';
+import { useTownhall } from '../../../state/selectors';
+
+/** Moves to a part of the page and puts keyboard focus there (its first control, else itself). */
+function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string, control: string) {
+  event.preventDefault();
+  const target = document.getElementById(id);
+  if (!target) return;
+  const first = target.querySelector<HTMLElement>(control);
+  target.scrollIntoView({ block: 'start' });
+  (first ?? target).focus({ preventScroll: true });
+}
+
+/**
+ * THUI8: the top of a participant's Town Hall on a phone: the agenda item under way and the one
+ * thing to do now (speak, vote in the open poll, get ready, ask or upvote), with a link that
+ * takes them there. The whole agenda is folded underneath.
+ */
+export function NowCard({
+  agenda,
+  you,
+  polls,
+  may,
+  videoRoom,
+}: {
+  agenda: AgendaView;
+  you: HandStatus | null;
+  polls: readonly PollItem[];
+  may: { vote: boolean; ask: boolean };
+  videoRoom: string | null;
+}) {
+  const { t } = useTranslation();
+  const questionsToUpvote = useTownhall((th) => th.qa.questions.some((q) => q.status === 'visible' && !q.mine)) ?? false;
+  const step = participantNextStep(
+    { you, polls: polls.map(({ poll, ballot }) => ({ id: poll.id, status: poll.status, question: poll.question, answered: ballot !== null })), questionsToUpvote },
+    may,
+  );
+  const current = agenda.items.find((item) => item.id === agenda.currentId);
+  const next = agenda.items.find((item) => item.status === 'upcoming');
+  return (
+    <section className="card now-card" aria-labelledby="now-heading" data-testid="now-card">
+      <h2 id="now-heading">{t('thPhase.now.heading')}</h2>
+      {agenda.items.length > 0 && (
+        <div className="now-agenda">
+          {current ? (
+            <>
+              <p className="agenda-current" dir="auto">
+                {t('townhall.agenda.now', { title: current.title })}
+              </p>
+              <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} />
+            </>
+          ) : (
+            <p className="muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>
+          )}
+          {next && (
+            <p className="agenda-next" dir="auto">
+              {t('townhall.agenda.next', { title: next.title })}
+            </p>
+          )}
+        </div>
+      )}
+      <StepLine step={step} videoRoom={videoRoom} />
+      {agenda.items.length > 0 && (
+        <details className="now-agenda-all">
+          <summary>{t('townhall.agenda.all', { count: agenda.items.length })}</summary>
+          <ol className="agenda-list">
+            {agenda.items.map((item) => (
+              <li key={item.id} aria-current={item.status === 'current' ? 'step' : undefined}>
+                <span dir="auto">{item.title}</span> · {t('townhall.agenda.minutes', { count: Math.round(item.durationMs / 60_000) })} ·{' '}
+                {t(`townhall.agenda.status.${item.status}`)}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function StepLine({ step, videoRoom }: { step: NextStep; videoRoom: string | null }) {
+  const { t } = useTranslation();
+  const action = (href: string, label: string, onClick: (event: MouseEvent<HTMLAnchorElement>) => void) => (
+    <a className="now-action" href={href} onClick={onClick} data-testid="now-action">
+      {label}
+    </a>
+  );
+  switch (step.kind) {
+    case 'speak':
+      return (
+        <div className="now-step now-step-urgent">
+          <p className="now-what">{videoRoom ? t('thUi.videoRoom.youHaveFloor') : t('townhall.hand.youHaveFloor')}</p>
+          {videoRoom && (
+            <a className="now-action" href={videoRoom} target="_blank" rel="noopener noreferrer" data-testid="now-action">
+              {t('thUi.videoRoom.join')}
+            </a>
+          )}
+        </div>
+      );
+    case 'vote':
+      return (
+        <div className="now-step now-step-urgent">
+          <p className="now-what" dir="auto">
+            {t('thPhase.now.pollOpen', { question: step.question })}
+          </p>
+          {step.more > 0 && <p className="muted">{t('thPhase.now.morePolls', { n: step.more })}</p>}
+          {action(`#poll-card-${step.pollId}`, t('thPhase.now.vote'), (e) => jumpTo(e, `poll-card-${step.pollId}`, 'input:not(:disabled), button'))}
+        </div>
+      );
+    case 'next-speaker':
+      return (
+        <div className="now-step">
+          <p className="now-what">{t('townhall.hand.youAreNext')}</p>
+        </div>
+      );
+    case 'ask':
+      return (
+        <div className="now-step">
+          <p className="now-what">{t('thPhase.now.askWhat')}</p>
+          {action('#qa-heading', t('thPhase.now.ask'), (e) => jumpTo(e, 'qa-section', '#ask-text'))}
+        </div>
+      );
+    case 'upvote':
+      return (
+        <div className="now-step">
+          <p className="now-what">{t('thPhase.now.upvoteWhat')}</p>
+          {action('#qa-heading', t('thPhase.now.upvote'), (e) => jumpTo(e, 'qa-section', 'button.vote'))}
+        </div>
+      );
+    case 'follow':
+      return (
+        <div className="now-step">
+          <p className="now-what">{t('thPhase.now.follow')}</p>
+        </div>
+      );
+  }
+}
