@@ -43,16 +43,14 @@ export function NowCard({
   const next = agenda.items.find((item) => item.status === 'upcoming');
   return (
     <section className="card now-card" aria-labelledby="now-heading" data-testid="now-card">
-      <h2 id="now-heading">{t('thPhase.now.heading')}</h2>
+      {/* The item under way is the heading itself ("Now: Welcome"): one line, not "Now" twice. */}
+      <h2 id="now-heading" className={current ? 'agenda-current' : undefined} dir="auto">
+        {current ? t('townhall.agenda.now', { title: current.title }) : t('thPhase.now.heading')}
+      </h2>
       {agenda.items.length > 0 && (
         <div className="now-agenda">
           {current ? (
-            <>
-              <p className="agenda-current" dir="auto">
-                {t('townhall.agenda.now', { title: current.title })}
-              </p>
-              <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} />
-            </>
+            <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} />
           ) : (
             <p className="muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>
           )}
