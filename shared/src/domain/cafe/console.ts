@@ -59,8 +59,7 @@ export interface TownhallProgress {
 }
 
 export type ConsoleState =
-  | { format: 'cafe'; phase: CafePhase; recordPublished?: boolean }
-  | { format: 'townhall'; townhall: TownhallProgress | undefined; recordPublished?: boolean };
+  { format: 'cafe'; phase: CafePhase; recordPublished?: boolean } | { format: 'townhall'; townhall: TownhallProgress | undefined; recordPublished?: boolean };
 
 /**
  * CONSOLE3: the phase the session's state calls for. A café: not started → Prepare, a round on

@@ -20,7 +20,7 @@ export function isTownhallStaff(role: Role): boolean {
  * The staff side of a Town Hall: the panels this role may use, and only those; each with its own
  * error boundary (CAPTION2). Each panel selects its own slice, so a vote count re-renders Q&A only.
  */
-export function TownhallConsole({ role }: { role: Role }) {
+export function TownhallConsole({ role }: { role: Role; phase?: 'prepare' | 'run' }) {
   const { t } = useTranslation();
   return (
     <div className="th-console" aria-label={t('thConsole.heading')} role="region">
