@@ -126,6 +126,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
   });
 
   it('CAFE6 NOTE11 a prompt to one table leaves "Send to" on everyone; the console, moderators and rapporteurs open every table’s notes', async () => {
+    await console_.getByRole('tab', { name: /^Run/ }).click(); // the console by phase: Prepare until the café starts
     await console_.getByRole('button', { name: 'Start round 1 of 2' }).click();
     await expect.poll(() => console_.getByTestId('run-status').innerText()).toContain('Round 1 of 2');
     const target = console_.getByLabel('Send to');
@@ -136,6 +137,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
     await expect.poll(() => target.inputValue()).toBe('');
     expect(await target.locator('option:checked').innerText()).toBe('Everyone');
 
+    await console_.getByRole('tab', { name: /^Harvest/ }).click();
     const notes = console_.locator('section.tables-notes');
     await expect.poll(() => notes.getByRole('link').count()).toBe(3);
     for (const person of [mo, ria]) {
@@ -197,6 +199,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
 
   it('CAFE3 SEAT10 between rounds a guest is told "you move to" or "you stay at", and the host "you stay at … (you host it)"', async () => {
     pages.amina = await open(seatUrl(amina));
+    await console_.getByRole('tab', { name: /^Run/ }).click();
     await console_.getByRole('button', { name: 'End round now' }).click();
     await console_.getByRole('dialog').getByRole('button', { name: 'End round now', exact: true }).click();
     const plan = await planOf();
@@ -215,6 +218,7 @@ describe.skipIf(missing !== null)('the café as people first meet it', () => {
   });
 
   it('REC10 the public page in Arabic at 390 px keeps its list bullets on screen and does not scroll sideways', async () => {
+    await console_.getByRole('tab', { name: /^Record/ }).click();
     await console_.getByRole('button', { name: 'Publish the record' }).click();
     await expect.poll(() => console_.getByTestId('publication-status').textContent()).toMatch(/^Published since/);
     const link = await console_.getByLabel('Public link').inputValue();

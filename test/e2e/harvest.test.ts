@@ -79,6 +79,7 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
 
   it('HARV1 HARV5 HARV6 the console’s board shows the marked idea; a theme made and the idea moved into it show on the projector', async () => {
     const console_ = (await open(world.created.links.console)).page;
+    await console_.getByRole('tab', { name: /^Harvest/ }).click(); // the console by phase
     const board = console_.getByTestId('harvest-board');
     const idea = board.getByTestId('harvest-idea').filter({ hasText: 'Trust before tools' });
     // Said once: "Marked by table 1, A", never "Marked by the table table 1, A".

@@ -34,6 +34,7 @@ describe.skipIf(missing !== null)('observers and the tables’ notes', () => {
     await observer.goBack();
 
     const console_ = await pageAs(world.created.facilitatorToken, `/s/${world.sessionId}/console`);
+    await console_.getByRole('tab', { name: /^Prepare/ }).click(); // the console by phase: sharing is prepared
     const setting = console_.getByRole('checkbox', { name: "Observers may read the tables' notes" });
     await expect.poll(() => setting.isChecked()).toBe(true);
     await setting.uncheck();

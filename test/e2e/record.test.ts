@@ -64,6 +64,7 @@ describe.skipIf(missing !== null)('the record in the browser', () => {
 
   it('REC10 the facilitator publishes; the public page needs no login and is accessible', async () => {
     await console_.goto(`${server.url}/s/${world.sessionId}/console#token=${world.created.facilitatorToken}`);
+    await console_.getByRole('tab', { name: /^Record/ }).click(); // the console by phase
     await console_.getByRole('button', { name: 'Publish the record' }).click();
     await expect.poll(() => console_.getByTestId('publication-status').textContent()).toMatch(/^Published since/);
     publicLink = await console_.getByLabel('Public link').inputValue();

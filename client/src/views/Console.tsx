@@ -1,5 +1,6 @@
-import { formatJoinCode } from '@open-talks/shared';
-import { lazy, Suspense } from 'react';
+import { consolePhaseFor, consolePhases, formatJoinCode, type ConsolePhase, type TownhallProgress } from '@open-talks/shared';
+import type { ParticipantView, SessionView } from '@open-talks/shared/protocol';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { LiveAttendance } from '../components/LiveAttendance';
@@ -7,14 +8,18 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { TablesNotes } from '../components/cafe/TablesNotes';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { useLive } from '../state/live-store';
-import { useCafeLive, useSessionView, useViewer } from '../state/selectors';
+import { useCafeLive, useSessionView, useTownhall, useViewer } from '../state/selectors';
 import { CafeSetup } from './console/cafe/CafeSetup';
 import { HarvestSection } from './console/cafe/HarvestSection';
 import { RunPanel } from './console/cafe/RunPanel';
 import { PeopleTable } from './console/PeopleTable';
 import { SharePanel } from './console/SharePanel';
+import { PHASE_PANEL_ID, PhaseTabs, phaseTabId } from './console/phases/PhaseTabs';
+import { useCafeView } from './console/phases/useCafeView';
+import { useConsolePhase } from './console/phases/usePhase';
 import { isTownhallStaff, TownhallConsole } from './console/townhall/TownhallConsole';
 import { getCredential } from '../state/credentials';
+import './console/console.css';
 
 // The record's panel (exports, publication) is needed once, at the end: its own chunk.
 const RecordPanel = lazy(() => import('../record/RecordPanel'));
@@ -30,12 +35,9 @@ export default function Console({ sessionId }: { sessionId: string }) {
   const session = useSessionView();
   const loaded = useLive((s) => s.live !== undefined);
   const participants = useLive((s) => s.live?.participants);
-  const liveCafe = useCafeLive();
   const townhall = useLive((s) => s.live?.townhall !== undefined);
   const refusal = useLive((s) => s.refusal);
   const me = useViewer();
-  const cafe = useLive((s) => s.cafe);
-  const token = getCredential(sessionId)?.token;
   useDocumentTitle(t('title.console'), session?.title);
 
   if (!hasToken || refusal) {
@@ -71,45 +73,146 @@ export default function Console({ sessionId }: { sessionId: string }) {
       </div>
     );
   }
+  return <FacilitatorConsole sessionId={sessionId} session={session} me={me} participants={participants!} />;
+}
+
+/** The Town Hall's progress as far as the console's phase goes (CONSOLE3). */
+function useTownhallProgress(): TownhallProgress | undefined {
+  const th = useTownhall(({ agenda, polls, floor }) => ({ agenda, polls, floor }));
+  return th && { agenda: th.agenda, polls: th.polls.map((p) => p.poll), floor: th.floor !== null };
+}
+
+/**
+ * The facilitator's console by phase (CONSOLE2–CONSOLE5): Prepare, Run, Harvest (a café) and
+ * Record, as tabs. The phase follows the session's state and can be chosen by hand.
+ */
+function FacilitatorConsole({ sessionId, session, me, participants }: { sessionId: string; session: SessionView; me: ParticipantView; participants: ParticipantView[] }) {
+  const { t } = useTranslation();
+  const isCafe = session.format === 'cafe';
+  const liveCafe = useCafeLive();
+  const cafe = useCafeView(isCafe);
+  const progress = useTownhallProgress();
+  const token = getCredential(sessionId)?.token;
+
+  const phases = consolePhases(session.format);
+  const auto: ConsolePhase = isCafe
+    ? consolePhaseFor({ format: 'cafe', phase: liveCafe?.live.phase ?? 'not-started' })
+    : consolePhaseFor({ format: 'townhall', townhall: progress });
+  const { phase, choose, moved } = useConsolePhase(sessionId, auto, phases);
+
+  // CONSOLE5: when the console follows the session to another phase, focus that was in the old
+  // phase's panel would fall to the page; it goes to the new phase's tab instead. Focus anywhere
+  // else is left where it is.
+  const lastPhase = useRef(phase);
+  useEffect(() => {
+    if (lastPhase.current === phase) return;
+    lastPhase.current = phase;
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) document.getElementById(phaseTabId(phase))?.focus();
+  }, [phase]);
+
+  // Chosen from a button in the panel ("Go to Run"): the button goes with its panel, and focus
+  // goes to the new phase's tab (above), the start of what is now shown.
+  const goTo = (next: ConsolePhase) => choose(next);
+
+  const details = (
+    <dl className="session-details" aria-label={t('console.sessionDetails')}>
+      <div>
+        <dt>{t('console.format')}</dt>
+        <dd>{t(`words.format.${session.format}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('console.joinCode')}</dt>
+        <dd className="code" data-testid="join-code">
+          {formatJoinCode(session.joinCode)}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('console.languages')}</dt>
+        <dd>{session.languages.map((l) => t(`words.languageName.${l}`)).join(', ')}</dd>
+      </div>
+      <div>
+        <dt>{t('console.attribution')}</dt>
+        <dd>{t(`words.attribution.${session.attribution}`)}</dd>
+      </div>
+    </dl>
+  );
+
+  let content;
+  if (phase === 'prepare') {
+    content = (
+      <>
+        {details}
+        {isCafe && liveCafe && liveCafe.live.phase === 'not-started' && cafe && (
+          <ReadyNote rounds={cafe.rounds.length} planned={cafe.plan !== null} onGoToRun={() => goTo('run')} />
+        )}
+        <div className="console-grid">
+          <SharePanel session={session} />
+          <LiveAttendance />
+        </div>
+        {!isCafe && <TownhallConsole role={me.role} phase="prepare" />}
+        {isCafe && <CafeSetup participants={participants} />}
+        <PeopleTable participants={participants} meId={me.id} />
+      </>
+    );
+  } else if (phase === 'run') {
+    content = (
+      <div className={isCafe ? 'run-layout' : 'run-layout run-layout-townhall'}>
+        {isCafe && liveCafe && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} planned={cafe ? cafe.plan !== null : undefined} onGoTo={goTo} />}
+        {!isCafe && <TownhallConsole role={me.role} phase="run" />}
+        <aside className="run-aside" aria-label={t('consolePhase.runAside')}>
+          <p className="run-join-code">
+            {t('console.joinCode')} <strong className="code">{formatJoinCode(session.joinCode)}</strong>
+          </p>
+          <LiveAttendance folded />
+          {/* The projector's control (ProjectorControl.tsx, another helper's, issue 14) goes here: the lead wires it in at merge. */}
+          <div className="run-projector-slot" data-slot="projector-control" />
+        </aside>
+      </div>
+    );
+  } else if (phase === 'harvest') {
+    content = liveCafe ? (
+      <>
+        <HarvestSection sessionId={sessionId} live={liveCafe.live} me={me} />
+        <TablesNotes sessionId={sessionId} live={liveCafe.live} />
+      </>
+    ) : null;
+  } else {
+    content = token ? (
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <RecordPanel sessionId={sessionId} token={token} canPublish />
+      </Suspense>
+    ) : null;
+  }
+
   return (
-    <div className="console">
+    <div className={`console console-by-phase console-phase-${phase}`}>
       <h1>
         {session.title} <span className="muted heading-sub">— {t('console.heading')}</span>
       </h1>
-      <dl className="session-details" aria-label={t('console.sessionDetails')}>
-        <div>
-          <dt>{t('console.format')}</dt>
-          <dd>{t(`words.format.${session.format}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('console.joinCode')}</dt>
-          <dd className="code" data-testid="join-code">
-            {formatJoinCode(session.joinCode)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('console.languages')}</dt>
-          <dd>{session.languages.map((l) => t(`words.languageName.${l}`)).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('console.attribution')}</dt>
-          <dd>{t(`words.attribution.${session.attribution}`)}</dd>
-        </div>
-      </dl>
-      <div className="console-grid">
-        <SharePanel session={session} />
-        <LiveAttendance />
+      <PhaseTabs phases={phases} phase={phase} auto={auto} onChoose={choose} />
+      {/* CONSOLE5: said politely when the console follows the session on its own. */}
+      <p className="visually-hidden" role="status" data-testid="phase-announcement">
+        {moved ? t('consolePhase.moved', { phase: t(`consolePhase.${moved}`) }) : ''}
+      </p>
+      <div role="tabpanel" id={PHASE_PANEL_ID} aria-labelledby={phaseTabId(phase)} className="console-phase-panel">
+        {content}
       </div>
-      {liveCafe && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} />}
-      {liveCafe && <TablesNotes sessionId={sessionId} live={liveCafe.live} />}
-      {liveCafe && <HarvestSection sessionId={sessionId} live={liveCafe.live} me={me} />}
-      {townhall && <TownhallConsole role={me.role} />}
-      {session.format === 'cafe' && participants && <CafeSetup participants={participants} />}
-      {participants && <PeopleTable participants={participants} meId={me.id} />}
-      {token && (
-        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <RecordPanel sessionId={sessionId} token={token} canPublish />
-        </Suspense>
+    </div>
+  );
+}
+
+/** Before the café starts: what is still missing, or that it is ready, with the way to Run. */
+function ReadyNote({ rounds, planned, onGoToRun }: { rounds: number; planned: boolean; onGoToRun: () => void }) {
+  const { t } = useTranslation();
+  const ready = rounds > 0 && planned;
+  return (
+    <div className={`ready-note${ready ? ' ready-note-ready' : ''}`} data-testid="ready-note">
+      <p>{ready ? t('consolePhase.ready') : t(rounds === 0 ? 'consolePhase.missingRounds' : 'consolePhase.missingPlan')}</p>
+      {ready && (
+        <button type="button" onClick={onGoToRun}>
+          {t('consolePhase.goToRun')}
+        </button>
       )}
     </div>
   );

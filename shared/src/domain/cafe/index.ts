@@ -8,3 +8,4 @@ export * from './run.js';
 export * from './run-decisions.js';
 export * from './live.js';
 export * from './reseat.js';
+export * from './console.js';

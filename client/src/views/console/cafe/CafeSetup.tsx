@@ -1,7 +1,5 @@
 import type { ParticipantView } from '@open-talks/shared/protocol';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { command } from '../../../net/realtime';
 import { useLive } from '../../../state/live-store';
 import { PlanPanel } from './PlanPanel';
 import { RoundsEditor } from './RoundsEditor';
@@ -11,12 +9,7 @@ import { TablesEditor } from './TablesEditor';
 export function CafeSetup({ participants }: { participants: ParticipantView[] }) {
   const { t } = useTranslation();
   const cafe = useLive((s) => s.cafe);
-  const status = useLive((s) => s.status);
-  useEffect(() => {
-    // Fetched on every (re)connect: the server is the only source of the café.
-    if (status !== 'connected') return;
-    void command('cafe:get', {}).then((ack) => ack.ok && useLive.getState().applyCafe(ack.cafe));
-  }, [status]);
+  // Fetched by the console on every (re)connect (useCafeView): the server is the only source.
 
   return (
     <section className="cafe-setup" aria-labelledby="cafe-heading">
