@@ -74,5 +74,17 @@ describe.skipIf(missing !== null)('theme suggestions in a real browser', () => {
 
     await expectAccessible(page, 'theme suggestions on the harvest page');
     await shot(page, 'theme-suggestions-en-accepted');
+
+    // Asked again, only the unthemed ideas are proposed; two proposals merged become one.
+    await panel.getByRole('button', { name: 'Suggest again' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/^2 themes proposed/);
+    expect(await panel.textContent()).not.toContain('water');
+    const coding = proposal('coding');
+    const [codingName, busesName] = [await coding.getByLabel('Theme name').inputValue(), await proposal('buses').getByLabel('Theme name').inputValue()];
+    await coding.getByLabel('Merge with').selectOption({ label: busesName });
+    await coding.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => status.textContent()).toBe(`“${codingName}” merged into “${busesName}”.`);
+    expect(await panel.locator('.theme-proposal').count()).toBe(1);
+    expect(await panel.locator('.theme-proposal').textContent()).toContain('5 ideas');
   });
 });
