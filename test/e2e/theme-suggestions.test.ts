@@ -27,8 +27,9 @@ describe.skipIf(missing !== null)('theme suggestions in a real browser', () => {
     for (const [i, text] of CODING.entries()) await tableA.add(world.bob.token, `c${i}`, text);
   });
 
-  async function open(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  async function open(language = 'en'): Promise<Page> {
+    const context = await browser.newContext({ locale: language === 'en' ? 'en-GB' : language, viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((value) => localStorage.setItem('openTalks.language', value), language);
     const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token: world.created.facilitatorToken };
     await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
     const page = await context.newPage();
@@ -86,5 +87,23 @@ describe.skipIf(missing !== null)('theme suggestions in a real browser', () => {
     await expect.poll(() => status.textContent()).toBe(`“${codingName}” merged into “${busesName}”.`);
     expect(await panel.locator('.theme-proposal').count()).toBe(1);
     expect(await panel.locator('.theme-proposal').textContent()).toContain('5 ideas');
+  });
+
+  it('THEME3 THEME11 in Arabic the panel reads right to left and Arabic ideas are proposed apart', async () => {
+    const tableB = ideasAt(server.url, world, world.tableB, 1);
+    await tableB.add(world.cem.token, 'ar1', 'توفير مياه الشرب النظيفة لكل قرية');
+    await tableB.add(world.cem.token, 'ar2', 'إصلاح مضخات مياه الشرب في القرى');
+    const page = await open('ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    const panel = page.getByTestId('theme-suggestions');
+    await expect.poll(() => page.getByTestId('harvest-idea').count()).toBe(WATER.length + BUSES.length + CODING.length + 2);
+    await panel.getByRole('button', { name: 'اقتراح محاور' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/اقتُرحت 3 محاور/);
+    const arabic = panel.locator('.theme-proposal').filter({ has: page.locator('.theme-proposal-term', { hasText: /^مياه$/ }) });
+    expect(await arabic.count()).toBe(1);
+    expect(await arabic.locator('details').textContent()).not.toMatch(/buses|coding/);
+    await arabic.locator('summary').click();
+    await expectAccessible(page, 'theme suggestions in Arabic');
+    await shot(page, 'theme-suggestions-ar');
   });
 });
