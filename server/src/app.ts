@@ -9,6 +9,7 @@ import { refuseFloodedRequest } from './http/flood-door.js';
 import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
 import { IdeaCommands, NotepadServer, notepadAccessFollows } from './notepad/index.js';
+import { ThemeSuggestions } from './notepad/theme-suggestions.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { createCommands } from './realtime/handlers.js';
 import { SocketNotifier } from './realtime/notifier.js';
@@ -93,7 +94,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   );
   const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
-  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, limit: rateClassLimiter(config.limits) });
+  const themes = new ThemeSuggestions(notepads);
+  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, limit: rateClassLimiter(config.limits) });
   attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
   handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
   await cafeRun.resumeClocks();

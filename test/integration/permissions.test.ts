@@ -91,6 +91,7 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'townhall:configure': { command: 'townhall:configure', payload: () => ({ moderation: 'pre' }) },
   'record:export': { command: 'record:get', payload: () => ({}) },
   'record:publish': { command: 'record:publish', payload: () => ({ published: true }) },
+  'harvest:suggest-themes': { command: 'harvest:suggest-themes', payload: () => ({}) },
 };
 
 /** What an HTTP answer may carry: an error body, or the endpoint's own fields. */
@@ -123,6 +124,7 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'townhall:configure': (url, s) => http(url, 'PATCH', `${thBase(s)}/settings`, { token: s.token, body: { moderation: 'pre' } }),
   'record:export': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/export?format=json`, { token: s.token }),
   'record:publish': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/publication`, { token: s.token, body: {} }),
+  'harvest:suggest-themes': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/harvest/theme-suggestions`, { token: s.token, body: {} }),
 };
 
 function thBase(s: Scene): string {
@@ -282,6 +284,9 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(page.status).toBe(200);
       return;
     }
+    case 'harvest:suggest-themes':
+      expect(result).toMatchObject({ themes: [], considered: 0 });
+      return;
     default: {
       const unreachable: never = action;
       throw new Error(`no check for ${String(unreachable)}`);

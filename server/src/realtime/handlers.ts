@@ -1,6 +1,7 @@
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { IdeaCommands } from '../notepad/idea-commands.js';
+import type { ThemeSuggestions } from '../notepad/theme-suggestions.js';
 import type { RecordService } from '../record/record-service.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { townhallHandlers } from '../townhall/handlers.js';
@@ -15,12 +16,14 @@ export interface CommandDeps {
   townhall: TownhallService;
   records: RecordService;
   ideas: IdeaCommands;
+  /** Theme suggestions for the harvest (THEME9). */
+  themes: ThemeSuggestions;
   /** The rate classes' buckets: one set for Socket.IO and HTTP together. */
   limit: RateLimit;
 }
 
 /** What each command does, once for both transports; the table (COMMANDS) says everything else. */
-export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, limit }: CommandDeps): Commands {
+export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, limit }: CommandDeps): Commands {
   const handlers: CommandHandlers = {
     'session:sync': async (p) => ({ state: await service.state(p) }),
     'participant:list': async (p) => ({ participants: await service.listParticipants(p.session.id) }),
@@ -56,6 +59,7 @@ export function createCommands({ service, cafe, cafeRun, townhall, records, idea
     'record:get': async (p) => ({ record: await records.record(p.session) }),
     'record:publication': async (p) => ({ publication: await records.publication(p) }),
     'record:publish': async (p, { published }) => ({ publication: await records.publish(p, published) }),
+    'harvest:suggest-themes': (p) => themes.suggest(p),
   };
   return { handlers, limit };
 }

@@ -31,6 +31,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'townhall:configure': ['facilitator'],
   'record:export': ['facilitator', 'rapporteur'],
   'record:publish': ['facilitator'],
+  'harvest:suggest-themes': ['facilitator', 'rapporteur'],
 };
 
 describe('PERM1 permission table', () => {

@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'record:export': ['facilitator', 'rapporteur'],
   /** Publish the record as a public outcome page, or take it down. */
   'record:publish': ['facilitator'],
+  /** Ask the server to suggest themes for the harvest's unthemed ideas (THEME9): the harvest's writers (NOTE4). */
+  'harvest:suggest-themes': ['facilitator', 'rapporteur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AckMarker, CommandSpec } from '../command-spec.js';
 import { CAFE_COMMANDS } from './cafe.js';
+import { HARVEST_COMMANDS } from './harvest.js';
 import { NOTEPAD_COMMANDS } from './notepad.js';
 import { RECORD_COMMANDS } from './record.js';
 import { SESSION_COMMANDS } from './session.js';
@@ -16,6 +17,7 @@ export const COMMANDS = {
   ...NOTEPAD_COMMANDS,
   ...TOWNHALL_COMMANDS,
   ...RECORD_COMMANDS,
+  ...HARVEST_COMMANDS,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;
