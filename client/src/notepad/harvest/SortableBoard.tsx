@@ -18,6 +18,7 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type Over,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
@@ -103,11 +104,34 @@ export function SortableBoard({ boardId, unthemed, themes, tableLabel, actions }
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
 
+  /**
+   * Left and right go to the nearest column drawn on that side (so in Arabic too the arrow follows
+   * what is seen), onto its first card; up and down are dnd-kit's, within the column.
+   */
+  const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+    const { collisionRect, droppableRects, droppableContainers } = args.context;
+    if ((event.code !== 'ArrowLeft' && event.code !== 'ArrowRight') || !collisionRect) return sortableKeyboardCoordinates(event, args);
+    event.preventDefault();
+    const here = columnOf(args.active, layoutRef.current);
+    const own = droppableRects.get(columnDropId(here?.themeId ?? null));
+    if (!own) return undefined;
+    const centre = (r: { left: number; width: number }) => r.left + r.width / 2;
+    const candidates = droppableContainers
+      .getEnabled()
+      .filter((entry) => parseColumn(entry.id) !== undefined || entry.id === NEW_THEME_DROP_ID)
+      .flatMap((entry) => droppableRects.get(entry.id) ?? [])
+      .filter((rect) => (event.code === 'ArrowLeft' ? centre(rect) < centre(own) - 1 : centre(rect) > centre(own) + 1));
+    // The same row first (columns of a row start at the same height), then the nearest across.
+    const best = candidates.sort((a, b) => Math.abs(a.top - own.top) - Math.abs(b.top - own.top) || Math.abs(centre(a) - centre(own)) - Math.abs(centre(b) - centre(own)))[0];
+    if (!best) return undefined;
+    return { x: best.left + Math.max(0, (best.width - collisionRect.width) / 2), y: best.top + Math.min(48, best.height / 3) };
+  };
+
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // A finger drags after a short hold, so a swipe still scrolls the page.
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
 
   /** Over a column with cards: the nearest of its cards, so a card lands between two, not only at the end. */
@@ -118,7 +142,10 @@ export function SortableBoard({ boardId, unthemed, themes, tableLabel, actions }
     if (overId !== null) {
       const themeId = parseColumn(overId);
       const column = themeId !== undefined ? layoutRef.current.find((c) => c.themeId === themeId) : undefined;
-      if (column && column.keys.length > 0) {
+      const pointer = args.pointerCoordinates;
+      const bottom = Math.max(...(column?.keys ?? []).map((key) => args.droppableRects.get(key)?.bottom ?? -Infinity));
+      // Below the column's last card: the end of the column. Elsewhere in it: the nearest card.
+      if (column && column.keys.length > 0 && !(pointer && pointer.y > bottom)) {
         const inside = args.droppableContainers.filter((container) => column.keys.includes(String(container.id)));
         overId = closestCenter({ ...args, droppableContainers: inside })[0]?.id ?? overId;
       }
@@ -138,7 +165,8 @@ export function SortableBoard({ boardId, unthemed, themes, tableLabel, actions }
     const column = overColumn !== undefined ? current.find((c) => c.themeId === overColumn) : columnOf(over.id, current);
     if (!column) return null;
     let keys = column.keys.includes(key) ? column.keys : [...column.keys, key];
-    if (overColumn === undefined) {
+    if (overColumn !== undefined) keys = [...keys.filter((k) => k !== key), key];
+    else {
       const [from, to] = [keys.indexOf(key), keys.indexOf(String(over.id))];
       if (from >= 0 && to >= 0 && from !== to) keys = arrayMove(keys, from, to);
     }
