@@ -86,14 +86,16 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     await expect.poll(() => idea.locator('.harvest-marked').innerText()).toBe('★ Marked by table 1, A');
     expect(await idea.textContent()).not.toMatch(/table table/i);
     expect(await idea.textContent()).toContain('by Ann');
-    // Under the round's question, in the unthemed column.
-    expect(await board.getByTestId('harvest-column').first().textContent()).toContain('Question of round 1: What matters?');
+    // In the unthemed column, with its round; the round's question is said above the columns.
+    expect(await board.getByTestId('harvest-column').first().textContent()).toContain('Round 1');
+    expect(await board.textContent()).toContain('Question of round 1: What matters?');
 
     await board.getByLabel('New theme').fill('Trust');
     await board.getByRole('button', { name: 'Create theme' }).click();
     await expect.poll(() => board.getByRole('status').filter({ hasText: 'Theme “Trust” created.' }).count()).toBe(1);
-    await idea.getByLabel('Theme', { exact: true }).selectOption({ label: 'Trust' });
-    await idea.getByRole('button', { name: 'Move' }).click();
+    // The card's menu (BOARD4): the same move as a drag.
+    await idea.getByRole('button', { name: 'Actions for the card “Trust before tools”' }).click();
+    await console_.getByRole('menuitem', { name: 'Trust', exact: true }).click();
     const trust = board.getByTestId('harvest-column').filter({ has: console_.getByRole('heading', { name: /^Trust/ }) });
     await expect.poll(() => trust.textContent()).toContain('Trust before tools');
     // The keyboard stays on the idea, now in its theme.
@@ -130,8 +132,11 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     await expect.poll(() => column(/^Trust/).textContent()).toContain('Trust before tools');
 
     await column(/^Trust/)
-      .getByRole('button', { name: 'Rename the theme Trust' })
+      .getByRole('button', { name: 'Actions for the theme Trust' })
       .press('Enter');
+    // The menu opens on its first item, Rename.
+    await page.getByRole('menuitem', { name: 'Rename' }).waitFor();
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Trust and safety');
     await page.keyboard.press('Enter');
@@ -140,15 +145,13 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     await board.getByLabel('New theme').fill('Access');
     await board.getByLabel('New theme').press('Enter');
     const access = board.getByTestId('harvest-idea').filter({ hasText: 'Access for all' });
-    await access.getByLabel('Theme', { exact: true }).selectOption({ label: 'Access' });
-    await access.getByRole('button', { name: 'Move' }).press('Enter');
+    await access.getByRole('button', { name: /^Actions for the card/ }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Access', exact: true }).press('Enter');
     await expect.poll(() => column(/^Access/).textContent()).toContain('Access for all');
     await column(/^Access/)
-      .getByLabel('Merge into')
-      .selectOption({ label: 'Trust and safety' });
-    await column(/^Access/)
-      .getByRole('button', { name: 'Merge' })
+      .getByRole('button', { name: 'Actions for the theme Access' })
       .press('Enter');
+    await page.getByRole('group', { name: 'Merge into' }).getByRole('menuitem', { name: 'Trust and safety' }).press('Enter');
     await expect
       .poll(() =>
         column(/^Trust and safety/)
@@ -161,15 +164,18 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     await board.getByLabel('New theme').fill('Spare');
     await board.getByLabel('New theme').press('Enter');
     await column(/^Spare/)
-      .getByRole('button', { name: 'Delete the empty theme Spare' })
+      .getByRole('button', { name: 'Actions for the theme Spare' })
       .press('Enter');
+    await page.getByRole('menuitem', { name: 'Delete' }).press('Enter');
     await expect.poll(() => column(/^Spare/).count()).toBe(0);
     // A theme with ideas offers no delete: it is merged instead.
-    expect(
-      await column(/^Trust and safety/)
-        .getByRole('button', { name: /^Delete/ })
-        .count(),
-    ).toBe(0);
+    await column(/^Trust and safety/)
+      .getByRole('button', { name: 'Actions for the theme Trust and safety' })
+      .press('Enter');
+    await page.getByRole('menuitem', { name: 'Rename' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Delete' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
     await expect.poll(() => pages.projector!.getByTestId('harvest-projector').getByTestId('harvest-column').count()).toBe(1);
     await expectAccessible(page, 'harvest on the rapporteur desk');
     await server.notepads.flushAll();
@@ -187,6 +193,7 @@ describe.skipIf(missing !== null)('offline notepad and the harvest in a real bro
     await expect.poll(() => status(page)).toMatch(/^Connected/);
     expect(await board.getByLabel('New theme').count()).toBe(0);
     expect(await board.getByRole('button', { name: 'Move' }).count()).toBe(0);
+    expect(await board.getByRole('button', { name: /^Actions/ }).count()).toBe(0);
     expect(await board.textContent()).toContain("Every table's key ideas, live");
     await expectAccessible(page, 'harvest page, read-only');
   });

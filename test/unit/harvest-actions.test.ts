@@ -1,7 +1,7 @@
 import { groupHarvest, HARVEST_IDEAS, HARVEST_LIMITS, type HarvestIdea } from '@open-talks/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTheme, deleteEmptyTheme, mergeTheme, placeIdea, renameTheme } from '../../client/src/notepad/harvest/actions';
+import { columnKeys, createTheme, deleteEmptyTheme, mergeTheme, moveIdea, placeIdea, renameTheme } from '../../client/src/notepad/harvest/actions';
 import { readHarvestDoc } from '../../client/src/notepad/harvest/useHarvest';
 
 // What the board's writers do to the harvest document (docs/notepads.md, HARV5), on plain Y.Docs.
@@ -18,8 +18,8 @@ function harvestWith(keys: string[]): Y.Doc {
 }
 
 const grouped = (doc: Y.Doc) => {
-  const { ideas, themes, placement } = readHarvestDoc(doc);
-  const grouping = groupHarvest(ideas, themes, placement);
+  const { ideas, themes, placement, order } = readHarvestDoc(doc);
+  const grouping = groupHarvest(ideas, themes, placement, [], order);
   const keys = (list: HarvestIdea[]) => list.map((idea) => idea.key);
   return { themes: grouping.themes.map((theme) => [theme.name, keys(theme.ideas)]), unthemed: keys(grouping.unthemed) };
 };
@@ -62,7 +62,8 @@ describe('harvest board actions', () => {
     doc.on('update', () => updates++);
     expect(mergeTheme(doc, 't1', 't2')).toEqual({ ok: true });
     expect(updates).toBe(1);
-    expect(grouped(doc)).toEqual({ themes: [['Two', ['A/1/x', 'B/1/y', 'A/2/z']]], unthemed: [] });
+    // BOARD1: the ideas already in Two first, then the newcomers in their order.
+    expect(grouped(doc)).toEqual({ themes: [['Two', ['A/2/z', 'A/1/x', 'B/1/y']]], unthemed: [] });
     expect(mergeTheme(doc, 't2', 't2')).toEqual({ ok: false, reason: 'same-theme' });
     expect(mergeTheme(doc, 't1', 't2')).toEqual({ ok: false, reason: 'no-such-theme' });
   });
@@ -89,5 +90,64 @@ describe('harvest board actions', () => {
     const fresh = harvestWith([]);
     createTheme(fresh, 'x'.repeat(500), 'long');
     expect(readHarvestDoc(fresh).themes[0]!.name).toHaveLength(HARVEST_LIMITS.themeNameLength);
+  });
+});
+
+describe('harvest board order (BOARD1, BOARD2)', () => {
+  it('BOARD1 moves an idea before another, within a column and across, and back to the unthemed', () => {
+    const doc = harvestWith(['A/1/a', 'A/1/b', 'A/1/c', 'A/1/d']);
+    createTheme(doc, 'One', 't1');
+    for (const key of ['A/1/a', 'A/1/b', 'A/1/c']) placeIdea(doc, key, 't1');
+    expect(columnKeys(doc, 't1')).toEqual(['A/1/a', 'A/1/b', 'A/1/c']);
+    expect(moveIdea(doc, 'A/1/c', 't1', 'A/1/a')).toEqual({ ok: true });
+    expect(columnKeys(doc, 't1')).toEqual(['A/1/c', 'A/1/a', 'A/1/b']);
+    moveIdea(doc, 'A/1/d', 't1', 'A/1/a');
+    expect(columnKeys(doc, 't1')).toEqual(['A/1/c', 'A/1/d', 'A/1/a', 'A/1/b']);
+    moveIdea(doc, 'A/1/a', null, null);
+    expect(grouped(doc)).toEqual({ themes: [['One', ['A/1/c', 'A/1/d', 'A/1/b']]], unthemed: ['A/1/a'] });
+    expect(moveIdea(doc, 'A/1/a', 'nope', null)).toEqual({ ok: false, reason: 'no-such-theme' });
+    // Where it already is: nothing written.
+    let updates = 0;
+    doc.on('update', () => updates++);
+    moveIdea(doc, 'A/1/b', 't1', null);
+    expect(updates).toBe(0);
+  });
+
+  it('BOARD2 two people moving cards at once both keep their moves, and both documents agree', () => {
+    const ann = harvestWith(['A/1/a', 'A/1/b', 'A/1/c', 'A/1/d']);
+    createTheme(ann, 'One', 't1');
+    createTheme(ann, 'Two', 't2');
+    for (const key of ['A/1/a', 'A/1/b', 'A/1/c', 'A/1/d']) placeIdea(ann, key, 't1');
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(ann));
+    // At the same time: Ann puts d first, Bob moves b into Two and c before a.
+    moveIdea(ann, 'A/1/d', 't1', 'A/1/a');
+    moveIdea(bob, 'A/1/b', 't2', null);
+    moveIdea(bob, 'A/1/c', 't1', 'A/1/a');
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(ann));
+    Y.applyUpdate(ann, Y.encodeStateAsUpdate(bob));
+    expect(grouped(ann)).toEqual(grouped(bob));
+    const { themes } = grouped(ann);
+    expect(themes[1]).toEqual(['Two', ['A/1/b']]);
+    // d and c both went before a: both there, in an order both agree on.
+    expect(new Set(themes[0]![1])).toEqual(new Set(['A/1/a', 'A/1/c', 'A/1/d']));
+    expect((themes[0]![1] as string[]).at(-1)).toBe('A/1/a');
+    // The same card moved by both to different themes: one place, the same on both.
+    moveIdea(ann, 'A/1/a', 't2', null);
+    moveIdea(bob, 'A/1/a', null, null);
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(ann));
+    Y.applyUpdate(ann, Y.encodeStateAsUpdate(bob));
+    expect(grouped(ann)).toEqual(grouped(bob));
+    const all = [...grouped(ann).themes.flatMap(([, keys]) => keys as string[]), ...grouped(ann).unthemed];
+    expect(all.filter((key) => key === 'A/1/a')).toHaveLength(1);
+  });
+
+  it('BOARD1 deleting an empty theme takes the positions of ideas dropped since with it', () => {
+    const doc = harvestWith(['A/1/x']);
+    createTheme(doc, 'Left over', 't2');
+    moveIdea(doc, 'A/1/gone', 't2', null);
+    expect(readHarvestDoc(doc).order.has('A/1/gone')).toBe(true);
+    deleteEmptyTheme(doc, 't2', new Set(['A/1/x']));
+    expect(readHarvestDoc(doc).order.has('A/1/gone')).toBe(false);
   });
 });

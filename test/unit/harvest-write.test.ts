@@ -1,4 +1,4 @@
-import { HARVEST_IDEAS, HARVEST_PLACEMENT, type KeyIdea } from '@open-talks/shared';
+import { HARVEST_IDEAS, HARVEST_ORDER, HARVEST_PLACEMENT, type KeyIdea } from '@open-talks/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { guardHarvestIdeas, mirrorTableIdeas } from '../../server/src/notepad/harvest-write.js';
@@ -33,11 +33,13 @@ describe('harvest writes', () => {
     ]);
   });
 
-  it('HARV2 an idea dropped at a table leaves the harvest with its placement; other tables are untouched', () => {
+  it('HARV2 BOARD1 an idea dropped at a table leaves the harvest with its placement and position; other tables are untouched', () => {
     const doc = new Y.Doc();
     mirrorTableIdeas(doc, room('A', 1), [idea('x', 'Trust'), idea('y', 'Access')]);
     mirrorTableIdeas(doc, room('A', 12), [idea('x', 'Round twelve')]);
     doc.getMap(HARVEST_PLACEMENT).set('A/1/x', 't1');
+    doc.getMap(HARVEST_ORDER).set('A/1/x', 2);
+    doc.getMap(HARVEST_ORDER).set('A/12/x', 1);
     mirrorTableIdeas(doc, room('A', 1), [idea('y', 'Access, edited')]);
     const harvest = readHarvest(doc);
     expect(harvest.ideas.map((i) => [i.key, i.text])).toEqual([
@@ -45,6 +47,7 @@ describe('harvest writes', () => {
       ['A/12/x', 'Round twelve'],
     ]);
     expect(harvest.placement.has('A/1/x')).toBe(false);
+    expect(harvest.order).toEqual(new Map([['A/12/x', 1]]));
   });
 
   it('HARV1 mirroring an unchanged table makes no update', () => {

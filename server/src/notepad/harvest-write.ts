@@ -1,6 +1,6 @@
 // Writing the harvest's key ideas (HARV1–HARV3, docs/notepads.md): the server's copy of one
 // table notepad's ideas, and the guard that keeps anyone else from writing there.
-import { HARVEST_IDEAS, HARVEST_PLACEMENT, harvestIdeaKey, KEY_IDEA_LIMITS, type KeyIdea, type NotepadRoom } from '@open-talks/shared';
+import { HARVEST_IDEAS, HARVEST_ORDER, HARVEST_PLACEMENT, harvestIdeaKey, KEY_IDEA_LIMITS, type KeyIdea, type NotepadRoom } from '@open-talks/shared';
 import * as Y from 'yjs';
 
 /** The transaction origin of the server's own harvest writes; the guard lets only these through. */
@@ -12,13 +12,15 @@ const IDEA_FIELDS = ['id', 'text', 'author', 'group', 'round', 'tableId', 'creat
 
 /**
  * HARV1/HARV2: makes the harvest's ideas from one table notepad exactly `ideas` (all of them,
- * marked or not): new and changed ones written, dropped ones removed with their placement.
+ * marked or not): new and changed ones written, dropped ones removed with their placement
+ * and their position on the board.
  * The table and round come from the room, never from what a client wrote in the idea.
  * Unchanged ideas are not written again, so re-mirroring an unchanged table makes no update.
  */
 export function mirrorTableIdeas(doc: Y.Doc, room: Extract<NotepadRoom, { kind: 'table' }>, ideas: readonly KeyIdea[]): void {
   const map = doc.getMap<unknown>(HARVEST_IDEAS);
   const placement = doc.getMap<unknown>(HARVEST_PLACEMENT);
+  const order = doc.getMap<unknown>(HARVEST_ORDER);
   const prefix = harvestIdeaKey({ tableId: room.tableId, round: room.round, id: '' });
   const wanted = new Map<string, KeyIdea>();
   for (const idea of ideas.slice(0, KEY_IDEA_LIMITS.perNotepad)) {
@@ -32,6 +34,7 @@ export function mirrorTableIdeas(doc: Y.Doc, room: Extract<NotepadRoom, { kind: 
       if (!key.startsWith(prefix) || wanted.has(key)) continue;
       map.delete(key);
       placement.delete(key);
+      order.delete(key); // BOARD1: its place on the board goes with it
     }
   }, MIRROR_ORIGIN);
 }

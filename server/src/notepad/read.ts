@@ -1,6 +1,7 @@
 // Reads a notepad's Yjs document as plain data, for exports and for the server's own checks.
 import {
   HARVEST_IDEAS,
+  HARVEST_ORDER,
   HARVEST_PLACEMENT,
   HARVEST_THEMES,
   harvestThemeFromRecord,
@@ -45,6 +46,8 @@ export interface HarvestContent {
   themes: HarvestTheme[];
   /** Harvest idea key → theme id. */
   placement: Map<string, string>;
+  /** Harvest idea key → its position within its column on the board (BOARD1). */
+  order: Map<string, number>;
 }
 
 /** The harvest document (HARV) as plain data; group it with `groupHarvest`. */
@@ -66,5 +69,9 @@ export function readHarvest(doc: Y.Doc): HarvestContent {
   for (const [key, themeId] of doc.getMap<unknown>(HARVEST_PLACEMENT).entries()) {
     if (typeof themeId === 'string') placement.set(key, themeId);
   }
-  return { ideas, themes, placement };
+  const order = new Map<string, number>();
+  for (const [key, position] of doc.getMap<unknown>(HARVEST_ORDER).entries()) {
+    if (typeof position === 'number' && Number.isFinite(position)) order.set(key, position);
+  }
+  return { ideas, themes, placement, order };
 }

@@ -20,12 +20,12 @@ async function cafeFacts(store: Store, sessionId: string, rooms: RoomContent[]):
   const [tables, rounds] = await Promise.all([store.cafe.tables(sessionId), store.cafe.rounds(sessionId)]);
   const tableOrder = tables.map((t) => t.id);
   const notes: FactCafe['notes'] = [];
-  let harvest: HarvestContent = { ideas: [], themes: [], placement: new Map() };
+  let harvest: HarvestContent = { ideas: [], themes: [], placement: new Map(), order: new Map() };
   for (const room of rooms) {
     if (room.kind === 'table') notes.push({ tableId: room.tableId, round: room.round, text: room.content.text, ideas: room.content.ideas });
     if (room.kind === 'harvest') harvest = room.content;
   }
-  const grouped = groupHarvest(harvest.ideas, harvest.themes, harvest.placement, tableOrder);
+  const grouped = groupHarvest(harvest.ideas, harvest.themes, harvest.placement, tableOrder, harvest.order);
   return {
     rounds,
     tables: tables.map((t) => ({ id: t.id, label: t.label, kind: t.kind })),

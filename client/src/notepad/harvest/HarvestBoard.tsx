@@ -1,13 +1,16 @@
-import { groupHarvest, HARVEST_LIMITS, notepadRoomName, type CafeRound, type HarvestIdea } from '@open-talks/shared';
+import { groupHarvest, HARVEST_LIMITS, notepadRoomName, type CafeRound } from '@open-talks/shared';
 import type { TableSummary } from '@open-talks/shared/protocol';
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tableName } from '../../components/cafe/table-name';
 import { NotepadStatusLine } from '../NotepadStatusLine';
 import { useNotepad } from '../useNotepad';
-import { createTheme, deleteEmptyTheme, mergeTheme, placeIdea, renameTheme, type HarvestActionResult } from './actions';
-import { ThemeColumn, type ThemeEditing } from './ThemeColumn';
-import { useHarvest } from './useHarvest';
+import { createTheme, deleteEmptyTheme, mergeTheme, moveIdea, renameTheme, type HarvestActionResult } from './actions';
+import { shortText } from './BoardCard';
+import { SortableBoard, type BoardActions } from './SortableBoard';
+import { ThemeColumn } from './ThemeColumn';
+import { readHarvestDoc, useHarvest } from './useHarvest';
+import { useRemoteMoves } from './useRemoteMoves';
 
 export interface HarvestBoardProps {
   sessionId: string;
@@ -24,9 +27,11 @@ export interface HarvestBoardProps {
 }
 
 /**
- * The harvest board (HARV5): every table's key ideas, live, in themes (and not yet themed), each
- * under its round's question. Writers create, rename, merge and delete themes and move ideas with
- * forms and buttons (keyboard and screen reader alike); everyone else reads. A lazy chunk.
+ * The harvest board (HARV5, BOARD1–BOARD10): every table's key ideas, live, in themes (and not yet
+ * themed). Writers get a real board: cards dragged between themes and within one (pointer, finger
+ * or keyboard, announced), a menu on every card and theme with the same actions, a "new theme"
+ * drop target, and others' moves live and announced; everyone else reads the columns under their
+ * rounds' questions. A lazy chunk, with dnd-kit in it.
  */
 export default function HarvestBoard({ sessionId, token, canWrite, userName, userColor, rounds, tables, tools }: HarvestBoardProps) {
   const { t } = useTranslation();
@@ -42,12 +47,23 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
 
   const tableOrder = useMemo(() => tables.map((table) => table.id), [tables]);
   const shown = markedOnly ? harvest.ideas.filter((idea) => idea.marked) : harvest.ideas;
-  const grouping = groupHarvest(shown, harvest.themes, harvest.placement, tableOrder);
+  const grouping = useMemo(() => groupHarvest(shown, harvest.themes, harvest.placement, tableOrder, harvest.order), [shown, harvest, tableOrder]);
   const tableLabel = (tableId: string | null) => {
     const table = tables.find((x) => x.id === tableId);
     return table ? tableName(t, table) : t('harvest.unknownTable');
   };
   const themeName = (themeId: string | null) => harvest.themes.find((theme) => theme.id === themeId)?.name ?? t('harvest.unthemed');
+
+  // BOARD8: others' moves, said politely, without their names.
+  const remote = useRemoteMoves(doc, state.status === 'connected', ({ keys, themes }) => {
+    const moved = keys.flatMap((key) => harvest.ideas.find((idea) => idea.key === key) ?? []);
+    if (moved.length === 0) return themes ? t('board.remoteThemes') : '';
+    if (moved.length > 1) return t('board.remoteMany', { number: moved.length });
+    const idea = moved[0]!;
+    const now = readHarvestDoc(doc!);
+    const themeId = now.placement.get(idea.key) ?? null;
+    return t('board.remoteMoved', { text: shortText(idea.text), column: now.themes.find((theme) => theme.id === themeId)?.name ?? t('harvest.unthemed') });
+  });
 
   function report(result: HarvestActionResult, done: string) {
     // A refusal is an alert, told apart from what was done; the same words again are still read out.
@@ -57,39 +73,51 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
   /** A merged or deleted theme takes its controls with it: the keyboard lands on what happened. */
   const focusMessage = () => requestAnimationFrame(() => messageRef.current?.focus());
 
-  const selectId = (idea: HarvestIdea) => `${id}-move-${idea.key}`;
-  const editingFor = (themeId: string | null): ThemeEditing | undefined =>
+  const actions: BoardActions | null =
     writable && doc
       ? {
-          themes: harvest.themes,
-          rename: (name) => themeId && report(renameTheme(doc, themeId, name), t('harvest.renamed', { name: name.trim() })),
-          mergeInto: (into) => {
-            const [from, to] = [themeName(themeId), themeName(into)];
-            if (themeId) report(mergeTheme(doc, themeId, into), t('harvest.merged', { from, to }));
+          move: (key, to, before) => {
+            const column = themeName(to);
+            const result = moveIdea(doc, key, to, before, tableOrder);
+            const list = readHarvestDoc(doc);
+            const keys = groupHarvest(list.ideas, list.themes, list.placement, tableOrder, list.order);
+            const inColumn = (to === null ? keys.unthemed : (keys.themes.find((theme) => theme.id === to)?.ideas ?? [])).map((idea) => idea.key);
+            report(result, t('board.movedTo', { column, position: inColumn.indexOf(key) + 1, total: inColumn.length }));
+          },
+          newThemeFrom: (key) => {
+            const idea = harvest.ideas.find((x) => x.key === key);
+            if (!idea) return;
+            const name = shortText(idea.text);
+            const created = createTheme(doc, name);
+            if (created.ok && created.themeId) moveIdea(doc, key, created.themeId, null, tableOrder);
+            report(created, t('board.themeFromCard', { name }));
+          },
+          rename: (themeId, name) => {
+            report(renameTheme(doc, themeId, name), t('harvest.renamed', { name: name.trim() }));
             focusMessage();
           },
-          remove: () => {
+          merge: (from, into) => {
+            const [fromName, toName] = [themeName(from), themeName(into)];
+            report(mergeTheme(doc, from, into, tableOrder), t('harvest.merged', { from: fromName, to: toName }));
+            focusMessage();
+          },
+          remove: (themeId) => {
             const name = themeName(themeId);
-            if (themeId) report(deleteEmptyTheme(doc, themeId, new Set(harvest.ideas.map((idea) => idea.key))), t('harvest.deleted', { name }));
+            report(deleteEmptyTheme(doc, themeId, new Set(harvest.ideas.map((idea) => idea.key))), t('harvest.deleted', { name }));
             focusMessage();
           },
-          moveIdea: (idea, to) => {
-            report(placeIdea(doc, idea.key, to), t('harvest.moved', { theme: themeName(to) }));
-            // Keep the keyboard on the idea: its move control, now in the other column.
-            requestAnimationFrame(() => document.getElementById(selectId(idea))?.focus());
-          },
-          selectId,
         }
-      : undefined;
+      : null;
 
-  const unthemedEditing = editingFor(null);
+  const questions = rounds.filter((round) => harvest.ideas.some((idea) => idea.round === round.number) && round.question);
   return (
     <section className="card harvest-board" aria-labelledby={`${id}-heading`} data-testid="harvest-board">
       <h2 id={`${id}-heading`}>{t('harvest.heading')}</h2>
-      <p className="hint">{writable ? t('harvest.hintWriter') : t('harvest.hintReader')}</p>
+      <p className="hint">{actions ? t('board.hintWriter') : t('harvest.hintReader')}</p>
       {tools}
       <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} connectedText={t('harvest.connected')} />
-      {writable && doc && <NewThemeForm onCreate={(name) => report(createTheme(doc, name), t('harvest.created', { name: name.trim() }))} />}
+      {actions && doc && <NewThemeForm onCreate={(name) => report(createTheme(doc, name), t('harvest.created', { name: name.trim() }))} />}
+      {/* A slot for theme suggestions (issue 14): placed here by the lead, beside the new-theme form. */}
       <div className="button-row">
         <label className="choice">
           <input type="checkbox" checked={markedOnly} onChange={(e) => setMarkedOnly(e.target.checked)} />
@@ -103,14 +131,31 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
       <p role="alert" className="form-error">
         {error}
       </p>
+      <p aria-live="polite" className="muted board-live" data-testid="board-live">
+        {remote}
+      </p>
       {harvest.ideas.length === 0 && <p className="muted">{t('harvest.empty')}</p>}
-      <div className="harvest-columns">
-        <ThemeColumn theme={null} ideas={grouping.unthemed} rounds={rounds} tableLabel={tableLabel} {...(unthemedEditing && { editing: unthemedEditing })} />
-        {grouping.themes.map((theme) => {
-          const editing = editingFor(theme.id);
-          return <ThemeColumn key={theme.id} theme={theme} ideas={theme.ideas} rounds={rounds} tableLabel={tableLabel} {...(editing && { editing })} />;
-        })}
-      </div>
+      {actions ? (
+        <>
+          {questions.length > 0 && (
+            <ul className="board-questions" aria-label={t('board.questions')}>
+              {questions.map((round) => (
+                <li key={round.number}>
+                  {t('run.question', { round: round.number })}: <bdi>{round.question}</bdi>
+                </li>
+              ))}
+            </ul>
+          )}
+          <SortableBoard boardId={id} unthemed={grouping.unthemed} themes={grouping.themes} tableLabel={tableLabel} actions={actions} />
+        </>
+      ) : (
+        <div className="harvest-columns">
+          <ThemeColumn theme={null} ideas={grouping.unthemed} rounds={rounds} tableLabel={tableLabel} />
+          {grouping.themes.map((theme) => (
+            <ThemeColumn key={theme.id} theme={theme} ideas={theme.ideas} rounds={rounds} tableLabel={tableLabel} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,4 +1,13 @@
-import { HARVEST_IDEAS, HARVEST_PLACEMENT, HARVEST_THEMES, harvestThemeFromRecord, keyIdeaFromRecord, type HarvestIdea, type HarvestTheme } from '@open-talks/shared';
+import {
+  HARVEST_IDEAS,
+  HARVEST_ORDER,
+  HARVEST_PLACEMENT,
+  HARVEST_THEMES,
+  harvestThemeFromRecord,
+  keyIdeaFromRecord,
+  type HarvestIdea,
+  type HarvestTheme,
+} from '@open-talks/shared';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 
@@ -7,9 +16,11 @@ export interface HarvestData {
   themes: HarvestTheme[];
   /** Harvest idea key → theme id. */
   placement: Map<string, string>;
+  /** Harvest idea key → its position within its column (BOARD1); pass it to `groupHarvest`. */
+  order: Map<string, number>;
 }
 
-const EMPTY: HarvestData = { ideas: [], themes: [], placement: new Map() };
+const EMPTY: HarvestData = { ideas: [], themes: [], placement: new Map(), order: new Map() };
 
 /** The harvest document as plain data (the shape of HARV, as the server's readHarvest reads it). */
 export function readHarvestDoc(doc: Y.Doc): HarvestData {
@@ -26,7 +37,11 @@ export function readHarvestDoc(doc: Y.Doc): HarvestData {
   for (const [key, themeId] of Object.entries(doc.getMap<unknown>(HARVEST_PLACEMENT).toJSON())) {
     if (typeof themeId === 'string') placement.set(key, themeId);
   }
-  return { ideas, themes, placement };
+  const order = new Map<string, number>();
+  for (const [key, position] of Object.entries(doc.getMap<unknown>(HARVEST_ORDER).toJSON())) {
+    if (typeof position === 'number' && Number.isFinite(position)) order.set(key, position);
+  }
+  return { ideas, themes, placement, order };
 }
 
 /** The harvest, read again after each change to it (one read per transaction, not per field). */

@@ -10,6 +10,9 @@ export const HARVEST_THEMES = 'themes';
 /** Y.Map: harvest idea key → theme id; an idea with no entry (or an unknown theme) is not yet themed. */
 export const HARVEST_PLACEMENT = 'placement';
 
+/** Y.Map (BOARD1): harvest idea key → its position (a finite number) within its theme, or the unthemed. */
+export const HARVEST_ORDER = 'order';
+
 export const HARVEST_LIMITS = {
   themeNameLength: 120,
   themes: 200,
@@ -53,12 +56,34 @@ export function compareHarvestIdeas(tableOrder: readonly string[] = []) {
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-/** Ideas grouped by theme (themes in board order), the rest unthemed; each list in a stable order. */
+/** Only finite numbers are positions; anything else a client wrote counts as no position. */
+export function harvestPosition(order: ReadonlyMap<string, number>, key: string): number | undefined {
+  const value = order.get(key);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The board's order within one column: positioned ideas by position (then key), then the rest in the default order. */
+export function compareByBoardOrder(order: ReadonlyMap<string, number>, tableOrder: readonly string[] = []) {
+  const fallback = compareHarvestIdeas(tableOrder);
+  return (a: HarvestIdea, b: HarvestIdea): number => {
+    const [pa, pb] = [harvestPosition(order, a.key), harvestPosition(order, b.key)];
+    if (pa !== undefined && pb !== undefined) return pa - pb || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    if (pa !== undefined) return -1;
+    if (pb !== undefined) return 1;
+    return fallback(a, b);
+  };
+}
+
+/**
+ * Ideas grouped by theme (themes in board order), the rest unthemed; each list in the board's
+ * order (BOARD1: by position where the board gave one, then round, table and when written).
+ */
 export function groupHarvest(
   ideas: readonly HarvestIdea[],
   themes: readonly HarvestTheme[],
   placement: ReadonlyMap<string, string>,
   tableOrder: readonly string[] = [],
+  order: ReadonlyMap<string, number> = new Map(),
 ): HarvestGrouping {
   const byTheme = new Map<string, HarvestIdea[]>(themes.map((theme) => [theme.id, []]));
   const unthemed: HarvestIdea[] = [];
@@ -66,10 +91,10 @@ export function groupHarvest(
     const list = byTheme.get(placement.get(idea.key) ?? '');
     (list ?? unthemed).push(idea);
   }
-  const order = compareHarvestIdeas(tableOrder);
+  const compare = compareByBoardOrder(order, tableOrder);
   return {
-    themes: themes.map((theme) => ({ ...theme, ideas: byTheme.get(theme.id)!.sort(order) })),
-    unthemed: unthemed.sort(order),
+    themes: themes.map((theme) => ({ ...theme, ideas: byTheme.get(theme.id)!.sort(compare) })),
+    unthemed: unthemed.sort(compare),
   };
 }
 

@@ -2,3 +2,4 @@ export * from './room.js';
 export * from './access.js';
 export * from './ideas.js';
 export * from './harvest.js';
+export * from './harvest-order.js';
