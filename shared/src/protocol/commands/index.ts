@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AckMarker, CommandSpec } from '../command-spec.js';
 import { CAFE_COMMANDS } from './cafe.js';
 import { NOTEPAD_COMMANDS } from './notepad.js';
+import { PROJECTOR_COMMANDS } from './projector.js';
 import { RECORD_COMMANDS } from './record.js';
 import { SESSION_COMMANDS } from './session.js';
 import { TOWNHALL_COMMANDS } from './townhall.js';
@@ -16,6 +17,7 @@ export const COMMANDS = {
   ...NOTEPAD_COMMANDS,
   ...TOWNHALL_COMMANDS,
   ...RECORD_COMMANDS,
+  ...PROJECTOR_COMMANDS,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;
