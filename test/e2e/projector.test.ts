@@ -211,10 +211,10 @@ describe.skipIf(missing !== null)('the projector (PROJ)', () => {
         await inLanguage(projector, language);
         const qa = projector.getByTestId('projector-qa');
         await expect.poll(() => qa.locator('.projector-pinned').innerText()).toContain('When will the first results be published?');
-        expect(await qa.locator('.projector-pinned').textContent()).toContain(text(language, 'townhall.qa.nowAnswering'));
+        await expect.poll(() => qa.locator('.projector-pinned').textContent()).toContain(text(language, 'townhall.qa.nowAnswering'));
         const top = qa.getByTestId('projector-top-questions').locator('li');
         await expect.poll(() => top.count()).toBe(5);
-        expect(await top.first().innerText()).toMatch(/4\s+What happens to the old systems\?|٤\s+What happens to the old systems\?/);
+        await expect.poll(() => top.first().innerText()).toMatch(/^[4٤]\s+What happens to the old systems\?$/);
         // Names never reach the screen from the questions.
         expect(await qa.innerText()).not.toMatch(/Voter \d/);
         const captions = projector.getByTestId('projector-captions').locator('p');

@@ -128,8 +128,12 @@ function useScreenLanguage(language: Language | undefined) {
   const { i18n } = useTranslation();
   useEffect(() => {
     if (!language) return;
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-    document.documentElement.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+    // The page turns (lang, dir) once the catalog is there, so words and direction change together.
+    const apply = () => {
+      document.documentElement.lang = language;
+      document.documentElement.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+    };
+    if (i18n.language === language) apply();
+    else void i18n.changeLanguage(language).then(apply);
   }, [language, i18n]);
 }

@@ -39,7 +39,7 @@ export default function HarvestProjector({ sessionId, projectorKey, live }: { se
       <div className="pj-harvest-columns" style={{ gridTemplateColumns: `repeat(${Math.min(Math.max(columns.length, 1), 5)}, minmax(0, 1fr))` }}>
         {columns.map((column) => (
           <section key={column.id} className={column.unthemed ? 'pj-theme pj-theme-unthemed' : 'pj-theme'} aria-labelledby={`pj-theme-${column.id}`} data-testid="harvest-column">
-            <h3 id={`pj-theme-${column.id}`} dir="auto">
+            <h3 id={`pj-theme-${column.id}`}>
               <bdi>{column.name}</bdi> <span className="pj-theme-count">{column.ideas.length}</span>
             </h3>
             <ul className="pj-cards">
@@ -58,8 +58,8 @@ function Card({ idea, table }: { idea: HarvestIdea; table: string }) {
   const { t } = useTranslation();
   return (
     <li className={idea.marked ? 'pj-card pj-card-marked' : 'pj-card'} data-testid="harvest-idea" data-marked={idea.marked}>
-      <p className="pj-card-text" dir="auto">
-        {idea.text}
+      <p className="pj-card-text">
+        <bdi>{idea.text}</bdi>
       </p>
       <p className="pj-card-meta">
         {idea.marked && <span aria-hidden="true">★ </span>}

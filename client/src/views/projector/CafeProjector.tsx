@@ -34,8 +34,8 @@ export function CafeProjector({ live }: { live: CafePublicView }) {
             </p>
           )}
           {question && live.phase !== 'finished' && (
-            <p className="projector-question" dir="auto">
-              {question}
+            <p className="projector-question">
+              <bdi>{question}</bdi>
             </p>
           )}
         </div>

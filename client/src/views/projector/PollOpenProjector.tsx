@@ -9,14 +9,14 @@ export function PollOpenProjector({ poll, joinCode }: { poll: Poll; joinCode: st
     <section className="pj-poll" aria-labelledby="pj-poll-question" data-testid="projector-poll">
       <div className="pj-poll-main">
         <p className="pj-kicker">{t('projector.poll')}</p>
-        <h2 id="pj-poll-question" className="pj-poll-question" dir="auto">
-          {poll.question}
+        <h2 id="pj-poll-question" className="pj-poll-question">
+          <bdi>{poll.question}</bdi>
         </h2>
         {(poll.kind === 'single' || poll.kind === 'multiple') && (
           <ol className="pj-options">
             {poll.options.map((option) => (
-              <li key={option.id} dir="auto">
-                {option.label}
+              <li key={option.id}>
+                <bdi>{option.label}</bdi>
               </li>
             ))}
           </ol>
@@ -31,8 +31,12 @@ export function PollOpenProjector({ poll, joinCode }: { poll: Poll; joinCode: st
             </ol>
             {(poll.scale.minLabel || poll.scale.maxLabel) && (
               <p className="pj-scale-ends">
-                <span dir="auto">{poll.scale.minLabel && `${poll.scale.min}: ${poll.scale.minLabel}`}</span>
-                <span dir="auto">{poll.scale.maxLabel && `${poll.scale.max}: ${poll.scale.maxLabel}`}</span>
+                <span>
+                  <bdi>{poll.scale.minLabel && `${poll.scale.min}: ${poll.scale.minLabel}`}</bdi>
+                </span>
+                <span>
+                  <bdi>{poll.scale.maxLabel && `${poll.scale.max}: ${poll.scale.maxLabel}`}</bdi>
+                </span>
               </p>
             )}
           </div>

@@ -15,19 +15,13 @@ export function ProjectorAgenda({ agenda, compact = false }: { agenda: AgendaVie
       </h2>
       {current ? (
         <>
-          <p className="agenda-current" dir="auto">
-            {t('townhall.agenda.now', { title: current.title })}
-          </p>
+          <p className="agenda-current">{t('townhall.agenda.now', { title: current.title })}</p>
           <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} className={compact ? '' : 'countdown-big'} />
         </>
       ) : (
         <p className="pj-muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>
       )}
-      {next && !compact && (
-        <p className="agenda-next" dir="auto">
-          {t('townhall.agenda.next', { title: next.title })}
-        </p>
-      )}
+      {next && !compact && <p className="agenda-next">{t('townhall.agenda.next', { title: next.title })}</p>}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+const LARGE_ROWS = 5; // up to this many bars get the largest type
+
 export interface BarRow {
   key: string;
   label: string;
@@ -21,13 +23,13 @@ export function ProjectorBars({ rows, ballots, compact = false }: { rows: readon
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(i18n.language);
   return (
-    <ul className={compact ? 'pj-bars pj-bars-compact' : 'pj-bars'} data-testid="projector-bars">
+    <ul className={compact ? 'pj-bars pj-bars-compact' : rows.length <= LARGE_ROWS ? 'pj-bars pj-bars-large' : 'pj-bars'} data-testid="projector-bars">
       {rows.map((row) => {
         const share = ballots > 0 ? row.count / ballots : 0;
         return (
           <li key={row.key} className="pj-bar-row" data-testid="projector-bar">
-            <span className="pj-bar-label" dir="auto">
-              {row.label}
+            <span className="pj-bar-label">
+              <bdi>{row.label}</bdi>
             </span>
             <span className="pj-bar-value">{t('projector.countAndShare', { count: number.format(row.count), share: percent.format(share) })}</span>
             <span className="pj-bar-track" aria-hidden="true">

@@ -24,8 +24,8 @@ export function QaProjector({ questions }: { questions: readonly QuestionItem[] 
         </h2>
         {pinned ? (
           <>
-            <p className="projector-question" dir="auto">
-              {pinned.text}
+            <p className="projector-question">
+              <bdi>{pinned.text}</bdi>
             </p>
             <p className="pj-votes">{t('townhall.qa.votes', { count: pinned.votes })}</p>
           </>
@@ -44,8 +44,8 @@ export function QaProjector({ questions }: { questions: readonly QuestionItem[] 
             {top.map((q) => (
               <li key={q.id}>
                 <span className="pj-top-votes">{number.format(q.votes)}</span>
-                <span className="pj-top-text" dir="auto">
-                  {q.text}
+                <span className="pj-top-text">
+                  <bdi>{q.text}</bdi>
                 </span>
               </li>
             ))}

@@ -12,8 +12,8 @@ export function ResultsProjector({ poll, results, byGroup }: { poll: Poll; resul
   return (
     <section className="pj-results" aria-labelledby="pj-results-question" data-testid="projector-results">
       <p className="pj-kicker">{t('projector.results')}</p>
-      <h2 id="pj-results-question" className="pj-poll-question" dir="auto">
-        {poll.question}
+      <h2 id="pj-results-question" className="pj-poll-question">
+        <bdi>{poll.question}</bdi>
       </h2>
       {!results ? (
         <p className="pj-muted pj-big-note">{t('townhall.poll.resultsHidden')}</p>

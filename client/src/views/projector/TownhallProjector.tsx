@@ -19,8 +19,8 @@ export function TownhallProjector({ townhall, attribution }: { townhall: Townhal
           <h2 id="pinned-heading" className="pj-kicker">
             {t('townhall.qa.nowAnswering')}
           </h2>
-          <p className="projector-question" dir="auto">
-            {pinned.text}
+          <p className="projector-question">
+            <bdi>{pinned.text}</bdi>
           </p>
           <p className="pj-votes">{t('townhall.qa.votes', { count: pinned.votes })}</p>
         </section>
