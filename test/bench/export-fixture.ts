@@ -2,7 +2,7 @@
 // people at 200 tables over 4 rounds (notes and key ideas in every notepad) and a Town Hall with
 // the same 1,000 people, 2,000 questions, polls, a speaker log and a transcript.
 import { randomBytes } from 'node:crypto';
-import { createPoll, STAKEHOLDER_GROUPS, MODES, type Question } from '../../shared/src/index.js';
+import { createPoll, DEFAULT_PROJECTOR_CHOICE, STAKEHOLDER_GROUPS, MODES, type Question } from '../../shared/src/index.js';
 import * as Y from 'yjs';
 import { hashToken, newToken } from '../../server/src/auth/tokens.js';
 import type { Store } from '../../server/src/store/index.js';
@@ -26,6 +26,7 @@ async function session(store: Store, format: 'cafe' | 'townhall'): Promise<{ ses
       createdAt: T0,
       endedAt: null,
       observerNotes: true,
+      projector: DEFAULT_PROJECTOR_CHOICE,
     },
     hashToken(newToken('projector')),
   );

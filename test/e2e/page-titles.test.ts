@@ -70,8 +70,8 @@ describe.skipIf(missing !== null)('page titles in a real browser', () => {
 
   it('TITLE1 titles follow the language: French and Arabic', async () => {
     const french = await pageAs(world.created.facilitatorToken, 'fr-FR', { facilitator: true });
-    const projector = new URL(world.created.links.projector);
-    await expectTitle(french, `${projector.pathname}${projector.hash}`, 'Projecteur — Notepad café — Open Talks');
+    // The projector speaks the language the facilitator chose for it (PROJ5; test/e2e/projector.test.ts).
+    await expectTitle(french, `/s/${world.sessionId}/harvest`, 'Moisson — Notepad café — Open Talks');
     const arabic = await pageAs(null, 'ar');
     await expectTitle(arabic, `/join/${world.created.session.joinCode}`, 'انضمام — Notepad café — Open Talks');
   });

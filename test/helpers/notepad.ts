@@ -8,6 +8,7 @@ import { connectWithTickets, notepadShouldReconnect, type TicketedConnection } f
 import { createSession, http, join, type Created, type HttpResult, type Joined } from './api.js';
 import { within } from './wait.js';
 import { PROTOCOL_VERSION, VERSION_PARAM } from '../../shared/src/version.js';
+import type { CreateSessionBody } from '../../shared/src/protocol/index.js';
 
 export interface NotepadClient {
   doc: Y.Doc;
@@ -165,9 +166,9 @@ export interface CafeWorld {
 export async function cafeWorld(
   baseUrl: string,
   store: { cafe: { plan(id: string): Promise<any>; savePlan(id: string, plan: any): Promise<void> } },
-  options: { attribution?: 'named' | 'group' | 'anonymous'; annHostsA?: boolean } = {},
+  options: { attribution?: 'named' | 'group' | 'anonymous'; annHostsA?: boolean; languages?: CreateSessionBody['languages'] } = {},
 ): Promise<CafeWorld> {
-  const created = await createSession(baseUrl, { title: 'Notepad café', attribution: options.attribution ?? 'named' });
+  const created = await createSession(baseUrl, { title: 'Notepad café', attribution: options.attribution ?? 'named', ...(options.languages && { languages: options.languages }) });
   const sessionId = created.session.id;
   const people = await Promise.all(['Ann', 'Bob', 'Cem', 'Dan'].map((displayName) => join(baseUrl, created.session.joinCode, { displayName })));
   const [ann, bob, cem, dan] = people as [Joined, Joined, Joined, Joined];

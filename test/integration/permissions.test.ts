@@ -72,6 +72,7 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'profile:update': { command: 'profile:update', payload: () => ({ language: 'fr', mode: 'remote' }) },
   'session:configure': { command: 'session:configure', payload: () => ({ observerNotes: false }) },
   'projector:rotate-key': { command: 'projector:rotate-key', payload: () => ({}) },
+  'projector:show': { command: 'projector:show', payload: () => ({ view: 'join' }) },
   'cafe:view-setup': { command: 'cafe:get', payload: () => ({}) },
   'cafe:configure': { command: 'cafe:set-rounds', payload: () => ({ rounds: CHANGED_ROUNDS }) },
   'cafe:plan': { command: 'cafe:plan', payload: () => ({ seed: 7 }) },
@@ -105,6 +106,7 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'profile:update': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/me`, { token: s.token, body: { language: 'fr', mode: 'remote' } }),
   'session:configure': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}`, { token: s.token, body: { observerNotes: false } }),
   'projector:rotate-key': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/projector-key`, { token: s.token, body: {} }),
+  'projector:show': (url, s) => http(url, 'PUT', `/api/sessions/${s.created.session.id}/projector`, { token: s.token, body: { view: 'join' } }),
   'cafe:view-setup': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/cafe`, { token: s.token }),
   'cafe:configure': (url, s) => http(url, 'PUT', `/api/sessions/${s.created.session.id}/cafe/rounds`, { token: s.token, body: { rounds: CHANGED_ROUNDS } }),
   'cafe:plan': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/plan`, { token: s.token, body: { seed: 7 } }),
@@ -182,6 +184,12 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(old.status).toBe(401);
       const fresh = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: key });
       expect(fresh.status).toBe(200);
+      return;
+    }
+    case 'projector:show': {
+      expect(result.projector).toMatchObject({ view: 'join' });
+      const state = await http(url, 'GET', `/api/sessions/${created.session.id}`, { token: created.facilitatorToken });
+      expect(state.body.session.projector).toMatchObject({ view: 'join' });
       return;
     }
     case 'cafe:view-setup':

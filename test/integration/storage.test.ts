@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/src/store/db.js';
 import { createStore, type ParticipantRecord, type SessionRecord, type Store } from '../../server/src/store/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/server.js';
+import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/index.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
 
 const targets = await storageTargets();
@@ -22,6 +23,7 @@ function sessionRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
     createdAt: 1_718_000_000_000,
     endedAt: null,
     observerNotes: true,
+    projector: DEFAULT_PROJECTOR_CHOICE,
     ...overrides,
   };
 }

@@ -42,6 +42,7 @@ const ACK_EFFECTS = {
   'poll:close': poll,
   'poll:results-visible': poll,
   'poll:project': ({ projectedPollId }) => store().thProjected(projectedPollId),
+  'projector:show': ({ projector }) => store().applyProjector(projector),
   'caption:add': ({ captions }) => store().thCaptions(captions),
   'agenda:add': agenda,
   'agenda:edit': agenda,

@@ -16,6 +16,7 @@ export function serverEventHandlers(resync: () => void): ServerEventHandlers {
   return {
     'session:state': (state) => store().applyState(state),
     'session:changed': (session) => store().applySession(session),
+    'projector:changed': (projector) => store().applyProjector(projector),
     'attendance:changed': (counts) => store().applyAttendance(counts),
     'participant:changed': (participant) => store().upsertParticipant(participant),
     'participant:removed': ({ participantId }) => store().dropParticipant(participantId),

@@ -1,8 +1,9 @@
-import type { AttendanceCounts } from '@open-talks/shared';
+import type { AttendanceCounts, ProjectorChoice } from '@open-talks/shared';
 import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
 import { withCafeLive, withPrompt, withRoundTimer, withSeat, type CafeData } from './reducers/cafe';
 import { withAttendance, withMe, withParticipant, withoutParticipant, withSession } from './reducers/session';
+import { withProjector } from './reducers/projector';
 import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
 /** 'replaced': the person opened too many connections and this, the oldest, was closed (LIMIT2). */
@@ -24,6 +25,8 @@ interface SessionSlice {
   applyAttendance(attendance: AttendanceCounts): void;
   applySession(session: SessionView): void;
   applyMe(me: ParticipantView): void;
+  /** PROJ1: what the projector shows. */
+  applyProjector(projector: ProjectorChoice): void;
   reset(): void;
 }
 
@@ -72,6 +75,7 @@ const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({
   applyAttendance: onLive(set, withAttendance),
   applySession: onLive(set, withSession),
   applyMe: onLive(set, withMe),
+  applyProjector: onLive(set, withProjector),
   reset: () => set({ live: undefined, cafe: undefined, status: 'idle', refusal: undefined }),
 });
 

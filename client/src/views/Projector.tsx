@@ -1,27 +1,37 @@
-import { formatJoinCode } from '@open-talks/shared';
-import { lazy, Suspense } from 'react';
+import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, formatJoinCode, projectorLanguage, RTL_LANGUAGES, type Language, type ProjectorMode } from '@open-talks/shared';
+import type { SessionState } from '@open-talks/shared/protocol';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AttendancePanel } from '../components/AttendancePanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
-import { LanguagePicker } from '../components/LanguagePicker';
-import { QrCode } from '../components/QrCode';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { getCredential } from '../state/credentials';
 import { useLive } from '../state/live-store';
 import { CafeProjector } from './projector/CafeProjector';
+import { CaptionsBar } from './projector/CaptionsBar';
+import { projectorFacts } from './projector/facts';
+import { JoinProjector } from './projector/JoinProjector';
+import { PollOpenProjector } from './projector/PollOpenProjector';
+import { QaProjector } from './projector/QaProjector';
+import { ResultsProjector } from './projector/ResultsProjector';
 import { TownhallProjector } from './projector/TownhallProjector';
+import { TownhallStrip } from './projector/TownhallStrip';
+import './projector/projector.css';
 
-// Yjs comes to the projector only when the facilitator puts the harvest on it.
+// Yjs comes to the projector only when the harvest is on it.
 const HarvestProjector = lazy(() => import('../notepad/harvest/HarvestProjector'));
 
-/** The big screen in the room: how to join, and who is here. Read-only, no login. */
+/**
+ * The big screen in the room (PROJ1–PROJ16): what the facilitator chose, or what the session is
+ * doing (`auto`), in the language the facilitator chose. Read-only, no login, nothing to press.
+ */
 export default function Projector({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const hasKey = useLiveSession(sessionId, 'projector');
   const live = useLive((s) => s.live);
   const refusal = useLive((s) => s.refusal);
   useDocumentTitle(t('title.projector'), live?.session.title);
+  useScreenLanguage(live ? projectorLanguage(live.session.projector ?? DEFAULT_PROJECTOR_CHOICE, live.session.languages) : undefined);
 
   if (!hasKey || refusal) {
     return (
@@ -37,70 +47,93 @@ export default function Projector({ sessionId }: { sessionId: string }) {
       </main>
     );
   }
-  const joinLink = `${location.origin}/join/${live.session.joinCode}`;
+  const mode = chooseProjectorMode(projectorFacts(live), live.session.projector ?? DEFAULT_PROJECTOR_CHOICE);
+  const captions = live.townhall?.captions ?? [];
+  return (
+    <main id="main" className="projector pj" data-mode={mode.kind}>
+      <ConnectionBanner />
+      <header className="pj-header">
+        <h1 dir="auto">{live.session.title}</h1>
+        {mode.kind !== 'join' && mode.kind !== 'poll' && (
+          <p className="projector-small-join">{t('run.stillJoin', { host: `${location.host}/join`, code: formatJoinCode(live.session.joinCode) })}</p>
+        )}
+      </header>
+      <div className="pj-body">
+        <ModeView mode={mode} live={live} sessionId={sessionId} />
+      </div>
+      <CaptionsBar captions={captions} />
+    </main>
+  );
+}
+
+function ModeView({ mode, live, sessionId }: { mode: ProjectorMode; live: SessionState; sessionId: string }): ReactNode {
+  const { t } = useTranslation();
   const cafe = live.cafe?.live;
-  const projectorKey = getCredential(sessionId)?.projectorKey;
-  // HARV6: the facilitator put the harvest on the big screen.
-  if (cafe?.harvestShown && projectorKey) {
-    return (
-      <main id="main" className="projector">
-        <ConnectionBanner />
-        <LanguagePicker className="language-picker projector-language" />
-        <h1>{live.session.title}</h1>
+  const th = live.townhall;
+  const attribution = live.session.attribution;
+  const strip = th ? <TownhallStrip townhall={th} attribution={attribution} /> : null;
+  switch (mode.kind) {
+    case 'harvest': {
+      const projectorKey = getCredential(sessionId)?.projectorKey;
+      if (!cafe || !projectorKey) break;
+      return (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <HarvestProjector sessionId={sessionId} projectorKey={projectorKey} live={cafe} />
         </Suspense>
-      </main>
-    );
+      );
+    }
+    case 'round':
+    case 'between-rounds':
+      if (cafe) return <CafeProjector live={cafe} />;
+      break;
+    case 'poll': {
+      const item = th?.polls.find((p) => p.poll.id === mode.pollId);
+      if (!item) break;
+      return (
+        <>
+          {strip}
+          <PollOpenProjector poll={item.poll} joinCode={live.session.joinCode} />
+        </>
+      );
+    }
+    case 'results': {
+      const item = th?.polls.find((p) => p.poll.id === mode.pollId);
+      if (!item) break;
+      return (
+        <>
+          {strip}
+          <ResultsProjector poll={item.poll} results={item.results} byGroup={mode.byGroup} />
+        </>
+      );
+    }
+    case 'qa':
+      if (!th) break;
+      return (
+        <>
+          {strip}
+          <QaProjector questions={th.qa.questions} />
+        </>
+      );
+    case 'townhall':
+      if (th) return <TownhallProjector townhall={th} attribution={attribution} />;
+      break;
+    case 'join':
+      break;
   }
-  // Once the café is under way the room needs the round, not the join screen.
-  if (cafe && cafe.phase !== 'not-started') {
-    return (
-      <main id="main" className="projector">
-        <ConnectionBanner />
-        <LanguagePicker className="language-picker projector-language" />
-        <h1>{live.session.title}</h1>
-        <CafeProjector live={cafe} joinCode={live.session.joinCode} />
-      </main>
-    );
-  }
-  const townhall = live.townhall;
-  // A Town Hall under way (an agenda item started, or someone has the floor) needs the room view.
-  if (townhall && (townhall.agenda.currentId !== null || townhall.floor !== null || townhall.projectedPollId !== null || townhall.qa.questions.some((q) => q.pinned))) {
-    return (
-      <main id="main" className="projector">
-        <ConnectionBanner />
-        <LanguagePicker className="language-picker projector-language" />
-        <h1>{live.session.title}</h1>
-        <TownhallProjector townhall={townhall} attribution={live.session.attribution} joinCode={live.session.joinCode} />
-      </main>
-    );
-  }
-  return (
-    <main id="main" className="projector">
-      <ConnectionBanner />
-      <LanguagePicker className="language-picker projector-language" />
-      <h1>{live.session.title}</h1>
-      <div className="projector-join">
-        <div>
-          <p className="projector-label">{t('projector.joinAt')}</p>
-          <p className="projector-url">{`${location.host}/join`}</p>
-          <p className="projector-label">{t('projector.withCode')}</p>
-          <p className="projector-code" data-testid="projector-code">
-            {formatJoinCode(live.session.joinCode)}
-          </p>
-        </div>
-        <div>
-          <p className="projector-label">{t('projector.scan')}</p>
-          <QrCode link={joinLink} size={320} />
-        </div>
-      </div>
-      {cafe && cafe.rounds.length > 0 && (
-        <p className="projector-status">
-          {t('run.nextRound', { round: 1, total: cafe.rounds.length })} {cafe.rounds[0]?.question}
-        </p>
-      )}
-      <AttendancePanel attendance={live.attendance} />
-    </main>
-  );
+  return <JoinProjector live={live} />;
+}
+
+/** PROJ5: the screen speaks the chosen language (not remembered on this device: a facilitator's own tab keeps theirs). */
+function useScreenLanguage(language: Language | undefined) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!language) return;
+    // The page turns (lang, dir) once the catalog is there, so words and direction change together.
+    const apply = () => {
+      document.documentElement.lang = language;
+      document.documentElement.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+    };
+    if (i18n.language === language) apply();
+    else void i18n.changeLanguage(language).then(apply);
+  }, [language, i18n]);
 }

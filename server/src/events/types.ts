@@ -1,4 +1,4 @@
-import type { Poll, PollResults, SessionFormat } from '@open-talks/shared';
+import type { Poll, PollResults, ProjectorChoice, SessionFormat } from '@open-talks/shared';
 import type {
   AgendaView,
   CafePublicView,
@@ -34,6 +34,8 @@ export interface BusEvents {
   // Sessions and participants (SessionService; the café promotes hosts).
   'session:changed': { session: SessionRecord };
   'session:projector-key-rotated': { sessionId: string };
+  /** PROJ1: what the projector shows changed (stored). */
+  'session:projector': { sessionId: string; projector: ProjectorChoice };
   'participant:changed': { participant: ParticipantRecord };
   'participant:removed': { participant: ParticipantRecord };
   /** Someone joined, changed or was removed in a way the session's format follows (café seats, Town Hall names and hands). */

@@ -35,6 +35,7 @@ export function createCommands({ service, cafe, cafeRun, townhall, records, idea
     'profile:update': async (p, changes) => ({ participant: await service.updateProfile(p, changes) }),
     'session:configure': async (p, settings) => ({ session: await service.configure(p, settings) }),
     'projector:rotate-key': async (p) => ({ projectorKey: await service.rotateProjectorKey(p) }),
+    'projector:show': async (p, change) => ({ projector: await service.showOnProjector(p, change) }),
     'clock:ping': async () => ({ serverTime: Date.now() }),
     'cafe:get': async (p) => ({ cafe: await cafe.view(p.session.id) }),
     'cafe:set-tables': async (p, payload) => ({ cafe: await cafe.setTables(p, payload) }),

@@ -37,6 +37,7 @@ export class SocketNotifier {
     bus.subscribe('participant:changed', ({ participant }) => this.participantChanged(participant));
     bus.subscribe('participant:removed', ({ participant }) => this.participantRemoved(participant));
     bus.subscribe('session:changed', ({ session }) => this.sessionChanged(session));
+    bus.subscribe('session:projector', ({ sessionId, projector }) => void this.io.to(sessionRoom(sessionId)).emit('projector:changed', projector));
     bus.subscribe('session:projector-key-rotated', ({ sessionId }) => this.projectorKeyRotated(sessionId));
     bus.subscribe('cafe:changed', ({ sessionId, cafe }) => this.cafeChanged(sessionId, cafe));
     bus.subscribe('cafe:live', ({ sessionId, live }) => this.cafeLive(sessionId, live));

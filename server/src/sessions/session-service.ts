@@ -1,4 +1,13 @@
-import { countAttendance, can, type AttendanceCounts, type Role, type SessionFormat } from '@open-talks/shared';
+import {
+  countAttendance,
+  can,
+  DEFAULT_PROJECTOR_CHOICE,
+  type AttendanceCounts,
+  type ProjectorChange,
+  type ProjectorChoice,
+  type Role,
+  type SessionFormat,
+} from '@open-talks/shared';
 import type { ParticipantView, ProfileUpdate, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import type { createSessionBody, joinBody } from '@open-talks/shared/protocol';
@@ -9,6 +18,7 @@ import type { EventBus } from '../events/bus.js';
 import type { ParticipantRecord, SessionRecord, SessionSettings, Store } from '../store/index.js';
 import type { Principal } from './principal.js';
 import { participantView, sessionView } from './views.js';
+import { showOnProjector } from './projector.js';
 
 /** What the formats add to a member's state (they follow people through the bus). */
 export interface FormatStates {
@@ -76,6 +86,7 @@ export class SessionService {
         createdAt,
         endedAt: null,
         observerNotes: body.observerNotes,
+        projector: DEFAULT_PROJECTOR_CHOICE,
       };
       const facilitator: ParticipantRecord = {
         id: newId(),
@@ -262,6 +273,11 @@ export class SessionService {
     const session: SessionRecord = { ...principal.session, ...settings };
     this.bus.publish('session:changed', { session });
     return sessionView(session);
+  }
+
+  /** PROJ1: what the projector shows (sessions/projector.ts). */
+  showOnProjector(principal: Principal, change: ProjectorChange): Promise<ProjectorChoice> {
+    return showOnProjector(this.store, this.bus, principal, change);
   }
 
   /** A new projector link; the old one stops working and screens using it are disconnected. */

@@ -11,6 +11,7 @@ export function sessionView(session: SessionRecord): SessionView {
     joinCode: session.joinCode,
     createdAt: session.createdAt,
     observerNotes: session.observerNotes,
+    projector: session.projector,
   };
 }
 

@@ -13,6 +13,7 @@ export interface SessionsTable {
   created_at: number;
   ended_at: number | null;
   observer_notes: number; // 0 or 1: SQLite has no boolean
+  projector: string | null; // JSON ProjectorChoice; null: the default (PROJ1)
 }
 
 export interface ParticipantsTable {

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Attribution, Language, SessionFormat } from '@open-talks/shared';
+import { DEFAULT_PROJECTOR_CHOICE, type Attribution, type Language, type ProjectorChoice, type SessionFormat } from '@open-talks/shared';
 import type { Database, SessionsTable } from './schema.js';
 
 export interface SessionRecord {
@@ -13,6 +13,8 @@ export interface SessionRecord {
   endedAt: number | null;
   /** Observers may read the tables' notes (NOTE3). */
   observerNotes: boolean;
+  /** What the projector shows (PROJ1). */
+  projector: ProjectorChoice;
 }
 
 /** What the facilitator may change after creating a session. */
@@ -29,6 +31,7 @@ function toRecord(row: Selectable<SessionsTable>): SessionRecord {
     createdAt: Number(row.created_at),
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
     observerNotes: Number(row.observer_notes) === 1,
+    projector: row.projector ? { ...DEFAULT_PROJECTOR_CHOICE, ...(JSON.parse(row.projector) as Partial<ProjectorChoice>) } : DEFAULT_PROJECTOR_CHOICE,
   };
 }
 
@@ -50,6 +53,7 @@ export class SessionRepo {
         created_at: session.createdAt,
         ended_at: session.endedAt,
         observer_notes: session.observerNotes ? 1 : 0,
+        projector: JSON.stringify(session.projector),
       })
       .execute();
   }
@@ -58,6 +62,15 @@ export class SessionRepo {
     await this.db
       .updateTable('sessions')
       .set({ observer_notes: settings.observerNotes ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** PROJ1: what the projector shows. */
+  async setProjector(id: string, choice: ProjectorChoice): Promise<void> {
+    await this.db
+      .updateTable('sessions')
+      .set({ projector: JSON.stringify(choice) })
       .where('id', '=', id)
       .execute();
   }

@@ -12,6 +12,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'profile:update': ROLES,
   'session:configure': ['facilitator'],
   'projector:rotate-key': ['facilitator'],
+  'projector:show': ['facilitator', 'moderator'],
   'cafe:view-setup': ['facilitator', 'moderator'],
   'cafe:configure': ['facilitator'],
   'cafe:plan': ['facilitator'],

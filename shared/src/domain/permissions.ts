@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'session:configure': ['facilitator'],
   /** Issue a new projector link (the old one stops working). */
   'projector:rotate-key': ['facilitator'],
+  /** Choose what the projector shows (PROJ3): the facilitator, and Town Hall moderators. */
+  'projector:show': ['facilitator', 'moderator'],
   /** See the café's tables, rounds and whole seating plan. */
   'cafe:view-setup': ['facilitator', 'moderator'],
   /** Set the café's tables and rounds. */

@@ -11,6 +11,7 @@ export * from './townhall-views.js';
 export * from './record.js';
 export * from './notepad.js';
 export * from './harvest.js';
+export * from './projector.js';
 export { ack, type AckMarker, type CommandSpec, type HttpMethod, type HttpRoute, type PathParam, type PathParams, type RateClass } from './command-spec.js';
 export { event, type PayloadMarker } from './server-event-spec.js';
 export { COMMANDS, COMMAND_NAMES, type CommandAck, type CommandInput, type CommandName, type CommandPayload, type Commands, type RoutedCommand } from './commands/index.js';

@@ -1,6 +1,7 @@
 import type { AttendanceCounts } from '../domain/attendance.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { Poll } from '../domain/townhall/polls.js';
+import type { ProjectorChoice } from '../domain/projector.js';
 import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatPayload } from './cafe.js';
 import { event, type PayloadMarker } from './server-event-spec.js';
 import type { AgendaView, CaptionView, FloorView, HandStatus, MyBallot, QuestionItem, QueueView, TimeUpPayload, TownhallSettings, VoteCounts } from './townhall-views.js';
@@ -71,6 +72,8 @@ export const SERVER_EVENTS = {
   'townhall:settings': event<TownhallSettings>(),
   /** To everyone: a floor or agenda timer ran out (clients show 0:00 and announce it). */
   'townhall:time-up': event<TimeUpPayload>(),
+  /** To everyone, projector displays included: what the projector shows changed (PROJ1). */
+  'projector:changed': event<ProjectorChoice>(),
 } as const satisfies Record<string, PayloadMarker<unknown>>;
 
 export type ServerEventName = keyof typeof SERVER_EVENTS;

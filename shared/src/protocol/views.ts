@@ -1,6 +1,7 @@
 import type { CafeLive } from './cafe.js';
 import type { TownhallLive } from './townhall-views.js';
 import type { AttendanceCounts } from '../domain/attendance.js';
+import type { ProjectorChoice } from '../domain/projector.js';
 import type { Attribution, Language, Mode, Role, SessionFormat, StakeholderGroup } from '../domain/words.js';
 
 /** A session as its members see it. */
@@ -14,6 +15,8 @@ export interface SessionView {
   createdAt: number; // epoch ms
   /** Observers may read the tables' notes (NOTE3). */
   observerNotes: boolean;
+  /** What the projector shows (PROJ1); in every snapshot, so a reloaded projector shows the same. */
+  projector: ProjectorChoice;
 }
 
 /** What anyone with the join code may know before joining (GET /api/join/:joinCode). */

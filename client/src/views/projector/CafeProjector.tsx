@@ -1,48 +1,60 @@
-import { formatJoinCode } from '@open-talks/shared';
 import type { CafePublicView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/cafe/Countdown';
 import { TableMap } from '../../components/cafe/TableMap';
 
-/** The room's big screen while the café runs: round, question, countdown, latest prompt, table map. */
-export function CafeProjector({ live, joinCode }: { live: CafePublicView; joinCode: string }) {
+/**
+ * The room's big screen while the café runs (PROJ12, PROJ13): round x of n, the question, a big
+ * countdown, the latest prompt and the table map; between rounds, "round n starts soon: check
+ * your phone for your table".
+ */
+export function CafeProjector({ live }: { live: CafePublicView }) {
   const { t } = useTranslation();
   const total = live.rounds.length;
   const round = live.focusRound;
   const question = round ? live.rounds[round - 1]?.question : undefined;
   const latest = live.prompts.at(-1);
+  const between = live.phase === 'between-rounds';
   let status: string;
   if (live.phase === 'finished') status = t('run.finished');
   else if (live.phase === 'in-round') status = t('run.roundOf', { round: live.run.round, total });
-  else if (live.phase === 'between-rounds') status = `${t('run.roundOver', { round: live.run.round, total })} ${t('run.nextRound', { round, total })}`;
+  else if (between) status = t('run.roundOver', { round: live.run.round, total });
   else status = t('run.nextRound', { round, total });
 
   return (
-    <div className="projector-cafe">
-      <div className="projector-round">
-        <p className="projector-status" aria-live="polite">
-          {status}
-        </p>
-        {question && live.phase !== 'finished' && (
-          <p className="projector-question" dir="auto">
-            {question}
+    <div className={between ? 'projector-cafe pj-cafe pj-between' : 'projector-cafe pj-cafe'} data-testid="projector-cafe">
+      <div className="projector-round pj-round">
+        <div className="pj-round-text">
+          <p className="projector-status" aria-live="polite">
+            {status}
           </p>
-        )}
-        {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} className="countdown-big" />}
+          {between && round && (
+            <p className="pj-starts-soon" data-testid="starts-soon">
+              {t('projector.startsSoon', { round })}
+            </p>
+          )}
+          {question && live.phase !== 'finished' && (
+            <p className="projector-question">
+              <bdi>{question}</bdi>
+            </p>
+          )}
+        </div>
+        {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} className="countdown-big pj-countdown" />}
       </div>
-      {latest && (
+      {latest && live.phase === 'in-round' && (
         <p className="projector-prompt" aria-live="polite">
           <span className="visually-hidden">{t('run.toEveryone')}: </span>
-          {latest.text}
+          <bdi>{latest.text}</bdi>
         </p>
       )}
       {live.tables.length > 0 && live.phase !== 'finished' && (
-        <section aria-labelledby="table-map-heading">
-          <h2 id="table-map-heading">{t('run.tableMap')}</h2>
+        <section className="pj-tables" aria-labelledby="table-map-heading">
+          <h2 id="table-map-heading" className="pj-kicker">
+            {t('run.tableMap')}
+          </h2>
           <TableMap tables={live.tables} />
         </section>
       )}
-      <p className="projector-small-join">{t('run.stillJoin', { host: `${location.host}/join`, code: formatJoinCode(joinCode) })}</p>
     </div>
   );
 }

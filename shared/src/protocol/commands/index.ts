@@ -3,6 +3,7 @@ import type { AckMarker, CommandSpec } from '../command-spec.js';
 import { CAFE_COMMANDS } from './cafe.js';
 import { HARVEST_COMMANDS } from './harvest.js';
 import { NOTEPAD_COMMANDS } from './notepad.js';
+import { PROJECTOR_COMMANDS } from './projector.js';
 import { RECORD_COMMANDS } from './record.js';
 import { SESSION_COMMANDS } from './session.js';
 import { TOWNHALL_COMMANDS } from './townhall.js';
@@ -18,6 +19,7 @@ export const COMMANDS = {
   ...TOWNHALL_COMMANDS,
   ...RECORD_COMMANDS,
   ...HARVEST_COMMANDS,
+  ...PROJECTOR_COMMANDS,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;

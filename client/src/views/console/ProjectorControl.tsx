@@ -1,0 +1,95 @@
+import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, PROJECTOR_VIEWS_BY_FORMAT, type ProjectorChange, type ProjectorMode, type ProjectorView } from '@open-talks/shared';
+import type { SessionState } from '@open-talks/shared/protocol';
+import type { TFunction } from 'i18next';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../hooks/useCommand';
+import { useLive } from '../../state/live-store';
+import { projectorFacts } from '../projector/facts';
+import { Message } from './cafe/Message';
+import './projector-control.css';
+
+/**
+ * What the room's big screen shows (PROJ1–PROJ6): follow the session, or one view; the poll, its
+ * results by stakeholder group, the screen's language. It says what the projector shows now,
+ * computed with the projector's own function from the same state. For the console's Run phase.
+ */
+export function ProjectorControl() {
+  const { t } = useTranslation();
+  const id = useId();
+  const live = useLive((s) => s.live);
+  const { send, message } = useCommand();
+  if (!live) return null;
+  const choice = live.session.projector ?? DEFAULT_PROJECTOR_CHOICE;
+  const views = PROJECTOR_VIEWS_BY_FORMAT[live.session.format];
+  const polls = (live.townhall?.polls ?? []).filter((p) => p.poll.status !== 'draft');
+  const mode = chooseProjectorMode(projectorFacts(live), choice);
+  const now = modeText(t, mode, live);
+  const change = (update: ProjectorChange) => {
+    const next = chooseProjectorMode(projectorFacts(live), { ...choice, ...update });
+    void send('projector:show', update, t('projectorControl.changed', { what: modeText(t, next, live) }));
+  };
+  const shownPoll = mode.kind === 'results' ? polls.find((p) => p.poll.id === mode.pollId) : undefined;
+  return (
+    <section className="projector-control" aria-labelledby={`${id}-heading`} data-testid="projector-control">
+      <h2 id={`${id}-heading`}>{t('projectorControl.heading')}</h2>
+      <p className="projector-control-now" data-testid="projector-now">
+        {t('projectorControl.showsNow', { what: now })}
+      </p>
+      <fieldset className="projector-control-views">
+        <legend>{t('projectorControl.view')}</legend>
+        {views.map((view: ProjectorView) => (
+          <label key={view} className="projector-control-choice">
+            <input type="radio" name={`${id}-view`} value={view} checked={choice.view === view} onChange={() => change({ view })} />
+            {t(`projectorControl.views.${view}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="projector-control-options">
+        {live.session.format === 'townhall' && polls.length > 0 && (
+          <div className="projector-control-field">
+            <label htmlFor={`${id}-poll`}>{t('projectorControl.poll')}</label>
+            <select id={`${id}-poll`} value={choice.pollId ?? ''} onChange={(e) => change({ pollId: e.target.value || null })}>
+              <option value="">{t('projectorControl.pollDefault')}</option>
+              {polls.map((p) => (
+                <option key={p.poll.id} value={p.poll.id}>
+                  {p.poll.question}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {live.session.format === 'townhall' && (
+          <label className="projector-control-choice">
+            <input type="checkbox" checked={choice.byGroup} onChange={(e) => change({ byGroup: e.target.checked })} />
+            {t('projectorControl.byGroup')}
+          </label>
+        )}
+        {live.session.languages.length > 1 && (
+          <div className="projector-control-field">
+            <label htmlFor={`${id}-language`}>{t('projectorControl.language')}</label>
+            <select id={`${id}-language`} value={choice.language ?? ''} onChange={(e) => change({ language: (e.target.value || null) as ProjectorChange['language'] })}>
+              <option value="">{t('projectorControl.languageDefault', { language: t(`words.languageName.${live.session.languages[0]!}`) })}</option>
+              {live.session.languages.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {t(`words.languageName.${language}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {shownPoll && !shownPoll.poll.resultsVisible && <p className="projector-control-note">{t('projectorControl.resultsHidden')}</p>}
+      <Message message={message} />
+    </section>
+  );
+}
+
+/** "the results of “Which first?”", "the round", …: what a mode shows, in words. */
+function modeText(t: TFunction, mode: ProjectorMode, live: SessionState): string {
+  if (mode.kind === 'poll' || mode.kind === 'results') {
+    const question = live.townhall?.polls.find((p) => p.poll.id === mode.pollId)?.poll.question ?? '';
+    return t(`projectorControl.modes.${mode.kind}`, { question });
+  }
+  return t(`projectorControl.modes.${mode.kind}`);
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROJECTOR_CHOICE } from '../../../shared/src/index.js';
+import type { SessionState } from '../../../shared/src/protocol/index.js';
+import { withProjector } from '../../../client/src/state/reducers/projector.js';
+
+const live = { session: { id: 's', projector: DEFAULT_PROJECTOR_CHOICE }, viewer: { kind: 'display' } } as unknown as SessionState;
+
+describe('projector reducer', () => {
+  it('PROJ1: projector:changed replaces the choice, and only that', () => {
+    const next = withProjector(live, { view: 'qa', pollId: null, byGroup: false, language: 'ar' })!;
+    expect(next.session.projector).toEqual({ view: 'qa', pollId: null, byGroup: false, language: 'ar' });
+    expect(next.session.id).toBe('s');
+    expect(live.session.projector).toEqual(DEFAULT_PROJECTOR_CHOICE);
+  });
+
+  it('the same choice again keeps the state as it is (nothing re-renders); nothing loaded stays undefined', () => {
+    expect(withProjector(live, { ...DEFAULT_PROJECTOR_CHOICE })).toBe(live);
+    expect(withProjector(undefined, DEFAULT_PROJECTOR_CHOICE)).toBeUndefined();
+  });
+});
