@@ -1,9 +1,9 @@
-import { participantNextStep, type NextStep } from '@open-talks/shared';
 import type { AgendaView, HandStatus, PollItem } from '@open-talks/shared/protocol';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
 import { useTownhall } from '../../../state/selectors';
+import { participantNextStep, type NextStep } from './next-step';
 
 /** Moves to a part of the page and puts keyboard focus there (its first control, else itself). */
 function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string, control: string) {
