@@ -62,6 +62,10 @@ export function NowCard({
         </div>
       )}
       <StepLine step={step} videoRoom={videoRoom} />
+      {/* A poll that opens is said politely; the floor has its own alert (HandControl). */}
+      <p className="visually-hidden" aria-live="polite">
+        {step.kind === 'vote' ? t('thPhase.now.pollOpen', { question: step.question }) : ''}
+      </p>
       {agenda.items.length > 0 && (
         <details className="now-agenda-all">
           <summary>{t('townhall.agenda.all', { count: agenda.items.length })}</summary>
