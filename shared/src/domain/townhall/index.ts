@@ -11,4 +11,3 @@ export * from './poll-ballots.js';
 export * from './poll-results.js';
 export * from './word-cloud.js';
 export * from './agenda.js';
-export * from './next-step.js';

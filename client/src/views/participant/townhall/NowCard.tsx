@@ -1,9 +1,9 @@
-import { participantNextStep, type NextStep } from '@open-talks/shared';
 import type { AgendaView, HandStatus, PollItem } from '@open-talks/shared/protocol';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
 import { useTownhall } from '../../../state/selectors';
+import { participantNextStep, type NextStep } from './next-step';
 
 /** Moves to a part of the page and puts keyboard focus there (its first control, else itself). */
 function jumpTo(event: MouseEvent<HTMLAnchorElement>, id: string, control: string) {
@@ -62,6 +62,10 @@ export function NowCard({
         </div>
       )}
       <StepLine step={step} videoRoom={videoRoom} />
+      {/* A poll that opens is said politely; the floor has its own alert (HandControl). */}
+      <p className="visually-hidden" aria-live="polite">
+        {step.kind === 'vote' ? t('thPhase.now.pollOpen', { question: step.question }) : ''}
+      </p>
       {agenda.items.length > 0 && (
         <details className="now-agenda-all">
           <summary>{t('townhall.agenda.all', { count: agenda.items.length })}</summary>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participantNextStep, type NextStepState } from './next-step.js';
+import { participantNextStep, type NextStepState } from '../../client/src/views/participant/townhall/next-step';
 
 const calm: NextStepState = { you: { hasFloor: false, raised: false, position: null }, polls: [], questionsToUpvote: false };
 const all = { vote: true, ask: true };

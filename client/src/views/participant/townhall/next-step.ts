@@ -1,4 +1,5 @@
-import type { PollStatus } from './polls.js';
+// Pure (no I/O, no clock): kept in the client so it loads with the Town Hall view, not the entry.
+import type { PollStatus } from '@open-talks/shared';
 
 /** What one participant's Town Hall looks like, as far as "what to do now" needs it. */
 export interface NextStepState {
