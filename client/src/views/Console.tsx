@@ -100,15 +100,19 @@ function FacilitatorConsole({ sessionId, session, me, participants }: { sessionI
     : consolePhaseFor({ format: 'townhall', townhall: progress });
   const { phase, choose, moved } = useConsolePhase(sessionId, auto, phases);
 
-  // CONSOLE5: when the console follows the session to another phase, focus that was in the old
-  // phase's panel would fall to the page; it goes to the new phase's tab instead. Focus anywhere
-  // else is left where it is.
+  // CONSOLE5: when the phase changes, focus that was in the old phase's panel would fall to the
+  // page with the control that had it; it goes to the new phase's tab instead. Focus anywhere
+  // else (or nowhere) is left where it is. A removed element fires no blur, so the last focus
+  // event inside the panel says where focus was.
+  const focusInPanel = useRef(false);
   const lastPhase = useRef(phase);
   useEffect(() => {
     if (lastPhase.current === phase) return;
     lastPhase.current = phase;
     const active = document.activeElement;
-    if (active === null || active === document.body || !active.isConnected) document.getElementById(phaseTabId(phase))?.focus();
+    const lost = active === null || active === document.body || !active.isConnected;
+    if (lost && focusInPanel.current) document.getElementById(phaseTabId(phase))?.focus();
+    focusInPanel.current = false;
   }, [phase]);
 
   // Chosen from a button in the panel ("Go to Run"): the button goes with its panel, and focus
@@ -195,7 +199,14 @@ function FacilitatorConsole({ sessionId, session, me, participants }: { sessionI
       <p className="visually-hidden" role="status" data-testid="phase-announcement">
         {moved ? t('consolePhase.moved', { phase: t(`consolePhase.${moved}`) }) : ''}
       </p>
-      <div role="tabpanel" id={PHASE_PANEL_ID} aria-labelledby={phaseTabId(phase)} className="console-phase-panel">
+      <div
+        role="tabpanel"
+        id={PHASE_PANEL_ID}
+        aria-labelledby={phaseTabId(phase)}
+        className="console-phase-panel"
+        onFocus={() => (focusInPanel.current = true)}
+        onBlur={() => (focusInPanel.current = false)}
+      >
         {content}
       </div>
     </div>
