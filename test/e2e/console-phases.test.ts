@@ -166,7 +166,7 @@ describe.skipIf(missing !== null)('the console by phase', () => {
     await expectAccessible(console_, 'console, Harvest');
   });
 
-  it('CONSOLE1 after the last round, Run offers the harvest on the projector; Record holds the record', async () => {
+  it('CONSOLE1 CONSOLE3 after the last round, Run offers the harvest on the projector; Record holds the record, and opens once it is published', async () => {
     await tab(console_, 'Run').click();
     const next = console_.getByTestId('next-action');
     await expect.poll(() => next.innerText()).toBe('Start the harvest');
@@ -180,6 +180,13 @@ describe.skipIf(missing !== null)('the console by phase', () => {
     await expect.poll(() => console_.getByRole('button', { name: 'Publish the record' }).count()).toBe(1);
     await shot(console_, 'console-record-en');
     await expectAccessible(console_, 'console, Record');
+    // Once the record is out, a finished café's console opens on Record.
+    await console_.getByRole('button', { name: 'Publish the record' }).click();
+    await expect.poll(() => console_.getByTestId('publication-status').textContent()).toMatch(/^Published since/);
+    await tab(console_, 'Harvest').click();
+    await console_.evaluate(() => sessionStorage.clear());
+    await console_.reload();
+    await expect.poll(() => selectedTab(console_)).toMatch(/Record/);
   });
 
   it('CONSOLE2 CONSOLE3 a Town Hall has Prepare, Run and Record; starting the first agenda item takes the console to Run', async () => {

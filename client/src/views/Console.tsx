@@ -17,6 +17,7 @@ import { SharePanel } from './console/SharePanel';
 import { PHASE_PANEL_ID, PhaseTabs, phaseTabId } from './console/phases/PhaseTabs';
 import { useCafeView } from './console/phases/useCafeView';
 import { useConsolePhase } from './console/phases/usePhase';
+import { usePublished } from './console/phases/usePublished';
 import { isTownhallStaff, TownhallConsole } from './console/townhall/TownhallConsole';
 import { getCredential } from '../state/credentials';
 import './console/console.css';
@@ -82,11 +83,21 @@ function useTownhallProgress(): TownhallProgress | undefined {
   return th && { agenda: th.agenda, polls: th.polls.map((p) => p.poll), floor: th.floor !== null };
 }
 
+type ConsoleProps = { sessionId: string; session: SessionView; me: ParticipantView; participants: ParticipantView[] };
+
+/** Waits for whether the record is published (one request), which the console's phase depends on. */
+function FacilitatorConsole(props: ConsoleProps) {
+  const { t } = useTranslation();
+  const published = usePublished(props.sessionId, getCredential(props.sessionId)?.token);
+  if (published === undefined) return <p role="status">{t('app.loading')}</p>;
+  return <PhasedConsole {...props} recordPublished={published} />;
+}
+
 /**
  * The facilitator's console by phase (CONSOLE2–CONSOLE5): Prepare, Run, Harvest (a café) and
  * Record, as tabs. The phase follows the session's state and can be chosen by hand.
  */
-function FacilitatorConsole({ sessionId, session, me, participants }: { sessionId: string; session: SessionView; me: ParticipantView; participants: ParticipantView[] }) {
+function PhasedConsole({ sessionId, session, me, participants, recordPublished }: ConsoleProps & { recordPublished: boolean }) {
   const { t } = useTranslation();
   const isCafe = session.format === 'cafe';
   const liveCafe = useCafeLive();
@@ -96,8 +107,8 @@ function FacilitatorConsole({ sessionId, session, me, participants }: { sessionI
 
   const phases = consolePhases(session.format);
   const auto: ConsolePhase = isCafe
-    ? consolePhaseFor({ format: 'cafe', phase: liveCafe?.live.phase ?? 'not-started' })
-    : consolePhaseFor({ format: 'townhall', townhall: progress });
+    ? consolePhaseFor({ format: 'cafe', phase: liveCafe?.live.phase ?? 'not-started', recordPublished })
+    : consolePhaseFor({ format: 'townhall', townhall: progress, recordPublished });
   const { phase, choose, moved } = useConsolePhase(sessionId, auto, phases);
 
   // CONSOLE5: when the phase changes, focus that was in the old phase's panel would fall to the
