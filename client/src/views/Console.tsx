@@ -17,6 +17,7 @@ import { SharePanel } from './console/SharePanel';
 import { PHASE_PANEL_ID, PhaseTabs, phaseTabId } from './console/phases/PhaseTabs';
 import { useCafeView } from './console/phases/useCafeView';
 import { useConsolePhase } from './console/phases/usePhase';
+import { usePublished } from './console/phases/usePublished';
 import { isTownhallStaff, TownhallConsole } from './console/townhall/TownhallConsole';
 import { getCredential } from '../state/credentials';
 import './console/console.css';
@@ -82,11 +83,21 @@ function useTownhallProgress(): TownhallProgress | undefined {
   return th && { agenda: th.agenda, polls: th.polls.map((p) => p.poll), floor: th.floor !== null };
 }
 
+type ConsoleProps = { sessionId: string; session: SessionView; me: ParticipantView; participants: ParticipantView[] };
+
+/** Waits for whether the record is published (one request), which the console's phase depends on. */
+function FacilitatorConsole(props: ConsoleProps) {
+  const { t } = useTranslation();
+  const published = usePublished(props.sessionId, getCredential(props.sessionId)?.token);
+  if (published === undefined) return <p role="status">{t('app.loading')}</p>;
+  return <PhasedConsole {...props} recordPublished={published} />;
+}
+
 /**
  * The facilitator's console by phase (CONSOLE2–CONSOLE5): Prepare, Run, Harvest (a café) and
  * Record, as tabs. The phase follows the session's state and can be chosen by hand.
  */
-function FacilitatorConsole({ sessionId, session, me, participants }: { sessionId: string; session: SessionView; me: ParticipantView; participants: ParticipantView[] }) {
+function PhasedConsole({ sessionId, session, me, participants, recordPublished }: ConsoleProps & { recordPublished: boolean }) {
   const { t } = useTranslation();
   const isCafe = session.format === 'cafe';
   const liveCafe = useCafeLive();
@@ -96,19 +107,23 @@ function FacilitatorConsole({ sessionId, session, me, participants }: { sessionI
 
   const phases = consolePhases(session.format);
   const auto: ConsolePhase = isCafe
-    ? consolePhaseFor({ format: 'cafe', phase: liveCafe?.live.phase ?? 'not-started' })
-    : consolePhaseFor({ format: 'townhall', townhall: progress });
+    ? consolePhaseFor({ format: 'cafe', phase: liveCafe?.live.phase ?? 'not-started', recordPublished })
+    : consolePhaseFor({ format: 'townhall', townhall: progress, recordPublished });
   const { phase, choose, moved } = useConsolePhase(sessionId, auto, phases);
 
-  // CONSOLE5: when the console follows the session to another phase, focus that was in the old
-  // phase's panel would fall to the page; it goes to the new phase's tab instead. Focus anywhere
-  // else is left where it is.
+  // CONSOLE5: when the phase changes, focus that was in the old phase's panel would fall to the
+  // page with the control that had it; it goes to the new phase's tab instead. Focus anywhere
+  // else (or nowhere) is left where it is. A removed element fires no blur, so the last focus
+  // event inside the panel says where focus was.
+  const focusInPanel = useRef(false);
   const lastPhase = useRef(phase);
   useEffect(() => {
     if (lastPhase.current === phase) return;
     lastPhase.current = phase;
     const active = document.activeElement;
-    if (active === null || active === document.body || !active.isConnected) document.getElementById(phaseTabId(phase))?.focus();
+    const lost = active === null || active === document.body || !active.isConnected;
+    if (lost && focusInPanel.current) document.getElementById(phaseTabId(phase))?.focus();
+    focusInPanel.current = false;
   }, [phase]);
 
   // Chosen from a button in the panel ("Go to Run"): the button goes with its panel, and focus
@@ -195,7 +210,14 @@ function FacilitatorConsole({ sessionId, session, me, participants }: { sessionI
       <p className="visually-hidden" role="status" data-testid="phase-announcement">
         {moved ? t('consolePhase.moved', { phase: t(`consolePhase.${moved}`) }) : ''}
       </p>
-      <div role="tabpanel" id={PHASE_PANEL_ID} aria-labelledby={phaseTabId(phase)} className="console-phase-panel">
+      <div
+        role="tabpanel"
+        id={PHASE_PANEL_ID}
+        aria-labelledby={phaseTabId(phase)}
+        className="console-phase-panel"
+        onFocus={() => (focusInPanel.current = true)}
+        onBlur={() => (focusInPanel.current = false)}
+      >
         {content}
       </div>
     </div>
