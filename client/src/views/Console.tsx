@@ -1,4 +1,4 @@
-import { consolePhaseFor, consolePhases, formatJoinCode, type ConsolePhase, type TownhallProgress } from '@open-talks/shared';
+import { can, consolePhaseFor, consolePhases, formatJoinCode, type ConsolePhase, type TownhallProgress } from '@open-talks/shared';
 import type { ParticipantView, SessionView } from '@open-talks/shared/protocol';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { CafeSetup } from './console/cafe/CafeSetup';
 import { HarvestSection } from './console/cafe/HarvestSection';
 import { RunPanel } from './console/cafe/RunPanel';
 import { PeopleTable } from './console/PeopleTable';
+import { ProjectorControl } from './console/ProjectorControl';
 import { SharePanel } from './console/SharePanel';
 import { PHASE_PANEL_ID, PhaseTabs, phaseTabId } from './console/phases/PhaseTabs';
 import { useCafeView } from './console/phases/useCafeView';
@@ -70,6 +71,7 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <p>
           <Link href={`/s/${sessionId}`}>{t('thConsole.participantView')}</Link>
         </p>
+        {can(me.role, 'projector:show') && <ProjectorControl />}
         <TownhallConsole role={me.role} />
       </div>
     );
@@ -180,8 +182,7 @@ function PhasedConsole({ sessionId, session, me, participants, recordPublished }
             {t('console.joinCode')} <strong className="code">{formatJoinCode(session.joinCode)}</strong>
           </p>
           <LiveAttendance folded />
-          {/* The projector's control (ProjectorControl.tsx, another helper's, issue 14) goes here: the lead wires it in at merge. */}
-          <div className="run-projector-slot" data-slot="projector-control" />
+          <ProjectorControl />
         </aside>
       </div>
     );
@@ -189,6 +190,7 @@ function PhasedConsole({ sessionId, session, me, participants, recordPublished }
     content = liveCafe ? (
       <>
         <HarvestSection sessionId={sessionId} live={liveCafe.live} me={me} />
+        <ProjectorControl />
         <TablesNotes sessionId={sessionId} live={liveCafe.live} />
       </>
     ) : null;

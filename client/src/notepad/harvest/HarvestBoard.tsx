@@ -11,6 +11,7 @@ import { SortableBoard, type BoardActions } from './SortableBoard';
 import { ThemeColumn } from './ThemeColumn';
 import { readHarvestDoc, useHarvest } from './useHarvest';
 import { useRemoteMoves } from './useRemoteMoves';
+import { ThemeSuggestions } from './suggestions/ThemeSuggestions';
 
 export interface HarvestBoardProps {
   sessionId: string;
@@ -117,7 +118,7 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
       {tools}
       <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} connectedText={t('harvest.connected')} />
       {actions && doc && <NewThemeForm onCreate={(name) => report(createTheme(doc, name), t('harvest.created', { name: name.trim() }))} />}
-      {/* A slot for theme suggestions (issue 14): placed here by the lead, beside the new-theme form. */}
+      {actions && doc && <ThemeSuggestions sessionId={sessionId} doc={doc} ideas={harvest.ideas} themes={harvest.themes} placement={harvest.placement} />}
       <div className="button-row">
         <label className="choice">
           <input type="checkbox" checked={markedOnly} onChange={(e) => setMarkedOnly(e.target.checked)} />

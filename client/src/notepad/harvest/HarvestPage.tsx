@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { canWriteHarvest } from './access';
 import HarvestBoard from './HarvestBoard';
-import { ThemeSuggestionsMount } from './suggestions/ThemeSuggestionsMount'; // TEMPORARY (theme suggestions helper): remove at merge
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { MemberStatus, useMember } from '../../hooks/useMember';
 import { presenceName } from '../presence-name';
@@ -45,8 +44,6 @@ export default function HarvestPage({ sessionId }: { sessionId: string }) {
         rounds={live.cafe.live.rounds}
         tables={live.cafe.live.tables}
       />
-      {/* TEMPORARY (theme suggestions helper): the lead places ThemeSuggestions inside HarvestBoard at merge. */}
-      {canWriteHarvest(sessionId, me) && <ThemeSuggestionsMount sessionId={sessionId} token={token} userName={userName} />}
     </div>
   );
 }
