@@ -131,6 +131,62 @@ describe.skipIf(missing !== null)('the Town Hall by phase: a moderator on a tabl
     await page.context().close();
   });
 
+  it('THUI11: a vote re-renders the one question row it changed in the moderator console, not the list', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    // React reports every commit to the developer tools' hook, in a production build too: a
+    // stand-in hook counts the question rows that rendered (React's PerformedWork flag, 1).
+    await context.addInitScript(() => {
+      const seen = new WeakSet<object>();
+      const counter = { renders: 0 };
+      type Fiber = { tag: number; type: unknown; flags: number; memoizedProps: Record<string, unknown> | null; child: Fiber | null; sibling: Fiber | null; return: Fiber | null };
+      const visit = (fiber: Fiber | null) => {
+        for (let f = fiber; f; f = f.sibling) {
+          const props = f.memoizedProps;
+          if (
+            f.type === 'li' &&
+            props &&
+            typeof props['data-question'] === 'string' &&
+            f.return &&
+            f.return.flags & 1 &&
+            f.return.memoizedProps &&
+            !seen.has(f.return.memoizedProps)
+          ) {
+            seen.add(f.return.memoizedProps);
+            counter.renders++;
+          }
+          visit(f.child);
+        }
+      };
+      Object.assign(window, {
+        __rowRenders: counter,
+        __REACT_DEVTOOLS_GLOBAL_HOOK__: {
+          supportsFiber: true,
+          renderers: new Map(),
+          inject: () => 1,
+          onCommitFiberRoot: (_id: number, root: { current: Fiber }) => visit(root.current),
+          onCommitFiberUnmount: () => undefined,
+          onPostCommitFiberRoot: () => undefined,
+          checkDCE: () => undefined,
+        },
+      });
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/s/${created.session.id}/console#token=${moToken}`);
+    const rows = page.locator('.th-qa li[data-question]');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(4);
+    await page.waitForTimeout(500); // the first renders settle
+    const renders = () => page.evaluate(() => (window as unknown as { __rowRenders: { renders: number } }).__rowRenders.renders);
+    const before = await renders();
+    expect(before, 'the hook sees the rows render').toBeGreaterThanOrEqual(4);
+    const voter = (await connect(server.url, (await join(server.url, created.session.joinCode, { displayName: 'Cy', mode: 'remote' })).token)).socket;
+    expect(await command(voter, 'qa:vote', { questionId: ids['Is there a public leak map?']!, up: true })).toMatchObject({ ok: true });
+    await expect.poll(() => page.locator(`li[data-question="${ids['Is there a public leak map?']}"] .th-votes`).innerText()).toBe('1 vote');
+    await page.waitForTimeout(300);
+    expect((await renders()) - before, 'rows rendered for one vote').toBe(1);
+    await context.close();
+  });
+
   it('THUI8, THUI12, THUI13: at 360×740 the participant sees “Now” with the open poll’s “Vote now” first; big upvote targets; finished things folded', async () => {
     const page = await openPage(browser, `${server.url}/s/${created.session.id}#token=${amal.token}`, { viewport: PHONE, isMobile: true, hasTouch: true });
     const now = page.getByTestId('now-card');
