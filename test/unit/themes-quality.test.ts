@@ -41,7 +41,8 @@ describe('theme suggestions on the labelled set (THEME8)', () => {
         ) * ideas.length;
       n += ideas.length;
     }
-    expect(method / n).toBeGreaterThanOrEqual(0.2);
-    expect(method / n - baseline / n).toBeGreaterThanOrEqual(0.2);
+    // The default method scores 0.302 (npm run bench:themes); the floor leaves a margin of 0.05.
+    expect(method / n).toBeGreaterThanOrEqual(0.25);
+    expect(method / n - baseline / n).toBeGreaterThanOrEqual(0.3);
   });
 });

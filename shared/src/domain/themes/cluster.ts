@@ -1,11 +1,11 @@
 // Agglomerative clustering on cosine distance, cut at a distance threshold (THEME4). The
 // nearest-neighbour-chain algorithm with Lance–Williams updates: O(n²) time and one n×n matrix,
-// exact for average and complete linkage (both reducible, so the chain finds the same merges as
-// the textbook O(n³) loop). Ties go to the lower index, so the result depends only on the order
+// exact for average, complete and Ward linkage (all reducible, so the chain finds the same merges
+// as the textbook O(n³) loop). Ties go to the lower index, so the result depends only on the order
 // of the input, which the caller makes canonical.
 import type { SparseVector } from './tfidf.js';
 
-export type Linkage = 'average' | 'complete';
+export type Linkage = 'average' | 'complete' | 'ward';
 
 export interface Merge {
   a: number;
@@ -18,7 +18,7 @@ export interface Merge {
  * term, so only pairs that do are multiplied. Rounded to 1e-9 so that sums made in another order
  * cannot flip a tie.
  */
-function distances(vectors: readonly SparseVector[]): Float64Array {
+export function sparseDistances(vectors: readonly SparseVector[]): Float64Array {
   const n = vectors.length;
   const postings = new Map<number, { doc: number; value: number }[]>();
   vectors.forEach(({ indices, values }, doc) =>
@@ -46,10 +46,35 @@ function distances(vectors: readonly SparseVector[]): Float64Array {
   return d;
 }
 
+/** Cosine distances, all pairs, of dense L2-normalised vectors of one length (rounded as above). */
+export function denseDistances(vectors: readonly Float64Array[]): Float64Array {
+  const n = vectors.length;
+  const k = n > 0 ? vectors[0]!.length : 0;
+  const flat = new Float64Array(n * k);
+  vectors.forEach((v, i) => flat.set(v, i * k));
+  const d = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let dot = 0;
+      for (let t = 0; t < k; t++) dot += flat[i * k + t]! * flat[j * k + t]!;
+      const distance = Math.round((1 - dot) * 1e9) / 1e9;
+      d[i * n + j] = distance;
+      d[j * n + i] = distance;
+    }
+  }
+  return d;
+}
+
 /** Every merge of the full dendrogram (n − 1 of them), in the order the chain made them. */
 export function dendrogram(vectors: readonly SparseVector[], linkage: Linkage = 'average'): Merge[] {
-  const n = vectors.length;
-  const d = distances(vectors);
+  return dendrogramOf(sparseDistances(vectors), vectors.length, linkage);
+}
+
+/**
+ * The dendrogram of an n × n distance matrix (consumed). Ward's linkage reads the cosine distance
+ * of normalised vectors as half their squared Euclidean distance, which it needs.
+ */
+export function dendrogramOf(d: Float64Array, n: number, linkage: Linkage = 'average'): Merge[] {
   const active = new Uint8Array(n).fill(1);
   const size = new Float64Array(n).fill(1);
   const merges: Merge[] = [];
@@ -81,7 +106,8 @@ export function dendrogram(vectors: readonly SparseVector[], linkage: Linkage = 
       if (!active[k] || k === keep || k === drop) continue;
       const x = d[keep * n + k]!;
       const y = d[drop * n + k]!;
-      const updated = linkage === 'complete' ? Math.max(x, y) : (size[keep]! * x + size[drop]! * y) / (size[keep]! + size[drop]!);
+      const [p, r, s] = [size[keep]!, size[drop]!, size[k]!];
+      const updated = linkage === 'complete' ? Math.max(x, y) : linkage === 'ward' ? ((p + s) * x + (r + s) * y - s * best) / (p + r + s) : (p * x + r * y) / (p + r);
       d[keep * n + k] = updated;
       d[k * n + keep] = updated;
     }

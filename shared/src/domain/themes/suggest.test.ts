@@ -96,6 +96,48 @@ describe('theme suggestions (THEME1–THEME6)', () => {
   });
 });
 
+describe('theme suggestions with latent dimensions (THEME4–THEME5)', () => {
+  const arbitraryIdeas = fc.uniqueArray(
+    fc.record({
+      key: fc.stringMatching(/^[a-z0-9]{1,6}$/),
+      text: fc
+        .array(fc.constantFrom('water', 'waters', 'village', 'villages', 'bus', 'buses', 'night', 'school', 'coding', 'girls', 'jobs', 'young', 'clean', 'pumps'), {
+          minLength: 1,
+          maxLength: 6,
+        })
+        .map((words) => words.join(' ')),
+    }),
+    { selector: (idea) => idea.key, maxLength: 30 },
+  );
+
+  it('THEME5: with LSA, the same ideas in any order give the same themes, each idea at most once', () => {
+    fc.assert(
+      fc.property(
+        arbitraryIdeas.chain((ideas) => fc.tuple(fc.constant(ideas), fc.shuffledSubarray(ideas, { minLength: ideas.length, maxLength: ideas.length }))),
+        ([ideas, shuffled]) => {
+          const options = { dimensions: 4, threshold: 0.7 };
+          const result = suggestThemes(ideas, options);
+          expect(suggestThemes(shuffled, options)).toEqual(result);
+          const placed = [...result.themes.flatMap((t) => t.ideaKeys), ...result.unassigned];
+          expect(placed.length).toBe(new Set(placed).size);
+          expect(placed.length).toBe(ideas.length);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('THEME4: character 3-grams bring inflections together that the stemmer leaves apart', () => {
+    const ideas = [
+      { key: 'a', text: 'More buses at night' },
+      { key: 'b', text: 'A bus for shift workers' },
+      { key: 'c', text: 'Free coding classes' },
+    ];
+    expect(suggestThemes(ideas, { subword: 0 }).themes).toEqual([]);
+    expect(suggestThemes(ideas).themes.map((t) => t.ideaKeys)).toEqual([['a', 'b']]);
+  });
+});
+
 describe('quality measures (THEME7)', () => {
   it('THEME7: ARI is 1 for the same partition under other names, about 0 for one group', () => {
     expect(adjustedRandIndex(['a', 'a', 'b', 'b'], ['x', 'x', 'y', 'y'])).toBe(1);

@@ -1,8 +1,10 @@
 // Theme suggestions (THEME1–THEME6, docs/notepads.md): the key ideas grouped by what they say,
 // each group named by its top terms. Lexical and local: per language, terms (stop words out,
-// stemmed or segmented), TF-IDF, agglomerative clustering with a distance threshold. Pure and
-// deterministic: the same ideas, in any order, give the same themes.
-import { clusterVectors, type Linkage } from './cluster.js';
+// stemmed or segmented) and their character 3-grams, TF-IDF, optionally a latent projection (LSA,
+// off by default: worse on the labelled set), agglomerative clustering with a distance threshold.
+// Pure and deterministic: the same ideas, in any order, give the same themes.
+import { cut, dendrogramOf, denseDistances, sparseDistances, type Linkage } from './cluster.js';
+import { latentVectors } from './lsa.js';
 import { detectLanguage, THEME_LANGUAGES, type ThemeLanguage } from './language.js';
 import { tfidf } from './tfidf.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -26,6 +28,28 @@ export interface SuggestThemesOptions {
   terms?: number;
   /** The session's language, used for ideas too short to tell. */
   language?: string | null;
+  /** Latent dimensions per language, at most one per four ideas (0, the default: compare the TF-IDF vectors themselves). */
+  dimensions?: number;
+  /** Weight of the character n-grams of each term beside the term itself (0: none; default 0.5). */
+  subword?: number;
+  /** Length of those n-grams (default 3). */
+  gram?: number;
+}
+
+const SUBWORD = '\u0001';
+/** Weight of a term's character 3-grams beside the term (THEME4), chosen on the tuning languages. */
+const DEFAULT_SUBWORD = 0.5;
+
+/** A term and, if asked, its character n-grams (the term between boundary marks), marked apart. */
+function features(term: string, language: ThemeLanguage, weight: number, gram: number): string[] {
+  if (weight <= 0) return [term];
+  const chars = [...term];
+  if (language === 'zh') return chars.length > 1 ? [term, ...chars.map((c) => SUBWORD + c)] : [term];
+  const padded = ['^', ...chars, '$'];
+  if (padded.length <= gram) return [term];
+  const out = [term];
+  for (let i = 0; i + gram <= padded.length; i++) out.push(SUBWORD + padded.slice(i, i + gram).join(''));
+  return out;
 }
 
 export interface SuggestedTheme {
@@ -42,8 +66,8 @@ export interface ThemeSuggestions {
   unassigned: string[];
 }
 
-/** Tuned on the labelled set (test/fixtures/themes, `npm run bench:themes`). */
-export const DEFAULT_THEME_THRESHOLD = 0.975;
+/** Tuned on the labelled set's English and French (test/fixtures/themes, `npm run bench:themes`). */
+export const DEFAULT_THEME_THRESHOLD = 0.95;
 
 const SEPARATOR: Record<ThemeLanguage, string> = { en: ', ', fr: ', ', es: ', ', ru: ', ', ar: '، ', zh: '、' };
 
@@ -74,10 +98,17 @@ function suggestForLanguage(language: ThemeLanguage, ideas: readonly ThemeIdeaIn
   const tokens = ideas.map((idea) => tokenize(idea.text, language, stems));
   const withTerms = ideas.flatMap((idea, i) => (tokens[i]!.length > 0 ? [i] : []));
   const unassigned = ideas.filter((_, i) => tokens[i]!.length === 0).map((idea) => idea.key);
-  const model = tfidf(withTerms.map((i) => tokens[i]!.map((t) => t.term)));
+  const model = tfidf(
+    withTerms.map((i) => tokens[i]!.flatMap((t) => features(t.term, language, options.subword, options.gram))),
+    (term) => (term.startsWith(SUBWORD) ? options.subword : 1),
+  );
   const forms = surfaceForms(withTerms.map((i) => tokens[i]!));
+  const n = model.vectors.length;
+  // Latent dimensions: at most one for every four ideas, so that a small language is still reduced.
+  const dimensions = Math.min(options.dimensions, Math.ceil(n / 4));
+  const distances = dimensions > 1 && n > 2 ? denseDistances(latentVectors(model.vectors, model.terms, dimensions)) : sparseDistances(model.vectors);
   const themes: SuggestedTheme[] = [];
-  for (const members of clusterVectors(model.vectors, options.threshold, options.linkage)) {
+  for (const members of cut(n, dendrogramOf(distances, n, options.linkage), options.threshold)) {
     if (members.length < options.minSize) {
       for (const m of members) unassigned.push(ideas[withTerms[m]!]!.key);
       continue;
@@ -93,7 +124,7 @@ function suggestForLanguage(language: ThemeLanguage, ideas: readonly ThemeIdeaIn
       });
     }
     const ranked = [...weight]
-      .filter(([t]) => support.get(t)! >= 2)
+      .filter(([t]) => support.get(t)! >= 2 && !model.terms[t]!.startsWith(SUBWORD))
       .sort(([x, a], [y, b]) => b - a || (model.terms[x]! < model.terms[y]! ? -1 : 1))
       .map(([t]) => forms.get(model.terms[t]!)!);
     const terms = ranked.slice(0, options.terms);
@@ -110,6 +141,9 @@ export function suggestThemes(ideas: readonly ThemeIdeaInput[], options: Suggest
     linkage: options.linkage ?? 'average',
     minSize: Math.max(2, options.minSize ?? 2),
     terms: options.terms ?? 5,
+    dimensions: options.dimensions ?? 0,
+    subword: options.subword ?? DEFAULT_SUBWORD,
+    gram: options.gram ?? 3,
   } as const;
   // One idea per key (the first in key order), in key order: the input's order cannot matter (THEME5).
   const unique = [...new Map([...ideas].sort(byKey).map((idea) => [idea.key, idea])).values()].sort(byKey);

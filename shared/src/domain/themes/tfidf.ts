@@ -14,7 +14,7 @@ export interface TfIdfModel {
 }
 
 /** Sublinear term frequency (1 + ln tf) times smoothed inverse document frequency (ln((1+N)/(1+df)) + 1). */
-export function tfidf(documents: readonly (readonly string[])[]): TfIdfModel {
+export function tfidf(documents: readonly (readonly string[])[], weightOf: (term: string) => number = () => 1): TfIdfModel {
   const index = new Map<string, number>();
   const terms: string[] = [];
   const df: number[] = [];
@@ -37,7 +37,7 @@ export function tfidf(documents: readonly (readonly string[])[]): TfIdfModel {
   const idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
   const vectors = counts.map((tf) => {
     const indices = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-    const values = Float64Array.from(indices, (i) => (1 + Math.log(tf.get(i)!)) * idf[i]!);
+    const values = Float64Array.from(indices, (i) => (1 + Math.log(tf.get(i)!)) * idf[i]! * weightOf(terms[i]!));
     const norm = Math.hypot(...values);
     if (norm > 0) for (let k = 0; k < values.length; k++) values[k]! /= norm;
     return { indices, values };
