@@ -102,7 +102,7 @@ describe.skipIf(missing !== null)('the console by phase', () => {
     await expect.poll(() => selectedTab(console_)).toMatch(/Run/);
   });
 
-  it('CONSOLE1 CONSOLE6 Run fits 1280×720 without scrolling; the next action is the biggest button and starts round 1', async () => {
+  it('CONSOLE1 CONSOLE6 CONSOLE7 Run fits 1280×720 without scrolling; the next action is the biggest button and starts round 1', async () => {
     const next = console_.getByTestId('next-action');
     await expect.poll(() => next.innerText()).toBe('Start round 1 of 3');
     expect((await buttonAreas(console_)).largest).toBe('next-action');
@@ -123,6 +123,8 @@ describe.skipIf(missing !== null)('the console by phase', () => {
     expect(sizes.largest).toBe('next-action');
     expect(sizes.next).toBeGreaterThan(sizes.second * 1.5);
     expect(await scrollsBy(console_)).toBeLessThanOrEqual(0);
+    // CONSOLE7: only Run is on the page: no set-up, board or record below it.
+    expect(await console_.locator('.cafe-setup, [data-testid="harvest-board"], .record-panel').count()).toBe(0);
     await shot(console_, 'console-run-en');
     await expectAccessible(console_, 'console, Run in round 1');
   });
