@@ -112,52 +112,57 @@ export default function HarvestBoard({ sessionId, token, canWrite, userName, use
 
   const questions = rounds.filter((round) => harvest.ideas.some((idea) => idea.round === round.number) && round.question);
   return (
-    <section className="card harvest-board" aria-labelledby={`${id}-heading`} data-testid="harvest-board">
-      <h2 id={`${id}-heading`}>{t('harvest.heading')}</h2>
-      <p className="hint">{actions ? t('board.hintWriter') : t('harvest.hintReader')}</p>
-      {tools}
-      <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} connectedText={t('harvest.connected')} />
-      {actions && doc && <NewThemeForm onCreate={(name) => report(createTheme(doc, name), t('harvest.created', { name: name.trim() }))} />}
-      {actions && doc && <ThemeSuggestions sessionId={sessionId} doc={doc} ideas={harvest.ideas} themes={harvest.themes} placement={harvest.placement} />}
-      <div className="button-row">
-        <label className="choice">
-          <input type="checkbox" checked={markedOnly} onChange={(e) => setMarkedOnly(e.target.checked)} />
-          {t('harvest.markedOnly')}
-        </label>
-        <span className="muted">{t('harvest.summary', { ideas: harvest.ideas.length, marked: harvest.ideas.filter((i) => i.marked).length, themes: harvest.themes.length })}</span>
-      </div>
-      <p role="status" className="muted harvest-message" ref={messageRef} tabIndex={-1}>
-        {message}
-      </p>
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-      <p aria-live="polite" className="muted board-live" data-testid="board-live">
-        {remote}
-      </p>
-      {harvest.ideas.length === 0 && <p className="muted">{t('harvest.empty')}</p>}
-      {actions ? (
-        <>
-          {questions.length > 0 && (
-            <ul className="board-questions" aria-label={t('board.questions')}>
-              {questions.map((round) => (
-                <li key={round.number}>
-                  {t('run.question', { round: round.number })}: <bdi>{round.question}</bdi>
-                </li>
-              ))}
-            </ul>
-          )}
-          <SortableBoard boardId={id} unthemed={grouping.unthemed} themes={grouping.themes} tableLabel={tableLabel} actions={actions} />
-        </>
-      ) : (
-        <div className="harvest-columns">
-          <ThemeColumn theme={null} ideas={grouping.unthemed} rounds={rounds} tableLabel={tableLabel} />
-          {grouping.themes.map((theme) => (
-            <ThemeColumn key={theme.id} theme={theme} ideas={theme.ideas} rounds={rounds} tableLabel={tableLabel} />
-          ))}
+    <>
+      <section className="card harvest-board" aria-labelledby={`${id}-heading`} data-testid="harvest-board">
+        <h2 id={`${id}-heading`}>{t('harvest.heading')}</h2>
+        <p className="hint">{actions ? t('board.hintWriter') : t('harvest.hintReader')}</p>
+        {tools}
+        <NotepadStatusLine state={state} onReconnect={() => connection?.reconnect()} connectedText={t('harvest.connected')} />
+        {actions && doc && <NewThemeForm onCreate={(name) => report(createTheme(doc, name), t('harvest.created', { name: name.trim() }))} />}
+        <div className="button-row">
+          <label className="choice">
+            <input type="checkbox" checked={markedOnly} onChange={(e) => setMarkedOnly(e.target.checked)} />
+            {t('harvest.markedOnly')}
+          </label>
+          <span className="muted">
+            {t('harvest.summary', { ideas: harvest.ideas.length, marked: harvest.ideas.filter((i) => i.marked).length, themes: harvest.themes.length })}
+          </span>
         </div>
-      )}
-    </section>
+        <p role="status" className="muted harvest-message" ref={messageRef} tabIndex={-1}>
+          {message}
+        </p>
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+        <p aria-live="polite" className="muted board-live" data-testid="board-live">
+          {remote}
+        </p>
+        {harvest.ideas.length === 0 && <p className="muted">{t('harvest.empty')}</p>}
+        {actions ? (
+          <>
+            {questions.length > 0 && (
+              <ul className="board-questions" aria-label={t('board.questions')}>
+                {questions.map((round) => (
+                  <li key={round.number}>
+                    {t('run.question', { round: round.number })}: <bdi>{round.question}</bdi>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <SortableBoard boardId={id} unthemed={grouping.unthemed} themes={grouping.themes} tableLabel={tableLabel} actions={actions} />
+          </>
+        ) : (
+          <div className="harvest-columns">
+            <ThemeColumn theme={null} ideas={grouping.unthemed} rounds={rounds} tableLabel={tableLabel} />
+            {grouping.themes.map((theme) => (
+              <ThemeColumn key={theme.id} theme={theme} ideas={theme.ideas} rounds={rounds} tableLabel={tableLabel} />
+            ))}
+          </div>
+        )}
+      </section>
+      {/* Its own card after the board, so its proposals are never taken for the board's themes. */}
+      {actions && doc && <ThemeSuggestions sessionId={sessionId} doc={doc} ideas={harvest.ideas} themes={harvest.themes} placement={harvest.placement} />}
+    </>
   );
 }
 

@@ -93,8 +93,8 @@ export function ThemeSuggestions({ sessionId, doc, ideas, themes, placement }: T
   }
 
   return (
-    <section className="theme-suggestions" aria-labelledby={`${id}-heading`} data-testid="theme-suggestions">
-      <h3 id={`${id}-heading`}>{t('themeSuggest.heading')}</h3>
+    <section className="card theme-suggestions" aria-labelledby={`${id}-heading`} data-testid="theme-suggestions">
+      <h2 id={`${id}-heading`}>{t('themeSuggest.heading')}</h2>
       <p className="hint">{t('themeSuggest.hint')}</p>
       <button type="button" ref={suggestRef} onClick={() => void suggest()} aria-disabled={busy}>
         {proposals ? t('themeSuggest.again') : t('themeSuggest.suggest')}
