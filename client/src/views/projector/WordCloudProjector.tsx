@@ -26,7 +26,7 @@ export function WordCloudProjector({ words, compact = false }: { words: readonly
       width: box.width,
       height: box.height,
       minSize: base,
-      maxSize: compact ? 64 : 120,
+      maxSize: compact ? 64 : 150,
       // The count follows the word at half its size: measured with it, so it never overlaps.
       measure: (word, size) => Math.ceil(textWidth(word, size, box.font) + textWidth(' 0000', Math.max(size * COUNT_SCALE, COUNT_MIN), box.font)),
     });
