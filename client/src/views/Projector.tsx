@@ -1,4 +1,5 @@
-import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, formatJoinCode, projectorLanguage, RTL_LANGUAGES, type Language, type ProjectorMode } from '@open-talks/shared';
+import { formatJoinCode, RTL_LANGUAGES, type Language } from '@open-talks/shared';
+import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, projectorLanguage, type ProjectorMode } from '@open-talks/shared/projector';
 import type { SessionState } from '@open-talks/shared/protocol';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
