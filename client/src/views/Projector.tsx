@@ -18,6 +18,7 @@ import { ResultsProjector } from './projector/ResultsProjector';
 import { TownhallProjector } from './projector/TownhallProjector';
 import { TownhallStrip } from './projector/TownhallStrip';
 import './projector/projector.css';
+import './projector/projector-rooms.css';
 
 // Yjs comes to the projector only when the harvest is on it.
 const HarvestProjector = lazy(() => import('../notepad/harvest/HarvestProjector'));
