@@ -106,7 +106,7 @@ describe.skipIf(missing !== null)('the projector (PROJ)', () => {
       }
     });
 
-    it('PROJ9: results are large bars with counts and percentages, overall and by group; also at 1280×720', async () => {
+    it('PROJ9 PROJ16: results are large bars with counts and percentages, overall and by group; also at 1280×720', async () => {
       const poll = await command(staff, 'poll:create', { kind: 'single', question: 'Should the data be open by default?', options: ['Yes', 'No', 'Not sure'] });
       if (!poll.ok) throw new Error(poll.error.message);
       const pollId = poll.poll.poll.id;
