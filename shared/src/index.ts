@@ -11,5 +11,4 @@ export * from './domain/cafe/index.js';
 export * from './domain/townhall/index.js';
 export * from './domain/notepad/index.js';
 export * from './domain/record/index.js';
-export * from './domain/projector.js';
 export * from './version.js';

@@ -2,7 +2,8 @@
 // people at 200 tables over 4 rounds (notes and key ideas in every notepad) and a Town Hall with
 // the same 1,000 people, 2,000 questions, polls, a speaker log and a transcript.
 import { randomBytes } from 'node:crypto';
-import { createPoll, DEFAULT_PROJECTOR_CHOICE, STAKEHOLDER_GROUPS, MODES, type Question } from '../../shared/src/index.js';
+import { createPoll, STAKEHOLDER_GROUPS, MODES, type Question } from '../../shared/src/index.js';
+import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/domain/projector.js';
 import * as Y from 'yjs';
 import { hashToken, newToken } from '../../server/src/auth/tokens.js';
 import type { Store } from '../../server/src/store/index.js';

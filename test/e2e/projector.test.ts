@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { HARVEST_PLACEMENT, HARVEST_THEMES, notepadRoomName, type Language, type ProjectorChoice } from '../../shared/src/index.js';
+import { HARVEST_PLACEMENT, HARVEST_THEMES, notepadRoomName, type Language } from '../../shared/src/index.js';
+import type { ProjectorChoice } from '../../shared/src/domain/projector.js';
 import type { StakeholderGroup } from '../../shared/src/domain/words.js';
 import { createSession, http, join, type Created } from '../helpers/api.js';
 import { browserSuite, expectAccessible, missingChromium, openPage, shot } from '../helpers/browser.js';
@@ -105,7 +106,7 @@ describe.skipIf(missing !== null)('the projector (PROJ)', () => {
       }
     });
 
-    it('PROJ9: results are large bars with counts and percentages, overall and by group; also at 1280×720', async () => {
+    it('PROJ9 PROJ16: results are large bars with counts and percentages, overall and by group; also at 1280×720', async () => {
       const poll = await command(staff, 'poll:create', { kind: 'single', question: 'Should the data be open by default?', options: ['Yes', 'No', 'Not sure'] });
       if (!poll.ok) throw new Error(poll.error.message);
       const pollId = poll.poll.poll.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/index.js';
+import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/domain/projector.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { command, connect, nextEvent } from '../helpers/socket.js';
 import { storageTargets } from '../helpers/storage-kinds.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/src/store/db.js';
 import { createStore, type ParticipantRecord, type SessionRecord, type Store } from '../../server/src/store/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/server.js';
-import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/index.js';
+import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/domain/projector.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
 
 const targets = await storageTargets();

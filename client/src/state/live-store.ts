@@ -1,4 +1,5 @@
-import type { AttendanceCounts, ProjectorChoice } from '@open-talks/shared';
+import type { AttendanceCounts } from '@open-talks/shared';
+import type { ProjectorChoice } from '@open-talks/shared/projector';
 import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
 import { withCafeLive, withPrompt, withRoundTimer, withSeat, type CafeData } from './reducers/cafe';

@@ -1,4 +1,5 @@
-import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, formatJoinCode, projectorLanguage, RTL_LANGUAGES, type Language, type ProjectorMode } from '@open-talks/shared';
+import { formatJoinCode, RTL_LANGUAGES, type Language } from '@open-talks/shared';
+import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, projectorLanguage, type ProjectorMode } from '@open-talks/shared/projector';
 import type { SessionState } from '@open-talks/shared/protocol';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { ResultsProjector } from './projector/ResultsProjector';
 import { TownhallProjector } from './projector/TownhallProjector';
 import { TownhallStrip } from './projector/TownhallStrip';
 import './projector/projector.css';
+import './projector/projector-rooms.css';
 
 // Yjs comes to the projector only when the harvest is on it.
 const HarvestProjector = lazy(() => import('../notepad/harvest/HarvestProjector'));

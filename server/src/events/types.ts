@@ -1,4 +1,5 @@
-import type { Poll, PollResults, ProjectorChoice, SessionFormat } from '@open-talks/shared';
+import type { Poll, PollResults, SessionFormat } from '@open-talks/shared';
+import type { ProjectorChoice } from '@open-talks/shared/projector';
 import type {
   AgendaView,
   CafePublicView,

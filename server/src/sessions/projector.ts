@@ -1,4 +1,4 @@
-import { decideProjectorShow, type ProjectorChange, type ProjectorChoice } from '@open-talks/shared';
+import { decideProjectorShow, type ProjectorChange, type ProjectorChoice } from '@open-talks/shared/projector';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { Store } from '../store/index.js';

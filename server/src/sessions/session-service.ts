@@ -1,13 +1,5 @@
-import {
-  countAttendance,
-  can,
-  DEFAULT_PROJECTOR_CHOICE,
-  type AttendanceCounts,
-  type ProjectorChange,
-  type ProjectorChoice,
-  type Role,
-  type SessionFormat,
-} from '@open-talks/shared';
+import { countAttendance, can, type AttendanceCounts, type Role, type SessionFormat } from '@open-talks/shared';
+import { DEFAULT_PROJECTOR_CHOICE, type ProjectorChange, type ProjectorChoice } from '@open-talks/shared/projector';
 import type { ParticipantView, ProfileUpdate, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import type { createSessionBody, joinBody } from '@open-talks/shared/protocol';

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import { DEFAULT_PROJECTOR_CHOICE, type Attribution, type Language, type ProjectorChoice, type SessionFormat } from '@open-talks/shared';
+import type { Attribution, Language, SessionFormat } from '@open-talks/shared';
+import { DEFAULT_PROJECTOR_CHOICE, type ProjectorChoice } from '@open-talks/shared/projector';
 import type { Database, SessionsTable } from './schema.js';
 
 export interface SessionRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROJECTOR_CHOICE } from '../../../shared/src/index.js';
+import { DEFAULT_PROJECTOR_CHOICE } from '../../../shared/src/domain/projector.js';
 import type { SessionState } from '../../../shared/src/protocol/index.js';
 import { withProjector } from '../../../client/src/state/reducers/projector.js';
 

@@ -1,4 +1,4 @@
-import type { ProjectorChoice } from '@open-talks/shared';
+import type { ProjectorChoice } from '@open-talks/shared/projector';
 import type { SessionState } from '@open-talks/shared/protocol';
 
 /** PROJ1: `projector:changed` — the facilitator changed what the projector shows. */

@@ -1,4 +1,11 @@
-import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, PROJECTOR_VIEWS_BY_FORMAT, type ProjectorChange, type ProjectorMode, type ProjectorView } from '@open-talks/shared';
+import {
+  chooseProjectorMode,
+  DEFAULT_PROJECTOR_CHOICE,
+  PROJECTOR_VIEWS_BY_FORMAT,
+  type ProjectorChange,
+  type ProjectorMode,
+  type ProjectorView,
+} from '@open-talks/shared/projector';
 import type { SessionState } from '@open-talks/shared/protocol';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';

@@ -9,10 +9,12 @@ export function VoteAt({ joinCode, label }: { joinCode: string; label: 'vote' | 
     <div className="pj-vote-at">
       <div className="pj-vote-text">
         <p className="pj-label">{t(label === 'vote' ? 'projector.voteAt' : 'projector.joinAt')}</p>
-        <p className="pj-url">{`${location.host}/join`}</p>
+        <p className="pj-url">
+          <bdi dir="ltr">{`${location.host}/join`}</bdi>
+        </p>
         <p className="pj-label">{t('projector.withCode')}</p>
         <p className="pj-code" data-testid="projector-code">
-          {formatJoinCode(joinCode)}
+          <bdi dir="ltr">{formatJoinCode(joinCode)}</bdi>
         </p>
       </div>
       <div className="pj-qr">

@@ -2,7 +2,8 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { estimateWidth, layoutWordCloud, type CloudWord } from './word-cloud-layout';
 
-const COUNT_SCALE = 0.5; // the count is written at half the word's size
+const COUNT_SCALE = 0.5; // the count is written at half the word's size…
+const COUNT_MIN = 20; // px, …but never smaller than this (projector.css)
 
 /** A short-text poll's words (PROJ10): sized by count, placed without overlap, each with its count in text. */
 export function WordCloudProjector({ words, compact = false }: { words: readonly CloudWord[]; compact?: boolean }) {
@@ -25,9 +26,9 @@ export function WordCloudProjector({ words, compact = false }: { words: readonly
       width: box.width,
       height: box.height,
       minSize: base,
-      maxSize: compact ? 64 : 120,
+      maxSize: compact ? 64 : 150,
       // The count follows the word at half its size: measured with it, so it never overlaps.
-      measure: (word, size) => Math.ceil(textWidth(word, size, box.font) + textWidth(' 0000', size * COUNT_SCALE, box.font)),
+      measure: (word, size) => Math.ceil(textWidth(word, size, box.font) + textWidth(' 0000', Math.max(size * COUNT_SCALE, COUNT_MIN), box.font)),
     });
   }, [words, box, compact]);
   const left = words.filter((w) => !placed.some((p) => p.key === w.key));

@@ -1,4 +1,4 @@
-import type { ProjectorFacts } from '@open-talks/shared';
+import type { ProjectorFacts } from '@open-talks/shared/projector';
 import type { SessionState } from '@open-talks/shared/protocol';
 
 /** What chooseProjectorMode reads of the live state (PROJ2). */
