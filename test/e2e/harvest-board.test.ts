@@ -222,6 +222,7 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
     expect(second.x).toBeLessThan(first.x);
     await board(arabic).locator('.board-card-handle').filter({ hasText: 'Open data by default' }).focus();
     await arabic.keyboard.press('Space');
+    await expect.poll(() => announced(arabic)).toMatch(/^تم التقاط «Open data by default»/);
     await arabic.keyboard.press('ArrowLeft');
     await expect.poll(() => announced(arabic)).toMatch(/«Open data by default» فوق Trust/);
     await arabic.keyboard.press('Space');
