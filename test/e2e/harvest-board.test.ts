@@ -119,6 +119,7 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
 
     // Across themes: right from Trust is Access.
     await ann.keyboard.press('Space');
+    await expect.poll(() => announced(ann)).toMatch(/^Picked up “Trust before tools”, in Trust, position 1 of 2/);
     await ann.keyboard.press('ArrowRight');
     await expect.poll(() => announced(ann)).toMatch(/is over Access/);
     await ann.keyboard.press('Space');
@@ -127,7 +128,9 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
 
     // Escape cancels: nothing moves.
     await ann.keyboard.press('Space');
+    await expect.poll(() => announced(ann)).toMatch(/^Picked up “Trust before tools”, in Access/);
     await ann.keyboard.press('ArrowLeft');
+    await expect.poll(() => announced(ann)).toMatch(/is over Trust/);
     await ann.keyboard.press('Escape');
     await expect.poll(() => announced(ann)).toMatch(/^Move cancelled\. “Trust before tools” is back in Access/);
     expect(await texts(column(ann, /^Access/))).toEqual(['Trust before tools']);
@@ -140,6 +143,7 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
     const menu = ann.getByRole('menu');
     await expect.poll(() => menu.getByRole('menuitem').allTextContents()).toContain('Access');
     await expectAccessible(ann, 'harvest board with a card menu open');
+    await shot(ann, 'harvest-board-menu-en');
     await menu.getByRole('menuitem', { name: 'Access', exact: true }).focus();
     await ann.keyboard.press('Enter');
     await expect.poll(() => texts(column(ann, /^Access/))).toEqual(['Trust before tools', 'Access for all']);
