@@ -17,8 +17,8 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
   let ann: Page; // the facilitator
   let dan: Page; // a rapporteur
 
-  async function open(token: string, locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  async function open(token: string, locale = 'en-GB', options: { hasTouch?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 1400 }, ...options });
     const credential = { sessionId: world.sessionId, joinCode: world.created.session.joinCode, title: world.created.session.title, token };
     await context.addInitScript((value) => localStorage.setItem('openTalks.credentials', value), JSON.stringify({ [world.sessionId]: credential }));
     const page = await context.newPage();
@@ -44,15 +44,18 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
     return Object.fromEntries(grouped.themes.map((theme) => [theme.name, theme.ideas.map((idea) => byText.get(idea.key))]));
   };
 
-  /** A mouse drag as a person makes it: press, move past the activation distance in steps, release. */
-  async function drag(page: Page, from: Locator, to: Locator, where: 'center' | 'top' = 'center') {
+  /**
+   * A mouse drag as a person makes it: press, move past the activation distance in steps, release.
+   * The window is tall enough that the pointer stays away from its edges, where dnd-kit scrolls.
+   */
+  async function drag(page: Page, from: Locator, to: Locator, where: 'center' | 'top' | 'end' = 'center') {
     await from.scrollIntoViewIfNeeded();
     const a = (await from.boundingBox())!;
     const b = (await to.boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.down();
     await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 5 });
-    const y = where === 'top' ? b.y + 4 : b.y + b.height / 2;
+    const y = where === 'top' ? b.y + 4 : where === 'end' ? b.y + b.height - 6 : b.y + b.height / 2;
     await page.mouse.move(b.x + b.width / 2, y, { steps: 15 });
     await page.mouse.move(b.x + b.width / 2, y + 1, { steps: 2 });
     await page.mouse.up();
@@ -86,9 +89,10 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
   }, 60_000);
 
   it('BOARD3 a card dragged with the mouse into a theme, then reordered within it', async () => {
-    await drag(ann, handle(ann, 'Trust before tools'), column(ann, /^Trust/));
+    await drag(ann, handle(ann, 'Trust before tools'), column(ann, /^Trust/), 'end');
     await expect.poll(() => texts(column(ann, /^Trust/))).toEqual(['Trust before tools']);
-    await drag(ann, handle(ann, 'Open data by default'), column(ann, /^Trust/));
+    // Below the column's last card: at its end.
+    await drag(ann, handle(ann, 'Open data by default'), column(ann, /^Trust/), 'end');
     await expect.poll(() => texts(column(ann, /^Trust/))).toEqual(['Trust before tools', 'Open data by default']);
     // The second card goes above the first.
     await drag(ann, handle(ann, 'Open data by default'), handle(ann, 'Trust before tools'), 'top');
@@ -115,6 +119,7 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
 
     // Across themes: right from Trust is Access.
     await ann.keyboard.press('Space');
+    await expect.poll(() => announced(ann)).toMatch(/^Picked up “Trust before tools”, in Trust, position 1 of 2/);
     await ann.keyboard.press('ArrowRight');
     await expect.poll(() => announced(ann)).toMatch(/is over Access/);
     await ann.keyboard.press('Space');
@@ -123,7 +128,9 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
 
     // Escape cancels: nothing moves.
     await ann.keyboard.press('Space');
+    await expect.poll(() => announced(ann)).toMatch(/^Picked up “Trust before tools”, in Access/);
     await ann.keyboard.press('ArrowLeft');
+    await expect.poll(() => announced(ann)).toMatch(/is over Trust/);
     await ann.keyboard.press('Escape');
     await expect.poll(() => announced(ann)).toMatch(/^Move cancelled\. “Trust before tools” is back in Access/);
     expect(await texts(column(ann, /^Access/))).toEqual(['Trust before tools']);
@@ -136,6 +143,7 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
     const menu = ann.getByRole('menu');
     await expect.poll(() => menu.getByRole('menuitem').allTextContents()).toContain('Access');
     await expectAccessible(ann, 'harvest board with a card menu open');
+    await shot(ann, 'harvest-board-menu-en');
     await menu.getByRole('menuitem', { name: 'Access', exact: true }).focus();
     await ann.keyboard.press('Enter');
     await expect.poll(() => texts(column(ann, /^Access/))).toEqual(['Trust before tools', 'Access for all']);
@@ -218,10 +226,27 @@ describe.skipIf(missing !== null)('the harvest board in a real browser', () => {
     expect(second.x).toBeLessThan(first.x);
     await board(arabic).locator('.board-card-handle').filter({ hasText: 'Open data by default' }).focus();
     await arabic.keyboard.press('Space');
+    await expect.poll(() => announced(arabic)).toMatch(/^تم التقاط «Open data by default»/);
     await arabic.keyboard.press('ArrowLeft');
     await expect.poll(() => announced(arabic)).toMatch(/«Open data by default» فوق Trust/);
     await arabic.keyboard.press('Space');
     await expect.poll(() => texts(column(arabic, /^Trust/))).toContain('Open data by default');
     await shot(arabic, 'harvest-board-ar');
+  });
+
+  it('BOARD3 a finger drags a card after a short hold', async () => {
+    const page = await open(world.created.facilitatorToken, 'en-GB', { hasTouch: true });
+    await expect.poll(() => texts(column(page, /^Trust/))).toContain('Trust before tools');
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const from = (await handle(page, 'Trust before tools').boundingBox())!;
+    const to = (await column(page, /^Access and languages/).boundingBox())!;
+    const [ax, ay, bx, by] = [from.x + from.width / 2, from.y + from.height / 2, to.x + to.width / 2, to.y + to.height - 10];
+    await touch('touchStart', ax, ay);
+    await page.waitForTimeout(350); // the hold that tells a drag from a swipe
+    for (let step = 1; step <= 15; step++) await touch('touchMove', ax + ((bx - ax) * step) / 15, ay + ((by - ay) * step) / 15);
+    await touch('touchEnd');
+    await expect.poll(() => texts(column(page, /^Access and languages/))).toEqual(['Trust before tools']);
   });
 });

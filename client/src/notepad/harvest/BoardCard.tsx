@@ -59,7 +59,7 @@ export function BoardCard({ boardId, idea, tableLabel, menu }: BoardCardProps) {
           </span>
         </span>
       </div>
-      <MenuButton label={t('board.actions')} ariaLabel={t('board.cardActions', { text: shortText(idea.text) })} entries={menu} buttonId={cardMenuId(boardId, idea.key)} />
+      <MenuButton label={t('board.actions')} ariaLabel={t('board.cardActions', { text: shortText(idea.text) })} entries={menu} buttonId={cardMenuId(boardId, idea.key)} compact />
     </li>
   );
 }

@@ -10,6 +10,8 @@ export interface MenuButtonProps {
   entries: readonly MenuEntry[];
   /** A stable id for the button, so focus can come back to it after its card moved (BOARD5). */
   buttonId?: string;
+  /** Show "⋯" instead of the words (on a card, where room is short); the words stay its name and tooltip. */
+  compact?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface MenuButtonProps {
  * through them (Home and End too), Enter or Space chooses, Escape closes and gives the keyboard
  * back to the button, as does Tab (which then moves on) or a click elsewhere. BOARD5.
  */
-export function MenuButton({ label, ariaLabel, entries, buttonId }: MenuButtonProps) {
+export function MenuButton({ label, ariaLabel, entries, buttonId, compact = false }: MenuButtonProps) {
   const ownId = useId();
   const id = buttonId ?? `${ownId}-button`;
   const menuId = `${ownId}-menu`;
@@ -72,7 +74,8 @@ export function MenuButton({ label, ariaLabel, entries, buttonId }: MenuButtonPr
       <button
         type="button"
         id={id}
-        className="secondary board-menu-button"
+        className={compact ? 'secondary board-menu-button compact' : 'secondary board-menu-button'}
+        title={compact ? label : undefined}
         aria-haspopup="menu"
         aria-expanded={open !== null}
         aria-controls={open ? menuId : undefined}
@@ -85,7 +88,7 @@ export function MenuButton({ label, ariaLabel, entries, buttonId }: MenuButtonPr
           }
         }}
       >
-        {label} <span aria-hidden="true">▾</span>
+        {compact ? <span aria-hidden="true">⋯</span> : label} {!compact && <span aria-hidden="true">▾</span>}
       </button>
       {open && (
         <ul role="menu" id={menuId} aria-labelledby={id} className="board-menu-list" onKeyDown={onMenuKey}>
