@@ -182,7 +182,7 @@ function PhasedConsole({ sessionId, session, me, participants, recordPublished }
             {t('console.joinCode')} <strong className="code">{formatJoinCode(session.joinCode)}</strong>
           </p>
           <LiveAttendance folded />
-          <ProjectorControl />
+          <ProjectorControl compact />
         </aside>
       </div>
     );

@@ -21,7 +21,7 @@ import './projector-control.css';
  * results by stakeholder group, the screen's language. It says what the projector shows now,
  * computed with the projector's own function from the same state. For the console's Run phase.
  */
-export function ProjectorControl() {
+export function ProjectorControl({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const live = useLive((s) => s.live);
@@ -38,20 +38,37 @@ export function ProjectorControl() {
   };
   const shownPoll = mode.kind === 'results' ? polls.find((p) => p.poll.id === mode.pollId) : undefined;
   return (
-    <section className="projector-control" aria-labelledby={`${id}-heading`} data-testid="projector-control">
+    <section className={`projector-control${compact ? ' projector-control-compact' : ''}`} aria-labelledby={`${id}-heading`} data-testid="projector-control">
       <h2 id={`${id}-heading`}>{t('projectorControl.heading')}</h2>
       <p className="projector-control-now" data-testid="projector-now">
         {t('projectorControl.showsNow', { what: now })}
       </p>
-      <fieldset className="projector-control-views">
-        <legend>{t('projectorControl.view')}</legend>
-        {views.map((view: ProjectorView) => (
-          <label key={view} className="projector-control-choice">
-            <input type="radio" name={`${id}-view`} value={view} checked={choice.view === view} onChange={() => change({ view })} />
-            {t(`projectorControl.views.${view}`)}
+      {compact ? (
+        // A narrow column (the Run screen's side): one select instead of a row of choices, so Run still fits one screen.
+        <div className="projector-control-field">
+          {/* The section's heading says it is the projector: the label is for screen readers only. */}
+          <label htmlFor={`${id}-view`} className="visually-hidden">
+            {t('projectorControl.view')}
           </label>
-        ))}
-      </fieldset>
+          <select id={`${id}-view`} value={choice.view} onChange={(e) => change({ view: e.target.value as ProjectorView })}>
+            {views.map((view: ProjectorView) => (
+              <option key={view} value={view}>
+                {t(`projectorControl.views.${view}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <fieldset className="projector-control-views">
+          <legend>{t('projectorControl.view')}</legend>
+          {views.map((view: ProjectorView) => (
+            <label key={view} className="projector-control-choice">
+              <input type="radio" name={`${id}-view`} value={view} checked={choice.view === view} onChange={() => change({ view })} />
+              {t(`projectorControl.views.${view}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="projector-control-options">
         {live.session.format === 'townhall' && polls.length > 0 && (
           <div className="projector-control-field">
