@@ -108,5 +108,34 @@ describe.each(targets)('projector choice on $kind', ({ kind, skip }) => {
       const qa = await http(server.url, 'PUT', `/api/sessions/${created.session.id}/projector`, { token: created.facilitatorToken, body: { view: 'qa' } });
       expect(qa.status).toBe(400);
     });
+
+    it('PROJ17: projecting a poll, or showing the harvest, takes the projector back to following the session', async () => {
+      const server = await servers.start();
+      const th = await openTownHall(server.url);
+      const poll = await command(th.facilitator.socket, 'poll:create', { kind: 'single', question: 'Which first?', options: ['Access', 'Skills'] });
+      if (!poll.ok) throw new Error(poll.error.message);
+      const pollId = poll.poll.poll.id;
+      expect(await command(th.facilitator.socket, 'poll:open', { pollId })).toMatchObject({ ok: true });
+      expect(await command(th.facilitator.socket, 'projector:show', { view: 'qa', byGroup: true })).toMatchObject({ ok: true });
+      const projector = await connect(server.url, th.created.projectorKey);
+      const back = within(nextEvent(projector.socket, 'projector:changed'), 'projector:changed after poll:project');
+      expect(await command(th.facilitator.socket, 'poll:project', { pollId })).toMatchObject({ ok: true, projectedPollId: pollId });
+      // Only the view goes back to auto; the other choices (by group) stay.
+      expect((await back)[0]).toEqual({ ...DEFAULT_PROJECTOR_CHOICE, view: 'auto', byGroup: true });
+      // Taking the poll off the screen does not touch the choice.
+      const seen = record(projector.socket, 'projector:changed');
+      expect(await command(th.facilitator.socket, 'poll:project', { pollId: null })).toMatchObject({ ok: true });
+      const state = await http(server.url, 'GET', `/api/sessions/${th.created.session.id}`, { token: th.created.facilitatorToken });
+      expect(state.body.session.projector.view).toBe('auto');
+      expect(seen).toHaveLength(0);
+
+      const created = await createSession(server.url, { title: 'Café', format: 'cafe', languages: ['en'] });
+      const put = await http(server.url, 'PUT', `/api/sessions/${created.session.id}/projector`, { token: created.facilitatorToken, body: { view: 'round' } });
+      expect(put.status).toBe(200);
+      const cafeFacilitator = await connect(server.url, created.facilitatorToken);
+      expect(await command(cafeFacilitator.socket, 'cafe:show-harvest', { show: true })).toMatchObject({ ok: true, shown: true });
+      const after = await http(server.url, 'GET', `/api/sessions/${created.session.id}`, { token: created.facilitatorToken });
+      expect(after.body.session.projector.view).toBe('auto');
+    });
   });
 });

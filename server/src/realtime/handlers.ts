@@ -50,13 +50,24 @@ export function createCommands({ service, cafe, cafeRun, townhall, records, idea
     'cafe:extend-round': async (p, { minutes }) => ({ run: await cafeRun.extend(p, minutes) }),
     'cafe:end-round': async (p) => ({ run: await cafeRun.end(p) }),
     'cafe:prompt': async (p, payload) => ({ prompt: await cafeRun.prompt(p, payload) }),
-    'cafe:show-harvest': (p, { show }) => cafeRun.showHarvest(p, show),
+    // PROJ17: putting something on the projector by its own button takes the projector back to
+    // following the session, or an explicit view chosen earlier would silently win over it.
+    'cafe:show-harvest': async (p, { show }) => {
+      const shown = await cafeRun.showHarvest(p, show);
+      if (shown.shown) await service.followSessionOnProjector(p);
+      return shown;
+    },
     'notepad:add-idea': (p, payload) => ideas.add(p, payload),
     'notepad:edit-idea': (p, payload) => ideas.edit(p, payload),
     'notepad:mark-idea': (p, payload) => ideas.mark(p, payload),
     'notepad:move-idea': (p, payload) => ideas.move(p, payload),
     'notepad:drop-idea': (p, payload) => ideas.drop(p, payload),
     ...townhallHandlers(townhall),
+    'poll:project': async (p, { pollId }) => {
+      const projected = await townhall.polls.project(p, pollId);
+      if (projected.projectedPollId !== null) await service.followSessionOnProjector(p);
+      return projected;
+    },
     'record:get': async (p) => ({ record: await records.record(p.session) }),
     'record:publication': async (p) => ({ publication: await records.publication(p) }),
     'record:publish': async (p, { published }) => ({ publication: await records.publish(p, published) }),

@@ -19,3 +19,16 @@ export async function showOnProjector(store: Store, bus: EventBus, principal: Pr
   bus.publish('session:projector', { sessionId, projector: decision.choice });
   return decision.choice;
 }
+
+/**
+ * PROJ17: the projector follows the session again. Called after the café's "show the harvest" or a
+ * Town Hall's "project this poll": the person asked for that on the big screen, so an explicit
+ * view chosen earlier must not hide it. Nothing is written or sent when it already follows.
+ */
+export async function followSessionOnProjector(store: Store, bus: EventBus, sessionId: string): Promise<void> {
+  const session = await store.sessions.byId(sessionId);
+  if (!session || session.projector.view === 'auto') return;
+  const choice: ProjectorChoice = { ...session.projector, view: 'auto' };
+  await store.sessions.setProjector(sessionId, choice);
+  bus.publish('session:projector', { sessionId, projector: choice });
+}

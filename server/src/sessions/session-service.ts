@@ -10,7 +10,7 @@ import type { EventBus } from '../events/bus.js';
 import type { ParticipantRecord, SessionRecord, SessionSettings, Store } from '../store/index.js';
 import type { Principal } from './principal.js';
 import { participantView, sessionView } from './views.js';
-import { showOnProjector } from './projector.js';
+import { followSessionOnProjector, showOnProjector } from './projector.js';
 
 /** What the formats add to a member's state (they follow people through the bus). */
 export interface FormatStates {
@@ -270,6 +270,11 @@ export class SessionService {
   /** PROJ1: what the projector shows (sessions/projector.ts). */
   showOnProjector(principal: Principal, change: ProjectorChange): Promise<ProjectorChoice> {
     return showOnProjector(this.store, this.bus, principal, change);
+  }
+
+  /** PROJ17: back to following the session, when a button puts the harvest or a poll on the projector. */
+  followSessionOnProjector(principal: Principal): Promise<void> {
+    return followSessionOnProjector(this.store, this.bus, principal.session.id);
   }
 
   /** A new projector link; the old one stops working and screens using it are disconnected. */
