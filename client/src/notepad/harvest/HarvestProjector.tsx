@@ -21,6 +21,8 @@ export default function HarvestProjector({ sessionId, projectorKey, live }: { se
     harvest.themes,
     harvest.placement,
     live.tables.map((table) => table.id),
+    // The board's order (BOARD1): the room sees the cards as the facilitator sorted them.
+    harvest.order,
   );
   const tableLabel = (tableId: string | null) => {
     const table = live.tables.find((x) => x.id === tableId);
