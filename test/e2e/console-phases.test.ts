@@ -106,7 +106,6 @@ describe.skipIf(missing !== null)('the console by phase', () => {
     const next = console_.getByTestId('next-action');
     await expect.poll(() => next.innerText()).toBe('Start round 1 of 3');
     expect((await buttonAreas(console_)).largest).toBe('next-action');
-    await shot(console_, "tmp-run-pre");
     expect(await scrollsBy(console_)).toBeLessThanOrEqual(0);
     await expectAccessible(console_, 'console, Run before the café');
 
