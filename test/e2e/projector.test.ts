@@ -48,6 +48,25 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   await shot(page, name);
 }
 
+/** Whether the header's join address is laid out host first, "/join" to its right (PROJ18). */
+async function joinAddressReadsLeftToRight(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const line = document.querySelector('.projector-small-join');
+    const node = line?.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) throw new Error('no join line');
+    const text = node.textContent ?? '';
+    const box = (from: number, length: number) => {
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, from + length);
+      return range.getBoundingClientRect();
+    };
+    const host = box(text.indexOf(location.host), 1);
+    const join = box(text.indexOf('/join'), 5);
+    return host.left < join.left;
+  });
+}
+
 /** The projector shows `language` (PROJ5): the document's language and direction follow the command. */
 async function inLanguage(page: Page, language: Language): Promise<void> {
   await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([language, language === 'ar' ? 'rtl' : 'ltr']);
@@ -126,6 +145,8 @@ describe.skipIf(missing !== null)('the projector (PROJ)', () => {
         const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(4 / 7);
         expect(yes).toContain(`${count} · ${share}`);
         await checkScreen(projector, `projector-results-${language}`);
+        // PROJ18: the join address reads left to right even in Arabic ("127.0.0.1:port/join", not "join/127…").
+        expect(await joinAddressReadsLeftToRight(projector), `the join address on the ${language} projector`).toBe(true);
         await show(staff, { byGroup: true });
         await expect.poll(() => projector.locator('.pj-group').count()).toBe(4);
         expect(await projector.locator('.pj-group h3').first().innerText()).toBe(text(language, 'words.group.government'));

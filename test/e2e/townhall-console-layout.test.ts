@@ -34,6 +34,12 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
   const people: { joined: Joined; socket: ClientSocket }[] = [];
   let facilitator: Page;
 
+  /** Opens a phase of the facilitator's console by its tab (CONSOLE4): the queue and Q&A are in Run, the agenda list in Prepare. */
+  const phase = async (page: Page, name: 'Prepare' | 'Run') => {
+    await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+    await expect.poll(() => page.locator('[role=tab][aria-selected=true][id^="console-phase-tab"]').innerText()).toMatch(new RegExp(name));
+  };
+
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
     created = await createSession(server.url, { title: 'Town Hall on water', format: 'townhall', attribution: 'named' });
@@ -56,6 +62,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
   for (const width of [1280, 768]) {
     it(`HAND14 at ${width} px: every raised hand’s “Give the floor” is visible, without a hidden horizontal scroll`, async () => {
       await facilitator.setViewportSize({ width, height: 900 });
+      await phase(facilitator, 'Run');
       const rows = facilitator.getByTestId('queue-table').locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(3);
       for (let i = 0; i < 3; i++) {
@@ -94,6 +101,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
 
   it('THUI2: removing an agenda item asks in an accessible dialog: focus moves in, Escape cancels and returns focus, Enter confirms', async () => {
     await facilitator.setViewportSize({ width: 1280, height: 900 });
+    await phase(facilitator, 'Prepare');
     for (const title of ['Welcome', 'Spare item']) expect(await command(staff, 'agenda:add', { title, durationMinutes: 5 })).toMatchObject({ ok: true });
     const remove = facilitator.getByRole('button', { name: 'Remove Spare item' });
     await remove.focus();
@@ -119,6 +127,7 @@ describe.skipIf(missing !== null)('the Town Hall console at laptop and tablet wi
 
   it('THUI3: “New question waiting for approval” goes once the question is no longer waiting (merged)', async () => {
     expect(await command(staff, 'townhall:configure', { moderation: 'pre' })).toMatchObject({ ok: true });
+    await phase(facilitator, 'Run');
     const first = await command(people[0]!.socket, 'qa:ask', { text: 'Who owns the water utility?' });
     if (!first.ok) throw new Error(first.error.message);
     expect(await command(staff, 'qa:approve', { questionId: first.question.id })).toMatchObject({ ok: true });

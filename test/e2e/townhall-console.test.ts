@@ -32,6 +32,12 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     return ack.question.id;
   };
 
+  /** Opens a phase of the facilitator's console by its tab (CONSOLE4). */
+  const phase = async (page: Page, name: 'Prepare' | 'Run') => {
+    await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+    await expect.poll(() => page.locator('[role=tab][aria-selected=true][id^="console-phase-tab"]').innerText()).toMatch(new RegExp(name));
+  };
+
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
     created = await createSession(server.url, { title: 'Town Hall on open data', format: 'townhall', attribution: 'named', languages: ['en', 'ar'] });
@@ -57,7 +63,13 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
   }, 60_000);
 
   it('each role sees its panels: the captioner only captions, in Arabic, right to left', async () => {
-    for (const heading of ['Speaker queue', 'Questions', 'Polls', 'Live captions', 'Agenda', 'Town Hall settings']) {
+    // The facilitator's console is by phase (CONSOLE2, THUI10): the live panels in Run, the set-up in Prepare.
+    await phase(facilitator, 'Run');
+    for (const heading of ['Speaker queue', 'Questions', 'Polls', 'Live captions']) {
+      await expect.poll(() => facilitator.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).count(), { message: heading }).toBe(1);
+    }
+    await phase(facilitator, 'Prepare');
+    for (const heading of ['Polls', 'Agenda', 'Town Hall settings']) {
       await expect.poll(() => facilitator.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).count(), { message: heading }).toBe(1);
     }
     await expect.poll(() => moderator.getByRole('heading', { level: 1 }).innerText()).toContain('Town Hall console (Moderator)');
@@ -93,6 +105,7 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     await question(moderator, data).getByRole('button', { name: 'Approve' }).click();
     await question(moderator, duplicate).getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => moderator.getByTestId('qa-pending-count').innerText()).toBe('(2 waiting for approval)');
+    await phase(facilitator, 'Run');
     await expect.poll(() => question(facilitator, data).locator('.th-badge').innerText()).toBe('Shown');
 
     // Bo votes for both; Chen for Amina's; Dee for Chen's. Merged: Bo, Chen and Dee, once each.
@@ -174,6 +187,8 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     const poll = polls.locator('li.th-poll').filter({ hasText: 'Which comes first?' });
     await expect.poll(() => poll.locator('.th-meta').innerText()).toContain('Draft');
     const pollId = (await poll.getAttribute('data-poll'))!;
+    // The "new poll" fold stays open after a poll is created, ready for the next one.
+    expect(await polls.locator('details.th-new-poll').getAttribute('open')).not.toBeNull();
 
     await poll.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => poll.locator('.th-meta').innerText()).toContain('Open for answers');
@@ -201,8 +216,8 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     await shot(moderator, 'th-console-moderator-poll');
 
     // POLL12: a draft made by mistake is deleted after a confirmation; the other staff see it go.
-    // The "new poll" fold stays open after a poll is created, ready for the next one.
-    expect(await polls.locator('details.th-new-poll').getAttribute('open')).not.toBeNull();
+    const fold = polls.locator('details.th-new-poll');
+    if ((await fold.getAttribute('open')) === null) await polls.getByText('Prepare a new poll').click();
     await polls.getByLabel('Question').fill('Scratch poll');
     await polls.getByRole('textbox', { name: 'Option 1' }).fill('Yes');
     await polls.getByRole('textbox', { name: 'Option 2' }).fill('No');
@@ -236,6 +251,7 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
   });
 
   it('the facilitator sets the agenda and starts the first item with a countdown', async () => {
+    await phase(facilitator, 'Prepare');
     const agenda = facilitator.locator('.th-agenda');
     for (const [title, minutes] of [
       ['Opening', '5'],
@@ -251,11 +267,16 @@ describe.skipIf(missing !== null)('running a Town Hall from the console', () => 
     await agenda.getByRole('button', { name: 'Move Open floor down' }).click();
     await expect.poll(() => agenda.getByTestId('agenda-list').locator('li').first().innerText()).toContain('Opening');
 
+    // Items are started from Run, where the agenda is its "now / next" card (THUI10).
+    await phase(facilitator, 'Run');
+    const now = facilitator.locator('.th-agenda-now');
     const everyone = nextEvent(people.chen.socket, 'agenda:changed', (a) => a.currentId !== null);
-    await agenda.getByRole('button', { name: 'Start the next item: Opening' }).click();
+    await now.getByRole('button', { name: 'Start the next item: Opening' }).click();
     await everyone;
-    await expect.poll(() => agenda.getByTestId('agenda-status').innerText()).toBe('Now: Opening');
-    await expect.poll(() => agenda.getByTestId('countdown').innerText()).toMatch(/^(5:00|4:5\d)$/);
+    await expect.poll(() => now.getByTestId('agenda-status').innerText()).toBe('Now: Opening');
+    await expect.poll(() => now.getByTestId('countdown').innerText()).toMatch(/^(5:00|4:5\d)$/);
+    await shot(facilitator, 'th-console-facilitator-run');
+    await phase(facilitator, 'Prepare');
     await expect.poll(() => agenda.locator('li.th-agenda-current').innerText()).toContain('Current');
     // A started item can no longer be edited or moved (AGENDA2).
     expect(await agenda.getByRole('button', { name: 'Edit Opening' }).count()).toBe(0);

@@ -56,8 +56,9 @@ export default function Projector({ sessionId }: { sessionId: string }) {
       <ConnectionBanner />
       <header className="pj-header">
         <h1 dir="auto">{live.session.title}</h1>
+        {/* The address and code are isolated left to right (U+2066…U+2069), or Arabic reverses them to “join/host”. */}
         {mode.kind !== 'join' && mode.kind !== 'poll' && (
-          <p className="projector-small-join">{t('run.stillJoin', { host: `${location.host}/join`, code: formatJoinCode(live.session.joinCode) })}</p>
+          <p className="projector-small-join">{t('run.stillJoin', { host: `\u2066${location.host}/join\u2069`, code: `\u2066${formatJoinCode(live.session.joinCode)}\u2069` })}</p>
         )}
       </header>
       <div className="pj-body">

@@ -3,6 +3,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import { MenuButton, type MenuEntry } from './MenuButton';
+import { IdeaOrigin } from './IdeaOrigin';
 
 /** Ids that stay the same when a card moves to another column, so focus can follow it (BOARD5). */
 export const cardHandleId = (boardId: string, key: string) => `${boardId}-card-${key}`;
@@ -46,14 +47,7 @@ export function BoardCard({ boardId, idea, tableLabel, menu }: BoardCardProps) {
             {idea.text}
           </span>
           <span className="board-card-meta">
-            {idea.marked ? (
-              <span className="badge harvest-marked">
-                <span aria-hidden="true">★ </span>
-                {t('notepadWords.markedBy', { table: tableLabel })}
-              </span>
-            ) : (
-              <span>{tableLabel}</span>
-            )}
+            <IdeaOrigin marked={idea.marked} tableLabel={tableLabel} />
             <span> · {t('harvest.roundN', { round: idea.round })}</span>
             {author && <span> · {t('harvest.by', { author })}</span>}
           </span>

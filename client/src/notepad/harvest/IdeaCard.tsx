@@ -1,5 +1,6 @@
 import type { HarvestIdea } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
+import { IdeaOrigin } from './IdeaOrigin';
 
 export interface IdeaCardProps {
   idea: HarvestIdea;
@@ -17,15 +18,7 @@ export function IdeaCard({ idea, tableLabel }: IdeaCardProps) {
         {idea.text}
       </p>
       <p className="harvest-idea-meta">
-        {/* "Marked by table 1", said once: not "Marked by the table" followed by "table 1". */}
-        {idea.marked ? (
-          <span className="badge harvest-marked">
-            <span aria-hidden="true">★ </span>
-            {t('notepadWords.markedBy', { table: tableLabel })}
-          </span>
-        ) : (
-          <span>{tableLabel}</span>
-        )}
+        <IdeaOrigin marked={idea.marked} tableLabel={tableLabel} />
         {author && <span> · {t('harvest.by', { author })}</span>}
       </p>
     </li>
