@@ -129,6 +129,20 @@ describe.skipIf(missing !== null)('the console by phase', () => {
     await expectAccessible(console_, 'console, Run in round 1');
   });
 
+  it('PROJ1 PROJ2: the Run screen’s projector control changes what the projector shows, and back to following the session', async () => {
+    const projector = await openPage(browser, created.links.projector, { viewport: { width: 1920, height: 1080 } });
+    const mode = () => projector.locator('main').getAttribute('data-mode');
+    await expect.poll(mode).toBe('round');
+    const view = console_.getByLabel('What the projector shows');
+    await view.selectOption('join');
+    await expect.poll(mode).toBe('join');
+    await expect.poll(() => console_.getByTestId('projector-now').innerText()).toMatch(/how to join/i);
+    await view.selectOption('auto');
+    await expect.poll(mode).toBe('round');
+    expect(await scrollsBy(console_)).toBeLessThanOrEqual(0);
+    await projector.context().close();
+  });
+
   it('CONSOLE6 CONSOLE8 Run in Arabic, right to left, fits too; the arrows follow the reading direction', async () => {
     const ar = await openPage(browser, created.links.console, { viewport: LAPTOP, locale: 'ar' });
     await expect.poll(() => ar.locator('html').getAttribute('dir')).toBe('rtl');
