@@ -71,8 +71,9 @@ export default function Console({ sessionId }: { sessionId: string }) {
         <p>
           <Link href={`/s/${sessionId}`}>{t('thConsole.participantView')}</Link>
         </p>
-        {can(me.role, 'projector:show') && <ProjectorControl />}
         <TownhallConsole role={me.role} />
+        {/* Below the live panels: its "the projector shows …" line changes length as polls open and close, and above them it shifted every button under a moderator's pointer. */}
+        {can(me.role, 'projector:show') && <ProjectorControl />}
       </div>
     );
   }
@@ -177,12 +178,14 @@ function PhasedConsole({ sessionId, session, me, participants, recordPublished }
       <div className={isCafe ? 'run-layout' : 'run-layout run-layout-townhall'}>
         {isCafe && liveCafe && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} planned={cafe ? cafe.plan !== null : undefined} onGoTo={goTo} />}
         {!isCafe && <TownhallConsole role={me.role} phase="run" />}
+        {/* A Town Hall's side column is a strip above its panels: the control goes below them, where its changing "now" line moves nothing under the pointer. */}
+        {!isCafe && <ProjectorControl />}
         <aside className="run-aside" aria-label={t('consolePhase.runAside')}>
           <p className="run-join-code">
             {t('console.joinCode')} <strong className="code">{formatJoinCode(session.joinCode)}</strong>
           </p>
           <LiveAttendance folded />
-          <ProjectorControl compact />
+          {isCafe && <ProjectorControl compact />}
         </aside>
       </div>
     );
