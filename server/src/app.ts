@@ -29,6 +29,7 @@ import { IdleRooms } from './townhall/idle-rooms.js';
 import { tokenAuthenticator } from './auth/authenticate.js';
 import { EventBus } from './events/bus.js';
 import { RecordService } from './record/record-service.js';
+import { Consultation } from './consultation/index.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -78,9 +79,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const townhallContext = new TownhallContext(store, mutex, bus, new PeopleCache(store), coalescer, townhallClock);
   const townhall = new TownhallService(townhallContext);
   const idleRooms = new IdleRooms(townhallContext, presence, config.townhallIdleUnloadMs, log);
+  const records = new RecordService(store, notepads);
+  const consultationCoalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'consultation broadcast failed'));
+  const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
+    consultationFor: (principal) => consultation.live(principal),
   });
   // Screens first, then notepad access: a change is shown before access moves with it.
   const notifier = new SocketNotifier(io, log, bus, service);
@@ -92,14 +97,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       log.error({ err: error, sessionId: participant.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
     ),
   );
-  const records = new RecordService(store, notepads);
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
-  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, limit: rateClassLimiter(config.limits) });
+  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits) });
   attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
   handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
+  await consultation.resume();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -34,6 +34,7 @@ export interface Config {
     questionsPerMinute: number; // Town Hall questions asked per participant per minute
     votesPer10s: number; // Town Hall votes (questions and polls) per participant per 10 seconds
     handsPerMinute: number; // hands raised per participant per minute
+    contributionsPerMinute: number; // consultation contributions, edits, comments, flags, statements per participant per minute
   };
   notepads: {
     maxDocumentBytes: number; // bytes: a notepad's whole Yjs document
@@ -81,6 +82,7 @@ const env = z.object({
   RATE_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).default(5),
   RATE_VOTES_PER_10S: z.coerce.number().int().min(1).default(60),
   RATE_HANDS_PER_MIN: z.coerce.number().int().min(1).default(10),
+  RATE_CONTRIBUTIONS_PER_MIN: z.coerce.number().int().min(1).default(20),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -113,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       questionsPerMinute: e.RATE_QUESTIONS_PER_MIN,
       votesPer10s: e.RATE_VOTES_PER_10S,
       handsPerMinute: e.RATE_HANDS_PER_MIN,
+      contributionsPerMinute: e.RATE_CONTRIBUTIONS_PER_MIN,
     },
     notepads: {
       maxDocumentBytes: e.NOTEPAD_MAX_BYTES,

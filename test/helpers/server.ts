@@ -72,6 +72,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<Runni
     RATE_QUESTIONS_PER_MIN: '100000',
     RATE_VOTES_PER_10S: '100000',
     RATE_HANDS_PER_MIN: '100000',
+    RATE_CONTRIBUTIONS_PER_MIN: '100000',
     ...options.env,
   });
   const server = await startServer(config, options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));

@@ -6,6 +6,8 @@ export interface RateClassLimits {
   questionsPerMinute: number;
   votesPer10s: number;
   handsPerMinute: number;
+  /** Consultation writing: contributions, edits, comments, flags and proposed statements together. */
+  contributionsPerMinute: number;
 }
 
 /** Spends one from the person's bucket of that class, or refuses with `rate_limited`. */
@@ -15,6 +17,7 @@ const MESSAGES: Record<RateClass, string> = {
   ask: 'You are asking questions too quickly; wait a minute and try again',
   vote: 'You are voting too quickly; wait a few seconds and try again',
   hand: 'You are raising your hand too often; wait a minute and try again',
+  contribute: 'You are writing too quickly; wait a minute and try again',
 };
 
 /**
@@ -27,6 +30,7 @@ export function rateClassLimiter(limits: RateClassLimits): RateLimit {
     ask: new RateLimiterMemory({ points: limits.questionsPerMinute, duration: 60 }),
     vote: new RateLimiterMemory({ points: limits.votesPer10s, duration: 10 }),
     hand: new RateLimiterMemory({ points: limits.handsPerMinute, duration: 60 }),
+    contribute: new RateLimiterMemory({ points: limits.contributionsPerMinute, duration: 60 }),
   };
   return async (rate, participantId) => {
     await limiters[rate].consume(participantId).catch(() => {

@@ -7,6 +7,7 @@ import type { SessionService } from '../sessions/session-service.js';
 import { townhallHandlers } from '../townhall/handlers.js';
 import type { RateLimit } from '../limits/rate-classes.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
+import type { Consultation } from '../consultation/index.js';
 import type { CommandHandlers, Commands } from './command.js';
 
 export interface CommandDeps {
@@ -18,12 +19,14 @@ export interface CommandDeps {
   ideas: IdeaCommands;
   /** Theme suggestions for the harvest (THEME9). */
   themes: ThemeSuggestions;
+  /** The online consultation (issue 15). */
+  consultation: Consultation;
   /** The rate classes' buckets: one set for Socket.IO and HTTP together. */
   limit: RateLimit;
 }
 
 /** What each command does, once for both transports; the table (COMMANDS) says everything else. */
-export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, limit }: CommandDeps): Commands {
+export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit }: CommandDeps): Commands {
   const handlers: CommandHandlers = {
     'session:sync': async (p) => ({ state: await service.state(p) }),
     'participant:list': async (p) => ({ participants: await service.listParticipants(p.session.id) }),
@@ -72,6 +75,7 @@ export function createCommands({ service, cafe, cafeRun, townhall, records, idea
     'record:publication': async (p) => ({ publication: await records.publication(p) }),
     'record:publish': async (p, { published }) => ({ publication: await records.publish(p, published) }),
     'harvest:suggest-themes': (p) => themes.suggest(p),
+    ...consultation.handlers,
   };
   return { handlers, limit };
 }

@@ -16,6 +16,7 @@ import { followSessionOnProjector, showOnProjector } from './projector.js';
 export interface FormatStates {
   cafeFor(sessionId: string, participantId: string | null): Promise<SessionState['cafe']>;
   townhallFor(principal: Principal): Promise<SessionState['townhall']>;
+  consultationFor(principal: Principal): Promise<SessionState['consultation']>;
 }
 
 /** Which participants of a session have a live connection (across all server nodes). */
@@ -172,6 +173,7 @@ export class SessionService {
   async state(principal: Principal): Promise<SessionState> {
     const base = await this.baseState(principal);
     if (principal.session.format === 'townhall') return { ...base, townhall: await this.formats.townhallFor(principal) };
+    if (principal.session.format === 'consultation') return { ...base, consultation: await this.formats.consultationFor(principal) };
     return { ...base, cafe: await this.formats.cafeFor(principal.session.id, principal.participant?.id ?? null) };
   }
 

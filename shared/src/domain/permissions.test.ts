@@ -33,6 +33,10 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'record:export': ['facilitator', 'rapporteur'],
   'record:publish': ['facilitator'],
   'harvest:suggest-themes': ['facilitator', 'rapporteur'],
+  'consultation:configure': ['facilitator'],
+  'consultation:contribute': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'consultation:moderate': ['facilitator', 'moderator'],
+  'consultation:respond': ['facilitator'],
 };
 
 describe('PERM1 permission table', () => {

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from './words.js';
 
-/** Everyone who takes part in a Town Hall; observers (and the projector) only follow. */
+/** Everyone who takes part in a Town Hall or a consultation; observers (and the projector) only follow. */
 const TAKING_PART = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'] as const satisfies readonly Role[];
 
 /**
@@ -68,6 +68,17 @@ export const PERMISSIONS = {
   'record:publish': ['facilitator'],
   /** Ask the server to suggest themes for the harvest's unthemed ideas (THEME9): the harvest's writers (NOTE4). */
   'harvest:suggest-themes': ['facilitator', 'rapporteur'],
+  /** A consultation's set-up: background, questions, phases, access, moderation, invitations, carrying sessions in. */
+  'consultation:configure': ['facilitator'],
+  /**
+   * Take part in a consultation: contribute and edit one's own, comment, support, flag, propose and
+   * answer statements, set one's return e-mail. Observers only read.
+   */
+  'consultation:contribute': TAKING_PART,
+  /** Work the moderation queue: approve, hide, merge, tag, mark to carry; moderate comments and statements. */
+  'consultation:moderate': ['facilitator', 'moderator'],
+  /** Write, edit and withdraw official responses. */
+  'consultation:respond': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -12,6 +12,8 @@ export type ProjectorView = (typeof PROJECTOR_VIEWS)[number];
 export const PROJECTOR_VIEWS_BY_FORMAT: Record<SessionFormat, readonly ProjectorView[]> = {
   cafe: ['auto', 'join', 'round', 'harvest'],
   townhall: ['auto', 'join', 'poll', 'results', 'qa'],
+  // A consultation runs for weeks online; at a launch event the screen shows how to join.
+  consultation: ['auto', 'join'],
 };
 
 /** What the facilitator chose for the projector; stored with the session (PROJ1). */

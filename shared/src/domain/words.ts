@@ -1,7 +1,7 @@
 // The product's words (DESIGN.md, "Words"), as closed sets. Kept free of zod so the
 // client can import them without pulling the schema library into the participant bundle.
 
-export const SESSION_FORMATS = ['cafe', 'townhall'] as const;
+export const SESSION_FORMATS = ['cafe', 'townhall', 'consultation'] as const;
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
 
 export const ROLES = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'observer'] as const;

@@ -19,7 +19,7 @@ export function ack<T extends object = object>(): AckMarker<T> {
  * Per-person limits some commands pay on top of the general command budget (LIMIT1), which
  * every command pays. One bucket per class: a poll vote and a question vote share `vote`.
  */
-export type RateClass = 'ask' | 'vote' | 'hand';
+export type RateClass = 'ask' | 'vote' | 'hand' | 'contribute';
 
 export type HttpMethod = 'post' | 'put' | 'patch' | 'delete';
 

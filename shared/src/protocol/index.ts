@@ -8,6 +8,8 @@ export * from './views.js';
 export * from './cafe.js';
 export * from './townhall.js';
 export * from './townhall-views.js';
+export * from './consultation.js';
+export * from './consultation-views.js';
 export * from './record.js';
 export * from './notepad.js';
 export * from './harvest.js';

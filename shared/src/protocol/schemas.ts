@@ -74,6 +74,8 @@ export const joinBody = z.strictObject({
   mode: modeSchema,
   language: languageSchema.optional(),
   role: z.enum(SELF_JOIN_ROLES).default('participant'),
+  /** A consultation open by invitation only: a single-use code from the organiser (CONS-access). */
+  invitationCode: z.string().trim().min(1).max(32).optional(),
 });
 export type JoinBody = z.input<typeof joinBody>;
 

@@ -6,6 +6,7 @@ import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatPaylo
 import { event, type PayloadMarker } from './server-event-spec.js';
 import type { AgendaView, CaptionView, FloorView, HandStatus, MyBallot, QuestionItem, QueueView, TimeUpPayload, TownhallSettings, VoteCounts } from './townhall-views.js';
 import type { ParticipantView, SessionState, SessionView } from './views.js';
+import type { CommentView, ConsultationView, ConsultationYou, ContributionView, ModerationCounts, OpinionReport, StatementView } from './consultation-views.js';
 
 /** Every event the server pushes, with its payload; the comment says who receives it. */
 export const SERVER_EVENTS = {
@@ -74,6 +75,30 @@ export const SERVER_EVENTS = {
   'townhall:time-up': event<TimeUpPayload>(),
   /** To everyone, projector displays included: what the projector shows changed (PROJ1). */
   'projector:changed': event<ProjectorChoice>(),
+
+  // Consultation: small deltas; the full state is `session:state`'s `consultation`, lists are paged reads.
+  /** To everyone: the set-up, the phase (by hand or by date) or a question changed. */
+  'consultation:changed': event<ConsultationView>(),
+  /** A contribution created or changed, as this audience may see it: published ones to everyone, the rest to staff. */
+  'contribution:changed': event<ContributionView>(),
+  /** A contribution this audience could see is no longer theirs to see (hidden, merged into `mergedInto`). */
+  'contribution:gone': event<{ contributionId: string; mergedInto: string | null }>(),
+  /** To everyone: new support and comment counts, coalesced (a few a second per session at most). */
+  'contribution:counts': event<{ counts: Record<string, { supports: number; comments: number }> }>(),
+  /** To the author's own connections: their contribution changed (approved, hidden with a reason, merged, answered). */
+  'contribution:mine': event<ContributionView>(),
+  /** A comment added or changed, as this audience may see it. */
+  'comment:changed': event<CommentView>(),
+  /** A comment this audience could see is hidden. */
+  'comment:gone': event<{ commentId: string; contributionId: string }>(),
+  /** To one person's own connections: their supports, contributions or statement progress changed (another tab). */
+  'consultation:you': event<ConsultationYou>(),
+  /** To staff: the moderation queue's counts changed. */
+  'moderation:counts': event<ModerationCounts>(),
+  /** A statement added or changed, as this audience may see it. */
+  'statement:changed': event<StatementView>(),
+  /** To everyone: a question's opinion groups were recomputed (at most every few seconds). */
+  'opinion:report': event<OpinionReport>(),
 } as const satisfies Record<string, PayloadMarker<unknown>>;
 
 export type ServerEventName = keyof typeof SERVER_EVENTS;

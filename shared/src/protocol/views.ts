@@ -1,5 +1,6 @@
 import type { CafeLive } from './cafe.js';
 import type { TownhallLive } from './townhall-views.js';
+import type { ConsultationLive } from './consultation-views.js';
 import type { AttendanceCounts } from '../domain/attendance.js';
 import type { ProjectorChoice } from '../domain/projector.js';
 import type { Attribution, Language, Mode, Role, SessionFormat, StakeholderGroup } from '../domain/words.js';
@@ -48,6 +49,8 @@ export interface SessionState {
   cafe?: CafeLive;
   /** Present for Town Hall sessions: everything this member may see of it. */
   townhall?: TownhallLive;
+  /** Present for consultations: the set-up and phase, this member's own things, staff's counts. */
+  consultation?: ConsultationLive;
 }
 
 /** Links a facilitator hands out; all relative to the app's origin. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AckMarker, CommandSpec } from '../command-spec.js';
 import { CAFE_COMMANDS } from './cafe.js';
+import { CONSULTATION_COMMANDS } from './consultation.js';
 import { HARVEST_COMMANDS } from './harvest.js';
 import { NOTEPAD_COMMANDS } from './notepad.js';
 import { PROJECTOR_COMMANDS } from './projector.js';
@@ -20,6 +21,7 @@ export const COMMANDS = {
   ...RECORD_COMMANDS,
   ...HARVEST_COMMANDS,
   ...PROJECTOR_COMMANDS,
+  ...CONSULTATION_COMMANDS,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;

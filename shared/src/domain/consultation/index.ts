@@ -1,0 +1,4 @@
+// The consultation's words and pure rules (docs/consultation.md). The opinion-group engine is a
+// subpath of its own (@open-talks/shared/consultation/opinion): the client never loads it.
+export * from './words.js';
+export * from './types.js';
