@@ -2,3 +2,4 @@
 // subpath of its own (@open-talks/shared/consultation/opinion): the client never loads it.
 export * from './words.js';
 export * from './types.js';
+export * from './search-words.js';
