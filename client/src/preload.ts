@@ -6,7 +6,10 @@ import { getCredential } from './state/credentials';
 
 /** A café participant's view shows the table notepad (CodeMirror and Yjs: most of its bytes). */
 export function prefetchTableNotepad(sessionId: string): void {
-  if (getCredential(sessionId)?.format === 'cafe') void import('./notepad/TableNotepad');
+  const format = getCredential(sessionId)?.format;
+  if (format === 'cafe') void import('./notepad/TableNotepad');
+  // A consultation's page is its own chunk too (CONS40).
+  else if (format === 'consultation') void import('./views/participant/consultation/ConsultationView');
 }
 
 /** Starts fetching the view of a participant's address (/s/:id, /s/:id/notes/…) at startup. */

@@ -1,4 +1,4 @@
-import type { CommandInput, ConsultationLive, ContributionPage, ContributionView } from '@open-talks/shared/protocol';
+import type { CommandPayload, ConsultationLive, ContributionPage, ContributionView } from '@open-talks/shared/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -33,7 +33,7 @@ function useReadError() {
   return useCallback((error: Parameters<typeof refusalText>[1]) => refusalText(t, error), [t]);
 }
 
-export type ListQuery = Omit<CommandInput<'consultation:list'>, 'page' | 'seed'>;
+export type ListQuery = Omit<CommandPayload<'consultation:list'>, 'page' | 'seed'>;
 
 export interface PagedContributions {
   /** The contributions of the pages loaded so far, as they are now (gone ones left out). */
@@ -43,9 +43,9 @@ export interface PagedContributions {
   more: boolean;
   loading: boolean;
   error: string | undefined;
-  loadMore(): void;
+  loadMore: () => void;
   /** Fetches page 1 again (after arrivals, say). */
-  refresh(): void;
+  refresh: () => void;
 }
 
 type PageRead = (page: number, seed: number | null) => ReturnType<typeof command<'consultation:list'>>;
@@ -114,7 +114,7 @@ export function useContributionList(query: ListQuery | null): PagedContributions
 }
 
 /** Staff's moderation queue (`consultation:queue`), paged like the lists. */
-export function useModerationQueue(query: Omit<CommandInput<'consultation:queue'>, 'page'> | null): PagedContributions {
+export function useModerationQueue(query: Omit<CommandPayload<'consultation:queue'>, 'page'> | null): PagedContributions {
   const key = query && JSON.stringify(query);
   return usePagedContributions(key, (page) => command('consultation:queue', { ...query, page }));
 }

@@ -1,5 +1,5 @@
 import { can } from '@open-talks/shared';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { LiveAttendance } from '../components/LiveAttendance';
@@ -15,6 +15,9 @@ import { RunPanel } from './console/cafe/RunPanel';
 import { CafeCard } from './participant/CafeCard';
 import { TownhallView } from './participant/townhall/TownhallView';
 
+// The consultation's page is its own chunk, fetched only for a consultation (WEB1, CONS40).
+const ConsultationView = lazy(() => import('./participant/consultation/ConsultationView'));
+
 export function Participant({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const hasToken = useLiveSession(sessionId, 'participant');
@@ -27,6 +30,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
   const me = useViewer();
   const cafe = useLive((s) => s.cafe);
   useDocumentTitle(null, session?.title);
+  const consultation = session?.format === 'consultation';
   useEffect(() => {
     prefetchTableNotepad(sessionId); // after joining, in this tab
   }, [sessionId]);
@@ -40,6 +44,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
       <p className="muted">{t(`words.format.${session.format}`)}</p>
       {liveCafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} />}
       {townhall && <TownhallView me={me} attribution={session.attribution} />}
+      {consultation && (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <ConsultationView sessionId={sessionId} me={me} attribution={session.attribution} />
+        </Suspense>
+      )}
       {liveCafe && <CafeCard cafe={liveCafe} attribution={session.attribution} me={me} sessionId={sessionId} token={getCredential(sessionId)?.token} />}
       {liveCafe && me.role === 'observer' && <TablesNotes sessionId={sessionId} live={liveCafe.live} allowed={session.observerNotes} />}
       {liveCafe && (me.role === 'moderator' || me.role === 'rapporteur') && <TablesNotes sessionId={sessionId} live={liveCafe.live} />}
@@ -65,7 +74,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
             <Link href={`/s/${sessionId}/rapporteur`}>{t('rapporteur.open')}</Link>
           </p>
         )}
-        {me.role === 'facilitator' ? <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link> : !liveCafe && !townhall && <p>{t('session.waiting')}</p>}
+        {me.role === 'facilitator' ? (
+          <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
+        ) : (
+          !liveCafe && !townhall && !consultation && <p>{t('session.waiting')}</p>
+        )}
       </section>
       <ProfileForm me={me} />
       <LiveAttendance folded={townhall} />
