@@ -96,7 +96,10 @@ describe.each(targets)('consultation core on $kind', ({ kind, skip }) => {
       [command(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'x', text: 'y'.repeat(5_001) }), { reason: 'consultation.textTooLong', params: { max: 5_000 } }],
       [command(a.socket, 'contribution:submit', { questionId: 'no-such-question', title: 'x', text: 'y' }), { code: 'not_found', reason: 'consultation.questionNotFound' }],
       [command(a.socket, 'contribution:support', { contributionId: mine.contribution.id, support: true }), { reason: 'consultation.supportOwn' }],
-      [command(a.socket, 'contribution:comment', { contributionId: hidden.contribution.id, stance: 'agree', text: 'Hello' }), { code: 'not_found', reason: 'consultation.contributionNotFound' }],
+      [
+        command(a.socket, 'contribution:comment', { contributionId: hidden.contribution.id, stance: 'agree', text: 'Hello' }),
+        { code: 'not_found', reason: 'consultation.contributionNotFound' },
+      ],
       [command(a.socket, 'contribution:comment', { contributionId: mine.contribution.id, stance: 'agree', text: '  ' }), { reason: 'consultation.commentEmpty' }],
       [command(c.facilitator, 'consultation:configure', { schedule: { comments: Date.now() - 60_000 } }), { reason: 'consultation.dateInPast', params: { phase: 'comments' } }],
       [command(c.facilitator, 'consultation:configure', { schedule: { comments: Date.now() + 120_000, closed: Date.now() + 60_000 } }), { reason: 'consultation.dateOrder' }],
@@ -104,7 +107,10 @@ describe.each(targets)('consultation core on $kind', ({ kind, skip }) => {
     ];
     for (const [attempt, error] of refusals) expect(await attempt).toMatchObject({ ok: false, error: { message: expect.any(String), ...error } });
     // Over HTTP too, with the same reason.
-    const viaHttp = await http(server.url, 'POST', `/api/sessions/${c.created.session.id}/consultation/contributions`, { token: a.token, body: { questionId: c.questionId, title: '', text: 'x' } });
+    const viaHttp = await http(server.url, 'POST', `/api/sessions/${c.created.session.id}/consultation/contributions`, {
+      token: a.token,
+      body: { questionId: c.questionId, title: '', text: 'x' },
+    });
     expect(viaHttp.status).toBe(409);
     expect(viaHttp.body.error).toMatchObject({ code: 'conflict', reason: 'consultation.titleEmpty' });
     expect(await stateOf()).toEqual(before);
