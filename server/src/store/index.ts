@@ -10,6 +10,7 @@ import { QaRepo } from './qa-repo.js';
 import { TownhallRepo } from './townhall-repo.js';
 import { RecordRepo } from './record-repo.js';
 import { SpeakerLogRepo } from './speaker-log-repo.js';
+import { ConsultationSearchRepo } from './consultation-search-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 
@@ -30,6 +31,8 @@ export interface Repos {
   townhall: TownhallRepo;
   records: RecordRepo;
   speakers: SpeakerLogRepo;
+  /** The consultation's lists, search and queue (reads only). */
+  consultationSearch: ConsultationSearchRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -59,6 +62,7 @@ function repos(db: Kysely<Database>): Repos {
     townhall: new TownhallRepo(db),
     records: new RecordRepo(db),
     speakers: new SpeakerLogRepo(db),
+    consultationSearch: new ConsultationSearchRepo(db),
   };
 }
 
