@@ -194,9 +194,11 @@ export function useStatementTurn(questionId: string, enabled: boolean) {
     setError(undefined);
     useConsultation.getState().putNextStatement(questionId, { next: ack.next, answered: ack.answered, total: ack.total });
   }, [questionId, readError]);
+  // A statement published since (seeded, or approved) changes the count, or is the next one: ask again.
+  const published = useConsultation((s) => Object.values(s.statements).filter((st) => st.questionId === questionId && st.status === 'published').length);
   useEffect(() => {
     if (enabled) void fetchNext();
-  }, [enabled, fetchNext, generation]);
+  }, [enabled, fetchNext, generation, published]);
   return { turn, error, refetch: fetchNext };
 }
 
