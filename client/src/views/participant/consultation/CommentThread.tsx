@@ -7,7 +7,7 @@ import { useComments } from '../../../consultation';
 import { useCommand } from '../../../hooks/useCommand';
 import { Message } from '../../console/cafe/Message';
 
-const STANCE_ICON: Record<Stance, string> = { agree: '👍', disagree: '👎', neutral: '•' };
+const STANCE_ICON: Record<Stance, string> = { agree: '✓', disagree: '✗', neutral: '○' };
 
 /** A contribution's comments, paged from the server, and the form to add one with a stance (CONS44). */
 export function CommentThread({ contributionId, attribution, mayComment }: { contributionId: string; attribution: Attribution; mayComment: boolean }) {
