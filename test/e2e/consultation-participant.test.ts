@@ -18,7 +18,6 @@ describe.skipIf(missing !== null)('a consultation from a participant’s browser
   let created: Created;
   let page: Page;
   let questionId: string;
-  const seeds: Record<string, ContributionView> = {};
 
   const api = <T = unknown>(method: string, path: string, body?: unknown) =>
     http<T>(server.url, method, `/api/sessions/${created.session.id}/consultation${path}`, { body, token: created.facilitatorToken });
@@ -48,13 +47,14 @@ describe.skipIf(missing !== null)('a consultation from a participant’s browser
     await expect.poll(() => page.locator('.consult-background').innerText()).toContain('How should it be opened up?');
 
     expect((await api('PUT', '/phase', { phase: 'contributions' })).status).toBe(200);
-    for (const [title, text] of [
-      ['Publish the budget as open data', 'Every line of the budget as open data in a machine-readable format, every quarter.'],
-      ['Hold budget hearings in every district', 'Public hearings before the council votes, with remote participation.'],
-    ]) {
-      const posted = await api<{ contribution: ContributionView }>('POST', '/contributions', { questionId, title, text });
+    const seeds = [
+      { title: 'Publish the budget as open data', text: 'Every line of the budget as open data in a machine-readable format, every quarter.' },
+      { title: 'Hold budget hearings in every district', text: 'Public hearings before the council votes, with remote participation.' },
+    ];
+    for (const seed of seeds) {
+      const posted = await api<{ contribution: ContributionView }>('POST', '/contributions', { questionId, ...seed });
       expect(posted.status).toBe(201);
-      seeds[title] = posted.body.contribution;
+      expect(posted.body.contribution.status).toBe('published');
     }
     for (const text of ['The budget should be published monthly.', 'Citizens should vote on part of the budget.', 'Budget data should be free to reuse.']) {
       expect((await api('POST', '/statements', { questionId, text })).status).toBe(201);
@@ -127,6 +127,22 @@ describe.skipIf(missing !== null)('a consultation from a participant’s browser
     await expect.poll(() => card.getByRole('status').filter({ hasText: 'Thank you' }).innerText()).toBe('Thank you. A moderator will look at it.');
   });
 
+  it('CONS42: searches on the server, filters, and sorts at random', async () => {
+    const board = page.locator('.consult-board');
+    await board.getByLabel('Search', { exact: true }).fill('hearings');
+    await expect.poll(() => board.locator('.consult-total').innerText()).toBe('Contributions found: 1');
+    expect(await board.locator('.consult-card-title').innerText()).toBe('Hold budget hearings in every district');
+    await board.getByLabel('Search', { exact: true }).fill('');
+    await expect.poll(() => board.locator('.consult-total').innerText()).toBe('Contributions found: 2');
+    await board.getByLabel('Sort by').selectOption('random');
+    await expect.poll(() => board.locator('.consult-card').count()).toBe(2);
+    await board.getByText('Filters').click();
+    await board.getByLabel('Stakeholder group').selectOption('academia');
+    await expect.poll(() => board.locator('.consult-total').innerText()).toBe('Contributions found: 0');
+    await board.getByLabel('Stakeholder group').selectOption('');
+    await expect.poll(() => board.locator('.consult-total').innerText()).toBe('Contributions found: 2');
+  });
+
   it('CONS45: answers statements one at a time with the progress, and sees the opinion groups section', async () => {
     const statements = page.locator('.consult-statements');
     const progress = statements.getByTestId('consult-statement-progress');
@@ -176,5 +192,23 @@ describe.skipIf(missing !== null)('a consultation from a participant’s browser
     await expectAccessible(page, 'consultation participant page (Arabic)');
     await page.setViewportSize({ width: 375, height: 800 });
     await shot(page, 'consultation-participant-ar-phone');
+  });
+
+  it('CONS47: a consultation by invitation asks for the code on the join form, and says why it refuses', async () => {
+    const byInvitation = await createSession(server.url, { title: 'Invited consultation', format: 'consultation', attribution: 'group' });
+    const as = (method: string, path: string, body?: unknown) =>
+      http<{ invitations: { code: string }[] }>(server.url, method, `/api/sessions/${byInvitation.session.id}/consultation${path}`, { body, token: byInvitation.facilitatorToken });
+    expect((await as('PATCH', '', { access: 'invitation' })).status).toBe(200);
+    const invited = await as('POST', '/invitations', { count: 1 });
+    expect(invited.status).toBe(201);
+    const guest = await openPage(browser, `${server.url}/join/${byInvitation.session.joinCode}`);
+    await guest.getByLabel('Stakeholder group').selectOption('academia');
+    await guest.getByLabel('In the room', { exact: true }).check();
+    await guest.getByRole('button', { name: /^Join$/ }).click();
+    await expect.poll(() => guest.getByRole('alert').innerText()).toContain('This consultation is by invitation only: enter your invitation code.');
+    await guest.getByLabel('Invitation code (if you were given one)').fill(invited.body.invitations[0]!.code);
+    await guest.getByRole('button', { name: /^Join$/ }).click();
+    await expect.poll(() => guest.getByTestId('consult-phase').innerText()).toBe('Not open yet.');
+    await expectAccessible(guest, 'consultation participant page, draft');
   });
 });

@@ -16,6 +16,8 @@ export class RequestError extends Error {
     readonly code: ApiError['code'] | 'network',
     message: string,
     readonly status = 0,
+    /** A refusal's reason key (`reasons.*`), when the server gave one. */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -34,7 +36,7 @@ export async function request<T>(method: string, path: string, body?: unknown, t
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as { error?: ApiError } | null;
   if (!response.ok) {
-    throw new RequestError(data?.error?.code ?? 'internal', data?.error?.message ?? response.statusText, response.status);
+    throw new RequestError(data?.error?.code ?? 'internal', data?.error?.message ?? response.statusText, response.status, data?.error?.reason);
   }
   return data as T;
 }

@@ -62,6 +62,8 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
   const [missing, setMissing] = useState<{ group?: boolean; mode?: boolean }>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RequestError>();
+  const [invitation, setInvitation] = useState('');
+  const consultation = preview.format === 'consultation' && !asObserver;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -80,6 +82,7 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
         mode,
         language,
         role: asObserver ? 'observer' : 'participant',
+        ...(consultation && invitation.trim() && { invitationCode: invitation.trim() }),
       });
       saveCredential({ sessionId: joined.session.id, joinCode: joined.session.joinCode, title: joined.session.title, format: joined.session.format, token: joined.token });
       navigate(`/s/${joined.session.id}`);
@@ -178,6 +181,15 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
         ))}
       </select>
 
+      {consultation && (
+        <>
+          <label htmlFor="join-invitation">{t('consult.join.invitation')}</label>
+          <input id="join-invitation" value={invitation} onChange={(e) => setInvitation(e.target.value)} autoComplete="off" aria-describedby="join-invitation-hint" />
+          <p id="join-invitation-hint" className="hint">
+            {t('consult.join.invitationHint')}
+          </p>
+        </>
+      )}
       <FormError error={error} />
       <button type="submit" disabled={busy}>
         {busy ? t('join.joining') : t(asObserver ? 'join.submitObserver' : 'join.submit')}
