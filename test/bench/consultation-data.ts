@@ -117,9 +117,9 @@ export async function fillConsultation(db: DatabaseHandle['db'], sessionId: stri
     );
   }
   for (const [i, row] of rows.entries()) Object.assign(row, { supports: supports.get(i) ?? 0, ...counts.get(i) });
-  await insertMany(db, 'consultation_contributions', rows);
-  await insertMany(db, 'consultation_supports', supportRows);
-  await insertMany(db, 'consultation_comments', commentRows);
+  await timed('contributions', () => insertMany(db, 'consultation_contributions', rows));
+  await timed('supports', () => insertMany(db, 'consultation_supports', supportRows));
+  await timed('comments', () => insertMany(db, 'consultation_comments', commentRows));
   const mostDiscussed = [...counts.entries()].filter(([i]) => rows[i]!.status === 'published').sort((a, b) => b[1].comments - a[1].comments)[0]![0];
   return { questionIds, mostDiscussed: `bench-c-${mostDiscussed}`, contributionIds: rows.map((row) => row.id) };
 }

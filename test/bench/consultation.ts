@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { loadConfig, startServer } from '../../server/src/app.js';
@@ -120,6 +121,8 @@ async function bench(target: Target): Promise<void> {
     const filling = performance.now();
     const filled = await fillConsultation(handle.db, session.id, questionIds);
     console.log(`  filled ${SIZES.contributions} contributions, ${SIZES.comments} comments, ${SIZES.supports} supports in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
+    // PostgreSQL's autovacuum would analyse the filled tables within a minute; the bench does not wait for it.
+    if (target.kind === 'postgres') await sql`analyze`.execute(handle.db);
     const path = `/api/sessions/${session.id}/consultation`;
     const reader = people[0]!;
     const get = async (query: string, token = reader) => {
