@@ -12,7 +12,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { loadConfig, startServer } from '../../server/src/app.js';
@@ -48,6 +47,13 @@ function postgresTarget(): Target {
       await client.end();
     },
   };
+}
+
+async function analyse(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  for (const table of ['consultation_contributions', 'consultation_comments', 'consultation_supports']) await client.query(`analyze ${schema}.${table}`);
+  await client.end();
 }
 
 async function call<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -122,7 +128,7 @@ async function bench(target: Target): Promise<void> {
     const filled = await fillConsultation(handle.db, session.id, questionIds);
     console.log(`  filled ${SIZES.contributions} contributions, ${SIZES.comments} comments, ${SIZES.supports} supports in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
     // PostgreSQL's autovacuum would analyse the filled tables within a minute; the bench does not wait for it.
-    if (target.kind === 'postgres') await sql`analyze`.execute(handle.db);
+    if (target.kind === 'postgres') await analyse(target.schema!);
     const path = `/api/sessions/${session.id}/consultation`;
     const reader = people[0]!;
     const get = async (query: string, token = reader) => {
