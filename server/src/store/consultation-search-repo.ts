@@ -140,7 +140,7 @@ export class ConsultationSearchRepo {
       .where('c.merged_into', 'is', null)
       .$if(filter === 'pending', (q) => q.where('c.status', '=', 'pending'))
       .$if(filter === 'hidden', (q) => q.where('c.status', '=', 'hidden'))
-      .$if(filter === 'flagged', (q) => q.where('c.flags', '>', 0).where('c.reviewed', '=', 0));
+      .$if(filter === 'flagged', (q) => q.where(sql<SqlBool>`c.flags > 0`).where('c.reviewed', '=', 0));
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     let page = base.select('c.id');
     if (filter === 'pending') page = page.orderBy('c.created_at', 'asc').orderBy('c.id', 'asc');
