@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ConsultationPublicRepo } from './consultation-public-repo.js';
 import type { DatabaseHandle } from './db.js';
 import { CafeRepo } from './cafe-repo.js';
 import { NotepadRepo } from './notepad-repo.js';
@@ -30,6 +31,7 @@ export interface Repos {
   townhall: TownhallRepo;
   records: RecordRepo;
   speakers: SpeakerLogRepo;
+  consultationPublic: ConsultationPublicRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -59,6 +61,7 @@ function repos(db: Kysely<Database>): Repos {
     townhall: new TownhallRepo(db),
     records: new RecordRepo(db),
     speakers: new SpeakerLogRepo(db),
+    consultationPublic: new ConsultationPublicRepo(db),
   };
 }
 
