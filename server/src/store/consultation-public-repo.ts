@@ -188,6 +188,16 @@ export class ConsultationPublicRepo {
     return { items, total: Number(counted?.n ?? 0) };
   }
 
+  /** Per question: published contributions, their comments and supports. */
+  async questionCounts(sessionId: string): Promise<Map<string, { contributions: number; comments: number; supports: number }>> {
+    const rows = await this.contributionsQuery(sessionId)
+      .clearSelect()
+      .select((eb) => ['c.question_id', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('c.comments').as('comments'), eb.fn.sum<number>('c.supports').as('supports')])
+      .groupBy('c.question_id')
+      .execute();
+    return new Map(rows.map((r) => [r.question_id, { contributions: Number(r.n), comments: Number(r.comments ?? 0), supports: Number(r.supports ?? 0) }]));
+  }
+
   /** The live counts of some published contributions (the page's refresh, CONS66). */
   async counts(sessionId: string, ids: string[]): Promise<{ id: string; supports: number; comments: number }[]> {
     if (ids.length === 0) return [];
