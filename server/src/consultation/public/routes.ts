@@ -59,7 +59,7 @@ export function consultationPublicRoutes(store: Store, limiter: RequestHandler, 
     if (!found) return notFound(req, res);
     const { session, config } = found;
     const language = languageOf(req, session);
-    const q = parsePageQuery(req.query as Record<string, unknown>, session.attribution, () => randomInt(1, 999_999));
+    const q = parsePageQuery(req.query, session.attribution, () => randomInt(1, 999_999));
     const questionIds = new Set(config.questions.map((x) => x.id));
     const [counts, themes, page] = await Promise.all([
       store.consultationPublic.questionCounts(session.id),
