@@ -17,17 +17,17 @@ export interface QuestionRow {
 }
 
 export async function setUp(h: DatabaseHandle, sessionId: string, questions: QuestionRow[], background = 'Why we ask.\n\nSecond paragraph.'): Promise<void> {
+  const values = {
+    settings: JSON.stringify({ background, access: 'link', moderation: 'post', supportsPerQuestion: 5, flagThreshold: 3 }),
+    phase: 'comments',
+    schedule: JSON.stringify({ contributions: Date.UTC(2026, 0, 5), comments: Date.UTC(2026, 1, 1), closed: null, answered: null }),
+    questions: JSON.stringify(questions.map((q) => ({ description: '', statements: false, ...q }))),
+    updated_at: Date.now(),
+  };
   await h.db
     .insertInto('consultations')
-    .values({
-      session_id: sessionId,
-      settings: JSON.stringify({ background, access: 'link', moderation: 'post', supportsPerQuestion: 5, flagThreshold: 3 }),
-      phase: 'comments',
-      schedule: JSON.stringify({ contributions: Date.UTC(2026, 0, 5), comments: Date.UTC(2026, 1, 1), closed: null, answered: null }),
-      questions: JSON.stringify(questions.map((q) => ({ description: '', statements: false, ...q }))),
-      updated_at: Date.now(),
-    })
-    .onConflict((oc) => oc.column('session_id').doNothing())
+    .values({ session_id: sessionId, ...values })
+    .onConflict((oc) => oc.column('session_id').doUpdateSet(values))
     .execute();
 }
 

@@ -11,6 +11,8 @@ import { QaRepo } from './qa-repo.js';
 import { TownhallRepo } from './townhall-repo.js';
 import { RecordRepo } from './record-repo.js';
 import { SpeakerLogRepo } from './speaker-log-repo.js';
+import { ConsultationRepo } from './consultation-repo.js';
+import { ConsultationItemsRepo } from './consultation-items-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 
@@ -31,6 +33,10 @@ export interface Repos {
   townhall: TownhallRepo;
   records: RecordRepo;
   speakers: SpeakerLogRepo;
+  /** The consultation's configuration and contributions (issue 15). */
+  consultation: ConsultationRepo;
+  /** Its supports, comments, flags, responses, invitations and e-mails. */
+  consultationItems: ConsultationItemsRepo;
   consultationPublic: ConsultationPublicRepo;
 }
 
@@ -61,6 +67,8 @@ function repos(db: Kysely<Database>): Repos {
     townhall: new TownhallRepo(db),
     records: new RecordRepo(db),
     speakers: new SpeakerLogRepo(db),
+    consultation: new ConsultationRepo(db),
+    consultationItems: new ConsultationItemsRepo(db),
     consultationPublic: new ConsultationPublicRepo(db),
   };
 }
