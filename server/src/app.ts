@@ -21,6 +21,8 @@ import { createStore, type Store } from './store/index.js';
 import { KeyedMutex } from './util/keyed-mutex.js';
 import { Coalescer } from './util/coalescer.js';
 import { townhallToSockets } from './realtime/townhall-notifier.js';
+import { consultationToSockets } from './realtime/consultation-notifier.js';
+import { opinionToSockets } from './realtime/opinion-notifier.js';
 import { TownhallContext } from './townhall/context.js';
 import { PeopleCache } from './townhall/people.js';
 import { rateClassLimiter } from './limits/rate-classes.js';
@@ -91,6 +93,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const notifier = new SocketNotifier(io, log, bus, service);
   notepadAccessFollows(bus, notepads, log);
   townhallToSockets(bus, io);
+  consultationToSockets(bus, io);
+  opinionToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
   bus.subscribe('participant:format-follows', ({ participant, format }) =>
     (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>
@@ -101,7 +105,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const themes = new ThemeSuggestions(notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits) });
   attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget });
+  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget, store });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
   await consultation.resume();
@@ -131,6 +135,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         townhallClock.close();
         coalescer.close();
+        consultation.close(); // its phase timers
+        consultationCoalescer.close();
         // Socket.IO's close waits for every client's closing handshake: one that never answers must
         // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
         await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
