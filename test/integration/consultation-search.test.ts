@@ -316,6 +316,9 @@ describe.each(targets)('consultation lists and search on $kind', ({ kind, skip }
     expect(await search('ecoles')).toEqual([first.id]);
     const similar = (await ok(zoe.socket, 'consultation:similar', { questionId: c.questionId, title: '数字图书馆', text: '' })).similar;
     expect(similar.map((item) => item.id)).toEqual([second.id]);
+    const one = await get<{ contribution: ContributionView }>(`${base(c.created)}/contributions/${second.id}`, zoe.token);
+    expect([one.status, one.body.contribution.id]).toEqual([200, second.id]);
+    expect((await get(`${base(c.created)}/contributions/${second.id}`)).status).toBe(401);
     await ok(c.facilitator, 'contribution:merge', { sourceId: first.id, targetId: second.id });
     expect(await search('ecoles')).toEqual([]);
   });
