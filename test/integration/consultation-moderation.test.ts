@@ -30,12 +30,15 @@ describe.each(targets)('consultation moderation and responses on $kind', ({ kind
       const everyoneHears = nextEvent(b.socket, 'contribution:changed', (v) => v.id === sent.contribution.id);
       await ok(c.facilitator, 'contribution:approve', { contributionId: sent.contribution.id });
       expect((await everyoneHears)[0]).toMatchObject({ status: 'published', hiddenReason: null });
+      await ok(b.socket, 'contribution:support', { contributionId: sent.contribution.id, support: true });
       // Hidden: gone for others, the author is told why.
       const gone = nextEvent(b.socket, 'contribution:gone');
       const told = nextEvent(a.socket, 'contribution:mine', (v) => v.status === 'hidden');
       await ok(c.facilitator, 'contribution:hide', { contributionId: sent.contribution.id, reason: 'Please keep to the question' });
       expect((await gone)[0]).toEqual({ contributionId: sent.contribution.id, mergedInto: null });
       expect((await told)[0].hiddenReason).toBe('Please keep to the question');
+      // A support on a hidden contribution can still be taken back, freeing the slot.
+      expect(await ok(b.socket, 'contribution:support', { contributionId: sent.contribution.id, support: false })).toMatchObject({ supports: 0, supported: [] });
       const { state } = await connect(server.url, a.token);
       expect(state.consultation!.you!.mine).toMatchObject([{ status: 'hidden', hiddenReason: 'Please keep to the question' }]);
     },

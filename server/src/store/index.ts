@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ConsultationPublicRepo } from './consultation-public-repo.js';
 import type { DatabaseHandle } from './db.js';
 import { CafeRepo } from './cafe-repo.js';
 import { NotepadRepo } from './notepad-repo.js';
@@ -42,6 +43,7 @@ export interface Repos {
   consultationSearch: ConsultationSearchRepo;
   /** Its statements, answers and opinion reports (CONS30–CONS39). */
   statements: StatementRepo;
+  consultationPublic: ConsultationPublicRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -75,6 +77,7 @@ function repos(db: Kysely<Database>): Repos {
     consultationItems: new ConsultationItemsRepo(db),
     consultationSearch: new ConsultationSearchRepo(db),
     statements: new StatementRepo(db),
+    consultationPublic: new ConsultationPublicRepo(db),
   };
 }
 
