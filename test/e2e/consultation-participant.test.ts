@@ -106,6 +106,8 @@ describe.skipIf(missing !== null)('a consultation from a participant’s browser
     await expect.poll(() => hearings.getByRole('button', { name: /^Supported/ }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => open.getByRole('button', { name: 'Support', exact: true }).getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => hearings.getByRole('status').innerText()).toBe('Your support is moved.');
+    // The support taken away from the first one leaves no stale "counted" there.
+    await expect.poll(() => open.locator('.consult-support [role="status"]').innerText()).toBe('');
   });
 
   it('CONS44: comments with a stance, reads the thread, and flags after a confirmation', async () => {

@@ -1,5 +1,5 @@
 import type { ContributionView } from '@open-talks/shared/protocol';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsultation } from '../../../consultation';
 import { useCommand } from '../../../hooks/useCommand';
@@ -29,13 +29,25 @@ export function SupportControl({
   const [moving, setMoving] = useState(false);
   const mine = supported.includes(item.id);
   const atLimit = !mine && supported.length >= limit;
+  // A support moved away by another control (or another tab) makes this one's last outcome stale.
+  const ownChange = useRef(false);
+  const wasMine = useRef(mine);
+  useEffect(() => {
+    if (wasMine.current !== mine && !ownChange.current) setMessage(undefined);
+    wasMine.current = mine;
+    ownChange.current = false;
+  }, [mine, setMessage]);
   async function toggle() {
+    ownChange.current = true;
     const ack = await send('contribution:support', { contributionId: item.id, support: !mine }, mine ? t('consult.support.takenBack') : t('consult.support.given'));
+    if (!ack) ownChange.current = false;
     setMoving(!ack && atLimit);
   }
   async function moveFrom(from: string) {
+    ownChange.current = true;
     const ack = await send('contribution:support', { contributionId: item.id, support: true, moveFrom: from }, t('consult.support.moved'));
     if (ack) setMoving(false);
+    else ownChange.current = false;
   }
   if (!open) return null;
   return (
