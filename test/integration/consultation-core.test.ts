@@ -129,4 +129,19 @@ describe.each(targets)('consultation core on $kind', ({ kind, skip }) => {
     expect(versions.versions).toMatchObject([{ version: 1, title: 'First', text: 'First text' }]);
     expect(await command(a.socket, 'contribution:versions', { contributionId: first.contribution.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+  it.skipIf(Boolean(skip))('CONS7 CONS19 one person’s supports sent all at once never pass the limit; the count matches the rows', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url, { settings: { supportsPerQuestion: 3 } });
+    const author = await member(server.url, c, 'Author');
+    const fan = await member(server.url, c, 'Fan');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await ok(author.socket, 'contribution:submit', { questionId: c.questionId, title: `Idea ${i}`, text: 'Text' })).contribution.id);
+    const acks = await Promise.all(ids.map((contributionId) => command(fan.socket, 'contribution:support', { contributionId, support: true })));
+    expect(acks.filter((a) => a.ok)).toHaveLength(3);
+    expect(acks.filter((a) => !a.ok)).toMatchObject(Array.from({ length: 3 }, () => ({ error: { reason: 'consultation.supportLimit' } })));
+    const counts = await Promise.all(ids.map(async (contributionId) => (await ok(c.facilitator, 'contribution:get', { contributionId })).contribution.supports));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
+    const { state } = await connect(server.url, fan.token);
+    expect(state.consultation!.you!.supported[c.questionId]).toHaveLength(3);
+  });
 });
