@@ -144,4 +144,24 @@ describe.each(targets)('consultation core on $kind', ({ kind, skip }) => {
     const { state } = await connect(server.url, fan.token);
     expect(state.consultation!.you!.supported[c.questionId]).toHaveLength(3);
   });
+  it.skipIf(Boolean(skip))('CONS1 set-up: questions added, edited, moved and removed, never one with contributions; everyone hears it', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url, { settings: { moderation: 'pre' } });
+    const a = await member(server.url, c, 'A');
+    const second = (await ok(c.facilitator, 'consultation:add-question', { text: 'Who pays?', description: 'Funding', statements: true })).consultation.questions[1]!;
+    const edited = await ok(c.facilitator, 'consultation:edit-question', { questionId: second.id, text: 'Who pays for it?' });
+    expect(edited.consultation.questions[1]).toMatchObject({ text: 'Who pays for it?', description: 'Funding', statements: true });
+    const heard = nextEvent(a.socket, 'consultation:changed', (v) => v.questions[0]?.id === second.id);
+    await ok(c.facilitator, 'consultation:move-question', { questionId: second.id, toIndex: 0 });
+    expect((await heard)[0].questions.map((q) => q.id)).toEqual([second.id, c.questionId]);
+    // A pending contribution is enough to keep a question.
+    await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Pending', text: 'Waits for approval' });
+    expect(await command(c.facilitator, 'consultation:remove-question', { questionId: c.questionId })).toMatchObject({
+      ok: false,
+      error: { reason: 'consultation.questionHasContributions' },
+    });
+    const removed = await ok(c.facilitator, 'consultation:remove-question', { questionId: second.id });
+    expect(removed.consultation.questions.map((q) => q.id)).toEqual([c.questionId]);
+    expect(await command(a.socket, 'consultation:add-question', { text: 'Mine?' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 });
