@@ -3,7 +3,7 @@
 // 200,000 supports, with the counts on the contribution rows as the core part keeps them.
 // Deterministic (seeded), so two runs measure the same data.
 import type { DatabaseHandle } from '../../server/src/store/db.js';
-import type { ConsultationContributionsTable } from '../../server/src/store/consultation-schema.js';
+import type { ConsultationCommentsTable, ConsultationContributionsTable, ConsultationSupportsTable } from '../../server/src/store/consultation-schema.js';
 import { commentRow, contributionRow, insertMany } from '../helpers/consultation-rows.js';
 
 export const SIZES = { contributions: 10_000, comments: 50_000, supports: 200_000, supporters: 40_000 };
@@ -79,7 +79,7 @@ export async function fillConsultation(db: DatabaseHandle['db'], sessionId: stri
   }
   // Supports: a skewed spread (a few popular ones), one row per (contribution, person).
   const supports = new Map<number, number>();
-  const supportRows = [];
+  const supportRows: ConsultationSupportsTable[] = [];
   for (let s = 0; s < SIZES.supports; s++) {
     const person = s % SIZES.supporters;
     const round = Math.floor(s / SIZES.supporters);
@@ -93,7 +93,7 @@ export async function fillConsultation(db: DatabaseHandle['db'], sessionId: stri
     });
     supports.set(target, (supports.get(target) ?? 0) + 1);
   }
-  const commentRows = [];
+  const commentRows: ConsultationCommentsTable[] = [];
   const counts = new Map<number, { comments: number; agree: number; disagree: number; neutral: number }>();
   for (let m = 0; m < SIZES.comments; m++) {
     const target = Math.floor(Math.pow(rnd(), 2) * SIZES.contributions);

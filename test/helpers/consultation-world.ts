@@ -31,7 +31,7 @@ export async function consultationWorld(server: TestServer, attribution: Attribu
   const h = await rowsOf(server);
   try {
     await setUp(h, sessionId, [
-      { id: 'q1', text: 'How should data be shared?', description: 'Think of public data.' },
+      { id: 'q1', text: 'How should data be shared?', description: 'Think of public data.', statements: true },
       { id: 'q2', text: 'What should schools teach?' },
     ]);
     const base = { sessionId };
@@ -123,6 +123,33 @@ export async function consultationWorld(server: TestServer, attribution: Attribu
       status: 'hidden',
       createdAt: T0 + 2 * DAY,
     });
+    // The opinion groups of q1, as the statements part stores its report.
+    const report = {
+      questionId: 'q1',
+      computedAt: T0 + 9 * DAY,
+      answerers: 12,
+      groups: [
+        { index: 0, size: 7, representative: [] },
+        { index: 1, size: 5, representative: [] },
+      ],
+      statements: [
+        {
+          statementId: 's1',
+          text: 'Data should be free',
+          tally: { agree: 10, disagree: 1, pass: 1 },
+          byOpinionGroup: [],
+          byStakeholderGroup: {},
+          consensus: 0.9,
+          divisiveness: 0.1,
+          kind: 'consensus',
+        },
+      ],
+      points: [],
+    };
+    await h.db
+      .insertInto('consultation_opinions')
+      .values({ session_id: sessionId, question_id: 'q1', report: JSON.stringify(report), computed_at: report.computedAt })
+      .execute();
     await response(h, { id: `${tag}r1`, sessionId, contributionIds: [`${tag}c1`], status: 'taken-up', text: 'We will publish an open data plan.', at: T0 + 10 * DAY });
   } finally {
     await h.db.destroy();

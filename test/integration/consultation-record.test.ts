@@ -57,6 +57,10 @@ describe.each(targets)('the consultation record on $kind', ({ kind, skip }) => {
         'By stakeholder group',
         'By language',
         'Openness',
+        'Opinion groups',
+        'People placed: 12; opinion groups: 2',
+        'Data should be free',
+        'Consensus',
       ]) {
         expect(text, `${format}: ${expected}`).toContain(expected);
       }

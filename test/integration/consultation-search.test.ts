@@ -5,6 +5,8 @@ import { createSession, http, join, type Created, type Joined } from '../helpers
 import { commentRow, contributionRow, insertMany, type ContributionSeed } from '../helpers/consultation-rows.js';
 import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
+import { closeAllSockets } from '../helpers/socket.js';
+import { member, ok, openConsultation } from '../helpers/consultation.js';
 
 // Lists and search of the consultation (docs/consultation.md, CONS20–CONS29) through the real
 // server's GET endpoints, on SQLite and PostgreSQL. Rows are written straight into storage (as the
@@ -148,6 +150,7 @@ describe.each(targets)('consultation lists and search on $kind', ({ kind, skip }
 
   afterAll(async () => {
     if (skip) return;
+    closeAllSockets();
     await db.destroy();
     await server.close();
     await server.database.drop();
@@ -297,5 +300,26 @@ describe.each(targets)('consultation lists and search on $kind', ({ kind, skip }
     const notHere = await get<{ error: { reason: string } }>(`/api/sessions/${cafe.session.id}/consultation/contributions`, cafe.facilitatorToken);
     expect(notHere.status).toBe(409);
     expect(notHere.body.error.reason).toBe('consultationSearch.notConsultation');
+  });
+
+  it.skipIf(skip)('CONS20 CONS23 the index follows contributions written, edited and merged through the commands', async () => {
+    const c = await openConsultation(server.url);
+    const zoe = await member(server.url, c, 'Zoe');
+    const submit = (title: string, text: string) => ok(zoe.socket, 'contribution:submit', { questionId: c.questionId, title, text });
+    const first = (await submit('Bibliothèques numériques', 'Des bibliothèques ouvertes dans chaque village.')).contribution;
+    const second = (await submit('社区图书馆', '每个村庄都需要数字图书馆和网络。')).contribution;
+    const search = async (q: string) => (await ok(zoe.socket, 'consultation:list', { q: q, sort: 'newest' })).page.items.map((item) => item.id);
+    expect(await search('bibliotheques')).toEqual([first.id]);
+    expect(await search('图书馆')).toEqual([second.id]);
+    await ok(zoe.socket, 'contribution:edit', { contributionId: first.id, title: 'Écoles connectées', text: 'Internet dans chaque école.' });
+    expect(await search('bibliotheques')).toEqual([]);
+    expect(await search('ecoles')).toEqual([first.id]);
+    const similar = (await ok(zoe.socket, 'consultation:similar', { questionId: c.questionId, title: '数字图书馆', text: '' })).similar;
+    expect(similar.map((item) => item.id)).toEqual([second.id]);
+    const one = await get<{ contribution: ContributionView }>(`${base(c.created)}/contributions/${second.id}`, zoe.token);
+    expect([one.status, one.body.contribution.id]).toEqual([200, second.id]);
+    expect((await get(`${base(c.created)}/contributions/${second.id}`)).status).toBe(401);
+    await ok(c.facilitator, 'contribution:merge', { sourceId: first.id, targetId: second.id });
+    expect(await search('ecoles')).toEqual([]);
   });
 });

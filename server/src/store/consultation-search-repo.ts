@@ -54,7 +54,7 @@ export class ConsultationSearchRepo {
 
   /** Contributions whose words contain all of `words` (the last of each as a prefix). */
   private textMatches(eb: Eb, words: readonly string[]): Expression<SqlBool> {
-    if (this.dialect === 'postgres') return sql<SqlBool>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQuery(words, 'all-prefix')})`;
+    if (this.dialect === 'postgres') return sql<SqlBool>`c.search_vector @@ to_tsquery('simple', ${tsQuery(words, 'all-prefix')})`;
     return eb(sql`c.rowid`, 'in', sql`(select rowid from consultation_contributions_fts where consultation_contributions_fts match ${ftsMatch(words, 'all-prefix')})`);
   }
 
@@ -118,8 +118,8 @@ export class ConsultationSearchRepo {
       const { rows } = await sql<{ id: string }>`
         select c.id from consultation_contributions c, to_tsquery('simple', ${tsQuery(words, 'any')}) query
         where c.session_id = ${sessionId} and c.question_id = ${questionId} and c.status = 'published' and c.merged_into is null
-          and to_tsvector('simple', c.search_text) @@ query
-        order by ts_rank(to_tsvector('simple', c.search_text), query) desc, c.supports desc, c.id
+          and c.search_vector @@ query
+        order by ts_rank(c.search_vector, query) desc, c.supports desc, c.id
         limit ${limit}`.execute(this.db);
       return rows.map((row) => row.id);
     }
@@ -140,7 +140,7 @@ export class ConsultationSearchRepo {
       .where('c.merged_into', 'is', null)
       .$if(filter === 'pending', (q) => q.where('c.status', '=', 'pending'))
       .$if(filter === 'hidden', (q) => q.where('c.status', '=', 'hidden'))
-      .$if(filter === 'flagged', (q) => q.where('c.flags', '>', 0).where('c.reviewed', '=', 0));
+      .$if(filter === 'flagged', (q) => q.where(sql<SqlBool>`c.flags > 0`).where('c.reviewed', '=', 0));
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     let page = base.select('c.id');
     if (filter === 'pending') page = page.orderBy('c.created_at', 'asc').orderBy('c.id', 'asc');

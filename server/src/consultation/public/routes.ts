@@ -1,7 +1,8 @@
 // GET /c/:slug (CONS63–CONS67): a published consultation as server-rendered HTML, no login, its
 // counts as JSON for the page's small script, and /p/:slug of a consultation sent on to /c/:slug.
 import { randomInt } from 'node:crypto';
-import { wordsOf, type ConsultationConfig } from '@open-talks/shared/consultation';
+import type { ConsultationConfig } from '@open-talks/shared/consultation';
+import { publicPage } from './list.js';
 import { phaseNow } from './phase.js';
 import { LANGUAGES, type Language } from '@open-talks/shared';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
@@ -11,7 +12,7 @@ import { commentView, contributionView, PUBLIC_AUDIENCE } from '../views.js';
 import { esc } from './html.js';
 import { LIVE_SCRIPT } from './live.js';
 import { LIVE_SCRIPT_PATH, renderPage } from './page.js';
-import { PAGE_SIZE, parsePageQuery } from './query.js';
+import { parsePageQuery } from './query.js';
 
 const SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 /** Only our own script, inline styles, forms and fetches to ourselves (CONS67). */
@@ -64,18 +65,7 @@ export function consultationPublicRoutes(store: Store, limiter: RequestHandler, 
     const [counts, themes, page] = await Promise.all([
       store.consultationPublic.questionCounts(session.id),
       store.consultationPublic.themes(session.id),
-      store.consultationPublic.page(session.id, {
-        questionId: questionIds.has(q.question) ? q.question : undefined,
-        theme: q.theme || undefined,
-        group: q.group || undefined,
-        language: q.language || undefined,
-        status: q.status || undefined,
-        words: q.q ? wordsOf(q.q).slice(0, 10) : undefined,
-        order: q.sort,
-        seed: q.seed,
-        page: q.page,
-        pageSize: PAGE_SIZE,
-      }),
+      publicPage(store, session.id, q, questionIds),
     ]);
     const items = page.items.map((row) => contributionView(row, session.attribution, PUBLIC_AUDIENCE));
     const commentRows = await store.consultationPublic.publishedComments(

@@ -52,11 +52,19 @@ export async function up(db: Kysely<any>) {
   for (const [name, columns] of Object.entries(LIST_INDEXES)) {
     await db.schema.createIndex(name).on(TABLE).columns(columns).where(LISTED).execute();
   }
+  // The queue's flagged ones (CONS25): few rows, most flagged first.
+  await db.schema
+    .createIndex('consultation_queue_flagged')
+    .on(TABLE)
+    .columns(['session_id', 'reviewed', 'flags', 'created_at', 'id'])
+    .where(sql<boolean>`merged_into is null and flags > 0`)
+    .execute();
   await db.schema.createIndex('consultation_comments_page').on('consultation_comments').columns(['contribution_id', 'status', 'created_at', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>) {
   await db.schema.dropIndex('consultation_comments_page').execute();
+  await db.schema.dropIndex('consultation_queue_flagged').execute();
   for (const name of Object.keys(LIST_INDEXES)) await db.schema.dropIndex(name).execute();
   if (dialectOf(db) === 'postgres') {
     await db.schema.dropIndex('consultation_contributions_search').execute();

@@ -16,6 +16,7 @@ import * as m0009 from './0009_townhall_hand_keys.js';
 import * as m0010 from './0010_projector.js';
 import * as m0011 from './0011_consultation.js';
 import * as m0012 from './0012_consultation_search.js';
+import * as m0013 from './0013_consultation_search_vector.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_sessions_and_participants': m0001,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_projector': m0010,
   '0011_consultation': m0011,
   '0012_consultation_search': m0012,
+  '0013_consultation_search_vector': m0013,
 };
