@@ -21,12 +21,15 @@ import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
 import { recordRoutes } from './routes/record.js';
+import { consultationReadRoutes } from './routes/consultation-reads.js';
 import { clientRoutes } from './static.js';
 import { notepadTicketRoutes } from './routes/notepad-tickets.js';
 import type { NotepadTickets } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
+import { consultationPublicRoutes } from '../consultation/public/routes.js';
+import type { Store } from '../store/index.js';
 
 export const MAX_BODY = '64kb';
 export const VERSION = '0.1.0';
@@ -45,6 +48,8 @@ export interface HttpDeps {
   storage: string;
   /** The per-person command budget, shared with Socket.IO (LIMIT1). */
   budget: PersonBudget;
+  /** The consultation's public page reads storage directly (CONS63). */
+  store: Store;
 }
 
 function limiter(windowMs: number, limit: number) {
@@ -59,7 +64,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store }: HttpDeps): Express {
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
@@ -104,12 +109,15 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(townhallRoutes(service, townhall));
   api.use(commandRoutes(service, commands));
+  api.use(consultationReadRoutes(service, commands));
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
   api.use(notepadTicketRoutes(service, notepadTickets));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);
+  // The consultation's server-rendered public page (/c/:slug), limited like the record's public page.
+  app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute)));
 
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(clientRoutes(config.clientDir));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ConsultationPublicRepo } from './consultation-public-repo.js';
 import type { DatabaseHandle } from './db.js';
 import { CafeRepo } from './cafe-repo.js';
 import { NotepadRepo } from './notepad-repo.js';
@@ -12,6 +13,7 @@ import { RecordRepo } from './record-repo.js';
 import { SpeakerLogRepo } from './speaker-log-repo.js';
 import { ConsultationRepo } from './consultation-repo.js';
 import { ConsultationItemsRepo } from './consultation-items-repo.js';
+import { ConsultationSearchRepo } from './consultation-search-repo.js';
 import { StatementRepo } from './statement-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
@@ -37,8 +39,11 @@ export interface Repos {
   consultation: ConsultationRepo;
   /** Its supports, comments, flags, responses, invitations and e-mails. */
   consultationItems: ConsultationItemsRepo;
+  /** The consultation's lists, search and queue (reads only). */
+  consultationSearch: ConsultationSearchRepo;
   /** Its statements, answers and opinion reports (CONS30–CONS39). */
   statements: StatementRepo;
+  consultationPublic: ConsultationPublicRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -70,7 +75,9 @@ function repos(db: Kysely<Database>): Repos {
     speakers: new SpeakerLogRepo(db),
     consultation: new ConsultationRepo(db),
     consultationItems: new ConsultationItemsRepo(db),
+    consultationSearch: new ConsultationSearchRepo(db),
     statements: new StatementRepo(db),
+    consultationPublic: new ConsultationPublicRepo(db),
   };
 }
 
