@@ -184,6 +184,7 @@ describe.each(targets)('consultation statements and opinion groups on $kind', ({
 
   it.skipIf(Boolean(skip))(
     'CONS32 CONS33 CONS34 CONS36 forty clients in two camps: two groups, consensus and divisive statements, by stakeholder group; a restart keeps the report',
+    { timeout: 90_000 },
     async () => {
       const server = await start();
       const c = await openConsultation(server.url);
