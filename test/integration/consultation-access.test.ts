@@ -36,6 +36,10 @@ describe.each(targets)('consultation access, attribution and restart on $kind', 
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ reason: 'consultation.invitationUsed' });
     expect(await people()).toBe(before + 1);
+    // Two joins racing with one code: exactly one gets in.
+    const raced = await Promise.all([joinWith(invited.invitations[1]!.code), joinWith(invited.invitations[1]!.code)]);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await people()).toBe(before + 2);
     const { state } = await connect(server.url, c.created.facilitatorToken);
     expect(state.consultation!.invitations!.find((i) => i.code === code)!.usedAt).toEqual(expect.any(Number));
     // Participants never see the codes.

@@ -129,4 +129,39 @@ describe.each(targets)('consultation core on $kind', ({ kind, skip }) => {
     expect(versions.versions).toMatchObject([{ version: 1, title: 'First', text: 'First text' }]);
     expect(await command(a.socket, 'contribution:versions', { contributionId: first.contribution.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+  it.skipIf(Boolean(skip))('CONS7 CONS19 one person’s supports sent all at once never pass the limit; the count matches the rows', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url, { settings: { supportsPerQuestion: 3 } });
+    const author = await member(server.url, c, 'Author');
+    const fan = await member(server.url, c, 'Fan');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await ok(author.socket, 'contribution:submit', { questionId: c.questionId, title: `Idea ${i}`, text: 'Text' })).contribution.id);
+    const acks = await Promise.all(ids.map((contributionId) => command(fan.socket, 'contribution:support', { contributionId, support: true })));
+    expect(acks.filter((a) => a.ok)).toHaveLength(3);
+    expect(acks.filter((a) => !a.ok)).toMatchObject(Array.from({ length: 3 }, () => ({ error: { reason: 'consultation.supportLimit' } })));
+    const counts = await Promise.all(ids.map(async (contributionId) => (await ok(c.facilitator, 'contribution:get', { contributionId })).contribution.supports));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
+    const { state } = await connect(server.url, fan.token);
+    expect(state.consultation!.you!.supported[c.questionId]).toHaveLength(3);
+  });
+  it.skipIf(Boolean(skip))('CONS1 set-up: questions added, edited, moved and removed, never one with contributions; everyone hears it', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url, { settings: { moderation: 'pre' } });
+    const a = await member(server.url, c, 'A');
+    const second = (await ok(c.facilitator, 'consultation:add-question', { text: 'Who pays?', description: 'Funding', statements: true })).consultation.questions[1]!;
+    const edited = await ok(c.facilitator, 'consultation:edit-question', { questionId: second.id, text: 'Who pays for it?' });
+    expect(edited.consultation.questions[1]).toMatchObject({ text: 'Who pays for it?', description: 'Funding', statements: true });
+    const heard = nextEvent(a.socket, 'consultation:changed', (v) => v.questions[0]?.id === second.id);
+    await ok(c.facilitator, 'consultation:move-question', { questionId: second.id, toIndex: 0 });
+    expect((await heard)[0].questions.map((q) => q.id)).toEqual([second.id, c.questionId]);
+    // A pending contribution is enough to keep a question.
+    await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Pending', text: 'Waits for approval' });
+    expect(await command(c.facilitator, 'consultation:remove-question', { questionId: c.questionId })).toMatchObject({
+      ok: false,
+      error: { reason: 'consultation.questionHasContributions' },
+    });
+    const removed = await ok(c.facilitator, 'consultation:remove-question', { questionId: second.id });
+    expect(removed.consultation.questions.map((q) => q.id)).toEqual([c.questionId]);
+    expect(await command(a.socket, 'consultation:add-question', { text: 'Mine?' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 });

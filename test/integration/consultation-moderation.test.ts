@@ -114,4 +114,33 @@ describe.each(targets)('consultation moderation and responses on $kind', ({ kind
       expect(await command(a.socket, 'response:write', { contributionIds: [one.id], status: 'taken-up', text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     },
   );
+  it.skipIf(Boolean(skip))(
+    'CONS6 CONS9 CONS10 comments: pre-moderated ones wait, approved ones count, hidden ones go with a reason the author sees',
+    { timeout: 30_000 },
+    async () => {
+      const server = await start();
+      const c = await openConsultation(server.url, { settings: { moderation: 'pre' } });
+      const [a, b, d] = [await member(server.url, c, 'A'), await member(server.url, c, 'B'), await member(server.url, c, 'D')];
+      const idea = (await ok(c.facilitator, 'contribution:submit', { questionId: c.questionId, title: 'Seed', text: 'From the organiser' })).contribution;
+      expect(idea.status).toBe('published'); // staff's own need no approval
+      const pending = (await ok(a.socket, 'contribution:comment', { contributionId: idea.id, stance: 'disagree', text: 'Not so sure' })).comment;
+      expect(pending).toMatchObject({ status: 'pending', stance: 'disagree', author: { displayName: 'A' } });
+      expect((await ok(b.socket, 'contribution:get', { contributionId: idea.id })).contribution.comments).toBe(0);
+      const bHears = nextEvent(b.socket, 'comment:changed', (m) => m.id === pending.id);
+      const approved = await ok(c.facilitator, 'comment:approve', { commentId: pending.id });
+      expect(approved.comment.status).toBe('published');
+      expect((await bHears)[0].status).toBe('published');
+      expect((await ok(d.socket, 'contribution:get', { contributionId: idea.id })).contribution).toMatchObject({ comments: 1, stances: { disagree: 1 } });
+      const gone = nextEvent(b.socket, 'comment:gone');
+      const told = nextEvent(a.socket, 'comment:changed', (m) => m.status === 'hidden');
+      await ok(c.facilitator, 'comment:hide', { commentId: pending.id, reason: 'Personal attack' });
+      expect((await gone)[0]).toEqual({ commentId: pending.id, contributionId: idea.id });
+      expect((await told)[0].hiddenReason).toBe('Personal attack');
+      expect((await ok(d.socket, 'contribution:get', { contributionId: idea.id })).contribution).toMatchObject({ comments: 0, stances: { disagree: 0 } });
+      expect(await command(c.facilitator, 'comment:hide', { commentId: pending.id, reason: 'Again' })).toMatchObject({
+        ok: false,
+        error: { reason: 'consultation.alreadyHidden' },
+      });
+    },
+  );
 });

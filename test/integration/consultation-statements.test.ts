@@ -36,10 +36,10 @@ async function openConsultation(
   return { url, created, staff, questionId: added.consultation.questions[0]!.id, plainQuestionId: plain.consultation.questions[1]!.id };
 }
 
-async function person(c: Consultation, stakeholderGroup: StakeholderGroup = 'academia', displayName = 'Someone'): Promise<{ id: string; socket: ClientSocket }> {
+async function person(c: Consultation, stakeholderGroup: StakeholderGroup = 'academia', displayName = 'Someone'): Promise<{ id: string; token: string; socket: ClientSocket }> {
   const joined = await join(c.url, c.created.session.joinCode, { stakeholderGroup, displayName, mode: 'remote' });
   const { socket } = await connect(c.url, joined.token);
-  return { id: joined.participant.id, socket };
+  return { id: joined.participant.id, token: joined.token, socket };
 }
 
 async function seed(c: Consultation, text: string): Promise<StatementView> {
@@ -168,7 +168,13 @@ describe.each(targets)('consultation statements and opinion groups on $kind', ({
     const first = await seed(c, 'First statement.');
     const second = await seed(c, 'Second statement.');
     expect(await command(a.socket, 'statement:next', { questionId: c.questionId })).toMatchObject({ ok: true, next: { id: first.id }, answered: 0, total: 2 });
+    const otherTab = await connect(url, a.token);
+    const progress = within(
+      nextEvent(otherTab.socket, 'consultation:you', (you) => you.statements[c.questionId]?.answered === 1),
+      "the answerer's other tab hears of the progress",
+    );
     expect(await command(a.socket, 'statement:answer', { statementId: first.id, vote: 'agree' })).toMatchObject({ ok: true, next: { id: second.id }, answered: 1, total: 2 });
+    expect((await progress)[0].statements[c.questionId]).toEqual({ answered: 1, total: 2 });
     // b's next is the one with fewer answers: the second.
     expect(await command(b.socket, 'statement:next', { questionId: c.questionId })).toMatchObject({ ok: true, next: { id: second.id } });
     // a changes their mind: still one answer.
@@ -184,6 +190,7 @@ describe.each(targets)('consultation statements and opinion groups on $kind', ({
 
   it.skipIf(Boolean(skip))(
     'CONS32 CONS33 CONS34 CONS36 forty clients in two camps: two groups, consensus and divisive statements, by stakeholder group; a restart keeps the report',
+    { timeout: 90_000 },
     async () => {
       const server = await start();
       const c = await openConsultation(server.url);

@@ -98,6 +98,17 @@ export class ConsultationRepo {
     });
   }
 
+  /** Contributions to one question, whatever their status (a question with any cannot be removed). */
+  async countForQuestion(sessionId: string, questionId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('consultation_contributions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('session_id', '=', sessionId)
+      .where('question_id', '=', questionId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async byAuthor(sessionId: string, authorId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('consultation_contributions')

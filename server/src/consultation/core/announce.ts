@@ -59,6 +59,11 @@ export class Announcer {
     this.ctx.bus.publish('consultation:moderation', { sessionId, counts: await this.ctx.store.consultation.moderationCounts(sessionId) });
   }
 
+  /** The question counts moved (a contribution published, hidden, merged): coalesced like the other counts. */
+  countsChanged(sessionId: string): void {
+    this.ctx.coalescer.schedule(`${sessionId}:consultation-changed`, () => this.changed(sessionId));
+  }
+
   async changed(sessionId: string): Promise<void> {
     const config = await loadConfig(this.ctx.store, sessionId);
     this.ctx.bus.publish('consultation:changed', { sessionId, view: await consultationView(this.ctx.store, sessionId, config, this.ctx.now()) });

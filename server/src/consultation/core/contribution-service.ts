@@ -59,7 +59,7 @@ export class ContributionService {
       step.after(async () => {
         await this.announce.contribution(step.session, id, false);
         if (status === 'pending') await this.announce.moderation(step.session.id);
-        else await this.announce.changed(step.session.id);
+        else this.announce.countsChanged(step.session.id);
         await this.announce.you(step.session, me);
       });
       return { contribution: await contributionViewOf(step.repos, step.session.id, id, step.session.attribution, audienceOf(principal)) };
@@ -118,7 +118,10 @@ export class ContributionService {
       step.after(async () => {
         await this.announce.comment(step.session, id, false);
         if (status === 'pending') await this.announce.moderation(step.session.id);
-        else this.announce.counts(step.session.id, row.id, counts);
+        else {
+          this.announce.counts(step.session.id, row.id, counts);
+          this.announce.countsChanged(step.session.id);
+        }
       });
       const stored = (await step.repos.consultationItems.comment(step.session.id, id))!;
       return { comment: commentView(stored, step.session.attribution, audienceOf(principal)) };

@@ -73,7 +73,7 @@ export class ModerationService {
         await this.announce.contribution(session, target.id, target.status === 'published');
         this.announce.counts(session.id, target.id, counts);
         await this.announce.moderation(session.id);
-        await this.announce.changed(session.id);
+        this.announce.countsChanged(session.id);
         for (const person of [...decision.added, ...decision.refunded]) await this.announce.you(session, person);
       });
       return { contribution: await contributionViewOf(repos, session.id, target.id, session.attribution, audienceOf(principal)) };
@@ -102,7 +102,7 @@ export class ModerationService {
       step.after(async () => {
         await this.announce.contribution(step.session, row.id, row.status === 'published' && row.merged_into === null);
         await this.announce.moderation(step.session.id);
-        await this.announce.changed(step.session.id);
+        this.announce.countsChanged(step.session.id);
       });
       return { contribution: await contributionViewOf(step.repos, step.session.id, row.id, step.session.attribution, audienceOf(principal)) };
     });

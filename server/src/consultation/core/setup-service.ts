@@ -77,8 +77,7 @@ export class SetupService {
   removeQuestion(principal: Principal, questionId: string) {
     return this.change(principal, async (config, step) => {
       if (!config.questions.some((q) => q.id === questionId)) notFound('question');
-      const counts = await step.repos.consultation.questionCounts(step.session.id);
-      if ((counts.get(questionId)?.contributions ?? 0) > 0)
+      if ((await step.repos.consultation.countForQuestion(step.session.id, questionId)) > 0)
         throw new AppError('conflict', 'A question with contributions cannot be removed', { reason: 'consultation.questionHasContributions' });
       return { ...config, questions: config.questions.filter((q) => q.id !== questionId) };
     });

@@ -49,6 +49,7 @@ export class SupportService {
       for (const id of changed) counts.set(id, await repos.consultation.recount(id));
       step.after(async () => {
         for (const [id, c] of counts) this.announce.counts(session.id, id, c);
+        if (changed.length > 0) this.announce.countsChanged(session.id);
         if (changed.length > 0) await this.announce.you(session, me);
       });
       const supports = counts.get(row.id)?.supports ?? row.supports;
@@ -74,7 +75,7 @@ export class SupportService {
       step.after(async () => {
         await this.announce.contribution(session, row.id, true);
         await this.announce.moderation(session.id);
-        if (decision.toPending) await this.announce.changed(session.id);
+        if (decision.toPending) this.announce.countsChanged(session.id);
       });
       return { flagged: true };
     });

@@ -10,6 +10,7 @@ import type { Repos, SessionRecord } from '../../store/index.js';
 import type { StatementRecord } from '../../store/statement-repo.js';
 import type { ConsultationContext } from '../context.js';
 import { isStaff, loadConfig, personOf, requireConsultation, runStep } from '../core/access.js';
+import { youOf } from '../core/views.js';
 import type { OpinionRecompute } from './recompute.js';
 import { reportUnder, statementView } from './views.js';
 
@@ -61,7 +62,10 @@ export class StatementService {
       const question = statement && step.config.questions.find((q) => q.id === statement.question_id);
       orThrow(decideAnswer(statement, question, step.phase));
       await step.repos.statements.answer(statement!, me, VOTES[body.vote], step.now);
-      step.after(() => this.recompute.request(step.session.id, statement!.question_id));
+      step.after(() => {
+        this.recompute.request(step.session.id, statement!.question_id);
+        this.progressToOtherTabs(step.session, me);
+      });
       return this.nextFor(step.repos, step.session.id, statement!.question_id, me);
     });
   }
@@ -116,6 +120,17 @@ export class StatementService {
     const question = config.questions.find((q) => q.id === questionId);
     if (!question) throw new AppError('not_found', 'No such question', { reason: 'statement.questionNotFound' });
     if (!question.statements) throw new AppError('conflict', 'Statements are not turned on for this question', { reason: 'statement.statementsOff' });
+  }
+
+  /**
+   * The person's other tabs hear of their new progress (`consultation:you`). Not awaited: it
+   * reads several tables, and the session's next command need not wait for it.
+   */
+  private progressToOtherTabs(session: SessionRecord, participantId: string): void {
+    youOf(this.ctx.store, session.id, participantId, session.attribution).then(
+      (you) => this.ctx.bus.publish('consultation:you', { participantId, you }),
+      (error: unknown) => this.ctx.log.error({ err: error, sessionId: session.id }, 'statement progress announcement failed'),
+    );
   }
 
   /** After the commit: the statement to each audience, the moderation counts when one waits or moved, the report when published ones changed. */

@@ -12,6 +12,7 @@ import type { Logger } from '../../log.js';
 const IDLE_STOP = 30_000; // ms without a job before the thread is stopped
 
 interface Job {
+  input: OpinionInput;
   resolve: (report: OpinionReport) => void;
   reject: (error: Error) => void;
 }
@@ -34,6 +35,8 @@ export class OpinionWorker {
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
   private broken = false;
+  /** The thread has answered once: a later failure is that job's, not a thread that cannot load. */
+  private proven = false;
 
   constructor(private readonly log: Pick<Logger, 'warn' | 'error'>) {}
 
@@ -44,9 +47,9 @@ export class OpinionWorker {
     if (!worker) return Promise.resolve(computeOpinionReport(input));
     const id = this.nextId++;
     return new Promise<OpinionReport>((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject });
-      // The answers' buffers move to the thread instead of being copied.
-      worker.postMessage({ id, input }, [input.answers.rows.buffer, input.answers.cols.buffer, input.answers.votes.buffer] as ArrayBuffer[]);
+      this.jobs.set(id, { input, resolve, reject });
+      // Copied, not transferred (a few MB at most): the input stays here in case the thread never loads.
+      worker.postMessage({ id, input });
     });
   }
 
@@ -81,6 +84,7 @@ export class OpinionWorker {
     const job = this.jobs.get(id);
     this.jobs.delete(id);
     if (job) {
+      this.proven = true;
       if (report) job.resolve(report);
       else job.reject(new Error(error ?? 'no report'));
     }
@@ -88,8 +92,23 @@ export class OpinionWorker {
   }
 
   private fail(error: Error): void {
-    if (this.jobs.size > 0) this.log.error({ err: error }, 'opinion worker failed');
-    for (const job of this.jobs.values()) job.reject(error);
+    const jobs = [...this.jobs.values()];
     this.jobs.clear();
+    if (jobs.length === 0) return;
+    if (!this.proven) {
+      // The thread could not even load its code: compute here from now on rather than never.
+      this.broken = true;
+      this.log.warn({ err: error }, 'opinion worker unavailable: computing reports in-process');
+      for (const job of jobs) {
+        try {
+          job.resolve(computeOpinionReport(job.input));
+        } catch (failure) {
+          job.reject(failure instanceof Error ? failure : new Error(String(failure)));
+        }
+      }
+      return;
+    }
+    this.log.error({ err: error }, 'opinion worker failed');
+    for (const job of jobs) job.reject(error);
   }
 }
