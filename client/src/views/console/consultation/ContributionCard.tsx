@@ -19,7 +19,17 @@ export function OriginLine({ contribution }: { contribution: ContributionView })
  * it as the attribution allows, the counts, the themes, the carry mark, the flags and the
  * response; `children` are the actions of the panel that shows it.
  */
-export function ContributionCard({ contribution: c, headingLevel = 3, children, select }: { contribution: ContributionView; headingLevel?: 3 | 4; children?: ReactNode; select?: ReactNode }) {
+export function ContributionCard({
+  contribution: c,
+  headingLevel = 3,
+  children,
+  select,
+}: {
+  contribution: ContributionView;
+  headingLevel?: 3 | 4;
+  children?: ReactNode;
+  select?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(c.createdAt);
@@ -41,9 +51,19 @@ export function ContributionCard({ contribution: c, headingLevel = 3, children, 
       </p>
       <p className="cc-meta" data-testid="cc-counts">
         <span data-testid="cc-supports">{t('consultConsole.card.supports', { count: c.supports })}</span> · {t('consultConsole.card.comments', { count: c.comments })}
-        {c.flags > 0 && <> · <strong className="cc-flags">{t('consultConsole.card.flags', { count: c.flags })}</strong></>}
+        {c.flags > 0 && (
+          <>
+            {' '}
+            · <strong className="cc-flags">{t('consultConsole.card.flags', { count: c.flags })}</strong>
+          </>
+        )}
         {c.versions > 0 && <> · {t('consultConsole.card.versions', { count: c.versions })}</>}
-        {c.carry && <> · <strong>{t('consultConsole.card.carried')}</strong></>}
+        {c.carry && (
+          <>
+            {' '}
+            · <strong>{t('consultConsole.card.carried')}</strong>
+          </>
+        )}
       </p>
       {c.themes.length > 0 && (
         <p className="cc-meta">

@@ -236,7 +236,16 @@ function HideForm({ label, onHide }: { label: string; onHide: (reason: string) =
   return (
     <form onSubmit={submit} className="cc-form cc-sub">
       <label htmlFor={`${id}-reason`}>{label}</label>
-      <textarea id={`${id}-reason`} rows={2} required maxLength={L.reasonLength} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`${id}-hint`} dir="auto" />
+      <textarea
+        id={`${id}-reason`}
+        rows={2}
+        required
+        maxLength={L.reasonLength}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        aria-describedby={`${id}-hint`}
+        dir="auto"
+      />
       <p id={`${id}-hint`} className="hint">
         {t('consultConsole.moderate.reasonHint')}
       </p>
@@ -418,17 +427,14 @@ function CommentsModeration({ contributionId }: { contributionId: string }) {
           {comments.map((c) => (
             <li key={c.id}>
               <p className="cc-meta">
-                {personLabel(t, c.author)} · {t(`consultConsole.stance.${c.stance}`)} · <span className={`cc-badge cc-badge-${c.status}`}>{t(`consultConsole.status.${c.status}`)}</span>
+                {personLabel(t, c.author)} · {t(`consultConsole.stance.${c.stance}`)} ·{' '}
+                <span className={`cc-badge cc-badge-${c.status}`}>{t(`consultConsole.status.${c.status}`)}</span>
               </p>
               <p dir="auto">{c.text}</p>
               {c.hiddenReason && <p className="cc-meta">{t('consultConsole.card.hiddenReason', { reason: c.hiddenReason })}</p>}
               <div className="cc-actions">
                 {c.status !== 'published' && (
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => void send('comment:approve', { commentId: c.id }).then((ack) => ack && replace(ack.comment))}
-                  >
+                  <button type="button" disabled={busy} onClick={() => void send('comment:approve', { commentId: c.id }).then((ack) => ack && replace(ack.comment))}>
                     {t('consultConsole.moderate.approveComment')}
                   </button>
                 )}

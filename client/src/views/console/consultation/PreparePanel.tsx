@@ -218,13 +218,7 @@ function ScheduleForm({ schedule }: { schedule: Record<ScheduledPhase, number | 
         {SCHEDULED_PHASES.map((p) => (
           <div key={p} className="cc-schedule-row">
             <label htmlFor={`${id}-${p}`}>{t(`consultConsole.schedule.start.${p}`)}</label>
-            <input
-              id={`${id}-${p}`}
-              type="datetime-local"
-              value={values[p]}
-              aria-describedby={`${id}-hint`}
-              onChange={(e) => setValues((v) => ({ ...v, [p]: e.target.value }))}
-            />
+            <input id={`${id}-${p}`} type="datetime-local" value={values[p]} aria-describedby={`${id}-hint`} onChange={(e) => setValues((v) => ({ ...v, [p]: e.target.value }))} />
             {values[p] ? (
               <button type="button" className="cc-link-button" onClick={() => setValues((v) => ({ ...v, [p]: '' }))}>
                 {t('consultConsole.schedule.byHandButton', { phase: t(`consultConsole.phase.${p}`) })}

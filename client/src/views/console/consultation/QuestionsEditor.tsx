@@ -16,7 +16,7 @@ export function QuestionsEditor({ questions }: { questions: ConsultationQuestion
     const ack = await send('consultation:move-question', { questionId: question.id, toIndex });
     if (!ack) return;
     showConsultation(ack.consultation);
-    setSaid(t('consultConsole.questions.moved', { position: toIndex + 1, count: questions.length }));
+    setSaid(t('consultConsole.questions.moved', { position: toIndex + 1, total: questions.length }));
     // The same button may have moved off the end: keep the keyboard on the question.
     requestAnimationFrame(() => document.getElementById(`cc-question-${question.id}`)?.focus());
   };
@@ -40,14 +40,7 @@ export function QuestionsEditor({ questions }: { questions: ConsultationQuestion
         <ol className="cc-question-list">
           {questions.map((q, i) => (
             <li key={q.id} className="cc-question" data-testid="cc-question">
-              <QuestionRow
-                question={q}
-                index={i}
-                count={questions.length}
-                busy={busy}
-                onMove={(to) => void move(q, to)}
-                onRemove={() => setRemoving(q)}
-              />
+              <QuestionRow question={q} index={i} count={questions.length} busy={busy} onMove={(to) => void move(q, to)} onRemove={() => setRemoving(q)} />
             </li>
           ))}
         </ol>
