@@ -21,6 +21,7 @@ import { createStore, type Store } from './store/index.js';
 import { KeyedMutex } from './util/keyed-mutex.js';
 import { Coalescer } from './util/coalescer.js';
 import { townhallToSockets } from './realtime/townhall-notifier.js';
+import { consultationToSockets } from './realtime/consultation-notifier.js';
 import { TownhallContext } from './townhall/context.js';
 import { PeopleCache } from './townhall/people.js';
 import { rateClassLimiter } from './limits/rate-classes.js';
@@ -91,6 +92,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const notifier = new SocketNotifier(io, log, bus, service);
   notepadAccessFollows(bus, notepads, log);
   townhallToSockets(bus, io);
+  consultationToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
   bus.subscribe('participant:format-follows', ({ participant, format }) =>
     (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>

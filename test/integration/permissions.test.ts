@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, PERMISSIONS, ROLES, can, type Action, type Role } from '../../shared/src/index.js';
-import { COMMANDS, type CommandName, type ParticipantView, type QuestionItem, type TownhallLive } from '../../shared/src/protocol/index.js';
+import {
+  COMMANDS,
+  type CommandName,
+  type ConsultationLive,
+  type CreateSessionBody,
+  type ParticipantView,
+  type QuestionItem,
+  type TownhallLive,
+} from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Created, type HttpResult } from '../helpers/api.js';
 import { serverForFile, startTestServer } from '../helpers/server.js';
 import { command, connect } from '../helpers/socket.js';
@@ -23,6 +31,8 @@ interface Scene {
   notepad?: { tableId: string };
   /** Town Hall scenes: the target's question, a draft poll and an open poll. */
   townhall?: { questionId: string; draftPollId: string; openPollId: string };
+  /** Consultation scenes: contributions open on one question; the target's published contribution. */
+  consultation?: { questionId: string; contributionId: string; targetToken: string };
 }
 
 const TOWNHALL_ACTIONS: ReadonlySet<Action> = new Set<Action>([
@@ -38,6 +48,11 @@ const TOWNHALL_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'townhall:configure',
 ]);
 const th = (s: Scene) => s.townhall!;
+const CONSULTATION_ACTIONS: ReadonlySet<Action> = new Set<Action>(['consultation:configure', 'consultation:contribute', 'consultation:moderate', 'consultation:respond']);
+const cs = (s: Scene) => s.consultation!;
+const csBase = (s: Scene) => `/api/sessions/${s.created.session.id}/consultation`;
+const CONTRIBUTION = { title: 'Open data by default', text: 'Publish what the public pays for.' };
+const RESPONSE = { status: 'taken-up', text: 'We take this up in section 3.' } as const;
 const NOTEPAD_ACTIONS: ReadonlySet<Action> = new Set<Action>(['notepad:add-idea', 'notepad:curate-ideas']);
 const SCENE_IDEA = { id: 'scene-idea', text: 'Listen first' };
 const ADDED_IDEA = { id: 'perm-idea', text: 'Open data by default' };
@@ -52,7 +67,20 @@ async function snapshot(url: string, scene: Scene): Promise<unknown> {
   const townhall = await http(url, 'GET', `/api/sessions/${created.session.id}/townhall`, { token: created.facilitatorToken });
   const ideas = scene.notepad ? (await server.notepads.readRoom(`session/${created.session.id}/table/${scene.notepad.tableId}/round/1`)).ideas : null;
   const publication = await http(url, 'GET', `/api/sessions/${created.session.id}/publication`, { token: created.facilitatorToken });
-  return { people: people.body.participants, projectorStatus: projector.status, cafe: cafe.body, townhall: townhall.body, publication: publication.body, ideas };
+  const consultation = scene.consultation
+    ? [created.facilitatorToken, scene.consultation.targetToken].map(
+        async (token) => (await http(url, 'GET', `/api/sessions/${created.session.id}`, { token })).body.consultation as unknown,
+      )
+    : [];
+  return {
+    people: people.body.participants,
+    projectorStatus: projector.status,
+    cafe: cafe.body,
+    townhall: townhall.body,
+    publication: publication.body,
+    ideas,
+    consultation: await Promise.all(consultation),
+  };
 }
 
 const QUESTION = 'How will remote hubs be heard?';
@@ -93,6 +121,10 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'record:export': { command: 'record:get', payload: () => ({}) },
   'record:publish': { command: 'record:publish', payload: () => ({ published: true }) },
   'harvest:suggest-themes': { command: 'harvest:suggest-themes', payload: () => ({}) },
+  'consultation:configure': { command: 'consultation:configure', payload: () => ({ moderation: 'pre' }) },
+  'consultation:contribute': { command: 'contribution:submit', payload: (s) => ({ questionId: cs(s).questionId, ...CONTRIBUTION }) },
+  'consultation:moderate': { command: 'contribution:hide', payload: (s) => ({ contributionId: cs(s).contributionId, reason: 'Off topic' }) },
+  'consultation:respond': { command: 'response:write', payload: (s) => ({ contributionIds: [cs(s).contributionId], ...RESPONSE }) },
 };
 
 /** What an HTTP answer may carry: an error body, or the endpoint's own fields. */
@@ -127,7 +159,18 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'record:export': (url, s) => http(url, 'GET', `/api/sessions/${s.created.session.id}/export?format=json`, { token: s.token }),
   'record:publish': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/publication`, { token: s.token, body: {} }),
   'harvest:suggest-themes': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/harvest/theme-suggestions`, { token: s.token, body: {} }),
+  'consultation:configure': (url, s) => http(url, 'PATCH', csBase(s), { token: s.token, body: { moderation: 'pre' } }),
+  'consultation:contribute': (url, s) => http(url, 'POST', `${csBase(s)}/contributions`, { token: s.token, body: { questionId: cs(s).questionId, ...CONTRIBUTION } }),
+  'consultation:moderate': (url, s) => http(url, 'POST', `${csBase(s)}/contributions/${cs(s).contributionId}/hide`, { token: s.token, body: { reason: 'Off topic' } }),
+  'consultation:respond': (url, s) => http(url, 'POST', `${csBase(s)}/responses`, { token: s.token, body: { contributionIds: [cs(s).contributionId], ...RESPONSE } }),
 };
+
+/** The consultation as one token's holder sees it on (re)connect. */
+async function consultationOf(url: string, s: Scene, token: string): Promise<ConsultationLive> {
+  const result = await http(url, 'GET', `/api/sessions/${s.created.session.id}`, { token });
+  expect(result.status).toBe(200);
+  return result.body.consultation as ConsultationLive;
+}
 
 function thBase(s: Scene): string {
   return `/api/sessions/${s.created.session.id}/townhall`;
@@ -295,6 +338,24 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
     case 'harvest:suggest-themes':
       expect(result).toMatchObject({ themes: [], considered: 0 });
       return;
+    case 'consultation:configure':
+      expect((await consultationOf(url, scene, created.facilitatorToken)).consultation.settings.moderation).toBe('pre');
+      return;
+    case 'consultation:contribute': {
+      expect(result.contribution).toMatchObject({ ...CONTRIBUTION, status: 'published' });
+      expect((await consultationOf(url, scene, created.facilitatorToken)).consultation.questions[0]!.counts.contributions).toBe(2);
+      return;
+    }
+    case 'consultation:moderate': {
+      const mine = (await consultationOf(url, scene, cs(scene).targetToken)).you!.mine;
+      expect(mine).toMatchObject([{ id: cs(scene).contributionId, status: 'hidden', hiddenReason: 'Off topic' }]);
+      return;
+    }
+    case 'consultation:respond': {
+      const mine = (await consultationOf(url, scene, cs(scene).targetToken)).you!.mine;
+      expect(mine).toMatchObject([{ id: cs(scene).contributionId, response: { ...RESPONSE, contributionIds: [cs(scene).contributionId] } }]);
+      return;
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`no check for ${String(unreachable)}`);
@@ -312,7 +373,9 @@ serverForFile((started) => {
 /** A fresh session per check, so allowed destructive actions (remove, rotate) never touch another check. */
 async function scene(actor: Actor, action?: Action): Promise<Scene> {
   const townhall = action !== undefined && TOWNHALL_ACTIONS.has(action);
-  const created = await createSession(url, townhall ? { format: 'townhall', title: 'Test Town Hall' } : {});
+  const consultation = action !== undefined && CONSULTATION_ACTIONS.has(action);
+  const format = townhall ? { format: 'townhall', title: 'Test Town Hall' } : consultation ? { format: 'consultation', title: 'Test consultation' } : {};
+  const created = await createSession(url, format as Partial<CreateSessionBody>);
   let token: string;
   if (actor === 'facilitator') token = created.facilitatorToken;
   else if (actor === 'display') token = created.projectorKey;
@@ -330,6 +393,7 @@ async function scene(actor: Actor, action?: Action): Promise<Scene> {
   const targetJoined = await join(url, created.session.joinCode, { displayName: 'Target' });
   const target = targetJoined.participant;
   if (townhall) return { created, token, target, townhall: await townhallScene(created, targetJoined.token) };
+  if (consultation) return { created, token, target, consultation: await consultationScene(created, targetJoined.token) };
   // A café ready to start: one table, one round, a plan.
   const facilitator = { token: created.facilitatorToken };
   const base = `/api/sessions/${created.session.id}/cafe`;
@@ -359,6 +423,19 @@ async function townhallScene(created: Created, targetToken: string): Promise<Non
   const open = await http(url, 'POST', `${base}/polls`, { ...facilitator, body: poll });
   expect((await http(url, 'POST', `${base}/polls/${open.body.poll.poll.id}/open`, { ...facilitator, body: {} })).status).toBe(200);
   return { questionId: asked.body.question.id, draftPollId: draft.body.poll.poll.id, openPollId: open.body.poll.poll.id };
+}
+
+/** A consultation open for contributions on one question, where the target has published one. */
+async function consultationScene(created: Created, targetToken: string): Promise<NonNullable<Scene['consultation']>> {
+  const base = `/api/sessions/${created.session.id}/consultation`;
+  const facilitator = { token: created.facilitatorToken };
+  const added = await http(url, 'POST', `${base}/questions`, { ...facilitator, body: { text: 'What should change?' } });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+  expect((await http(url, 'PUT', `${base}/phase`, { ...facilitator, body: { phase: 'contributions' } })).status).toBe(200);
+  const questionId = added.body.consultation.questions[0].id as string;
+  const submitted = await http(url, 'POST', `${base}/contributions`, { token: targetToken, body: { questionId, title: 'Listen first', text: 'Before deciding.' } });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+  return { questionId, contributionId: submitted.body.contribution.id, targetToken };
 }
 
 describe('PERM1 the walk covers the whole table', () => {

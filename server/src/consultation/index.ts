@@ -4,25 +4,35 @@ import type { ConsultationLive } from '@open-talks/shared/protocol';
 import { carryHandlers } from './carry/handlers.js';
 import type { ConsultationContext } from './context.js';
 import { coreHandlers } from './core/handlers.js';
+import { CoreServices } from './core/services.js';
 import type { ConsultationHandlers } from './handlers.js';
 import { statementHandlers } from './opinion/handlers.js';
 import { readHandlers } from './search/handlers.js';
-import { AppError } from '../errors.js';
 
 export type { ConsultationContext } from './context.js';
 
 export class Consultation {
   readonly handlers: ConsultationHandlers;
+  /** The core part's services (phases, contributions, supports, moderation, responses; CONS1–CONS19). */
+  readonly core: CoreServices;
 
   constructor(readonly ctx: ConsultationContext) {
-    this.handlers = { ...coreHandlers(ctx), ...readHandlers(ctx), ...statementHandlers(ctx), ...carryHandlers(ctx) };
+    this.core = new CoreServices(ctx);
+    this.handlers = { ...coreHandlers(ctx, this.core), ...readHandlers(ctx), ...statementHandlers(ctx), ...carryHandlers(ctx) };
   }
 
-  /** PLACEHOLDER (lead): the core part gives what a member sees on (re)connect. */
-  live(_principal: Principal): Promise<ConsultationLive> {
-    return Promise.reject(new AppError('conflict', 'The consultation is being built'));
+  /** What a member sees on (re)connect: the phase in force now, their own things, staff's counts (CONS1–CONS19). */
+  live(principal: Principal): Promise<ConsultationLive> {
+    return this.core.live(principal);
   }
 
-  /** After a start: phase dates still ahead get their timers again (core part). */
-  async resume(): Promise<void> {}
+  /** After a start: phase dates still ahead get their timers again; phases whose date passed while down are stored (CONS2). */
+  resume(): Promise<void> {
+    return this.core.clock.resume();
+  }
+
+  /** Stops the phase timers (shutdown). */
+  close(): void {
+    this.core.clock.close();
+  }
 }

@@ -18,6 +18,7 @@ import type {
   VoteCounts,
 } from '@open-talks/shared/protocol';
 import type { ParticipantRecord, SessionRecord } from '../store/index.js';
+import type { CommentView, ConsultationView, ConsultationYou, ContributionView, ModerationCounts } from '@open-talks/shared/protocol';
 import type { TownhallRoom } from '../townhall/room.js';
 
 /** A question's views for its three audiences; `public` is null when only staff and the author may see it. */
@@ -72,4 +73,13 @@ export interface BusEvents {
   'townhall:agenda': { sessionId: string; agenda: AgendaView };
   'townhall:settings': { sessionId: string; settings: TownhallSettings };
   'townhall:time-up': { sessionId: string; payload: TimeUpPayload };
+
+  // The consultation (issue 15; realtime/consultation-notifier.ts): one event per change, views per audience built by the service.
+  'consultation:changed': { sessionId: string; view: ConsultationView };
+  /** A contribution as staff, its author and everyone else see it (null: not theirs to see). */
+  'consultation:contribution': { sessionId: string; authorId: string | null; staff: ContributionView; author: ContributionView | null; everyone: ContributionView | null; wasPublic: boolean; mergedInto: string | null };
+  'consultation:comment': { sessionId: string; authorId: string; staff: CommentView; author: CommentView; everyone: CommentView | null; wasPublic: boolean };
+  'consultation:counts': { sessionId: string; counts: Record<string, { supports: number; comments: number }> };
+  'consultation:moderation': { sessionId: string; counts: ModerationCounts };
+  'consultation:you': { participantId: string; you: ConsultationYou };
 }

@@ -11,6 +11,7 @@ import type { ParticipantRecord, SessionRecord, SessionSettings, Store } from '.
 import type { Principal } from './principal.js';
 import { participantView, sessionView } from './views.js';
 import { followSessionOnProjector, showOnProjector } from './projector.js';
+import { invitationNeeded, useInvitation } from '../consultation/core/invitations.js';
 
 /** What the formats add to a member's state (they follow people through the bus). */
 export interface FormatStates {
@@ -133,7 +134,15 @@ export class SessionService {
       joinedAt: this.now(),
       removedAt: null,
     };
-    await this.store.participants.insert(participant, hashToken(token));
+    // A consultation open by invitation only: the code is marked used with the insert, or neither lands (CONS17).
+    const invitation = await invitationNeeded(this.store, session, body.invitationCode);
+    if (invitation === null) await this.store.participants.insert(participant, hashToken(token));
+    else {
+      await this.store.transaction(async (repos) => {
+        await repos.participants.insert(participant, hashToken(token));
+        await useInvitation(repos, session.id, invitation, participant.id, participant.joinedAt);
+      });
+    }
     this.attendanceCache.delete(session.id);
     this.bus.publish('participant:changed', { participant });
     await this.afterPersonChanged(participant, session.format);

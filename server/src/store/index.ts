@@ -10,6 +10,8 @@ import { QaRepo } from './qa-repo.js';
 import { TownhallRepo } from './townhall-repo.js';
 import { RecordRepo } from './record-repo.js';
 import { SpeakerLogRepo } from './speaker-log-repo.js';
+import { ConsultationRepo } from './consultation-repo.js';
+import { ConsultationItemsRepo } from './consultation-items-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 
@@ -30,6 +32,10 @@ export interface Repos {
   townhall: TownhallRepo;
   records: RecordRepo;
   speakers: SpeakerLogRepo;
+  /** The consultation's configuration and contributions (issue 15). */
+  consultation: ConsultationRepo;
+  /** Its supports, comments, flags, responses, invitations and e-mails. */
+  consultationItems: ConsultationItemsRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -59,6 +65,8 @@ function repos(db: Kysely<Database>): Repos {
     townhall: new TownhallRepo(db),
     records: new RecordRepo(db),
     speakers: new SpeakerLogRepo(db),
+    consultation: new ConsultationRepo(db),
+    consultationItems: new ConsultationItemsRepo(db),
   };
 }
 
