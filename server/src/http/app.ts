@@ -21,6 +21,7 @@ import { participantRoutes } from './routes/participants.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { townhallRoutes } from './routes/townhall.js';
 import { recordRoutes } from './routes/record.js';
+import { consultationReadRoutes } from './routes/consultation-reads.js';
 import { clientRoutes } from './static.js';
 import { notepadTicketRoutes } from './routes/notepad-tickets.js';
 import type { NotepadTickets } from '../notepad/tickets.js';
@@ -104,6 +105,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(townhallRoutes(service, townhall));
   api.use(commandRoutes(service, commands));
+  api.use(consultationReadRoutes(service, commands));
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
   api.use(notepadTicketRoutes(service, notepadTickets));

@@ -12,6 +12,7 @@ import { RecordRepo } from './record-repo.js';
 import { SpeakerLogRepo } from './speaker-log-repo.js';
 import { ConsultationRepo } from './consultation-repo.js';
 import { ConsultationItemsRepo } from './consultation-items-repo.js';
+import { ConsultationSearchRepo } from './consultation-search-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 
@@ -36,6 +37,8 @@ export interface Repos {
   consultation: ConsultationRepo;
   /** Its supports, comments, flags, responses, invitations and e-mails. */
   consultationItems: ConsultationItemsRepo;
+  /** The consultation's lists, search and queue (reads only). */
+  consultationSearch: ConsultationSearchRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -67,6 +70,7 @@ function repos(db: Kysely<Database>): Repos {
     speakers: new SpeakerLogRepo(db),
     consultation: new ConsultationRepo(db),
     consultationItems: new ConsultationItemsRepo(db),
+    consultationSearch: new ConsultationSearchRepo(db),
   };
 }
 

@@ -15,6 +15,7 @@ import * as m0008 from './0008_observer_notes.js';
 import * as m0009 from './0009_townhall_hand_keys.js';
 import * as m0010 from './0010_projector.js';
 import * as m0011 from './0011_consultation.js';
+import * as m0012 from './0012_consultation_search.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_sessions_and_participants': m0001,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_townhall_hand_keys': m0009,
   '0010_projector': m0010,
   '0011_consultation': m0011,
+  '0012_consultation_search': m0012,
 };
