@@ -1,4 +1,5 @@
 import type { QueueView } from '@open-talks/shared/protocol';
+import { CONSULTATION_ACK_EFFECTS } from '../consultation/acks';
 import { useLive } from '../state/live-store';
 import type { Command, CommandSuccess } from './command-types';
 
@@ -60,6 +61,7 @@ const ACK_EFFECTS = {
   'cafe:plan': cafe,
   'cafe:move': cafe,
   'cafe:lock': cafe,
+  ...CONSULTATION_ACK_EFFECTS,
 } satisfies AckEffects;
 
 export function applyAck<K extends Command>(command: K, ack: CommandSuccess<K>): void {

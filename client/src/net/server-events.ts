@@ -1,5 +1,6 @@
 import { can } from '@open-talks/shared';
 import type { ServerToClientEvents } from '@open-talks/shared/protocol';
+import { CONSULTATION_EVENT_HANDLERS } from '../consultation/events';
 import { useLive } from '../state/live-store';
 
 /**
@@ -51,17 +52,7 @@ export function serverEventHandlers(resync: () => void): ServerEventHandlers {
     'townhall:settings': (settings) => store().thSettings(settings),
     // Each countdown reaches 0:00 on this device's (corrected) clock and announces it itself.
     'townhall:time-up': null,
-    // The consultation's live deltas: applied by its own store (views/consultation), not yet here.
-    'consultation:changed': null,
-    'contribution:changed': null,
-    'contribution:gone': null,
-    'contribution:counts': null,
-    'contribution:mine': null,
-    'comment:changed': null,
-    'comment:gone': null,
-    'consultation:you': null,
-    'moderation:counts': null,
-    'statement:changed': null,
-    'opinion:report': null,
+    // The consultation's live deltas go to its own store (client/src/consultation, CONS46).
+    ...CONSULTATION_EVENT_HANDLERS,
   };
 }
