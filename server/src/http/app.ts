@@ -28,6 +28,8 @@ import type { NotepadTickets } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
+import { consultationPublicRoutes } from '../consultation/public/routes.js';
+import type { Store } from '../store/index.js';
 
 export const MAX_BODY = '64kb';
 export const VERSION = '0.1.0';
@@ -46,6 +48,8 @@ export interface HttpDeps {
   storage: string;
   /** The per-person command budget, shared with Socket.IO (LIMIT1). */
   budget: PersonBudget;
+  /** The consultation's public page reads storage directly (CONS63). */
+  store: Store;
 }
 
 function limiter(windowMs: number, limit: number) {
@@ -60,7 +64,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store }: HttpDeps): Express {
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
@@ -112,6 +116,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);
+  // The consultation's server-rendered public page (/c/:slug), limited like the record's public page.
+  app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute)));
 
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(clientRoutes(config.clientDir));

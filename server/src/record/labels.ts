@@ -1,5 +1,5 @@
 // The record's words on the server (REC11): the UI catalogs, read by dotted key.
-import { recordLabelsFrom, type Language, type RecordLabels } from '@open-talks/shared';
+import { recordLabelsFrom, type Language, type RecordLabels, type Translate } from '@open-talks/shared';
 import ar from '@open-talks/shared/i18n/ar.json' with { type: 'json' };
 import en from '@open-talks/shared/i18n/en.json' with { type: 'json' };
 import es from '@open-talks/shared/i18n/es.json' with { type: 'json' };
@@ -18,10 +18,15 @@ function lookup(catalog: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-export function recordLabels(language: Language): RecordLabels {
-  return recordLabelsFrom(language, (key, values = {}) => {
+/** A catalog lookup in one language (the record and the consultation's public page). */
+export function translator(language: Language): Translate {
+  return (key, values = {}) => {
     // The catalog test keeps every language complete; English is the safety net all the same.
     const text = lookup(CATALOGS[language], key) ?? lookup(CATALOGS.en, key) ?? key;
     return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(values[name] ?? ''));
-  });
+  };
+}
+
+export function recordLabels(language: Language): RecordLabels {
+  return recordLabelsFrom(language, translator(language));
 }

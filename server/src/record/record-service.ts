@@ -19,9 +19,11 @@ export interface ExportedRecord {
   body: Buffer;
 }
 
-function view(publication: PublicationRecord | null): PublicationView | null {
+function view(publication: PublicationRecord | null, session: SessionRecord): PublicationView | null {
   if (!publication) return null;
-  return { slug: publication.slug, path: `/p/${publication.slug}`, published: publication.publishedAt !== null, publishedAt: publication.publishedAt };
+  // A consultation's public page is the server-rendered /c/ page (CONS67).
+  const path = session.format === 'consultation' ? `/c/${publication.slug}` : `/p/${publication.slug}`;
+  return { slug: publication.slug, path, published: publication.publishedAt !== null, publishedAt: publication.publishedAt };
 }
 
 /** The title as a file name: no path separators, quotes or control characters. */
@@ -65,7 +67,7 @@ export class RecordService {
   }
 
   async publication(principal: Principal): Promise<PublicationView | null> {
-    return view(await this.store.records.publication(principal.session.id));
+    return view(await this.store.records.publication(principal.session.id), principal.session);
   }
 
   /** Publishes (the slug is made once and kept, so the link is stable) or takes the page down. */
@@ -76,7 +78,7 @@ export class RecordService {
     const next: PublicationRecord = { sessionId, slug: existing?.slug ?? newId(), publishedAt: published ? (existing?.publishedAt ?? now) : null };
     await this.store.records.save(next, now);
     // Read back: of two publishes at once (a double click) the first slug is the one stored.
-    return view(await this.store.records.publication(sessionId))!;
+    return view(await this.store.records.publication(sessionId), principal.session)!;
   }
 
   /** The public page's record, or 404 while it is not published (REC10). */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ConsultationPublicRepo } from './consultation-public-repo.js';
 import type { DatabaseHandle } from './db.js';
 import { CafeRepo } from './cafe-repo.js';
 import { NotepadRepo } from './notepad-repo.js';
@@ -39,6 +40,7 @@ export interface Repos {
   consultationItems: ConsultationItemsRepo;
   /** The consultation's lists, search and queue (reads only). */
   consultationSearch: ConsultationSearchRepo;
+  consultationPublic: ConsultationPublicRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -71,6 +73,7 @@ function repos(db: Kysely<Database>): Repos {
     consultation: new ConsultationRepo(db),
     consultationItems: new ConsultationItemsRepo(db),
     consultationSearch: new ConsultationSearchRepo(db),
+    consultationPublic: new ConsultationPublicRepo(db),
   };
 }
 
