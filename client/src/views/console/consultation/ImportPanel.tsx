@@ -63,7 +63,7 @@ export function ImportPanel({ sessionId, questions }: { sessionId: string; quest
               </label>
             ))}
           </fieldset>
-          <button type="submit" disabled={busy || !source}>
+          <button type="submit" disabled={!source} aria-disabled={busy}>
             {t('consultConsole.import.button')}
           </button>
         </form>

@@ -38,7 +38,7 @@ export function InvitationsPanel({ invitations }: { invitations: InvitationView[
       <form onSubmit={submit} className="cc-inline-form">
         <label htmlFor={`${id}-count`}>{t('consultConsole.invitations.count')}</label>
         <input id={`${id}-count`} type="number" min={1} max={L.invitationsPerRequest} value={count} onChange={(e) => setCount(e.target.value)} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" aria-disabled={busy}>
           {t('consultConsole.invitations.make')}
         </button>
       </form>

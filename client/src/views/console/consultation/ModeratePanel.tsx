@@ -1,6 +1,7 @@
 import { CONSULTATION_LIMITS as L } from '@open-talks/shared/consultation';
-import type { CommentView, ConsultationLive, ContributionPage, ContributionVersion, ContributionView, StatementView } from '@open-talks/shared/protocol';
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import type { CommentView, ConsultationLive, ContributionVersion, ContributionView, StatementView } from '@open-talks/shared/protocol';
+import { useConsultation, useModerationQueue, type PagedContributions } from '../../../consultation';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personLabel } from '../../../components/townhall/person';
 import { ContributionCard } from './ContributionCard';
@@ -18,22 +19,17 @@ export default function ModeratePanel({ live }: { live: ConsultationLive }) {
   const { t } = useTranslation();
   const counts = live.moderation;
   const [filter, setFilter] = useState<Filter>('pending');
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<ContributionPage>();
-  const { send, error } = useSend();
+  const queue = useModerationQueue({ filter, pageSize: L.pageSize });
   const [said, setSaid] = useState('');
+  // What the counts were when the list was last fetched: when they move, say there is news.
+  const [seen, setSeen] = useState(counts);
+  const stale = counts !== null && seen !== null && (counts.pending !== seen.pending || counts.flagged !== seen.flagged || counts.hidden !== seen.hidden);
+  const refresh = () => {
+    setSeen(counts);
+    queue.refresh();
+  };
 
-  const load = useCallback(async () => {
-    const ack = await send('consultation:queue', { filter, page, pageSize: L.pageSize });
-    if (ack) setData(ack.page);
-  }, [send, filter, page]);
-  // Reloaded when the counts move: something arrived or another moderator acted.
-  useEffect(() => void load(), [load, counts]);
-
-  const themes = useMemo(() => [...new Set((data?.items ?? []).flatMap((c) => c.themes))].sort(), [data]);
-  const replace = (c: ContributionView) => setData((d) => d && { ...d, items: d.items.map((x) => (x.id === c.id ? c : x)) });
-  const drop = (id: string) => setData((d) => d && { ...d, items: d.items.filter((x) => x.id !== id), total: d.total - 1 });
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const themes = useMemo(() => [...new Set(queue.items.flatMap((c) => c.themes))].sort(), [queue.items]);
   const countOf = (f: Filter) => (f === 'pending' ? counts?.pending : f === 'flagged' ? counts?.flagged : f === 'hidden' ? counts?.hidden : undefined);
 
   return (
@@ -52,7 +48,7 @@ export default function ModeratePanel({ live }: { live: ConsultationLive }) {
                   checked={filter === f}
                   onChange={() => {
                     setFilter(f);
-                    setPage(1);
+                    setSeen(counts);
                   }}
                 />
                 {t(`consultConsole.moderate.filter.${f}`)}
@@ -64,64 +60,61 @@ export default function ModeratePanel({ live }: { live: ConsultationLive }) {
         {counts && (counts.pendingComments > 0 || counts.pendingStatements > 0) && (
           <p>{t('consultConsole.moderate.pendingOther', { comments: counts.pendingComments, statements: counts.pendingStatements })}</p>
         )}
+        <div className="cc-actions">
+          <button type="button" className="secondary" onClick={refresh}>
+            {t('consultConsole.moderate.refresh')}
+          </button>
+          <span role="status">{stale ? t('consultConsole.moderate.news') : ''}</span>
+        </div>
         <p className="form-error" role="alert">
-          {error}
+          {queue.error}
         </p>
         <p className="cc-said" role="status" data-testid="cc-moderate-said">
           {said}
         </p>
-        {!data ? (
-          <p role="status">{t('app.loading')}</p>
-        ) : data.items.length === 0 ? (
-          <p className="muted">{t('consultConsole.moderate.empty')}</p>
+        {queue.items.length === 0 ? (
+          queue.loading ? (
+            <p role="status">{t('app.loading')}</p>
+          ) : (
+            <p className="muted">{t('consultConsole.moderate.empty')}</p>
+          )
         ) : (
           <ul className="cc-list">
-            {data.items.map((c) => (
+            {queue.items.map((c) => (
               <li key={c.id}>
                 <ContributionCard contribution={c}>
-                  <ModerationActions contribution={c} themes={themes} onChanged={replace} onGone={drop} onSaid={setSaid} />
+                  <ModerationActions contribution={c} themes={themes} onSaid={setSaid} />
                 </ContributionCard>
               </li>
             ))}
           </ul>
         )}
-        {data && pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
+        <MoreButton list={queue} />
       </section>
       {live.consultation.questions.some((q) => q.statements) && <StatementsModeration live={live} />}
     </div>
   );
 }
 
-export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+/** "Show more" for a server-paged list, with how many of how many are shown. */
+export function MoreButton({ list }: { list: PagedContributions }) {
   const { t } = useTranslation();
+  if (list.total === 0) return null;
   return (
-    <nav className="cc-pager" aria-label={t('consultConsole.pager.label')}>
-      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        {t('consultConsole.pager.previous')}
-      </button>
-      <span aria-live="polite">{t('consultConsole.pager.page', { page, pages })}</span>
-      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        {t('consultConsole.pager.next')}
-      </button>
-    </nav>
+    <div className="cc-pager">
+      <span>{t('consultConsole.pager.shown', { shown: list.items.length, total: list.total })}</span>
+      {list.more && (
+        <button type="button" className="secondary" aria-disabled={list.loading} onClick={() => !list.loading && list.loadMore()}>
+          {t('consultConsole.pager.more')}
+        </button>
+      )}
+    </div>
   );
 }
 
 type Open = 'hide' | 'merge' | 'tag' | 'versions' | 'comments' | undefined;
 
-function ModerationActions({
-  contribution: c,
-  themes,
-  onChanged,
-  onGone,
-  onSaid,
-}: {
-  contribution: ContributionView;
-  themes: string[];
-  onChanged: (c: ContributionView) => void;
-  onGone: (id: string) => void;
-  onSaid: (text: string) => void;
-}) {
+function ModerationActions({ contribution: c, themes, onSaid }: { contribution: ContributionView; themes: string[]; onSaid: (text: string) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>();
   const { send, error, busy } = useSend();
@@ -131,13 +124,11 @@ function ModerationActions({
   const approve = async () => {
     const ack = await send('contribution:approve', { contributionId: c.id });
     if (!ack) return;
-    onChanged(ack.contribution);
     onSaid(t('consultConsole.moderate.approved', { title: c.title }));
   };
   const carry = async (on: boolean) => {
     const ack = await send('contribution:carry', { contributionId: c.id, carry: on });
     if (!ack) return;
-    onChanged(ack.contribution);
     onSaid(t(on ? 'consultConsole.moderate.carried' : 'consultConsole.moderate.uncarried', { title: c.title }));
   };
 
@@ -145,7 +136,7 @@ function ModerationActions({
     <div className="cc-mod">
       <div className="cc-actions">
         {c.status !== 'published' && (
-          <button type="button" disabled={busy} onClick={() => void approve()}>
+          <button type="button" aria-disabled={busy} onClick={() => void approve()}>
             {t('consultConsole.moderate.approve')}
             {name}
           </button>
@@ -165,7 +156,7 @@ function ModerationActions({
           {name}
         </button>
         <label className="choice cc-carry">
-          <input type="checkbox" checked={c.carry} disabled={busy} onChange={(e) => void carry(e.target.checked)} />
+          <input type="checkbox" checked={c.carry} aria-disabled={busy} onChange={(e) => void carry(e.target.checked)} />
           {t('consultConsole.moderate.carry')}
           {name}
         </label>
@@ -192,7 +183,6 @@ function ModerationActions({
             const ack = await send('contribution:hide', { contributionId: c.id, reason });
             if (!ack) return;
             setOpen(undefined);
-            onChanged(ack.contribution);
             onSaid(t('consultConsole.moderate.hidden', { title: c.title }));
           }}
         />
@@ -202,8 +192,8 @@ function ModerationActions({
           source={c}
           onMerged={(target) => {
             setOpen(undefined);
-            onGone(c.id);
-            onChanged(target);
+            // The duplicate leaves every list at once; the server's `contribution:gone` says the same.
+            useConsultation.getState().contributionGone({ contributionId: c.id, mergedInto: target.id });
             onSaid(t('consultConsole.moderate.merged', { source: c.title, target: target.title, count: target.supports }));
           }}
         />
@@ -212,9 +202,8 @@ function ModerationActions({
         <TagForm
           contribution={c}
           suggestions={themes}
-          onTagged={(next) => {
+          onTagged={() => {
             setOpen(undefined);
-            onChanged(next);
             onSaid(t('consultConsole.moderate.tagged', { title: c.title }));
           }}
         />
@@ -281,7 +270,7 @@ function MergeForm({ source, onMerged }: { source: ContributionView; onMerged: (
       <form onSubmit={search} className="cc-inline-form" role="search">
         <label htmlFor={`${id}-q`}>{t('consultConsole.moderate.mergeSearch')}</label>
         <input id={`${id}-q`} type="search" value={q} maxLength={L.searchLength} onChange={(e) => setQ(e.target.value)} dir="auto" />
-        <button type="submit" disabled={busy}>
+        <button type="submit" aria-disabled={busy}>
           {t('consultConsole.moderate.searchButton')}
         </button>
       </form>
@@ -295,7 +284,7 @@ function MergeForm({ source, onMerged }: { source: ContributionView; onMerged: (
               <span dir="auto">{c.title}</span> <span className="muted">({t('consultConsole.card.supports', { count: c.supports })})</span>
             </label>
           ))}
-          <button type="button" disabled={busy || !target} onClick={() => void merge()}>
+          <button type="button" disabled={!target} aria-disabled={busy} onClick={() => void merge()}>
             {t('consultConsole.moderate.mergeConfirm')}
           </button>
         </fieldset>
@@ -364,7 +353,7 @@ function TagForm({ contribution, suggestions, onTagged }: { contribution: Contri
           {t('consultConsole.moderate.addTheme')}
         </button>
       </div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" aria-disabled={busy}>
         {t('consultConsole.moderate.saveThemes')}
       </button>
       <p className="form-error" role="alert">
@@ -434,7 +423,7 @@ function CommentsModeration({ contributionId }: { contributionId: string }) {
               {c.hiddenReason && <p className="cc-meta">{t('consultConsole.card.hiddenReason', { reason: c.hiddenReason })}</p>}
               <div className="cc-actions">
                 {c.status !== 'published' && (
-                  <button type="button" disabled={busy} onClick={() => void send('comment:approve', { commentId: c.id }).then((ack) => ack && replace(ack.comment))}>
+                  <button type="button" aria-disabled={busy} onClick={() => void send('comment:approve', { commentId: c.id }).then((ack) => ack && replace(ack.comment))}>
                     {t('consultConsole.moderate.approveComment')}
                   </button>
                 )}
@@ -498,13 +487,13 @@ function StatementsModeration({ live }: { live: ConsultationLive }) {
                     <span dir="auto">{s.text}</span> <span className={`cc-badge cc-badge-${s.status}`}>{t(`consultConsole.status.${s.status}`)}</span>
                     <span className="cc-actions">
                       {s.status !== 'published' && (
-                        <button type="button" disabled={busy} onClick={() => void moderate(s, 'published')}>
+                        <button type="button" aria-disabled={busy} onClick={() => void moderate(s, 'published')}>
                           {t('consultConsole.moderate.approve')}
                           <span className="visually-hidden"> {s.text}</span>
                         </button>
                       )}
                       {s.status !== 'hidden' && (
-                        <button type="button" disabled={busy} onClick={() => void moderate(s, 'hidden')}>
+                        <button type="button" aria-disabled={busy} onClick={() => void moderate(s, 'hidden')}>
                           {t('consultConsole.moderate.hideStatement')}
                           <span className="visually-hidden"> {s.text}</span>
                         </button>

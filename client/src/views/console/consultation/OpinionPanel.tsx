@@ -1,11 +1,8 @@
 import type { StakeholderGroup } from '@open-talks/shared';
 import type { ConsultationLive, OpinionReport, StatementResult, VoteTally } from '@open-talks/shared/protocol';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSend } from './use-consultation';
-
-/** How often the board asks again while open, besides the "refresh" button (the server recomputes at most every few seconds). */
-const REFRESH_MS = 10_000;
+import { useOpinion } from '../../../consultation';
 
 /** "Group A", "Group B", … : letters, so a group is never told by its colour alone. */
 export const groupLetter = (index: number) => String.fromCharCode(65 + index);
@@ -13,25 +10,15 @@ export const groupLetter = (index: number) => String.fromCharCode(65 + index);
 /**
  * Opinion groups (CONS57): for a question with statements, the groups found in the answers, the
  * statements that unite everyone and the ones that divide, and each statement broken down by
- * opinion group and by stakeholder group, as tables with captions.
+ * opinion group and by stakeholder group, as tables with captions. Fetched once, then kept up to
+ * date by the server's `opinion:report` events (recomputed at most every few seconds).
  */
 export default function OpinionPanel({ live }: { live: ConsultationLive }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const questions = live.consultation.questions.filter((q) => q.statements);
   const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
-  const [report, setReport] = useState<OpinionReport | null>();
-  const { send, error } = useSend();
-  const load = useCallback(async () => {
-    if (!questionId) return;
-    const ack = await send('opinion:get', { questionId });
-    if (ack) setReport(ack.report);
-  }, [send, questionId]);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const { report, error, asked } = useOpinion(questionId, questionId !== '');
 
   if (questions.length === 0) {
     return (
@@ -54,16 +41,13 @@ export default function OpinionPanel({ live }: { live: ConsultationLive }) {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void load()}>
-          {t('consultConsole.opinion.refresh')}
-        </button>
       </div>
       <p className="form-error" role="alert">
         {error}
       </p>
-      {report === undefined ? (
+      {!report && !asked ? (
         <p role="status">{t('app.loading')}</p>
-      ) : report === null || report.groups.length === 0 ? (
+      ) : !report || report.groups.length === 0 ? (
         <p className="muted">{t('consultConsole.opinion.notYet')}</p>
       ) : (
         <Report report={report} time={time} />

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ImportPanel } from './ImportPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { QuestionsEditor } from './QuestionsEditor';
-import { fromLocalInput, showConsultation, toLocalInput, useSend } from './use-consultation';
+import { fromLocalInput, toLocalInput, useSend } from './use-consultation';
 
 /** Prepare (CONS51–CONS53): the phase, the set-up, the questions, the dates, who may take part, carrying sessions in. */
 export function PreparePanel({ sessionId, live }: { sessionId: string; live: ConsultationLive }) {
@@ -50,7 +50,6 @@ function PhaseControl({ phase, next }: { phase: ConsultationPhase; next: Consult
     if (!ok || !following) return;
     const ack = await send('consultation:set-phase', { phase: following });
     if (!ack) return;
-    showConsultation(ack.consultation);
     setSaid(t('consultConsole.phaseStarted', { phase: name(ack.consultation.phase) }));
   };
 
@@ -67,7 +66,7 @@ function PhaseControl({ phase, next }: { phase: ConsultationPhase; next: Consult
       </ol>
       <p>{next ? t('consultConsole.nextByDate', { phase: name(next.phase), at: formatDate(next.at) }) : t('consultConsole.nextByHand')}</p>
       {following && (
-        <button type="button" disabled={busy} onClick={() => setAsking(true)}>
+        <button type="button" aria-disabled={busy} onClick={() => setAsking(true)}>
           {t('consultConsole.startNow', { phase: name(following) })}
         </button>
       )}
@@ -121,7 +120,6 @@ function SettingsForm({ live }: { live: ConsultationLive }) {
       flagThreshold: Number(threshold),
     });
     if (!ack) return;
-    showConsultation(ack.consultation);
     setSaid(t('consultConsole.saved'));
   };
 
@@ -174,7 +172,7 @@ function SettingsForm({ live }: { live: ConsultationLive }) {
             </p>
           </div>
         </div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" aria-disabled={busy}>
           {t('consultConsole.settings.save')}
         </button>
         <p className="form-error" role="alert">
@@ -204,7 +202,6 @@ function ScheduleForm({ schedule }: { schedule: Record<ScheduledPhase, number | 
     const dates = Object.fromEntries(SCHEDULED_PHASES.map((p) => [p, fromLocalInput(values[p])])) as Record<ScheduledPhase, number | null>;
     const ack = await send('consultation:configure', { schedule: dates });
     if (!ack) return;
-    showConsultation(ack.consultation);
     setSaid(t('consultConsole.saved'));
   };
 
@@ -228,7 +225,7 @@ function ScheduleForm({ schedule }: { schedule: Record<ScheduledPhase, number | 
             )}
           </div>
         ))}
-        <button type="submit" disabled={busy}>
+        <button type="submit" aria-disabled={busy}>
           {t('consultConsole.schedule.save')}
         </button>
         <p className="form-error" role="alert">

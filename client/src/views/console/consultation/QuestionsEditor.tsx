@@ -3,7 +3,7 @@ import type { ConsultationQuestionView, StatementView } from '@open-talks/shared
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { showConsultation, useSend } from './use-consultation';
+import { useSend } from './use-consultation';
 
 /** CONS51: the questions: add, edit, remove, reorder; statements on or off; seed statements. */
 export function QuestionsEditor({ questions }: { questions: ConsultationQuestionView[] }) {
@@ -15,7 +15,6 @@ export function QuestionsEditor({ questions }: { questions: ConsultationQuestion
   const move = async (question: ConsultationQuestionView, toIndex: number) => {
     const ack = await send('consultation:move-question', { questionId: question.id, toIndex });
     if (!ack) return;
-    showConsultation(ack.consultation);
     setSaid(t('consultConsole.questions.moved', { position: toIndex + 1, total: questions.length }));
     // The same button may have moved off the end: keep the keyboard on the question.
     requestAnimationFrame(() => document.getElementById(`cc-question-${question.id}`)?.focus());
@@ -26,7 +25,6 @@ export function QuestionsEditor({ questions }: { questions: ConsultationQuestion
     if (!ok || !question) return;
     const ack = await send('consultation:remove-question', { questionId: question.id });
     if (ack) {
-      showConsultation(ack.consultation);
       setSaid(t('consultConsole.questions.removed'));
     }
   };
@@ -99,15 +97,15 @@ function QuestionRow({
           {t('consultConsole.questions.edit')}
           <span className="visually-hidden"> {question.text}</span>
         </button>
-        <button type="button" disabled={busy || index === 0} onClick={() => onMove(index - 1)}>
+        <button type="button" disabled={index === 0} aria-disabled={busy} onClick={() => onMove(index - 1)}>
           {t('consultConsole.questions.up')}
           <span className="visually-hidden"> {question.text}</span>
         </button>
-        <button type="button" disabled={busy || index === count - 1} onClick={() => onMove(index + 1)}>
+        <button type="button" disabled={index === count - 1} aria-disabled={busy} onClick={() => onMove(index + 1)}>
           {t('consultConsole.questions.down')}
           <span className="visually-hidden"> {question.text}</span>
         </button>
-        <button type="button" className="danger" disabled={busy} onClick={onRemove}>
+        <button type="button" className="danger" aria-disabled={busy} onClick={onRemove}>
           {t('consultConsole.questions.remove')}
           <span className="visually-hidden"> {question.text}</span>
         </button>
@@ -161,7 +159,6 @@ function AddQuestion() {
     setSaid('');
     const ack = await send('consultation:add-question', { text, description, statements });
     if (!ack) return;
-    showConsultation(ack.consultation);
     setText('');
     setDescription('');
     setStatements(false);
@@ -171,7 +168,7 @@ function AddQuestion() {
     <form onSubmit={submit} className="cc-form cc-add-question" aria-labelledby="cc-add-question">
       <h3 id="cc-add-question">{t('consultConsole.questions.add')}</h3>
       <QuestionFields text={text} description={description} statements={statements} onText={setText} onDescription={setDescription} onStatements={setStatements} />
-      <button type="submit" disabled={busy || !text.trim()}>
+      <button type="submit" disabled={!text.trim()} aria-disabled={busy}>
         {t('consultConsole.questions.addButton')}
       </button>
       <p className="form-error" role="alert">
@@ -194,14 +191,13 @@ function EditQuestion({ question, onDone }: { question: ConsultationQuestionView
     event.preventDefault();
     const ack = await send('consultation:edit-question', { questionId: question.id, text, description, statements });
     if (!ack) return;
-    showConsultation(ack.consultation);
     onDone();
   };
   return (
     <form onSubmit={submit} className="cc-form cc-edit-question">
       <QuestionFields text={text} description={description} statements={statements} onText={setText} onDescription={setDescription} onStatements={setStatements} />
       <div className="cc-actions">
-        <button type="submit" disabled={busy || !text.trim()}>
+        <button type="submit" disabled={!text.trim()} aria-disabled={busy}>
           {t('consultConsole.save')}
         </button>
         <button type="button" onClick={onDone}>
@@ -256,7 +252,7 @@ function SeedStatements({ question }: { question: ConsultationQuestionView }) {
           <form onSubmit={submit} className="cc-inline-form">
             <label htmlFor={`${id}-text`}>{t('consultConsole.questions.seedLabel')}</label>
             <input id={`${id}-text`} maxLength={L.statementLength} value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
-            <button type="submit" disabled={busy || !text.trim()}>
+            <button type="submit" disabled={!text.trim()} aria-disabled={busy}>
               {t('consultConsole.questions.seedButton')}
             </button>
           </form>

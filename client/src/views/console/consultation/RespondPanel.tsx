@@ -1,10 +1,11 @@
 import { CONSULTATION_LIMITS as L, RESPONSE_STATUSES, type ContributionSort, type ResponseStatus } from '@open-talks/shared/consultation';
-import type { ConsultationLive, ContributionPage, ContributionView, ResponseView } from '@open-talks/shared/protocol';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { ConsultationLive, ContributionView, ResponseView } from '@open-talks/shared/protocol';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ContributionCard } from './ContributionCard';
-import { Pager } from './ModeratePanel';
+import { MoreButton } from './ModeratePanel';
+import { useContributionList } from '../../../consultation';
 import { useSend } from './use-consultation';
 
 const SORTS = ['supported', 'newest', 'discussed'] as const satisfies readonly ContributionSort[];
@@ -22,29 +23,20 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
   const [theme, setTheme] = useState('');
   const [sort, setSort] = useState<ContributionSort>('supported');
   const [unanswered, setUnanswered] = useState(true);
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<ContributionPage>();
+  const [themeQuery, setThemeQuery] = useState('');
   const [selected, setSelected] = useState<Map<string, ContributionView>>(new Map());
   const [editing, setEditing] = useState<ResponseView>();
   const [withdrawing, setWithdrawing] = useState<ResponseView>();
   const { send, error } = useSend();
   const [said, setSaid] = useState('');
-
-  const load = useCallback(async () => {
-    const ack = await send('consultation:list', {
-      status: 'published',
-      sort,
-      page,
-      pageSize: L.pageSize,
-      ...(questionId && { questionId }),
-      ...(theme.trim() && { theme: theme.trim() }),
-    });
-    if (ack) setData(ack.page);
-  }, [send, sort, page, questionId, theme]);
-  useEffect(() => void load(), [load]);
-
-  const items = (data?.items ?? []).filter((c) => !unanswered || c.response === null);
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const list = useContributionList({
+    status: 'published',
+    sort,
+    pageSize: L.pageSize,
+    ...(questionId && { questionId }),
+    ...(themeQuery && { theme: themeQuery }),
+  });
+  const items = list.items.filter((c) => !unanswered || c.response === null);
   const toggle = (c: ContributionView, on: boolean) =>
     setSelected((s) => {
       const next = new Map(s);
@@ -57,7 +49,7 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
     setSaid(t(`consultConsole.respond.${verb}`, { count: response.contributionIds.length }));
     setSelected(new Map());
     setEditing(undefined);
-    void load();
+    list.refresh();
   };
   const withdraw = async (ok: boolean) => {
     const response = withdrawing;
@@ -66,7 +58,7 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
     const ack = await send('response:delete', { responseId: response.id });
     if (!ack) return;
     setSaid(t('consultConsole.respond.withdrawn'));
-    void load();
+    list.refresh();
   };
 
   return (
@@ -74,10 +66,10 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
       <section className="card" aria-labelledby={`${id}-h`}>
         <h2 id={`${id}-h`}>{t('consultConsole.respond.heading')}</h2>
         <p className="hint">{t('consultConsole.respond.hint')}</p>
-        <form className="cc-filters-row" onSubmit={(e) => (e.preventDefault(), setPage(1), void load())} role="search">
+        <form className="cc-filters-row" onSubmit={(e) => (e.preventDefault(), setThemeQuery(theme.trim()))} role="search">
           <div>
             <label htmlFor={`${id}-q`}>{t('consultConsole.respond.question')}</label>
-            <select id={`${id}-q`} value={questionId} onChange={(e) => (setQuestionId(e.target.value), setPage(1))}>
+            <select id={`${id}-q`} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
               <option value="">{t('consultConsole.respond.allQuestions')}</option>
               {questions.map((q) => (
                 <option key={q.id} value={q.id}>
@@ -92,7 +84,7 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
           </div>
           <div>
             <label htmlFor={`${id}-sort`}>{t('consultConsole.respond.sort')}</label>
-            <select id={`${id}-sort`} value={sort} onChange={(e) => (setSort(e.target.value as ContributionSort), setPage(1))}>
+            <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value as ContributionSort)}>
               {SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`consultConsole.sort.${s}`)}
@@ -112,7 +104,10 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
         <p className="cc-said" role="status" data-testid="cc-respond-said">
           {said}
         </p>
-        {!data ? (
+        <p className="form-error" role="alert">
+          {list.error}
+        </p>
+        {items.length === 0 && list.loading ? (
           <p role="status">{t('app.loading')}</p>
         ) : items.length === 0 ? (
           <p className="muted">{t('consultConsole.respond.none')}</p>
@@ -149,7 +144,7 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
             ))}
           </ul>
         )}
-        {data && pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
+        <MoreButton list={list} />
       </section>
       {editing ? (
         <ResponseForm key={editing.id} response={editing} selected={[]} onDone={(r) => written(r, 'edited')} onCancel={() => setEditing(undefined)} />
@@ -226,7 +221,7 @@ function ResponseForm({
         <label htmlFor={`${id}-text`}>{t('consultConsole.respond.reason')}</label>
         <textarea id={`${id}-text`} rows={4} required maxLength={L.responseLength} value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
         <div className="cc-actions">
-          <button type="submit" disabled={busy || !text.trim() || (!response && selected.length === 0)}>
+          <button type="submit" disabled={!text.trim() || (!response && selected.length === 0)} aria-disabled={busy}>
             {response ? t('consultConsole.save') : t('consultConsole.respond.publish')}
           </button>
           {onCancel && (

@@ -1,45 +1,43 @@
-import type { CommandPayload, ConsultationLive, ConsultationView } from '@open-talks/shared/protocol';
-import { useCallback, useState } from 'react';
+import type { CommandPayload } from '@open-talks/shared/protocol';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyAck } from '../../../net/acks';
 import type { Command, CommandSuccess } from '../../../net/command-types';
 import { command } from '../../../net/realtime';
 import { refusalText } from '../../../net/refusal';
-import { useLive } from '../../../state/live-store';
 
-/** The consultation as `session:state` carries it (and as events keep it). */
-export const useConsultationLive = (): ConsultationLive | undefined => useLive((s) => s.live?.consultation);
-export const useConsultationView = (): ConsultationView | undefined => useLive((s) => s.live?.consultation?.consultation);
-
-/**
- * The console's own changes show at once from the ack (CONS51), whether or not the
- * `consultation:changed` event that follows has reached this tab yet.
- */
-export function showConsultation(view: ConsultationView): void {
-  useLive.setState(({ live }) => (live?.consultation ? { live: { ...live, consultation: { ...live.consultation, consultation: view } } } : {}));
-}
+export { useConsultationLive, useConsultationView } from '../../../consultation';
 
 type Send = <K extends Command>(name: K, payload: CommandPayload<K>) => Promise<CommandSuccess<K> | undefined>;
 
 /**
- * Sends a command; a refusal becomes `error`, in the person's language from the ack's
- * `error.reason` (CONS59), announced by the panel's alert. Resolves with the ack, or undefined.
+ * Sends a command; what its ack carries goes into the consultation store at once (net/acks.ts),
+ * and a refusal becomes `error`, in the person's language from the ack's `error.reason` (CONS59),
+ * shown in the panel's alert. A second press while one is in flight is ignored, so buttons stay
+ * enabled (`aria-disabled` while busy): disabling the pressed button would drop keyboard focus.
  */
 export function useSend(): { send: Send; error: string; busy: boolean; clear: () => void } {
   const { t } = useTranslation();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
   const send = useCallback<Send>(
     async (name, payload) => {
+      if (inFlight.current) return undefined;
+      inFlight.current = true;
       setBusy(true);
       setError('');
       try {
-        const ack = (await command(name as never, payload as never)) as unknown as { ok: boolean; error?: never };
+        const ack = await command(name, payload);
         if (!ack.ok) {
-          setError(refusalText(t, ack.error as never));
+          setError(refusalText(t, ack.error));
           return undefined;
         }
-        return ack as never;
+        const success = ack as CommandSuccess<typeof name>;
+        applyAck(name, success);
+        return success;
       } finally {
+        inFlight.current = false;
         setBusy(false);
       }
     },
