@@ -89,11 +89,11 @@ export function ConsultationConsole({
             <dd>{t(`words.attribution.${session.attribution}`)}</dd>
           </div>
         </dl>
-        <PreparePanel sessionId={sessionId} live={live} />
         <div className="console-grid">
           <SharePanel session={session} />
           <LiveAttendance />
         </div>
+        <PreparePanel sessionId={sessionId} live={live} />
         {participants && <PeopleTable participants={participants} meId={me.id} />}
       </>
     );

@@ -102,7 +102,7 @@ export function MoreButton({ list }: { list: PagedContributions }) {
   if (list.total === 0) return null;
   return (
     <div className="cc-pager">
-      <span>{t('consultConsole.pager.shown', { shown: list.items.length, total: list.total })}</span>
+      <span>{t('consultConsole.pager.shown', { shown: list.items.length, total: Math.max(list.items.length, list.total) })}</span>
       {list.more && (
         <button type="button" className="secondary" aria-disabled={list.loading} onClick={() => !list.loading && list.loadMore()}>
           {t('consultConsole.pager.more')}

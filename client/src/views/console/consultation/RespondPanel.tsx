@@ -144,6 +144,7 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
             ))}
           </ul>
         )}
+        {items.length < list.items.length && <p className="muted">{t('consultConsole.respond.answeredHidden', { count: list.items.length - items.length })}</p>}
         <MoreButton list={list} />
       </section>
       {editing ? (
