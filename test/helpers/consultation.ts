@@ -14,11 +14,11 @@ export interface OpenConsultation {
   questionId: string;
 }
 
-/** Unwraps an ack that must be ok. */
-export async function ok<K extends CommandName>(socket: ClientSocket, name: K, payload: unknown): Promise<Extract<CommandAck<K>, { ok: true }>> {
-  const ack = (await command(socket, name as never, payload as never)) as CommandAck<K>;
+/** Unwraps an ack that must be ok: its fields. */
+export async function ok<K extends CommandName>(socket: ClientSocket, name: K, payload: unknown): Promise<CommandAck<K>> {
+  const ack = (await command(socket, name as never, payload as never)) as { ok: boolean };
   if (!ack.ok) throw new Error(`${name} refused: ${JSON.stringify(ack)}`);
-  return ack as Extract<CommandAck<K>, { ok: true }>;
+  return ack as unknown as CommandAck<K>;
 }
 
 /** A consultation with one question, in the given phase. */

@@ -78,4 +78,55 @@ describe.each(targets)('consultation core on $kind', ({ kind, skip }) => {
       expect(again.consultation!.you!.supported[c.questionId]).toHaveLength(3);
     },
   );
+  it.skipIf(Boolean(skip))('CONS3 CONS4 CONS6 CONS7 bad input is refused with a translated reason and changes nothing', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url);
+    const [a, b] = [await member(server.url, c, 'A'), await member(server.url, c, 'B')];
+    const mine = await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Mine', text: 'My idea' });
+    const hidden = await ok(b.socket, 'contribution:submit', { questionId: c.questionId, title: 'Hidden', text: 'Will be hidden' });
+    await ok(c.facilitator, 'contribution:hide', { contributionId: hidden.contribution.id, reason: 'Off topic' });
+    const stateOf = async () => [
+      (await http(server.url, 'GET', `/api/sessions/${c.created.session.id}`, { token: c.created.facilitatorToken })).body.consultation as unknown,
+      (await http(server.url, 'GET', `/api/sessions/${c.created.session.id}`, { token: a.token })).body.consultation as unknown,
+    ];
+    const before = await stateOf();
+    const refusals: [Promise<unknown>, object][] = [
+      [command(a.socket, 'contribution:submit', { questionId: c.questionId, title: '   ', text: 'x' }), { reason: 'consultation.titleEmpty' }],
+      [command(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'x', text: ' \n ' }), { reason: 'consultation.textEmpty' }],
+      [command(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'x', text: 'y'.repeat(5_001) }), { reason: 'consultation.textTooLong', params: { max: 5_000 } }],
+      [command(a.socket, 'contribution:submit', { questionId: 'no-such-question', title: 'x', text: 'y' }), { code: 'not_found', reason: 'consultation.questionNotFound' }],
+      [command(a.socket, 'contribution:support', { contributionId: mine.contribution.id, support: true }), { reason: 'consultation.supportOwn' }],
+      [
+        command(a.socket, 'contribution:comment', { contributionId: hidden.contribution.id, stance: 'agree', text: 'Hello' }),
+        { code: 'not_found', reason: 'consultation.contributionNotFound' },
+      ],
+      [command(a.socket, 'contribution:comment', { contributionId: mine.contribution.id, stance: 'agree', text: '  ' }), { reason: 'consultation.commentEmpty' }],
+      [command(c.facilitator, 'consultation:configure', { schedule: { comments: Date.now() - 60_000 } }), { reason: 'consultation.dateInPast', params: { phase: 'comments' } }],
+      [command(c.facilitator, 'consultation:configure', { schedule: { comments: Date.now() + 120_000, closed: Date.now() + 60_000 } }), { reason: 'consultation.dateOrder' }],
+      [command(a.socket, 'contribution:edit', { contributionId: hidden.contribution.id, title: 'Not mine' }), { code: 'not_found' }],
+    ];
+    for (const [attempt, error] of refusals) expect(await attempt).toMatchObject({ ok: false, error: { message: expect.any(String), ...error } });
+    // Over HTTP too, with the same reason.
+    const viaHttp = await http(server.url, 'POST', `/api/sessions/${c.created.session.id}/consultation/contributions`, {
+      token: a.token,
+      body: { questionId: c.questionId, title: '', text: 'x' },
+    });
+    expect(viaHttp.status).toBe(409);
+    expect(viaHttp.body.error).toMatchObject({ code: 'conflict', reason: 'consultation.titleEmpty' });
+    expect(await stateOf()).toEqual(before);
+  });
+
+  it.skipIf(Boolean(skip))('CONS5 an edit keeps the old text as a version staff can read; the author is told on their own connections', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url);
+    const a = await member(server.url, c, 'A');
+    const first = await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'First', text: 'First text' });
+    const told = nextEvent(a.socket, 'contribution:mine', (v) => v.title === 'Second');
+    const edited = await ok(a.socket, 'contribution:edit', { contributionId: first.contribution.id, title: 'Second', text: 'Second text' });
+    expect(edited.contribution).toMatchObject({ title: 'Second', versions: 1, editedAt: expect.any(Number) });
+    expect((await told)[0].text).toBe('Second text');
+    const versions = await ok(c.facilitator, 'contribution:versions', { contributionId: first.contribution.id });
+    expect(versions.versions).toMatchObject([{ version: 1, title: 'First', text: 'First text' }]);
+    expect(await command(a.socket, 'contribution:versions', { contributionId: first.contribution.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 });

@@ -77,7 +77,15 @@ export interface BusEvents {
   // The consultation (issue 15; realtime/consultation-notifier.ts): one event per change, views per audience built by the service.
   'consultation:changed': { sessionId: string; view: ConsultationView };
   /** A contribution as staff, its author and everyone else see it (null: not theirs to see). */
-  'consultation:contribution': { sessionId: string; authorId: string | null; staff: ContributionView; author: ContributionView | null; everyone: ContributionView | null; wasPublic: boolean; mergedInto: string | null };
+  'consultation:contribution': {
+    sessionId: string;
+    authorId: string | null;
+    staff: ContributionView;
+    author: ContributionView | null;
+    everyone: ContributionView | null;
+    wasPublic: boolean;
+    mergedInto: string | null;
+  };
   'consultation:comment': { sessionId: string; authorId: string; staff: CommentView; author: CommentView; everyone: CommentView | null; wasPublic: boolean };
   'consultation:counts': { sessionId: string; counts: Record<string, { supports: number; comments: number }> };
   'consultation:moderation': { sessionId: string; counts: ModerationCounts };

@@ -29,10 +29,12 @@ export class SupportService {
     return runStep(this.ctx, principal.session, async (step) => {
       const { repos, session } = step;
       const row = await repos.consultation.contribution(session.id, body.contributionId);
-      if (!row || !visibleTo(row.status, row.author_id, audienceOf(principal))) notFound('contribution');
+      if (!row) notFound('contribution');
+      const supported = (await repos.consultationItems.supportedBy(session.id, me))[row.question_id] ?? [];
+      // A support stays takeable back (and movable) after its contribution was hidden or merged.
+      if (!supported.includes(row.id) && !visibleTo(row.status, row.author_id, audienceOf(principal))) notFound('contribution');
       const from = body.moveFrom === undefined ? undefined : await repos.consultation.contribution(session.id, body.moveFrom);
       if (body.moveFrom !== undefined && !from) notFound('contribution');
-      const supported = (await repos.consultationItems.supportedBy(session.id, me))[row.question_id] ?? [];
       const limit = step.config.settings.supportsPerQuestion;
       const decision = orThrow(
         decideSupport({ phase: step.phase, limit, personId: me, target: targetOf(row), supported, support: body.support, moveFrom: from && targetOf(from) }),

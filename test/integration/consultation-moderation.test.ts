@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { member, ok, openConsultation } from '../helpers/consultation.js';
+import { command, connect, nextEvent } from '../helpers/socket.js';
+import { storageTargets } from '../helpers/storage-kinds.js';
+import { serversPerTest } from '../helpers/townhall.js';
+
+// Moderation (CONS9–CONS14) and official responses (CONS15–CONS16) on SQLite and PostgreSQL.
+
+const targets = await storageTargets();
+
+describe.each(targets)('consultation moderation and responses on $kind', ({ kind, skip }) => {
+  const { start } = serversPerTest(kind);
+
+  it.skipIf(Boolean(skip))(
+    'CONS9 CONS10 pre-moderation: pending to staff and the author only, approved to everyone; hidden with a reason the author sees',
+    { timeout: 30_000 },
+    async () => {
+      const server = await start();
+      const c = await openConsultation(server.url, { settings: { moderation: 'pre' } });
+      const [a, b] = [await member(server.url, c, 'A'), await member(server.url, c, 'B')];
+      const staffHears = nextEvent(c.facilitator, 'contribution:changed');
+      const counts = nextEvent(c.facilitator, 'moderation:counts', (m) => m.pending === 1);
+      const sent = await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Wait for me', text: 'Pending first' });
+      expect(sent.contribution.status).toBe('pending');
+      expect((await staffHears)[0]).toMatchObject({ id: sent.contribution.id, status: 'pending' });
+      await counts;
+      // Others cannot see, comment on or support it.
+      expect(await command(b.socket, 'contribution:get', { contributionId: sent.contribution.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await command(b.socket, 'contribution:support', { contributionId: sent.contribution.id, support: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      const everyoneHears = nextEvent(b.socket, 'contribution:changed', (v) => v.id === sent.contribution.id);
+      await ok(c.facilitator, 'contribution:approve', { contributionId: sent.contribution.id });
+      expect((await everyoneHears)[0]).toMatchObject({ status: 'published', hiddenReason: null });
+      await ok(b.socket, 'contribution:support', { contributionId: sent.contribution.id, support: true });
+      // Hidden: gone for others, the author is told why.
+      const gone = nextEvent(b.socket, 'contribution:gone');
+      const told = nextEvent(a.socket, 'contribution:mine', (v) => v.status === 'hidden');
+      await ok(c.facilitator, 'contribution:hide', { contributionId: sent.contribution.id, reason: 'Please keep to the question' });
+      expect((await gone)[0]).toEqual({ contributionId: sent.contribution.id, mergedInto: null });
+      expect((await told)[0].hiddenReason).toBe('Please keep to the question');
+      // A support on a hidden contribution can still be taken back, freeing the slot.
+      expect(await ok(b.socket, 'contribution:support', { contributionId: sent.contribution.id, support: false })).toMatchObject({ supports: 0, supported: [] });
+      const { state } = await connect(server.url, a.token);
+      expect(state.consultation!.you!.mine).toMatchObject([{ status: 'hidden', hiddenReason: 'Please keep to the question' }]);
+    },
+  );
+
+  it.skipIf(Boolean(skip))('CONS11 merge: supports add up, nobody counted twice, a double supporter gets a slot back, comments move', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url, { settings: { supportsPerQuestion: 2 } });
+    const [author1, author2, x, y, z] = await Promise.all(['A1', 'A2', 'X', 'Y', 'Z'].map((n) => member(server.url, c, n)));
+    const source = (await ok(author1!.socket, 'contribution:submit', { questionId: c.questionId, title: 'Open data', text: 'Duplicate' })).contribution;
+    const target = (await ok(author2!.socket, 'contribution:submit', { questionId: c.questionId, title: 'Open data please', text: 'Original' })).contribution;
+    for (const p of [x!, y!]) await ok(p.socket, 'contribution:support', { contributionId: source.id, support: true });
+    for (const p of [y!, z!]) await ok(p.socket, 'contribution:support', { contributionId: target.id, support: true });
+    await ok(x!.socket, 'contribution:comment', { contributionId: source.id, stance: 'agree', text: 'Yes' });
+    const yTold = nextEvent(y!.socket, 'consultation:you', (you) => (you.supported[c.questionId] ?? []).length === 1);
+    const merged = await ok(c.facilitator, 'contribution:merge', { sourceId: source.id, targetId: target.id });
+    expect(merged.contribution).toMatchObject({ id: target.id, supports: 3, comments: 1, stances: { agree: 1 } });
+    // Y supported both: one support is theirs again.
+    expect((await yTold)[0].supported[c.questionId]).toEqual([target.id]);
+    const sourceNow = await ok(c.facilitator, 'contribution:get', { contributionId: source.id });
+    expect(sourceNow.contribution).toMatchObject({ status: 'hidden', supports: 0, comments: 0 });
+    expect(await command(c.facilitator, 'contribution:merge', { sourceId: source.id, targetId: target.id })).toMatchObject({
+      ok: false,
+      error: { reason: 'consultation.alreadyMerged' },
+    });
+  });
+
+  it.skipIf(Boolean(skip))('CONS12 CONS13 CONS14 flags at the threshold send it back for review; approve marks it reviewed; tags and carry', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url, { settings: { flagThreshold: 2 } });
+    const [a, b, d] = [await member(server.url, c, 'A'), await member(server.url, c, 'B'), await member(server.url, c, 'D')];
+    const sent = (await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Loud', text: 'Very loud' })).contribution;
+    await ok(b.socket, 'contribution:flag', { contributionId: sent.id, reason: 'abusive' });
+    await ok(b.socket, 'contribution:flag', { contributionId: sent.id, reason: 'abusive' }); // the same person counts once
+    expect((await ok(c.facilitator, 'contribution:get', { contributionId: sent.id })).contribution).toMatchObject({ status: 'published', flags: 1 });
+    expect((await ok(b.socket, 'contribution:get', { contributionId: sent.id })).contribution.flags).toBe(0); // staff only
+    await ok(d.socket, 'contribution:flag', { contributionId: sent.id, reason: 'off-topic' });
+    expect((await ok(c.facilitator, 'contribution:get', { contributionId: sent.id })).contribution).toMatchObject({ status: 'pending', flags: 2 });
+    const { state } = await connect(server.url, c.created.facilitatorToken);
+    expect(state.consultation!.moderation).toMatchObject({ pending: 1, flagged: 1 });
+    await ok(c.facilitator, 'contribution:approve', { contributionId: sent.id });
+    const tagged = await ok(c.facilitator, 'contribution:tag', { contributionId: sent.id, themes: [' Water ', 'water', 'Data'] });
+    expect(tagged.contribution.themes).toEqual(['Water', 'Data']);
+    expect((await ok(c.facilitator, 'contribution:carry', { contributionId: sent.id, carry: true })).contribution.carry).toBe(true);
+    expect(await command(a.socket, 'contribution:tag', { contributionId: sent.id, themes: ['x'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await ok(c.facilitator, 'contribution:get', { contributionId: sent.id })).contribution.status).toBe('published');
+  });
+
+  it.skipIf(Boolean(skip))(
+    'CONS15 CONS16 official responses: the author sees the status on their own, everyone on the contribution; a new one moves the link',
+    { timeout: 30_000 },
+    async () => {
+      const server = await start();
+      const c = await openConsultation(server.url);
+      const [a, b] = [await member(server.url, c, 'A'), await member(server.url, c, 'B')];
+      const one = (await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'One', text: 'First' })).contribution;
+      const two = (await ok(b.socket, 'contribution:submit', { questionId: c.questionId, title: 'Two', text: 'Second' })).contribution;
+      const aTold = nextEvent(a.socket, 'contribution:mine', (v) => v.response !== null);
+      const bSees = nextEvent(b.socket, 'contribution:changed', (v) => v.id === one.id && v.response !== null);
+      const written = await ok(c.facilitator, 'response:write', { contributionIds: [one.id, two.id], status: 'partly-taken-up', text: 'Section 3 takes up part of this.' });
+      expect(written.response).toMatchObject({ status: 'partly-taken-up', contributionIds: [one.id, two.id].sort() });
+      expect((await aTold)[0].response).toMatchObject({ id: written.response.id, status: 'partly-taken-up' });
+      expect((await bSees)[0].response?.text).toBe('Section 3 takes up part of this.');
+      // A new response for `two` moves its link; the first answers `one` only.
+      const second = await ok(c.facilitator, 'response:write', { contributionIds: [two.id], status: 'not-taken-up', text: 'Out of scope.' });
+      expect((await ok(b.socket, 'contribution:get', { contributionId: two.id })).contribution.response).toMatchObject({ id: second.response.id, status: 'not-taken-up' });
+      expect((await ok(b.socket, 'contribution:get', { contributionId: one.id })).contribution.response).toMatchObject({ id: written.response.id, contributionIds: [one.id] });
+      await ok(c.facilitator, 'response:edit', { responseId: written.response.id, status: 'taken-up' });
+      const { state } = await connect(server.url, a.token);
+      expect(state.consultation!.you!.mine[0]!.response).toMatchObject({ status: 'taken-up', editedAt: expect.any(Number) });
+      await ok(c.facilitator, 'response:delete', { responseId: second.response.id });
+      expect((await ok(b.socket, 'contribution:get', { contributionId: two.id })).contribution.response).toBeNull();
+      expect(await command(a.socket, 'response:write', { contributionIds: [one.id], status: 'taken-up', text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    },
+  );
+});
