@@ -36,7 +36,7 @@ describe.skipIf(missing !== null)('the consultation console (CONS50–CONS59)', 
     await page.getByRole('tab', { name }).click();
     await expect.poll(() => page.locator('[role=tab][aria-selected=true]').innerText()).toMatch(name);
   };
-  const card = (title: string): Locator => page.locator('[data-testid=cc-contribution]', { has: page.getByRole('heading', { name: title, exact: true }) });
+  const card = (title: string, on: Page = page): Locator => on.locator('[data-testid=cc-contribution]', { has: on.getByRole('heading', { name: title, exact: true }) });
   const get = async (contributionId: string): Promise<ContributionView> => (await ok(staff, 'contribution:get', { contributionId })).contribution;
 
   beforeAll(async () => {
@@ -109,7 +109,7 @@ describe.skipIf(missing !== null)('the consultation console (CONS50–CONS59)', 
     await expect.poll(() => page.locator('[role=tab][aria-selected=true]').innerText()).toMatch(/Moderate/);
   }, 60_000);
 
-  it('CONS54: participants contribute and flag; a moderator merges two duplicates (supports add up, nobody twice) and hides one with a reason', async () => {
+  it('CONS50, CONS54: participants contribute and flag; a moderator merges two duplicates (supports add up, nobody twice) and hides one with a reason', async () => {
     for (const name of ['Ana', 'Ben', 'Caro', 'Dev', 'Eli', 'Fay']) {
       const joined = await join(server.url, stored.joinCode, { displayName: name });
       people[name] = (await connect(server.url, joined.token)).socket;
@@ -129,37 +129,43 @@ describe.skipIf(missing !== null)('the consultation console (CONS50–CONS59)', 
       await ok(people[who]!, 'contribution:support', { contributionId: id, support: true });
     for (const who of ['Ana', 'Ben']) await ok(people[who]!, 'contribution:flag', { contributionId: ids.c, reason: 'abusive' });
 
-    await tab(/Moderate/);
+    // A moderator's console: the queue and the opinion board only (CONS50).
+    const mo = await join(server.url, stored.joinCode, { displayName: 'Mo' });
+    await ok(staff, 'participant:set-role', { participantId: mo.participant.id, role: 'moderator' });
+    const mod = await openPage(browser, `${server.url}/s/${stored.sessionId}/console#token=${mo.token}`, { locale: 'en' });
+    await expect.poll(() => mod.getByRole('tab').allInnerTexts()).toEqual([expect.stringMatching(/Moderate/), expect.stringMatching(/Opinion groups/)]);
+    expect(await mod.getByRole('heading', { level: 1 }).innerText()).toContain('moderation');
+
     // The counts are live (moderation:counts): two flags reach no threshold of 3, but it is flagged.
-    await expect.poll(() => page.getByTestId('cc-status').innerText(), { timeout: 10_000 }).toMatch(/1 flagged/);
-    await page.getByRole('radio', { name: /^All/ }).check();
-    await expect.poll(() => page.getByTestId('cc-contribution').count()).toBe(4);
-    expect(await card('Spam about cars').innerText()).toContain('flagged by 2 people');
-    await shot(page, 'cc-moderate');
+    await expect.poll(() => mod.getByTestId('cc-status').innerText(), { timeout: 10_000 }).toMatch(/1 flagged/);
+    await mod.getByRole('radio', { name: /^All/ }).check();
+    await expect.poll(() => mod.getByTestId('cc-contribution').count()).toBe(4);
+    expect(await card('Spam about cars', mod).innerText()).toContain('flagged by 2 people');
+    await shot(mod, 'cc-moderate');
 
     // Merge B into A, finding A by a search.
-    const b = card('Night buses, more often');
+    const b = card('Night buses, more often', mod);
     await b.getByRole('button', { name: /^Merge into another/ }).click();
     await b.getByLabel('Find the contribution to merge into').fill('night buses');
     await b.getByRole('button', { name: 'Search' }).click();
     await b.getByRole('radio', { name: /More night buses/ }).check();
     await b.getByRole('button', { name: 'Merge', exact: true }).click();
-    await expect.poll(() => page.getByTestId('cc-moderate-said').innerText()).toContain('which now has 3 supports');
-    await expect.poll(() => card('Night buses, more often').count()).toBe(0);
+    await expect.poll(() => mod.getByTestId('cc-moderate-said').innerText()).toContain('which now has 3 supports');
+    await expect.poll(() => card('Night buses, more often', mod).count()).toBe(0);
     expect((await get(ids.a)).supports).toBe(3);
 
     // Hide the spam with a reason its author sees.
-    const c = card('Spam about cars');
+    const c = card('Spam about cars', mod);
     await c.getByRole('button', { name: /^Hide/ }).click();
     await c.getByLabel('Reason (the author will see it)').fill('Advertising is not allowed here.');
     await c.getByRole('button', { name: 'Hide it' }).click();
-    await expect.poll(() => card('Spam about cars').locator('.cc-badge').innerText()).toBe('Hidden');
+    await expect.poll(() => card('Spam about cars', mod).locator('.cc-badge').innerText()).toBe('Hidden');
     const hidden = (await ok(people.Caro!, 'contribution:get', { contributionId: ids.c })).contribution;
     expect(hidden.status).toBe('hidden');
     expect(hidden.hiddenReason).toBe('Advertising is not allowed here.');
 
     // Tag A with a theme and mark it for the information document.
-    const a = card('More night buses');
+    const a = card('More night buses', mod);
     await a.getByRole('button', { name: /^Themes/ }).click();
     await a.getByLabel('Theme', { exact: true }).fill('Night mobility');
     await a.getByRole('button', { name: 'Add the theme' }).click();
@@ -171,7 +177,14 @@ describe.skipIf(missing !== null)('the consultation console (CONS50–CONS59)', 
         return [now.themes, now.carry];
       })
       .toEqual([['Night mobility'], true]);
-    await shot(page, 'cc-moderated');
+    await shot(mod, 'cc-moderated');
+    await expectAccessible(mod, "the moderator's console, Moderate (en)");
+    await mod.context().close();
+
+    // The organiser's queue shows the same, live.
+    await tab(/Moderate/);
+    await page.getByRole('radio', { name: /^All/ }).check();
+    await expect.poll(() => card('Spam about cars').locator('.cc-badge').innerText()).toBe('Hidden');
     await expectAccessible(page, 'the consultation console, Moderate (en)');
   }, 90_000);
 
@@ -234,5 +247,12 @@ describe.skipIf(missing !== null)('the consultation console (CONS50–CONS59)', 
     await expect.poll(() => fr.locator('.cc-schedule .form-error').innerText()).not.toBe('');
     expect((await ok(staff, 'consultation:get', {})).consultation.schedule.closed).not.toBe(Date.parse('2020-01-01T10:00'));
     await fr.context().close();
-  }, 90_000);
+
+    // Arabic: right to left, translated.
+    const ar = await openPage(browser, `${server.url}/s/${stored.sessionId}/console#token=${stored.token}`, { locale: 'ar' });
+    await expect.poll(() => ar.locator('[role=tab]').first().innerText()).toMatch(/التحضير/);
+    expect(await ar.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await shot(ar, 'cc-ar-prepare');
+    await ar.context().close();
+  }, 120_000);
 });
