@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContributionView } from '../../shared/src/protocol/index.js';
-import { join } from '../helpers/api.js';
+import { createSession, join } from '../helpers/api.js';
 import { browserSuite, expectAccessible, missingChromium, openPage, shot } from '../helpers/browser.js';
 import { ok } from '../helpers/consultation.js';
 import type { TestServer } from '../helpers/server.js';
@@ -221,6 +221,54 @@ describe.skipIf(missing !== null)('the consultation console (CONS50–CONS59)', 
     await expectAccessible(projector, 'the consultation projector');
     await projector.context().close();
   }, 60_000);
+
+  it('CONS53: invitation codes made, listed and used; a Town Hall this browser runs is carried in with its provenance', async () => {
+    // A Town Hall this browser facilitates, with a question nobody answered.
+    const townhall = await createSession(server.url, { format: 'townhall', title: 'Open data Town Hall', attribution: 'named' });
+    const asker = await join(server.url, townhall.session.joinCode, { displayName: 'Gil' });
+    await ok((await connect(server.url, asker.token)).socket, 'qa:ask', { text: 'Will the bus timetables be open data?' });
+    await page.evaluate(
+      (c) => {
+        const all = JSON.parse(localStorage.getItem('openTalks.credentials') ?? '{}') as Record<string, unknown>;
+        all[c.sessionId] = c;
+        localStorage.setItem('openTalks.credentials', JSON.stringify(all));
+      },
+      {
+        sessionId: townhall.session.id,
+        joinCode: townhall.session.joinCode,
+        title: townhall.session.title,
+        token: townhall.facilitatorToken,
+        facilitator: true,
+        format: 'townhall',
+      },
+    );
+    await page.reload();
+    await tab(/Prepare/);
+    const bring = page.locator('section.cc-import');
+    expect(await bring.getByLabel('Session').locator('option').allInnerTexts()).toEqual(['Open data Town Hall (Town Hall)']);
+    await bring.getByLabel('Into the question').selectOption({ label: 'How should public transport change?' });
+    await bring.getByRole('button', { name: 'Bring them in' }).click();
+    await expect.poll(() => bring.getByRole('status').innerText()).toContain('1 contribution brought in.');
+    expect(await bring.getByRole('status').innerText()).toContain('from the Town Hall “Open data Town Hall”, question');
+    const list = await ok(staff, 'consultation:list', { questionId, q: 'timetables' });
+    expect(list.page.items.map((c) => c.origin?.format)).toEqual(['townhall']);
+
+    // Only invited people from now on: two codes, one used.
+    await page.getByRole('radio', { name: 'Only people with an invitation code' }).check();
+    await page.getByRole('button', { name: 'Save the set-up' }).click();
+    const invitations = page.locator('section.cc-invitations');
+    await invitations.getByLabel('How many codes').fill('2');
+    await invitations.getByRole('button', { name: 'Make the codes' }).click();
+    await expect.poll(() => invitations.locator('.cc-said').innerText()).toBe('2 codes made.');
+    const codes = await invitations.locator('tbody td.code').allInnerTexts();
+    expect(codes).toHaveLength(2);
+    await join(server.url, stored.joinCode, { displayName: 'Hana', invitationCode: codes[0] });
+    await page.reload();
+    await tab(/Prepare/);
+    await expect.poll(() => page.locator('section.cc-invitations').innerText()).toContain('1 unused, 1 used.');
+    await shot(page, 'cc-prepare-invitations');
+    await expectAccessible(page, 'the consultation console, Prepare with invitations and an import (en)');
+  }, 90_000);
 
   it('CONS59: the console in French is translated and axe clean in every tab', async () => {
     const fr = await openPage(browser, `${server.url}/s/${stored.sessionId}/console#token=${stored.token}`, { locale: 'fr' });
