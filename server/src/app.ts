@@ -22,6 +22,7 @@ import { KeyedMutex } from './util/keyed-mutex.js';
 import { Coalescer } from './util/coalescer.js';
 import { townhallToSockets } from './realtime/townhall-notifier.js';
 import { consultationToSockets } from './realtime/consultation-notifier.js';
+import { opinionToSockets } from './realtime/opinion-notifier.js';
 import { TownhallContext } from './townhall/context.js';
 import { PeopleCache } from './townhall/people.js';
 import { rateClassLimiter } from './limits/rate-classes.js';
@@ -93,6 +94,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notepadAccessFollows(bus, notepads, log);
   townhallToSockets(bus, io);
   consultationToSockets(bus, io);
+  opinionToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
   bus.subscribe('participant:format-follows', ({ participant, format }) =>
     (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>

@@ -3,6 +3,7 @@
 // answers, as the worker computes it. Wall-clock median of several runs, the heap it takes, and
 // the 2 s budget the issue sets. `npm run bench:consultation` runs it after the search figures;
 // alone: node --expose-gc --import tsx test/bench/consultation-opinion.ts
+import { availableParallelism, loadavg } from 'node:os';
 import { computeOpinionReport, type OpinionInput } from '../../shared/src/domain/consultation/opinion/index.js';
 import { STAKEHOLDER_GROUPS } from '../../shared/src/domain/words.js';
 import { plantedVoters } from '../fixtures/opinion-voters.js';
@@ -23,6 +24,14 @@ function input(answerers: number, statements: number): OpinionInput {
   };
 }
 
+// On a shared machine wall-clock time includes waiting for a core; the CPU time is what the
+// computation itself costs, and the load average says how busy the machine was.
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${availableParallelism()} cores`,
+);
+
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -32,22 +41,27 @@ for (const [answerers, statements] of [
 ] as const) {
   const data = input(answerers, statements);
   const times: number[] = [];
+  const cpu: number[] = [];
   let peak = 0;
   let groups = 0;
   for (let run = 0; run < RUNS; run++) {
     gc?.();
     const before = process.memoryUsage().heapUsed;
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     const report = computeOpinionReport(data);
     times.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
     peak = Math.max(peak, process.memoryUsage().heapUsed - before);
     groups = report.groups.length;
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   const verdict = answerers === 5_000 ? (median < BUDGET ? ` (under the ${BUDGET} ms budget)` : ` (OVER the ${BUDGET} ms budget)`) : '';
   console.log(
     `opinion groups ${answerers} × ${statements} (${data.answers.rows.length} answers): median ${median.toFixed(0)} ms of ${RUNS} runs${verdict}, ` +
-      `min ${times[0]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms; ${groups} groups; heap +${mb(peak)}${gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`,
+      `CPU median ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms; ${groups} groups; heap +${mb(peak)}${gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`,
   );
 }

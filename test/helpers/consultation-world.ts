@@ -2,7 +2,7 @@
 // page's and the record's tests (integration and browser).
 import type { Attribution } from '../../shared/src/index.js';
 import { createSession, http, join, type Created, type Joined } from './api.js';
-import { comment, contribution, response, rowsOf, setUp } from './consultation-rows.js';
+import { comment, contribution, response, rowsOf, setUp } from './consultation-seed-rows.js';
 import type { TestServer } from './server.js';
 
 export interface ConsultationWorld {

@@ -101,7 +101,7 @@ describe('opinion groups', () => {
     );
   });
 
-  it('CONS36 everyone answering alike is one group, and every statement a consensus', () => {
+  it('CONS32 everyone answering alike is one group, and every statement a consensus', () => {
     const cells: [number, number, number][] = [];
     for (let p = 0; p < 20; p++) for (let s = 0; s < 6; s++) cells.push([p, s, 1]);
     const result = report({ answers: votes(cells), participants: 20, statementCount: 6 });

@@ -19,6 +19,7 @@ import type {
 } from '@open-talks/shared/protocol';
 import type { ParticipantRecord, SessionRecord } from '../store/index.js';
 import type { CommentView, ConsultationView, ConsultationYou, ContributionView, ModerationCounts } from '@open-talks/shared/protocol';
+import type { OpinionReport, StatementView } from '@open-talks/shared/protocol';
 import type { TownhallRoom } from '../townhall/room.js';
 
 /** A question's views for its three audiences; `public` is null when only staff and the author may see it. */
@@ -90,4 +91,10 @@ export interface BusEvents {
   'consultation:counts': { sessionId: string; counts: Record<string, { supports: number; comments: number }> };
   'consultation:moderation': { sessionId: string; counts: ModerationCounts };
   'consultation:you': { participantId: string; you: ConsultationYou };
+
+  // Statements and opinion groups (c-opinion, CONS30–CONS39; realtime/opinion-notifier.ts).
+  /** A statement added or changed; `authorId` null for none. `wasPublic`: everyone could see it before this change. */
+  'statement:changed': { sessionId: string; authorId: string | null; view: StatementView; wasPublic: boolean };
+  /** A question's opinion report, stored, as the session's attribution allows. */
+  'opinion:report': { sessionId: string; report: OpinionReport };
 }

@@ -5,6 +5,10 @@ import type * as Y from 'yjs';
 import type { NotepadServer } from '../notepad/index.js';
 import { readHarvest, readNotepad, type HarvestContent, type NotepadContent } from '../notepad/read.js';
 import type { SessionRecord, Store } from '../store/index.js';
+import type { FactConsultation, FactOpinion, Language } from '@open-talks/shared';
+import type { ResponseStatus, Stance } from '@open-talks/shared/consultation';
+import type { OpinionReport } from '@open-talks/shared/protocol';
+import { phaseNow } from '../consultation/public/phase.js';
 
 type RoomContent = { kind: 'table'; tableId: string; round: number; content: NotepadContent } | { kind: 'synthesis'; text: string } | { kind: 'harvest'; content: HarvestContent };
 
@@ -56,7 +60,7 @@ async function townhallFacts(store: Store, sessionId: string): Promise<FactTownh
   };
 }
 
-export async function gatherFacts(store: Store, notepads: NotepadServer, session: SessionRecord): Promise<RecordFacts> {
+export async function gatherFacts(store: Store, notepads: NotepadServer, session: SessionRecord, now: number = Date.now()): Promise<RecordFacts> {
   const [people, rooms] = await Promise.all([store.participants.listAll(session.id), notepads.readSession(session.id, readRoom)]);
   const contents = [...rooms.values()].filter((room): room is RoomContent => room !== null);
   const synthesis = contents.find((room): room is Extract<RoomContent, { kind: 'synthesis' }> => room.kind === 'synthesis');
@@ -74,5 +78,61 @@ export async function gatherFacts(store: Store, notepads: NotepadServer, session
     synthesis: synthesis?.text ?? '',
     cafe: session.format === 'cafe' ? await cafeFacts(store, session.id, contents) : null,
     townhall: session.format === 'townhall' ? await townhallFacts(store, session.id) : null,
+    ...(session.format === 'consultation' ? { consultation: await consultationFacts(store, session.id, now) } : {}),
+  };
+}
+
+/** A consultation's published rows (CONS68): contributions, comments, responses, opinion reports. */
+async function consultationFacts(store: Store, sessionId: string, now: number): Promise<FactConsultation | null> {
+  const config = await store.consultationPublic.config(sessionId);
+  if (!config) return null;
+  const [contributions, comments, opinions] = await Promise.all([
+    store.consultationPublic.publishedContributions(sessionId),
+    store.consultationPublic.publishedComments(sessionId),
+    store.consultationPublic.opinions(sessionId),
+  ]);
+  const withStatements = new Set(config.questions.filter((q) => q.statements).map((q) => q.id));
+  return {
+    config,
+    phase: phaseNow(config, now),
+    contributions: contributions.map((c) => ({
+      id: c.id,
+      questionId: c.question_id,
+      authorId: c.author_id,
+      authorName: c.author_name,
+      group: c.stakeholder_group,
+      title: c.title,
+      text: c.text,
+      language: c.language as Language,
+      supports: c.supports,
+      stances: { agree: c.agree, disagree: c.disagree, neutral: c.neutral },
+      themes: JSON.parse(c.themes) as string[],
+      origin: c.origin === null ? null : (JSON.parse(c.origin) as FactConsultation['contributions'][number]['origin']),
+      createdAt: c.created_at,
+      response: c.response ? { status: c.response.status as ResponseStatus, text: c.response.text, at: c.response.responded_at } : null,
+    })),
+    comments: comments.map((m) => ({
+      id: m.id,
+      contributionId: m.contribution_id,
+      authorId: m.author_id,
+      authorName: m.author_name,
+      group: m.stakeholder_group,
+      stance: m.stance as Stance,
+      text: m.text,
+      language: m.language as Language,
+      createdAt: m.created_at,
+    })),
+    opinions: opinions.filter((o) => withStatements.has(o.questionId)).map((o) => opinionFact(o.questionId, o.report)),
+  };
+}
+
+/** The stored report reduced to what the record shows: sizes and tallies, no per-person points. */
+function opinionFact(questionId: string, json: string): FactOpinion {
+  const report = JSON.parse(json) as OpinionReport;
+  return {
+    questionId,
+    answerers: report.answerers,
+    groups: report.groups.map((g) => ({ index: g.index, size: g.size })),
+    statements: report.statements.map((s) => ({ text: s.text, tally: { ...s.tally }, kind: s.kind })),
   };
 }

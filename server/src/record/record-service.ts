@@ -51,7 +51,8 @@ export class RecordService {
   }
 
   async record(session: SessionRecord): Promise<SessionRecordDocument> {
-    return buildRecord(await gatherFacts(this.store, this.notepads, session), this.now());
+    const now = this.now();
+    return buildRecord(await gatherFacts(this.store, this.notepads, session, now), now);
   }
 
   /** Headings follow `language` (the requester's) or else the session's first language (REC11). */

@@ -148,14 +148,13 @@ export class ConsultationPublicRepo {
       query = query.where(sql<boolean>`(' ' || c.search_text || ' ') like ${`% ${escaped}%`} escape '\\'`);
     }
     if (f.status === 'none') {
-      query = query.where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('consultation_response_links as l').select('l.response_id').whereRef('l.contribution_id', '=', 'c.id'))),
-      );
+      query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('consultation_response_links as l').select('l.response_id').whereRef('l.contribution_id', '=', 'c.id'))));
     } else if (f.status) {
       const status = f.status;
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('consultation_response_links as l')
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('consultation_response_links as l')
             .innerJoin('consultation_responses as r', 'r.id', 'l.response_id')
             .select('l.response_id')
             .whereRef('l.contribution_id', '=', 'c.id')

@@ -14,6 +14,7 @@ import { SpeakerLogRepo } from './speaker-log-repo.js';
 import { ConsultationRepo } from './consultation-repo.js';
 import { ConsultationItemsRepo } from './consultation-items-repo.js';
 import { ConsultationSearchRepo } from './consultation-search-repo.js';
+import { StatementRepo } from './statement-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 
@@ -40,6 +41,8 @@ export interface Repos {
   consultationItems: ConsultationItemsRepo;
   /** The consultation's lists, search and queue (reads only). */
   consultationSearch: ConsultationSearchRepo;
+  /** Its statements, answers and opinion reports (CONS30–CONS39). */
+  statements: StatementRepo;
   consultationPublic: ConsultationPublicRepo;
 }
 
@@ -73,6 +76,7 @@ function repos(db: Kysely<Database>): Repos {
     consultation: new ConsultationRepo(db),
     consultationItems: new ConsultationItemsRepo(db),
     consultationSearch: new ConsultationSearchRepo(db),
+    statements: new StatementRepo(db),
     consultationPublic: new ConsultationPublicRepo(db),
   };
 }

@@ -125,7 +125,8 @@ describe('ATTR5 POLL13 hideSmallCounts (primary and secondary suppression)', () 
         });
       }
     }
-  });
+    // Exhaustive (every split of up to 10 people over 7 groups): seconds on a busy 2-core machine, not a speed check.
+  }, 60_000);
 
   it('ATTR5 property: for random counts, hidden non-zero cells are none or at least two adding up to 3 or more (or the whole breakdown is hidden); shown counts are exact', () => {
     const arbitrary = fc.record(

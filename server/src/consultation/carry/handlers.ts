@@ -5,7 +5,7 @@ import { searchWords } from '@open-talks/shared/consultation';
 import { AppError } from '../../errors.js';
 import type { ConsultationContext } from '../context.js';
 import type { HandlersFor } from '../handlers.js';
-import { contributionView } from '../views.js';
+import { contributionView, PUBLIC_AUDIENCE } from '../views.js';
 import { seedsOf, type Seed } from './sources.js';
 
 export type CarryCommand = 'consultation:import';
@@ -73,10 +73,23 @@ export function carryHandlers(ctx: ConsultationContext): HandlersFor<CarryComman
         await ctx.store.consultationPublic.insertSeeds(rows);
         ctx.log.info({ sessionId: session.id, source: source.session.id, imported: rows.length }, 'consultation items carried in');
         const audience = { staff: true, participantId: principal.participant?.id ?? null };
-        return {
-          imported: rows.length,
-          contributions: rows.map((row) => contributionView({ ...row, author_name: null, response: null }, session.attribution, audience)),
-        };
+        const views = rows.map((row) => {
+          const stored = { ...row, author_name: null, response: null };
+          return { staff: contributionView(stored, session.attribution, audience), everyone: contributionView(stored, session.attribution, PUBLIC_AUDIENCE) };
+        });
+        // Open screens hear of each seed as of any new published contribution (the core's notifier).
+        for (const view of views) {
+          ctx.bus.publish('consultation:contribution', {
+            sessionId: session.id,
+            authorId: null,
+            staff: view.staff,
+            author: null,
+            everyone: view.everyone,
+            wasPublic: false,
+            mergedInto: null,
+          });
+        }
+        return { imported: rows.length, contributions: views.map((v) => v.staff) };
       });
     },
   };

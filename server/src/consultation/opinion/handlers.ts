@@ -1,12 +1,20 @@
-// PLACEHOLDER (lead, contract commit): replaced by the statements and opinion groups part (helper "c-opinion").
-import { AppError } from '../../errors.js';
+// The statements and opinion groups part (c-opinion, CONS30–CONS39): one line per command.
 import type { ConsultationContext } from '../context.js';
 import type { HandlersFor } from '../handlers.js';
+import { OpinionRecompute } from './recompute.js';
+import { StatementService } from './statement-service.js';
+import { OpinionWorker } from './worker-pool.js';
 
 export type StatementCommand = 'statement:propose' | 'statement:answer' | 'statement:next' | 'statement:list' | 'statement:moderate' | 'opinion:get';
 
-const notYet = () => Promise.reject(new AppError('conflict', 'The consultation is being built'));
-
-export function statementHandlers(_ctx: ConsultationContext): HandlersFor<StatementCommand> {
-  return { 'statement:propose': notYet, 'statement:answer': notYet, 'statement:next': notYet, 'statement:list': notYet, 'statement:moderate': notYet, 'opinion:get': notYet };
+export function statementHandlers(ctx: ConsultationContext): HandlersFor<StatementCommand> {
+  const statements = new StatementService(ctx, new OpinionRecompute(ctx, new OpinionWorker(ctx.log)));
+  return {
+    'statement:propose': (p, body) => statements.propose(p, body),
+    'statement:answer': (p, body) => statements.answer(p, body),
+    'statement:next': (p, { questionId }) => statements.next(p, questionId),
+    'statement:list': (p, { questionId }) => statements.list(p, questionId),
+    'statement:moderate': (p, body) => statements.moderate(p, body),
+    'opinion:get': (p, { questionId }) => statements.report(p, questionId),
+  };
 }

@@ -28,7 +28,7 @@ export const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans SC",sans-serif;color:#1a1a1a;background:#fafafa}
 main,header,footer{max-width:52rem;margin:0 auto;padding:0 1rem}header{padding-top:1rem}
 a{color:#0b57a4}a:focus,button:focus,select:focus,input:focus,summary:focus{outline:3px solid #f5a623;outline-offset:2px}
-.skip{position:absolute;left:-999px}.skip:focus{position:static}
+.skip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}.skip:focus{position:static;width:auto;height:auto;clip-path:none}
 nav.langs ul,nav.pages ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.05rem;margin:0 0 .25rem}
 .muted{color:#555}.card{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}

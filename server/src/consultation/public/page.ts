@@ -141,7 +141,7 @@ ${data.config.settings.background.trim() ? `<h2>${esc(t('consultPublic.backgroun
 ${schedule(t, data, language)}
 <h2>${esc(t('consultPublic.questions'))}</h2><ol>${questions}</ol>
 ${filters(t, data, q, language)}
-<section id="results" aria-labelledby="h-results" tabindex="-1"><h2 id="h-results" role="status">${esc(t('consultPublic.found', { count: data.total }))}</h2>
+<section id="results" aria-labelledby="h-results" tabindex="-1"><h2 id="h-results">${esc(t('consultPublic.found', { count: data.total }))}</h2>
 <p class="muted">${esc(t('consultPublic.live'))}</p>
 ${list}${paging(t, data, q)}</section></main></body></html>`;
 }

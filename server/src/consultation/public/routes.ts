@@ -1,7 +1,8 @@
 // GET /c/:slug (CONS63–CONS67): a published consultation as server-rendered HTML, no login, its
 // counts as JSON for the page's small script, and /p/:slug of a consultation sent on to /c/:slug.
 import { randomInt } from 'node:crypto';
-import { CONSULTATION_PHASES, SCHEDULED_PHASES, wordsOf, type ConsultationConfig, type ConsultationPhase } from '@open-talks/shared/consultation';
+import { wordsOf, type ConsultationConfig } from '@open-talks/shared/consultation';
+import { phaseNow } from './phase.js';
 import { LANGUAGES, type Language } from '@open-talks/shared';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { translator } from '../../record/labels.js';
@@ -16,16 +17,6 @@ const SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 /** Only our own script, inline styles, forms and fetches to ourselves (CONS67). */
 export const PUBLIC_PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-/** The phase in force: the stored one, moved on by any date already passed (as CONS2 says). */
-export function phaseNow(config: ConsultationConfig, now: number): ConsultationPhase {
-  let phase = config.phase;
-  for (const p of SCHEDULED_PHASES) {
-    const at = config.schedule[p];
-    if (at !== null && at <= now && CONSULTATION_PHASES.indexOf(p) > CONSULTATION_PHASES.indexOf(phase)) phase = p;
-  }
-  return phase;
-}
 
 async function published(store: Store, slug: string): Promise<{ session: SessionRecord; config: ConsultationConfig } | null> {
   if (!SLUG.test(slug)) return null;
@@ -68,7 +59,7 @@ export function consultationPublicRoutes(store: Store, limiter: RequestHandler, 
     if (!found) return notFound(req, res);
     const { session, config } = found;
     const language = languageOf(req, session);
-    const q = parsePageQuery(req.query as Record<string, unknown>, session.attribution, () => randomInt(1, 999_999));
+    const q = parsePageQuery(req.query, session.attribution, () => randomInt(1, 999_999));
     const questionIds = new Set(config.questions.map((x) => x.id));
     const [counts, themes, page] = await Promise.all([
       store.consultationPublic.questionCounts(session.id),

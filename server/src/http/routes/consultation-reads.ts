@@ -38,8 +38,9 @@ export function consultationReadRoutes(service: SessionService, commands: Comman
   const router = checkPathIds(Router());
   for (const { path, command } of READS) {
     router.get(path, async (req, res) => {
-      const principal = await principalFor(service, req, req.params.id!, COMMANDS[command].action);
-      const payload = { ...queryPayload(req.query), ...(req.params.contributionId !== undefined && { contributionId: req.params.contributionId }) };
+      const { id, contributionId } = req.params as { id: string; contributionId?: string };
+      const principal = await principalFor(service, req, id, COMMANDS[command].action);
+      const payload = { ...queryPayload(req.query), ...(contributionId !== undefined && { contributionId }) };
       res.json(await runCommand(commands, command, principal, payload));
     });
   }

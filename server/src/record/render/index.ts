@@ -2,6 +2,7 @@
 import { outline, type RecordFormat, type SessionRecordDocument } from '@open-talks/shared';
 import type { RecordLabels } from '@open-talks/shared';
 import { renderCsv } from './csv.js';
+import { renderConsultationCsv } from './csv-consultation.js';
 import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -31,7 +32,7 @@ async function body(format: RecordFormat, record: SessionRecordDocument, labels:
     case 'json':
       return `${JSON.stringify(record, null, 2)}\n`;
     case 'csv':
-      return renderCsv(record);
+      return record.consultation ? renderConsultationCsv(record.consultation) : renderCsv(record);
     default:
       throw new Error(`unknown format ${JSON.stringify(format satisfies never)}`);
   }

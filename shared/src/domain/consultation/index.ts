@@ -9,3 +9,4 @@ export * from './supports.js';
 export * from './moderation.js';
 export * from './responses.js';
 export * from './config.js';
+export * from './statements.js';

@@ -3,6 +3,7 @@
 import { groupCountsUnder, isParticipantRole } from '../attendance.js';
 import { MODES, STAKEHOLDER_GROUPS, type Attribution, type StakeholderGroup } from '../words.js';
 import { buildCafe } from './build-cafe.js';
+import { buildConsultation } from './build-consultation.js';
 import { buildTownhall } from './build-townhall.js';
 import { contributions } from './contributions.js';
 import type { FactPerson, RecordFacts } from './facts.js';
@@ -44,5 +45,7 @@ export function buildRecord(facts: RecordFacts, generatedAt: number): SessionRec
     cafe,
     townhall,
     contributions: contributions(cafe, townhall),
+    // Only a consultation has the key: a café's or a Town Hall's JSON stays as it was.
+    ...(facts.consultation ? { consultation: buildConsultation(facts.consultation, attribution) } : {}),
   };
 }

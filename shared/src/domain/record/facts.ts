@@ -8,6 +8,7 @@ import type { AgendaItem } from '../townhall/agenda.js';
 import type { PollResults } from '../townhall/poll-results.js';
 import type { Poll } from '../townhall/polls.js';
 import type { Question } from '../townhall/qa.js';
+import type { FactConsultation } from './consultation-types.js';
 import type { Attribution, Language, Mode, Role, SessionFormat, StakeholderGroup } from '../words.js';
 
 export interface FactPerson {
@@ -70,4 +71,6 @@ export interface RecordFacts {
   synthesis: string;
   cafe: FactCafe | null;
   townhall: FactTownhall | null;
+  /** A consultation's rows (CONS68); absent for a café or a Town Hall. */
+  consultation?: FactConsultation | null;
 }

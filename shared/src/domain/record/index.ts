@@ -8,3 +8,4 @@ export * from './labels.js';
 export type { Block } from './blocks.js';
 export { outline } from './outline.js';
 export { textDirection } from './direction.js';
+export * from './consultation-types.js';

@@ -77,6 +77,10 @@ export interface RecordLabels {
   languageName: (language: Language) => string;
   contributionType(type: ContributionType): string;
   questionStatus(status: RecordQuestionStatus, mergedInto: number | null): string;
+  /** The consultation's record words (`record.consultation.*`, CONS68). */
+  c(key: string, values?: Record<string, string | number>): string;
+  /** Any catalog key (the consultation shares its phase, status and stance words with its public page). */
+  raw: Translate;
 }
 
 /** A catalog lookup by dotted key (`record.doc.round`, `words.group.academia`), placeholders filled. */
@@ -97,5 +101,7 @@ export function recordLabelsFrom(language: Language, translate: Translate): Reco
     contributionType: (type) => translate(`record.doc.types.${type}`),
     questionStatus: (status, mergedInto) =>
       status === 'answered' ? t('statusAnswered') : status === 'merged' ? t('statusMerged', { number: mergedInto ?? '?' }) : t('statusVisible'),
+    c: (key, values) => translate(`record.consultation.${key}`, values),
+    raw: translate,
   };
 }

@@ -3,6 +3,7 @@
 // public page) escapes it for its own format (REC12).
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import type { Block } from './blocks.js';
+import { consultationOutline } from './outline-consultation.js';
 import { creditText, formatDuration, formatRecordDate, formatRecordTime } from './formats.js';
 import type { RecordLabels } from './labels.js';
 import type { Credit, RecordCafe, RecordIdea, RecordPoll, RecordPollSummary, RecordTownhall, SessionRecordDocument } from './types.js';
@@ -34,8 +35,13 @@ function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
       ],
     },
     { kind: 'paragraph', text: l.t('generated', { time: formatRecordTime(r.generatedAt) }), muted: true },
-    { kind: 'heading', level: 2, text: l.t('synthesis') },
-    r.synthesis.trim() ? { kind: 'verbatim', text: r.synthesis } : { kind: 'paragraph', text: l.t('noSynthesis'), muted: true },
+    // A consultation has no rapporteurs' notepad: its record has no synthesis section.
+    ...(r.consultation
+      ? []
+      : ([
+          { kind: 'heading', level: 2, text: l.t('synthesis') },
+          r.synthesis.trim() ? { kind: 'verbatim', text: r.synthesis } : { kind: 'paragraph', text: l.t('noSynthesis'), muted: true },
+        ] satisfies Block[])),
     { kind: 'heading', level: 2, text: l.t('attendance') },
     {
       kind: 'table',
@@ -161,6 +167,7 @@ function annex(l: RecordLabels, r: SessionRecordDocument): Block[] {
 }
 
 export function outline(record: SessionRecordDocument, labels: RecordLabels): Block[] {
+  if (record.consultation) return [...header(labels, record), ...consultationOutline(labels, record.consultation, record.session.attribution)];
   return [
     ...header(labels, record),
     ...(record.cafe ? cafe(labels, record.cafe) : []),

@@ -2,6 +2,7 @@
 // `buildRecord` under the session's attribution; every renderer (Markdown, HTML, DOCX, JSON,
 // CSV) and the public page read only this, so what one format shows, all show.
 import type { PollKind, PollStatus } from '../townhall/polls.js';
+import type { RecordConsultation } from './consultation-types.js';
 import type { Attribution, Language, Mode, SessionFormat, StakeholderGroup } from '../words.js';
 
 /** Bumped when a field changes meaning or goes away; adding a field keeps the version. */
@@ -150,4 +151,6 @@ export interface SessionRecordDocument {
   cafe: RecordCafe | null;
   townhall: RecordTownhall | null;
   contributions: Contribution[];
+  /** A consultation's record (CONS68); absent for a café or a Town Hall, so their JSON is unchanged. */
+  consultation?: RecordConsultation;
 }

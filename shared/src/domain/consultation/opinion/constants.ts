@@ -12,7 +12,7 @@ export const MIN_PLACED_FOR_GROUPS = 6;
 export const KMEANS_RESTARTS = 6;
 export const KMEANS_MAX_ITERATIONS = 100;
 /** Silhouette is O(n²): above this many placed people it is measured on a seeded sample of them. */
-export const SILHOUETTE_SAMPLE = 1_500;
+export const SILHOUETTE_SAMPLE = 1_000;
 /** Power iteration stops when the vector moves less than this, or after the iteration cap. */
 export const POWER_TOLERANCE = 1e-9;
 export const POWER_MAX_ITERATIONS = 300;

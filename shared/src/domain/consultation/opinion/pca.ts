@@ -8,34 +8,25 @@ import type { Random } from './random.js';
 /** Below this an eigenvalue is zero: everyone answered alike along it (or there is one person). */
 const ZERO_VARIANCE = 1e-12;
 
-/** Xᵀ·X / n of the centred matrix, skipping the zeros (imputed answers are exactly 0 after centring). */
+/**
+ * Xᵀ·X / n of the centred matrix: the columns are copied out contiguously first, so each of the
+ * m(m+1)/2 entries is one straight dot product (several times quicker than scattering each row's
+ * pairs: 5,000 × 200 is 100 million multiply-adds either way).
+ */
 export function covariance({ m, centered, placed }: PreparedMatrix): Float64Array {
   const n = placed.length;
+  const columns = new Float64Array(n * m);
+  for (let r = 0; r < n; r++) for (let j = 0; j < m; j++) columns[j * n + r] = centered[r * m + j]!;
   const cov = new Float64Array(m * m);
-  const nonZero = new Int32Array(m);
-  const values = new Float64Array(m);
-  for (let r = 0; r < n; r++) {
-    let count = 0;
-    const base = r * m;
-    for (let j = 0; j < m; j++) {
-      const v = centered[base + j]!;
-      if (v !== 0) {
-        nonZero[count] = j;
-        values[count++] = v;
-      }
-    }
-    for (let a = 0; a < count; a++) {
-      const va = values[a]!;
-      const row = nonZero[a]! * m;
-      for (let b = a; b < count; b++) cov[row + nonZero[b]!]! += va * values[b]!;
-    }
-  }
   const scale = n > 0 ? 1 / n : 0;
   for (let j = 0; j < m; j++) {
+    const a = columns.subarray(j * n, (j + 1) * n);
     for (let k = j; k < m; k++) {
-      const v = cov[j * m + k]! * scale;
-      cov[j * m + k] = v;
-      cov[k * m + j] = v;
+      const b = columns.subarray(k * n, (k + 1) * n);
+      let sum = 0;
+      for (let r = 0; r < n; r++) sum += a[r]! * b[r]!;
+      cov[j * m + k] = sum * scale;
+      cov[k * m + j] = sum * scale;
     }
   }
   return cov;
