@@ -211,6 +211,31 @@ describe.skipIf(missing !== null)('the consultation console (CONS50–CONS59)', 
     await expectAccessible(page, 'the consultation console, Opinion groups (en)');
   }, 60_000);
 
+  it('CONS57: the opinion board shows the groups, what unites and what divides, as tables', async () => {
+    const heat = (await ok(staff, 'consultation:get', {})).consultation.questions[1]!.id;
+    const texts = ['Plant more trees in streets', 'Open cooling centres', 'Ban cars downtown in summer', 'Subsidise air conditioning', 'Warn people by SMS'];
+    const statementIds: string[] = [];
+    for (const text of texts) statementIds.push((await ok(staff, 'statement:propose', { questionId: heat, text })).statement.id);
+    // Two blocs that disagree on four statements and agree on the last one.
+    const first = ['Ana', 'Ben', 'Caro'];
+    for (const who of [...first, 'Dev', 'Eli', 'Fay'])
+      for (const [i, statementId] of statementIds.entries()) {
+        const mine = first.includes(who);
+        const vote = i === 4 ? 'agree' : i < 2 === mine ? 'agree' : 'disagree';
+        await ok(people[who]!, 'statement:answer', { statementId, vote });
+      }
+    await tab(/Opinion groups/);
+    const board = page.locator('.cc-opinion');
+    await expect.poll(() => board.innerText(), { timeout: 20_000 }).toContain('6 people placed in 2 groups');
+    expect(await board.innerText()).toMatch(/Group A — 3 people[\s\S]*Group B — 3 people/);
+    const byGroup = page.getByRole('table', { name: 'Each statement by opinion group' });
+    expect(await byGroup.getByRole('columnheader').allInnerTexts()).toEqual(['Statement', 'Everyone', 'Group A', 'Group B']);
+    expect(await byGroup.getByRole('row', { name: /Warn people by SMS/ }).innerText()).toContain('100% agree, 0% disagree, 0% pass');
+    expect(await page.getByRole('table', { name: 'Each statement by stakeholder group' }).getByRole('columnheader').allInnerTexts()).toEqual(['Statement', 'Academia']);
+    await shot(page, 'cc-opinion');
+    await expectAccessible(page, 'the consultation console, Opinion groups with a report (en)');
+  }, 90_000);
+
   it('CONS56: the projector shows how to join and the live counts per question', async () => {
     const projector = await openPage(browser, `${server.url}/s/${stored.sessionId}/projector#key=${stored.projectorKey}`, { viewport: { width: 1280, height: 720 } });
     await expect.poll(() => projector.getByTestId('pj-question').count()).toBe(2);
