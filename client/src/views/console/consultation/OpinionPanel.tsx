@@ -83,7 +83,7 @@ function Report({ report, time }: { report: OpinionReport; time: string }) {
             <strong>{t('consultConsole.opinion.group', { letter: groupLetter(g.index) })}</strong> — {t('consultConsole.opinion.people', { count: g.size })}
             {g.representative.length > 0 && (
               <>
-                <span> {t('consultConsole.opinion.agreesWith')}</span>
+                <span>{t('consultConsole.opinion.agreesWith')}</span>
                 <ul>
                   {g.representative.map((sid) => (
                     <li key={sid} dir="auto">
