@@ -20,6 +20,7 @@ import { useCafeView } from './console/phases/useCafeView';
 import { useConsolePhase } from './console/phases/usePhase';
 import { usePublished } from './console/phases/usePublished';
 import { isTownhallStaff, TownhallConsole } from './console/townhall/TownhallConsole';
+import { ConsultationConsole } from './console/consultation/ConsultationConsole';
 import { getCredential } from '../state/credentials';
 import './console/console.css';
 
@@ -53,7 +54,9 @@ export default function Console({ sessionId }: { sessionId: string }) {
   if (!loaded || !session || !me) return <p role="status">{t('app.loading')}</p>;
   const facilitator = me.role === 'facilitator' && participants !== undefined;
   const townhallStaff = townhall && isTownhallStaff(me.role);
-  if (!facilitator && !townhallStaff) {
+  // CONS50: a consultation's moderators have a console too: the queue and the opinion board.
+  const consultationStaff = session.format === 'consultation' && can(me.role, 'consultation:moderate');
+  if (!facilitator && !townhallStaff && !consultationStaff) {
     return (
       <div className="narrow">
         <h1>{t('console.notFacilitator')}</h1>
@@ -62,6 +65,9 @@ export default function Console({ sessionId }: { sessionId: string }) {
     );
   }
 
+  if (!facilitator && consultationStaff) {
+    return <ConsultationConsole sessionId={sessionId} session={session} me={me} participants={undefined} recordPublished={false} />;
+  }
   if (!facilitator && townhall) {
     return (
       <div className="console">
@@ -93,6 +99,7 @@ function FacilitatorConsole(props: ConsoleProps) {
   const { t } = useTranslation();
   const published = usePublished(props.sessionId, getCredential(props.sessionId)?.token);
   if (published === undefined) return <p role="status">{t('app.loading')}</p>;
+  if (props.session.format === 'consultation') return <ConsultationConsole {...props} recordPublished={published} />;
   return <PhasedConsole {...props} recordPublished={published} />;
 }
 

@@ -90,6 +90,8 @@ function CreateSession() {
         token: created.facilitatorToken,
         projectorKey: created.projectorKey,
         facilitator: true,
+        // CONS53: a consultation's console lists the cafés and Town Halls this browser runs, to carry them in.
+        format: created.session.format,
       });
       navigate(`/s/${created.session.id}/console`);
     } catch (e) {
@@ -123,10 +125,21 @@ function CreateSession() {
           <legend>{t('home.formatLabel')}</legend>
           {SESSION_FORMATS.map((f) => (
             <label key={f} className="choice">
-              <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+              <input
+                type="radio"
+                name="format"
+                value={f}
+                checked={format === f}
+                aria-describedby={f === 'consultation' ? 'create-consultation-hint' : undefined}
+                onChange={() => setFormat(f)}
+              />
               {t(`words.format.${f}`)}
             </label>
           ))}
+          {/* CONS50: what the third format is, in one line, next to it. */}
+          <p id="create-consultation-hint" className="hint">
+            {t('home.consultation.explain')}
+          </p>
         </fieldset>
 
         <fieldset aria-describedby="create-languages-error">

@@ -10,6 +10,7 @@ import { getCredential } from '../state/credentials';
 import { useLive } from '../state/live-store';
 import { CafeProjector } from './projector/CafeProjector';
 import { CaptionsBar } from './projector/CaptionsBar';
+import { ConsultationProjector } from './projector/ConsultationProjector';
 import { projectorFacts } from './projector/facts';
 import { JoinProjector } from './projector/JoinProjector';
 import { PollOpenProjector } from './projector/PollOpenProjector';
@@ -123,6 +124,7 @@ function ModeView({ mode, live, sessionId }: { mode: ProjectorMode; live: Sessio
     case 'join':
       break;
   }
+  if (live.session.format === 'consultation') return <ConsultationProjector live={live} />;
   return <JoinProjector live={live} />;
 }
 

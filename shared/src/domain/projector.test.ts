@@ -36,6 +36,12 @@ describe('chooseProjectorMode', () => {
     expect(chooseProjectorMode(townhall({ floor: true }), choice())).toEqual({ kind: 'townhall' });
   });
 
+  it('CONS56: a consultation has only the join screen, whatever view was chosen', () => {
+    const consultation: ProjectorFacts = { format: 'consultation', cafe: null, townhall: null };
+    for (const view of ['auto', 'join', 'round', 'harvest', 'poll', 'results', 'qa'] as const)
+      expect(chooseProjectorMode(consultation, choice({ view }))).toEqual({ kind: 'join' });
+  });
+
   it('PROJ6: an explicit view wins over what auto would show', () => {
     expect(chooseProjectorMode(cafe('in-round', true), choice({ view: 'round' }))).toEqual({ kind: 'round' });
     expect(chooseProjectorMode(cafe('between-rounds'), choice({ view: 'round' }))).toEqual({ kind: 'between-rounds' });

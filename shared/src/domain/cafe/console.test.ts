@@ -85,4 +85,18 @@ describe('consolePhaseFor', () => {
     expect(consolePhases('cafe')).toEqual(['prepare', 'run', 'harvest', 'record']);
     expect(consolePhases('townhall')).toEqual(['prepare', 'run', 'record']);
   });
+
+  it('CONS50: a consultation: draft → Prepare, open → Moderate, closed → Respond, published → Record', () => {
+    expect(consolePhases('consultation')).toEqual(['prepare', 'moderate', 'respond', 'opinion', 'record']);
+    expect(consolePhaseFor({ format: 'consultation', phase: undefined })).toBe('prepare');
+    expect(consolePhaseFor({ format: 'consultation', phase: 'draft' })).toBe('prepare');
+    expect(consolePhaseFor({ format: 'consultation', phase: 'contributions' })).toBe('moderate');
+    expect(consolePhaseFor({ format: 'consultation', phase: 'comments' })).toBe('moderate');
+    expect(consolePhaseFor({ format: 'consultation', phase: 'closed' })).toBe('respond');
+    expect(consolePhaseFor({ format: 'consultation', phase: 'answered' })).toBe('respond');
+    expect(consolePhaseFor({ format: 'consultation', phase: 'answered', recordPublished: true })).toBe('record');
+    // Every phase it names is one the consultation's console has.
+    for (const phase of ['draft', 'contributions', 'comments', 'closed', 'answered'] as const)
+      expect(consolePhases('consultation')).toContain(consolePhaseFor({ format: 'consultation', phase }));
+  });
 });

@@ -3,6 +3,7 @@
 // Pure: the console calls the same commands the run panel always has.
 import type { AgendaItemStatus } from '../townhall/agenda.js';
 import type { PollStatus } from '../townhall/polls.js';
+import type { ConsultationPhase } from '../consultation/words.js';
 import type { SessionFormat } from '../words.js';
 import { cafePhase, type CafePhase, type CafeRun } from './run.js';
 
@@ -43,10 +44,16 @@ export function nextFacilitatorAction(state: CafeRunState): FacilitatorAction {
 }
 
 export const CONSOLE_PHASES = ['prepare', 'run', 'harvest', 'record'] as const;
-export type ConsolePhase = (typeof CONSOLE_PHASES)[number];
+/** The console's steps of an online consultation (CONS50): it runs for weeks, so no Run screen. */
+export const CONSULTATION_CONSOLE_PHASES = ['prepare', 'moderate', 'respond', 'opinion', 'record'] as const;
+export type ConsolePhase = (typeof CONSOLE_PHASES)[number] | (typeof CONSULTATION_CONSOLE_PHASES)[number];
 
-/** The phases a session's console has (CONSOLE2): a Town Hall has no harvest board. */
+/**
+ * The phases a session's console has (CONSOLE2): a Town Hall has no harvest board; a
+ * consultation (CONS50) has Prepare, Moderate, Respond, Opinion groups and Record.
+ */
 export function consolePhases(format: SessionFormat): readonly ConsolePhase[] {
+  if (format === 'consultation') return CONSULTATION_CONSOLE_PHASES;
   return format === 'cafe' ? CONSOLE_PHASES : ['prepare', 'run', 'record'];
 }
 
@@ -59,20 +66,37 @@ export interface TownhallProgress {
 }
 
 export type ConsoleState =
-  { format: 'cafe'; phase: CafePhase; recordPublished?: boolean } | { format: 'townhall'; townhall: TownhallProgress | undefined; recordPublished?: boolean };
+  | { format: 'cafe'; phase: CafePhase; recordPublished?: boolean }
+  | { format: 'townhall'; townhall: TownhallProgress | undefined; recordPublished?: boolean }
+  | { format: 'consultation'; phase: ConsultationPhase | undefined; recordPublished?: boolean };
 
 /**
  * CONSOLE3: the phase the session's state calls for. A café: not started → Prepare, a round on
  * or between rounds → Run, every round held → Harvest, the record published → Record. A Town
  * Hall: nothing started yet → Prepare (questions sent in early do not start it); an agenda item
  * on, a poll opened or someone on the floor → Run; every agenda item done and nothing live →
- * Record, as when the record is published.
+ * Record, as when the record is published. A consultation (CONS50): draft → Prepare, contributions
+ * or comments open → Moderate, closed → Respond, answered → Respond, then Record once published.
  */
 export function consolePhaseFor(state: ConsoleState): ConsolePhase {
   if (state.format === 'cafe') {
     if (state.phase === 'not-started') return 'prepare';
     if (state.phase === 'finished') return state.recordPublished ? 'record' : 'harvest';
     return 'run';
+  }
+  if (state.format === 'consultation') {
+    // CONS50: a draft is prepared; open → the queue; closed → responses; answered and published → Record.
+    switch (state.phase) {
+      case 'contributions':
+      case 'comments':
+        return 'moderate';
+      case 'closed':
+        return 'respond';
+      case 'answered':
+        return state.recordPublished ? 'record' : 'respond';
+      default:
+        return 'prepare';
+    }
   }
   const th = state.townhall;
   if (!th) return 'prepare';

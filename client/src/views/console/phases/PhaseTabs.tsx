@@ -15,11 +15,14 @@ export function PhaseTabs({
   phase,
   auto,
   onChoose,
+  label,
 }: {
   phases: readonly ConsolePhase[];
   phase: ConsolePhase;
   auto: ConsolePhase;
   onChoose: (phase: ConsolePhase) => void;
+  /** A format's own names for its phases (a consultation's, CONS50); else `consolePhase.*`. */
+  label?: (phase: ConsolePhase) => string;
 }) {
   const { t, i18n } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
@@ -60,7 +63,7 @@ export function PhaseTabs({
             <span className="console-phase-step" aria-hidden="true">
               {i + 1}
             </span>
-            {t(`consolePhase.${p}`)}
+            {label ? label(p) : t(`consolePhase.${p}`)}
             {p === auto && <span className="console-phase-now">{t('consolePhase.now')}</span>}
           </button>
         ))}
