@@ -156,7 +156,7 @@ describe.each(targets)('consultation lists and search on $kind', ({ kind, skip }
     await server.database.drop();
   });
 
-  it.skipIf(skip)('CONS21 filters by question, language, group, theme, response status; published only, merged never', async () => {
+  it.skipIf(skip)('CONS21 filters by question, language, group, theme, response status (or none yet); published only, merged never', async () => {
     expect(ids(await list('questionId=q1&sort=newest'))).toEqual(['c-en', 'c-ar', 'c-fr', 'c-zh']);
     expect(ids(await list('language=fr'))).toEqual(['c-fr']);
     expect(ids(await list('questionId=q1&group=academia&sort=newest'))).toEqual(['c-ar', 'c-zh']);
@@ -166,6 +166,8 @@ describe.each(targets)('consultation lists and search on $kind', ({ kind, skip }
     expect(ids(answered)).toEqual(['c-en', 'c-fr']);
     expect(answered.items[0]!.response).toMatchObject({ id: 'resp-1', status: 'taken-up', contributionIds: ['c-en', 'c-fr'] });
     expect(ids(await list('responseStatus=not-taken-up'))).toEqual([]);
+    // What the organiser still has to answer: every published one of the question without a response.
+    expect(ids(await list('questionId=q1&responseStatus=none&sort=newest'))).toEqual(['c-ar', 'c-zh']);
     const page = await list('questionId=q1');
     expect(page.total).toBe(4);
     expect(page.items.find((item) => item.id === 'c-fr')!.author).toEqual({ displayName: 'Bob', stakeholderGroup: 'government', mode: 'remote' });

@@ -3,27 +3,9 @@
 import type { ConsultationConfig, ConsultationQuestion, ConsultationSchedule, ConsultationSettings } from '@open-talks/shared/consultation';
 import type { ConsultationPhase } from '@open-talks/shared/consultation';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { sql } from 'kysely';
 import type { CommentRow, ContributionRow } from '../consultation/views.js';
 import type { ConsultationContributionsTable, ConsultationResponsesTable } from './consultation-schema.js';
 import type { Database } from './schema.js';
-
-export type ContributionOrder = 'supported' | 'newest' | 'discussed' | 'random';
-
-export interface PublicFilter {
-  questionId?: string;
-  theme?: string;
-  group?: string;
-  language?: string;
-  /** A response status, or 'none' for contributions without a response. */
-  status?: string;
-  /** Search words (wordsOf): every one must be among the contribution's. */
-  words?: string[];
-  order: ContributionOrder;
-  seed: number;
-  page: number;
-  pageSize: number;
-}
 
 type Responses = Map<string, { response: Selectable<ConsultationResponsesTable>; ids: string[] }>;
 
@@ -134,57 +116,6 @@ export class ConsultationPublicRepo {
     const all = new Set<string>();
     for (const row of rows) for (const theme of JSON.parse(row.themes) as string[]) all.add(theme);
     return [...all].sort((a, b) => a.localeCompare(b));
-  }
-
-  /** One page of published contributions for the public page (CONS63–CONS65). */
-  async page(sessionId: string, f: PublicFilter): Promise<{ items: ContributionRow[]; total: number }> {
-    let query = this.contributionsQuery(sessionId);
-    if (f.questionId) query = query.where('c.question_id', '=', f.questionId);
-    if (f.group) query = query.where('c.stakeholder_group', '=', f.group);
-    if (f.language) query = query.where('c.language', '=', f.language);
-    if (f.theme) query = query.where('c.themes', 'like', `%${JSON.stringify(f.theme).replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`);
-    for (const word of f.words ?? []) {
-      const escaped = word.replace(/[%_\\]/g, (ch) => `\\${ch}`);
-      query = query.where(sql<boolean>`(' ' || c.search_text || ' ') like ${`% ${escaped}%`} escape '\\'`);
-    }
-    if (f.status === 'none') {
-      query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('consultation_response_links as l').select('l.response_id').whereRef('l.contribution_id', '=', 'c.id'))));
-    } else if (f.status) {
-      const status = f.status;
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('consultation_response_links as l')
-            .innerJoin('consultation_responses as r', 'r.id', 'l.response_id')
-            .select('l.response_id')
-            .whereRef('l.contribution_id', '=', 'c.id')
-            .where('r.status', '=', status),
-        ),
-      );
-    }
-    const counted = await query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    let ordered = query;
-    if (f.order === 'supported') ordered = ordered.orderBy('c.supports', 'desc').orderBy('c.created_at', 'desc');
-    else if (f.order === 'discussed') ordered = ordered.orderBy('c.comments', 'desc').orderBy('c.created_at', 'desc');
-    else if (f.order === 'newest') ordered = ordered.orderBy('c.created_at', 'desc');
-    // Random but stable per seed, the same on both databases: a hash of the id's length and created_at mixed with the seed.
-    else ordered = ordered.orderBy(sql`((c.created_at % 1000003) * ${(f.seed % 9973) + 1} + length(c.id) * 7919) % 1000003`).orderBy('c.id');
-    const rows = await ordered
-      .orderBy('c.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute();
-    const items = this.withResponses(
-      rows,
-      await this.responses(
-        sessionId,
-        rows.map((r) => r.id),
-      ),
-    );
-    return { items, total: Number(counted?.n ?? 0) };
   }
 
   /** Per question: published contributions, their comments and supports. */

@@ -15,6 +15,7 @@ export interface ContributionFilter {
   language?: string;
   group?: string;
   theme?: string;
+  /** A response's status, or 'none' for those without a response. */
   responseStatus?: string;
   words: readonly string[];
 }
@@ -66,7 +67,9 @@ export class ConsultationSearchRepo {
       if (filter.group) conditions.push(eb('c.stakeholder_group', '=', filter.group));
       // Themes are a JSON array of strings: the quoted theme inside it, case and all.
       if (filter.theme) conditions.push(sql<SqlBool>`${sql.raw(this.dialect === 'postgres' ? 'strpos' : 'instr')}(c.themes, ${JSON.stringify(filter.theme)}) > 0`);
-      if (filter.responseStatus) {
+      if (filter.responseStatus === 'none') {
+        conditions.push(eb('c.id', 'not in', eb.selectFrom('consultation_response_links as l').select('l.contribution_id').where('l.session_id', '=', filter.sessionId)));
+      } else if (filter.responseStatus) {
         conditions.push(
           eb(
             'c.id',

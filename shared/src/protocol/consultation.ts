@@ -116,7 +116,8 @@ export const contributionListQuery = z.strictObject({
   language: languageSchema.optional(),
   /** Staff may list pending and hidden ones; everyone else sees published only. */
   status: z.enum(CONTRIBUTION_STATUSES).optional(),
-  responseStatus: z.enum(RESPONSE_STATUSES).optional(),
+  /** A response's status, or `none`: no official response yet (what the organiser still has to answer). */
+  responseStatus: z.enum([...RESPONSE_STATUSES, 'none']).optional(),
   sort: z.enum(CONTRIBUTION_SORTS).default('supported'),
   /** For `random`: the same seed gives the same order, so paging neither repeats nor skips. */
   seed: z.number().int().min(0).max(2_147_483_647).optional(),

@@ -1,6 +1,6 @@
 // One page of the public page's contributions (CONS64–CONS65): the search part's full-text index
-// and paged lists (consultation-search-repo.ts, CONS20–CONS22), published only. "No response yet"
-// is the public page's own filter (consultation-public-repo.ts), the search part has none.
+// and paged lists (consultation-search-repo.ts, CONS20–CONS22), published only, "no response yet"
+// included: the same filter as the organiser's and the participants' lists.
 import { queryWords } from '@open-talks/shared/consultation';
 import type { Store } from '../../store/index.js';
 import type { ContributionRow } from '../views.js';
@@ -11,20 +11,6 @@ import { PAGE_SIZE, type PageQuery } from './query.js';
 export async function publicPage(store: Store, sessionId: string, q: PageQuery, questionIds: Set<string>): Promise<{ items: ContributionRow[]; total: number }> {
   const questionId = questionIds.has(q.question) ? q.question : undefined;
   const words = q.q ? queryWords(q.q, QUERY_WORDS) : [];
-  if (q.status === 'none') {
-    return store.consultationPublic.page(sessionId, {
-      questionId,
-      theme: q.theme || undefined,
-      group: q.group || undefined,
-      language: q.language || undefined,
-      status: 'none',
-      words,
-      order: q.sort,
-      seed: q.seed,
-      page: q.page,
-      pageSize: PAGE_SIZE,
-    });
-  }
   const search = store.consultationSearch;
   const filter = {
     sessionId,

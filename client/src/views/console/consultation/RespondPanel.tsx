@@ -35,8 +35,10 @@ export default function RespondPanel({ live }: { live: ConsultationLive }) {
     pageSize: L.pageSize,
     ...(questionId && { questionId }),
     ...(themeQuery && { theme: themeQuery }),
+    // Filtered on the server, so every page holds what still needs an answer (not a thinned page).
+    ...(unanswered && { responseStatus: 'none' as const }),
   });
-  const items = list.items.filter((c) => !unanswered || c.response === null);
+  const items = list.items;
   const toggle = (c: ContributionView, on: boolean) =>
     setSelected((s) => {
       const next = new Map(s);

@@ -12,7 +12,7 @@ interface Filters {
   theme: string;
   group: StakeholderGroup | '';
   language: Language | '';
-  responseStatus: ResponseStatus | '';
+  responseStatus: ResponseStatus | 'none' | '';
   sort: ContributionSort;
 }
 
@@ -119,8 +119,9 @@ export function ContributionBoard({
           </div>
           <div className="consult-field">
             <label htmlFor={`${id}-response`}>{t('consult.board.responseStatus')}</label>
-            <select id={`${id}-response`} value={filters.responseStatus} onChange={(e) => set('responseStatus', e.target.value as ResponseStatus | '')}>
+            <select id={`${id}-response`} value={filters.responseStatus} onChange={(e) => set('responseStatus', e.target.value as ResponseStatus | 'none' | '')}>
               <option value="">{t('consult.board.any')}</option>
+              <option value="none">{t('consult.response.none')}</option>
               {RESPONSE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`consult.response.status.${s}`)}
