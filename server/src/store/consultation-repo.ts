@@ -115,7 +115,7 @@ export class ConsultationRepo {
       .select('id')
       .where('session_id', '=', sessionId)
       .where('author_id', '=', authorId)
-      .where('merged_into', 'is', null)
+      // Merged ones too: their authors read where their words went (ContributionView.mergedInto).
       .orderBy('created_at')
       .execute();
     return rows.map((r) => r.id);

@@ -66,6 +66,8 @@ export interface ContributionView {
   comments: number;
   stances: Record<Stance, number>;
   themes: string[];
+  /** To the author and staff only (null for everyone else): the contribution this duplicate was merged into. */
+  mergedInto: string | null;
   /** Marked to go into the information document (CONS-moderation). */
   carry: boolean;
   /** Staff only (0 for everyone else): distinct people who flagged it. */

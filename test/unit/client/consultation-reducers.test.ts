@@ -25,6 +25,7 @@ function contribution(id: string, over: Partial<ContributionView> = {}): Contrib
     author: { displayName: null, stakeholderGroup: null, mode: null },
     status: 'published',
     hiddenReason: null,
+    mergedInto: null,
     createdAt: 0,
     editedAt: null,
     versions: 0,

@@ -67,7 +67,8 @@ export function MyContributions({
       ) : (
         <ul className="consult-mine-list">
           {mine.map((item) => {
-            const merged = item.id in gone && gone[item.id] !== null;
+            // Stored with the contribution (after a reload too), or just heard live from `contribution:gone`.
+            const merged = item.mergedInto !== null || (item.id in gone && gone[item.id] !== null);
             const question = questions.find((q) => q.id === item.questionId);
             return (
               <li key={item.id} className="consult-mine-item">
