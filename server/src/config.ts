@@ -42,6 +42,10 @@ export interface Config {
     connectionsPerPerson: number; // open notepad connections per person; a new one past it closes their oldest
     idleUnloadMs: number; // ms without a connection before a document leaves memory
   };
+  /** The mailer: `smtp://user:pass@host:587`; unset, nothing is ever mailed ("send me my link again" is off). */
+  smtpUrl: string | undefined;
+  /** The From of every mail. */
+  mailFrom: string;
   /** ms without a command, a read or a connection before a Town Hall room and its people leave memory (MEM1). */
   townhallIdleUnloadMs: number;
 }
@@ -83,6 +87,11 @@ const env = z.object({
   RATE_VOTES_PER_10S: z.coerce.number().int().min(1).default(60),
   RATE_HANDS_PER_MIN: z.coerce.number().int().min(1).default(10),
   RATE_CONTRIBUTIONS_PER_MIN: z.coerce.number().int().min(1).default(20),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Open Talks <no-reply@localhost>'),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -105,6 +114,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     limits: {
       createPerWindow: e.RATE_CREATE_PER_10MIN,
       joinPerMinute: e.RATE_JOIN_PER_MIN,

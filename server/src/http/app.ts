@@ -29,6 +29,7 @@ import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
 import { consultationPublicRoutes } from '../consultation/public/routes.js';
+import { consultationLinkRoutes } from '../consultation/mail/link-mail.js';
 import type { Store } from '../store/index.js';
 
 export const MAX_BODY = '64kb';
@@ -113,6 +114,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   // The public outcome page builds a whole record per request: limited like joining.
   api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
   api.use(notepadTicketRoutes(service, notepadTickets));
+  // "Send me my link again" (CONS19): off without SMTP_URL.
+  api.use(consultationLinkRoutes({ store, config, log, allowedHosts: allowedLinkHosts(config.allowedHosts) }));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

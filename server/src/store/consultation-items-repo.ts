@@ -154,6 +154,19 @@ export class ConsultationItemsRepo {
     return row?.email ?? null;
   }
 
+  /** Who in this session stored this e-mail (case-insensitive) and was not removed: for "send me my link again". */
+  async participantsByEmail(sessionId: string, email: string): Promise<{ participantId: string; language: string; email: string }[]> {
+    const rows = await this.db
+      .selectFrom('consultation_emails')
+      .innerJoin('participants', 'participants.id', 'consultation_emails.participant_id')
+      .select(['participants.id as participantId', 'participants.language as language', 'consultation_emails.email as email'])
+      .where('consultation_emails.session_id', '=', sessionId)
+      .where((eb) => eb(eb.fn('lower', ['consultation_emails.email']), '=', email.toLowerCase()))
+      .where('participants.removed_at', 'is', null)
+      .execute();
+    return rows;
+  }
+
   async setEmail(sessionId: string, participantId: string, email: string | null): Promise<void> {
     if (email === null) {
       await this.db.deleteFrom('consultation_emails').where('participant_id', '=', participantId).execute();

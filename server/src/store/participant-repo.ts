@@ -94,6 +94,11 @@ export class ParticipantRepo {
       .execute();
   }
 
+  /** A fresh token for this person: the old one stops working at once. */
+  async setTokenHash(id: string, tokenHash: string): Promise<void> {
+    await this.db.updateTable('participants').set({ token_hash: tokenHash }).where('id', '=', id).execute();
+  }
+
   async markRemoved(id: string, at: number): Promise<void> {
     await this.db.updateTable('participants').set({ removed_at: at }).where('id', '=', id).execute();
   }

@@ -14,7 +14,7 @@ import {
   STANCES,
   STATEMENT_VOTES,
 } from '../domain/consultation/words.js';
-import { idSchema, languageSchema, stakeholderGroupSchema } from './schemas.js';
+import { idSchema, joinCodeSchema, languageSchema, stakeholderGroupSchema } from './schemas.js';
 import { plainText } from './townhall.js';
 
 /** Epoch ms; a phase date. Whether it is in the future is the domain's check (a clear refusal). */
@@ -106,6 +106,8 @@ export const supportPayload = z.strictObject({ contributionId: idSchema, support
 export const flagPayload = z.strictObject({ contributionId: idSchema, reason: z.enum(FLAG_REASONS) });
 /** `consultation:set-email`: the participant's own e-mail for getting their return link again; null removes it. */
 export const setEmailPayload = z.strictObject({ email: z.email().max(L.emailLength).nullable() });
+/** `POST /api/consultation-link`: "send me my link again" to the e-mail stored with `consultation:set-email` (CONS19). */
+export const consultationLinkBody = z.strictObject({ joinCode: joinCodeSchema, email: z.email().max(L.emailLength) });
 
 // ── Lists and search (reads, as commands and as GET endpoints) ───────────────────────────
 export const contributionListQuery = z.strictObject({
