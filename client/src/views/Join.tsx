@@ -7,7 +7,7 @@ import { FormError } from '../components/FormError';
 import { JoinCodeForm } from '../components/JoinCodeForm';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { currentLanguage, setLanguage } from '../i18n';
-import { api, RequestError } from '../net/api';
+import { api, request, RequestError } from '../net/api';
 import { findByJoinCode, forgetToken, saveCredential } from '../state/credentials';
 
 export function Join({ code: codeParam }: { code: string | undefined }) {
@@ -47,6 +47,7 @@ export function Join({ code: codeParam }: { code: string | undefined }) {
       {previewError && <FormError error={previewError} />}
       {!code && <JoinCodeForm idPrefix="join" />}
       {code && preview && <JoinForm code={code} preview={preview} asObserver={asObserver} />}
+      {code && preview?.format === 'consultation' && !asObserver && <LostLink code={code} />}
     </div>
   );
 }
@@ -195,5 +196,48 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
         {busy ? t('join.joining') : t(asObserver ? 'join.submitObserver' : 'join.submit')}
       </button>
     </form>
+  );
+}
+
+/** "Send me my link again" (CONS19): the answer is the same whether or not the address is known. */
+function LostLink({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const [joinCode, setJoinCode] = useState(code);
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<RequestError>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSent(false);
+    try {
+      await request<{ sent: true }>('POST', '/api/consultation-link', { joinCode: normalizeJoinCode(joinCode) ?? joinCode.trim(), email: email.trim() });
+      setSent(true);
+    } catch (e) {
+      setError(e as RequestError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="card lost-link">
+      <summary>{t('consult.lostLink.summary')}</summary>
+      <form onSubmit={submit}>
+        <p className="hint">{t('consult.lostLink.explain')}</p>
+        <label htmlFor="lost-code">{t('consult.lostLink.code')}</label>
+        <input id="lost-code" required autoComplete="off" value={joinCode} onChange={(e) => setJoinCode(e.target.value)} />
+        <label htmlFor="lost-email">{t('consult.lostLink.email')}</label>
+        <input id="lost-email" type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <FormError error={error} />
+        <p role="status">{sent ? t('consult.lostLink.sent') : ''}</p>
+        <button type="submit" disabled={busy}>
+          {t('consult.lostLink.send')}
+        </button>
+      </form>
+    </details>
   );
 }
