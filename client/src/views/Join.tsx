@@ -232,7 +232,10 @@ function LostLink({ code }: { code: string }) {
         <input id="lost-code" required autoComplete="off" value={joinCode} onChange={(e) => setJoinCode(e.target.value)} />
         <label htmlFor="lost-email">{t('consult.lostLink.email')}</label>
         <input id="lost-email" type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        <FormError error={error} />
+        {/* The reason alone (mail is off, say): "internal" is no fault of the person's. */}
+        <p className="form-error" role="alert">
+          {error ? (error.reason ? t(`reasons.${error.reason}`, { defaultValue: t(`errors.${error.code}`) }) : t(`errors.${error.code}`)) : ''}
+        </p>
         <p role="status">{sent ? t('consult.lostLink.sent') : ''}</p>
         <button type="submit" disabled={busy}>
           {t('consult.lostLink.send')}
