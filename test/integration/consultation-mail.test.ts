@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { http } from '../helpers/api.js';
 import { member, ok, openConsultation } from '../helpers/consultation.js';
+import { capturedLog } from '../helpers/log-capture.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { startTestServer } from '../helpers/server.js';
 
@@ -51,8 +52,10 @@ afterEach(async () => {
   inbox.length = 0;
 });
 
-async function start(env: Record<string, string> = {}) {
-  const server = await startTestServer({ env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'https://talks.example.org', ...env } });
+async function start(env: Record<string, string> = {}, log?: ReturnType<typeof capturedLog>['log']) {
+  // An empty value leaves that setting out.
+  const settings = Object.entries({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'https://talks.example.org', ...env }).filter(([, value]) => value !== '');
+  const server = await startTestServer({ env: Object.fromEntries(settings), ...(log && { log }) });
   running.push(server);
   return server;
 }
@@ -92,6 +95,35 @@ describe('consultation "send me my link again" (CONS19)', () => {
     expect(fresh).not.toBe(a.token);
     expect((await http(server.url, 'GET', `/api/sessions/${c.created.session.id}`, { token: fresh })).status).toBe(200);
     expect((await http(server.url, 'GET', `/api/sessions/${c.created.session.id}`, { token: a.token })).status).toBe(401);
+  });
+
+  it('CONS19 neither the address nor the token is logged', { timeout: 30_000 }, async () => {
+    const captured = capturedLog('debug');
+    const server = await start({}, captured.log);
+    const c = await openConsultation(server.url);
+    const a = await member(server.url, c, 'A');
+    await ok(a.socket, 'consultation:set-email', { email: 'secret.person@example.org' });
+    await http(server.url, 'POST', '/api/consultation-link', { body: { joinCode: c.created.session.joinCode, email: 'secret.person@example.org' } });
+    await waitFor(() => inbox.length === 1, 10_000);
+    await waitFor(() => captured.lines.some((line) => line.includes('consultation link mailed')), 5_000);
+    const token = /#token=(otp_[\w-]+)/.exec(decoded(inbox[0]!.data))![1]!;
+    const logged = captured.lines.join('\n');
+    expect(logged).not.toContain('secret.person');
+    expect(logged).not.toContain(token);
+  });
+
+  it('CONS19 without an absolute origin (no PUBLIC_URL, Host not allowed) nothing is mailed and the old link keeps working', { timeout: 30_000 }, async () => {
+    const captured = capturedLog('warn');
+    const server = await start({ PUBLIC_URL: '', ALLOWED_HOSTS: 'talks.example.org' }, captured.log);
+    const c = await openConsultation(server.url);
+    const a = await member(server.url, c, 'A');
+    await ok(a.socket, 'consultation:set-email', { email: 'a@example.org' });
+    const asked = await http(server.url, 'POST', '/api/consultation-link', { body: { joinCode: c.created.session.joinCode, email: 'a@example.org' } });
+    expect(asked.status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(inbox).toHaveLength(0);
+    expect(captured.lines.some((line) => line.includes('no absolute origin'))).toBe(true);
+    expect((await http(server.url, 'GET', `/api/sessions/${c.created.session.id}`, { token: a.token })).status).toBe(200);
   });
 
   it('CONS19 the mail is in the participant’s language', { timeout: 30_000 }, async () => {
