@@ -135,13 +135,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
         townhallClock.close();
         coalescer.close();
-        consultation.close(); // its phase timers
+        const consultationClosed = consultation.close(); // phase timers, report recomputations, the worker thread
         consultationCoalescer.close();
         // Socket.IO's close waits for every client's closing handshake: one that never answers must
         // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
         await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
         http.closeAllConnections();
         await notepadsClosed;
+        await consultationClosed;
         await store.close();
       })();
       return closing;

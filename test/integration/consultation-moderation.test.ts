@@ -151,4 +151,35 @@ describe.each(targets)('consultation moderation and responses on $kind', ({ kind
       });
     },
   );
+
+  it.skipIf(Boolean(skip))(
+    'CONS9 under pre-moderation an edit waits for approval again; a comment approved under a hidden contribution stays with staff and its author',
+    { timeout: 30_000 },
+    async () => {
+      const server = await start();
+      const c = await openConsultation(server.url, { settings: { moderation: 'pre' } });
+      const [a, b] = [await member(server.url, c, 'A'), await member(server.url, c, 'B')];
+      const sent = (await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Budgets', text: 'Open them' })).contribution;
+      await ok(c.facilitator, 'contribution:approve', { contributionId: sent.id });
+      const bSeesGone = nextEvent(b.socket, 'contribution:gone', (m) => m.contributionId === sent.id);
+      const edited = await ok(a.socket, 'contribution:edit', { contributionId: sent.id, text: 'Open them, and something else entirely' });
+      expect(edited.contribution.status).toBe('pending');
+      expect((await bSeesGone)[0].contributionId).toBe(sent.id);
+      expect(await command(b.socket, 'contribution:get', { contributionId: sent.id })).toMatchObject({ ok: false });
+      await ok(c.facilitator, 'contribution:approve', { contributionId: sent.id });
+      expect((await ok(b.socket, 'contribution:get', { contributionId: sent.id })).contribution.text).toBe('Open them, and something else entirely');
+
+      // A comment waits; meanwhile its contribution is hidden; approving the comment tells nobody else.
+      const waiting = (await ok(b.socket, 'contribution:comment', { contributionId: sent.id, stance: 'agree', text: 'Yes' })).comment;
+      await ok(c.facilitator, 'contribution:hide', { contributionId: sent.id, reason: 'Off topic' });
+      const heard: string[] = [];
+      const watcher = await member(server.url, c, 'W');
+      watcher.socket.on('comment:changed', (m) => heard.push(m.id));
+      const bHears = nextEvent(b.socket, 'comment:changed', (m) => m.id === waiting.id && m.status === 'published');
+      await ok(c.facilitator, 'comment:approve', { commentId: waiting.id });
+      await bHears; // the comment's author hears it, so any broadcast has gone out by now
+      await ok(watcher.socket, 'session:sync', {});
+      expect(heard).toEqual([]);
+    },
+  );
 });

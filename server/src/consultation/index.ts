@@ -7,6 +7,8 @@ import { coreHandlers } from './core/handlers.js';
 import { CoreServices } from './core/services.js';
 import type { ConsultationHandlers } from './handlers.js';
 import { statementHandlers } from './opinion/handlers.js';
+import { OpinionRecompute } from './opinion/recompute.js';
+import { OpinionWorker } from './opinion/worker-pool.js';
 import { readHandlers } from './search/handlers.js';
 
 export type { ConsultationContext } from './context.js';
@@ -15,10 +17,13 @@ export class Consultation {
   readonly handlers: ConsultationHandlers;
   /** The core part's services (phases, contributions, supports, moderation, responses; CONS1–CONS19). */
   readonly core: CoreServices;
+  /** Opinion reports recomputed off the event loop (CONS36). */
+  private readonly opinions: OpinionRecompute;
 
   constructor(readonly ctx: ConsultationContext) {
     this.core = new CoreServices(ctx);
-    this.handlers = { ...coreHandlers(ctx, this.core), ...readHandlers(ctx), ...statementHandlers(ctx), ...carryHandlers(ctx) };
+    this.opinions = new OpinionRecompute(ctx, new OpinionWorker(ctx.log));
+    this.handlers = { ...coreHandlers(ctx, this.core), ...readHandlers(ctx), ...statementHandlers(ctx, this.opinions), ...carryHandlers(ctx) };
   }
 
   /** What a member sees on (re)connect: the phase in force now, their own things, staff's counts (CONS1–CONS19). */
@@ -31,8 +36,9 @@ export class Consultation {
     return this.core.clock.resume();
   }
 
-  /** Stops the phase timers (shutdown). */
-  close(): void {
+  /** Shutdown: stops the phase timers, the pending report recomputations and the worker thread. */
+  close(): Promise<void> {
     this.core.clock.close();
+    return this.opinions.close();
   }
 }

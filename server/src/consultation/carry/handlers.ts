@@ -6,6 +6,8 @@ import { AppError } from '../../errors.js';
 import type { ConsultationContext } from '../context.js';
 import type { HandlersFor } from '../handlers.js';
 import { contributionView, PUBLIC_AUDIENCE } from '../views.js';
+import { loadConfig } from '../core/access.js';
+import { consultationView } from '../core/views.js';
 import { seedsOf, type Seed } from './sources.js';
 
 export type CarryCommand = 'consultation:import';
@@ -70,7 +72,8 @@ export function carryHandlers(ctx: ConsultationContext): HandlersFor<CarryComman
           origin: JSON.stringify(seed.origin),
           search_text: searchWords(seed.title, seed.text),
         }));
-        await ctx.store.consultationPublic.insertSeeds(rows);
+        // One transaction (CONS19): an import lands whole or not at all.
+        await ctx.store.transaction((repos) => repos.consultationPublic.insertSeeds(rows));
         ctx.log.info({ sessionId: session.id, source: source.session.id, imported: rows.length }, 'consultation items carried in');
         const audience = { staff: true, participantId: principal.participant?.id ?? null };
         const views = rows.map((row) => {
@@ -88,6 +91,11 @@ export function carryHandlers(ctx: ConsultationContext): HandlersFor<CarryComman
             wasPublic: false,
             mergedInto: null,
           });
+        }
+        // The question's counts moved: every screen's question list follows.
+        if (rows.length > 0) {
+          const view = await consultationView(ctx.store, session.id, await loadConfig(ctx.store, session.id), ctx.now());
+          ctx.bus.publish('consultation:changed', { sessionId: session.id, view });
         }
         return { imported: rows.length, contributions: views.map((v) => v.staff) };
       });

@@ -12,12 +12,16 @@ export class Announcer {
 
   constructor(private readonly ctx: ConsultationContext) {}
 
-  /** A contribution created or changed; `wasPublic`: everyone could see it before. */
-  async contribution(session: SessionRecord, id: string, wasPublic: boolean): Promise<void> {
+  /**
+   * A contribution created or changed; `wasPublic`: everyone could see it before, or `unchanged`
+   * when its status did not move (a response written): then only those who see it hear of it.
+   */
+  async contribution(session: SessionRecord, id: string, wasPublic: boolean | 'unchanged'): Promise<void> {
     const [row] = await this.ctx.store.consultation.joined(session.id, [id]);
     if (!row) return;
     const attribution = session.attribution;
     const published = row.status === 'published' && row.merged_into === null;
+    if (wasPublic === 'unchanged') wasPublic = published;
     this.ctx.bus.publish('consultation:contribution', {
       sessionId: session.id,
       authorId: row.author_id,
@@ -33,13 +37,16 @@ export class Announcer {
     const row = await this.ctx.store.consultationItems.comment(session.id, id);
     if (!row) return;
     const attribution = session.attribution;
+    // A comment is everyone's only while the contribution it answers is too (approved under a hidden one: staff and its author).
+    const [on] = await this.ctx.store.consultation.joined(session.id, [row.contribution_id]);
+    const onPublic = on !== undefined && on.status === 'published' && on.merged_into === null;
     this.ctx.bus.publish('consultation:comment', {
       sessionId: session.id,
       authorId: row.author_id,
       staff: commentView(row, attribution, { staff: true, participantId: null }),
       author: commentView(row, attribution, { staff: false, participantId: row.author_id }),
-      everyone: row.status === 'published' ? commentView(row, attribution, PUBLIC_AUDIENCE) : null,
-      wasPublic,
+      everyone: row.status === 'published' && onPublic ? commentView(row, attribution, PUBLIC_AUDIENCE) : null,
+      wasPublic: wasPublic && onPublic,
     });
   }
 

@@ -81,8 +81,24 @@ export class ContributionService {
         return { contribution: await contributionViewOf(step.repos, step.session.id, row.id, step.session.attribution, audienceOf(principal)) };
       }
       await step.repos.consultation.addVersion(row, step.now);
-      await step.repos.consultation.updateContribution(row.id, { title, text, language, edited_at: step.now, versions: row.versions + 1, search_text: searchWords(title, text) });
-      step.after(() => this.announce.contribution(step.session, row.id, row.status === 'published'));
+      // Under pre-moderation new words are read before they are shown: an edited published
+      // contribution waits for approval again (else "approved, then edited" would get around it).
+      const recheck = step.config.settings.moderation === 'pre' && row.status === 'published' && !isStaff(principal);
+      await step.repos.consultation.updateContribution(row.id, {
+        title,
+        text,
+        language,
+        edited_at: step.now,
+        versions: row.versions + 1,
+        search_text: searchWords(title, text),
+        ...(recheck && { status: 'pending', reviewed: 0 }),
+      });
+      step.after(async () => {
+        await this.announce.contribution(step.session, row.id, row.status === 'published');
+        if (!recheck) return;
+        await this.announce.moderation(step.session.id);
+        this.announce.countsChanged(step.session.id);
+      });
       return { contribution: await contributionViewOf(step.repos, step.session.id, row.id, step.session.attribution, audienceOf(principal)) };
     });
   }

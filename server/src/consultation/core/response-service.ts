@@ -69,7 +69,7 @@ export class ResponseService {
 
   private tell(step: Step, contributionIds: string[]): void {
     step.after(async () => {
-      for (const id of contributionIds) await this.announce.contribution(step.session, id, true);
+      for (const id of contributionIds) await this.announce.contribution(step.session, id, 'unchanged');
     });
   }
 }

@@ -1,14 +1,13 @@
 // The statements and opinion groups part (c-opinion, CONS30–CONS39): one line per command.
 import type { ConsultationContext } from '../context.js';
 import type { HandlersFor } from '../handlers.js';
-import { OpinionRecompute } from './recompute.js';
+import type { OpinionRecompute } from './recompute.js';
 import { StatementService } from './statement-service.js';
-import { OpinionWorker } from './worker-pool.js';
 
 export type StatementCommand = 'statement:propose' | 'statement:answer' | 'statement:next' | 'statement:list' | 'statement:moderate' | 'opinion:get';
 
-export function statementHandlers(ctx: ConsultationContext): HandlersFor<StatementCommand> {
-  const statements = new StatementService(ctx, new OpinionRecompute(ctx, new OpinionWorker(ctx.log)));
+export function statementHandlers(ctx: ConsultationContext, recompute: OpinionRecompute): HandlersFor<StatementCommand> {
+  const statements = new StatementService(ctx, recompute);
   return {
     'statement:propose': (p, body) => statements.propose(p, body),
     'statement:answer': (p, body) => statements.answer(p, body),

@@ -21,6 +21,7 @@ const GROUPS: ReadonlySet<string> = new Set(STAKEHOLDER_GROUPS);
 
 export class OpinionRecompute {
   private readonly questions = new Map<string, QuestionState>();
+  private closed = false;
 
   constructor(
     private readonly ctx: ConsultationContext,
@@ -29,6 +30,7 @@ export class OpinionRecompute {
 
   /** Something a report depends on changed (an answer, a statement published or hidden). */
   request(sessionId: string, questionId: string): void {
+    if (this.closed) return;
     const key = `${sessionId}\n${questionId}`;
     const state = this.questions.get(key) ?? { timer: null, running: false, dirty: false, lastStart: -Infinity };
     this.questions.set(key, state);
@@ -39,6 +41,14 @@ export class OpinionRecompute {
     if (state.timer) return;
     const wait = Math.max(0, state.lastStart + RECOMPUTE_INTERVAL - performance.now());
     state.timer = setTimeout(() => void this.run(key, sessionId, questionId, state), wait).unref();
+  }
+
+  /** Shutdown: nothing more is scheduled (the store is closing); the worker thread stops. */
+  close(): Promise<void> {
+    this.closed = true;
+    for (const state of this.questions.values()) if (state.timer) clearTimeout(state.timer);
+    this.questions.clear();
+    return this.worker.close();
   }
 
   private async run(key: string, sessionId: string, questionId: string, state: QuestionState): Promise<void> {
@@ -54,7 +64,8 @@ export class OpinionRecompute {
         this.ctx.bus.publish('opinion:report', { sessionId, report: reportUnder(report, input.attribution) });
       }
     } catch (error) {
-      this.ctx.log.error({ err: error, sessionId, questionId }, 'opinion report failed');
+      // A computation cut short by shutdown (worker stopped, store closed) is not a failure worth a log line.
+      if (!this.closed) this.ctx.log.error({ err: error, sessionId, questionId }, 'opinion report failed');
     } finally {
       state.running = false;
       if (state.dirty) this.request(sessionId, questionId);

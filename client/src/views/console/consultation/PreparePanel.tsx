@@ -194,7 +194,10 @@ function ScheduleForm({ schedule }: { schedule: Record<ScheduledPhase, number | 
   const [values, setValues] = useState(() => Object.fromEntries(SCHEDULED_PHASES.map((p) => [p, toLocalInput(schedule[p])])) as Record<ScheduledPhase, string>);
   const { send, error, busy } = useSend();
   const [said, setSaid] = useState('');
-  useEffect(() => setValues(Object.fromEntries(SCHEDULED_PHASES.map((p) => [p, toLocalInput(schedule[p])])) as Record<ScheduledPhase, string>), [schedule]);
+  // The stored dates changed (saved here or in another tab): the inputs show them.
+  useEffect(() => {
+    setValues(Object.fromEntries(SCHEDULED_PHASES.map((p) => [p, toLocalInput(schedule[p])])) as Record<ScheduledPhase, string>);
+  }, [schedule]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
