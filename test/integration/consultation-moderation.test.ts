@@ -182,4 +182,20 @@ describe.each(targets)('consultation moderation and responses on $kind', ({ kind
       expect(heard).toEqual([]);
     },
   );
+
+  it.skipIf(Boolean(skip))('CONS18 the counts of a contribution that is not public go to staff only', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const c = await openConsultation(server.url);
+    const [a, x, w] = [await member(server.url, c, 'A'), await member(server.url, c, 'X'), await member(server.url, c, 'W')];
+    const sent = (await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Trams', text: 'More trams' })).contribution;
+    await ok(x.socket, 'contribution:support', { contributionId: sent.id, support: true });
+    await ok(c.facilitator, 'contribution:hide', { contributionId: sent.id, reason: 'Duplicate' });
+    const seen: string[] = [];
+    w.socket.on('contribution:counts', ({ counts }) => seen.push(...Object.keys(counts)));
+    const staffHears = nextEvent(c.facilitator, 'contribution:counts', ({ counts }) => counts[sent.id]?.supports === 0);
+    await ok(x.socket, 'contribution:support', { contributionId: sent.id, support: false });
+    await staffHears;
+    await ok(w.socket, 'session:sync', {});
+    expect(seen).not.toContain(sent.id);
+  });
 });

@@ -88,7 +88,8 @@ export interface BusEvents {
     mergedInto: string | null;
   };
   'consultation:comment': { sessionId: string; authorId: string; staff: CommentView; author: CommentView; everyone: CommentView | null; wasPublic: boolean };
-  'consultation:counts': { sessionId: string; counts: Record<string, { supports: number; comments: number }> };
+  /** `staff`: counts of contributions that are not public (pending, hidden, merged), for staff only. */
+  'consultation:counts': { sessionId: string; counts: Record<string, { supports: number; comments: number }>; staff: boolean };
   'consultation:moderation': { sessionId: string; counts: ModerationCounts };
   'consultation:you': { participantId: string; you: ConsultationYou };
 

@@ -30,8 +30,8 @@ export function consultationToSockets(bus: EventBus, io: IoServer): void {
     if (everyone) others.emit('comment:changed', everyone);
     else if (wasPublic) others.emit('comment:gone', { commentId: staff.id, contributionId: staff.contributionId });
   });
-  bus.subscribe('consultation:counts', ({ sessionId, counts }) => {
-    io.to(sessionRoom(sessionId)).emit('contribution:counts', { counts });
+  bus.subscribe('consultation:counts', ({ sessionId, counts, staff }) => {
+    io.to(staff ? staffRoom(sessionId) : sessionRoom(sessionId)).emit('contribution:counts', { counts });
   });
   bus.subscribe('consultation:moderation', ({ sessionId, counts }) => {
     io.to(staffRoom(sessionId)).emit('moderation:counts', counts);

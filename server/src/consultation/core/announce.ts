@@ -55,10 +55,18 @@ export class Announcer {
     let pending = this.pendingCounts.get(sessionId);
     if (!pending) this.pendingCounts.set(sessionId, (pending = new Map<string, { supports: number; comments: number }>()));
     pending.set(contributionId, counts);
-    this.ctx.coalescer.schedule(`${sessionId}:consultation-counts`, () => {
+    this.ctx.coalescer.schedule(`${sessionId}:consultation-counts`, async () => {
       const batch = this.pendingCounts.get(sessionId);
       this.pendingCounts.delete(sessionId);
-      if (batch && batch.size > 0) this.ctx.bus.publish('consultation:counts', { sessionId, counts: Object.fromEntries(batch) });
+      if (!batch || batch.size === 0) return;
+      // Everyone hears the counts of public contributions only; the others' (a merge into a pending
+      // one, a support taken back from a hidden one) go to staff, who see those contributions.
+      const rows = await this.ctx.store.consultation.joined(sessionId, [...batch.keys()]);
+      const open = new Set(rows.filter((r) => r.status === 'published' && r.merged_into === null).map((r) => r.id));
+      const everyone = [...batch].filter(([id]) => open.has(id));
+      const staff = [...batch].filter(([id]) => !open.has(id));
+      if (everyone.length > 0) this.ctx.bus.publish('consultation:counts', { sessionId, counts: Object.fromEntries(everyone), staff: false });
+      if (staff.length > 0) this.ctx.bus.publish('consultation:counts', { sessionId, counts: Object.fromEntries(staff), staff: true });
     });
   }
 
