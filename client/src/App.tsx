@@ -18,6 +18,9 @@ const Rapporteur = lazy(() => import('./views/Rapporteur'));
 const HarvestPage = lazy(() => import('./notepad/harvest/HarvestPage'));
 // The public outcome page: read by anyone with the link, never by participants in a session.
 const PublicRecord = lazy(() => import('./views/PublicRecord'));
+// A series (issue 16): its console, and the shared draft of its information document (CodeMirror, Yjs).
+const SeriesConsole = lazy(() => import('./series/core/SeriesConsole'));
+const DraftPage = lazy(() => import('./series/draft/DraftPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -39,6 +42,8 @@ export function App() {
                 <Route path="/join/:code?">{(params) => <Join code={params.code} />}</Route>
                 <Route path="/s/:id/notes/:tableId/:round">{(params) => <NotepadPage sessionId={params.id} tableId={params.tableId} round={Number(params.round)} />}</Route>
                 <Route path="/s/:id/harvest">{(params) => <HarvestPage sessionId={params.id} />}</Route>
+                <Route path="/series/:id/draft/:lang?">{(params) => <DraftPage seriesId={params.id} language={params.lang} />}</Route>
+                <Route path="/series/:id">{(params) => <SeriesConsole seriesId={params.id} />}</Route>
                 <Route path="/p/:slug">{(params) => <PublicRecord slug={params.slug} />}</Route>
                 <Route path="/s/:id/rapporteur">{(params) => <Rapporteur sessionId={params.id} />}</Route>
                 <Route path="/s/:id/console">{(params) => <Console sessionId={params.id} />}</Route>

@@ -48,3 +48,16 @@ export async function join(baseUrl: string, joinCode: string, body: Partial<Join
   if (result.status !== 201) throw new Error(`join failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
+
+export interface CreatedSeries {
+  series: { id: string; title: string; originalLanguage: string; languages: string[]; attribution: string };
+  facilitatorToken: string;
+  links: { console: string };
+}
+
+/** POST /api/series: a series with its organiser's token (docs/series.md). */
+export async function createSeries(baseUrl: string, body: Record<string, unknown> = {}): Promise<CreatedSeries> {
+  const res = await http<CreatedSeries>(baseUrl, 'POST', '/api/series', { body: { title: 'Open Talks on data governance', ...body } });
+  if (res.status !== 201) throw new Error(`creating a series failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -4,8 +4,8 @@ import { joinCodeFromBytes } from '@open-talks/shared';
 const TOKEN_BYTES = 32; // 256 bits: unguessable, so a fast hash is enough to store it
 
 /** A bearer token: random, never derived from anything else (a join code, an id). */
-export function newToken(kind: 'participant' | 'projector'): string {
-  const prefix = kind === 'participant' ? 'otp' : 'otd';
+export function newToken(kind: 'participant' | 'projector' | 'series'): string {
+  const prefix = kind === 'participant' ? 'otp' : kind === 'projector' ? 'otd' : 'ots';
   return `${prefix}_${randomBytes(TOKEN_BYTES).toString('base64url')}`;
 }
 
@@ -24,4 +24,9 @@ export function newJoinCode(): string {
 
 export function isProjectorToken(token: string): boolean {
   return token.startsWith('otd_');
+}
+
+/** A series member's token (organiser or rapporteur): it opens a series, never a session. */
+export function isSeriesToken(token: string): boolean {
+  return token.startsWith('ots_');
 }

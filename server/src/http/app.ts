@@ -31,6 +31,8 @@ import type { TownhallService } from '../townhall/townhall-service.js';
 import { consultationPublicRoutes } from '../consultation/public/routes.js';
 import { consultationLinkRoutes } from '../consultation/mail/link-mail.js';
 import type { Store } from '../store/index.js';
+import type { NotepadServer } from '../notepad/index.js';
+import { seriesAuthenticator, seriesDrafts, seriesEvidence, seriesRouters } from '../series/index.js';
 
 export const MAX_BODY = '64kb';
 export const VERSION = '0.1.0';
@@ -51,6 +53,8 @@ export interface HttpDeps {
   budget: PersonBudget;
   /** The consultation's public page reads storage directly (CONS63). */
   store: Store;
+  /** The series' drafts are notepad documents (issue 16). */
+  notepads: NotepadServer;
 }
 
 function limiter(windowMs: number, limit: number) {
@@ -65,7 +69,7 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads }: HttpDeps): Express {
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
@@ -116,11 +120,29 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(notepadTicketRoutes(service, notepadTickets));
   // "Send me my link again" (CONS19): off without SMTP_URL.
   api.use(consultationLinkRoutes({ store, config, log, allowedHosts: allowedLinkHosts(config.allowedHosts) }));
+  // Series and their information document (issue 16): members authenticate with series tokens.
+  const series = seriesRouters({
+    store,
+    config,
+    log,
+    authenticate: seriesAuthenticator(store),
+    sessions: service,
+    records,
+    notepads,
+    drafts: seriesDrafts({ store, notepads }),
+    evidence: seriesEvidence({ store, records, now: Date.now }),
+    createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
+    publicLimiter: limiter(60_000, config.limits.joinPerMinute),
+    allowedHosts: allowedLinkHosts(config.allowedHosts),
+    now: Date.now,
+  });
+  for (const router of series.api) api.use(router);
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);
   // The consultation's server-rendered public page (/c/:slug), limited like the record's public page.
   app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute)));
+  app.use(compression(), series.pages);
 
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(clientRoutes(config.clientDir));

@@ -20,7 +20,7 @@ export function setPersonBudget(app: Express, budget: PersonBudget): void {
   app.locals[BUDGET_KEY] = budget;
 }
 
-function budgetOf(req: Request): PersonBudget {
+export function budgetOf(req: Request): PersonBudget {
   const budget = req.app.locals[BUDGET_KEY] as PersonBudget | undefined;
   if (!budget) throw new Error('the HTTP app has no person budget (setPersonBudget)');
   return budget;

@@ -15,6 +15,10 @@ import { ConsultationRepo } from './consultation-repo.js';
 import { ConsultationItemsRepo } from './consultation-items-repo.js';
 import { ConsultationSearchRepo } from './consultation-search-repo.js';
 import { StatementRepo } from './statement-repo.js';
+import { SeriesRepo } from './series-repo.js';
+import { SeriesDocumentRepo } from './series-document-repo.js';
+import { SeriesReferencesRepo } from './series-references-repo.js';
+import { SeriesVersionsRepo } from './series-versions-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 
@@ -23,6 +27,7 @@ export type { SessionRecord, SessionSettings } from './session-repo.js';
 export type { StoredNotepad } from './notepad-repo.js';
 export type { TownhallStateRecord } from './townhall-repo.js';
 export type { PublicationRecord } from './record-repo.js';
+export type { SeriesRecord, SeriesMemberRecord } from './series-repo.js';
 
 /** The repositories over one database; what the rest of the server sees of storage. */
 export interface Repos {
@@ -44,6 +49,12 @@ export interface Repos {
   /** Its statements, answers and opinion reports (CONS30–CONS39). */
   statements: StatementRepo;
   consultationPublic: ConsultationPublicRepo;
+  /** Series, their members and sessions (issue 16). */
+  series: SeriesRepo;
+  /** The information document's drafts (Yjs, per language). */
+  seriesDocuments: SeriesDocumentRepo;
+  seriesReferences: SeriesReferencesRepo;
+  seriesVersions: SeriesVersionsRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -78,6 +89,10 @@ function repos(db: Kysely<Database>): Repos {
     consultationSearch: new ConsultationSearchRepo(db),
     statements: new StatementRepo(db),
     consultationPublic: new ConsultationPublicRepo(db),
+    series: new SeriesRepo(db),
+    seriesDocuments: new SeriesDocumentRepo(db),
+    seriesReferences: new SeriesReferencesRepo(db),
+    seriesVersions: new SeriesVersionsRepo(db),
   };
 }
 

@@ -1,6 +1,7 @@
 // Column types are what both SQLite and PostgreSQL give back once the pg pool
 // parses BIGINT as a number (see db.ts): times are epoch ms, lists are JSON text.
 import type { ColumnType } from 'kysely';
+import type { SeriesTables } from './series-schema.js';
 import type { ConsultationTables } from './consultation-schema.js';
 
 export interface SessionsTable {
@@ -185,7 +186,7 @@ export interface SpeakerLogTable {
   ended_at: number | null;
 }
 
-export interface Database extends ConsultationTables {
+export interface Database extends ConsultationTables, SeriesTables {
   sessions: SessionsTable;
   participants: ParticipantsTable;
   cafe_tables: CafeTablesTable;

@@ -37,6 +37,11 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'consultation:contribute': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
   'consultation:moderate': ['facilitator', 'moderator'],
   'consultation:respond': ['facilitator'],
+  'series:view': ['facilitator', 'rapporteur'],
+  'series:configure': ['facilitator'],
+  'series:draft': ['facilitator', 'rapporteur'],
+  'series:finalise': ['facilitator', 'rapporteur'],
+  'series:publish': ['facilitator'],
 };
 
 describe('PERM1 permission table', () => {

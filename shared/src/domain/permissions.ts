@@ -79,6 +79,19 @@ export const PERMISSIONS = {
   'consultation:moderate': ['facilitator', 'moderator'],
   /** Write, edit and withdraw official responses. */
   'consultation:respond': ['facilitator'],
+  /**
+   * A series (docs/series.md) is read and drafted by its members only: its organiser (a
+   * `facilitator` of the series) and its rapporteurs. Session roles do not carry into a series.
+   */
+  'series:view': ['facilitator', 'rapporteur'],
+  /** The series' settings, its sessions and its rapporteurs' links. */
+  'series:configure': ['facilitator'],
+  /** Draft the information document: edit it, insert references and statistics, resolve changed sources, attach a translation. */
+  'series:draft': ['facilitator', 'rapporteur'],
+  /** Freeze the draft as the next version. */
+  'series:finalise': ['facilitator', 'rapporteur'],
+  /** Publish the series' public page with its latest version, or take it down. */
+  'series:publish': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -88,3 +101,14 @@ export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 export function can(role: Role, action: Action): boolean {
   return (PERMISSIONS[action] as readonly Role[]).includes(role);
 }
+
+/** Actions on a series (its members' tokens); every other action is on a session (its participants' tokens). */
+export type SeriesAction = Extract<Action, `series:${string}`>;
+export type SessionAction = Exclude<Action, SeriesAction>;
+
+export function isSeriesAction(action: Action): action is SeriesAction {
+  return action.startsWith('series:');
+}
+
+export const SESSION_ACTIONS = ACTIONS.filter((a): a is SessionAction => !isSeriesAction(a));
+export const SERIES_ACTIONS = ACTIONS.filter(isSeriesAction);

@@ -41,3 +41,4 @@ export interface SocketData {
   /** null for the projector display. */
   participantId: string | null;
 }
+export * from './series.js';

@@ -17,7 +17,7 @@ export interface SessionRoutesDeps {
   createLimiter: RequestHandler;
 }
 
-function sameSecret(given: string | undefined, expected: string): boolean {
+export function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);

@@ -17,6 +17,7 @@ import * as m0010 from './0010_projector.js';
 import * as m0011 from './0011_consultation.js';
 import * as m0012 from './0012_consultation_search.js';
 import * as m0013 from './0013_consultation_search_vector.js';
+import * as m0014 from './0014_series.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_sessions_and_participants': m0001,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_consultation': m0011,
   '0012_consultation_search': m0012,
   '0013_consultation_search_vector': m0013,
+  '0014_series': m0014,
 };

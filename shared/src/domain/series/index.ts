@@ -1,0 +1,5 @@
+export * from './words.js';
+export * from './types.js';
+export * from './attribution.js';
+export * from './document-text.js';
+export * from './reference-text.js';
