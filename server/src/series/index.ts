@@ -8,6 +8,7 @@ import { documentRoutes } from './document/routes.js';
 import { evidenceRoutes } from './evidence/routes.js';
 import { seriesPublicPages } from './publish/public-page.js';
 import { publishRoutes } from './publish/routes.js';
+import { publicationRoutes } from './publish/publication.js';
 
 export { seriesAuthenticator, type SeriesPrincipal } from './auth.js';
 export { seriesDrafts } from './document/drafts.js';
@@ -16,5 +17,5 @@ export type { SeriesDeps, SeriesDrafts } from './deps.js';
 
 /** The /api routers (mounted under /api) and the server-rendered public pages (mounted at /). */
 export function seriesRouters(deps: SeriesDeps): { api: Router[]; pages: Router } {
-  return { api: [coreRoutes(deps), documentRoutes(deps), evidenceRoutes(deps), publishRoutes(deps)], pages: seriesPublicPages(deps) };
+  return { api: [coreRoutes(deps), documentRoutes(deps), evidenceRoutes(deps), publishRoutes(deps), publicationRoutes(deps)], pages: seriesPublicPages(deps) };
 }

@@ -7,15 +7,7 @@ export const SERIES_ROLES = ['facilitator', 'rapporteur'] as const satisfies rea
 export type SeriesRole = (typeof SERIES_ROLES)[number];
 
 /** What the evidence panel lists; each kind comes from one format's record. */
-export const EVIDENCE_KINDS = [
-  'cafe-theme',
-  'cafe-idea',
-  'townhall-question',
-  'poll',
-  'speaker-turn',
-  'consultation-contribution',
-  'opinion-group',
-] as const;
+export const EVIDENCE_KINDS = ['cafe-theme', 'cafe-idea', 'townhall-question', 'poll', 'speaker-turn', 'consultation-contribution', 'opinion-group'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /**
