@@ -12,6 +12,7 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   itemId: idSchema,
   tableId: idSchema,
   ideaId: ideaIdSchema,
+  refId: idSchema,
 };
 
 /**
