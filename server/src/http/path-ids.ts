@@ -12,6 +12,8 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   itemId: idSchema,
   tableId: idSchema,
   ideaId: ideaIdSchema,
+  sessionId: idSchema,
+  memberId: idSchema,
 };
 
 /**
