@@ -22,7 +22,7 @@ export async function addRapporteur(store: Store, series: SeriesRecord, displayN
 }
 
 export async function removeMember(store: Store, principal: SeriesPrincipal, memberId: string, now: number): Promise<void> {
-  if (memberId === principal.member.id) throw new AppError('conflict', 'The organiser cannot remove themself from the series');
+  if (memberId === principal.member.id) throw new AppError('conflict', 'The organiser cannot remove themself from the series', { reason: 'cannotRemoveSelf' });
   const member = await store.series.memberById(principal.series.id, memberId);
   if (!member || member.removedAt !== null) throw new AppError('not_found', 'No such member in this series');
   await store.series.removeMember(principal.series.id, memberId, now);

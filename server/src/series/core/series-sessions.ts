@@ -20,18 +20,19 @@ type Deps = Pick<SeriesDeps, 'store' | 'sessions' | 'now'>;
 async function provenFacilitator(deps: Deps, sessionId: string, token: string): Promise<void> {
   const principal = await deps.sessions.authenticate(token).catch((error: unknown) => {
     // The series token was fine; it is the session's token that does not prove anything.
-    if (error instanceof AppError) throw new AppError('forbidden', `The facilitator token was refused: ${error.message}`);
+    if (error instanceof AppError) throw new AppError('forbidden', `The facilitator token was refused: ${error.message}`, { reason: 'notFacilitatorToken' });
     throw error;
   });
   if (principal.session.id !== sessionId || principal.participant?.role !== 'facilitator') {
-    throw new AppError('forbidden', 'This token is not the facilitator token of that session');
+    throw new AppError('forbidden', 'This token is not the facilitator token of that session', { reason: 'notFacilitatorToken' });
   }
 }
 
 async function attach(deps: Deps, series: SeriesRecord, sessionId: string): Promise<void> {
   if (await deps.store.series.addSession(series.id, sessionId, deps.now())) return;
   const owner = await deps.store.series.seriesOfSession(sessionId);
-  throw new AppError('conflict', owner === series.id ? 'This session is already in this series' : 'This session already belongs to another series; remove it there first');
+  if (owner === series.id) throw new AppError('conflict', 'This session is already in this series', { reason: 'sessionInThisSeries' });
+  throw new AppError('conflict', 'This session already belongs to another series; remove it there first', { reason: 'sessionInOtherSeries' });
 }
 
 export async function addSeriesSession(deps: Deps, series: SeriesRecord, body: AddSeriesSessionBody): Promise<AddedSession> {

@@ -12,13 +12,16 @@ export async function checkSeriesChanges(store: Store, series: SeriesRecord, cha
   const languages = changes.languages ?? series.languages;
   const original = changes.originalLanguage ?? series.originalLanguage;
   if (!languages.includes(original)) {
-    throw new AppError('bad_request', `The original language (${original}) must be one of the series' languages`);
+    throw new AppError('bad_request', `The original language (${original}) must be one of the series' languages`, { reason: 'originalNotInLanguages' });
   }
   if (!changes.languages) return;
   const kept = new Set<Language>(changes.languages);
   const finalised = await store.series.finalisedLanguages(series.id);
   const dropped = finalised.filter((l) => !kept.has(l as Language));
   if (dropped.length > 0) {
-    throw new AppError('conflict', `A finalised version exists in ${dropped.join(', ')}: that language stays in the series`);
+    throw new AppError('conflict', `A finalised version exists in ${dropped.join(', ')}: that language stays in the series`, {
+      reason: 'languageFinalised',
+      params: { languages: dropped.join(', ') },
+    });
   }
 }
