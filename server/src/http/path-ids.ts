@@ -13,6 +13,8 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   tableId: idSchema,
   ideaId: ideaIdSchema,
   refId: idSchema,
+  sessionId: idSchema,
+  memberId: idSchema,
 };
 
 /**
