@@ -78,7 +78,7 @@ function EditForm({ seriesId, token, series, onDone }: { seriesId: string; token
   };
   return (
     <form onSubmit={submit} noValidate>
-      <SeriesFields idPrefix="series-edit" values={values} onChange={setValues} titleMissing={!values.title.trim()} withOriginal />
+      <SeriesFields idPrefix="series-edit" values={values} onChange={setValues} titleMissing={!values.title.trim()} />
       <SeriesError error={error} />
       <div className="button-row">
         <button type="submit" disabled={busy}>
