@@ -10,7 +10,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The title block from the map's entries (a Y.Map's toJSON()). */
 export function titleFromRecord(record: Record<string, unknown>): TitleBlock {
-  const text = (key: keyof TitleBlock) => (typeof record[key] === 'string' ? (record[key]) : '');
+  const text = (key: keyof TitleBlock) => (typeof record[key] === 'string' ? record[key] : '');
   const date = text('date');
   return { symbol: text('symbol'), date: DATE.test(date) ? date : '', submittedBy: text('submittedBy'), title: text('title') };
 }
