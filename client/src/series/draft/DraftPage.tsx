@@ -123,9 +123,7 @@ function Drafting({ series, member, language, token }: { series: Series; member:
         <p>
           <Link href={`/series/${encodeURIComponent(series.id)}`}>{t('seriesDraft.backToSeries')}</Link>
         </p>
-        <h1 id={headingId}>
-          {t('seriesDraft.heading')}: {series.title}
-        </h1>
+        <h1 id={headingId}>{t('seriesDraft.headingFor', { title: series.title })}</h1>
         <p className="muted">
           {t('seriesDraft.languageLine', { language: languageName(language) })}{' '}
           {language === series.originalLanguage ? t('seriesDraft.isOriginal') : t('seriesDraft.isTranslation', { original: languageName(series.originalLanguage) })}
@@ -148,7 +146,7 @@ function Drafting({ series, member, language, token }: { series: Series; member:
           </nav>
         )}
       </header>
-      <NotepadStatusLine state={draft.state} onReconnect={() => draft.connection?.reconnect()} />
+      <NotepadStatusLine state={draft.state} onReconnect={() => draft.connection?.reconnect()} connectedText={t('seriesDraft.connected')} />
       {readOnly && (
         <p className="notice" id={readOnlyId}>
           {t('seriesDraft.readOnly')}

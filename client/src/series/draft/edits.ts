@@ -28,8 +28,7 @@ export function toggleHeading(view: EditorView, level: 1 | 2): void {
   const found = HEADING.exec(line.text) ?? ITEM.exec(line.text);
   const same = HEADING.exec(line.text)?.[1]?.length === level;
   const prefix = same ? '' : `${'#'.repeat(level)} `;
-  view.dispatch({ changes: { from: line.from, to: line.from + (found?.[0].length ?? 0), insert: prefix }, userEvent: 'input' });
-  view.focus();
+  replacePrefix(view, line.from, found?.[0].length ?? 0, prefix);
 }
 
 /** Makes the cursor's line a sub-item (a), b) …), or plain text again if it is one already. */
@@ -38,6 +37,13 @@ export function toggleItem(view: EditorView): void {
   const item = ITEM.exec(line.text);
   const heading = HEADING.exec(line.text);
   const prefix = item ? '' : '- ';
-  view.dispatch({ changes: { from: line.from, to: line.from + (item?.[0].length ?? heading?.[0].length ?? 0), insert: prefix }, userEvent: 'input' });
+  replacePrefix(view, line.from, item?.[0].length ?? heading?.[0].length ?? 0, prefix);
+}
+
+/** Swaps a line's marker; the cursor keeps its place in the line's text (after the new marker). */
+function replacePrefix(view: EditorView, lineFrom: number, removed: number, prefix: string): void {
+  const head = view.state.selection.main.head;
+  const anchor = Math.max(lineFrom + prefix.length, head - removed + prefix.length);
+  view.dispatch({ changes: { from: lineFrom, to: lineFrom + removed, insert: prefix }, selection: { anchor }, userEvent: 'input' });
   view.focus();
 }
