@@ -13,6 +13,9 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   tableId: idSchema,
   ideaId: ideaIdSchema,
   language: languageSchema,
+  refId: idSchema,
+  sessionId: idSchema,
+  memberId: idSchema,
 };
 
 /**

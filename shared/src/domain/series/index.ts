@@ -4,3 +4,4 @@ export * from './attribution.js';
 export * from './document-text.js';
 export * from './reference-text.js';
 export * from './draft/index.js';
+export * from './evidence/index.js';
