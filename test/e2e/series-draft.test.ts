@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hashToken, newId, newToken } from '../../server/src/auth/tokens.js';
-import { createSeries } from '../helpers/api.js';
+import { createSeries, http } from '../helpers/api.js';
 import { browserSuite, expectAccessible, missingChromium, shot } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -31,18 +30,18 @@ describe.skipIf(missing !== null)('the series draft in a real browser', () => {
     return page;
   }
 
-  /** A rapporteur, straight into storage (the core part's invitations make them over HTTP). */
-  async function rapporteur(seriesId: string, displayName: string): Promise<string> {
-    const token = newToken('series');
-    await server.store.series.insertMember({ id: newId(), seriesId, role: 'rapporteur', displayName, createdAt: Date.now(), removedAt: null }, hashToken(token));
-    return token;
+  /** A rapporteur invited by the organiser (POST /api/series/:id/members). */
+  async function rapporteur(seriesId: string, organiserToken: string, displayName: string): Promise<string> {
+    const res = await http<{ token: string }>(server.url, 'POST', `/api/series/${seriesId}/members`, { token: organiserToken, body: { role: 'rapporteur', displayName } });
+    expect(res.status).toBe(201);
+    return res.body.token;
   }
 
   const numbers = (page: Page) => page.getByTestId('draft-preview').locator('.draft-number').allTextContents();
 
   it('SER46 SER48 an organiser and a rapporteur type into the same draft and both see the other’s paragraphs numbered', async () => {
     const { series, facilitatorToken } = await createSeries(server.url, { languages: ['en', 'ar'], displayName: 'Olga' });
-    const ritaToken = await rapporteur(series.id, 'Rita');
+    const ritaToken = await rapporteur(series.id, facilitatorToken, 'Rita');
     const olga = await draftAs(series.id, facilitatorToken, 'facilitator', `/series/${series.id}/draft`, 'en-GB');
     const rita = await draftAs(series.id, ritaToken, 'rapporteur', `/series/${series.id}/draft/en`, 'en-GB');
     for (const page of [olga, rita]) await expect.poll(() => page.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hashToken, newId, newToken } from '../../server/src/auth/tokens.js';
-import type { Store } from '../../server/src/store/index.js';
 import { createSeries, createSession, http } from '../helpers/api.js';
 import { WebSocket } from 'ws';
 import { closeAllNotepads, handled, notepadUrl, openNotepad, until, VERSION_QUERY, type NotepadClient } from '../helpers/notepad.js';
@@ -14,12 +12,14 @@ import { storageTargets } from '../helpers/storage-kinds.js';
 
 const targets = await storageTargets();
 
-/** A rapporteur of the series, straight into storage (the core part's invitations make them over HTTP). */
-async function addRapporteur(store: Store, seriesId: string, displayName: string): Promise<{ id: string; token: string }> {
-  const token = newToken('series');
-  const id = newId();
-  await store.series.insertMember({ id, seriesId, role: 'rapporteur', displayName, createdAt: Date.now(), removedAt: null }, hashToken(token));
-  return { id, token };
+/** A rapporteur invited by the organiser (POST /api/series/:id/members). */
+async function addRapporteur(url: string, seriesId: string, organiserToken: string, displayName: string): Promise<{ id: string; token: string }> {
+  const res = await http<{ member: { id: string }; token: string }>(url, 'POST', `/api/series/${seriesId}/members`, {
+    token: organiserToken,
+    body: { role: 'rapporteur', displayName },
+  });
+  if (res.status !== 201) throw new Error(`inviting a rapporteur failed: ${res.status}`);
+  return { id: res.body.member.id, token: res.body.token };
 }
 
 function openDraft(url: string, seriesId: string, language: string, token: string, options: { synced?: boolean; doc?: Y.Doc } = {}): Promise<NotepadClient> {
@@ -50,7 +50,7 @@ describe.each(targets)('the series draft on $kind', ({ kind, skip }) => {
       const first = await startTestServer({ database });
       servers.push(first);
       const { series, facilitatorToken } = await createSeries(first.url, { languages: ['en', 'fr'], displayName: 'Olga Organiser' });
-      const rita = await addRapporteur(first.store, series.id, 'Rita Rapporteur');
+      const rita = await addRapporteur(first.url, series.id, facilitatorToken, 'Rita Rapporteur');
       const olga = await openDraft(first.url, series.id, 'en', facilitatorToken);
       const ritaDraft = await openDraft(first.url, series.id, 'en', rita.token);
       expect(olga.readOnly.value).toBe(false);
@@ -128,17 +128,22 @@ describe.each(targets)('the series draft on $kind', ({ kind, skip }) => {
       expect((await http(server.url, 'GET', `/api/series/${series.id}/drafts/ar`, { token: facilitatorToken })).status).toBe(404);
       expect((await http(server.url, 'GET', `/api/series/${series.id}/drafts/xx`, { token: facilitatorToken })).status).toBe(400);
 
+      // A language dropped from the series closes its draft's open connections.
+      await http(server.url, 'PATCH', `/api/series/${series.id}`, { token: facilitatorToken, body: { languages: ['en', 'fr'] } });
+      const french = await openDraft(server.url, series.id, 'fr', facilitatorToken);
+      await http(server.url, 'PATCH', `/api/series/${series.id}`, { token: facilitatorToken, body: { languages: ['en'] } });
+      expect((await french.closed).code).toBe(4404);
+
       // A removed rapporteur: no ticket, a connection open when removed is closed (SER41 re-check).
-      const rita = await addRapporteur(server.store, series.id, 'Rita');
+      const rita = await addRapporteur(server.url, series.id, facilitatorToken, 'Rita');
       const open = await openDraft(server.url, series.id, 'en', rita.token);
-      await server.store.series.removeMember(series.id, rita.id, Date.now());
-      await server.notepads.revalidateSeries(series.id);
+      expect((await http(server.url, 'DELETE', `/api/series/${series.id}/members/${rita.id}`, { token: facilitatorToken })).status).toBe(204);
       expect((await open.closed).code).toBe(4403);
       expect((await http(server.url, 'POST', tickets, { token: rita.token, body: {} })).status).toBe(403);
       // Nor does a ticket taken before the removal open the room after it.
-      const sam = await addRapporteur(server.store, series.id, 'Sam');
+      const sam = await addRapporteur(server.url, series.id, facilitatorToken, 'Sam');
       const early = await http<{ ticket: string }>(server.url, 'POST', tickets, { token: sam.token, body: {} });
-      await server.store.series.removeMember(series.id, sam.id, Date.now());
+      await http(server.url, 'DELETE', `/api/series/${series.id}/members/${sam.id}`, { token: facilitatorToken });
       expect(await closeWithTicket(server.url, `series/${series.id}/document/en`, early.body.ticket)).toBe(4403);
     } finally {
       await database.drop();

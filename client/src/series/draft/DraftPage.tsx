@@ -15,7 +15,7 @@ import { seriesRequest } from '../request';
 import { DraftEditor } from './DraftEditor';
 import { DraftPreview } from './DraftPreview';
 import { DraftToolbar } from './DraftToolbar';
-import { insertAtCursor } from './edits';
+import { insertAtCursor, insertBlock } from './edits';
 import { TitleBlockForm } from './TitleBlockForm';
 import { useDraft } from './useDraft';
 import { useReferenceWords } from './useReferenceWords';
@@ -108,7 +108,10 @@ function Drafting({ series, member, language, token }: { series: Series; member:
     setHasView(made !== null);
   }, []);
   const onInsert = useCallback((text: string) => {
-    if (view.current) insertAtCursor(view.current, text);
+    if (!view.current) return;
+    // A block token only means something on a line of its own (SER3).
+    if (text.trim() === STATS_LINE || text.trim() === ANNEX_LINE) insertBlock(view.current, text.trim());
+    else insertAtCursor(view.current, text);
   }, []);
   const headingId = useId();
   const helpId = useId();
