@@ -1,4 +1,4 @@
-import { ideaIdSchema, idSchema } from '@open-talks/shared/protocol';
+import { ideaIdSchema, idSchema, languageSchema } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import type { Router } from 'express';
 import { AppError, describeIssues } from '../errors.js';
@@ -12,6 +12,7 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   itemId: idSchema,
   tableId: idSchema,
   ideaId: ideaIdSchema,
+  language: languageSchema,
   refId: idSchema,
   sessionId: idSchema,
   memberId: idSchema,
