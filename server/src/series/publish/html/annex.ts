@@ -49,19 +49,23 @@ export function annexList(block: Extract<FrozenBlock, { kind: 'annex-list' }>, w
   return `<nav class="annex-list" aria-label="${esc(words.w('annexList'))}"><p><a href="${hashHref(ANNEX_ID)}">${esc(words.w('annex'))}</a></p>${items.length ? `<ul>${items.join('')}</ul>` : ''}</nav>`;
 }
 
+/** Where a catalog sentence places a value that is markup ("By {{who}}", "提出者：{{who}}"). */
+const HOLE = '\u0001';
+function fill(sentence: string, html: string): string {
+  return esc(sentence).split(HOLE).join(html);
+}
+
 function credit(c: Credit, words: DocumentWords): string {
   const parts = [c.name ? `<bdi>${esc(c.name)}</bdi>` : '', c.group ? esc(words.t(`words.group.${c.group}`)) : ''].filter(Boolean);
   if (parts.length === 0) return '';
-  // The catalog places the name ("By {{who}}", "{{who}} 提交"): split its escaped text where it goes.
-  const [before = '', after = ''] = esc(words.w('by', { who: '\u0001' })).split('\u0001');
-  return `<p class="credit">${before}${parts.join(', ')}${after}</p>`;
+  return `<p class="credit">${fill(words.w('by', { who: HOLE }), parts.join(', '))}</p>`;
 }
 
 function details(entry: AnnexEntry, words: DocumentWords): string {
   const d = entry.detail;
   const { w } = words;
   const facts: string[] = [];
-  if (entry.language) facts.push(esc(w('writtenIn', { language: words.t(`words.languageName.${entry.language}`) })));
+  if (entry.language) facts.push(fill(w('writtenIn', { language: HOLE }), `<span lang="${esc(entry.language)}">${esc(words.t(`words.languageName.${entry.language}`))}</span>`));
   if (entry.at !== null) facts.push(esc(words.date(entry.at)));
   if (d.table) facts.push(`${esc(w('table'))} <bdi>${esc(d.table)}</bdi>`);
   if (typeof d.round === 'number') facts.push(esc(w('round', { round: d.round })));
