@@ -38,8 +38,8 @@ export function footnotes(doc: InformationDocument, words: DocumentWords, target
       : '';
     const said = fn.quote !== null ? `<q dir="auto">${esc(fn.quote)}</q>` : `<bdi>${esc(fn.text)}</bdi>`;
     const quoteFrom = fn.quote !== null && fn.text ? ` (<bdi>${esc(fn.text)}</bdi>)` : '';
-    const annex = fn.annex.length ? ` <span class="in-annex">${esc(words.w('inAnnex'))} ${fn.annex.map((ref) => refLink(ref, targets)).join(', ')}</span>` : '';
-    return `<li id="${footnoteId(fn.number)}" value="${fn.number}" tabindex="-1">${said}${quoteFrom}${annex}${back}</li>`;
+    const annex = fn.annex.length ? `<span class="in-annex">${esc(words.w('inAnnex'))} ${fn.annex.map((ref) => refLink(ref, targets)).join(', ')}</span>` : '';
+    return `<li id="${footnoteId(fn.number)}" value="${fn.number}" tabindex="-1">${said}${quoteFrom}${back}${annex}</li>`;
   });
   return `<section class="footnotes" aria-labelledby="footnotes-heading"><${words.h(1)} id="footnotes-heading">${esc(words.w('footnotes'))}</${words.h(1)}><ol>${items.join('')}</ol></section>`;
 }

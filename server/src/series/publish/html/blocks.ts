@@ -13,10 +13,10 @@ export const footnoteRefId = (number: number) => `fnref-${number}`;
 
 export function titleBlock(doc: InformationDocument, words: DocumentWords): string {
   const { titleBlock: tb } = doc;
-  const row = (label: string, value: string, attrs = '') => (value ? `<div><dt>${esc(label)}</dt><dd${attrs}>${esc(value)}</dd></div>` : '');
+  const row = (label: string, value: string, attrs = '') => (value ? `<div><dt>${esc(label)}</dt><dd${attrs}>${value}</dd></div>` : '');
   const language = words.t(`words.languageName.${doc.originalLanguage}`);
   return `<header class="title-block">
-<dl>${row(words.w('symbol'), tb.symbol, ' dir="ltr" class="symbol"')}${row(words.w('date'), words.date(tb.date))}${row(words.w('originalLanguage'), language, ` lang="${esc(doc.originalLanguage)}"`)}${row(words.w('submittedBy'), tb.submittedBy, ' dir="auto"')}</dl>
+<dl>${row(words.w('symbol'), tb.symbol && `<bdi dir="ltr">${esc(tb.symbol)}</bdi>`, ' class="symbol"')}${row(words.w('date'), esc(words.date(tb.date)))}${row(words.w('originalLanguage'), esc(language), ` lang="${esc(doc.originalLanguage)}"`)}${row(words.w('submittedBy'), tb.submittedBy && `<bdi>${esc(tb.submittedBy)}</bdi>`)}</dl>
 <${words.h(0)} class="doc-title" dir="auto">${esc(tb.title || doc.series.title)}</${words.h(0)}>
 <p class="version">${esc(words.w('version', { version: doc.version }))} · ${esc(words.w('finalised', { date: words.date(doc.finalisedAt) }))}${
     doc.original ? '' : ` · ${esc(words.w('translation', { language }))}`

@@ -19,6 +19,7 @@ h1{font-size:1.7rem;margin:.25rem 0 .5rem}.page h2{font-size:1.3rem;margin-top:2
 .muted{color:#555}.sessions,.versions{padding-inline-start:1.25rem}.sessions li,.versions li{margin:.4rem 0}
 .notice{background:#fff6d6;border:1px solid #e0c46c;border-radius:6px;padding:.5rem .75rem}
 .doc{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem 1rem;margin:1.5rem 0}
+@media (max-width:30rem){main,header{padding:0 .5rem}.doc{padding:.25rem .5rem .5rem}}
 `;
 
 export interface PageLinks {

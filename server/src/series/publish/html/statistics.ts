@@ -17,7 +17,8 @@ function table(caption: string, head: string[], rows: string[][], foot?: string[
       .slice(1)
       .map((c) => `<td>${c}</td>`)
       .join('')}</tr>`;
-  return `<table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${rows.map(tr).join('')}</tbody>${foot ? `<tfoot>${tr(foot)}</tfoot>` : ''}</table>`;
+  // The box scrolls sideways on a narrow screen (never the page); focusable so a keyboard can scroll it.
+  return `<div class="table-box" role="region" tabindex="0" aria-label="${esc(caption)}"><table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${rows.map(tr).join('')}</tbody>${foot ? `<tfoot>${tr(foot)}</tfoot>` : ''}</table></div>`;
 }
 
 export function statistics(stats: SeriesStatistics, words: DocumentWords): string {
