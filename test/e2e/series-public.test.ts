@@ -81,7 +81,7 @@ describe.skipIf(missing !== null)('the series public page in the browser', () =>
     await followNotes(page, { note: 'الحاشية 1', back: 'العودة إلى نص الحاشية 1' }, 'series-public-ar');
   });
 
-  it('SER114 fits a 320 px phone without sideways scrolling, in English and Arabic', async () => {
+  it('SER119 fits a 320 px phone without sideways scrolling, in English and Arabic', async () => {
     for (const lang of ['en', 'ar']) {
       const page = await openPage(browser, `${server.url}/d/${world.slug}?lang=${lang}`, { viewport: { width: 320, height: 640 } });
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
