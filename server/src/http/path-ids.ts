@@ -1,5 +1,5 @@
 import { ideaIdSchema, idSchema } from '@open-talks/shared/protocol';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Router } from 'express';
 import { AppError, describeIssues } from '../errors.js';
 
@@ -12,6 +12,8 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   itemId: idSchema,
   tableId: idSchema,
   ideaId: ideaIdSchema,
+  /** A series document's version number (publish part). */
+  version: z.string().regex(/^[1-9][0-9]{0,6}$/, 'not a version number'),
 };
 
 /**

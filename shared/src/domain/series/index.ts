@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './attribution.js';
 export * from './document-text.js';
 export * from './reference-text.js';
+export * from './freeze/index.js';
