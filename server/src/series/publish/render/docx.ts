@@ -28,6 +28,8 @@ import { creditText, detailText, footnoteText, type DocumentWords } from './word
 /** The numbering definition's reference: every numbered paragraph of the document is one list. */
 const PARAGRAPHS = 'document-paragraphs';
 const INDENT = 567; // twips (1 cm): the number's hanging indent
+/** The annex table's columns in twips (a 16 cm text width): the words get the room. */
+const ANNEX_COLUMNS = [1000, 4700, 1900, 1900];
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2 } as const;
 
 /** Whether a text runs right to left: by its own first strong letter, else the document's language. */
@@ -52,10 +54,11 @@ function cell(text: string, rtl: boolean, header = false): TableCell {
   return new TableCell({ children: [new Paragraph({ children: runs(text, rtl, { bold: header }), ...(rtlText(text, rtl) && { bidirectional: true }) })] });
 }
 
-function table(head: string[], rows: string[][], rtl: boolean): (Table | Paragraph)[] {
+function table(head: string[], rows: string[][], rtl: boolean, columnWidths?: number[]): (Table | Paragraph)[] {
   return [
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      ...(columnWidths && { columnWidths }),
       visuallyRightToLeft: rtl,
       rows: [
         new TableRow({ tableHeader: true, children: head.map((h) => cell(h, rtl, true)) }),
@@ -108,7 +111,9 @@ function titleBlock(doc: InformationDocument, words: DocumentWords): Paragraph[]
     fact(words.t('date'), tb.date),
     fact(words.t('originalLanguage'), words.raw(`words.languageName.${doc.originalLanguage}`)),
     fact(words.t('submittedBy'), tb.submittedBy),
-    fact(words.t('version', { version: doc.version }), doc.original ? '' : words.t('translationOf', { language: words.raw(`words.languageName.${doc.originalLanguage}`) })),
+    doc.original
+      ? new Paragraph({ children: runs(words.t('version', { version: doc.version }), rtl, { bold: true }), bidirectional: rtl })
+      : fact(words.t('version', { version: doc.version }), words.t('translationOf', { language: words.raw(`words.languageName.${doc.originalLanguage}`) })),
     ...(doc.changes ? [fact(words.t('changes'), doc.changes)] : []),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(tb.title || doc.series.title, rtl), bidirectional: rtlText(tb.title || doc.series.title, rtl) }),
   ];
@@ -135,6 +140,7 @@ function annex(doc: InformationDocument, words: DocumentWords): (Paragraph | Tab
         [words.t('ref'), words.t('contribution'), words.t('from'), words.t('details')],
         section.entries.map((e) => [e.ref, e.text, creditText(e.credit, words), detailText(e, words)]),
         rtl,
+        ANNEX_COLUMNS,
       ),
     );
   });
@@ -159,7 +165,10 @@ export async function renderDocumentDocx(doc: InformationDocument, words: Docume
       ],
     },
     footnotes: Object.fromEntries(
-      doc.footnotes.map((f) => [String(f.number), { children: [new Paragraph({ children: runs(footnoteText(f, words), rtl), bidirectional: rtlText(f.quote ?? f.text, rtl) })] }]),
+      doc.footnotes.map((f) => [
+        String(f.number),
+        { children: [new Paragraph({ children: runs(` ${footnoteText(f, words)}`, rtl), bidirectional: rtlText(f.quote ?? f.text, rtl) })] },
+      ]),
     ),
     sections: [{ properties: {}, children: [...titleBlock(doc, words), ...doc.blocks.flatMap((b) => block(b, words)), ...annex(doc, words)] }],
   });
