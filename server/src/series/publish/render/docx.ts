@@ -22,6 +22,7 @@ import {
 } from 'docx';
 import { textDirection } from '@open-talks/shared';
 import type { FrozenBlock, FrozenInline, InformationDocument } from '@open-talks/shared/series';
+import { rowsMarker, rowsXml, spliceRows } from './docx-rows.js';
 import { statisticsTables } from './markdown.js';
 import { creditText, detailText, footnoteText, type DocumentWords } from './words.js';
 
@@ -50,8 +51,12 @@ function plainText(content: readonly FrozenInline[]): string {
   return content.map((c) => (c.kind === 'text' ? c.text : '')).join('');
 }
 
+/** The annex is most of a big document's objects: a one-line, left-to-right cell is one plain paragraph. */
 function cell(text: string, rtl: boolean, header = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ children: runs(text, rtl, { bold: header }), ...(rtlText(text, rtl) && { bidirectional: true }) })] });
+  const right = rtlText(text, rtl);
+  const paragraph =
+    header || right || /[\r\n]/.test(text) ? new Paragraph({ children: runs(text, rtl, { bold: header }), ...(right && { bidirectional: true }) }) : new Paragraph(text);
+  return new TableCell({ children: [paragraph] });
 }
 
 function table(head: string[], rows: string[][], rtl: boolean, columnWidths?: number[]): (Table | Paragraph)[] {
@@ -119,7 +124,7 @@ function titleBlock(doc: InformationDocument, words: DocumentWords): Paragraph[]
   ];
 }
 
-function annex(doc: InformationDocument, words: DocumentWords): (Paragraph | Table)[] {
+function annex(doc: InformationDocument, words: DocumentWords, rows: Map<string, string>): (Paragraph | Table)[] {
   const rtl = words.rtl;
   const out: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: runs(words.t('annex'), rtl), bidirectional: rtl }),
@@ -128,27 +133,29 @@ function annex(doc: InformationDocument, words: DocumentWords): (Paragraph | Tab
   doc.annex.forEach((section, index) => {
     const ref = `A.${index + 1}`;
     const title = words.t('annexSection', { ref, session: section.sessionTitle, format: words.raw(`words.format.${section.format}`) });
-    out.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new Bookmark({ id: `annex_${index + 1}`, children: runs(title, rtl) })], bidirectional: rtlText(title, rtl) }),
-    );
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new Bookmark({ id: `annex_${index + 1}`, children: runs(title, rtl) })], bidirectional: rtl }));
     if (section.entries.length === 0) {
       out.push(new Paragraph({ children: runs(words.t('noContributions'), rtl), bidirectional: rtl }));
       return;
     }
-    out.push(
-      ...table(
-        [words.t('ref'), words.t('contribution'), words.t('from'), words.t('details')],
+    // The library makes the table (header, widths, borders); its rows are written in docx-rows.ts.
+    const marker = rowsMarker(index + 1);
+    rows.set(
+      marker,
+      rowsXml(
         section.entries.map((e) => [e.ref, e.text, creditText(e.credit, words), detailText(e, words)]),
-        rtl,
         ANNEX_COLUMNS,
+        rtl,
       ),
     );
+    out.push(...table([words.t('ref'), words.t('contribution'), words.t('from'), words.t('details')], [[marker, '', '', '']], rtl, ANNEX_COLUMNS));
   });
   return out;
 }
 
 export async function renderDocumentDocx(doc: InformationDocument, words: DocumentWords): Promise<Buffer> {
   const rtl = words.rtl;
+  const rows = new Map<string, string>();
   const document = new Document({
     title: doc.titleBlock.title || doc.series.title,
     creator: 'Open Talks',
@@ -170,7 +177,7 @@ export async function renderDocumentDocx(doc: InformationDocument, words: Docume
         { children: [new Paragraph({ children: runs(` ${footnoteText(f, words)}`, rtl), bidirectional: rtlText(f.quote ?? f.text, rtl) })] },
       ]),
     ),
-    sections: [{ properties: {}, children: [...titleBlock(doc, words), ...doc.blocks.flatMap((b) => block(b, words)), ...annex(doc, words)] }],
+    sections: [{ properties: {}, children: [...titleBlock(doc, words), ...doc.blocks.flatMap((b) => block(b, words)), ...annex(doc, words, rows)] }],
   });
-  return Packer.toBuffer(document);
+  return spliceRows(await Packer.toBuffer(document), rows);
 }
