@@ -12,6 +12,9 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   itemId: idSchema,
   tableId: idSchema,
   ideaId: ideaIdSchema,
+  refId: idSchema,
+  sessionId: idSchema,
+  memberId: idSchema,
   /** A series document's version number (publish part). */
   version: z.string().regex(/^[1-9][0-9]{0,6}$/, 'not a version number'),
 };
