@@ -26,6 +26,8 @@ describe.skipIf(missing !== null)('the series console (SER31–SER36)', () => {
 
     await organiser.goto(server.url);
     const form = organiser.locator('section', { has: organiser.getByRole('heading', { name: 'Start a series' }) });
+    await form.getByRole('button', { name: 'Set up a series' }).click();
+    await expect.poll(() => organiser.evaluate(() => document.activeElement?.id)).toBe('create-series-title');
     await form.getByLabel('Title of the series').fill('Open Talks on data governance');
     await form.getByLabel('Topic').fill('How should data be governed?');
     await form.getByRole('checkbox', { name: 'العربية' }).check();
