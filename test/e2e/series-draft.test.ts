@@ -107,6 +107,19 @@ describe.skipIf(missing !== null)('the series draft in a real browser', () => {
     await shot(page, 'series-draft-ar');
   });
 
+  it('SER46 a reference token shows as one chip, deleted whole', async () => {
+    const { series, facilitatorToken } = await createSeries(server.url, { languages: ['en'] });
+    const page = await draftAs(series.id, facilitatorToken, 'facilitator', `/series/${series.id}/draft`, 'en-GB');
+    await expect.poll(() => page.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await page.getByRole('textbox', { name: /Text of the information document/ }).click();
+    await page.keyboard.type('See [[ref:abc]]');
+    // No such reference in the series: still a chip, with a word for it, in the editor and the preview.
+    await expect.poll(() => page.getByTestId('draft-editor').locator('.draft-chip').allTextContents()).toEqual(['[reference]']);
+    await expect.poll(() => page.getByTestId('draft-preview').locator('.draft-chip').allTextContents()).toEqual(['[reference]']);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => server.notepads.readWith(`series/${series.id}/document/en`, (doc) => doc.getText('body').toString())).toBe('See ');
+  });
+
   it('SER46 without a credential the page says so and links back to the series', async () => {
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     await page.goto(`${server.url}/series/nope/draft`);
