@@ -89,6 +89,13 @@ describe.skipIf(missing !== null)('the series draft in a real browser', () => {
     await shot(olga, 'series-draft-en');
     const stored = await server.notepads.readWith(`series/${series.id}/document/en`, (doc) => doc.getText('body').toString());
     expect(stored).toContain('- in every ministry');
+
+    // SER41: the organiser removes Rita; her open draft says so in the series' words.
+    const members = await http<{ members: { id: string; displayName: string }[] }>(server.url, 'GET', `/api/series/${series.id}/members`, { token: facilitatorToken });
+    const ritaId = members.body.members.find((m) => m.displayName === 'Rita')!.id;
+    expect((await http(server.url, 'DELETE', `/api/series/${series.id}/members/${ritaId}`, { token: facilitatorToken })).status).toBe(204);
+    await expect.poll(() => rita.getByTestId('notepad-status').textContent()).toBe('You were removed from this series.');
+    expect(await rita.getByRole('textbox', { name: /Text of the information document/ }).getAttribute('aria-readonly')).toBe('true');
   });
 
   it('SER46 the Arabic draft reads right to left, numbered, and stays accessible', async () => {
