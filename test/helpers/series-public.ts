@@ -18,7 +18,8 @@ export async function insertVersion(server: TestServer, seriesId: string, docs: 
           version: doc.version,
           language: doc.language,
           original: doc.original ? 1 : 0,
-          document: JSON.stringify(doc),
+          // As the publish part stores it: the frozen references beside the document.
+          document: JSON.stringify({ ...doc, frozenReferences: [{ id: 'r1', secret: 'FROZEN-REFS' }] }),
           changes: doc.changes,
           finalised_by: null,
           finalised_at: finalisedAt,

@@ -1,7 +1,7 @@
 // The finalised versions as the public page reads them (SER111, SER112): a small read of the
 // `series_versions` table. The publish part owns that table and its repository
 // (store/series-versions-repo.ts); until its reads land, the public part reads the rows here, and
-// this file goes once the repository has `list` and `document`. Only finalised versions are in
+// this file goes once the repository's `list` and `get` are merged (publish's branch has them). Only finalised versions are in
 // the table: a draft is never read here.
 import type { Language } from '@open-talks/shared';
 import { INFORMATION_DOCUMENT_SCHEMA, type InformationDocument, type VersionSummary } from '@open-talks/shared/series';
@@ -65,7 +65,9 @@ export function publishedVersions(store: Store): PublishedVersions {
         .where('language', '=', language)
         .executeTakeFirst();
       if (!row) return null;
-      const doc = JSON.parse(row.document) as InformationDocument;
+      // The publish part stores the references it froze beside the document (`frozenReferences`):
+      // not part of the document, so not public.
+      const { frozenReferences: _kept, ...doc } = JSON.parse(row.document) as InformationDocument & { frozenReferences?: unknown };
       // Written by our own finalise; a row of another shape is not shown rather than half-shown.
       return doc.schema === INFORMATION_DOCUMENT_SCHEMA ? doc : null;
     },
