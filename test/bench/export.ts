@@ -2,7 +2,8 @@
 // 4 rounds, notes and key ideas in all 800 notepads) and a Town Hall (1,000 people, 2,000
 // questions, 5 polls with 1,000 ballots each, 60 speakers, 600 caption lines), written into a
 // fresh SQLite database, then exported over HTTP from the real server in every format.
-// Prints the median time of RUNS runs and the bytes per format. Run: npm run bench:export
+// Prints the median time of RUNS runs and the bytes per format. Then the information document of
+// a series (export-series.ts). Run: npm run bench:export
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { loadConfig, startServer } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/store/db.js';
 import { createStore } from '../../server/src/store/index.js';
 import { SIZE, writeCafe, writeTownhall } from './export-fixture.js';
+import { benchSeries } from './export-series.js';
 
 const RUNS = 5;
 
@@ -50,6 +52,7 @@ try {
       );
     }
   }
+  await benchSeries();
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });

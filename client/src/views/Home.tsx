@@ -8,11 +8,14 @@ import { JoinCodeForm } from '../components/JoinCodeForm';
 import { currentLanguage } from '../i18n';
 import { api, RequestError } from '../net/api';
 import { listCredentials, saveCredential } from '../state/credentials';
+import { CreateSeries } from '../series/core/CreateSeries';
+import { listSeriesCredentials } from '../series/credentials';
 
 export function Home() {
   const { t } = useTranslation();
   useDocumentTitle(t('title.home'));
   const mine = listCredentials();
+  const series = listSeriesCredentials();
   return (
     <div className="home">
       <h1>{t('home.title')}</h1>
@@ -28,6 +31,20 @@ export function Home() {
             {mine.map((c) => (
               <li key={c.sessionId}>
                 <Link href={c.facilitator ? `/s/${c.sessionId}/console` : `/s/${c.sessionId}`}>{c.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {/* Issue 16: a series of sessions and its information document (docs/series.md). */}
+      <CreateSeries />
+      {series.length > 0 && (
+        <section aria-labelledby="my-series-heading" className="card">
+          <h2 id="my-series-heading">{t('seriesCore.home.yourSeries')}</h2>
+          <ul className="plain-list">
+            {series.map((c) => (
+              <li key={c.seriesId}>
+                <Link href={`/series/${c.seriesId}`}>{c.title}</Link>
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
-import { ideaIdSchema, idSchema } from '@open-talks/shared/protocol';
+import { ideaIdSchema, idSchema, languageSchema } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
+import { ideaIdSchema, idSchema } from '@open-talks/shared/protocol';
+import { z } from 'zod';
 import type { Router } from 'express';
 import { AppError, describeIssues } from '../errors.js';
 
@@ -12,6 +14,12 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   itemId: idSchema,
   tableId: idSchema,
   ideaId: ideaIdSchema,
+  language: languageSchema,
+  refId: idSchema,
+  sessionId: idSchema,
+  memberId: idSchema,
+  /** A series document's version number (publish part). */
+  version: z.string().regex(/^[1-9][0-9]{0,6}$/, 'not a version number'),
 };
 
 /**

@@ -34,7 +34,7 @@ async function cafeFacts(store: Store, sessionId: string, rooms: RoomContent[]):
     rounds,
     tables: tables.map((t) => ({ id: t.id, label: t.label, kind: t.kind })),
     notes,
-    harvest: { themes: grouped.themes.map((theme) => ({ name: theme.name, ideas: theme.ideas })), unthemed: grouped.unthemed },
+    harvest: { themes: grouped.themes.map((theme) => ({ id: theme.id, name: theme.name, ideas: theme.ideas })), unthemed: grouped.unthemed },
   };
 }
 
@@ -74,7 +74,15 @@ export async function gatherFacts(store: Store, notepads: NotepadServer, session
       createdAt: session.createdAt,
       endedAt: session.endedAt,
     },
-    people: people.map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, mode: p.mode, stakeholderGroup: p.stakeholderGroup, removed: p.removedAt !== null })),
+    people: people.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      role: p.role,
+      mode: p.mode,
+      stakeholderGroup: p.stakeholderGroup,
+      removed: p.removedAt !== null,
+      language: p.language,
+    })),
     synthesis: synthesis?.text ?? '',
     cafe: session.format === 'cafe' ? await cafeFacts(store, session.id, contents) : null,
     townhall: session.format === 'townhall' ? await townhallFacts(store, session.id) : null,

@@ -1,6 +1,6 @@
 // The record (docs/record.md): gathered from storage, built under the session's attribution,
 // rendered per format; and its public outcome page (REC10).
-import { buildRecord, recordFileName, type Language, type RecordFormat, type SessionRecordDocument } from '@open-talks/shared';
+import { buildRecord, recordFileName, type Language, type RecordFacts, type RecordFormat, type SessionRecordDocument } from '@open-talks/shared';
 import type { PublicationView } from '@open-talks/shared/protocol';
 import { newId } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
@@ -53,6 +53,11 @@ export class RecordService {
   async record(session: SessionRecord): Promise<SessionRecordDocument> {
     const now = this.now();
     return buildRecord(await gatherFacts(this.store, this.notepads, session, now), now);
+  }
+
+  /** The raw facts the record is built from, with stored ids: only for server-side builders that apply attribution themselves (series evidence, SER2). */
+  async facts(session: SessionRecord): Promise<RecordFacts> {
+    return gatherFacts(this.store, this.notepads, session, this.now());
   }
 
   /** Headings follow `language` (the requester's) or else the session's first language (REC11). */

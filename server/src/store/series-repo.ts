@@ -124,7 +124,11 @@ export class SeriesRepo {
 
   /** Adds a session at the end; false when the session already belongs to a series (this one or another). */
   async addSession(seriesId: string, sessionId: string, now: number): Promise<boolean> {
-    const last = await this.db.selectFrom('series_sessions').select((eb) => eb.fn.max('position').as('p')).where('series_id', '=', seriesId).executeTakeFirst();
+    const last = await this.db
+      .selectFrom('series_sessions')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('series_id', '=', seriesId)
+      .executeTakeFirst();
     const result = await this.db
       .insertInto('series_sessions')
       .values({ series_id: seriesId, session_id: sessionId, position: Number(last?.p ?? 0) + 1, added_at: now })
@@ -147,5 +151,16 @@ export class SeriesRepo {
   async seriesOfSession(sessionId: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('series_sessions').select('series_id').where('session_id', '=', sessionId).executeTakeFirst();
     return row?.series_id;
+  }
+
+  /** The languages that already have a finalised version (SER21: those cannot leave the series). */
+  async finalisedLanguages(seriesId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('series_versions').select('language').distinct().where('series_id', '=', seriesId).execute();
+    return rows.map((r) => r.language);
+  }
+
+  async memberById(seriesId: string, memberId: string): Promise<SeriesMemberRecord | undefined> {
+    const row = await this.db.selectFrom('series_members').selectAll().where('series_id', '=', seriesId).where('id', '=', memberId).executeTakeFirst();
+    return row ? toMember(row) : undefined;
   }
 }

@@ -1,7 +1,12 @@
-// The console's document section (SER7–SER9): versions, finalise, exports, translations,
-// publication. Owned by the publish part; the series console mounts it.
+// The console's document section (SER7–SER9, SER91–SER94): versions, "Finalise version N" with
+// its list of changes and a confirmation, refusals in words (unresolved references with their
+// labels), downloads per format and language, translations to attach. Owned by the publish part;
+// the series console mounts it.
 import type { Language } from '@open-talks/shared';
-import type { SeriesRole } from '@open-talks/shared/series';
+import { DOCUMENT_EXPORT_FORMATS, type SeriesRole, type VersionSummary } from '@open-talks/shared/series';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadVersion, publishApi, PublishError } from './api';
 
 export interface DocumentPanelProps {
   seriesId: string;
@@ -11,6 +16,191 @@ export interface DocumentPanelProps {
   originalLanguage: Language;
 }
 
-export function DocumentPanel(_props: DocumentPanelProps) {
-  return null;
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+export function DocumentPanel({ seriesId, token, languages, originalLanguage }: DocumentPanelProps) {
+  const { t, i18n } = useTranslation();
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [changes, setChanges] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const changesId = useId();
+  const headingId = useId();
+  const language = (l: Language) => t(`words.languageName.${l}`);
+
+  const explain = useCallback(
+    (error: unknown): string => {
+      if (error instanceof PublishError && error.reason?.startsWith('seriesDocument.')) {
+        const key = `seriesDocument.panel.refusals.${error.reason.slice('seriesDocument.'.length)}`;
+        if (i18n.exists(key)) return t(key, error.params ?? {});
+      }
+      return t('seriesDocument.panel.error', { message: error instanceof Error ? error.message : String(error) });
+    },
+    [t, i18n],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      setVersions((await publishApi.versions(seriesId, token)).versions);
+    } catch (error) {
+      setNotice({ kind: 'error', text: explain(error) });
+    }
+  }, [seriesId, token, explain]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const latest = versions?.[0] ?? null;
+  const next = (latest?.version ?? 0) + 1;
+  const needsChanges = next > 1;
+
+  function askToFinalise(event: FormEvent) {
+    event.preventDefault();
+    if (needsChanges && changes.trim() === '') {
+      setNotice({ kind: 'error', text: t('seriesDocument.panel.changesRequired') });
+      return;
+    }
+    setNotice(null);
+    setConfirming(true);
+  }
+
+  async function run(work: () => Promise<string>) {
+    setBusy(true);
+    try {
+      setNotice({ kind: 'ok', text: await work() });
+      await load();
+    } catch (error) {
+      setNotice({ kind: 'error', text: explain(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const finalise = () =>
+    run(async () => {
+      setConfirming(false);
+      const { version } = await publishApi.finalise(seriesId, token, changes.trim());
+      setChanges('');
+      return t('seriesDocument.panel.finalised', { version: version.version });
+    });
+
+  const attach = (version: number, l: Language) =>
+    run(async () => {
+      await publishApi.attach(seriesId, token, version, l);
+      return t('seriesDocument.panel.attached', { language: language(l), version });
+    });
+
+  const download = (version: number, format: (typeof DOCUMENT_EXPORT_FORMATS)[number], l: Language) =>
+    run(async () => {
+      await downloadVersion(seriesId, token, version, format, l);
+      return '';
+    });
+
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const translationsOf = languages.filter((l) => l !== originalLanguage);
+
+  return (
+    <section className="document-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('seriesDocument.panel.heading')}</h2>
+      <p role={notice?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className={notice?.kind === 'error' ? 'notice notice-error' : 'notice'}>
+        {notice?.text}
+      </p>
+
+      <form onSubmit={askToFinalise}>
+        <label htmlFor={changesId}>{needsChanges ? t('seriesDocument.panel.changesLabel', { previous: next - 1 }) : t('seriesDocument.panel.changes')}</label>
+        <textarea
+          id={changesId}
+          value={changes}
+          onChange={(e) => setChanges(e.target.value)}
+          required={needsChanges}
+          aria-required={needsChanges}
+          rows={3}
+          dir="auto"
+          maxLength={4000}
+        />
+        {!confirming && (
+          <button type="submit" disabled={busy || versions === null}>
+            {t('seriesDocument.panel.finalise', { version: next })}
+          </button>
+        )}
+      </form>
+      {confirming && (
+        <div role="alertdialog" aria-labelledby={`${headingId}-confirm`} className="confirm">
+          <p id={`${headingId}-confirm`}>{t('seriesDocument.panel.confirm', { version: next, language: language(originalLanguage) })}</p>
+          <button type="button" onClick={() => void finalise()} disabled={busy} autoFocus>
+            {t('seriesDocument.panel.confirmYes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('seriesDocument.panel.cancel')}
+          </button>
+        </div>
+      )}
+
+      <h3>{t('seriesDocument.panel.versions')}</h3>
+      {versions !== null && versions.length === 0 && <p>{t('seriesDocument.panel.none')}</p>}
+      {versions !== null && versions.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('seriesDocument.panel.version')}</th>
+              <th scope="col">{t('seriesDocument.panel.finalisedAt')}</th>
+              <th scope="col">{t('seriesDocument.panel.languages')}</th>
+              <th scope="col">{t('seriesDocument.panel.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>{date.format(v.finalisedAt)}</td>
+                <td>{v.languages.map(language).join(', ')}</td>
+                <td dir="auto">{v.changes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {versions?.map((v) => (
+        <div key={v.version} className="document-version">
+          <h4>{t('seriesDocument.panel.downloads', { version: v.version })}</h4>
+          <ul>
+            {v.languages.flatMap((l) =>
+              DOCUMENT_EXPORT_FORMATS.map((format) => (
+                <li key={`${l}-${format}`}>
+                  <button type="button" className="link-button" onClick={() => void download(v.version, format, l)} disabled={busy}>
+                    {t('seriesDocument.panel.download', { format: t(`seriesDocument.panel.formats.${format}`), language: language(l) })}
+                  </button>
+                </li>
+              )),
+            )}
+          </ul>
+          {translationsOf.length > 0 && (
+            <>
+              <h4>{t('seriesDocument.panel.translations', { version: v.version })}</h4>
+              <ul>
+                {translationsOf.map((l) => (
+                  <li key={l}>
+                    {v.languages.includes(l) ? (
+                      t('seriesDocument.panel.hasTranslation', { language: language(l) })
+                    ) : (
+                      <>
+                        <button type="button" onClick={() => void attach(v.version, l)} disabled={busy}>
+                          {t('seriesDocument.panel.attach', { language: language(l) })}
+                        </button>{' '}
+                        <a href={`/series/${encodeURIComponent(seriesId)}/draft/${l}`}>{t('seriesDocument.panel.draftLink', { language: language(l) })}</a>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      ))}
+      {busy && <p aria-live="polite">{t('seriesDocument.panel.working')}</p>}
+    </section>
+  );
 }

@@ -1,8 +1,10 @@
-// Making a series and reading it (SER1). The core part grows this: settings, sessions, members.
+// Making a series and changing its settings (SER1, SER20–SER21); its sessions and members are in
+// series-sessions.ts and series-members.ts.
 import type { CreateSeriesBody } from '@open-talks/shared/protocol';
 import { newId, newToken, hashToken } from '../../auth/tokens.js';
 import type { SeriesMemberRecord, SeriesRecord } from '../../store/index.js';
 import type { SeriesDeps } from '../deps.js';
+import { checkSeriesChanges, type SeriesChanges } from './series-settings.js';
 
 export interface CreatedSeries {
   series: SeriesRecord;
@@ -34,5 +36,12 @@ export class SeriesService {
       await repos.series.insertMember(member, hashToken(token));
     });
     return { series, member, token };
+  }
+
+  /** SER21: persists the changes (all or none) and returns the series as stored. */
+  async update(series: SeriesRecord, changes: SeriesChanges): Promise<SeriesRecord> {
+    await checkSeriesChanges(this.deps.store, series, changes);
+    await this.deps.store.series.update(series.id, changes);
+    return (await this.deps.store.series.byId(series.id))!;
   }
 }

@@ -19,6 +19,8 @@ export interface FactPerson {
   stakeholderGroup: StakeholderGroup;
   /** Removed people stay in the facts (their contributions remain) but are not counted as attending. */
   removed: boolean;
+  /** The language they joined with (the series' statistics count by it); absent in older callers. */
+  language?: Language;
 }
 
 export interface FactTableNotes {
@@ -34,7 +36,8 @@ export interface FactCafe {
   tables: { id: string; label: string; kind: string }[];
   /** Only the notepads that exist in storage; the record shows the others as empty. */
   notes: FactTableNotes[];
-  harvest: { themes: { name: string; ideas: HarvestIdea[] }[]; unthemed: HarvestIdea[] };
+  /** `id`: the theme's stored id (series evidence keys, SER4); the record does not show it. */
+  harvest: { themes: { id?: string; name: string; ideas: HarvestIdea[] }[]; unthemed: HarvestIdea[] };
 }
 
 /** One turn at the Town Hall's floor (the speaker log). */

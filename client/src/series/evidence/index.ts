@@ -1,0 +1,2 @@
+export { EvidencePanel, type EvidencePanelProps } from './EvidencePanel';
+export { StatisticsTable } from './StatisticsTable';

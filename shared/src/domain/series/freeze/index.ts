@@ -1,0 +1,3 @@
+export * from './annex.js';
+export * from './freeze.js';
+export * from './words.js';
