@@ -95,6 +95,23 @@ describe.skipIf(missing !== null)('the series public page in the browser', () =>
     }
   });
 
+  it('SER111 the organiser publishes and takes the page down from the series console', async () => {
+    await http(server.url, 'DELETE', `/api/series/${world.seriesId}/publication`, { token: world.token });
+    const page = await openPage(browser, `${server.url}/series/${world.seriesId}#token=${world.token}`);
+    const panel = page.getByRole('region', { name: 'Public page' });
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toBe('Not published.');
+    await panel.getByRole('button', { name: 'Publish the public page' }).click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toMatch(/^Published since /);
+    expect(await panel.getByRole('link', { name: 'Open the public page' }).getAttribute('href')).toBe(`/d/${world.slug}`);
+    await shot(page, 'series-public-console-panel');
+    await expectAccessible(page, 'the series console with its public page panel');
+    expect((await fetch(`${server.url}/d/${world.slug}`)).status).toBe(200);
+    await panel.getByRole('button', { name: 'Take the page down' }).click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toBe('Not published.');
+    expect((await fetch(`${server.url}/d/${world.slug}`)).status).toBe(404);
+    await http(server.url, 'POST', `/api/series/${world.seriesId}/publication`, { token: world.token, body: {} });
+  });
+
   it('SER118 not published: the page says so in the visitor’s language', async () => {
     await http(server.url, 'DELETE', `/api/series/${world.seriesId}/publication`, { token: world.token });
     const page = await openPage(browser, `${server.url}/d/${world.slug}?lang=ar`);

@@ -1,33 +1,17 @@
 // A series with sessions and finalised versions for the public page's tests (SER111–SER118),
-// written through the real HTTP API where it exists and straight into storage where another part
-// owns the writing (a series' sessions: core; versions: publish's finalise).
-import type { InformationDocument } from '../../shared/src/domain/series/index.js';
-import { openDatabase } from '../../server/src/store/db.js';
+// written through the real HTTP API where it exists and through the store where a test needs no
+// more than the rows (a finalised version without drafting one).
+import type { FrozenReference, InformationDocument } from '../../shared/src/domain/series/index.js';
 import { createSeries, createSession, http } from './api.js';
 import type { TestServer } from './server.js';
 
-/** Stores version rows as the publish part's finalise does: one row per language, the original first. */
+/**
+ * Stores a finalised version through the publish part's repository, as its finalise does: one
+ * row per language, the original first, with the references it froze kept beside the document.
+ */
 export async function insertVersion(server: TestServer, seriesId: string, docs: InformationDocument[], finalisedAt = Date.UTC(2026, 9, 2, 12)): Promise<void> {
-  const h = await openDatabase({ url: server.database.url, pgSchema: server.database.schema });
-  try {
-    for (const doc of docs) {
-      await h.db
-        .insertInto('series_versions')
-        .values({
-          series_id: seriesId,
-          version: doc.version,
-          language: doc.language,
-          original: doc.original ? 1 : 0,
-          document: JSON.stringify(doc),
-          changes: doc.changes,
-          finalised_by: null,
-          finalised_at: finalisedAt,
-        })
-        .execute();
-    }
-  } finally {
-    await h.db.destroy();
-  }
+  const references: FrozenReference[] = [{ id: 'FROZEN-REFS', quote: null, summary: { count: 1, kind: 'cafe-idea', groups: [] }, annex: ['A.1.1'] }];
+  for (const doc of docs) await server.store.seriesVersions.insert(seriesId, { document: { ...doc, finalisedAt }, references }, null);
 }
 
 export interface PublicWorld {
@@ -44,7 +28,13 @@ export async function publicWorld(server: TestServer, title = 'Open Talks on dat
   const seriesId = created.series.id;
   const cafe = await createSession(server.url, { title: 'Café on data', format: 'cafe' });
   const townhall = await createSession(server.url, { title: 'Town Hall on data', format: 'townhall' });
-  for (const s of [cafe, townhall]) await server.store.series.addSession(seriesId, s.session.id, Date.now());
+  for (const s of [cafe, townhall]) {
+    const added = await http(server.url, 'POST', `/api/series/${seriesId}/sessions`, {
+      token: created.facilitatorToken,
+      body: { kind: 'existing', sessionId: s.session.id, facilitatorToken: s.facilitatorToken },
+    });
+    if (added.status !== 201) throw new Error(`adding a session to the series failed: ${added.status} ${JSON.stringify(added.body)}`);
+  }
   const published = await http<{ publication: { path: string } }>(server.url, 'POST', `/api/sessions/${cafe.session.id}/publication`, { token: cafe.facilitatorToken, body: {} });
   if (published.status !== 201) throw new Error(`publishing the café record failed: ${published.status}`);
   const series = await server.store.series.byId(seriesId);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentHtml } from '../../server/src/series/publish/html/render.js';
 import { fixtureDocument, HOSTILE } from '../fixtures/series-document.js';
+import { frozen } from './series-publish-fixture.js';
 
 // The information document as HTML (docs/series.md, SER100–SER110): anchors, footnotes and annex
 // links that all land somewhere, escaping, attribution, right to left. The renderer writes every
@@ -122,5 +123,22 @@ describe('documentHtml odd input', () => {
     expect(html).toContain('Changes in this version');
     expect(html).toContain('Paragraph 3 corrected.');
     expect(html).toContain('Version 2');
+  });
+});
+
+describe('documentHtml of a document the publish part froze', () => {
+  it.each(['en', 'ar'] as const)('SER102 SER103 SER106 %s: every paragraph anchored, every link into the page has a target', (language) => {
+    const doc = frozen(language);
+    const html = documentHtml(doc, { standalone: false });
+    const all = ids(html);
+    expect(new Set(all).size, 'duplicate ids').toBe(all.length);
+    for (const link of hashLinks(html)) expect(all, `#${link} has no target`).toContain(link);
+    const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph');
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const p of paragraphs) expect(html).toContain(`href="#para-${p.number}"`);
+    for (const fn of doc.footnotes) {
+      expect(html).toContain(`href="#fn-${fn.number}"`);
+      for (const ref of fn.annex) expect(html).toContain(`href="#${ref}"`);
+    }
   });
 });

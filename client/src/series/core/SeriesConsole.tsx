@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { takeFromFragment } from '../../state/credentials';
 import { getSeriesCredential } from '../credentials';
 import { DocumentPanel } from '../publish/DocumentPanel';
+import { PublicationPanel } from '../public/PublicationPanel';
 import { AddSession } from './AddSession';
 import { DraftLinks } from './DraftLinks';
 import { Rapporteurs } from './Rapporteurs';
@@ -52,6 +53,7 @@ export default function SeriesConsole({ seriesId }: { seriesId: string }) {
         <DraftLinks seriesId={seriesId} languages={series.languages} originalLanguage={series.originalLanguage} />
         <DocumentPanel seriesId={seriesId} token={token} role={member.role} languages={series.languages} originalLanguage={series.originalLanguage} />
       </section>
+      <PublicationPanel seriesId={seriesId} token={token} role={member.role} />
     </div>
   );
 }
