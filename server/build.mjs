@@ -24,6 +24,7 @@ const common = {
   // The consultation's subpaths point into src/domain (shared/package.json's exports), not src/consultation.
   alias: {
     '@open-talks/shared/consultation': new URL('../shared/src/domain/consultation', import.meta.url).pathname,
+    '@open-talks/shared/series': new URL('../shared/src/domain/series', import.meta.url).pathname,
     '@open-talks/shared': new URL('../shared/src', import.meta.url).pathname,
   },
   logLevel: 'warning',

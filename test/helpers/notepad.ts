@@ -29,8 +29,8 @@ export function notepadUrl(baseUrl: string): string {
 }
 
 /** A single-use ticket for one notepad connection (NOTE16), or the HTTP status that refused it. */
-export async function notepadTicket(baseUrl: string, token: string): Promise<{ ticket: string } | { status: number }> {
-  const result = await http<{ ticket: string }>(baseUrl, 'POST', '/api/notepad-tickets', { token, body: {} });
+export async function notepadTicket(baseUrl: string, token: string, path = '/api/notepad-tickets'): Promise<{ ticket: string } | { status: number }> {
+  const result = await http<{ ticket: string }>(baseUrl, 'POST', path, { token, body: {} });
   return result.status === 201 ? { ticket: result.body.ticket } : { status: result.status };
 }
 
@@ -44,12 +44,15 @@ export async function notepadCredentials(baseUrl: string, token: string): Promis
   return { ...VERSION_QUERY, ...got };
 }
 
-/** A provider for a room; `synced` waits for the first sync (leave it false for refused connections); `params` go in its URL. */
+/**
+ * A provider for a room; `synced` waits for the first sync (leave it false for refused connections); `params` go in its URL;
+ * `ticketPath` is where tickets come from (a series draft's: `/api/series/<id>/notepad-tickets`).
+ */
 export async function openNotepad(
   baseUrl: string,
   room: string,
   token: string,
-  options: { synced?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {},
+  options: { synced?: boolean; doc?: Y.Doc; params?: Record<string, string>; ticketPath?: string } = {},
 ): Promise<NotepadClient> {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(notepadUrl(baseUrl), room, doc, {
@@ -78,7 +81,7 @@ export async function openNotepad(
   const tickets = connectWithTickets(
     provider,
     async () => {
-      const got = await notepadTicket(baseUrl, token);
+      const got = await notepadTicket(baseUrl, token, options.ticketPath);
       if ('ticket' in got) return got.ticket;
       throw Object.assign(new Error(`ticket refused: ${got.status}`), { status: got.status });
     },

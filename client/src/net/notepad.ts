@@ -61,7 +61,13 @@ export function notepadServerUrl(): string {
   return `${location.origin.replace(/^http/, 'ws')}/yjs`;
 }
 
-export function openNotepadConnection(room: string, token: string, user: { name: string; color: string }): NotepadConnection {
+/** `fetchTicket` defaults to a session's tickets; a series draft's come from its own endpoint (SER41). */
+export function openNotepadConnection(
+  room: string,
+  token: string,
+  user: { name: string; color: string },
+  fetchTicket: () => Promise<string> = async () => (await api.notepadTicket(token)).ticket,
+): NotepadConnection {
   const doc = new Y.Doc();
   // Offline copy per room and per person: a shared computer must not mix two people's drafts.
   const local = new IndexeddbPersistence(`open-talks:${room}:${token.slice(-8)}`, doc);
@@ -93,17 +99,13 @@ export function openNotepadConnection(room: string, token: string, user: { name:
     if (code === OUTDATED_CLOSE_CODE) markOutdated(); // VERSION4: the page says to reload
     set({ status: 'closed', closed: closeKind(code, reason) });
   });
-  const tickets = connectWithTickets(
-    provider,
-    async () => (await api.notepadTicket(token)).ticket,
-    (error) => {
-      // The token itself is refused: say so as the server would have; otherwise try again.
-      const refused = error instanceof RequestError && (error.code === 'unauthenticated' || error.code === 'removed');
-      if (refused) set({ status: 'closed', closed: error.code === 'removed' ? 'removed' : 'unauthenticated' });
-      else if (state.status !== 'offline') set({ status: 'offline' });
-      return !refused;
-    },
-  );
+  const tickets = connectWithTickets(provider, fetchTicket, (error) => {
+    // The token itself is refused: say so as the server would have; otherwise try again.
+    const refused = error instanceof RequestError && (error.code === 'unauthenticated' || error.code === 'removed');
+    if (refused) set({ status: 'closed', closed: error.code === 'removed' ? 'removed' : 'unauthenticated' });
+    else if (state.status !== 'offline') set({ status: 'offline' });
+    return !refused;
+  });
   provider.awareness.setLocalStateField('user', { name: user.name, color: user.color, colorLight: `${user.color}33` });
   // The browser knows first when the network goes (an open WebSocket may take ~30 s to notice):
   // say "offline" at once and keep the typing here; connect again as soon as it is back.

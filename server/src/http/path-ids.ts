@@ -1,3 +1,5 @@
+import { ideaIdSchema, idSchema, languageSchema } from '@open-talks/shared/protocol';
+import type { z } from 'zod';
 import { ideaIdSchema, idSchema } from '@open-talks/shared/protocol';
 import { z } from 'zod';
 import type { Router } from 'express';
@@ -12,6 +14,7 @@ const PATH_IDS: Record<string, z.ZodType<string>> = {
   itemId: idSchema,
   tableId: idSchema,
   ideaId: ideaIdSchema,
+  language: languageSchema,
   refId: idSchema,
   sessionId: idSchema,
   memberId: idSchema,

@@ -18,9 +18,12 @@ export interface ConnectionLimits {
 }
 
 export interface ConnectionOwner {
-  sessionId: string;
-  /** null for the projector display. */
+  /** null in a series draft (SER41): no session's re-check touches it. */
+  sessionId: string | null;
+  /** null for the projector display (and in a series draft). */
   participantId: string | null;
+  /** SER41: the series member writing a draft. */
+  series?: { seriesId: string; memberId: string };
   /** NOTE15: what the session's attribution lets this person's caret be called. */
   names: PresenceNames;
 }

@@ -1,6 +1,7 @@
 // The notepads in memory: one loaded document per room, shared by its connections and commands,
 // unloaded (written out) after a quiet while without them. A room loaded again while its last
 // copy is still being written out waits for that write.
+import { parseSeriesDocumentRoom } from '@open-talks/shared/series';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
@@ -26,14 +27,24 @@ export class DocumentRegistry {
 
   constructor(private readonly deps: DocumentRegistryDeps) {
     const { store } = deps;
+    // SER40: a series draft is held like any notepad but stored in the series' own tables (its
+    // owner id is the series', not a session's); the room name says which.
+    const isDraft = (room: string) => parseSeriesDocumentRoom(room) !== null;
     this.storage = {
-      load: (room) => store.notepads.load(room),
-      append: (room, sessionId, seq, update, now) => store.notepads.append(room, sessionId, seq, update, now),
-      compact: (room, sessionId, snapshot, seq, now) => store.transaction((repos) => repos.notepads.compact(room, sessionId, snapshot, seq, now)),
+      load: (room) => (isDraft(room) ? store.seriesDocuments.load(room) : store.notepads.load(room)),
+      append: (room, ownerId, seq, update, now) =>
+        isDraft(room) ? store.seriesDocuments.append(room, ownerId, seq, update, now) : store.notepads.append(room, ownerId, seq, update, now),
+      compact: (room, ownerId, snapshot, seq, now) =>
+        store.transaction((repos) =>
+          isDraft(room) ? repos.seriesDocuments.compact(room, ownerId, snapshot, seq, now) : repos.notepads.compact(room, ownerId, snapshot, seq, now),
+        ),
     };
   }
 
-  /** The loaded document for a room, loading it (after any unload of it finishes) if needed. */
+  /**
+   * The loaded document for a room, loading it (after any unload of it finishes) if needed.
+   * `sessionId` is the room's owner: its session, or its series for a draft (SER40).
+   */
   async acquire(name: string, sessionId: string): Promise<NotepadDocument> {
     clearTimeout(this.idleTimers.get(name));
     this.idleTimers.delete(name);

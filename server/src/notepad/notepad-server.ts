@@ -9,11 +9,13 @@ import type * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { Principal } from '../sessions/principal.js';
 import type { Store } from '../store/index.js';
-import { NotepadConnection, type ConnectionLimits } from './connection.js';
+import { draftAccess, parseSeriesDocumentRoom } from '@open-talks/shared/series';
+import { seriesAuthenticator, type SeriesAuthenticate } from '../series/auth.js';
+import { NotepadConnection, type ConnectionLimits, type ConnectionOwner } from './connection.js';
 import { DocumentRegistry } from './document-registry.js';
 import type { NotepadDocument } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
-import { presenceNames } from './presence.js';
+import { presenceNames, seriesPresenceNames } from './presence.js';
 import { MemoryPersonLimits, type PersonLimits } from './person-limits.js';
 import { NotepadTickets } from './tickets.js';
 import type { HarvestContent, NotepadContent } from './read.js';
@@ -38,6 +40,29 @@ export interface NotepadDeps {
   now?: () => number;
   /** NOTE14: per-person limits; in this process's memory unless given. */
   limits?: PersonLimits;
+  /** SER41: series members' tokens, for the draft rooms; the store's members unless given. */
+  authenticateSeries?: SeriesAuthenticate;
+}
+
+/** Whose a connection is: its room's owner id, the person its limits count against (NOTE14), its caret's names. */
+function ownerOf(admission: Admission): { ownerId: string; person: string; owner: ConnectionOwner } {
+  if (admission.kind === 'series') {
+    const { member } = admission.principal;
+    // SER43: a series member's limits, keyed like their HTTP budget (seriesPersonKey).
+    return {
+      ownerId: admission.room.seriesId,
+      person: `series-member:${member.id}`,
+      owner: { sessionId: null, participantId: null, series: { seriesId: member.seriesId, memberId: member.id }, names: seriesPresenceNames(member) },
+    };
+  }
+  const { room, principal } = admission;
+  // NOTE14: limits are the person's (a participant, or the session's projector display).
+  const person = principal.participant ? `participant:${principal.participant.id}` : `display:${principal.session.id}`;
+  return {
+    ownerId: room.sessionId,
+    person,
+    owner: { sessionId: room.sessionId, participantId: principal.participant?.id ?? null, names: presenceNames(principal.session.attribution, principal.participant) },
+  };
 }
 
 export class NotepadServer {
@@ -65,6 +90,7 @@ export class NotepadServer {
       store,
       tickets: this.tickets,
       authenticate: (token) => this.deps.authenticate(token),
+      authenticateSeries: deps.authenticateSeries ?? seriesAuthenticator(store),
       log: deps.log,
       // The margin lets a message just over the document's limit reach our check, which closes
       // with a clearer reason than ws's 1009.
@@ -95,20 +121,13 @@ export class NotepadServer {
   }
 
   /** A connection the gate let in: its document loaded, it joins the room's peers under its person's limits. */
-  private async admit(ws: WebSocket, { name, room, principal, access, early, stopKeeping }: Admission): Promise<void> {
-    const document = await this.registry.acquire(name, room.sessionId);
+  private async admit(ws: WebSocket, admission: Admission): Promise<void> {
+    const { name, access, early, stopKeeping } = admission;
+    const { ownerId, person, owner } = ownerOf(admission);
+    const document = await this.registry.acquire(name, ownerId);
     if (ws.readyState !== ws.OPEN || this.closed) return this.registry.release(document);
-    // NOTE14: limits are the person's (a participant, or the session's projector display).
-    const person = principal.participant ? `participant:${principal.participant.id}` : `display:${principal.session.id}`;
     const id = randomUUID();
-    const connection = new NotepadConnection(
-      ws,
-      document,
-      { sessionId: room.sessionId, participantId: principal.participant?.id ?? null, names: presenceNames(principal.session.attribution, principal.participant) },
-      access,
-      this.deps.options,
-      () => this.limits.takeMessage(person, this.now()),
-    );
+    const connection = new NotepadConnection(ws, document, owner, access, this.deps.options, () => this.limits.takeMessage(person, this.now()));
     this.connections.add(connection);
     this.byId.set(id, connection);
     document.peers.add(connection);
@@ -164,6 +183,35 @@ export class NotepadServer {
    */
   revalidate(sessionId: string): Promise<void> {
     return this.revalidation.revalidate(sessionId);
+  }
+
+  /**
+   * SER41: re-checks the open draft connections of a series against storage now (a member
+   * removed, a language dropped) and closes those that lost their access. Call after such a change.
+   */
+  async revalidateSeries(seriesId: string): Promise<void> {
+    const open = [...this.connections].filter((c) => c.owner.series?.seriesId === seriesId && c.isOpen);
+    if (open.length === 0) return;
+    const [series, members] = await Promise.all([this.deps.store.series.byId(seriesId), this.deps.store.series.members(seriesId)]);
+    const byId = new Map(members.map((m) => [m.id, m]));
+    for (const connection of open) {
+      const member = byId.get(connection.owner.series!.memberId);
+      const room = parseSeriesDocumentRoom(connection.document.name);
+      if (!series || !member || !room) {
+        connection.close('forbidden');
+        continue;
+      }
+      const decision = draftAccess({ seriesId: member.seriesId, role: member.role, removed: member.removedAt !== null }, series, room);
+      if (decision.access === 'none') connection.close(decision.refusal === 'removed' ? 'removed' : decision.refusal === 'no-such-room' ? 'noSuchRoom' : 'forbidden');
+    }
+  }
+
+  /**
+   * A room's document read with `read`: from memory if the room is open (as live editors have it
+   * now), else from storage, without loading it into the server's set (SER44: the drafts).
+   */
+  readWith<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.reads.readWith(name, read);
   }
 
   /** The projector link changed: screens using the old one lose their notepads too. */

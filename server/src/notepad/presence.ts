@@ -40,6 +40,16 @@ export function presenceNames(attribution: Attribution, person: { displayName: s
   return { allowed: new Set(words), fallback: words[0] ?? '' };
 }
 
+/**
+ * SER43: a series member's caret carries their name (series members are named staff; SER2 is
+ * about what sessions' participants said), or their role's word when they gave none.
+ */
+export function seriesPresenceNames(member: { displayName: string | null; role: string }): PresenceNames {
+  if (member.displayName) return { allowed: new Set([member.displayName]), fallback: member.displayName };
+  const words = translations(`words.role.${member.role}`);
+  return { allowed: new Set(words), fallback: words[0] ?? '' };
+}
+
 /** One awareness state as the server passes it on: the caret's `user` (stamped) and `cursor`, nothing else. */
 function stamp(state: unknown, names: PresenceNames): unknown {
   if (state === null) return null; // the person left

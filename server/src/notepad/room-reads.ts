@@ -32,7 +32,7 @@ export class RoomReads {
     }
   }
 
-  private async readWith<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+  async readWith<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const open = this.registry.loadedDocument(name);
     if (open) return read((await open).doc);
     const doc = await this.registry.loadStoredDoc(name);

@@ -1,12 +1,15 @@
 // The door of the notepads' endpoint: takes /yjs/<room> upgrades and lets in only a connection
 // of this protocol version (VERSION3), for a notepad room, with a valid ticket (NOTE16) and access
 // to the room; the rest is closed with its code (docs/notepads.md). Messages sent meanwhile wait.
+// A series draft room (SER41) is let in by a series member's ticket instead of a session's.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { notepadAccess, parseNotepadRoom, VERSION_PARAM, versionAccepted, type NotepadAccess, type NotepadRoom } from '@open-talks/shared';
+import { draftAccess, parseSeriesDocumentRoom } from '@open-talks/shared/series';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { SeriesAuthenticate, SeriesPrincipal } from '../series/auth.js';
 import type { Principal } from '../sessions/principal.js';
 import type { Store } from '../store/index.js';
 import { cafeFacts } from './access-facts.js';
@@ -19,10 +22,15 @@ export const PATH_PREFIX = '/yjs/';
 const MAX_EARLY_MESSAGES = 64;
 
 /** A connection the gate let in, with what it sent before it was admitted. */
-export interface Admission {
+export type Admission = AdmissionBase &
+  (
+    | { kind: 'session'; room: NotepadRoom; principal: Principal }
+    /** SER41: a series member in their series' draft of one language. */
+    | { kind: 'series'; room: { seriesId: string }; principal: SeriesPrincipal }
+  );
+
+interface AdmissionBase {
   name: string;
-  room: NotepadRoom;
-  principal: Principal;
   access: Exclude<NotepadAccess, 'none'>;
   early: Uint8Array[];
   /** Stop keeping early messages (the connection handles them from now on). */
@@ -33,6 +41,8 @@ export interface UpgradeGateDeps {
   store: Store;
   tickets: NotepadTickets;
   authenticate(token: string | undefined): Promise<Principal>;
+  /** SER41: series tokens, for the draft rooms. */
+  authenticateSeries: SeriesAuthenticate;
   log: Logger;
   /** A message over this is refused by ws itself (close 1009). */
   maxPayload: number;
@@ -93,6 +103,8 @@ export class UpgradeGate {
     } catch {
       return refuse('badRoom');
     }
+    const draft = parseSeriesDocumentRoom(name);
+    if (draft) return this.acceptDraft(ws, url, name, draft, early, keep, refuse);
     const room = parseNotepadRoom(name);
     if (!room) return refuse('badRoom');
 
@@ -106,7 +118,30 @@ export class UpgradeGate {
     }
     const decision = notepadAccess(viewerOf(principal), room, await cafeFacts(this.deps.store, principal.session.id));
     if (decision.access === 'none') return refuse(refusalClose(decision));
-    await this.deps.admit(ws, { name, room, principal, access: decision.access, early, stopKeeping: () => ws.off('message', keep) });
+    await this.deps.admit(ws, { kind: 'session', name, room, principal, access: decision.access, early, stopKeeping: () => ws.off('message', keep) });
+  }
+
+  /** SER41: a draft room takes a series member's ticket; a session's token opens no draft. */
+  private async acceptDraft(
+    ws: WebSocket,
+    url: URL,
+    name: string,
+    room: NonNullable<ReturnType<typeof parseSeriesDocumentRoom>>,
+    early: Uint8Array[],
+    keep: (data: Buffer) => void,
+    refuse: (kind: CloseKind) => void,
+  ): Promise<void> {
+    let principal: SeriesPrincipal;
+    try {
+      principal = await this.deps.authenticateSeries(this.deps.tickets.redeem(url.searchParams.get('ticket')));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return refuse(error.code === 'removed' ? 'removed' : 'unauthenticated');
+    }
+    const { member, series } = principal;
+    const decision = draftAccess({ seriesId: member.seriesId, role: member.role, removed: member.removedAt !== null }, series, room);
+    if (decision.access === 'none') return refuse(decision.refusal === 'removed' ? 'removed' : decision.refusal === 'no-such-room' ? 'noSuchRoom' : 'forbidden');
+    await this.deps.admit(ws, { kind: 'series', name, room, principal, access: decision.access, early, stopKeeping: () => ws.off('message', keep) });
   }
 
   /** Shutting down: every socket, admitted or still at the door, is told the server is going away. */

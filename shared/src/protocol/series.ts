@@ -110,3 +110,19 @@ export const titleBlockSchema = z.strictObject({
   submittedBy: plainText(SERIES_LIMITS.submittedByLength),
   title: z.string().trim().max(200),
 });
+
+/** GET /api/public/series/:slug and the page /d/:slug: a language of the version (default its original) and a version (default the latest). */
+export const publicSeriesQuery = z.object({
+  lang: languageSchema.optional(),
+  version: z.coerce.number().int().min(1).max(1_000_000).optional(),
+});
+export type PublicSeriesQuery = z.infer<typeof publicSeriesQuery>;
+
+/** GET|POST|DELETE /api/series/:id/publication → { publication } */
+export interface SeriesPublicationView {
+  slug: string;
+  /** `/d/<slug>`: the public page's path, the same whether published or not (the link is kept). */
+  path: string;
+  published: boolean;
+  publishedAt: number | null;
+}

@@ -34,8 +34,8 @@ export function CreateSeries() {
     setBusy(true);
     setError(undefined);
     try {
-      const { title, topic, languages, attribution } = values;
-      const created = await seriesApi.create({ title: title.trim(), topic: topic.trim(), languages, attribution }, needsKey ? operatorKey : undefined);
+      const { title, topic, languages, attribution, originalLanguage } = values;
+      const created = await seriesApi.create({ title: title.trim(), topic: topic.trim(), languages, attribution, originalLanguage }, needsKey ? operatorKey : undefined);
       saveSeriesCredential({ seriesId: created.series.id, title: created.series.title, token: created.facilitatorToken, role: 'facilitator' });
       navigate(`/series/${created.series.id}`);
     } catch (e) {
@@ -51,7 +51,7 @@ export function CreateSeries() {
       <h2 id="create-series-heading">{t('seriesCore.create.heading')}</h2>
       <p className="hint">{t('seriesCore.create.explain')}</p>
       <form onSubmit={submit} noValidate>
-        <SeriesFields idPrefix="create-series" values={values} onChange={(v) => (setValues(v), setTitleMissing(false))} titleMissing={titleMissing} withOriginal={false} />
+        <SeriesFields idPrefix="create-series" values={values} onChange={(v) => (setValues(v), setTitleMissing(false))} titleMissing={titleMissing} />
         {needsKey && (
           <>
             <label htmlFor="create-series-key">{t('home.operatorKeyLabel')}</label>

@@ -18,11 +18,9 @@ interface Props {
   values: SeriesFieldValues;
   onChange: (values: SeriesFieldValues) => void;
   titleMissing: boolean;
-  /** Making a series: the original language is the first one chosen, so the field is left out. */
-  withOriginal: boolean;
 }
 
-export function SeriesFields({ idPrefix, values, onChange, titleMissing, withOriginal }: Props) {
+export function SeriesFields({ idPrefix, values, onChange, titleMissing }: Props) {
   const { t } = useTranslation();
   const set = (change: Partial<SeriesFieldValues>) => onChange({ ...values, ...change });
   const toggleLanguage = (language: Language, on: boolean) => {
@@ -54,7 +52,7 @@ export function SeriesFields({ idPrefix, values, onChange, titleMissing, withOri
         <legend>{t('seriesCore.fields.languages')}</legend>
         <div className="choice-grid">
           {LANGUAGES.map((l) => (
-            <label key={l} className="choice">
+            <label key={l} className="choice" lang={l}>
               <input type="checkbox" checked={values.languages.includes(l)} onChange={(e) => toggleLanguage(l, e.target.checked)} />
               {t(`words.languageName.${l}`)}
             </label>
@@ -65,18 +63,14 @@ export function SeriesFields({ idPrefix, values, onChange, titleMissing, withOri
         </p>
       </fieldset>
 
-      {withOriginal && (
-        <>
-          <label htmlFor={`${idPrefix}-original`}>{t('seriesCore.fields.originalLanguage')}</label>
-          <select id={`${idPrefix}-original`} value={values.originalLanguage} onChange={(e) => set({ originalLanguage: e.target.value as Language })}>
-            {values.languages.map((l) => (
-              <option key={l} value={l}>
-                {t(`words.languageName.${l}`)}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
+      <label htmlFor={`${idPrefix}-original`}>{t('seriesCore.fields.originalLanguage')}</label>
+      <select id={`${idPrefix}-original`} value={values.originalLanguage} onChange={(e) => set({ originalLanguage: e.target.value as Language })}>
+        {values.languages.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`words.languageName.${l}`)}
+          </option>
+        ))}
+      </select>
 
       <fieldset aria-describedby={`${idPrefix}-attribution-hint`}>
         <legend>{t('seriesCore.fields.attribution')}</legend>

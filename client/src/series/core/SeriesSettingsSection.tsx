@@ -1,6 +1,6 @@
 // SER21, SER31: the series' settings; the organiser may change them.
 import type { Series } from '@open-talks/shared/series';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestError } from '../../net/api';
 import { seriesApi } from './series-api';
@@ -20,12 +20,18 @@ export function SeriesSettingsSection({ seriesId, token, series, canEdit, onChan
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
   const close = (didSave: boolean) => {
+    returnFocus.current = true;
     setEditing(false);
     setSaved(didSave);
-    // The form is gone: focus goes back to the button that opened it.
-    requestAnimationFrame(() => editButton.current?.focus());
   };
+  // The form is gone (its button had focus): focus goes back to the button that opened it, once rendered.
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
   return (
     <section aria-labelledby="series-settings-heading" className="card">
       <h2 id="series-settings-heading">{t('seriesCore.settings.heading')}</h2>
@@ -78,7 +84,7 @@ function EditForm({ seriesId, token, series, onDone }: { seriesId: string; token
   };
   return (
     <form onSubmit={submit} noValidate>
-      <SeriesFields idPrefix="series-edit" values={values} onChange={setValues} titleMissing={!values.title.trim()} withOriginal />
+      <SeriesFields idPrefix="series-edit" values={values} onChange={setValues} titleMissing={!values.title.trim()} />
       <SeriesError error={error} />
       <div className="button-row">
         <button type="submit" disabled={busy}>

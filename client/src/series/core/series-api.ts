@@ -35,7 +35,7 @@ export interface CreatedInSeries {
 }
 
 export const seriesApi = {
-  create: (body: Omit<SeriesSettings, 'originalLanguage'>, operatorKey?: string) => request<{ series: Series; facilitatorToken: string }>('POST', '/api/series', body, operatorKey),
+  create: (body: SeriesSettings, operatorKey?: string) => request<{ series: Series; facilitatorToken: string }>('POST', '/api/series', body, operatorKey),
   read: (id: string, token: string) => seriesRequest<SeriesState>('GET', id, '', token),
   update: (id: string, token: string, changes: Partial<SeriesSettings>) => seriesRequest<{ series: Series }>('PATCH', id, '', token, changes),
   addExisting: (id: string, token: string, sessionId: string, facilitatorToken: string) =>

@@ -47,6 +47,8 @@ export function coreRoutes(deps: SeriesDeps): Router {
   router.patch('/series/:id', async (req, res) => {
     const { series } = await principal(req, 'series:configure');
     const updated = await service.update(series, parseOrThrow(updateSeriesBody, req.body ?? {}));
+    // SER41: a language dropped from the series closes its draft's open connections.
+    await deps.notepads.revalidateSeries(series.id);
     res.json({ series: updated });
   });
 
@@ -92,6 +94,8 @@ export function coreRoutes(deps: SeriesDeps): Router {
   router.delete('/series/:id/members/:memberId', async (req, res) => {
     const caller = await principal(req, 'series:configure');
     await removeMember(deps.store, caller, req.params.memberId, deps.now());
+    // SER41: their open draft connections close now, not at their next reconnect.
+    await deps.notepads.revalidateSeries(caller.series.id);
     res.status(204).end();
   });
 

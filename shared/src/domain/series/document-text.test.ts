@@ -34,3 +34,19 @@ describe('parseDocumentText (SER3)', () => {
     expect(referenceIds('[[ref:x]] [[ref:y]] [[ref:x]] [[ref:bad id]]')).toEqual(['x', 'y', 'x']);
   });
 });
+
+describe('parseDocumentText edges (SER3)', () => {
+  it('reads text pasted with Windows line ends like any other', () => {
+    const blocks = parseDocumentText('# Head\r\nFirst\r\n- a\r\n\r\nSecond');
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? `${b.number}${b.items.map((i) => i.letter).join('')}:${b.text}` : b.kind))).toEqual(['heading', '1a:First', '2:Second']);
+    expect(blocks[0]).toMatchObject({ text: 'Head' });
+  });
+
+  it('keeps a block token that shares its line with text as text', () => {
+    expect(parseDocumentText('[[stats]] below')).toMatchObject([{ kind: 'paragraph', number: 1, text: '[[stats]] below' }]);
+  });
+
+  it('numbers nothing for a text of blank lines', () => {
+    expect(parseDocumentText('\n\n  \n')).toEqual([]);
+  });
+});

@@ -35,10 +35,13 @@ export function parseDocumentText(text: string): DocumentBlock[] {
   let open = false;
   let number = 0;
   let offset = 0;
-  for (const line of text.split('\n')) {
+  for (const raw of text.split('\n')) {
+    // Text pasted from Windows ends its lines in \r\n: the \r belongs to no block (and would
+    // stop the item pattern's `.*` short of the line's end).
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const from = offset;
     const to = offset + line.length;
-    offset = to + 1;
+    offset = from + raw.length + 1;
     const trimmed = line.trim();
     if (trimmed === '') {
       open = false;

@@ -1,0 +1,3 @@
+export * from './access.js';
+export * from './title.js';
+export * from './view.js';
