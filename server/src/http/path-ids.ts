@@ -1,6 +1,4 @@
 import { ideaIdSchema, idSchema, languageSchema } from '@open-talks/shared/protocol';
-import type { z } from 'zod';
-import { ideaIdSchema, idSchema } from '@open-talks/shared/protocol';
 import { z } from 'zod';
 import type { Router } from 'express';
 import { AppError, describeIssues } from '../errors.js';
