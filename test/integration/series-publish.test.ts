@@ -129,7 +129,14 @@ for (const { kind, skip } of targets) {
       const { socket } = await connect(server.url, asker.token);
       expect(await command(socket, 'qa:ask', { text: 'Who pays for the networks?' })).toMatchObject({ ok: true });
 
-      const typed = await writeDraft(server.url, id, token, 'en', '# Findings\nThe series met three times.\n- in a café\n- in a Town Hall\n\n[[annex]]', {
+      // The rapporteur quotes the question from the evidence panel (a reference), then types.
+      const evidence = await http<{ items: EvidenceItem[] }>(server.url, 'GET', `/api/series/${id}/evidence?kind=townhall-question`, { token });
+      const question = evidence.body.items.find((i) => i.text === 'Who pays for the networks?');
+      expect(question?.credit).toEqual({ name: null, group: null });
+      const reference = await http<{ reference: { id: string } }>(server.url, 'POST', `/api/series/${id}/references`, { token, body: { sources: [question!.key], quote: true } });
+      expect(reference.status).toBe(201);
+      const refId = reference.body.reference.id;
+      const typed = await writeDraft(server.url, id, token, 'en', `# Findings\nThe series met three times [[ref:${refId}]].\n- in a café\n- in a Town Hall\n\n[[annex]]`, {
         symbol: 'OT/2026/INF.3',
         date: '2026-11-29',
         submittedBy: 'The Secretariat',
@@ -143,6 +150,10 @@ for (const { kind, skip } of targets) {
       const doc1 = (await http<{ document: InformationDocument }>(server.url, 'GET', `/api/series/${id}/versions/1`, { token })).body.document;
       expect(doc1.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(1);
       expect(doc1.titleBlock.symbol).toBe('OT/2026/INF.3');
+      expect(doc1.footnotes).toMatchObject([{ number: 1, referenceId: refId, quote: 'Who pays for the networks?', annex: ['A.1.1'] }]);
+      expect(doc1.annex).toMatchObject([
+        { format: 'townhall', attribution: 'anonymous', entries: [{ ref: 'A.1.1', text: 'Who pays for the networks?', credit: { name: null, group: null } }] },
+      ]);
 
       for (const format of FORMATS) {
         const file = await download(server.url, `/api/series/${id}/versions/1/export?format=${format}`, token);
@@ -150,7 +161,8 @@ for (const { kind, skip } of targets) {
         expect(file.disposition).toContain(`attachment; filename="ot-2026-inf-3-v1-en.${format}"`);
         const text = await readable(format, file.body);
         expect(text).not.toContain('Hidden Asker');
-        if (format !== 'html' || text !== '') expect(text).toContain('Connectivity');
+        expect(text, format).toContain('Connectivity');
+        expect(text, format).toContain('Who pays for the networks?');
       }
 
       const noChanges = await http(server.url, 'POST', `/api/series/${id}/versions`, { token, body: {} });
@@ -161,7 +173,7 @@ for (const { kind, skip } of targets) {
       expect(v2.body.version).toMatchObject({ version: 2, changes: 'Typos fixed.' });
 
       expect(
-        await writeDraft(server.url, id, token, 'fr', '# Constats\nLa série s’est réunie trois fois.', {
+        await writeDraft(server.url, id, token, 'fr', `# Constats\nLa série s’est réunie trois fois [[ref:${refId}]].`, {
           symbol: 'OT/2026/INF.3',
           date: '2026-11-29',
           submittedBy: 'Le Secrétariat',
@@ -178,6 +190,7 @@ for (const { kind, skip } of targets) {
       ]);
       const frDoc = (await http<{ document: InformationDocument }>(server.url, 'GET', `/api/series/${id}/versions/1?lang=fr`, { token })).body.document;
       expect(frDoc).toMatchObject({ language: 'fr', original: false, originalLanguage: 'en', version: 1, annex: doc1.annex });
+      expect(frDoc.footnotes).toMatchObject([{ text: '1 question', quote: 'Who pays for the networks?', annex: ['A.1.1'] }]);
       const frMd = await download(server.url, `/api/series/${id}/versions/1/export?format=md&lang=fr`, token);
       expect(frMd.body.toString()).toContain('## Annexe');
     });
