@@ -115,16 +115,7 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
 
       <form onSubmit={askToFinalise}>
         <label htmlFor={changesId}>{needsChanges ? t('seriesDocument.panel.changesLabel', { previous: next - 1 }) : t('seriesDocument.panel.changes')}</label>
-        <textarea
-          id={changesId}
-          value={changes}
-          onChange={(e) => setChanges(e.target.value)}
-          required={needsChanges}
-          aria-required={needsChanges}
-          rows={3}
-          dir="auto"
-          maxLength={4000}
-        />
+        <textarea id={changesId} value={changes} onChange={(e) => setChanges(e.target.value)} aria-required={needsChanges} rows={3} dir="auto" maxLength={4000} />
         {!confirming && (
           <button type="submit" disabled={busy || versions === null}>
             {t('seriesDocument.panel.finalise', { version: next })}
