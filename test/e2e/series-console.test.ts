@@ -26,6 +26,9 @@ describe.skipIf(missing !== null)('the series console (SER31–SER36)', () => {
 
     await organiser.goto(server.url);
     const form = organiser.locator('section', { has: organiser.getByRole('heading', { name: 'Start a series' }) });
+    await form.getByRole('button', { name: 'Set up a series' }).click();
+    await expect.poll(() => organiser.evaluate(() => document.activeElement?.id)).toBe('create-series-title');
+    await shot(organiser, 'home-series-form-en');
     await form.getByLabel('Title of the series').fill('Open Talks on data governance');
     await form.getByLabel('Topic').fill('How should data be governed?');
     await form.getByRole('checkbox', { name: 'العربية' }).check();
@@ -133,5 +136,6 @@ describe.skipIf(missing !== null)('the series console (SER31–SER36)', () => {
     await expect.poll(() => stranger.getByRole('heading', { level: 1 }).innerText()).toBe('This series cannot be opened here');
     expect(await stranger.getByText(/personal link you were given/).count()).toBe(1);
     await expectAccessible(stranger, 'the series console without a token');
+    await shot(stranger, 'series-console-no-token');
   }, 30_000);
 });

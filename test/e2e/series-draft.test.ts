@@ -89,6 +89,13 @@ describe.skipIf(missing !== null)('the series draft in a real browser', () => {
     await shot(olga, 'series-draft-en');
     const stored = await server.notepads.readWith(`series/${series.id}/document/en`, (doc) => doc.getText('body').toString());
     expect(stored).toContain('- in every ministry');
+
+    // SER41: the organiser removes Rita; her open draft says so in the series' words.
+    const members = await http<{ members: { id: string; displayName: string }[] }>(server.url, 'GET', `/api/series/${series.id}/members`, { token: facilitatorToken });
+    const ritaId = members.body.members.find((m) => m.displayName === 'Rita')!.id;
+    expect((await http(server.url, 'DELETE', `/api/series/${series.id}/members/${ritaId}`, { token: facilitatorToken })).status).toBe(204);
+    await expect.poll(() => rita.getByTestId('notepad-status').textContent()).toBe('You were removed from this series.');
+    expect(await rita.getByRole('textbox', { name: /Text of the information document/ }).getAttribute('aria-readonly')).toBe('true');
   });
 
   it('SER46 the Arabic draft reads right to left, numbered, and stays accessible', async () => {
@@ -105,6 +112,19 @@ describe.skipIf(missing !== null)('the series draft in a real browser', () => {
     await expect.poll(() => numbers(page)).toEqual(['1.', 'a)']);
     await expectAccessible(page, 'series draft, Arabic');
     await shot(page, 'series-draft-ar');
+  });
+
+  it('SER46 a reference token shows as one chip, deleted whole', async () => {
+    const { series, facilitatorToken } = await createSeries(server.url, { languages: ['en'] });
+    const page = await draftAs(series.id, facilitatorToken, 'facilitator', `/series/${series.id}/draft`, 'en-GB');
+    await expect.poll(() => page.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
+    await page.getByRole('textbox', { name: /Text of the information document/ }).click();
+    await page.keyboard.type('See [[ref:abc]]');
+    // No such reference in the series: still a chip, with a word for it, in the editor and the preview.
+    await expect.poll(() => page.getByTestId('draft-editor').locator('.draft-chip').allTextContents()).toEqual(['[reference]']);
+    await expect.poll(() => page.getByTestId('draft-preview').locator('.draft-chip').allTextContents()).toEqual(['[reference]']);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => server.notepads.readWith(`series/${series.id}/document/en`, (doc) => doc.getText('body').toString())).toBe('See ');
   });
 
   it('SER46 without a credential the page says so and links back to the series', async () => {

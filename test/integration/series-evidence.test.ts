@@ -109,7 +109,14 @@ describe.each(targets)('series evidence on $kind', ({ kind, skip }) => {
 
     await ok(http(server.url, 'POST', `${th.base}/questions/${world.questions.duplicate}/merge`, { token: staff, body: { targetId: world.questions.audit } }), 'merge');
     await ok(http(server.url, 'PATCH', `${th.base}/questions/${world.questions.small}`, { token: staff, body: { text: 'What about small island states?' } }), 'edit');
-    await server.store.consultation.updateContribution(world.consultation.id('c6'), { status: 'hidden' });
+    const cons = world.consultation;
+    await ok(
+      http(server.url, 'POST', `/api/sessions/${cons.sessionId}/consultation/contributions/${cons.id('c6')}/hide`, {
+        token: cons.created.facilitatorToken,
+        body: { reason: 'Off topic' },
+      }),
+      'hide',
+    );
     world.harvest.doc.getMap('placement').set(`${world.cafe.tableA}/1/i1`, 'th2');
     let live = new Map<string, SeriesReference>();
     for (let i = 0; i < 50; i++) {

@@ -60,7 +60,12 @@ async function townhallFacts(store: Store, sessionId: string): Promise<FactTownh
   };
 }
 
-export async function gatherFacts(store: Store, notepads: NotepadServer, session: SessionRecord, now: number = Date.now()): Promise<RecordFacts> {
+/** `lean`: a consultation's comments are counted, not read, and contributions carry only what evidence shows (series evidence, SER79). */
+export interface GatherOptions {
+  lean?: boolean;
+}
+
+export async function gatherFacts(store: Store, notepads: NotepadServer, session: SessionRecord, now: number = Date.now(), options: GatherOptions = {}): Promise<RecordFacts> {
   const [people, rooms] = await Promise.all([store.participants.listAll(session.id), notepads.readSession(session.id, readRoom)]);
   const contents = [...rooms.values()].filter((room): room is RoomContent => room !== null);
   const synthesis = contents.find((room): room is Extract<RoomContent, { kind: 'synthesis' }> => room.kind === 'synthesis');
@@ -86,18 +91,19 @@ export async function gatherFacts(store: Store, notepads: NotepadServer, session
     synthesis: synthesis?.text ?? '',
     cafe: session.format === 'cafe' ? await cafeFacts(store, session.id, contents) : null,
     townhall: session.format === 'townhall' ? await townhallFacts(store, session.id) : null,
-    ...(session.format === 'consultation' ? { consultation: await consultationFacts(store, session.id, now) } : {}),
+    ...(session.format === 'consultation' ? { consultation: await consultationFacts(store, session.id, now, options.lean ?? false) } : {}),
   };
 }
 
 /** A consultation's published rows (CONS68): contributions, comments, responses, opinion reports. */
-async function consultationFacts(store: Store, sessionId: string, now: number): Promise<FactConsultation | null> {
+async function consultationFacts(store: Store, sessionId: string, now: number, lean: boolean): Promise<FactConsultation | null> {
   const config = await store.consultationPublic.config(sessionId);
   if (!config) return null;
-  const [contributions, comments, opinions] = await Promise.all([
-    store.consultationPublic.publishedContributions(sessionId),
-    store.consultationPublic.publishedComments(sessionId),
+  const [contributions, comments, opinions, counts] = await Promise.all([
+    lean ? store.consultationPublic.evidenceContributions(sessionId) : store.consultationPublic.publishedContributions(sessionId),
+    lean ? Promise.resolve([]) : store.consultationPublic.publishedComments(sessionId),
     store.consultationPublic.opinions(sessionId),
+    lean ? store.consultationPublic.questionCounts(sessionId) : Promise.resolve(null),
   ]);
   const withStatements = new Set(config.questions.filter((q) => q.statements).map((q) => q.id));
   return {
@@ -131,6 +137,7 @@ async function consultationFacts(store: Store, sessionId: string, now: number): 
       createdAt: m.created_at,
     })),
     opinions: opinions.filter((o) => withStatements.has(o.questionId)).map((o) => opinionFact(o.questionId, o.report)),
+    ...(counts ? { commentCount: [...counts.values()].reduce((sum, c) => sum + c.comments, 0) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import type { NotepadServer } from '../notepad/index.js';
 import type { Principal } from '../sessions/principal.js';
 import type { PublicationRecord, SessionRecord, Store } from '../store/index.js';
 import { recordLabels } from './labels.js';
-import { gatherFacts } from './gather.js';
+import { gatherFacts, type GatherOptions } from './gather.js';
 import { renderRecord } from './render/index.js';
 
 export interface ExportedRecord {
@@ -56,8 +56,8 @@ export class RecordService {
   }
 
   /** The raw facts the record is built from, with stored ids: only for server-side builders that apply attribution themselves (series evidence, SER2). */
-  async facts(session: SessionRecord): Promise<RecordFacts> {
-    return gatherFacts(this.store, this.notepads, session, this.now());
+  async facts(session: SessionRecord, options: GatherOptions = {}): Promise<RecordFacts> {
+    return gatherFacts(this.store, this.notepads, session, this.now(), options);
   }
 
   /** Headings follow `language` (the requester's) or else the session's first language (REC11). */

@@ -4,6 +4,27 @@ import type { ConsultationConfig, ConsultationQuestion, ConsultationSchedule, Co
 import type { ConsultationPhase } from '@open-talks/shared/consultation';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { CommentRow, ContributionRow } from '../consultation/views.js';
+
+/** A published contribution as series evidence reads it (`evidenceContributions`). */
+export type EvidenceContributionRow = Pick<
+  ContributionRow,
+  | 'id'
+  | 'question_id'
+  | 'author_id'
+  | 'author_name'
+  | 'stakeholder_group'
+  | 'title'
+  | 'text'
+  | 'language'
+  | 'supports'
+  | 'agree'
+  | 'disagree'
+  | 'neutral'
+  | 'themes'
+  | 'origin'
+  | 'created_at'
+  | 'response'
+>;
 import type { ConsultationContributionsTable, ConsultationResponsesTable } from './consultation-schema.js';
 import type { Database } from './schema.js';
 
@@ -86,6 +107,37 @@ export class ConsultationPublicRepo {
   async publishedContributions(sessionId: string): Promise<ContributionRow[]> {
     const rows = await this.contributionsQuery(sessionId).orderBy('c.created_at').orderBy('c.id').execute();
     return this.withResponses(rows, await this.responses(sessionId, null));
+  }
+
+  /**
+   * Every published contribution with only what series evidence shows (no search text, versions or
+   * flags): the evidence panel reads a whole consultation per request (SER79).
+   */
+  async evidenceContributions(sessionId: string): Promise<EvidenceContributionRow[]> {
+    const rows = await this.contributionsQuery(sessionId)
+      .clearSelect()
+      .select([
+        'c.id',
+        'c.question_id',
+        'c.author_id',
+        'c.stakeholder_group',
+        'c.title',
+        'c.text',
+        'c.language',
+        'c.supports',
+        'c.agree',
+        'c.disagree',
+        'c.neutral',
+        'c.themes',
+        'c.origin',
+        'c.created_at',
+      ])
+      .select('p.display_name as author_name')
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .execute();
+    const responses = await this.responses(sessionId, null);
+    return rows.map((row) => ({ ...row, response: responses.get(row.id)?.response ?? null }));
   }
 
   /** Published comments on published contributions, oldest first; of the given contributions only when `ids` is set. */

@@ -1,6 +1,6 @@
 // SER20, SER36: making a series from Home; the organiser's token is kept in this browser and the
 // series' console opens. Small on purpose: it is in Home's chunk, the console is lazy.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { currentLanguage } from '../../i18n';
@@ -26,6 +26,11 @@ export function CreateSeries() {
   // Asked for only once the server refused without it: Home makes no extra request for it.
   const [needsKey, setNeedsKey] = useState(false);
   const [operatorKey, setOperatorKey] = useState('');
+  // Closed at first: the home page stays about sessions, and its forms' labels stay unique.
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (open) document.getElementById('create-series-title')?.focus();
+  }, [open]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,19 +55,26 @@ export function CreateSeries() {
     <section aria-labelledby="create-series-heading" className="card">
       <h2 id="create-series-heading">{t('seriesCore.create.heading')}</h2>
       <p className="hint">{t('seriesCore.create.explain')}</p>
-      <form onSubmit={submit} noValidate>
-        <SeriesFields idPrefix="create-series" values={values} onChange={(v) => (setValues(v), setTitleMissing(false))} titleMissing={titleMissing} />
-        {needsKey && (
-          <>
-            <label htmlFor="create-series-key">{t('home.operatorKeyLabel')}</label>
-            <input id="create-series-key" type="password" required value={operatorKey} onChange={(e) => setOperatorKey(e.target.value)} />
-          </>
-        )}
-        <SeriesError error={error} />
-        <button type="submit" disabled={busy}>
-          {busy ? t('home.creating') : t('seriesCore.create.button')}
+      {!open && (
+        <button type="button" className="secondary" aria-expanded={false} onClick={() => setOpen(true)}>
+          {t('seriesCore.create.open')}
         </button>
-      </form>
+      )}
+      {open && (
+        <form onSubmit={submit} noValidate>
+          <SeriesFields idPrefix="create-series" values={values} onChange={(v) => (setValues(v), setTitleMissing(false))} titleMissing={titleMissing} />
+          {needsKey && (
+            <>
+              <label htmlFor="create-series-key">{t('home.operatorKeyLabel')}</label>
+              <input id="create-series-key" type="password" required value={operatorKey} onChange={(e) => setOperatorKey(e.target.value)} />
+            </>
+          )}
+          <SeriesError error={error} />
+          <button type="submit" disabled={busy}>
+            {busy ? t('home.creating') : t('seriesCore.create.button')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -10,6 +10,9 @@ export interface SeriesFieldValues {
   originalLanguage: Language;
 }
 
+// Like the app's inputs (styles.css); inline, because Home does not load the console's stylesheet.
+const TEXTAREA = { font: 'inherit', inlineSize: '100%', padding: '0.5rem', border: '1px solid #767676', borderRadius: '4px' } as const;
+
 // SERIES_LIMITS.topicLength (shared/src/protocol/series.ts), written here so Home does not load the protocol module.
 const TOPIC_LENGTH = 2000;
 
@@ -46,7 +49,7 @@ export function SeriesFields({ idPrefix, values, onChange, titleMissing }: Props
       </p>
 
       <label htmlFor={`${idPrefix}-topic`}>{t('seriesCore.fields.topic')}</label>
-      <textarea id={`${idPrefix}-topic`} rows={3} maxLength={TOPIC_LENGTH} value={values.topic} onChange={(e) => set({ topic: e.target.value })} />
+      <textarea id={`${idPrefix}-topic`} rows={3} style={TEXTAREA} maxLength={TOPIC_LENGTH} value={values.topic} onChange={(e) => set({ topic: e.target.value })} />
 
       <fieldset aria-describedby={`${idPrefix}-languages-error`}>
         <legend>{t('seriesCore.fields.languages')}</legend>

@@ -7,13 +7,13 @@ import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { NotepadStatusLine } from '../../notepad/NotepadStatusLine';
 import { RequestError } from '../../net/api';
 import { getSeriesCredential } from '../credentials';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { seriesRequest } from '../request';
 import { DraftEditor } from './DraftEditor';
 import { DraftPreview } from './DraftPreview';
+import { DraftStatusLine } from './DraftStatusLine';
 import { DraftToolbar } from './DraftToolbar';
 import { insertAtCursor, insertBlock } from './edits';
 import { TitleBlockForm } from './TitleBlockForm';
@@ -149,7 +149,7 @@ function Drafting({ series, member, language, token }: { series: Series; member:
           </nav>
         )}
       </header>
-      <NotepadStatusLine state={draft.state} onReconnect={() => draft.connection?.reconnect()} connectedText={t('seriesDraft.connected')} />
+      <DraftStatusLine state={draft.state} onReconnect={() => draft.connection?.reconnect()} />
       {readOnly && (
         <p className="notice" id={readOnlyId}>
           {t('seriesDraft.readOnly')}

@@ -1,6 +1,8 @@
 // The participation table (SER6) as real tables: a caption, column and row headers, and a hidden
-// count written "fewer than 3" (never blank, never by colour). The draft page and the publish
-// part reuse it for the `[[stats]]` block.
+// count written out (never blank, never by colour). A hidden cell says "not shown", not "fewer
+// than 3": `hideSmallCounts` also hides larger counts that would give a small one back, and a
+// reader must not be able to tell which is which (the note under the tables says why). The draft
+// page and the publish part reuse it for the `[[stats]]` block.
 import { LANGUAGES, MODES, SESSION_FORMATS, STAKEHOLDER_GROUPS } from '@open-talks/shared';
 import type { SeriesStatistics } from '@open-talks/shared/series';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 export function StatisticsTable({ statistics, headingLevel = 3 }: { statistics: SeriesStatistics; headingLevel?: 2 | 3 | 4 }) {
   const { t } = useTranslation();
   const Heading = `h${headingLevel}` as const;
-  const count = (n: number | null) => (n === null ? t('seriesEvidence.statistics.hidden') : n.toLocaleString());
+  const count = (n: number | null) => (n === null ? t('seriesEvidence.statistics.notShown') : n.toLocaleString());
   const pairs = (rows: [string, number | null][]) => rows.map(([label, n]) => ({ label, value: count(n) }));
   return (
     <section className="series-statistics" aria-labelledby="series-statistics-heading">

@@ -17,7 +17,8 @@ export interface CollectedEvidence {
 export async function collectEvidence(store: Store, records: Pick<RecordService, 'facts'>, series: SeriesRecord): Promise<CollectedEvidence> {
   const ids = await store.series.sessionIds(series.id);
   const sessions = (await Promise.all(ids.map((id) => store.sessions.byId(id)))).filter((s) => s !== undefined);
-  const facts = await Promise.all(sessions.map((s) => records.facts(s)));
+  // Lean: comments counted, not read (evidence lists contributions; statistics need only the count).
+  const facts = await Promise.all(sessions.map((s) => records.facts(s, { lean: true })));
   const { items, fates } = seriesEvidenceOf(facts, series.attribution);
   return { facts, items, byKey: new Map(items.map((i) => [i.key, i])), fates };
 }

@@ -57,6 +57,8 @@ export interface FactConsultation {
   phase: ConsultationPhase;
   contributions: FactConsultContribution[];
   comments: FactConsultComment[];
+  /** Set when the comments were counted, not gathered (`comments` is then empty): series evidence needs only their number. */
+  commentCount?: number;
   opinions: FactOpinion[];
 }
 

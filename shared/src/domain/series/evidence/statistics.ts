@@ -52,7 +52,7 @@ export function seriesStatistics(sources: readonly StatisticsSource[], seriesAtt
     }
     addShown<StakeholderGroup>(byGroup, groupCountsUnder(groups, shown), STAKEHOLDER_GROUPS);
     addShown<Language>(byLanguage, shown === 'anonymous' ? hideSmallCounts(languages, LANGUAGES) : languages, LANGUAGES);
-    const comments = facts.consultation?.comments.length ?? 0;
+    const comments = facts.consultation?.commentCount ?? facts.consultation?.comments.length ?? 0;
     const made = items.filter((i) => CONTRIBUTION_KINDS.has(i.kind)).length + comments;
     const format = facts.session.format;
     peopleByFormat[format] += count;
