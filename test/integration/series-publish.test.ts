@@ -5,13 +5,9 @@
 // - the versions service on the real store of each storage kind, with the draft and the evidence
 //   given as the document and evidence parts will give them (they land on their own branches).
 import mammoth from 'mammoth';
-import { WebSocket } from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriesDocumentRoom, type EvidenceItem, type InformationDocument, type SeriesStatistics, type VersionSummary } from '../../shared/src/domain/series/index.js';
-import type { Language } from '../../shared/src/index.js';
+import { type EvidenceItem, type InformationDocument, type SeriesStatistics, type VersionSummary } from '../../shared/src/domain/series/index.js';
 import { exportDocument } from '../../server/src/series/publish/render/index.js';
 import { SeriesVersions } from '../../server/src/series/publish/versions.js';
 import type { DraftText, SeriesDeps } from '../../server/src/series/deps.js';
@@ -20,10 +16,9 @@ import { createStore, type Store } from '../../server/src/store/index.js';
 import { createSeries, createSession, http } from '../helpers/api.js';
 import { connect, command } from '../helpers/socket.js';
 import { join } from '../helpers/api.js';
-import { notepadUrl, VERSION_QUERY } from '../helpers/notepad.js';
+import { writeDraft } from '../helpers/series-draft.js';
 import { createTestDatabase, startTestServer, type TestDatabase } from '../helpers/server.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
-import { within } from '../helpers/wait.js';
 import { EVIDENCE, REFERENCES, STATISTICS, TEXT_EN } from '../unit/series-publish-fixture.js';
 
 const targets = await storageTargets();
@@ -42,43 +37,6 @@ async function download(url: string, path: string, token: string): Promise<{ sta
 /** What a person reading the export sees (the DOCX through mammoth). */
 async function readable(format: (typeof FORMATS)[number], body: Buffer): Promise<string> {
   return format === 'docx' ? (await mammoth.extractRawText({ buffer: body })).value : body.toString('utf8');
-}
-
-/**
- * Types a draft into the series' room with the upstream WebsocketProvider, as a rapporteur's
- * browser does; null while the document part (its ticket endpoint) has not landed.
- */
-async function writeDraft(url: string, seriesId: string, token: string, language: Language, text: string, title: Record<string, string>): Promise<boolean> {
-  const ticket = async () => {
-    const got = await http<{ ticket: string }>(url, 'POST', `/api/series/${seriesId}/notepad-tickets`, { token, body: {} });
-    return got.status === 201 ? got.body.ticket : null;
-  };
-  const first = await ticket();
-  if (first === null) return false;
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(notepadUrl(url), seriesDocumentRoom(seriesId, language), doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: { ...VERSION_QUERY, ticket: first },
-  });
-  try {
-    await within(new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))), `sync with the ${language} draft`);
-    doc.transact(() => {
-      doc.getText('body').insert(0, text);
-      const map = doc.getMap<string>('title');
-      for (const [key, value] of Object.entries(title)) map.set(key, value);
-    });
-    // The server has it when its draft endpoint reads it back.
-    for (let i = 0; i < 100; i++) {
-      const read = await http<{ text: string }>(url, 'GET', `/api/series/${seriesId}/drafts/${language}`, { token });
-      if (read.status === 200 && read.body.text === text) return true;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the draft never reached the server');
-  } finally {
-    provider.destroy();
-    doc.destroy();
-  }
 }
 
 for (const { kind, skip } of targets) {
@@ -129,7 +87,14 @@ for (const { kind, skip } of targets) {
       const { socket } = await connect(server.url, asker.token);
       expect(await command(socket, 'qa:ask', { text: 'Who pays for the networks?' })).toMatchObject({ ok: true });
 
-      const typed = await writeDraft(server.url, id, token, 'en', '# Findings\nThe series met three times.\n- in a café\n- in a Town Hall\n\n[[annex]]', {
+      // The rapporteur quotes the question from the evidence panel (a reference), then types.
+      const evidence = await http<{ items: EvidenceItem[] }>(server.url, 'GET', `/api/series/${id}/evidence?kind=townhall-question`, { token });
+      const question = evidence.body.items.find((i) => i.text === 'Who pays for the networks?');
+      expect(question?.credit).toEqual({ name: null, group: null });
+      const reference = await http<{ reference: { id: string } }>(server.url, 'POST', `/api/series/${id}/references`, { token, body: { sources: [question!.key], quote: true } });
+      expect(reference.status).toBe(201);
+      const refId = reference.body.reference.id;
+      const typed = await writeDraft(server.url, id, token, 'en', `# Findings\nThe series met three times [[ref:${refId}]].\n- in a café\n- in a Town Hall\n\n[[annex]]`, {
         symbol: 'OT/2026/INF.3',
         date: '2026-11-29',
         submittedBy: 'The Secretariat',
@@ -143,6 +108,10 @@ for (const { kind, skip } of targets) {
       const doc1 = (await http<{ document: InformationDocument }>(server.url, 'GET', `/api/series/${id}/versions/1`, { token })).body.document;
       expect(doc1.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(1);
       expect(doc1.titleBlock.symbol).toBe('OT/2026/INF.3');
+      expect(doc1.footnotes).toMatchObject([{ number: 1, referenceId: refId, quote: 'Who pays for the networks?', annex: ['A.1.1'] }]);
+      expect(doc1.annex).toMatchObject([
+        { format: 'townhall', attribution: 'anonymous', entries: [{ ref: 'A.1.1', text: 'Who pays for the networks?', credit: { name: null, group: null } }] },
+      ]);
 
       for (const format of FORMATS) {
         const file = await download(server.url, `/api/series/${id}/versions/1/export?format=${format}`, token);
@@ -150,7 +119,8 @@ for (const { kind, skip } of targets) {
         expect(file.disposition).toContain(`attachment; filename="ot-2026-inf-3-v1-en.${format}"`);
         const text = await readable(format, file.body);
         expect(text).not.toContain('Hidden Asker');
-        if (format !== 'html' || text !== '') expect(text).toContain('Connectivity');
+        expect(text, format).toContain('Connectivity');
+        expect(text, format).toContain('Who pays for the networks?');
       }
 
       const noChanges = await http(server.url, 'POST', `/api/series/${id}/versions`, { token, body: {} });
@@ -161,7 +131,7 @@ for (const { kind, skip } of targets) {
       expect(v2.body.version).toMatchObject({ version: 2, changes: 'Typos fixed.' });
 
       expect(
-        await writeDraft(server.url, id, token, 'fr', '# Constats\nLa série s’est réunie trois fois.', {
+        await writeDraft(server.url, id, token, 'fr', `# Constats\nLa série s’est réunie trois fois [[ref:${refId}]].`, {
           symbol: 'OT/2026/INF.3',
           date: '2026-11-29',
           submittedBy: 'Le Secrétariat',
@@ -178,6 +148,7 @@ for (const { kind, skip } of targets) {
       ]);
       const frDoc = (await http<{ document: InformationDocument }>(server.url, 'GET', `/api/series/${id}/versions/1?lang=fr`, { token })).body.document;
       expect(frDoc).toMatchObject({ language: 'fr', original: false, originalLanguage: 'en', version: 1, annex: doc1.annex });
+      expect(frDoc.footnotes).toMatchObject([{ text: '1 question', quote: 'Who pays for the networks?', annex: ['A.1.1'] }]);
       const frMd = await download(server.url, `/api/series/${id}/versions/1/export?format=md&lang=fr`, token);
       expect(frMd.body.toString()).toContain('## Annexe');
     });

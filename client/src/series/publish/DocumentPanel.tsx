@@ -7,6 +7,7 @@ import { DOCUMENT_EXPORT_FORMATS, type SeriesRole, type VersionSummary } from '@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadVersion, publishApi, PublishError } from './api';
+import './document-panel.css';
 
 export interface DocumentPanelProps {
   seriesId: string;
@@ -102,24 +103,19 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
   const translationsOf = languages.filter((l) => l !== originalLanguage);
 
   return (
-    <section className="document-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('seriesDocument.panel.heading')}</h2>
-      <p role={notice?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className={notice?.kind === 'error' ? 'notice notice-error' : 'notice'}>
-        {notice?.text}
-      </p>
+    // Mounted inside the console's "Document" section (its h2): headings start at h3.
+    <div className="document-panel">
+      <h3 id={headingId}>{t('seriesDocument.panel.heading')}</h3>
+      <p role="status">{notice?.kind === 'ok' ? notice.text : ''}</p>
+      {notice?.kind === 'error' && (
+        <p className="form-error" role="alert">
+          {notice.text}
+        </p>
+      )}
 
       <form onSubmit={askToFinalise}>
         <label htmlFor={changesId}>{needsChanges ? t('seriesDocument.panel.changesLabel', { previous: next - 1 }) : t('seriesDocument.panel.changes')}</label>
-        <textarea
-          id={changesId}
-          value={changes}
-          onChange={(e) => setChanges(e.target.value)}
-          required={needsChanges}
-          aria-required={needsChanges}
-          rows={3}
-          dir="auto"
-          maxLength={4000}
-        />
+        <textarea id={changesId} value={changes} onChange={(e) => setChanges(e.target.value)} aria-required={needsChanges} rows={3} dir="auto" maxLength={4000} />
         {!confirming && (
           <button type="submit" disabled={busy || versions === null}>
             {t('seriesDocument.panel.finalise', { version: next })}
@@ -138,7 +134,7 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
         </div>
       )}
 
-      <h3>{t('seriesDocument.panel.versions')}</h3>
+      <h4>{t('seriesDocument.panel.versions')}</h4>
       {versions !== null && versions.length === 0 && <p>{t('seriesDocument.panel.none')}</p>}
       {versions !== null && versions.length > 0 && (
         <table>
@@ -165,8 +161,8 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
 
       {versions?.map((v) => (
         <div key={v.version} className="document-version">
-          <h4>{t('seriesDocument.panel.downloads', { version: v.version })}</h4>
-          <ul>
+          <h5>{t('seriesDocument.panel.downloads', { version: v.version })}</h5>
+          <ul className="document-downloads">
             {v.languages.flatMap((l) =>
               DOCUMENT_EXPORT_FORMATS.map((format) => (
                 <li key={`${l}-${format}`}>
@@ -179,7 +175,7 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
           </ul>
           {translationsOf.length > 0 && (
             <>
-              <h4>{t('seriesDocument.panel.translations', { version: v.version })}</h4>
+              <h5>{t('seriesDocument.panel.translations', { version: v.version })}</h5>
               <ul>
                 {translationsOf.map((l) => (
                   <li key={l}>
@@ -201,6 +197,6 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
         </div>
       ))}
       {busy && <p aria-live="polite">{t('seriesDocument.panel.working')}</p>}
-    </section>
+    </div>
   );
 }
