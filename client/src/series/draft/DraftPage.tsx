@@ -8,7 +8,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { RequestError } from '../../net/api';
-import { getSeriesCredential } from '../credentials';
+import { takeFromFragment } from '../../state/credentials';
+import { getSeriesCredential, saveSeriesCredential } from '../credentials';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { seriesRequest } from '../request';
 import { DraftEditor } from './DraftEditor';
@@ -38,22 +39,28 @@ function colorOf(id: string): string {
 
 export default function DraftPage({ seriesId, language }: { seriesId: string; language?: string }) {
   const { t } = useTranslation();
-  const credential = getSeriesCredential(seriesId);
+  // A personal link may lead straight here (`#token=`): it wins over a token kept from before,
+  // and is kept once the server has accepted it, as the series console does.
+  const [token] = useState(() => takeFromFragment('token') ?? getSeriesCredential(seriesId)?.token);
   const [loaded, setLoaded] = useState<{ series: Series; member: Member } | { error: string } | null>(null);
 
   useEffect(() => {
-    if (!credential) return;
+    if (!token) return;
     let live = true;
-    seriesRequest<{ series: Series; member: Member }>('GET', seriesId, '', credential.token)
-      .then((got) => live && setLoaded(got))
+    seriesRequest<{ series: Series; member: Member }>('GET', seriesId, '', token)
+      .then((got) => {
+        if (!live) return;
+        saveSeriesCredential({ seriesId, title: got.series.title, token, role: got.member.role });
+        setLoaded(got);
+      })
       .catch((error: unknown) => live && setLoaded({ error: error instanceof RequestError ? error.code : 'network' }));
     return () => {
       live = false;
     };
-  }, [seriesId, credential?.token]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [seriesId, token]);
 
   const back = `/series/${encodeURIComponent(seriesId)}`;
-  if (!credential) {
+  if (!token) {
     return (
       <section className="card" data-testid="draft-no-credential">
         <h1>{t('seriesDraft.heading')}</h1>
@@ -93,7 +100,7 @@ export default function DraftPage({ seriesId, language }: { seriesId: string; la
       </section>
     );
   }
-  return <Drafting key={draftLanguage} series={series} member={member} language={draftLanguage} token={credential.token} />;
+  return <Drafting key={draftLanguage} series={series} member={member} language={draftLanguage} token={token} />;
 }
 
 function Drafting({ series, member, language, token }: { series: Series; member: Member; language: Language; token: string }) {

@@ -39,6 +39,9 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const tabs = useRef<HTMLDivElement>(null);
+  // The first page is not announced: only what follows a person's own filtering is (and a late first
+  // answer must not talk over an announcement of their action).
+  const firstPage = useRef(true);
 
   const fail = useCallback((e: unknown) => setError(e instanceof Error ? e.message : String(e)), []);
 
@@ -53,7 +56,8 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
           setMatched(page.matched);
           setFacets(page.facets);
           setError('');
-          setAnnounce(t('seriesEvidence.results', { n: page.matched }));
+          if (!firstPage.current) setAnnounce(t('seriesEvidence.results', { n: page.matched }));
+          firstPage.current = false;
         })
         .catch((e: unknown) => live && fail(e));
     }, SEARCH_DELAY);
@@ -164,7 +168,7 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
       </div>
       <div role="tabpanel" id="evidence-tabpanel-evidence" aria-labelledby="evidence-tab-evidence" hidden={tab !== 'evidence'}>
         <EvidenceFilters filter={filter} facets={facets} onChange={setFilter} />
-        <p className="muted">{items === null ? t('app.loading') : t('seriesEvidence.results', { n: matched })}</p>
+        <p className="muted evidence-count">{items === null ? t('app.loading') : t('seriesEvidence.results', { n: matched })}</p>
         {items !== null && items.length === 0 && <p>{t('seriesEvidence.empty')}</p>}
         <ul className="evidence-list">
           {(items ?? []).map((item) => (
