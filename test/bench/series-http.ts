@@ -1,8 +1,10 @@
-// Figures for the series' evidence panel (SER79): a series of a café (1,000 people, 200 tables,
-// 4 rounds of key ideas), a Town Hall (1,000 people, 2,000 questions, polls, speakers) and a
-// consultation (10,000 contributions, 50,000 comments, 200,000 supports), in a fresh SQLite
-// database; then a page of evidence, the statistics and the references over HTTP from the real
-// server. Prints the median of RUNS runs. Run: node --import tsx test/bench/series-evidence.ts
+// Figures for a whole series over the real server (SER79, SER99): a café (1,000 people, 200
+// tables, 4 rounds of key ideas), a Town Hall (1,000 people, 2,000 questions, polls, speakers) and
+// a consultation (10,000 contributions, 50,000 comments, 200,000 supports), in a fresh SQLite
+// database; a page of evidence, the statistics and the references; then a draft of 120
+// paragraphs with 200 references typed through the WebsocketProvider, finalised (which gathers
+// every session's evidence) and exported in every format, all over HTTP. Prints the median of
+// RUNS runs. Run: npm run bench:export (after export.ts) or node --import tsx test/bench/series-http.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { createStore } from '../../server/src/store/index.js';
 import { setUp } from '../helpers/consultation-seed-rows.js';
 import { fillConsultation } from './consultation-data.js';
 import { writeCafe, writeTownhall } from './export-fixture.js';
+import { writeDraft } from '../helpers/series-draft.js';
 
 const RUNS = 5;
 const dir = mkdtempSync(join(tmpdir(), 'open-talks-bench-series-'));
@@ -71,6 +74,42 @@ try {
     console.log(`${label}: median ${median(times).toFixed(0)} ms over ${RUNS} runs`);
   }
   console.log(`evidence items in the series: ${items}`);
+
+  // A draft with references to evidence of every kind, as rapporteurs would write it.
+  const page = await call<{ items: { key: string }[] }>('GET', `${base}/evidence?limit=200`, token);
+  const refs: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const sources = [page.items[i % page.items.length]!.key, page.items[(i * 7 + 3) % page.items.length]!.key];
+    refs.push((await call<{ reference: { id: string } }>('POST', `${base}/references`, token, { sources: [...new Set(sources)] })).reference.id);
+  }
+  const paragraphs: string[] = ['# Summary of the discussions'];
+  for (let i = 0; i < 120; i++) {
+    const cited = refs.slice(Math.floor((i * 200) / 120), Math.floor(((i + 1) * 200) / 120)).map((id) => `[[ref:${id}]]`);
+    paragraphs.push(`Participants stressed affordable access and local skills (${i + 1}) ${cited.join(' ')}`);
+    if (i % 10 === 0) paragraphs.push('- in rural areas\n- within two years');
+  }
+  paragraphs.push('[[stats]]', '[[annex]]');
+  await writeDraft(server.url, series.series.id, token, 'en', paragraphs.join('\n\n'), { symbol: 'OT/BENCH/1', date: '2026-11-29', submittedBy: 'The rapporteurs', title: 'Bench' });
+
+  const finalise: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await call('POST', `${base}/versions`, token, { changes: i === 0 ? '' : `Run ${i + 1}` });
+    finalise.push(performance.now() - start);
+  }
+  console.log(`finalise a version (gather, freeze, store): median ${median(finalise).toFixed(0)} ms over ${RUNS} runs`);
+  for (const format of ['docx', 'html', 'md', 'json'] as const) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      const response = await fetch(`${server.url}${base}/versions/1/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+      if (response.status !== 200) throw new Error(`export ${format}: ${response.status} ${await response.text()}`);
+      bytes = (await response.arrayBuffer()).byteLength;
+      times.push(performance.now() - start);
+    }
+    console.log(`export ${format} over HTTP: median ${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KB`);
+  }
 } finally {
   await server.close();
   await store.close();
