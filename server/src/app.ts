@@ -105,7 +105,21 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const themes = new ThemeSuggestions(notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits) });
   attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
-  handleRequest = createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets: notepads.tickets, log, storage: handle.dialect, budget, store, notepads });
+  handleRequest = createHttpApp({
+    config,
+    service,
+    cafe,
+    cafeRun,
+    townhall,
+    commands,
+    records,
+    notepadTickets: notepads.tickets,
+    log,
+    storage: handle.dialect,
+    budget,
+    store,
+    notepads,
+  });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
   await consultation.resume();

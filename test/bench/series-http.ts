@@ -89,7 +89,12 @@ try {
     if (i % 10 === 0) paragraphs.push('- in rural areas\n- within two years');
   }
   paragraphs.push('[[stats]]', '[[annex]]');
-  await writeDraft(server.url, series.series.id, token, 'en', paragraphs.join('\n\n'), { symbol: 'OT/BENCH/1', date: '2026-11-29', submittedBy: 'The rapporteurs', title: 'Bench' });
+  await writeDraft(server.url, series.series.id, token, 'en', paragraphs.join('\n\n'), {
+    symbol: 'OT/BENCH/1',
+    date: '2026-11-29',
+    submittedBy: 'The rapporteurs',
+    title: 'Bench',
+  });
 
   const finalise: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -444,7 +444,11 @@ describe('PERM1 the walk covers the whole table', () => {
     expect([...actionsOfCommands].sort()).toEqual([...SESSION_ACTIONS].sort());
     for (const action of SESSION_ACTIONS) expect(COMMANDS[SOCKET_CALLS[action].command].action).toBe(action);
     // Series actions are checked with series tokens (test/integration/series-permissions.test.ts).
-    expect(Object.keys(PERMISSIONS).filter((a) => !a.startsWith('series:')).sort()).toEqual([...SESSION_ACTIONS].sort());
+    expect(
+      Object.keys(PERMISSIONS)
+        .filter((a) => !a.startsWith('series:'))
+        .sort(),
+    ).toEqual([...SESSION_ACTIONS].sort());
   });
 });
 
