@@ -204,5 +204,36 @@ for (const { kind, skip } of targets) {
       expect(await versions.attachTranslation({ series: changed, member }, 1, 'ar')).toMatchObject({ version: 1, languages: ['en', 'ar', 'fr'] });
       await expect(versions.attachTranslation({ series: changed, member }, 1, 'en')).rejects.toMatchObject({ code: 'bad_request' });
     });
+
+    it('review 7: finalise freezes references, items and statistics from one gathering when the source can collect once', async () => {
+      const created = await createSeries(server.url, { languages: ['en'], attribution: 'named' });
+      const asked: string[] = [];
+      const one = async (what: string) => {
+        asked.push(what);
+        return [];
+      };
+      // The evidence part's collect (on its branch): one gathering gives all three.
+      const evidence = {
+        items: () => one('items'),
+        references: () => one('references'),
+        statistics: async () => (asked.push('statistics'), STATISTICS),
+        collect: async (_series: unknown, options?: { fresh?: boolean }) => {
+          asked.push(`collect ${JSON.stringify(options)}`);
+          return { items: [], references: [], statistics: STATISTICS };
+        },
+      } as SeriesDeps['evidence'];
+      const versions = new SeriesVersions({
+        store: server.store,
+        log: pino({ level: 'silent' }),
+        now: Date.now,
+        drafts: { read: async () => ({ text: '# Findings\nCounted.\n\n[[stats]]', title: TITLE }) },
+        evidence,
+      });
+      const series = (await server.store.series.byId(created.series.id))!;
+      const member = (await server.store.series.members(series.id))[0]!;
+      await versions.finalise({ series, member }, '');
+      expect(asked).toEqual(['collect {"fresh":true}']);
+      expect((await versions.document(series, 1, undefined)).blocks.find((b) => b.kind === 'stats')).toEqual({ kind: 'stats', statistics: STATISTICS });
+    });
   });
 }

@@ -4,6 +4,8 @@
 // drafts; nothing here reads a session's storage by itself.
 import type { Attribution, Language } from '@open-talks/shared';
 import {
+  type EvidenceItem,
+  type SeriesReference,
   buildAnnex,
   freezeDocument,
   freezeWith,
@@ -42,6 +44,27 @@ async function statisticsFor(deps: Deps, series: SeriesRecord, text: string): Pr
     deps.log.warn({ err: error, seriesId: series.id }, 'series statistics failed while finalising');
     return null;
   }
+}
+
+/** What the evidence part's `collect` gives (SeriesEvidenceSource on its branch; optional here until it lands). */
+interface Collecting {
+  collect?: (series: SeriesRecord, options?: { fresh?: boolean }) => Promise<{ items: EvidenceItem[]; statistics: SeriesStatistics; references: SeriesReference[] }>;
+}
+
+/**
+ * References, items and statistics from one moment's gathering of the sessions (review item 7),
+ * so the footnotes, the annex and the table of a version agree: the evidence source's `collect`
+ * when it has one (fresh: the sessions as they are now); otherwise the three asked together, so a
+ * source that coalesces concurrent gatherings serves them from one.
+ */
+async function gatherOnce(deps: Deps, series: SeriesRecord, text: string): Promise<{ references: SeriesReference[]; items: EvidenceItem[]; statistics: SeriesStatistics | null }> {
+  const source: Deps['evidence'] & Collecting = deps.evidence;
+  if (typeof source.collect === 'function') {
+    const collected = await source.collect(series, { fresh: true });
+    return { references: collected.references, items: collected.items, statistics: needsStatistics(text) ? collected.statistics : null };
+  }
+  const [references, items, statistics] = await Promise.all([deps.evidence.references(series), deps.evidence.items(series), statisticsFor(deps, series, text)]);
+  return { references, items, statistics };
 }
 
 function statisticsOf(doc: InformationDocument): SeriesStatistics | null {
@@ -85,15 +108,7 @@ export class SeriesVersions {
     if (version > 1 && changes.trim() === '') throw refuse('A later version needs its list of changes', 'changesRequired');
     const draft = checkedDraft(await this.deps.drafts.read(series.id, series.originalLanguage));
     if (draft.text.trim() === '') throw refuse('The draft is empty', 'emptyDraft');
-    // One moment's evidence for references, items and statistics (review item 7): asked together,
-    // so an evidence source that coalesces concurrent calls into one collection serves all three
-    // from the same gathering. (Until it does, each call still gathers on its own: see the report.)
-    const [references, evidence, statistics, attributions] = await Promise.all([
-      this.deps.evidence.references(series),
-      this.deps.evidence.items(series),
-      statisticsFor(this.deps, series, draft.text),
-      sessionAttributions(this.deps, series),
-    ]);
+    const [{ references, items: evidence, statistics }, attributions] = await Promise.all([gatherOnce(this.deps, series, draft.text), sessionAttributions(this.deps, series)]);
     const annex = buildAnnex(evidence, { seriesAttribution: series.attribution, sessionAttribution: attributions });
     const frozen = orThrow(
       freezeDocument(draft, references, evidence, statistics, annex, documentWords(series.originalLanguage).reference, {
