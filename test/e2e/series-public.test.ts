@@ -34,9 +34,10 @@ describe.skipIf(missing !== null)('the series public page in the browser', () =>
   browserSuite((started) => ({ server, browser } = started));
   beforeAll(async () => {
     world = await publicWorld(server, 'Open Talks on data governance');
+    await insertVersion(server, world.seriesId, [fixtureDocument('en'), fixtureDocument('ar')]);
+    // The first publication shows the latest finalised version (SER112).
     const published = await http(server.url, 'POST', `/api/series/${world.seriesId}/publication`, { token: world.token, body: {} });
     expect(published.status).toBe(201);
-    await insertVersion(server, world.seriesId, [fixtureDocument('en'), fixtureDocument('ar')]);
   });
 
   async function followNotes(page: Page, words: { note: string; back: string }, prefix: string): Promise<void> {
@@ -118,5 +119,22 @@ describe.skipIf(missing !== null)('the series public page in the browser', () =>
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('هذه الصفحة غير منشورة، أو لم تعد منشورة.');
     await expectAccessible(page, 'the not-published page');
     await http(server.url, 'POST', `/api/series/${world.seriesId}/publication`, { token: world.token, body: {} });
+  });
+
+  it('SER112 a version finalised later is not public until the organiser publishes it from the panel', async () => {
+    await insertVersion(server, world.seriesId, [fixtureDocument('en', 2)], Date.UTC(2026, 10, 5, 12));
+    expect((await http(server.url, 'GET', `/api/public/series/${world.slug}`)).body.version).toBe(1);
+    const page = await openPage(browser, `${server.url}/series/${world.seriesId}#token=${world.token}`);
+    const panel = page.getByRole('region', { name: 'Public page' });
+    await expect.poll(() => panel.getByText('The public page shows version 1.').count()).toBe(1);
+    const publish = panel.getByRole('button', { name: 'Publish version 2' });
+    await publish.click();
+    await expect.poll(() => panel.getByText('The public page shows version 2.').count()).toBe(1);
+    expect(await publish.count()).toBe(0);
+    await shot(page, 'series-public-console-version');
+    await expectAccessible(page, 'the public page panel after publishing version 2');
+    expect((await http(server.url, 'GET', `/api/public/series/${world.slug}`)).body.version).toBe(2);
+    const reader = await openPage(browser, `${server.url}/d/${world.slug}`);
+    expect(await reader.getByText('Paragraph 3 corrected.').count()).toBeGreaterThan(0);
   });
 });

@@ -56,4 +56,25 @@ describe.skipIf(missing !== null)('the document panel in the browser', () => {
     await expectAccessible(page, 'the series console with its document panel');
     if (SHOTS) await page.locator('.document-panel').screenshot({ path: `${SHOTS}/series-document-panel.png` });
   });
+
+  it('SER91 the confirmation gives the keyboard back: Escape and Cancel to "Finalise version 2", Confirm to the list of changes', async () => {
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName ?? ''} ${document.activeElement?.textContent ?? ''}`.trim());
+    await page.getByLabel('Changes since version 1').fill('Wording.');
+    const finalise = page.getByRole('button', { name: 'Finalise version 2' });
+    const dialog = page.getByRole('alertdialog');
+    await finalise.click();
+    await expect.poll(() => dialog.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(focused).toBe('BUTTON Finalise version 2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(focused).toBe('BUTTON Finalise version 2');
+    await finalise.click();
+    await dialog.getByRole('button', { name: 'Yes, finalise' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Version 2 finalised.' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-required'))).toBe('true');
+  });
 });

@@ -45,7 +45,7 @@ describe.each(targets)('the series public page on $kind', ({ kind, skip }) => {
     );
     const read = await http(server.url, 'GET', path, { token });
     expect(read.status).toBe(200);
-    expect(read.body.publication).toEqual({ slug: world.slug, path: `/d/${world.slug}`, published: false, publishedAt: null });
+    expect(read.body.publication).toEqual({ slug: world.slug, path: `/d/${world.slug}`, published: false, publishedAt: null, publishedVersion: null, latestVersion: 0 });
     const refused = await http(server.url, 'POST', path, { token, body: {} });
     expect(refused.status).toBe(403);
     expect((await server.store.series.byId(world.seriesId))!.publishedAt).toBeNull();
@@ -102,6 +102,10 @@ describe.each(targets)('the series public page on $kind', ({ kind, skip }) => {
 
   it.skipIf(Boolean(skip))('SER115 SER116 a version shows in its original by default and in each language it has, with the switcher', async () => {
     await insertVersion(server, world.seriesId, [fixtureDocument('en'), fixtureDocument('ar')]);
+    // Finalised is not public (SER112): the organiser publishes the version.
+    expect((await http(server.url, 'GET', `/api/public/series/${world.slug}`)).body).toMatchObject({ version: null, document: null, versions: [] });
+    const chosen = await http(server.url, 'POST', `/api/series/${world.seriesId}/publication`, { token: world.token, body: { published: true, version: 1 } });
+    expect(chosen.body.publication).toMatchObject({ published: true, publishedVersion: 1, latestVersion: 1 });
     const json = await http(server.url, 'GET', `/api/public/series/${world.slug}`);
     expect(json.body.version).toBe(1);
     expect(json.body.languages).toEqual(['en', 'ar']);
@@ -137,6 +141,9 @@ describe.each(targets)('the series public page on $kind', ({ kind, skip }) => {
 
   it.skipIf(Boolean(skip))('SER117 a later version is shown; the earlier one is listed and opens by ?version=', async () => {
     await insertVersion(server, world.seriesId, [fixtureDocument('en', 2)], Date.UTC(2026, 10, 5, 12));
+    expect((await http(server.url, 'GET', `/api/public/series/${world.slug}`)).body.version).toBe(1);
+    expect((await http(server.url, 'GET', `/api/public/series/${world.slug}?version=2`)).status).toBe(404);
+    await http(server.url, 'POST', `/api/series/${world.seriesId}/publication`, { token: world.token, body: { published: true, version: 2 } });
     const json = await http(server.url, 'GET', `/api/public/series/${world.slug}`);
     expect(json.body.version).toBe(2);
     expect(json.body.languages).toEqual(['en']);
@@ -157,7 +164,7 @@ describe.each(targets)('the series public page on $kind', ({ kind, skip }) => {
   it.skipIf(Boolean(skip))('SER111 SER118 unpublished again: 404 everywhere, the link kept for the next publish', async () => {
     const down = await http(server.url, 'DELETE', `/api/series/${world.seriesId}/publication`, { token: world.token });
     expect(down.status).toBe(200);
-    expect(down.body.publication).toEqual({ slug: world.slug, path: `/d/${world.slug}`, published: false, publishedAt: null });
+    expect(down.body.publication).toEqual({ slug: world.slug, path: `/d/${world.slug}`, published: false, publishedAt: null, publishedVersion: 2, latestVersion: 2 });
     expect((await page(server.url, `/d/${world.slug}`)).status).toBe(404);
     expect((await page(server.url, `/d/${world.slug}/document.html`)).status).toBe(404);
     expect((await http(server.url, 'GET', `/api/public/series/${world.slug}`)).status).toBe(404);

@@ -1,13 +1,15 @@
 // The series, its members and its sessions (docs/series.md, SER1). Tokens are stored as hashes.
 import type { Attribution, Language } from '@open-talks/shared';
 import type { Series, SeriesRole } from '@open-talks/shared/series';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.js';
 import type { SeriesMembersTable, SeriesTable } from './series-schema.js';
 
 export interface SeriesRecord extends Series {
   publicSlug: string;
   publishedAt: number | null;
+  /** The version the public page shows (and the earlier ones); null until one is published. */
+  publishedVersion?: number | null;
 }
 
 export interface SeriesMemberRecord {
@@ -30,6 +32,7 @@ function toSeries(row: Selectable<SeriesTable>): SeriesRecord {
     createdAt: Number(row.created_at),
     publicSlug: row.public_slug,
     publishedAt: row.published_at === null ? null : Number(row.published_at),
+    publishedVersion: row.published_version === null || row.published_version === undefined ? null : Number(row.published_version),
   };
 }
 
@@ -42,6 +45,12 @@ function toMember(row: Selectable<SeriesMembersTable>): SeriesMemberRecord {
     createdAt: Number(row.created_at),
     removedAt: row.removed_at === null ? null : Number(row.removed_at),
   };
+}
+
+/** A unique constraint refused the row (PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || (typeof e?.message === 'string' && e.message.includes('UNIQUE constraint failed'));
 }
 
 export class SeriesRepo {
@@ -59,6 +68,7 @@ export class SeriesRepo {
         original_language: series.originalLanguage,
         public_slug: series.publicSlug,
         published_at: series.publishedAt,
+        published_version: series.publishedVersion ?? null,
         created_at: series.createdAt,
       })
       .execute();
@@ -74,7 +84,10 @@ export class SeriesRepo {
     return row ? toSeries(row) : undefined;
   }
 
-  async update(id: string, changes: Partial<Pick<SeriesRecord, 'title' | 'topic' | 'languages' | 'attribution' | 'originalLanguage' | 'publishedAt'>>): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<Pick<SeriesRecord, 'title' | 'topic' | 'languages' | 'attribution' | 'originalLanguage' | 'publishedAt' | 'publishedVersion'>>,
+  ): Promise<void> {
     const values: Partial<Selectable<SeriesTable>> = {};
     if (changes.title !== undefined) values.title = changes.title;
     if (changes.topic !== undefined) values.topic = changes.topic;
@@ -82,6 +95,7 @@ export class SeriesRepo {
     if (changes.attribution !== undefined) values.attribution = changes.attribution;
     if (changes.originalLanguage !== undefined) values.original_language = changes.originalLanguage;
     if (changes.publishedAt !== undefined) values.published_at = changes.publishedAt;
+    if (changes.publishedVersion !== undefined) values.published_version = changes.publishedVersion;
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('series').set(values).where('id', '=', id).execute();
   }
@@ -124,17 +138,27 @@ export class SeriesRepo {
 
   /** Adds a session at the end; false when the session already belongs to a series (this one or another). */
   async addSession(seriesId: string, sessionId: string, now: number): Promise<boolean> {
-    const last = await this.db
-      .selectFrom('series_sessions')
-      .select((eb) => eb.fn.max('position').as('p'))
-      .where('series_id', '=', seriesId)
-      .executeTakeFirst();
-    const result = await this.db
-      .insertInto('series_sessions')
-      .values({ series_id: seriesId, session_id: sessionId, position: Number(last?.p ?? 0) + 1, added_at: now })
-      .onConflict((oc) => oc.column('session_id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    // The position is computed inside the insert (INSERT … SELECT max + 1), not read before it,
+    // and (series, position) is unique: two sessions added at once cannot share a position; the
+    // one that loses on PostgreSQL (both read the same max) tries again with the next number.
+    // `where true`: SQLite needs a WHERE in an INSERT … SELECT that has an ON CONFLICT clause.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.db
+          .insertInto('series_sessions')
+          .columns(['series_id', 'session_id', 'position', 'added_at'])
+          .expression(
+            sql`select cast(${seriesId} as varchar(64)), cast(${sessionId} as varchar(64)),
+              (select coalesce(max(position), 0) + 1 from series_sessions where series_id = ${seriesId}), cast(${now} as bigint) where true`,
+          )
+          .onConflict((oc) => oc.column('session_id').doNothing())
+          .executeTakeFirst();
+        return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      } catch (error) {
+        // Only a position taken meanwhile is tried again (each try, one of the racers wins).
+        if (!isUniqueViolation(error) || attempt >= 50) throw error;
+      }
+    }
   }
 
   async removeSession(seriesId: string, sessionId: string): Promise<boolean> {

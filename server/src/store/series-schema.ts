@@ -10,6 +10,7 @@ export interface SeriesTable {
   original_language: string;
   public_slug: string;
   published_at: number | null;
+  published_version: number | null;
   created_at: number;
 }
 

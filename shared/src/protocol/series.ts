@@ -95,8 +95,12 @@ export const finaliseBody = z.strictObject({ changes: multiline(SERIES_LIMITS.ch
 /** POST /api/series/:id/versions/:n/translations (facilitator, rapporteur): attach a language's draft. */
 export const attachTranslationBody = z.strictObject({ language: languageSchema });
 
-/** POST /api/series/:id/publication (facilitator) { published } */
-export const seriesPublishBody = z.strictObject({ published: z.boolean() });
+/**
+ * POST /api/series/:id/publication (facilitator) { published, version? }: `version` is the
+ * finalised version the public page shows (SER112); without it the one published before is kept,
+ * or the latest at the first publication. A later version stays off the page until published.
+ */
+export const seriesPublishBody = z.strictObject({ published: z.boolean(), version: z.number().int().min(1).max(1_000_000).optional() });
 
 /** GET /api/series/:id/versions/:n/export?format=&lang= */
 export const documentExportQuery = z.object({
@@ -125,4 +129,8 @@ export interface SeriesPublicationView {
   path: string;
   published: boolean;
   publishedAt: number | null;
+  /** The version the public page shows (and the earlier ones); null until one is published. */
+  publishedVersion: number | null;
+  /** The latest finalised version, 0 when none: newer than `publishedVersion` means "Publish version M" is offered. */
+  latestVersion: number;
 }

@@ -4,8 +4,9 @@
 // the series console mounts it.
 import type { Language } from '@open-talks/shared';
 import { DOCUMENT_EXPORT_FORMATS, type SeriesRole, type VersionSummary } from '@open-talks/shared/series';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { announceVersionsChanged } from '../request';
 import { downloadVersion, publishApi, PublishError } from './api';
 import './document-panel.css';
 
@@ -27,6 +28,9 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const changesId = useId();
+  // Where the keyboard goes when the confirmation closes (it would otherwise fall to <body>).
+  const finaliseButton = useRef<HTMLButtonElement>(null);
+  const changesField = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();
   const language = (l: Language) => t(`words.languageName.${l}`);
 
@@ -79,17 +83,33 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
     }
   }
 
+  /** Closes the confirmation and puts the keyboard back on "Finalise version N". */
+  const cancel = () => {
+    setConfirming(false);
+    finaliseButton.current?.focus();
+  };
+
+  const onDialogKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    cancel();
+  };
+
   const finalise = () =>
     run(async () => {
       setConfirming(false);
+      // The button is disabled while it works: the list of changes (labelled) keeps the keyboard.
+      changesField.current?.focus();
       const { version } = await publishApi.finalise(seriesId, token, changes.trim());
       setChanges('');
+      announceVersionsChanged(seriesId);
       return t('seriesDocument.panel.finalised', { version: version.version });
     });
 
   const attach = (version: number, l: Language) =>
     run(async () => {
       await publishApi.attach(seriesId, token, version, l);
+      announceVersionsChanged(seriesId);
       return t('seriesDocument.panel.attached', { language: language(l), version });
     });
 
@@ -115,20 +135,28 @@ export function DocumentPanel({ seriesId, token, languages, originalLanguage }: 
 
       <form onSubmit={askToFinalise}>
         <label htmlFor={changesId}>{needsChanges ? t('seriesDocument.panel.changesLabel', { previous: next - 1 }) : t('seriesDocument.panel.changes')}</label>
-        <textarea id={changesId} value={changes} onChange={(e) => setChanges(e.target.value)} aria-required={needsChanges} rows={3} dir="auto" maxLength={4000} />
-        {!confirming && (
-          <button type="submit" disabled={busy || versions === null}>
-            {t('seriesDocument.panel.finalise', { version: next })}
-          </button>
-        )}
+        <textarea
+          ref={changesField}
+          id={changesId}
+          value={changes}
+          onChange={(e) => setChanges(e.target.value)}
+          aria-required={needsChanges}
+          rows={3}
+          dir="auto"
+          maxLength={4000}
+        />
+        {/* Kept while confirming (not removed), so Cancel and Escape can return the keyboard to it. */}
+        <button ref={finaliseButton} type="submit" disabled={busy || versions === null} aria-expanded={confirming}>
+          {t('seriesDocument.panel.finalise', { version: next })}
+        </button>
       </form>
       {confirming && (
-        <div role="alertdialog" aria-labelledby={`${headingId}-confirm`} className="confirm">
+        <div role="alertdialog" aria-labelledby={`${headingId}-confirm`} className="confirm" onKeyDown={onDialogKey}>
           <p id={`${headingId}-confirm`}>{t('seriesDocument.panel.confirm', { version: next, language: language(originalLanguage) })}</p>
           <button type="button" onClick={() => void finalise()} disabled={busy} autoFocus>
             {t('seriesDocument.panel.confirmYes')}
           </button>
-          <button type="button" onClick={() => setConfirming(false)}>
+          <button type="button" onClick={cancel}>
             {t('seriesDocument.panel.cancel')}
           </button>
         </div>

@@ -11,6 +11,8 @@ import { notFoundHtml, seriesPageHtml } from './html/page.js';
 import { documentHtml } from './html/render.js';
 import { readPublicSeries } from './publication.js';
 import { publishedVersions } from './public-versions.js';
+import { cached, etagOf, versionKey, type Cached } from './public-cache.js';
+import type { PublicSeriesView } from './publication.js';
 
 /** Only inline styles; no script, no form, nothing from elsewhere. */
 export const SERIES_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -42,6 +44,21 @@ function notFound(req: Request, res: Response): void {
     .send(notFoundHtml(language, translator(language)));
 }
 
+/** Sends a kept text with its ETag; Express answers 304 itself when the reader already has it. */
+function sendHtml(res: Response, page: Cached<string>): void {
+  res.set({ 'Content-Security-Policy': SERIES_PAGE_CSP, 'Cache-Control': 'no-cache', ETag: page.etag }).type('html').send(page.value);
+}
+
+/**
+ * The key of a rendered page: the frozen version it shows and, hashed, everything else on it (the
+ * series, its sessions and versions, which change), so a change there is a new entry, never stale.
+ */
+function pageKey(view: PublicSeriesView, language: Language): string | null {
+  if (!view.document) return null;
+  const rest = etagOf(JSON.stringify({ ...view, document: null }));
+  return `page\u0000${versionKey(view.document.series.id, view.document.version, view.document.language)}\u0000${language}\u0000${rest}`;
+}
+
 export function seriesPublicPages(deps: SeriesDeps): Router {
   const router = Router();
   const versions = publishedVersions(deps.store);
@@ -52,20 +69,18 @@ export function seriesPublicPages(deps: SeriesDeps): Router {
     if (!view) return notFound(req, res);
     // The page speaks the language asked for; else the document's (its original by default).
     const language = query.lang ?? view.document?.language ?? view.series.originalLanguage;
-    res
-      .set({ 'Content-Security-Policy': SERIES_PAGE_CSP, 'Cache-Control': 'no-cache' })
-      .type('html')
-      .send(seriesPageHtml(view, language, translator(language)));
+    const render = () => cached(seriesPageHtml(view, language, translator(language)));
+    const key = pageKey(view, language);
+    sendHtml(res, key === null ? render() : await versions.rendered.through(key, render));
   });
 
   // The version as one printable file (the same as the html export), for a reader to print or keep.
   router.get('/d/:slug/document.html', deps.publicLimiter, async (req: Request<{ slug: string }>, res) => {
     const view = await readPublicSeries(deps.store, versions, req.params.slug, pageQuery(req));
-    if (!view?.document) return notFound(req, res);
-    res
-      .set({ 'Content-Security-Policy': SERIES_PAGE_CSP, 'Cache-Control': 'no-cache' })
-      .type('html')
-      .send(documentHtml(view.document, { standalone: true }));
+    const doc = view?.document;
+    if (!doc) return notFound(req, res);
+    const key = `file\u0000${versionKey(doc.series.id, doc.version, doc.language)}`;
+    sendHtml(res, await versions.rendered.through(key, () => cached(documentHtml(doc, { standalone: true }))));
   });
 
   return router;

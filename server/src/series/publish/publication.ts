@@ -10,12 +10,20 @@ import { checkPathIds } from '../../http/path-ids.js';
 import type { SeriesRecord, Store } from '../../store/index.js';
 import { seriesPrincipalFor } from '../auth.js';
 import type { SeriesDeps } from '../deps.js';
+import { cached, etagOf, versionKey } from './public-cache.js';
 import { publishedVersions, type PublishedVersions } from './public-versions.js';
 
 export const SERIES_SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function publicationView(series: SeriesRecord): SeriesPublicationView {
-  return { slug: series.publicSlug, path: `/d/${series.publicSlug}`, published: series.publishedAt !== null, publishedAt: series.publishedAt };
+export function publicationView(series: SeriesRecord, latestVersion: number): SeriesPublicationView {
+  return {
+    slug: series.publicSlug,
+    path: `/d/${series.publicSlug}`,
+    published: series.publishedAt !== null,
+    publishedAt: series.publishedAt,
+    publishedVersion: series.publishedVersion ?? null,
+    latestVersion,
+  };
 }
 
 /** What anyone may read of a published series: nothing about its members, no draft. */
@@ -54,7 +62,10 @@ export async function readPublicSeries(store: Store, versions: PublishedVersions
   if (!SERIES_SLUG.test(slug)) return null;
   const series = await store.series.bySlug(slug);
   if (!series || series.publishedAt === null) return null;
-  const [sessions, list] = await Promise.all([sessionsOf(store, series), versions.list(series.id)]);
+  const sessions = await sessionsOf(store, series);
+  // Only what the organiser published (SER112): a version a rapporteur finalised since is not public yet.
+  const publishedVersion = series.publishedVersion ?? 0;
+  const list = (await versions.list(series.id)).filter((v) => v.version <= publishedVersion);
   const shown = query.version === undefined ? list[0] : list.find((v) => v.version === query.version);
   if (query.version !== undefined && !shown) return null;
   let document: InformationDocument | null = null;
@@ -88,15 +99,22 @@ export function publicationRoutes(deps: SeriesDeps): Router {
 
   router.get('/series/:id/publication', async (req, res) => {
     const { series } = await seriesPrincipalFor(deps.store, deps.authenticate, req, req.params.id, 'series:view');
-    res.set('Cache-Control', 'no-store').json({ publication: publicationView(series) });
+    res.set('Cache-Control', 'no-store').json({ publication: publicationView(series, await deps.store.seriesVersions.latest(series.id)) });
   });
 
-  /** Publishes; the first publication's date is kept on a second publish (a double click changes nothing). */
-  const publish = async (seriesId: string, published: boolean): Promise<SeriesPublicationView> => {
+  /**
+   * Publishes; the first publication's date is kept on a second publish (a double click changes
+   * nothing). The version shown is the one asked for, else the one published before, else the
+   * latest: only the organiser decides what is public, never a finalise (SER112).
+   */
+  const publish = async (seriesId: string, published: boolean, version?: number): Promise<SeriesPublicationView> => {
     const current = await deps.store.series.byId(seriesId);
     if (!current) throw new AppError('not_found', 'No such series');
-    await deps.store.series.update(seriesId, { publishedAt: published ? (current.publishedAt ?? deps.now()) : null });
-    return publicationView((await deps.store.series.byId(seriesId))!);
+    const latest = await deps.store.seriesVersions.latest(seriesId);
+    if (version !== undefined && version > latest) throw new AppError('not_found', 'No such version');
+    const publishedVersion = published ? (version ?? current.publishedVersion ?? (latest > 0 ? latest : null)) : (current.publishedVersion ?? null);
+    await deps.store.series.update(seriesId, { publishedAt: published ? (current.publishedAt ?? deps.now()) : null, publishedVersion });
+    return publicationView((await deps.store.series.byId(seriesId))!, latest);
   };
 
   // Body { published: true|false }; an empty body publishes, like the session record's publication.
@@ -104,8 +122,8 @@ export function publicationRoutes(deps: SeriesDeps): Router {
     const principal = await seriesPrincipalFor(deps.store, deps.authenticate, req, req.params.id, 'series:publish');
     const raw: unknown = req.body ?? {};
     const body = typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0 ? { published: true } : parseOrThrow(seriesPublishBody, raw);
-    const publication = await publish(principal.series.id, body.published);
-    req.log.info({ seriesId: principal.series.id, published: publication.published }, 'series publication changed');
+    const publication = await publish(principal.series.id, body.published, body.published ? body.version : undefined);
+    req.log.info({ seriesId: principal.series.id, published: publication.published, version: publication.publishedVersion }, 'series publication changed');
     res
       .status(publication.published ? 201 : 200)
       .set('Cache-Control', 'no-store')
@@ -124,7 +142,15 @@ export function publicationRoutes(deps: SeriesDeps): Router {
     const query = parseOrThrow(publicSeriesQuery, req.query);
     const view = await readPublicSeries(deps.store, versions, req.params.slug, query);
     if (!view) throw new AppError('not_found', 'This series is not published');
-    res.set('Cache-Control', 'no-cache').json(view);
+    const { document, ...rest } = view;
+    if (!document) return void res.set('Cache-Control', 'no-cache').json(view);
+    // The frozen document's JSON is made once (review item 6); the rest is small and live.
+    const frozen = await versions.rendered.through(`json\u0000${versionKey(document.series.id, document.version, document.language)}`, () => cached(JSON.stringify(document)));
+    const head = JSON.stringify(rest);
+    res
+      .set({ 'Cache-Control': 'no-cache', ETag: etagOf(head + frozen.etag) })
+      .type('json')
+      .send(`${head.slice(0, -1)},"document":${frozen.value}}`);
   });
 
   return router;

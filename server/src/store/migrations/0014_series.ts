@@ -16,6 +16,9 @@ export async function up(db: Kysely<any>) {
     // The public page's link: made once, kept across unpublish and publish (like the record's).
     .addColumn('public_slug', 'varchar(64)', (c) => c.notNull().unique())
     .addColumn('published_at', 'bigint')
+    // The version the organiser published (SER112): a version finalised later stays off the
+    // public page until they publish it too; null before the first.
+    .addColumn('published_version', 'integer')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema
@@ -36,7 +39,8 @@ export async function up(db: Kysely<any>) {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('added_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('series_sessions_series').on('series_sessions').columns(['series_id', 'position']).execute();
+  // Unique: two sessions added at once cannot take the same position (series-repo addSession retries).
+  await db.schema.createIndex('series_sessions_series').on('series_sessions').columns(['series_id', 'position']).unique().execute();
   // The drafts: one Yjs document per series and language (room series/<id>/document/<lang>).
   await db.schema
     .createTable('series_document_snapshots')

@@ -6,6 +6,7 @@
 // zipped again. The text is escaped as XML text; nothing a person wrote becomes markup.
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { textDirection } from '@open-talks/shared';
+import { xmlSafe } from './xml-safe.js';
 
 /** The placeholder's text in its row; it cannot occur in a person's words (they are escaped and have no `\u2063`). */
 export function rowsMarker(table: number): string {
@@ -14,9 +15,8 @@ export function rowsMarker(table: number): string {
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 function escapeXml(text: string): string {
-  // Control characters other than tab and line breaks are not allowed in XML 1.0: dropped, as the library does.
-  // eslint-disable-next-line no-control-regex -- matching the characters XML forbids is the point
-  return text.replace(/[&<>"]|[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+  // Characters XML 1.0 does not allow are dropped (xml-safe.ts), the markup ones escaped.
+  return xmlSafe(text).replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
 }
 
 function cellXml(text: string, width: number, rtl: boolean): string {

@@ -5,6 +5,7 @@ import { documentHtml } from '../html/render.js';
 import { renderDocumentDocx } from './docx.js';
 import { renderDocumentMarkdown } from './markdown.js';
 import { documentWords } from './words.js';
+import { xmlSafeDeep } from './xml-safe.js';
 
 export interface DocumentExport {
   body: Buffer | string;
@@ -47,7 +48,8 @@ export async function exportDocument(doc: InformationDocument, format: DocumentE
   const file = { contentType: CONTENT_TYPES[format], fileName: `${name.ascii}.${format}`, fileNameUtf8: `${name.utf8}.${format}` };
   switch (format) {
     case 'docx':
-      return { ...file, body: await renderDocumentDocx(doc, words) };
+      // Text from the sessions (quotes, the annex) may hold characters XML forbids: dropped here.
+      return { ...file, body: await renderDocumentDocx(xmlSafeDeep(doc), words) };
     case 'html':
       return { ...file, body: documentHtml(doc, { standalone: true }) };
     case 'md':

@@ -136,6 +136,9 @@ export function freezeWith(
         });
         break;
       case 'stats':
+        // A translation shows the original's frozen statistics, never newer ones; when the
+        // original had none, the translation leaves the block out (review item 9).
+        if (!statistics && !meta.original) break;
         if (!statistics) return refuse.conflict('The statistics of the series could not be computed', 'statisticsUnavailable');
         blocks.push({ kind: 'stats', statistics });
         break;
