@@ -114,7 +114,7 @@ describe.skipIf(missing !== null)('the evidence panel in the browser', () => {
       await route.fulfill({ response, json });
     });
     await page.goto(draft('en'));
-    await expect.poll(() => panel(page).locator('.evidence-item').count()).toBe(2);
+    await expect.poll(() => panel(page).locator('.evidence-item').count(), { timeout: 20_000 }).toBe(2);
     return { page, aside: panel(page), asked };
   }
 
@@ -166,6 +166,8 @@ describe.skipIf(missing !== null)('the evidence panel in the browser', () => {
     await panel(page)
       .getByRole('tab', { name: /References/ })
       .click();
+    // Said before anyone tries: the quotation has to go from the draft.
+    await expect.poll(() => panel(page).locator(`[data-ref="${quote.id}"] .evidence-reference-note`).textContent()).toMatch(/^The quoted contribution was hidden or removed/);
     const resolve = panel(page)
       .locator(`[data-ref="${quote.id}"]`)
       .getByRole('button', { name: /^Resolve/ });

@@ -59,6 +59,7 @@ export function ReferencesTab({
                     <li key={`${c.key}-${i}`}>{t(`seriesEvidence.references.change.${c.change}`)}</li>
                   ))}
                 </ul>
+                {ref.quoteGone && <p className="evidence-reference-note">{t('seriesEvidence.refusals.quoteSourceGone')}</p>}
                 <button
                   type="button"
                   className="evidence-reference-resolve"
