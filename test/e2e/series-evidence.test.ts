@@ -179,5 +179,8 @@ describe.skipIf(missing !== null)('the evidence panel in the browser', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toBe('evidence-reference-resolve');
     await expectAccessible(page, 'a refused resolve');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/series-evidence-refused-en.png`, fullPage: true });
+    // The list's own first page, answered later, does not take the refusal away.
+    await expect.poll(() => panel(page).locator('.evidence-count').textContent()).toMatch(/Matching items: \d+/);
+    expect(await panel(page).getByRole('alert').count()).toBe(1);
   });
 });

@@ -50,9 +50,14 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
 
   // A refusal the server explains by a reason key is said in the reader's language; anything else
   // (its English message included) as one translated sentence.
+  // Where the error shown came from: a list that loads later clears only its own, never the
+  // refusal of something the person did.
+  const errorFrom = useRef<'list' | 'action'>('action');
   const fail = useCallback(
-    (e: unknown) =>
-      setError(e instanceof RequestError && e.reason?.startsWith('seriesEvidence.') ? t(e.reason, { defaultValue: t('seriesEvidence.failed') }) : t('seriesEvidence.failed')),
+    (e: unknown, from: 'list' | 'action' = 'action') => {
+      errorFrom.current = from;
+      setError(e instanceof RequestError && e.reason?.startsWith('seriesEvidence.') ? t(e.reason, { defaultValue: t('seriesEvidence.failed') }) : t('seriesEvidence.failed'));
+    },
     [t],
   );
 
@@ -68,11 +73,11 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
           setNext(page.next);
           setMatched(page.matched);
           setFacets(page.facets);
-          setError('');
+          if (errorFrom.current === 'list') setError('');
           if (!firstPage.current) setAnnounce(t('seriesEvidence.results', { n: page.matched }));
           firstPage.current = false;
         })
-        .catch((e: unknown) => live && fail(e));
+        .catch((e: unknown) => live && fail(e, 'list'));
     }, SEARCH_DELAY);
     return () => {
       live = false;
@@ -81,7 +86,9 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
   }, [seriesId, token, filter, t, fail]);
 
   const loadReferences = useCallback(() => {
-    fetchReferences(seriesId, token).then(setReferences).catch(fail);
+    fetchReferences(seriesId, token)
+      .then(setReferences)
+      .catch((e: unknown) => fail(e));
   }, [seriesId, token, fail]);
   useEffect(() => {
     if (tab === 'references') loadReferences();
