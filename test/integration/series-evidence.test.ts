@@ -161,4 +161,81 @@ describe.each(targets)('series evidence on $kind', ({ kind, skip }) => {
     expect((await http(server.url, 'GET', path('/evidence'))).status).toBe(401);
     expect((await http(server.url, 'GET', path('/statistics'), { token: world.cafe.created.facilitatorToken })).status).toBe(401);
   });
+
+  // Evidence is shared between readers for a moment (review item 7), so a change made in a session
+  // shows within a couple of seconds: the checks below wait for it.
+  async function eventually(predicate: (refs: Map<string, SeriesReference>) => boolean): Promise<Map<string, SeriesReference>> {
+    let live = new Map<string, SeriesReference>();
+    for (let i = 0; i < 60; i++) {
+      live = new Map((await references()).map((r) => [r.id, r]));
+      if (predicate(live)) return live;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return live;
+  }
+  const contribution = (n: string) => `${world.consultation.sessionId}:consultation-contribution:${world.consultation.id(n)}`;
+
+  it.skipIf(Boolean(skip))('SER79 concurrent reads of the panel share one gathering of the sessions', async () => {
+    const series = server.store.series;
+    const original = series.sessionIds.bind(series);
+    let gatherings = 0;
+    series.sessionIds = async (id: string) => {
+      gatherings++;
+      return original(id);
+    };
+    try {
+      const answers = await Promise.all(
+        ['/evidence', '/references', '/statistics', '/evidence?kind=poll'].map((rest) => http(server.url, 'GET', path(rest), { token: world.token })),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(gatherings).toBeLessThanOrEqual(1);
+    } finally {
+      series.sessionIds = original;
+    }
+  });
+
+  it.skipIf(Boolean(skip))('SER67 a consultation contribution merged into another is followed, not reported hidden', async () => {
+    const ref = (await insert([contribution('c2')])).body.reference as SeriesReference;
+    await server.store.consultation.updateContribution(world.consultation.id('c2'), { status: 'hidden', merged_into: world.consultation.id('c1') });
+    const live = await eventually((refs) => refs.get(ref.id)!.status === 'changed');
+    expect(live.get(ref.id)).toMatchObject({ status: 'changed', sources: [contribution('c1')], changes: [{ key: contribution('c2'), change: 'merged' }] });
+    const resolved = await http(server.url, 'POST', path(`/references/${ref.id}/resolve`), { token: world.token, body: {} });
+    expect(resolved.body.reference).toMatchObject({ status: 'ok', sources: [contribution('c1')] });
+  });
+
+  it.skipIf(Boolean(skip))('SER68 a quotation whose source a moderator hid cannot be resolved: its words are not kept', async () => {
+    const quote = (await insert([contribution('c3')], true)).body.reference as SeriesReference;
+    expect(quote).toMatchObject({ quoteLanguage: 'fr', quoteGone: false });
+    const cons = world.consultation;
+    await ok(
+      http(server.url, 'POST', `/api/sessions/${cons.sessionId}/consultation/contributions/${cons.id('c3')}/hide`, {
+        token: cons.created.facilitatorToken,
+        body: { reason: 'Personal data' },
+      }),
+      'hide',
+    );
+    const live = await eventually((refs) => refs.get(quote.id)!.status === 'changed');
+    expect(live.get(quote.id)).toMatchObject({ status: 'changed', quoteGone: true, changes: [{ change: 'hidden' }] });
+    const refused = await http(server.url, 'POST', path(`/references/${quote.id}/resolve`), { token: world.token, body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'conflict', reason: 'seriesEvidence.refusals.quoteSourceGone' });
+    // Nothing changed: still flagged, never `ok` with the hidden words.
+    expect((await references()).find((r) => r.id === quote.id)).toMatchObject({ status: 'changed', quoteGone: true });
+  });
+
+  it.skipIf(Boolean(skip))('SER2 a series made stricter takes the groups out of its references at once', async () => {
+    const q = (id: string) => `${world.townhall.created.session.id}:townhall-question:${id}`;
+    const ref = (await insert([q(world.questions.audit), q(world.questions.small)])).body.reference as SeriesReference;
+    expect(ref.summary.groups).toEqual(['government', 'civil-society']);
+    await ok(http(server.url, 'PATCH', `/api/series/${world.series.series.id}`, { token: world.token, body: { attribution: 'anonymous' } }), 'stricter');
+    try {
+      const { items } = await evidence(`&kind=townhall-question`);
+      expect(items.every((i) => i.credit.group === null)).toBe(true);
+      const all = await references();
+      expect(all.find((r) => r.id === ref.id)).toMatchObject({ status: 'ok', summary: { count: 2, groups: [] } });
+      expect(all.every((r) => r.summary.groups.length === 0)).toBe(true);
+    } finally {
+      await ok(http(server.url, 'PATCH', `/api/series/${world.series.series.id}`, { token: world.token, body: { attribution: 'named' } }), 'back');
+    }
+  });
 });

@@ -199,6 +199,9 @@ for (const { kind, skip } of targets) {
           references: async () =>
             references.map((r) => (changed && r.id === 'r2' ? { ...r, status: 'changed' as const, changes: [{ key: r.sources[0]!, change: 'merged' as const }] } : r)),
           statistics: async (): Promise<SeriesStatistics> => STATISTICS,
+          async collect(series) {
+            return { items: await this.items(series), references: await this.references(series), statistics: await this.statistics(series) };
+          },
         } satisfies SeriesDeps['evidence'],
       };
       const series = (await store.series.byId(created.series.id))!;

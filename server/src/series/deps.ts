@@ -32,6 +32,18 @@ export interface SeriesEvidenceSource {
   statistics(series: SeriesRecord): Promise<SeriesStatistics>;
   /** The series' references with their status against the sources as they are now. */
   references(series: SeriesRecord): Promise<SeriesReference[]>;
+  /**
+   * All three from one gathering of the sessions, so they agree with each other (a finalise freezes
+   * this). Fresh by default: the sessions as they are now, and later readers share that gathering;
+   * `{ fresh: false }` may reuse one a moment old.
+   */
+  collect(series: SeriesRecord, options?: { fresh?: boolean }): Promise<CollectedSeriesEvidence>;
+}
+
+export interface CollectedSeriesEvidence {
+  items: EvidenceItem[];
+  statistics: SeriesStatistics;
+  references: SeriesReference[];
 }
 
 export interface SeriesDeps {

@@ -21,7 +21,8 @@ export function EvidenceEntry({
   const d = item.detail;
   const credit = item.credit.name ?? (item.credit.group ? t(`words.group.${item.credit.group}`) : t('words.anonymous'));
   const text = item.text.trim() === '' ? t('seriesEvidence.item.noText') : item.text;
-  const status = (s: string) => t(`seriesEvidence.status.${s}`, { defaultValue: s });
+  // A status word this client does not know yet is said as "other", never shown raw in English.
+  const status = (s: string) => t(`seriesEvidence.status.${s}`, { defaultValue: t('seriesEvidence.status.other') });
   return (
     <li className={`evidence-item${selected ? ' is-selected' : ''}`}>
       <div className="evidence-item-head">

@@ -7,6 +7,7 @@ import type { Language } from '@open-talks/shared';
 import type { EvidenceFacets, EvidenceFilter, EvidenceItem, SeriesReference } from '@open-talks/shared/series';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RequestError } from '../../net/api';
 import { addReference, fetchEvidence, fetchReferences, resolveReference } from './api';
 import { EvidenceEntry } from './EvidenceEntry';
 import { EvidenceFilters } from './EvidenceFilters';
@@ -30,6 +31,10 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
   const [tab, setTab] = useState<Tab>('evidence');
   const [filter, setFilter] = useState<EvidenceFilter>({});
   const [items, setItems] = useState<EvidenceItem[] | null>(null);
+  // The filter the list shown was fetched with: "More" continues that list, whatever is typed since.
+  const shownFilter = useRef<EvidenceFilter>({});
+  // Bumped by every new first page: a "More" answer for an older list is dropped, never mixed in.
+  const listGeneration = useRef(0);
   const [next, setNext] = useState<number | null>(null);
   const [matched, setMatched] = useState(0);
   const [facets, setFacets] = useState<EvidenceFacets | null>(null);
@@ -43,7 +48,18 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
   // answer must not talk over an announcement of their action).
   const firstPage = useRef(true);
 
-  const fail = useCallback((e: unknown) => setError(e instanceof Error ? e.message : String(e)), []);
+  // A refusal the server explains by a reason key is said in the reader's language; anything else
+  // (its English message included) as one translated sentence.
+  // Where the error shown came from: a list that loads later clears only its own, never the
+  // refusal of something the person did.
+  const errorFrom = useRef<'list' | 'action'>('action');
+  const fail = useCallback(
+    (e: unknown, from: 'list' | 'action' = 'action') => {
+      errorFrom.current = from;
+      setError(e instanceof RequestError && e.reason?.startsWith('seriesEvidence.') ? t(e.reason, { defaultValue: t('seriesEvidence.failed') }) : t('seriesEvidence.failed'));
+    },
+    [t],
+  );
 
   useEffect(() => {
     let live = true;
@@ -51,15 +67,17 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
       fetchEvidence(seriesId, token, filter)
         .then((page) => {
           if (!live) return;
+          shownFilter.current = filter;
+          listGeneration.current++;
           setItems(page.items);
           setNext(page.next);
           setMatched(page.matched);
           setFacets(page.facets);
-          setError('');
+          if (errorFrom.current === 'list') setError('');
           if (!firstPage.current) setAnnounce(t('seriesEvidence.results', { n: page.matched }));
           firstPage.current = false;
         })
-        .catch((e: unknown) => live && fail(e));
+        .catch((e: unknown) => live && fail(e, 'list'));
     }, SEARCH_DELAY);
     return () => {
       live = false;
@@ -68,7 +86,9 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
   }, [seriesId, token, filter, t, fail]);
 
   const loadReferences = useCallback(() => {
-    fetchReferences(seriesId, token).then(setReferences).catch(fail);
+    fetchReferences(seriesId, token)
+      .then(setReferences)
+      .catch((e: unknown) => fail(e));
   }, [seriesId, token, fail]);
   useEffect(() => {
     if (tab === 'references') loadReferences();
@@ -76,8 +96,10 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
 
   async function more() {
     if (next === null) return;
+    const generation = listGeneration.current;
     try {
-      const page = await fetchEvidence(seriesId, token, filter, next);
+      const page = await fetchEvidence(seriesId, token, shownFilter.current, next);
+      if (generation !== listGeneration.current) return;
       setItems((prev) => [...(prev ?? []), ...page.items]);
       setNext(page.next);
     } catch (e) {
@@ -101,12 +123,13 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
     }
   }
 
-  async function resolve(ref: SeriesReference) {
+  async function resolve(ref: SeriesReference): Promise<void> {
     setBusy(true);
     try {
       const resolved = await resolveReference(seriesId, token, ref.id);
       setReferences((prev) => prev?.map((r) => (r.id === resolved.id ? resolved : r)) ?? prev);
       setAnnounce(t('seriesEvidence.announce.resolved'));
+      setError('');
     } catch (e) {
       fail(e);
     } finally {
@@ -138,7 +161,7 @@ export function EvidencePanel({ seriesId, token, language, onInsert }: EvidenceP
       </p>
       {error && (
         <p className="form-error" role="alert">
-          {t('seriesEvidence.error')} {error}
+          {error}
         </p>
       )}
       <div className="evidence-actions">

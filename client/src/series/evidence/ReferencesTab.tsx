@@ -2,6 +2,7 @@
 // status; a changed one says what changed and offers "Resolve" (take the sources as they are now).
 import type { Language } from '@open-talks/shared';
 import { describeReference, type SeriesReference } from '@open-talks/shared/series';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceWords } from './reference-words';
 
@@ -18,26 +19,37 @@ export function ReferencesTab({
 }) {
   const { t } = useTranslation();
   const words = useReferenceWords(language);
+  const list = useRef<HTMLUListElement>(null);
+  // The reference whose "Resolve" was pressed: once the answer is in, focus goes to its status
+  // (the button is gone when it resolved) or back to the button (when it was refused), never to <body>.
+  const [resolving, setResolving] = useState<string | null>(null);
+  useEffect(() => {
+    if (resolving === null || busy) return;
+    const item = list.current?.querySelector<HTMLElement>(`[data-ref="${CSS.escape(resolving)}"]`);
+    (item?.querySelector<HTMLElement>('.evidence-reference-resolve') ?? item?.querySelector<HTMLElement>('.evidence-reference-status'))?.focus();
+    setResolving(null);
+  }, [resolving, busy, references]);
   if (references === null) return <p>{t('app.loading')}</p>;
   if (references.length === 0) return <p className="muted">{t('seriesEvidence.references.empty')}</p>;
   return (
-    <ul className="evidence-references">
+    <ul className="evidence-references" ref={list}>
       {references.map((ref) => {
         const label = words ? describeReference(ref.summary, words) : '';
         return (
-          <li key={ref.id} className={`evidence-reference is-${ref.status}`}>
+          <li key={ref.id} className={`evidence-reference is-${ref.status}`} data-ref={ref.id}>
             <p>
-              <span lang={language} dir="auto">
+              <span lang={language} dir="auto" id={`evidence-ref-label-${ref.id}`}>
                 [{label}]
               </span>{' '}
               <code>[[ref:{ref.id}]]</code>
             </p>
             {ref.quote !== null && (
-              <blockquote lang={language} dir="auto">
+              // The source's language, not the draft's; "" (unknown) when the evidence does not say it.
+              <blockquote lang={ref.quoteLanguage ?? ''} dir="auto">
                 {ref.quote}
               </blockquote>
             )}
-            <p>
+            <p className="evidence-reference-status" tabIndex={-1} aria-describedby={`evidence-ref-label-${ref.id}`}>
               <strong>{t(`seriesEvidence.references.status.${ref.status}`)}</strong>
             </p>
             {ref.status === 'changed' && (
@@ -47,7 +59,16 @@ export function ReferencesTab({
                     <li key={`${c.key}-${i}`}>{t(`seriesEvidence.references.change.${c.change}`)}</li>
                   ))}
                 </ul>
-                <button type="button" onClick={() => onResolve(ref)} disabled={busy}>
+                {ref.quoteGone && <p className="evidence-reference-note">{t('seriesEvidence.refusals.quoteSourceGone')}</p>}
+                <button
+                  type="button"
+                  className="evidence-reference-resolve"
+                  onClick={() => {
+                    setResolving(ref.id);
+                    onResolve(ref);
+                  }}
+                  disabled={busy}
+                >
                   {t('seriesEvidence.references.resolve')}
                   <span className="visually-hidden"> [{label}]</span>
                 </button>

@@ -1,17 +1,22 @@
 // One read of a series' evidence: every session's facts gathered once, its items under the
-// stricter attribution (SER2) and the fates of stored items that are no longer evidence. Built per
-// request and never kept: sessions keep changing while the document is drafted.
-import { parseEvidenceKey, seriesEvidenceOf, type EvidenceFates } from '@open-talks/shared/series';
+// stricter attribution (SER2) and the fates of stored items that are no longer evidence. Shared
+// for a moment by concurrent readers (cache.ts), never kept longer: sessions keep changing while
+// the document is drafted.
+import { evidenceKey, parseEvidenceKey, seriesEvidenceOf, stricterAttribution, type EvidenceFates } from '@open-talks/shared/series';
 import type { EvidenceItem } from '@open-talks/shared/series';
-import type { RecordFacts } from '@open-talks/shared';
+import type { Attribution, RecordFacts } from '@open-talks/shared';
 import type { RecordService } from '../../record/record-service.js';
 import type { SeriesRecord, Store } from '../../store/index.js';
 
 export interface CollectedEvidence {
+  /** The series' attribution it was gathered under. */
+  attribution: Attribution;
   facts: RecordFacts[];
   items: EvidenceItem[];
   byKey: Map<string, EvidenceItem>;
   fates: EvidenceFates;
+  /** Per session of the series now: the stricter of the series' and its attribution (what its items may show). */
+  shown: Map<string, Attribution>;
 }
 
 export async function collectEvidence(store: Store, records: Pick<RecordService, 'facts'>, series: SeriesRecord): Promise<CollectedEvidence> {
@@ -20,20 +25,31 @@ export async function collectEvidence(store: Store, records: Pick<RecordService,
   // Lean: comments counted, not read (evidence lists contributions; statistics need only the count).
   const facts = await Promise.all(sessions.map((s) => records.facts(s, { lean: true })));
   const { items, fates } = seriesEvidenceOf(facts, series.attribution);
-  return { facts, items, byKey: new Map(items.map((i) => [i.key, i])), fates };
+  const shown = new Map(facts.map((f) => [f.session.id, stricterAttribution(series.attribution, f.session.attribution)]));
+  return { attribution: series.attribution, facts, items, byKey: new Map(items.map((i) => [i.key, i])), fates, shown };
 }
 
 /**
  * Completes the fates for keys a reference holds that are neither evidence nor known gone: a
- * consultation contribution still stored (but no longer published) was hidden; anything else,
- * or anything from a session that left the series, was removed.
+ * consultation contribution merged into another (CONS11: stored hidden with `merged_into`) is
+ * followed to it, and so on along a chain; one still stored but no longer published was hidden;
+ * anything else, or anything from a session that left the series, was removed.
  */
 export async function completeFates(store: Store, collected: CollectedEvidence, keys: Iterable<string>): Promise<void> {
-  const sessions = new Set(collected.facts.map((f) => f.session.id));
-  for (const key of keys) {
+  const pending = [...keys];
+  const seen = new Set<string>();
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (collected.byKey.has(key) || collected.fates.has(key)) continue;
     const parsed = parseEvidenceKey(key);
-    if (!parsed || !sessions.has(parsed.sessionId) || parsed.kind !== 'consultation-contribution') continue;
-    if (await store.consultation.contribution(parsed.sessionId, parsed.storedId)) collected.fates.set(key, { change: 'hidden' });
+    if (!parsed || !collected.shown.has(parsed.sessionId) || parsed.kind !== 'consultation-contribution') continue;
+    const row = await store.consultation.contribution(parsed.sessionId, parsed.storedId);
+    if (!row) continue;
+    if (row.merged_into !== null) {
+      const into = evidenceKey(parsed.sessionId, 'consultation-contribution', row.merged_into);
+      collected.fates.set(key, { change: 'merged', into });
+      pending.push(into);
+    } else collected.fates.set(key, { change: 'hidden' });
   }
 }

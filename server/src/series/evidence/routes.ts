@@ -7,13 +7,13 @@ import { parseOrThrow } from '../../errors.js';
 import { checkPathIds } from '../../http/path-ids.js';
 import { seriesPrincipalFor } from '../auth.js';
 import type { SeriesDeps } from '../deps.js';
-import { collectEvidence } from './collect.js';
 import { insertReference, liveReferences, resolveStoredReference } from './references.js';
-import { statisticsOf } from './source.js';
+import { evidenceCollector, statisticsOf } from './source.js';
 
 export function evidenceRoutes(deps: SeriesDeps): Router {
   const router = checkPathIds(Router());
-  const collect = (series: Parameters<typeof collectEvidence>[2]) => collectEvidence(deps.store, deps.records, series);
+  // Reads share a gathering a moment old (review item 7); writes see the sessions as they are now.
+  const collect = evidenceCollector(deps);
 
   router.get('/series/:id/evidence', async (req, res) => {
     const { series } = await seriesPrincipalFor(deps.store, deps.authenticate, req, req.params.id, 'series:view');
@@ -31,14 +31,14 @@ export function evidenceRoutes(deps: SeriesDeps): Router {
   router.post('/series/:id/references', async (req, res) => {
     const principal = await seriesPrincipalFor(deps.store, deps.authenticate, req, req.params.id, 'series:draft');
     const body = parseOrThrow(addReferenceBody, req.body ?? {});
-    const reference = await insertReference(deps.store, principal.series, principal.member.id, body, await collect(principal.series), deps.now());
+    const reference = await insertReference(deps.store, principal.series, principal.member.id, body, await collect(principal.series, { fresh: true }), deps.now());
     res.status(201).json({ reference });
   });
 
   router.post('/series/:id/references/:refId/resolve', async (req, res) => {
     const { series } = await seriesPrincipalFor(deps.store, deps.authenticate, req, req.params.id, 'series:draft');
     parseOrThrow(resolveReferenceBody, req.body ?? {});
-    res.json({ reference: await resolveStoredReference(deps.store, series, req.params.refId, await collect(series), deps.now()) });
+    res.json({ reference: await resolveStoredReference(deps.store, series, req.params.refId, await collect(series, { fresh: true }), deps.now()) });
   });
 
   router.get('/series/:id/statistics', async (req, res) => {

@@ -91,6 +91,13 @@ export interface SeriesReference {
   sources: string[];
   /** A quotation of one source, word for word; null for a summary reference. */
   quote: string | null;
+  /** A quotation's language: its source's as the evidence shows it (null when not known or not shown). */
+  quoteLanguage?: Language | null;
+  /**
+   * A quotation whose source is no longer evidence (hidden, removed): its words must not be
+   * published (a freeze refuses it); the rapporteur removes the quotation from the draft.
+   */
+  quoteGone?: boolean;
   summary: ReferenceSummary;
   status: ReferenceStatus;
   /** What changed since insertion or the last resolve; empty when `ok`. */
