@@ -184,6 +184,8 @@ for (const { kind, skip } of targets) {
             statisticsAsked++;
             return STATISTICS;
           },
+          // Gathers (the original's finalise); only a statistics() call for a translation would be wrong.
+          collect: async () => ({ items: [], references: [], statistics: STATISTICS }),
         } satisfies SeriesDeps['evidence'],
       };
       const versions = new SeriesVersions(deps);

@@ -244,10 +244,12 @@ for (const { kind, skip } of targets) {
 
       await expect(s.versions.attachTranslation(s.principal, 1, 'fr')).rejects.toMatchObject({ code: 'bad_request' });
       await expect(s.versions.attachTranslation(s.principal, 1, 'en')).rejects.toMatchObject({ code: 'bad_request' });
-      s.drafts.set('ar', { text: 'اجتمعت السلسلة [[ref:r1]] و[[ref:r2]].\n\n[[stats]]', title: { ...s.title, title: 'الربط' } });
+      // The translator left the symbol empty: the version's symbol is kept.
+      s.drafts.set('ar', { text: 'اجتمعت السلسلة [[ref:r1]] و[[ref:r2]].\n\n[[stats]]', title: { ...s.title, symbol: '', title: 'الربط' } });
       expect(await s.versions.attachTranslation(s.principal, 1, 'ar')).toMatchObject({ version: 1, languages: ['en', 'ar'] });
       await expect(s.versions.attachTranslation(s.principal, 1, 'ar')).rejects.toMatchObject({ detail: { reason: 'seriesDocument.translationExists' } });
       const ar = await s.versions.document(s.series, 1, 'ar');
+      expect(ar.titleBlock).toEqual({ ...s.title, title: 'الربط' });
       expect(ar).toMatchObject({ language: 'ar', original: false, originalLanguage: 'en', annex: v1.annex });
       expect(ar.footnotes[0]).toMatchObject({ text: '2 أفكار رئيسية، الأوساط الأكاديمية و المجتمع المدني', annex: ['A.1.1', 'A.1.2'] });
       expect(ar.blocks.find((b) => b.kind === 'stats')).toEqual({ kind: 'stats', statistics: STATISTICS });

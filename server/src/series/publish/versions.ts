@@ -144,8 +144,15 @@ export class SeriesVersions {
     // The version's own original language, not the series' today (it may have changed since, review item 9).
     if (language === original.document.originalLanguage) throw new AppError('bad_request', 'The original language is the version itself, not a translation');
     if (await this.deps.store.seriesVersions.get(series.id, version, language)) throw refuse('This version already has a translation in that language', 'translationExists');
-    const draft = checkedDraft(await this.deps.drafts.read(series.id, language));
-    if (draft.text.trim() === '') throw refuse('The draft is empty', 'emptyDraft');
+    const read = checkedDraft(await this.deps.drafts.read(series.id, language));
+    if (read.text.trim() === '') throw refuse('The draft is empty', 'emptyDraft');
+    // The symbol, date and "submitted by" are the version's: a translator who left them empty keeps the original's.
+    const given = read.title;
+    const from = original.document.titleBlock;
+    const draft = {
+      ...read,
+      title: { symbol: given.symbol || from.symbol, date: given.date || from.date, submittedBy: given.submittedBy || from.submittedBy, title: given.title },
+    };
     // The statistics the version froze, never today's: none when the original had none (freezeWith leaves the block out).
     const statistics = statisticsOf(original.document);
     const doc = orThrow(

@@ -164,6 +164,15 @@ describe('freezeDocument (SER85–SER90)', () => {
     expect(result.error).toMatchObject({ code: 'conflict', reason: 'seriesDocument.unresolvedReferences', params: { count: 1, ids: 'r1', labels: '2 questions' } });
   });
 
+  it('SER68 SER87 refuses a quotation whose source is gone, even resolved, without repeating its text', () => {
+    const gone = [reference('r1', { quote: 'What the moderators hid', quoteGone: true }), references[1]!];
+    const result = freezeDocument({ text, title }, gone, evidence, statistics, annex, words, meta);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'conflict', reason: 'seriesDocument.quoteSourceGone', params: { count: 1, ids: 'r1' } });
+    expect(JSON.stringify(result.error)).not.toContain('What the moderators hid');
+  });
+
   it('SER87 accepts a changed reference the draft no longer uses', () => {
     const result = freezeDocument({ text: 'Plain.', title }, [reference('r1', { status: 'changed' })], evidence, null, annex, words, meta);
     expect(result.ok).toBe(true);

@@ -68,6 +68,14 @@ export function frozenReferences(
   const used = [...new Set(referenceIds(text))];
   const unknown = used.filter((id) => !byId.has(id));
   if (unknown.length > 0) return refuse.conflict(`Unknown references in the draft: ${unknown.join(', ')}`, 'unknownReferences', { count: unknown.length, ids: unknown.join(', ') });
+  // A quotation of something moderators hid or removed never goes out, resolved or not (SER68).
+  const gone = used.map((id) => byId.get(id)!).filter((r) => r.quote !== null && r.quoteGone === true);
+  if (gone.length > 0) {
+    return refuse.conflict(`Quotations whose source is gone are still in the draft: ${gone.map((r) => r.id).join(', ')}`, 'quoteSourceGone', {
+      count: gone.length,
+      ids: gone.map((r) => r.id).join(', '),
+    });
+  }
   const changed = used.map((id) => byId.get(id)!).filter((r) => r.status === 'changed');
   if (changed.length > 0) {
     const labels = changed.map((r) => r.quote ?? describeReference(r.summary, words));
