@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocumentDocx } from '../../server/src/series/publish/render/docx.js';
 import { exportDocument } from '../../server/src/series/publish/render/index.js';
 import { renderDocumentMarkdown } from '../../server/src/series/publish/render/markdown.js';
-import { documentWords } from '../../server/src/series/publish/render/words.js';
+import { detailText, documentWords } from '../../server/src/series/publish/render/words.js';
 import { frozen } from './series-publish-fixture.js';
 
 const onPath = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -42,6 +42,9 @@ describe('SER95 DOCX', () => {
     const docx = await renderDocumentDocx(frozen('en'), documentWords('en'));
     const body = part(docx, 'word/document.xml');
     expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(2);
+    // The text says what the draft showed before each mark: the summary in brackets, the quotation.
+    expect(body).toContain('[2 key ideas, Academia and Civil society]');
+    expect(body).toContain('“Who pays for the networks?”');
     const footnotes = part(docx, 'word/footnotes.xml');
     expect(footnotes).toContain('2 key ideas, Academia and Civil society. Annex: A.1.1, A.1.2');
     expect(footnotes).toContain('“Who pays for the networks?” (1 question). Annex: A.2.1');
@@ -112,8 +115,9 @@ describe('SER96 Markdown', () => {
   const md = renderDocumentMarkdown(frozen('en'), documentWords('en'));
 
   it('SER96 numbered paragraphs, items (a), footnotes [^n], the annex', () => {
-    expect(md).toMatch(/^1\. <a id="para-1"><\/a>The series met three times \[\^1\]\.\s{2}$/m);
-    expect(md).toMatch(/^ {3}\(a\) people asked \[\^2\] {2}$/m);
+    // A reference says in the text what the draft showed (its summary, or the quotation), then its mark.
+    expect(md).toMatch(/^1\. <a id="para-1"><\/a>The series met three times \\\[2 key ideas, Academia and Civil society\\\]\[\^1\]\.\s{2}$/m);
+    expect(md).toMatch(/^ {3}\(a\) people asked “Who pays for the networks\?”\[\^2\] {2}$/m);
     expect(md).toMatch(/^2\. <a id="para-2"><\/a>A second paragraph\.$/m);
     expect(md).toContain('[^1]: 2 key ideas, Academia and Civil society. Annex: A.1.1, A.1.2');
     expect(md).toContain('## Annex');
@@ -128,6 +132,23 @@ describe('SER96 Markdown', () => {
     expect(json).not.toContain('Secret Person');
     const annexTownHall = (JSON.parse(json) as ReturnType<typeof frozen>).annex[1]!;
     expect(annexTownHall.entries.map((e) => e.credit)).toEqual([{ name: null, group: null }]);
+  });
+});
+
+describe('SER96 an annex entry’s facts in words', () => {
+  it('SER96 says a status in the document’s language, never the stored word', () => {
+    const entry = {
+      ref: 'A.1.1',
+      kind: 'townhall-question',
+      text: 'Who pays?',
+      credit: { name: null, group: null },
+      language: 'en',
+      at: 1,
+      detail: { votes: 2, status: 'visible' },
+    } as const;
+    expect(detailText(entry, documentWords('en'))).toBe('2 votes; Status: open');
+    expect(detailText(entry, documentWords('fr'))).not.toContain('visible');
+    expect(detailText({ ...entry, detail: { status: 'something-new' } }, documentWords('en'))).toBe('Status: something-new');
   });
 });
 

@@ -24,7 +24,7 @@ import { textDirection } from '@open-talks/shared';
 import type { FrozenBlock, FrozenInline, InformationDocument } from '@open-talks/shared/series';
 import { rowsMarker, rowsXml, spliceRows } from './docx-rows.js';
 import { statisticsTables } from './markdown.js';
-import { creditText, detailText, footnoteText, type DocumentWords } from './words.js';
+import { creditText, detailText, footnoteText, referenceInText, type DocumentWords } from './words.js';
 
 /** The numbering definition's reference: every numbered paragraph of the document is one list. */
 const PARAGRAPHS = 'document-paragraphs';
@@ -43,8 +43,12 @@ function runs(text: string, rtl: boolean, style: { bold?: boolean; italics?: boo
   return text.split(/\r\n|\r|\n/).map((line, index) => new TextRun({ text: line, ...style, ...(right && { rightToLeft: true }), ...(index > 0 && { break: 1 }) }));
 }
 
-function inline(content: readonly FrozenInline[], rtl: boolean): ParagraphChild[] {
-  return content.flatMap((c) => (c.kind === 'text' ? runs(c.text, rtl) : [new FootnoteReferenceRun(c.number)]));
+function inline(content: readonly FrozenInline[], rtl: boolean, words: DocumentWords): ParagraphChild[] {
+  return content.flatMap((c) => {
+    if (c.kind === 'text') return runs(c.text, rtl);
+    const said = referenceInText(c, words);
+    return [...(said ? runs(said, rtl) : []), new FootnoteReferenceRun(c.number)];
+  });
 }
 
 function plainText(content: readonly FrozenInline[]): string {
@@ -78,17 +82,18 @@ function block(b: FrozenBlock, words: DocumentWords): (Paragraph | Table)[] {
   const rtl = words.rtl;
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[b.level], children: inline(b.content, rtl), bidirectional: rtlText(plainText(b.content), rtl) })];
+      return [new Paragraph({ heading: HEADINGS[b.level], children: inline(b.content, rtl, words), bidirectional: rtlText(plainText(b.content), rtl) })];
     case 'paragraph':
       return [
         new Paragraph({
           numbering: { reference: PARAGRAPHS, level: 0 },
           // The anchor as a bookmark, so "para-12" is a place in Word as on the public page.
-          children: [new Bookmark({ id: b.anchor.replace('-', '_'), children: inline(b.content, rtl) })],
+          children: [new Bookmark({ id: b.anchor.replace('-', '_'), children: inline(b.content, rtl, words) })],
           bidirectional: rtlText(plainText(b.content), rtl),
         }),
         ...b.items.map(
-          (item) => new Paragraph({ numbering: { reference: PARAGRAPHS, level: 1 }, children: inline(item.content, rtl), bidirectional: rtlText(plainText(item.content), rtl) }),
+          (item) =>
+            new Paragraph({ numbering: { reference: PARAGRAPHS, level: 1 }, children: inline(item.content, rtl, words), bidirectional: rtlText(plainText(item.content), rtl) }),
         ),
       ];
     case 'stats':

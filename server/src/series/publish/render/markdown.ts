@@ -2,7 +2,7 @@
 // footnotes `[^n]`, the statistics and the annex as tables. People's words are escaped so a
 // contribution cannot become a heading, a link or a table row of its own.
 import type { FrozenBlock, FrozenInline, InformationDocument, SeriesStatistics } from '@open-talks/shared/series';
-import { creditText, detailText, footnoteText, type DocumentWords } from './words.js';
+import { creditText, detailText, footnoteText, referenceInText, type DocumentWords } from './words.js';
 
 /** Markdown's active characters escaped; line breaks kept as hard breaks. */
 function escape(text: string): string {
@@ -18,8 +18,8 @@ function cell(text: string): string {
   return escape(text).replace(/ {2}\n/g, '<br>');
 }
 
-function inline(content: readonly FrozenInline[]): string {
-  return content.map((c) => (c.kind === 'text' ? escape(c.text) : `[^${c.number}]`)).join('');
+function inline(content: readonly FrozenInline[], words: DocumentWords): string {
+  return content.map((c) => (c.kind === 'text' ? escape(c.text) : `${escape(referenceInText(c, words))}[^${c.number}]`)).join('');
 }
 
 function table(head: string[], rows: string[][]): string[] {
@@ -50,13 +50,13 @@ export function statisticsTables(stats: SeriesStatistics, words: DocumentWords):
 function block(b: FrozenBlock, words: DocumentWords): string[] {
   switch (b.kind) {
     case 'heading':
-      return [`${'#'.repeat(b.level + 1)} ${inline(b.content)}`, ''];
+      return [`${'#'.repeat(b.level + 1)} ${inline(b.content, words)}`, ''];
     case 'paragraph': {
       // "12. " starts a list item at 12 (CommonMark keeps the start); the items are its indented lines.
       const head = `${b.number}. `;
       const indent = ' '.repeat(head.length);
-      const items = b.items.map((i) => `${indent}(${i.letter}) ${inline(i.content)}  `);
-      return [`${head}<a id="${b.anchor}"></a>${inline(b.content)}${items.length ? '  ' : ''}`, ...items, ''];
+      const items = b.items.map((i) => `${indent}(${i.letter}) ${inline(i.content, words)}  `);
+      return [`${head}<a id="${b.anchor}"></a>${inline(b.content, words)}${items.length ? '  ' : ''}`, ...items, ''];
     }
     case 'stats':
       return statisticsTables(b.statistics, words).flatMap((t) => [`**${escape(t.title)}**`, '', ...table(t.head, t.rows)]);

@@ -32,15 +32,33 @@ export function creditText(credit: Credit, words: DocumentWords): string {
   return credit.name ?? group ?? words.t('noCredit');
 }
 
+/** A question's or contribution's status in the document's language ("visible" reads "open"). */
+function statusWord(status: string, words: DocumentWords): string {
+  const key = `seriesDocument.html.statuses.${status}`;
+  const said = words.raw(key);
+  return said === key ? status : said;
+}
+
 /** An annex entry's facts in words: votes, supports, status, official response. */
 export function detailText(entry: AnnexEntry, words: DocumentWords): string {
   const d = entry.detail;
   const parts: string[] = [];
   if (d.votes !== undefined) parts.push(words.t('votes', { count: d.votes }));
   if (d.supports !== undefined) parts.push(words.t('supports', { count: d.supports }));
-  if (d.status) parts.push(words.t('status', { status: d.status }));
+  if (d.status) parts.push(words.t('status', { status: statusWord(d.status, words) }));
   if (d.response) parts.push(words.t('response', { text: d.response.text }));
   return parts.join('; ');
+}
+
+/**
+ * What a reference says in the text, before its footnote mark: the quotation word for word, or its
+ * summary in brackets, as the draft and the HTML show it (SER5: every format says the same).
+ */
+export function referenceInText(piece: { quote: string | null; label: string }, words: DocumentWords): string {
+  if (piece.quote !== null) return words.t('quoted', { quote: piece.quote });
+  const label = piece.label.trim();
+  if (label === '') return '';
+  return label.startsWith('[') ? label : `[${label}]`;
 }
 
 /** A footnote in words: the reference's description, its quote, and where it points in the annex. */
