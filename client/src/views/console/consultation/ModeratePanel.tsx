@@ -126,8 +126,13 @@ function ModerationActions({ contribution: c, themes, onSaid }: { contribution: 
     if (!ack) return;
     onSaid(t('consultConsole.moderate.approved', { title: c.title }));
   };
+  // The box shows the click at once, while the command is on its way (on a slow link a box that
+  // springs back until the ack reads as "it did not work"); the server's answer then decides.
+  const [carrying, setCarrying] = useState<boolean | null>(null);
   const carry = async (on: boolean) => {
+    setCarrying(on);
     const ack = await send('contribution:carry', { contributionId: c.id, carry: on });
+    setCarrying(null);
     if (!ack) return;
     onSaid(t(on ? 'consultConsole.moderate.carried' : 'consultConsole.moderate.uncarried', { title: c.title }));
   };
@@ -156,7 +161,7 @@ function ModerationActions({ contribution: c, themes, onSaid }: { contribution: 
           {name}
         </button>
         <label className="choice cc-carry">
-          <input type="checkbox" checked={c.carry} aria-disabled={busy} onChange={(e) => void carry(e.target.checked)} />
+          <input type="checkbox" checked={carrying ?? c.carry} aria-disabled={busy} onChange={(e) => void carry(e.target.checked)} />
           {t('consultConsole.moderate.carry')}
           {name}
         </label>
