@@ -148,6 +148,8 @@ describe.skipIf(missing !== null)('the evidence panel in the browser', () => {
     const quote = ((await added.json()) as { reference: { id: string } }).reference;
     const page = await openPage(browser, draft('en'));
     const aside = panel(page);
+    // The draft page loads the series, then CodeMirror: on a loaded CI machine that took over 15 s once.
+    await aside.waitFor({ timeout: 45_000 });
     await aside.getByRole('tab', { name: /References/ }).click();
     const item = aside.locator(`[data-ref="${quote.id}"]`);
     await expect.poll(() => item.locator('blockquote').getAttribute('lang')).toBe('fr');
@@ -163,6 +165,7 @@ describe.skipIf(missing !== null)('the evidence panel in the browser', () => {
       )
       .toBe('changed');
     await page.reload();
+    await panel(page).waitFor({ timeout: 45_000 });
     await panel(page)
       .getByRole('tab', { name: /References/ })
       .click();

@@ -188,7 +188,11 @@ describe.each(targets)('consultation moderation and responses on $kind', ({ kind
     const c = await openConsultation(server.url);
     const [a, x, w] = [await member(server.url, c, 'A'), await member(server.url, c, 'X'), await member(server.url, c, 'W')];
     const sent = (await ok(a.socket, 'contribution:submit', { questionId: c.questionId, title: 'Trams', text: 'More trams' })).contribution;
+    // The support's counts go to everyone while the contribution is public; they are sent a moment
+    // later (coalesced), so wait for them before hiding, or they would arrive after the hide.
+    const everyoneHears = nextEvent(w.socket, 'contribution:counts', ({ counts }) => counts[sent.id]?.supports === 1);
     await ok(x.socket, 'contribution:support', { contributionId: sent.id, support: true });
+    await everyoneHears;
     await ok(c.facilitator, 'contribution:hide', { contributionId: sent.id, reason: 'Duplicate' });
     const seen: string[] = [];
     w.socket.on('contribution:counts', ({ counts }) => seen.push(...Object.keys(counts)));
