@@ -149,7 +149,8 @@ describe.skipIf(missing !== null)('the evidence panel in the browser', () => {
     const page = await openPage(browser, draft('en'));
     const aside = panel(page);
     // The draft page loads the series, then CodeMirror: on a loaded CI machine that took over 15 s once.
-    await aside.waitFor({ timeout: 45_000 });
+    // (The draft page's aside holds the panel's: wait for the one References tab, not an aside.)
+    await aside.getByRole('tab', { name: /References/ }).waitFor({ timeout: 45_000 });
     await aside.getByRole('tab', { name: /References/ }).click();
     const item = aside.locator(`[data-ref="${quote.id}"]`);
     await expect.poll(() => item.locator('blockquote').getAttribute('lang')).toBe('fr');
@@ -165,7 +166,9 @@ describe.skipIf(missing !== null)('the evidence panel in the browser', () => {
       )
       .toBe('changed');
     await page.reload();
-    await panel(page).waitFor({ timeout: 45_000 });
+    await panel(page)
+      .getByRole('tab', { name: /References/ })
+      .waitFor({ timeout: 45_000 });
     await panel(page)
       .getByRole('tab', { name: /References/ })
       .click();
