@@ -62,6 +62,8 @@ describe.skipIf(missing !== null)('a series from the draft to the public page', 
   it('SER3 SER5 SER6 two rapporteurs draft together, with references and the statistics', async () => {
     const rita = await openPage(browser, `${server.url}/series/${seriesId}/draft/en#token=${tokens.rita}`, { locale: 'en-GB' });
     const sam = await openPage(browser, `${server.url}/series/${seriesId}/draft/en#token=${tokens.sam}`, { locale: 'en-GB' });
+    // On a loaded CI machine the draft page (series, then CodeMirror) took over 15 s to appear once.
+    for (const page of [rita, sam]) await page.getByTestId('notepad-status').waitFor({ timeout: 45_000 });
     for (const page of [rita, sam]) await expect.poll(() => page.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
 
     await editor(rita).click();
@@ -115,6 +117,7 @@ describe.skipIf(missing !== null)('a series from the draft to the public page', 
     await expect.poll(() => console.getByText('Version 1 finalised.').count()).toBe(1);
 
     const sam = await openPage(browser, `${server.url}/series/${seriesId}/draft/ar#token=${tokens.sam}`, { locale: 'ar' });
+    await sam.getByTestId('notepad-status').waitFor({ timeout: 45_000 });
     await expect.poll(() => sam.getByTestId('notepad-status').textContent()).not.toBe('');
     // A translator copies the original's references: the same ids, words in Arabic.
     const original = await http<{ text: string }>(server.url, 'GET', `/api/series/${seriesId}/drafts/en`, { token: tokens.sam });
