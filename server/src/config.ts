@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -48,6 +49,21 @@ export interface Config {
   mailFrom: string;
   /** ms without a command, a read or a connection before a Town Hall room and its people leave memory (MEM1). */
   townhallIdleUnloadMs: number;
+  /** Several nodes behind a proxy (docs/cluster.md); absent, this process is the whole server. */
+  cluster: ClusterConfig | undefined;
+}
+
+/** Set when REDIS_URL is: the nodes share Redis (adapter, leases, limits) and PostgreSQL. */
+export interface ClusterConfig {
+  redisUrl: string;
+  /** This node's name, unique in the cluster (default: host name and port). */
+  nodeId: string;
+  /** How the other nodes reach this one directly, not through the proxy (http://10.0.0.5:3000). */
+  nodeUrl: string;
+  /** Shared by the nodes: a forwarded request carries it, so nothing from outside can pose as a node. */
+  secret: string;
+  /** ms a session's lease lasts without renewal: how long a dead node's sessions wait for a new owner. */
+  leaseMs: number;
 }
 
 const env = z.object({
@@ -92,6 +108,17 @@ const env = z.object({
     .regex(/^smtps?:\/\//)
     .optional(),
   MAIL_FROM: z.string().min(3).default('Open Talks <no-reply@localhost>'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//)
+    .optional(),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
+  NODE_URL: z.url().optional(),
+  CLUSTER_SECRET: z.string().min(16).optional(),
+  LEASE_MS: z.coerce.number().int().min(1000).default(6000),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -135,5 +162,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       idleUnloadMs: e.NOTEPAD_IDLE_UNLOAD_MS,
     },
     townhallIdleUnloadMs: e.TOWNHALL_IDLE_UNLOAD_MS,
+    cluster: clusterConfig(e),
+  };
+}
+
+function clusterConfig(e: z.infer<typeof env>): ClusterConfig | undefined {
+  if (!e.REDIS_URL) return undefined;
+  if (!e.CLUSTER_SECRET) throw new Error('Invalid configuration:\n  CLUSTER_SECRET: required with REDIS_URL (at least 16 characters, the same on every node)');
+  if (!e.DATABASE_URL.startsWith('postgres')) throw new Error('Invalid configuration:\n  DATABASE_URL: several nodes need PostgreSQL (postgres://…); SQLite is one machine only');
+  return {
+    redisUrl: e.REDIS_URL,
+    nodeId: e.NODE_ID ?? `${hostname()}-${e.PORT}`,
+    nodeUrl: (e.NODE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
+    secret: e.CLUSTER_SECRET,
+    leaseMs: e.LEASE_MS,
   };
 }

@@ -34,26 +34,43 @@ export interface CommandContext {
   commands: Commands;
 }
 
+/** Who sent a command: the ids a socket carries (its `data`), never a principal read earlier. */
+export interface Sender {
+  sessionId: string;
+  participantId: string | null;
+}
+
 /**
- * The one way a command is registered (STYLE.md §2): (rate-limited before, by guardSocket) re-read who is asking,
- * check the permission table, run the command, ack, log one line.
+ * Runs one command for a sender and answers its ack, never throwing: re-read who is asking (a
+ * role changed a moment ago is already in force), check the permission table, run the command.
+ * This is the seam where a cluster sends the command to the session's owner (docs/cluster.md).
+ */
+export async function executeCommand(name: CommandName, sender: Sender, payload: unknown, { service, log, commands }: CommandContext): Promise<Ack<object>> {
+  const { action } = COMMANDS[name];
+  try {
+    const principal = await service.resolve(sender.sessionId, sender.participantId);
+    authorize(principal, action);
+    return { ok: true, ...(await runCommand(commands, name, principal, payload)) };
+  } catch (error) {
+    if (!(error instanceof AppError)) log.error({ err: error, cmd: name, sessionId: sender.sessionId }, 'command failed');
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+/**
+ * The one way a command is registered (STYLE.md §2): (rate-limited before, by guardSocket) run it
+ * through executeCommand, ack, log one line.
  * Handlers never parse, authorise or limit by hand, and a failure changes nothing.
  */
-export function registerCommand<K extends CommandName>(socket: IoSocket, name: K, { service, log, commands }: CommandContext): void {
-  const { action } = COMMANDS[name];
+export function registerCommand<K extends CommandName>(socket: IoSocket, name: K, context: CommandContext): void {
+  const { log } = context;
   const listener = async (payload: unknown, ack: unknown) => {
     const started = performance.now();
     const { sessionId, participantId } = socket.data;
-    let reply: Ack<object>;
-    try {
-      if (typeof ack !== 'function') throw new AppError('bad_request', 'Commands need an acknowledgement callback');
-      const principal = await service.resolve(sessionId, participantId);
-      authorize(principal, action);
-      reply = { ok: true, ...(await runCommand(commands, name, principal, payload)) };
-    } catch (error) {
-      reply = { ok: false, error: toApiError(error) };
-      if (!(error instanceof AppError)) log.error({ err: error, cmd: name, sessionId }, 'command failed');
-    }
+    const reply: Ack<object> =
+      typeof ack === 'function'
+        ? await executeCommand(name, socket.data, payload, context)
+        : { ok: false, error: toApiError(new AppError('bad_request', 'Commands need an acknowledgement callback')) };
     const ms = Math.round((performance.now() - started) * 10) / 10;
     log.info({ cmd: name, sessionId, participantId, ok: reply.ok, code: reply.ok ? undefined : reply.error.code, ms }, 'command');
     if (typeof ack === 'function') (ack as (reply: Ack<object>) => void)(reply);

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'conflict', // the action contradicts the current state
   'rate_limited', // too many requests; try again later
   'payload_too_large',
+  'unavailable', // the session is moving to another server (a node died or restarts); retry in a moment
   'internal', // our fault; logged on the server
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

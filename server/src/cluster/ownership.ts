@@ -1,0 +1,43 @@
+// One writer per session (docs/cluster.md, CLU…): a session's Town Hall room, café clocks, mutex
+// and coalescers live on exactly one node, its owner, which holds the session's lease. Every other
+// node forwards the session's commands and live reads there (router.ts).
+
+/** Who owns which session. On one process (`soloOwnership`) it is always this one. */
+export interface SessionOwnership {
+  /** This node's id. */
+  readonly nodeId: string;
+  /**
+   * The node that owns the session, taking the lease for this node when nobody holds it.
+   * Resolves `nodeId` when this node owns it (and then `owns` is true).
+   */
+  ownerOf(sessionId: string): Promise<string>;
+  /** Whether this node holds the session's lease now (from its own table, no round trip). */
+  owns(sessionId: string): boolean;
+  /** The fencing token of this node's lease on the session; larger for every new owner. */
+  fence(sessionId: string): number | undefined;
+  /** Forget what this node believes about another node's session (its owner did not answer). */
+  forget(sessionId: string): void;
+  /**
+   * Told after this node takes a session (on first use, or from a node that died): resume its
+   * clocks. The lease is held before it is called; commands wait until it has finished.
+   */
+  onAcquired(listener: (sessionId: string) => Promise<void>): void;
+  /** Told when this node lost a lease it held (renewal failed): drop what it keeps of the session. */
+  onLost(listener: (sessionId: string) => void): void;
+  /** Gives every lease back (a planned stop), so the others take over at once. */
+  close(): Promise<void>;
+}
+
+/** One process: it owns everything, nothing moves. */
+export function soloOwnership(nodeId = 'solo'): SessionOwnership {
+  return {
+    nodeId,
+    ownerOf: () => Promise.resolve(nodeId),
+    owns: () => true,
+    fence: () => 0,
+    forget: () => undefined,
+    onAcquired: () => undefined,
+    onLost: () => undefined,
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,161 @@
+import type { createClient } from 'redis';
+import type { Logger } from '../log.js';
+import type { SessionOwnership } from './ownership.js';
+
+type Redis = ReturnType<typeof createClient>;
+
+const LEASE = (sessionId: string) => `ot:lease:${sessionId}`;
+const FENCE = (sessionId: string) => `ot:fence:${sessionId}`;
+/** Every session that ever had an owner: the sweeper adopts those whose owner died. */
+const SESSIONS = 'ot:sessions';
+const OWNER_CACHE_MS = 1_000; // how long a node trusts what it read about another node's lease
+
+// Take the lease if nobody holds it: one round trip, and the fence grows with every new owner.
+const ACQUIRE = `
+local current = redis.call('GET', KEYS[1])
+if current then return current end
+local fence = redis.call('INCR', KEYS[2])
+local value = ARGV[1] .. '|' .. fence
+redis.call('SET', KEYS[1], value, 'PX', ARGV[2])
+redis.call('SADD', KEYS[3], ARGV[3])
+return value`;
+
+// Renew the leases still ours; answer the indexes of those that are not.
+const RENEW = `
+local lost = {}
+for i, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[i + 1] then redis.call('PEXPIRE', key, ARGV[1]) else table.insert(lost, i - 1) end
+end
+return lost`;
+
+const RELEASE = `
+for i, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[i] then redis.call('DEL', key) end
+end
+return 0`;
+
+interface Held {
+  value: string;
+  fence: number;
+}
+
+/**
+ * Session leases in Redis (SET NX PX with a fencing counter), renewed every third of their life.
+ * A node that dies stops renewing; after `leaseMs` the sweeper of a live node (or the next
+ * command) takes the session, with a larger fence, and resumes its clocks from storage.
+ */
+export class RedisLeases implements SessionOwnership {
+  private readonly held = new Map<string, Held>();
+  private readonly known = new Map<string, { owner: string; until: number }>();
+  private readonly acquiring = new Map<string, Promise<string>>();
+  private readonly acquired: ((sessionId: string) => Promise<void>)[] = [];
+  private readonly lost: ((sessionId: string) => void)[] = [];
+  private readonly renewTimer: NodeJS.Timeout;
+  private readonly sweepTimer: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly redis: Redis,
+    readonly nodeId: string,
+    private readonly leaseMs: number,
+    private readonly log: Logger,
+  ) {
+    this.renewTimer = setInterval(() => void this.renew(), Math.floor(leaseMs / 3));
+    this.sweepTimer = setInterval(() => void this.sweep(), Math.floor(leaseMs / 2));
+    this.renewTimer.unref();
+    this.sweepTimer.unref();
+  }
+
+  owns(sessionId: string): boolean {
+    return this.held.has(sessionId);
+  }
+
+  fence(sessionId: string): number | undefined {
+    return this.held.get(sessionId)?.fence;
+  }
+
+  forget(sessionId: string): void {
+    this.known.delete(sessionId);
+  }
+
+  onAcquired(listener: (sessionId: string) => Promise<void>): void {
+    this.acquired.push(listener);
+  }
+
+  onLost(listener: (sessionId: string) => void): void {
+    this.lost.push(listener);
+  }
+
+  ownerOf(sessionId: string): Promise<string> {
+    if (this.held.has(sessionId)) return Promise.resolve(this.nodeId);
+    const known = this.known.get(sessionId);
+    if (known && known.until > Date.now()) return Promise.resolve(known.owner);
+    let pending = this.acquiring.get(sessionId);
+    if (!pending) {
+      pending = this.tryAcquire(sessionId).finally(() => this.acquiring.delete(sessionId));
+      this.acquiring.set(sessionId, pending);
+    }
+    return pending;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.renewTimer);
+    clearInterval(this.sweepTimer);
+    const entries = [...this.held];
+    this.held.clear();
+    if (entries.length === 0 || !this.redis.isOpen) return;
+    await this.redis.eval(RELEASE, { keys: entries.map(([id]) => LEASE(id)), arguments: entries.map(([, h]) => h.value) }).catch((error: unknown) => {
+      this.log.warn({ err: error }, 'could not give the session leases back; they expire by themselves');
+    });
+  }
+
+  private async tryAcquire(sessionId: string): Promise<string> {
+    const value = (await this.redis.eval(ACQUIRE, { keys: [LEASE(sessionId), FENCE(sessionId), SESSIONS], arguments: [this.nodeId, String(this.leaseMs), sessionId] })) as string;
+    const [owner = '', fence = '0'] = value.split('|');
+    if (owner !== this.nodeId || this.held.has(sessionId)) {
+      this.known.set(sessionId, { owner, until: Date.now() + OWNER_CACHE_MS });
+      return owner;
+    }
+    this.held.set(sessionId, { value, fence: Number(fence) });
+    this.known.delete(sessionId);
+    this.log.info({ sessionId, fence: Number(fence), node: this.nodeId }, 'session lease taken');
+    for (const listener of this.acquired) {
+      await listener(sessionId).catch((error: unknown) => this.log.error({ err: error, sessionId }, 'could not resume a session taken over'));
+    }
+    return this.nodeId;
+  }
+
+  private async renew(): Promise<void> {
+    const entries = [...this.held];
+    if (entries.length === 0 || this.closed) return;
+    try {
+      const lost = (await this.redis.eval(RENEW, { keys: entries.map(([id]) => LEASE(id)), arguments: [String(this.leaseMs), ...entries.map(([, h]) => h.value)] })) as number[];
+      for (const index of lost) this.drop(entries[index]![0]);
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not renew the session leases');
+    }
+  }
+
+  private drop(sessionId: string): void {
+    if (!this.held.delete(sessionId)) return;
+    this.log.warn({ sessionId, node: this.nodeId }, 'session lease lost');
+    for (const listener of this.lost) listener(sessionId);
+  }
+
+  /** Adopts the sessions whose owner stopped renewing, so their timers fire without waiting for a command. */
+  private async sweep(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const sessions = await this.redis.sMembers(SESSIONS);
+      for (let i = 0; i < sessions.length; i += 500) {
+        const chunk = sessions.slice(i, i + 500);
+        const owners = await this.redis.mGet(chunk.map(LEASE));
+        for (const [index, owner] of owners.entries()) if (owner === null) await this.ownerOf(chunk[index]!);
+      }
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not look for sessions without an owner');
+    }
+  }
+}
