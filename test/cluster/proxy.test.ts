@@ -37,7 +37,7 @@ async function backend(name: string): Promise<Backend> {
   const server = createServer((req, res) => {
     if (req.url === '/api/health') checks.push(`${req.method} ${req.url}`);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ node: name, url: req.url ?? "", headers: req.headers } satisfies Echo));
+    res.end(JSON.stringify({ node: name, url: req.url ?? '', headers: req.headers } satisfies Echo));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { name, port, server, checks };
