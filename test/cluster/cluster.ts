@@ -3,9 +3,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { createClient } from 'redis';
 import { freePort, untilHealthy } from '../helpers/child-server.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/server.js';
+import { postgresUrl } from '../helpers/environment.js';
 import { redisUrl } from './environment.js';
 import { startProxy, testConfig, type Proxy } from './haproxy.js';
 
@@ -25,7 +26,8 @@ export interface Cluster {
   url: string;
   nodes: ClusterNode[];
   proxy: Proxy;
-  database: TestDatabase;
+  /** The PostgreSQL schema all nodes share, dropped by close(). */
+  schema: string;
   redisPrefix: string;
   leaseMs: number;
   /** SIGKILL: no goodbye, no lease given back, sockets cut by the kernel. */
@@ -44,7 +46,8 @@ export interface ClusterOptions {
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const leaseMs = options.leaseMs ?? 2000;
-  const database = await createTestDatabase('postgres');
+  // A schema of its own (the nodes create it); no vitest here, so the benchmark can use this too.
+  const schema = `t_${randomBytes(6).toString('hex')}`;
   const redisPrefix = `ot-test-${randomBytes(4).toString('hex')}:`;
   const secret = randomBytes(24).toString('hex');
   const ports = await distinctPorts(NODES + 1);
@@ -56,8 +59,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       ...process.env,
       PORT: String(node.port),
       HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      DATABASE_SCHEMA: database.schema!,
+      DATABASE_URL: postgresUrl,
+      DATABASE_SCHEMA: schema,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: redisPrefix,
       CLUSTER_SECRET: secret,
@@ -113,7 +116,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     url: proxy.url,
     nodes,
     proxy,
-    database,
+    schema,
     redisPrefix,
     leaseMs,
     kill: (index) => killNode(nodes[index]!),
@@ -138,7 +141,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       await Promise.all(nodes.map(killNode));
       for await (const keys of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) if (keys.length > 0) await redis.del(keys);
       await redis.close();
-      await database.drop();
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
     },
   };
 }
