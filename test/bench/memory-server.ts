@@ -1,13 +1,16 @@
 // The app's server for `npm run bench:memory`, in its own process (started by memory.ts with
 // fork() and --expose-gc). Reports its port, then answers 'memory' messages with its memory
 // after a full garbage collection, so what is measured is what stays, not what is waiting.
+// BENCH_MEMORY_DIR: the data directory, kept on 'stop', so a second server starts on the people
+// the first one joined (a fresh process: joining's garbage is not in its RSS).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startServer } from '../../server/src/app.js';
 import { answerMemory } from './memory-measure.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'open-talks-bench-memory-'));
+const kept = process.env.BENCH_MEMORY_DIR;
+const dir = kept ?? mkdtempSync(join(tmpdir(), 'open-talks-bench-memory-'));
 const server = await startServer(
   loadConfig({
     ...process.env,
@@ -24,6 +27,6 @@ const server = await startServer(
 process.send?.({ type: 'ready', port: server.port });
 answerMemory(() =>
   server.close().then(() => {
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }),
 );

@@ -2,8 +2,12 @@
 // server (memory-floor.ts: same version, options and transport, two rooms per client as the
 // app joins) each run in their own process; N idle clients connect from this one (websocket
 // transport). Each server's RSS and heap are read after a full GC before and after the clients
-// connect (the app's with a Town Hall and N people already joined, so only connecting counts);
-// the difference over N is the cost of one connected participant. Medians over --runs.
+// connect; the difference over N is the cost of one connected participant. Medians over --runs.
+// The app's N people join a Town Hall over HTTP on a first server; the one measured is a second,
+// fresh process on the same database, as after a restart: joining's garbage would otherwise sit
+// in the RSS measured before and be reused by the connections, hiding their cost. Before
+// measuring, one client connects and leaves on both servers, so what is loaded once (the
+// session's room) is not counted per participant.
 //
 //   npm run bench:memory                          # 2,000 clients, 3 runs
 //   npm run bench:memory -- --clients 300 --runs 1
@@ -11,8 +15,8 @@
 //
 // Needs about N + 100 file descriptors (`ulimit -n`).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -44,10 +48,10 @@ interface Server {
   base: string;
 }
 
-async function start(file: string, profileDir?: string): Promise<Server> {
+async function start(file: string, profileDir?: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   // Sampling every 32 KB rather than 512 KB: a participant's share is tens of KB.
   const profile = profileDir ? ['--heap-prof', `--heap-prof-dir=${profileDir}`, '--heap-prof-interval=32768'] : [];
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), { execArgv: ['--expose-gc', ...profile, '--import', 'tsx'], env: { ...process.env } });
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), { execArgv: ['--expose-gc', ...profile, '--import', 'tsx'], env: { ...process.env, ...env } });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -126,8 +130,16 @@ interface Figure {
 }
 
 async function measure(kind: 'app' | 'floor', profileDir?: string): Promise<Figure> {
-  const server = await start(kind === 'app' ? './memory-server.ts' : './memory-floor.ts', profileDir);
-  const tokens = kind === 'app' ? await joinApp(server.base) : Array.from({ length: N }, (_, i) => `floor-${i}`);
+  const dir = mkdtempSync(join(tmpdir(), 'open-talks-bench-memory-'));
+  let tokens = Array.from({ length: N }, (_, i) => `floor-${i}`);
+  if (kind === 'app') {
+    const joining = await start('./memory-server.ts', undefined, { BENCH_MEMORY_DIR: dir });
+    tokens = await joinApp(joining.base);
+    await stop(joining);
+  }
+  const server = await start(kind === 'app' ? './memory-server.ts' : './memory-floor.ts', profileDir, { BENCH_MEMORY_DIR: dir });
+  for (const socket of await connect(server.base, tokens.slice(0, 1))) socket.close();
+  await sleep(SETTLE_MS);
   const before = await memory(server);
   const started = performance.now();
   const clients = await connect(server.base, tokens);
@@ -142,6 +154,7 @@ async function measure(kind: 'app' | 'floor', profileDir?: string): Promise<Figu
     for (const socket of clients) socket.close();
     await stop(server);
   }
+  rmSync(dir, { recursive: true, force: true });
   return {
     rssKb: (after.rssKb - before.rssKb) / N,
     heapKb: (after.heapUsedKb - before.heapUsedKb) / N,
