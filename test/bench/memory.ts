@@ -194,7 +194,8 @@ if (HEAP_PROF) {
   mkdirSync(HEAP_PROF, { recursive: true });
   const known = new Set(readdirSync(HEAP_PROF));
   await measure('app', HEAP_PROF);
-  const file = readdirSync(HEAP_PROF).find((name) => name.endsWith('.heapprofile') && !known.has(name));
+  // The main thread's profile (Heap.<date>.<time>.<pid>.0.<n>); worker threads write their own.
+  const file = readdirSync(HEAP_PROF).find((name) => /\.0\.\d+\.heapprofile$/.test(name) && !known.has(name));
   console.log('');
   if (file) console.log(summariseHeapProfile(join(HEAP_PROF, file), N).join('\n'));
   else console.log(`no heap profile was written in ${HEAP_PROF}`);
