@@ -9,6 +9,8 @@ import { cafeWorld, closeAllNotepads, closeNotepad, ideasAt, openNotepad, until,
 import { createTestDatabase, startTestServer, type TestDatabase, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
+import { docFromStored } from '../../server/src/notepad/read.js';
+import { sharedStorage } from '../../server/src/notepad/shared-storage.js';
 
 // Notepads on several nodes (docs/cluster.md, CLU60–CLU69): two real nodes in this process on one
 // PostgreSQL schema and one Redis (a key prefix of this file's own), the upstream WebsocketProvider.
@@ -144,6 +146,25 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     expect(stored.getText('notes').toString()).toBe('Notes on a. ');
     expect((stored.getArray('ideas').toJSON() as { id: string }[]).map((idea) => idea.id)).toEqual(['i1', 'i2']);
     expect(ids()).toEqual(['i1', 'i2']);
+  });
+
+  it('CLU64 CLU65 two nodes append to one room: no seq is lost to the other, and compaction keeps the other’s batch', async () => {
+    const room = world.room(world.tableA, 2);
+    const storage = sharedStorage(a.store, () => false);
+    const onA = new Y.Doc();
+    const onB = new Y.Doc();
+    onA.getText('notes').insert(0, 'from a. ');
+    onB.getText('notes').insert(0, 'from b. ');
+    expect(await storage.append(room, world.sessionId, 1, Y.encodeStateAsUpdate(onA), Date.now())).toBe(1);
+    // Node b's counter says 1 too: it is stored after a's, not refused for ever.
+    expect(await storage.append(room, world.sessionId, 1, Y.encodeStateAsUpdate(onB), Date.now())).toBe(2);
+    // Node a compacts without having heard b's batch yet: the snapshot still holds it.
+    await storage.compact(room, world.sessionId, Y.encodeStateAsUpdate(onA), 1, Date.now());
+    const stored = await a.store.notepads.load(room);
+    expect(stored.updates).toHaveLength(0);
+    const text = docFromStored(stored).getText('notes').toString();
+    expect(text).toContain('from a. ');
+    expect(text).toContain('from b. ');
   });
 
   it('CLU62 presence crosses nodes and leaves with its connection', async () => {
