@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { createServer, connect as tcpConnect, type AddressInfo, type Server, type Socket } from 'node:net';
-import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { http } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
 import { cafeWorld, closeAllNotepads, closeNotepad, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
-import { createTestDatabase, startTestServer, type TestDatabase, type TestServer } from '../helpers/server.js';
+import { checkRedis, clusterNodes, forwarder } from '../helpers/notepad-cluster.js';
+import { createTestDatabase, type TestDatabase, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 import { docFromStored } from '../../server/src/notepad/read.js';
@@ -15,84 +13,22 @@ import { sharedStorage } from '../../server/src/notepad/shared-storage.js';
 // Notepads on several nodes (docs/cluster.md, CLU60–CLU69): two real nodes in this process on one
 // PostgreSQL schema and one Redis (a key prefix of this file's own), the upstream WebsocketProvider.
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function checkRedis(): Promise<string | null> {
-  const redis = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    await redis.ping();
-    return null;
-  } catch (error) {
-    return `Redis is not reachable at ${REDIS_URL} (${(error as Error).message}); set TEST_REDIS_URL`;
-  } finally {
-    if (redis.isOpen) await redis.close();
-  }
-}
-
 const missing = (await checkPostgres()) ?? (await checkRedis());
 if (missing && requireAll) throw new Error(missing);
 if (missing) console.warn(`cluster notepads skipped: ${missing}`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** What the proxy does for a room (docs/cluster.md): every connection goes to the node it names now. */
-async function forwarder(target: () => number): Promise<{ url: string; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = tcpConnect(target(), '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-    upstream.on('close', () => client.destroy());
-    client.on('close', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
-  const prefix = `t${randomBytes(4).toString('hex')}:`;
+  let nodes: ReturnType<typeof clusterNodes>;
   let database: TestDatabase;
   let a: TestServer;
   let b: TestServer;
   let world: CafeWorld;
 
-  const startNode = async (id: string) => {
-    const port = await freePort();
-    return startTestServer({
-      database,
-      port,
-      env: { REDIS_URL, REDIS_PREFIX: prefix, CLUSTER_SECRET: 'cluster-notepad-test-secret', NODE_ID: id, NODE_URL: `http://127.0.0.1:${port}` },
-    });
-  };
-
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    a = await startNode('a');
-    b = await startNode('b');
+    nodes = clusterNodes(database);
+    a = await nodes.start('a');
+    b = await nodes.start('b');
     world = await cafeWorld(a.url, a.store);
   });
   afterEach(() => {
@@ -103,10 +39,7 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     await a?.close();
     await b?.close();
     await database?.drop();
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length > 0) await redis.del(keys);
-    await redis.close();
+    await nodes?.clean();
   });
 
   it('CLU61 two writers of one table on different nodes converge, and storage holds both', async () => {

@@ -48,7 +48,11 @@ export class NotepadRepo {
 
   /** The highest update seq stored for the room (0 when none): where a node appends after another did (CLU64). */
   async lastSeq(room: string): Promise<number> {
-    const row = await this.db.selectFrom('notepad_updates').select((eb) => eb.fn.max('seq').as('seq')).where('room', '=', room).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('notepad_updates')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('room', '=', room)
+      .executeTakeFirst();
     return Number(row?.seq ?? 0);
   }
 
@@ -67,8 +71,21 @@ export class NotepadRepo {
       .executeTakeFirstOrThrow();
     const updates = await this.db.selectFrom('notepad_updates').select(['seq', 'data']).where('room', '=', room).orderBy('seq').execute();
     const snapshot = merge([locked.data, ...updates.map((u) => u.data), state]);
-    await this.db.updateTable('notepad_snapshots').set({ data: toBuffer(snapshot), updated_at: now }).where('room', '=', room).execute();
-    if (updates.length > 0) await this.db.deleteFrom('notepad_updates').where('room', '=', room).where('seq', 'in', updates.map((u) => u.seq)).execute();
+    await this.db
+      .updateTable('notepad_snapshots')
+      .set({ data: toBuffer(snapshot), updated_at: now })
+      .where('room', '=', room)
+      .execute();
+    if (updates.length > 0)
+      await this.db
+        .deleteFrom('notepad_updates')
+        .where('room', '=', room)
+        .where(
+          'seq',
+          'in',
+          updates.map((u) => u.seq),
+        )
+        .execute();
   }
 
   /** Every stored notepad of a session (room → snapshot and updates), for the record. */

@@ -40,7 +40,11 @@ export class SeriesDocumentRepo {
 
   /** As NotepadRepo.lastSeq (CLU64). */
   async lastSeq(room: string): Promise<number> {
-    const row = await this.db.selectFrom('series_document_updates').select((eb) => eb.fn.max('seq').as('seq')).where('room', '=', room).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('series_document_updates')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('room', '=', room)
+      .executeTakeFirst();
     return Number(row?.seq ?? 0);
   }
 
@@ -54,8 +58,21 @@ export class SeriesDocumentRepo {
       .executeTakeFirstOrThrow();
     const updates = await this.db.selectFrom('series_document_updates').select(['seq', 'data']).where('room', '=', room).orderBy('seq').execute();
     const snapshot = merge([locked.data, ...updates.map((u) => u.data), state]);
-    await this.db.updateTable('series_document_snapshots').set({ data: toBuffer(snapshot), updated_at: now }).where('room', '=', room).execute();
-    if (updates.length > 0) await this.db.deleteFrom('series_document_updates').where('room', '=', room).where('seq', 'in', updates.map((u) => u.seq)).execute();
+    await this.db
+      .updateTable('series_document_snapshots')
+      .set({ data: toBuffer(snapshot), updated_at: now })
+      .where('room', '=', room)
+      .execute();
+    if (updates.length > 0)
+      await this.db
+        .deleteFrom('series_document_updates')
+        .where('room', '=', room)
+        .where(
+          'seq',
+          'in',
+          updates.map((u) => u.seq),
+        )
+        .execute();
   }
 }
 
