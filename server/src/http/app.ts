@@ -25,7 +25,7 @@ import { recordRoutes } from './routes/record.js';
 import { consultationReadRoutes } from './routes/consultation-reads.js';
 import { clientRoutes } from './static.js';
 import { notepadTicketRoutes } from './routes/notepad-tickets.js';
-import type { NotepadTickets } from '../notepad/tickets.js';
+import type { TicketStore } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
@@ -47,7 +47,7 @@ export interface HttpDeps {
   /** Every command's handler (createCommands), shared with Socket.IO. */
   commands: Commands;
   records: RecordService;
-  notepadTickets: NotepadTickets;
+  notepadTickets: TicketStore;
   log: Logger;
   storage: string;
   /** The per-person command budget, shared with Socket.IO (LIMIT1). */
