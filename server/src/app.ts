@@ -32,6 +32,9 @@ import { tokenAuthenticator } from './auth/authenticate.js';
 import { EventBus } from './events/bus.js';
 import { RecordService } from './record/record-service.js';
 import { Consultation } from './consultation/index.js';
+import { localRouter } from './cluster/router-local.js';
+import { clusterRouting } from './cluster/router-setup.js';
+import { startStandaloneCluster } from './cluster/router-standalone.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -96,15 +99,22 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
-  bus.subscribe('participant:format-follows', ({ participant, format }) =>
-    (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>
-      log.error({ err: error, sessionId: participant.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
-    ),
-  );
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits) });
-  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
+  // ── Forwarding to the owner (issue 17, helper "routing"; docs/cluster.md CLU30–CLU59) ──
+  // Commands, the first state, people's changes (a join re-seats the café) and HTTP under
+  // /api/sessions/:id run on the session's owner. Until core's startCluster lands: a stand-in.
+  const local = localRouter({ service, commands, cafeRun, townhall, log });
+  const standalone = config.cluster ? await startStandaloneCluster(config.cluster, io, log) : undefined;
+  const routing =
+    config.cluster && standalone
+      ? clusterRouting({ config: config.cluster, ownership: standalone.ownership, nodes: standalone.nodes, run: (_sessionId, fn) => fn(), local, store, log })
+      : undefined;
+  const router = routing?.router ?? local;
+  bus.subscribe('participant:format-follows', ({ participant, format }) => router.personChanged(participant, format));
+  // ── end of forwarding ──
+  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson, router: routing?.router });
   handleRequest = createHttpApp({
     config,
     service,
@@ -119,6 +129,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     budget,
     store,
     notepads,
+    cluster: routing?.http,
   });
   await cafeRun.resumeClocks();
   await townhall.resumeClocks();
@@ -155,6 +166,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
         await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
         http.closeAllConnections();
+        routing?.close();
+        await standalone?.close(); // gives the leases back: another node takes the sessions at once
         await notepadsClosed;
         await consultationClosed;
         await store.close();

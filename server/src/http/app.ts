@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -55,6 +55,8 @@ export interface HttpDeps {
   store: Store;
   /** The series' drafts are notepad documents (issue 16). */
   notepads: NotepadServer;
+  /** In a cluster: forwards /api/sessions/:id… to the session's owner and answers other nodes (cluster/forward-http.ts). */
+  cluster?: RequestHandler;
 }
 
 function limiter(windowMs: number, limit: number) {
@@ -69,11 +71,13 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads }: HttpDeps): Express {
+export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, cluster }: HttpDeps): Express {
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // First of all, before any body is read: a request for another node's session goes there whole (CLU40).
+  if (cluster) app.use(cluster);
   app.use(
     helmet({
       // Venues often serve over plain http on a LAN: do not force https on them.
