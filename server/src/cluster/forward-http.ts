@@ -131,6 +131,9 @@ async function runHere(deps: ClusterHttpDeps, sessionId: string, res: Response, 
 function pipeBack(answer: IncomingMessage, res: Response): void {
   res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
   answer.pipe(res);
+  // The owner died halfway through its answer: the client must see a cut, not a short body.
+  answer.once('aborted', () => res.destroy());
+  answer.once('error', () => res.destroy());
   res.once('close', () => answer.destroy());
 }
 

@@ -45,7 +45,10 @@ export function internalEndpoint(deps: InternalDeps): (req: IncomingMessage, res
       req.resume();
       return reply(403, { error: { code: 'forbidden', message: 'Only the nodes of this cluster may call this' } });
     }
-    if (req.method !== 'POST') return reply(405, { error: { code: 'bad_request', message: 'POST only' } });
+    if (req.method !== 'POST') {
+      req.resume();
+      return reply(405, { error: { code: 'bad_request', message: 'POST only' } });
+    }
     readAll(req, MAX_INTERNAL_BYTES)
       .then((text) => answer(deps, req.url?.split('?')[0] ?? '', JSON.parse(text) as unknown))
       .then(
