@@ -8,15 +8,15 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { endToEnd, NotSent, readBody, TooLarge, type NodeClient } from './forward.js';
 import { carriesSecret, CLIENT_IP_HEADER, CLIENT_PROTO_HEADER, FORWARDED_HEADER, INTERNAL_PREFIX } from './internal-auth.js';
-import type { SessionOwnership } from './ownership.js';
-import type { NodeAddresses, OwnerRun } from './router.js';
+import type { NodeDirectory, SessionOwnership } from './ownership.js';
+import type { OwnerRun } from './router.js';
 
 const SESSION_PATH = /^\/api\/sessions\/([^/?#]+)(?:[/?#]|$)/;
 const MAX_FORWARDED_BODY = 128 * 1024; // bytes: the API reads at most 64 KB (MAX_BODY); past this the owner would refuse it anyway
 
 export interface ClusterHttpDeps {
   ownership: SessionOwnership;
-  nodes: NodeAddresses;
+  nodes: NodeDirectory;
   client: NodeClient;
   run: OwnerRun;
   /** The owner's internal endpoints (internal.ts). */

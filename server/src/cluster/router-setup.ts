@@ -7,8 +7,8 @@ import { NodeClient } from './forward.js';
 import { clusterHttp } from './forward-http.js';
 import { internalEndpoint } from './internal.js';
 import { secretDigest } from './internal-auth.js';
-import type { SessionOwnership } from './ownership.js';
-import { ClusterRouter, type NodeAddresses, type OwnerRun, type SessionRouter } from './router.js';
+import type { NodeDirectory, SessionOwnership } from './ownership.js';
+import { ClusterRouter, type OwnerRun, type SessionRouter } from './router.js';
 
 export interface ClusterRouting {
   /** Commands, live reads and people's changes, run on each session's owner. */
@@ -22,7 +22,7 @@ export interface ClusterRouting {
 export interface ClusterRoutingDeps {
   config: ClusterConfig;
   ownership: SessionOwnership;
-  nodes: NodeAddresses;
+  nodes: NodeDirectory;
   run: OwnerRun;
   /** This node's own runner (localRouter). */
   local: SessionRouter;

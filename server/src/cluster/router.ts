@@ -9,7 +9,7 @@ import type { Principal } from '../sessions/principal.js';
 import type { ParticipantRecord } from '../store/index.js';
 import { NotSent, type NodeClient } from './forward.js';
 import { INTERNAL_PREFIX } from './internal-auth.js';
-import type { SessionOwnership } from './ownership.js';
+import type { NodeDirectory, SessionOwnership } from './ownership.js';
 
 /** What a session's owner runs itself (router-local.ts); on one process, this is the router. */
 export interface SessionRouter {
@@ -19,11 +19,6 @@ export interface SessionRouter {
   state(sender: Sender, known?: Principal): Promise<SessionState>;
   /** The café re-seats a person, the Town Hall follows their name and hand (after a join, a role change…). */
   personChanged(participant: ParticipantRecord, format: SessionFormat): Promise<void>;
-}
-
-/** Where each node is reached (core's NodeDirectory in ownership.ts: the same shape). */
-export interface NodeAddresses {
-  urlOf(nodeId: string): Promise<string | undefined>;
 }
 
 /** Runs owner work under this node's lease and fence (core's `ownerRun`); refuses with `unavailable` otherwise. */
@@ -46,7 +41,7 @@ const ANSWERED_ANYWHERE: ReadonlySet<CommandName> = new Set(['clock:ping']);
 
 export interface ClusterRouterDeps {
   ownership: SessionOwnership;
-  nodes: NodeAddresses;
+  nodes: NodeDirectory;
   client: NodeClient;
   /** This node's own runner: used when it owns the session. */
   local: SessionRouter;
