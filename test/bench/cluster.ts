@@ -135,12 +135,19 @@ async function openTalks(): Promise<Figures[]> {
   const cluster = await startCluster({ leaseMs: 6000, env: { LOG_LEVEL: 'warn', RATE_JOIN_PER_MIN: '1000000' } });
   try {
     const post = async (path: string, body: unknown) => {
-      const response = await fetch(`${cluster.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      // A connection per call: a kept-alive one may be closed by HAProxy just as it is reused.
+      let response = await fetch(`${cluster.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(body) });
+      // A rare 502 while 6,000 join (logged below): a join made twice only adds someone unconnected.
+      for (let retry = 0; response.status === 502 && retry < 3; retry++) {
+        badGateways++;
+        response = await fetch(`${cluster.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(body) });
+      }
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return await response.json();
     };
     const created = await post('/api/sessions', { title: 'Café on three nodes', format: 'cafe', attribution: 'group' });
     const tokens: string[] = [];
+    let badGateways = 0;
     const started = Date.now();
     for (let i = 0; i < N; i += JOIN_CONCURRENCY) {
       const batch = await Promise.all(
@@ -148,7 +155,16 @@ async function openTalks(): Promise<Figures[]> {
       );
       tokens.push(...batch.map((j: { token: string }) => j.token));
     }
-    console.log(`  ${N} joined in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`  ${N} joined in ${((Date.now() - started) / 1000).toFixed(1)} s${badGateways ? ` (${badGateways} answered 502 and were sent again)` : ''}`);
+    if (badGateways)
+      console.log(
+        cluster.proxy
+          .output()
+          .split('\n')
+          .filter((line) => / 502 /.test(line))
+          .slice(-3)
+          .join('\n'),
+      );
     const children = await clientProcesses(cluster.url, tokens);
     console.log(`  ${N} connected`);
     const facilitator = io(cluster.url, { transports: ['websocket'], forceNew: true, auth: { token: created.facilitatorToken, version: PROTOCOL_VERSION } });
@@ -161,6 +177,17 @@ async function openTalks(): Promise<Figures[]> {
     facilitator.close();
     await closeClients(children);
     return figures;
+  } catch (error) {
+    for (const node of cluster.nodes) console.error(`${node.id}: ${node.process?.exitCode ?? node.process?.signalCode ?? 'running'}\n${node.stderr.slice(-2000)}`);
+    console.error(
+      cluster.proxy
+        .output()
+        .split('\n')
+        .filter((line) => / 50\d /.test(line))
+        .slice(-5)
+        .join('\n'),
+    );
+    throw error;
   } finally {
     await cluster.close();
   }
