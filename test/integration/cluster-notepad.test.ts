@@ -3,12 +3,15 @@ import * as Y from 'yjs';
 import { http } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
 import { cafeWorld, closeAllNotepads, closeNotepad, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
-import { checkRedis, clusterNodes, forwarder } from '../helpers/notepad-cluster.js';
+import { checkRedis, clusterNodes, forwarder, redisUrl } from '../helpers/notepad-cluster.js';
 import { createTestDatabase, type TestDatabase, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 import { docFromStored } from '../../server/src/notepad/read.js';
 import { sharedStorage } from '../../server/src/notepad/shared-storage.js';
+import { notepadRedis, redisPrefixOf } from '../../server/src/cluster/notepad-cluster.js';
+import { RedisNotepadRelay } from '../../server/src/cluster/notepad-relay.js';
+import pino from 'pino';
 
 // Notepads on several nodes (docs/cluster.md, CLU60–CLU69): two real nodes in this process on one
 // PostgreSQL schema and one Redis (a key prefix of this file's own), the upstream WebsocketProvider.
@@ -98,6 +101,32 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     const text = docFromStored(stored).getText('notes').toString();
     expect(text).toContain('from a. ');
     expect(text).toContain('from b. ');
+  });
+
+  it('CLU69 a batch that waits for one never relayed is caught up from storage', async () => {
+    const room = world.room(world.tableA, 1);
+    const ann = await openNotepad(a.url, room, world.ann.token);
+    // A third node stored a batch, but its message never arrived (Redis was away); its next one does.
+    const third = new Y.Doc();
+    Y.applyUpdate(third, Y.encodeStateAsUpdate(ann.doc));
+    const before = Y.encodeStateVector(third);
+    third.getText('notes').insert(0, 'lost ');
+    const lost = Y.encodeStateAsUpdate(third, before);
+    const between = Y.encodeStateVector(third);
+    third.getText('notes').insert(0, 'late ');
+    const late = Y.encodeStateAsUpdate(third, between);
+    await sharedStorage(a.store, () => false).append(room, world.sessionId, 1, lost, Date.now());
+    const redis = notepadRedis(redisUrl);
+    await redis.connect();
+    // The prefix the nodes took (REDIS_PREFIX once the configuration reads it).
+    const relay = await RedisNotepadRelay.start(redis, redisPrefixOf(a.config.cluster!), pino({ level: 'silent' }));
+    try {
+      relay.publish(room, { kind: 'update', data: late, peers: false });
+      await until(ann.doc, () => ann.text.toString().startsWith('late lost '), 'both batches at Ann', 5000);
+    } finally {
+      await relay.close();
+      await redis.close();
+    }
   });
 
   it('CLU62 presence crosses nodes and leaves with its connection', async () => {

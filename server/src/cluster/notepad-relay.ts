@@ -19,6 +19,7 @@ export class RedisNotepadRelay implements NotepadRelay {
   private readonly sender = randomUUID();
   private readonly rooms = new Map<string, Listener>();
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
+  private readonly resumedListeners: (() => void)[] = [];
 
   private constructor(
     private readonly publisher: Redis,
@@ -34,6 +35,10 @@ export class RedisNotepadRelay implements NotepadRelay {
     await subscriber.connect();
     const relay = new RedisNotepadRelay(publisher, subscriber, prefix, log);
     await subscriber.subscribe(`${prefix}notepad-access`, (message) => relay.heardAccess(message), true);
+    // node-redis subscribes again by itself after a reconnect; what went by meanwhile is in storage.
+    subscriber.on('ready', () => {
+      for (const listener of relay.resumedListeners) listener();
+    });
     return relay;
   }
 
@@ -72,6 +77,10 @@ export class RedisNotepadRelay implements NotepadRelay {
 
   onAccess(listener: (change: AccessChange) => void): void {
     this.accessListeners.push(listener);
+  }
+
+  onResumed(listener: () => void): void {
+    this.resumedListeners.push(listener);
   }
 
   async close(): Promise<void> {

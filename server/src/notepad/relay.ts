@@ -30,6 +30,8 @@ export interface NotepadRelay {
   publish(room: string, message: RoomMessage): void;
   publishAccess(change: AccessChange): void;
   onAccess(listener: (change: AccessChange) => void): void;
+  /** Told when the relay is back after losing Redis: what was published meanwhile is only in storage. */
+  onResumed(listener: () => void): void;
 }
 
 /** What a NotepadServer on several nodes is given (server/src/cluster/notepad-*.ts). */
