@@ -33,6 +33,8 @@ import { tokenAuthenticator } from './auth/authenticate.js';
 import { EventBus } from './events/bus.js';
 import { RecordService } from './record/record-service.js';
 import { Consultation } from './consultation/index.js';
+import { startCluster, type Cluster } from './cluster/index.js';
+import { claimRunningClocks, clocksByFormat, clocksFollowOwnership } from './cluster/clocks.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -48,6 +50,8 @@ export interface RunningServer {
   store: Store;
   notepads: NotepadServer;
   log: Logger;
+  /** This node in its cluster: ownership, directory, Redis (solo on one process; docs/cluster.md). */
+  cluster: Cluster;
   /** The sessions whose Town Hall room is in this process's memory now (MEM1–MEM3). */
   townhallRooms(): string[];
   /** Stops accepting, closes every connection and the database. */
@@ -57,15 +61,16 @@ export interface RunningServer {
 /** Opens storage (running migrations), then serves HTTP, Socket.IO and the client on one port. */
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const handle = await openDatabase({ url: config.databaseUrl, pgSchema: config.databaseSchema });
-  const store = createStore(handle);
+  const cluster = await startCluster(config.cluster, log, handle.db);
+  const store = createStore(handle, { fenceCheck: cluster.fenceCheck });
 
   // The request listener must exist before Socket.IO attaches: Socket.IO then answers
   // /socket.io/ requests itself and hands only the others on. Added afterwards, Express
   // also answered long-polling requests (404), so polling clients could never connect.
   let handleRequest: RequestListener | undefined;
-  const budget = memoryBudget(config.limits.commandsPer10s); // one per person, Socket.IO and HTTP together (LIMIT1)
+  const budget = memoryBudget(config.limits.commandsPer10s, cluster.limiters); // one per person, Socket.IO and HTTP together (LIMIT1, CLU10)
   const http = createServer((req, res) => refuseFloodedRequest(budget, req, res) || handleRequest?.(req, res));
-  const io = createIo(http);
+  const io = createIo(http, cluster.adapter);
   const presence = socketPresence(io);
   const authenticate = tokenAuthenticator(store);
   // Services publish what changed; the adapters below subscribe, each in the order it must hear.
@@ -106,7 +111,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   );
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
-  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits) });
+  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits, cluster.limiters) });
   attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
   handleRequest = createHttpApp({
     config,
@@ -122,10 +127,24 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     budget,
     store,
     notepads,
+    limiters: config.cluster ? cluster.limiters : undefined,
+    clusterHealth: cluster.health,
   });
-  await cafeRun.resumeClocks();
-  await townhall.resumeClocks();
-  await consultation.resume();
+  if (config.cluster) {
+    // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
+    const dropTownhall = (sessionId: string) => void mutex.run(sessionId, async () => townhall.dropSession(sessionId));
+    const clocks = clocksByFormat(store, {
+      cafe: cafeRun,
+      townhall: { resumeSession: (id) => townhall.resumeSession(id), dropSession: dropTownhall },
+      consultation,
+    });
+    clocksFollowOwnership(cluster.ownership, clocks);
+    await claimRunningClocks(store, cluster.ownership, log);
+  } else {
+    await cafeRun.resumeClocks();
+    await townhall.resumeClocks();
+    await consultation.resume();
+  }
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -143,6 +162,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     store,
     notepads,
     log,
+    cluster,
     townhallRooms: () => townhallContext.loadedSessions(),
     close() {
       closing ??= (async () => {
@@ -154,12 +174,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         coalescer.close();
         const consultationClosed = consultation.close(); // phase timers, report recomputations, the worker thread
         consultationCoalescer.close();
+        const released = cluster.release(); // the others take this node's sessions at once
         // Socket.IO's close waits for every client's closing handshake: one that never answers must
         // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
         await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
         http.closeAllConnections();
         await notepadsClosed;
         await consultationClosed;
+        await released;
+        await cluster.close(); // after io: its adapter publishes through Redis
         await store.close();
       })();
       return closing;

@@ -1,13 +1,21 @@
 import type { createClient } from 'redis';
+import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { SESSION_MOVED_MESSAGE } from './fencing.js';
 import type { SessionOwnership } from './ownership.js';
 
 type Redis = ReturnType<typeof createClient>;
 
-const LEASE = (sessionId: string) => `ot:lease:${sessionId}`;
-const FENCE = (sessionId: string) => `ot:fence:${sessionId}`;
-/** Every session that ever had an owner: the sweeper adopts those whose owner died. */
-const SESSIONS = 'ot:sessions';
+export interface RedisLeasesOptions {
+  /** Before every key (REDIS_PREFIX): clusters and test runs sharing one Redis keep apart. */
+  prefix?: string;
+  /**
+   * Stores a new owner's fence (in PostgreSQL's session_fences, CLU5) before the session is
+   * used; a failure gives the lease back.
+   */
+  recordFence?: (sessionId: string, fence: number) => Promise<void>;
+}
+
 const OWNER_CACHE_MS = 1_000; // how long a node trusts what it read about another node's lease
 
 // Take the lease if nobody holds it: one round trip, and the fence grows with every new owner.
@@ -53,13 +61,21 @@ export class RedisLeases implements SessionOwnership {
   private readonly renewTimer: NodeJS.Timeout;
   private readonly sweepTimer: NodeJS.Timeout;
   private closed = false;
+  private readonly prefix: string;
+  private readonly recordFence: RedisLeasesOptions['recordFence'];
+  /** Every session that ever had an owner: the sweeper adopts those whose owner died. */
+  private readonly sessionsKey: string;
 
   constructor(
     private readonly redis: Redis,
     readonly nodeId: string,
     private readonly leaseMs: number,
     private readonly log: Logger,
+    options: RedisLeasesOptions = {},
   ) {
+    this.prefix = options.prefix ?? 'ot:';
+    this.recordFence = options.recordFence;
+    this.sessionsKey = `${this.prefix}sessions`;
     this.renewTimer = setInterval(() => void this.renew(), Math.floor(leaseMs / 3));
     this.sweepTimer = setInterval(() => void this.sweep(), Math.floor(leaseMs / 2));
     this.renewTimer.unref();
@@ -106,17 +122,42 @@ export class RedisLeases implements SessionOwnership {
     const entries = [...this.held];
     this.held.clear();
     if (entries.length === 0 || !this.redis.isOpen) return;
-    await this.redis.eval(RELEASE, { keys: entries.map(([id]) => LEASE(id)), arguments: entries.map(([, h]) => h.value) }).catch((error: unknown) => {
+    await this.redis.eval(RELEASE, { keys: entries.map(([id]) => this.lease(id)), arguments: entries.map(([, h]) => h.value) }).catch((error: unknown) => {
       this.log.warn({ err: error }, 'could not give the session leases back; they expire by themselves');
     });
   }
 
+  /**
+   * This node learned it is no longer the session's owner (a larger fence is stored, CLU6): it
+   * stops renewing and drops the session's state, like a lease lost on renewal.
+   */
+  lose(sessionId: string): void {
+    this.drop(sessionId);
+  }
+
+  private lease(sessionId: string): string {
+    return `${this.prefix}lease:${sessionId}`;
+  }
+
   private async tryAcquire(sessionId: string): Promise<string> {
-    const value = (await this.redis.eval(ACQUIRE, { keys: [LEASE(sessionId), FENCE(sessionId), SESSIONS], arguments: [this.nodeId, String(this.leaseMs), sessionId] })) as string;
+    const lease = this.lease(sessionId);
+    const value = (await this.redis.eval(ACQUIRE, {
+      keys: [lease, `${this.prefix}fence:${sessionId}`, this.sessionsKey],
+      arguments: [this.nodeId, String(this.leaseMs), sessionId],
+    })) as string;
     const [owner = '', fence = '0'] = value.split('|');
     if (owner !== this.nodeId || this.held.has(sessionId)) {
       this.known.set(sessionId, { owner, until: Date.now() + OWNER_CACHE_MS });
       return owner;
+    }
+    if (this.recordFence) {
+      try {
+        await this.recordFence(sessionId, Number(fence));
+      } catch (error) {
+        this.log.error({ err: error, sessionId }, 'could not store the fence of a session taken; the lease is given back');
+        await this.redis.eval(RELEASE, { keys: [lease], arguments: [value] }).catch(() => undefined);
+        throw new AppError('unavailable', SESSION_MOVED_MESSAGE);
+      }
     }
     this.held.set(sessionId, { value, fence: Number(fence) });
     this.known.delete(sessionId);
@@ -131,7 +172,10 @@ export class RedisLeases implements SessionOwnership {
     const entries = [...this.held];
     if (entries.length === 0 || this.closed) return;
     try {
-      const lost = (await this.redis.eval(RENEW, { keys: entries.map(([id]) => LEASE(id)), arguments: [String(this.leaseMs), ...entries.map(([, h]) => h.value)] })) as number[];
+      const lost = (await this.redis.eval(RENEW, {
+        keys: entries.map(([id]) => this.lease(id)),
+        arguments: [String(this.leaseMs), ...entries.map(([, h]) => h.value)],
+      })) as number[];
       for (const index of lost) this.drop(entries[index]![0]);
     } catch (error) {
       this.log.warn({ err: error }, 'could not renew the session leases');
@@ -148,10 +192,10 @@ export class RedisLeases implements SessionOwnership {
   private async sweep(): Promise<void> {
     if (this.closed) return;
     try {
-      const sessions = await this.redis.sMembers(SESSIONS);
+      const sessions = await this.redis.sMembers(this.sessionsKey);
       for (let i = 0; i < sessions.length; i += 500) {
         const chunk = sessions.slice(i, i + 500);
-        const owners = await this.redis.mGet(chunk.map(LEASE));
+        const owners = await this.redis.mGet(chunk.map((id) => this.lease(id)));
         for (const [index, owner] of owners.entries()) if (owner === null) await this.ownerOf(chunk[index]!);
       }
     } catch (error) {

@@ -14,6 +14,7 @@ import type { SessionService } from '../sessions/session-service.js';
 import { refuseWhileLimited, setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
 import { joinLimits } from './join-limits.js';
+import { limiterStore, type LimiterFactory } from '../cluster/limits.js';
 import { allowedLinkHosts } from './links.js';
 import { cafeRoutes } from './routes/cafe.js';
 import { commandRoutes } from './routes/commands.js';
@@ -55,12 +56,17 @@ export interface HttpDeps {
   store: Store;
   /** The series' drafts are notepad documents (issue 16). */
   notepads: NotepadServer;
+  /** Several nodes: the per-IP limits are counted in Redis (CLU10). */
+  limiters?: LimiterFactory;
+  /** Several nodes: this node's id and whether Redis answers, added to /api/health (CLU14). */
+  clusterHealth?: () => Promise<{ node: string; redis: 'ok' | 'down' }>;
 }
 
-function limiter(windowMs: number, limit: number) {
+function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactory; name: string }) {
   return rateLimit({
     windowMs,
     limit,
+    ...(shared && { store: limiterStore(shared.make, shared.name, windowMs) }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
@@ -69,7 +75,9 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads }: HttpDeps): Express {
+export function createHttpApp(deps: HttpDeps): Express {
+  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth } = deps;
+  const shared = (name: string) => limiters && { make: limiters, name };
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
@@ -98,8 +106,10 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(compression()); // JSON answers; Socket.IO's polling never reaches Express (server/src/app.ts)
   api.use(refuseWhileLimited);
   api.use(express.json({ limit: MAX_BODY }));
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) });
+  api.get('/health', (_req, res, next) => {
+    const base = { status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) };
+    if (!clusterHealth) return void res.json(base);
+    clusterHealth().then((cluster) => res.json({ ...base, ...cluster }), next);
   });
   api.use(
     sessionRoutes({
@@ -107,16 +117,16 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
       operatorKey: config.operatorKey,
       publicUrl: config.publicUrl,
       allowedHosts: allowedLinkHosts(config.allowedHosts),
-      createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
+      createLimiter: limiter(10 * 60_000, config.limits.createPerWindow, shared('create')),
     }),
   );
-  api.use(participantRoutes(service, joinLimits(config.limits)));
+  api.use(participantRoutes(service, joinLimits(config.limits, limiters)));
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(townhallRoutes(service, townhall));
   api.use(commandRoutes(service, commands));
   api.use(consultationReadRoutes(service, commands));
   // The public outcome page builds a whole record per request: limited like joining.
-  api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute, shared('records'))));
   api.use(notepadTicketRoutes(service, notepadTickets));
   // "Send me my link again" (CONS19): off without SMTP_URL.
   api.use(consultationLinkRoutes({ store, config, log, allowedHosts: allowedLinkHosts(config.allowedHosts) }));
@@ -131,8 +141,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
     notepads,
     drafts: seriesDrafts({ store, notepads }),
     evidence: seriesEvidence({ store, records, now: Date.now }),
-    createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
-    publicLimiter: limiter(60_000, config.limits.joinPerMinute),
+    createLimiter: limiter(10 * 60_000, config.limits.createPerWindow, shared('series-create')),
+    publicLimiter: limiter(60_000, config.limits.joinPerMinute, shared('series-public')),
     allowedHosts: allowedLinkHosts(config.allowedHosts),
     now: Date.now,
   });
@@ -141,7 +151,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(errorHandler);
   app.use('/api', api);
   // The consultation's server-rendered public page (/c/:slug), limited like the record's public page.
-  app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute)));
+  app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute, shared('consultation-public'))));
   app.use(compression(), series.pages);
 
   if (existsSync(join(config.clientDir, 'index.html'))) {

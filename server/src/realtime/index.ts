@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { can, OUTDATED_CLIENT, versionAccepted } from '@open-talks/shared';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { PersonBudget } from '../limits/person-budget.js';
@@ -16,8 +16,10 @@ import type { IoServer, IoSocket } from './types.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
 
-export function createIo(httpServer: HttpServer): IoServer {
+/** `adapter`: several nodes share rooms and broadcasts through it (docs/cluster.md CLU15); absent, Socket.IO's in-memory one. */
+export function createIo(httpServer: HttpServer, adapter?: ServerOptions['adapter']): IoServer {
   return new Server(httpServer, {
+    ...(adapter && { adapter }),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // Long-polling stays on: it is how people behind strict proxies and weak links get in.
     transports: ['polling', 'websocket'],

@@ -32,6 +32,19 @@ export class PhaseClock {
     }
   }
 
+  /** This node took the session (docs/cluster.md CLU12): its next date gets its timer again, from storage. */
+  async resumeSession(sessionId: string): Promise<void> {
+    const config = await this.ctx.store.consultation.config(sessionId);
+    if (!config) return;
+    if (effectivePhase(config, this.ctx.now()) !== config.phase) await this.due(sessionId);
+    else this.arm(sessionId, config);
+  }
+
+  /** Another node owns the session now (CLU13): its timer stops here. */
+  cancel(sessionId: string): void {
+    this.clock.cancel(sessionId);
+  }
+
   close(): void {
     this.clock.close();
   }
