@@ -9,7 +9,7 @@ import { closeAllSockets } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 import { docFromStored } from '../../server/src/notepad/read.js';
 import { sharedStorage } from '../../server/src/notepad/shared-storage.js';
-import { notepadRedis, redisPrefixOf } from '../../server/src/cluster/notepad-cluster.js';
+import { notepadRedis } from '../../server/src/cluster/notepad-cluster.js';
 import { RedisNotepadRelay } from '../../server/src/cluster/notepad-relay.js';
 import pino from 'pino';
 
@@ -118,8 +118,7 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     await sharedStorage(a.store, () => false).append(room, world.sessionId, 1, lost, Date.now());
     const redis = notepadRedis(redisUrl);
     await redis.connect();
-    // The prefix the nodes took (REDIS_PREFIX once the configuration reads it).
-    const relay = await RedisNotepadRelay.start(redis, redisPrefixOf(a.config.cluster!), pino({ level: 'silent' }));
+    const relay = await RedisNotepadRelay.start(redis, nodes.prefix, pino({ level: 'silent' }));
     try {
       relay.publish(room, { kind: 'update', data: late, peers: false });
       await until(ann.doc, () => ann.text.toString().startsWith('late lost '), 'both batches at Ann', 5000);
