@@ -56,7 +56,9 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     expect(ann.text.toString()).toBe(bob.text.toString());
     // CLU63: each node has heard that the other serves the room, so what it stores goes out sooner.
     for (let i = 0; i < 20; i++) (i % 2 ? ann : bob).text.insert(0, `${i} `);
-    await until(ann.doc, () => ann.text.toString() === bob.text.toString() && ann.text.length === 35 + 50, 'twenty more edits on both');
+    await until(ann.doc, () => ann.text.length === 35 + 50, 'twenty more edits at Ann');
+    await until(bob.doc, () => bob.text.length === 35 + 50, 'twenty more edits at Bob');
+    expect(ann.text.toString()).toBe(bob.text.toString());
 
     await Promise.all([a.notepads.flushAll(), b.notepads.flushAll()]);
     const stored = await a.notepads.loadStoredDoc(room);
@@ -150,6 +152,25 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
         check();
       }),
       'Ann’s caret gone at Bob',
+    );
+  });
+
+  it('CLU62 a node that loads a room sees at once who is on the other node', async () => {
+    const room = world.room(world.tableB, 2);
+    const facilitator = await openNotepad(a.url, room, world.created.facilitatorToken);
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Fay', color: '#112233', colorLight: '#445566' });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // Fay's state reaches node a
+    const bob = await openNotepad(b.url, room, world.bob.token); // node b loads the room now
+    const fayId = facilitator.doc.clientID;
+    // Sooner than the provider's own renewal (every 15 s) would bring it.
+    await within(
+      new Promise<void>((resolve) => {
+        const check = () => bob.provider.awareness.getStates().has(fayId) && resolve();
+        bob.provider.awareness.on('change', check);
+        check();
+      }),
+      'Fay’s caret (node a) at Bob (node b, just loaded)',
+      3000,
     );
   });
 

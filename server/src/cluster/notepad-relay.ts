@@ -11,7 +11,7 @@ import type { AccessChange, NotepadRelay, RoomMessage } from '../notepad/relay.j
 type Redis = NotepadRedis;
 type Listener = (message: Buffer) => void;
 
-const KINDS = ['update', 'awareness'] as const;
+const KINDS = ['update', 'awareness', 'hello'] as const;
 const ACCESS_KINDS = ['session', 'series', 'displays'] as const;
 
 export class RedisNotepadRelay implements NotepadRelay {

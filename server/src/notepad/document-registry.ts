@@ -81,6 +81,7 @@ export class DocumentRegistry {
       loaded.publish = (message) => relay.publish(name, message);
       for (const message of early) loaded.applyRemote(message);
       document = loaded;
+      relay.publish(name, { kind: 'hello', data: new Uint8Array(), peers: false });
       return await this.deps.loaded(loaded);
     } catch (error) {
       relay.leave(name);

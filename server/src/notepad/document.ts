@@ -108,6 +108,7 @@ export class NotepadDocument {
   applyRemote(message: RoomMessage): void {
     if (message.peers) this.sharedUntil = this.now() + SHARED_FOR;
     if (message.kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, REMOTE_ORIGIN);
+    if (message.kind === 'hello') return this.tellPresence();
     Y.applyUpdate(this.doc, message.data, REMOTE_ORIGIN);
     // CLU69: a batch that waits for one this node never heard of (lost while Redis was away).
     if (pendingBytes(this.doc) > 0) {
@@ -117,6 +118,12 @@ export class NotepadDocument {
       }, CATCH_UP_AFTER);
       this.catchUpTimer.unref();
     }
+  }
+
+  /** CLU62: a node that just loaded the room hears at once who is here on this node (not at their next renewal, 15 s). */
+  private tellPresence(): void {
+    const ids = [...this.peers].flatMap((peer) => [...peer.awarenessIds]);
+    if (ids.length > 0) this.publish?.({ kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), peers: true });
   }
 
   /** CLU69: whatever other nodes stored that this node has not applied, read from storage. */

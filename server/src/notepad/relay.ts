@@ -11,8 +11,9 @@ export const REMOTE_ORIGIN = Symbol('another node');
 
 /** One message about a room, between nodes. */
 export interface RoomMessage {
-  kind: 'update' | 'awareness';
-  /** A Yjs update (already stored by its sender) or a y-protocols awareness update. */
+  /** `hello`: the sender just loaded the room; the others answer with their connections' presence (CLU62). */
+  kind: 'update' | 'awareness' | 'hello';
+  /** A Yjs update (already stored by its sender), a y-protocols awareness update, or nothing (hello). */
   data: Uint8Array;
   /** The sender has connections on the room: both sides then store (and so relay) sooner (CLU63). */
   peers: boolean;
