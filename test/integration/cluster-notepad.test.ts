@@ -182,6 +182,20 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     expect(await within(dan.closed, 'Dan’s connection on node b closed')).toMatchObject({ code: 4403 });
   });
 
+  it('CLU68 a burst of access changes of one session is one message between nodes', async () => {
+    const redis = notepadRedis(redisUrl);
+    await redis.connect();
+    const heard: string[] = [];
+    await redis.subscribe(`${nodes.prefix}notepad-access`, (message) => heard.push(message));
+    try {
+      await Promise.all(Array.from({ length: 10 }, () => a.notepads.revalidate(world.sessionId)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard.map((m) => (JSON.parse(m) as { kind: string; id: string }).id)).toEqual([world.sessionId]);
+    } finally {
+      await redis.close();
+    }
+  });
+
   it('CLU67 a ticket from one node lets a connection into the other', async () => {
     const ticket = await http<{ ticket: string }>(a.url, 'POST', '/api/notepad-tickets', { token: world.bob.token, body: {} });
     expect(ticket.status).toBe(201);

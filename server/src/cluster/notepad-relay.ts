@@ -13,6 +13,11 @@ type Listener = (message: Buffer) => void;
 
 const KINDS = ['update', 'awareness', 'hello'] as const;
 const ACCESS_KINDS = ['session', 'series', 'displays'] as const;
+/**
+ * ms an access change waits for others of the same session: a crowd joining announces a change per
+ * person, and each node's re-check reads storage afresh anyway, so one message stands for them all.
+ */
+const ACCESS_COALESCE_MS = 20;
 
 export class RedisNotepadRelay implements NotepadRelay {
   /** Tells this process's messages apart from the others' (Redis hands a publisher its own too). */
@@ -20,6 +25,8 @@ export class RedisNotepadRelay implements NotepadRelay {
   private readonly rooms = new Map<string, Listener>();
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
   private readonly resumedListeners: (() => void)[] = [];
+  private readonly accessOut = new Map<string, AccessChange>();
+  private accessTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly publisher: Redis,
@@ -72,7 +79,15 @@ export class RedisNotepadRelay implements NotepadRelay {
   }
 
   publishAccess(change: AccessChange): void {
-    this.send(`${this.prefix}notepad-access`, Buffer.from(JSON.stringify({ from: this.sender, kind: change.kind, id: change.id })));
+    this.accessOut.set(`${change.kind} ${change.id}`, change);
+    this.accessTimer ??= setTimeout(() => this.sendAccess(), ACCESS_COALESCE_MS);
+  }
+
+  private sendAccess(): void {
+    clearTimeout(this.accessTimer);
+    this.accessTimer = undefined;
+    for (const { kind, id } of this.accessOut.values()) this.send(`${this.prefix}notepad-access`, Buffer.from(JSON.stringify({ from: this.sender, kind, id })));
+    this.accessOut.clear();
   }
 
   onAccess(listener: (change: AccessChange) => void): void {
@@ -84,6 +99,7 @@ export class RedisNotepadRelay implements NotepadRelay {
   }
 
   async close(): Promise<void> {
+    this.sendAccess();
     this.rooms.clear();
     await this.subscriber.close();
   }
