@@ -35,6 +35,9 @@ import { RecordService } from './record/record-service.js';
 import { Consultation } from './consultation/index.js';
 import { startCluster, type Cluster } from './cluster/index.js';
 import { claimRunningClocks, clocksByFormat, clocksFollowOwnership } from './cluster/clocks.js';
+import { ownerRun, ownerTimers } from './cluster/fencing.js';
+import { localRouter } from './cluster/router-local.js';
+import { clusterRouting } from './cluster/router-setup.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -81,9 +84,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notepads.attach(http);
   const mutex = new KeyedMutex();
   const cafe = new CafeService(store, presence, bus, mutex);
-  const clock = timeoutClock();
+  // In a cluster a due timer fires on the session's owner only, fenced (CLU7).
+  const timerScope = config.cluster ? ownerTimers(cluster.ownership) : undefined;
+  const clock = timeoutClock(Date.now, timerScope);
   const cafeRun = new CafeRunService(store, cafe, bus, clock, mutex);
-  const townhallClock = timeoutClock();
+  const townhallClock = timeoutClock(Date.now, timerScope);
   // Vote counts, poll results and the queue go out at most this often per session.
   const coalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'Town Hall broadcast failed'));
   const townhallContext = new TownhallContext(store, mutex, bus, new PeopleCache(store), coalescer, townhallClock);
@@ -91,7 +96,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const idleRooms = new IdleRooms(townhallContext, presence, config.townhallIdleUnloadMs, log);
   const records = new RecordService(store, notepads);
   const consultationCoalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'consultation broadcast failed'));
-  const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now });
+  const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
@@ -104,15 +109,28 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
-  bus.subscribe('participant:format-follows', ({ participant, format }) =>
-    (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>
-      log.error({ err: error, sessionId: participant.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
-    ),
-  );
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits, cluster.limiters) });
-  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
+  // ── Forwarding to the owner (issue 17, helper "routing"; docs/cluster.md CLU30–CLU44) ──
+  // Commands, the first state, people's changes (a join re-seats the café) and HTTP under
+  // /api/sessions/:id run on the session's owner; on one process, here and directly.
+  const local = localRouter({ service, commands, cafeRun, townhall, log });
+  const routing = config.cluster
+    ? clusterRouting({
+        config: config.cluster,
+        ownership: cluster.ownership,
+        nodes: cluster.directory,
+        run: (sessionId, fn) => ownerRun(cluster.ownership, sessionId, fn),
+        local,
+        store,
+        log,
+      })
+    : undefined;
+  const router = routing?.router ?? local;
+  bus.subscribe('participant:format-follows', ({ participant, format }) => router.personChanged(participant, format));
+  // ── end of forwarding ──
+  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson, router: routing?.router });
   handleRequest = createHttpApp({
     config,
     service,
@@ -129,6 +147,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     notepads,
     limiters: config.cluster ? cluster.limiters : undefined,
     clusterHealth: cluster.health,
+    cluster: routing?.http,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
@@ -179,6 +198,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
         await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
         http.closeAllConnections();
+        routing?.close();
         await notepadsClosed;
         await consultationClosed;
         await released;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -60,6 +60,8 @@ export interface HttpDeps {
   limiters?: LimiterFactory;
   /** Several nodes: this node's id and whether Redis answers, added to /api/health (CLU14). */
   clusterHealth?: () => Promise<{ node: string; redis: 'ok' | 'down' }>;
+  /** In a cluster: forwards /api/sessions/:id… to the session's owner and answers other nodes (cluster/forward-http.ts). */
+  cluster?: RequestHandler;
 }
 
 function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactory; name: string }) {
@@ -76,12 +78,14 @@ function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactor
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
-  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth } = deps;
+  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth, cluster } = deps;
   const shared = (name: string) => limiters && { make: limiters, name };
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // First of all, before any body is read: a request for another node's session goes there whole (CLU40).
+  if (cluster) app.use(cluster);
   app.use(
     helmet({
       // Venues often serve over plain http on a LAN: do not force https on them.
