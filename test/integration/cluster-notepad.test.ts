@@ -65,25 +65,30 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     expect(stored.getText('notes').toString()).toBe(ann.text.toString());
   });
 
-  it('CLU61 a key idea written on the node that does not serve the room reaches its writers and stays', async () => {
+  it('CLU61 a key idea written on the session’s owner reaches its writers on the other node, and stays', async () => {
     const room = world.room(world.tableB, 1);
-    const cem = await openNotepad(a.url, room, world.cem.token);
-    const facilitator = await openNotepad(a.url, room, world.created.facilitatorToken);
-    cem.text.insert(0, 'Notes on a. ');
-    // The command runs on node b, which loads the room from storage to write it.
-    await ideasAt(b.url, world, world.tableB, 1).add(world.cem.token, 'i1', 'Written through b');
-    await until(cem.doc, () => cem.doc.getArray('ideas').length === 1, 'the idea from node b at Cem (node a)');
-    // Node a's guard took b's idea as the truth: its own command next keeps it (IDEA3).
-    await ideasAt(a.url, world, world.tableB, 1).add(world.cem.token, 'i2', 'Written through a');
+    // Commands run on the session's owner (CLU30–CLU59); the room's writers are on the other node.
+    const ownerId = await a.cluster.ownership.ownerOf(world.sessionId);
+    const [owner, serving] = ownerId === 'a' ? [a, b] : [b, a];
+    const cem = await openNotepad(serving.url, room, world.cem.token);
+    const facilitator = await openNotepad(serving.url, room, world.created.facilitatorToken);
+    cem.text.insert(0, 'Notes on the serving node. ');
+    await ideasAt(serving.url, world, world.tableB, 1).add(world.cem.token, 'i1', 'First idea');
+    await until(cem.doc, () => cem.doc.getArray('ideas').length === 1, 'the idea written on the owner at Cem');
+    expect(owner.notepads.loadedRooms()).toContain(room); // the owner loaded the room to write it
+    // The serving node's guard took the owner's idea as the truth: a client's meddling is put back to both ideas (IDEA3).
+    await ideasAt(owner.url, world, world.tableB, 1).add(world.cem.token, 'i2', 'Second idea');
     await until(facilitator.doc, () => facilitator.doc.getArray('ideas').length === 2, 'both ideas at the facilitator');
-    const ids = () => (facilitator.doc.getArray('ideas').toJSON() as { id: string }[]).map((idea) => idea.id);
-    expect(ids()).toEqual(['i1', 'i2']);
-    // Both nodes appended to the room (a's client batch, b's command): storage holds everything.
+    const ids = (doc: Y.Doc) => (doc.getArray('ideas').toJSON() as { id: string }[]).map((idea) => idea.id);
+    expect(ids(facilitator.doc)).toEqual(['i1', 'i2']);
+    cem.doc.getArray('ideas').delete(0, 1); // a client may not drop an idea: the serving node writes it back
+    await until(cem.doc, () => ids(cem.doc).join() === 'i1,i2', 'the ideas put back at Cem');
+    await until(facilitator.doc, () => ids(facilitator.doc).join() === 'i1,i2', 'the ideas put back at the facilitator');
+    // Both nodes appended to the room (the serving node's client batches, the owner's commands): storage holds everything.
     await Promise.all([a.notepads.flushAll(), b.notepads.flushAll()]);
-    const stored = await b.notepads.loadStoredDoc(room);
-    expect(stored.getText('notes').toString()).toBe('Notes on a. ');
-    expect((stored.getArray('ideas').toJSON() as { id: string }[]).map((idea) => idea.id)).toEqual(['i1', 'i2']);
-    expect(ids()).toEqual(['i1', 'i2']);
+    const stored = await owner.notepads.loadStoredDoc(room);
+    expect(stored.getText('notes').toString()).toBe('Notes on the serving node. ');
+    expect(ids(stored)).toEqual(['i1', 'i2']);
   });
 
   it('CLU64 CLU65 two nodes append to one room: no seq is lost to the other, and compaction keeps the other’s batch', async () => {
