@@ -7,6 +7,7 @@ import type { SessionService } from '../sessions/session-service.js';
 import type { RateLimit } from '../limits/rate-classes.js';
 import { requirePerson } from '../townhall/context.js';
 import type { IoSocket } from './types.js';
+import type { SessionRouter } from '../cluster/router.js';
 
 export type CommandHandler<K extends CommandName> = (principal: Principal, payload: CommandInput<K>) => Promise<CommandAck<K>>;
 export type CommandHandlers = { [K in CommandName]: CommandHandler<K> };
@@ -32,6 +33,8 @@ export interface CommandContext {
   service: SessionService;
   log: Logger;
   commands: Commands;
+  /** Where the session's commands run (cluster/router.ts); absent, here. */
+  router?: SessionRouter;
 }
 
 /** Who sent a command: the ids a socket carries (its `data`), never a principal read earlier. */
@@ -45,7 +48,13 @@ export interface Sender {
  * role changed a moment ago is already in force), check the permission table, run the command.
  * This is the seam where a cluster sends the command to the session's owner (docs/cluster.md).
  */
-export async function executeCommand(name: CommandName, sender: Sender, payload: unknown, { service, log, commands }: CommandContext): Promise<Ack<object>> {
+export function executeCommand(name: CommandName, sender: Sender, payload: unknown, context: CommandContext): Promise<Ack<object>> {
+  // On the session's owner, whatever node the socket is on (CLU30); one process: a direct call.
+  return context.router ? context.router.command(name, sender, payload) : executeLocally(name, sender, payload, context);
+}
+
+/** executeCommand on the session's owner: what the router runs here, or asks the owner to run. */
+export async function executeLocally(name: CommandName, sender: Sender, payload: unknown, { service, log, commands }: CommandContext): Promise<Ack<object>> {
   const { action } = COMMANDS[name];
   try {
     const principal = await service.resolve(sender.sessionId, sender.participantId);
