@@ -156,6 +156,24 @@ describe.skipIf(skip)('cluster core', () => {
     expect(ended.filter((live) => live.phase === 'between-rounds')).toHaveLength(1);
   });
 
+  it('CLU2 a node cut off from Redis stops acting as the owner before its lease can expire, and another node takes over', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Cut off' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    await a.cluster.redis!.disconnect(); // renewals fail from now on
+    // a's own clock says when its lease could expire in Redis (LEASE_MS after its last renewal): it lets go before.
+    await until(() => !a.cluster.ownership.owns(id), 'a to let the session go', 3_000);
+    await expect(ownerRun(a.cluster.ownership, id, () => Promise.resolve('ran'))).rejects.toMatchObject({ code: 'unavailable' });
+    let owner = await b.cluster.ownership.ownerOf(id);
+    while (owner !== 'b') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      b.cluster.ownership.forget(id);
+      owner = await b.cluster.ownership.ownerOf(id);
+    }
+    expect(b.cluster.ownership.owns(id)).toBe(true);
+  });
+
   it('CLU5 CLU6 the fence refuses a write from a node whose lease passed to another, and that node lets the session go', async () => {
     const [a, b] = await twoNodes();
     const created = await createSession(a.url, { title: 'Fenced' });
