@@ -9,6 +9,7 @@ import { refuseFloodedRequest } from './http/flood-door.js';
 import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
 import { IdeaCommands, NotepadServer, notepadAccessFollows } from './notepad/index.js';
+import { notepadCluster, redisPrefixOf } from './cluster/notepad-cluster.js';
 import { ThemeSuggestions } from './notepad/theme-suggestions.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { createCommands } from './realtime/handlers.js';
@@ -34,7 +35,9 @@ import { RecordService } from './record/record-service.js';
 import { Consultation } from './consultation/index.js';
 import { startCluster, type Cluster } from './cluster/index.js';
 import { claimRunningClocks, clocksByFormat, clocksFollowOwnership } from './cluster/clocks.js';
-import { ownerTimers } from './cluster/fencing.js';
+import { ownerRun, ownerTimers } from './cluster/fencing.js';
+import { localRouter } from './cluster/router-local.js';
+import { clusterRouting } from './cluster/router-setup.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -75,7 +78,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const authenticate = tokenAuthenticator(store);
   // Services publish what changed; the adapters below subscribe, each in the order it must hear.
   const bus = new EventBus(log);
-  const notepads = new NotepadServer({ store, authenticate, log, options: config.notepads });
+  // CLU60: on several nodes the notepads relay their rooms and share tickets over Redis.
+  const notepadsCluster = config.cluster && (await notepadCluster({ redisUrl: config.cluster.redisUrl, prefix: redisPrefixOf(config.cluster), log }));
+  const notepads = new NotepadServer({ store, authenticate, log, options: config.notepads, cluster: notepadsCluster });
   notepads.attach(http);
   const mutex = new KeyedMutex();
   const cafe = new CafeService(store, presence, bus, mutex);
@@ -104,15 +109,28 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
-  bus.subscribe('participant:format-follows', ({ participant, format }) =>
-    (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>
-      log.error({ err: error, sessionId: participant.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
-    ),
-  );
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits, cluster.limiters) });
-  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
+  // ── Forwarding to the owner (issue 17, helper "routing"; docs/cluster.md CLU30–CLU44) ──
+  // Commands, the first state, people's changes (a join re-seats the café) and HTTP under
+  // /api/sessions/:id run on the session's owner; on one process, here and directly.
+  const local = localRouter({ service, commands, cafeRun, townhall, log });
+  const routing = config.cluster
+    ? clusterRouting({
+        config: config.cluster,
+        ownership: cluster.ownership,
+        nodes: cluster.directory,
+        run: (sessionId, fn) => ownerRun(cluster.ownership, sessionId, fn),
+        local,
+        store,
+        log,
+      })
+    : undefined;
+  const router = routing?.router ?? local;
+  bus.subscribe('participant:format-follows', ({ participant, format }) => router.personChanged(participant, format));
+  // ── end of forwarding ──
+  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson, router: routing?.router });
   handleRequest = createHttpApp({
     config,
     service,
@@ -129,6 +147,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     notepads,
     limiters: config.cluster ? cluster.limiters : undefined,
     clusterHealth: cluster.health,
+    cluster: routing?.http,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
@@ -174,6 +193,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
         await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
         http.closeAllConnections();
+        routing?.close();
         await notepadsClosed;
         await consultationClosed;
         await released;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -25,7 +25,7 @@ import { recordRoutes } from './routes/record.js';
 import { consultationReadRoutes } from './routes/consultation-reads.js';
 import { clientRoutes } from './static.js';
 import { notepadTicketRoutes } from './routes/notepad-tickets.js';
-import type { NotepadTickets } from '../notepad/tickets.js';
+import type { TicketStore } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
@@ -47,7 +47,7 @@ export interface HttpDeps {
   /** Every command's handler (createCommands), shared with Socket.IO. */
   commands: Commands;
   records: RecordService;
-  notepadTickets: NotepadTickets;
+  notepadTickets: TicketStore;
   log: Logger;
   storage: string;
   /** The per-person command budget, shared with Socket.IO (LIMIT1). */
@@ -60,6 +60,8 @@ export interface HttpDeps {
   limiters?: LimiterFactory;
   /** Several nodes: this node's id and whether Redis answers, added to /api/health (CLU14). */
   clusterHealth?: () => Promise<{ node: string; redis: 'ok' | 'down' }>;
+  /** In a cluster: forwards /api/sessions/:id… to the session's owner and answers other nodes (cluster/forward-http.ts). */
+  cluster?: RequestHandler;
 }
 
 function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactory; name: string }) {
@@ -76,12 +78,14 @@ function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactor
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
-  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth } = deps;
+  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth, cluster } = deps;
   const shared = (name: string) => limiters && { make: limiters, name };
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // First of all, before any body is read: a request for another node's session goes there whole (CLU40).
+  if (cluster) app.use(cluster);
   app.use(
     helmet({
       // Venues often serve over plain http on a LAN: do not force https on them.

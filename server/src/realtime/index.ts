@@ -6,7 +6,8 @@ import type { Logger } from '../log.js';
 import type { PersonBudget } from '../limits/person-budget.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { Principal } from '../sessions/principal.js';
-import { registerCommands, type CommandContext, type Commands } from './command.js';
+import { registerCommands, type CommandContext, type Commands, type Sender } from './command.js';
+import type { SessionRouter } from '../cluster/router.js';
 import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
@@ -45,11 +46,17 @@ export interface RealtimeDeps {
   budget: PersonBudget;
   /** Open Socket.IO connections per person (LIMIT2). */
   socketsPerPerson: number;
+  /** In a cluster: runs commands and live reads on each session's owner (CLU30); absent, here. */
+  router?: SessionRouter;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, notifier, commands, log, budget, socketsPerPerson }: RealtimeDeps): void {
-  const context: CommandContext = { service, log, commands };
+export function attachRealtime(io: IoServer, { service, notifier, commands, log, budget, socketsPerPerson, router }: RealtimeDeps): void {
+  const context: CommandContext = { service, log, commands, ...(router && { router }) };
+  // The first state comes from the session's owner, which holds its live Town Hall and café (CLU37).
+  const stateOf = router
+    ? (sender: Sender, handshake: Principal | undefined) => router.state(sender, handshake)
+    : async (sender: Sender, handshake: Principal | undefined) => service.state(handshake ?? (await service.resolve(sender.sessionId, sender.participantId)));
   const cap = new ConnectionCap<IoSocket>(socketsPerPerson);
 
   // Who connected, as the handshake just read them: the first state needs no second read.
@@ -97,14 +104,20 @@ export function attachRealtime(io: IoServer, { service, notifier, commands, log,
     notifier.presenceChanged(sessionId, participantId);
     const handshake = handshakes.get(socket);
     handshakes.delete(socket);
-    (handshake ? Promise.resolve(handshake) : service.resolve(sessionId, participantId))
-      .then(async (principal) => {
-        const state = await service.state(principal);
-        // Table prompts reach the people at the table through its room.
+    stateOf({ sessionId, participantId }, handshake)
+      .then(async (state) => {
+        // Table prompts reach the people at the table through its room, joined on this node.
         if (state.cafe?.seat) await socket.join(tableRoom(sessionId, state.cafe.seat.table.id));
         socket.emit('session:state', state);
       })
       .catch((error: unknown) => {
+        // A session between owners: closing the transport (not the socket) lets the client
+        // reconnect by itself and ask again (CLU37); anything else ends the connection.
+        if (toApiError(error).code === 'unavailable') {
+          log.warn({ sessionId }, 'the session owner could not be reached for the session state');
+          socket.conn.close();
+          return;
+        }
         log.error({ err: error, sessionId }, 'could not send the session state');
         socket.disconnect(true);
       });
