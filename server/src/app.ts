@@ -35,7 +35,7 @@ import { RecordService } from './record/record-service.js';
 import { Consultation } from './consultation/index.js';
 import { startCluster, type Cluster } from './cluster/index.js';
 import { claimRunningClocks, clocksByFormat, clocksFollowOwnership } from './cluster/clocks.js';
-import { ownerRun } from './cluster/fencing.js';
+import { ownerRun, ownerTimers } from './cluster/fencing.js';
 import { localRouter } from './cluster/router-local.js';
 import { clusterRouting } from './cluster/router-setup.js';
 
@@ -84,9 +84,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   notepads.attach(http);
   const mutex = new KeyedMutex();
   const cafe = new CafeService(store, presence, bus, mutex);
-  const clock = timeoutClock();
+  // In a cluster a due timer fires on the session's owner only, fenced (CLU7).
+  const timerScope = config.cluster ? ownerTimers(cluster.ownership) : undefined;
+  const clock = timeoutClock(Date.now, timerScope);
   const cafeRun = new CafeRunService(store, cafe, bus, clock, mutex);
-  const townhallClock = timeoutClock();
+  const townhallClock = timeoutClock(Date.now, timerScope);
   // Vote counts, poll results and the queue go out at most this often per session.
   const coalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'Town Hall broadcast failed'));
   const townhallContext = new TownhallContext(store, mutex, bus, new PeopleCache(store), coalescer, townhallClock);
@@ -94,7 +96,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const idleRooms = new IdleRooms(townhallContext, presence, config.townhallIdleUnloadMs, log);
   const records = new RecordService(store, notepads);
   const consultationCoalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'consultation broadcast failed'));
-  const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now });
+  const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),

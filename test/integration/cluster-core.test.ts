@@ -177,6 +177,20 @@ describe.skipIf(skip)('cluster core', () => {
     expect((await a.store.cafe.run(id)).round).toBe(2);
   });
 
+  it('CLU5 CLU18 after Redis lost its counters, a new owner still gets a fence past the one stored, and can write', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Redis forgot' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    const before = a.cluster.ownership.fence(id)!;
+    // As after a Redis restart without persistence: the lease and the fence counter are gone.
+    await a.cluster.redis!.del([`${PREFIX}lease:${id}`, `${PREFIX}fence:${id}`]);
+    expect(await b.cluster.ownership.ownerOf(id)).toBe('b');
+    expect(b.cluster.ownership.fence(id)).toBeGreaterThan(before);
+    await ownerRun(b.cluster.ownership, id, () => b.store.transaction((repos) => repos.cafe.saveRun(id, { round: 3, timer: null }, Date.now())));
+    expect((await a.store.cafe.run(id)).round).toBe(3);
+  });
+
   it('CLU10 one command budget per person across the nodes', async () => {
     const LIMIT = 10;
     const [a, b] = await twoNodes({ RATE_COMMANDS_PER_10S: String(LIMIT) });

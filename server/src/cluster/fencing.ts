@@ -4,6 +4,7 @@
 // share lock and is refused, so two writers never interleave for one session.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
+import type { TimerScope } from '../cafe/round-clock.js';
 import { AppError } from '../errors.js';
 import type { Database } from '../store/schema.js';
 import type { SessionOwnership } from './ownership.js';
@@ -43,6 +44,21 @@ export function ownerRun<T>(ownership: SessionOwnership, sessionId: string, fn: 
   return runFenced(sessionId, fence, fn);
 }
 
+/**
+ * Timers in a cluster (CLU7): a due timer of a session (its key is the session id, or starts with
+ * `<sessionId>:`) runs only while this node owns the session, inside its fence. A node that lost
+ * the session lets it go: the new owner armed it again from storage.
+ */
+export function ownerTimers(ownership: SessionOwnership): TimerScope {
+  return (key, fire) => {
+    const sessionId = key.split(':', 1)[0]!;
+    const fence = ownership.fence(sessionId);
+    if (fence === undefined) return;
+    if (fence === 0) fire();
+    else runFenced(sessionId, fence, fire);
+  };
+}
+
 /** What a store transaction checks first (cluster on PostgreSQL only); throws to refuse. */
 export type FenceCheck = (trx: Kysely<Database>) => Promise<void>;
 
@@ -64,8 +80,15 @@ export function fenceCheck(onStale: (sessionId: string) => void): FenceCheck {
   };
 }
 
-/** Stores a new owner's fence, never lowering the one stored (CLU5). Works on both dialects. */
-export async function recordFence(db: Kysely<Database>, sessionId: string, fence: number): Promise<void> {
+/**
+ * Stores a new owner's fence, never lowering the one stored (CLU5), and answers the fence stored
+ * before (0 for none). One at or past `fence` means Redis lost its counters: nothing is written,
+ * and the caller takes a fence past it. Both dialects.
+ */
+export async function recordFence(db: Kysely<Database>, sessionId: string, fence: number): Promise<number> {
+  const row = await db.selectFrom('session_fences').select('fence').where('session_id', '=', sessionId).executeTakeFirst();
+  const previous = row ? Number(row.fence) : 0;
+  if (previous >= fence) return previous;
   await db
     .insertInto('session_fences')
     .values({ session_id: sessionId, fence })
@@ -75,4 +98,5 @@ export async function recordFence(db: Kysely<Database>, sessionId: string, fence
       }),
     )
     .execute();
+  return previous;
 }

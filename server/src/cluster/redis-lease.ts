@@ -11,9 +11,10 @@ export interface RedisLeasesOptions {
   prefix?: string;
   /**
    * Stores a new owner's fence (in PostgreSQL's session_fences, CLU5) before the session is
-   * used; a failure gives the lease back.
+   * used, and answers the fence stored before (at or past the new one when Redis lost its
+   * counters: nothing written then); a failure gives the lease back.
    */
-  recordFence?: (sessionId: string, fence: number) => Promise<void>;
+  recordFence?: (sessionId: string, fence: number) => Promise<number>;
 }
 
 const OWNER_CACHE_MS = 1_000; // how long a node trusts what it read about another node's lease
@@ -36,11 +37,21 @@ for i, key in ipairs(KEYS) do
 end
 return lost`;
 
+// The lease is still ours: the fence counter goes past ARGV[2] (the fence PostgreSQL has), and the lease takes the new fence.
+const RAISE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
+if tonumber(redis.call('GET', KEYS[2]) or '0') < tonumber(ARGV[2]) then redis.call('SET', KEYS[2], ARGV[2]) end
+local value = ARGV[3] .. '|' .. redis.call('INCR', KEYS[2])
+redis.call('SET', KEYS[1], value, 'PX', ARGV[4])
+return value`;
+
 const RELEASE = `
 for i, key in ipairs(KEYS) do
   if redis.call('GET', key) == ARGV[i] then redis.call('DEL', key) end
 end
 return 0`;
+
+const fenceOf = (value: string) => Number(value.split('|')[1] ?? '0');
 
 interface Held {
   value: string;
@@ -143,27 +154,36 @@ export class RedisLeases implements SessionOwnership {
     // Given back (a planned stop): a command still arriving must not take a lease nobody would renew or release (CLU36).
     if (this.closed) throw new AppError('unavailable', SESSION_MOVED_MESSAGE);
     const lease = this.lease(sessionId);
-    const value = (await this.redis.eval(ACQUIRE, {
-      keys: [lease, `${this.prefix}fence:${sessionId}`, this.sessionsKey],
+    const fenceKey = `${this.prefix}fence:${sessionId}`;
+    let value = (await this.redis.eval(ACQUIRE, {
+      keys: [lease, fenceKey, this.sessionsKey],
       arguments: [this.nodeId, String(this.leaseMs), sessionId],
     })) as string;
-    const [owner = '', fence = '0'] = value.split('|');
+    const [owner = ''] = value.split('|');
     if (owner !== this.nodeId || this.held.has(sessionId)) {
       this.known.set(sessionId, { owner, until: Date.now() + OWNER_CACHE_MS });
       return owner;
     }
     if (this.recordFence) {
       try {
-        await this.recordFence(sessionId, Number(fence));
+        const previous = await this.recordFence(sessionId, fenceOf(value));
+        if (previous >= fenceOf(value)) {
+          // Redis lost its counters (restarted without persistence): go on past the fence stored.
+          const raised = (await this.redis.eval(RAISE, { keys: [lease, fenceKey], arguments: [value, String(previous), this.nodeId, String(this.leaseMs)] })) as string | null;
+          if (raised === null) throw new Error('the lease expired while its fence was raised');
+          value = raised;
+          if ((await this.recordFence(sessionId, fenceOf(value))) >= fenceOf(value)) throw new Error('a larger fence was stored meanwhile');
+        }
       } catch (error) {
         this.log.error({ err: error, sessionId }, 'could not store the fence of a session taken; the lease is given back');
         await this.redis.eval(RELEASE, { keys: [lease], arguments: [value] }).catch(() => undefined);
         throw new AppError('unavailable', SESSION_MOVED_MESSAGE);
       }
     }
-    this.held.set(sessionId, { value, fence: Number(fence) });
+    const fence = fenceOf(value);
+    this.held.set(sessionId, { value, fence });
     this.known.delete(sessionId);
-    this.log.info({ sessionId, fence: Number(fence), node: this.nodeId }, 'session lease taken');
+    this.log.info({ sessionId, fence, node: this.nodeId }, 'session lease taken');
     for (const listener of this.acquired) {
       await listener(sessionId).catch((error: unknown) => this.log.error({ err: error, sessionId }, 'could not resume a session taken over'));
     }

@@ -14,7 +14,7 @@ export class PhaseClock {
     private readonly ctx: ConsultationContext,
     private readonly announce: Announcer,
   ) {
-    this.clock = timeoutClock(ctx.now);
+    this.clock = timeoutClock(ctx.now, ctx.timerScope);
   }
 
   /** Sets (or clears) the timer for the consultation's next date. */
