@@ -165,6 +165,8 @@ export class RedisLeases implements SessionOwnership {
   }
 
   private async tryAcquire(sessionId: string): Promise<string> {
+    // Given back (a planned stop): a command still arriving must not take a lease nobody would renew or release (CLU36).
+    if (this.closed) throw new AppError('unavailable', SESSION_MOVED_MESSAGE);
     const lease = this.lease(sessionId);
     const fenceKey = `${this.prefix}fence:${sessionId}`;
     const sentAt = Date.now();
