@@ -88,7 +88,7 @@ function command(socket: AnySocket, event: string, payload: unknown): Promise<Re
     socket.emit(event, payload, (reply?: { ok?: boolean }) => {
       clearTimeout(timer);
       if (reply && reply.ok === false) reject(new Error(`${event}: ${JSON.stringify(reply)}`));
-      else resolve((reply ?? {}) as Record<string, unknown>);
+      else resolve((reply ?? {}));
     });
   });
 }
@@ -116,7 +116,10 @@ async function connect(base: string, auth: Record<string, unknown>): Promise<Cou
 }
 
 /** Each client's time from `t0` until `arrived` says it has everything; NaN for any still missing after WAIT_MS. */
-function deliveries(clients: readonly Counted[], arrived: (socket: AnySocket, done: () => void) => () => void): { start: () => number; all: Promise<{ ms: number[]; bytes: number[]; samples: unknown[] }> } {
+function deliveries(
+  clients: readonly Counted[],
+  arrived: (socket: AnySocket, done: () => void) => () => void,
+): { start: () => number; all: Promise<{ ms: number[]; bytes: number[]; samples: unknown[] }> } {
   let t0 = 0;
   const ms: number[] = new Array<number>(clients.length).fill(NaN);
   const bytes: number[] = new Array<number>(clients.length).fill(NaN);
@@ -195,7 +198,9 @@ const joined = await inBatches(
 );
 const facilitator = (await connect(app.base, { token: created.facilitatorToken })).socket as Client;
 const appClients = await inBatches(joined, CONNECT_CONCURRENCY, (person) => connect(app.base, { token: person.token }));
-await command(facilitator, 'cafe:set-rounds', { rounds: Array.from({ length: RUNS }, (_, r) => ({ question: `Question ${r + 1}: what would make remote participants heard?`, durationMinutes: 60 })) });
+await command(facilitator, 'cafe:set-rounds', {
+  rounds: Array.from({ length: RUNS }, (_, r) => ({ question: `Question ${r + 1}: what would make remote participants heard?`, durationMinutes: 60 })),
+});
 await command(facilitator, 'cafe:make-tables', { tableSize: TABLE_SIZE });
 await command(facilitator, 'cafe:plan', { seed: 7 });
 const controller = (await connect(floor.base, { token: 'controller', controller: true })).socket;
@@ -221,7 +226,12 @@ interface Run {
 const runs: Run[] = [];
 let primed = false;
 
-async function measure(server: Child, clients: readonly Counted[], trigger: () => Promise<unknown>, arrived: (socket: AnySocket, done: () => void) => () => void): Promise<Figures> {
+async function measure(
+  server: Child,
+  clients: readonly Counted[],
+  trigger: () => Promise<unknown>,
+  arrived: (socket: AnySocket, done: () => void) => () => void,
+): Promise<Figures> {
   await settle(1_000);
   const before = await stats(server);
   const run = deliveries(clients, arrived);
@@ -290,9 +300,7 @@ for (let r = 1; r <= RUNS; r++) {
 const med = (pick: (run: Run) => number) => median(runs.map(pick));
 const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms.toFixed(0)).padStart(6);
 console.log('');
-console.log(
-  `café fan-out bench: ${N} participants (websocket, 127.0.0.1), tables of ${TABLE_SIZE}, attribution ${ATTRIBUTION}, ${RUNS} runs (medians); Node ${process.version}`,
-);
+console.log(`café fan-out bench: ${N} participants (websocket, 127.0.0.1), tables of ${TABLE_SIZE}, attribution ${ATTRIBUTION}, ${RUNS} runs (medians); Node ${process.version}`);
 console.log(`machine: ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end; set-up ${(setupMs / 1000).toFixed(0)} s`);
 console.log('');
 console.log('                               app p50   app p99  floor p50 floor p99  ratio p99  server CPU app / floor');
