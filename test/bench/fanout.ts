@@ -88,7 +88,7 @@ function command(socket: AnySocket, event: string, payload: unknown): Promise<Re
     socket.emit(event, payload, (reply?: { ok?: boolean }) => {
       clearTimeout(timer);
       if (reply && reply.ok === false) reject(new Error(`${event}: ${JSON.stringify(reply)}`));
-      else resolve((reply ?? {}));
+      else resolve(reply ?? {});
     });
   });
 }
