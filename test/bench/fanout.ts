@@ -242,19 +242,18 @@ async function measure(
   return { p50: percentile(ms, 50), p99: percentile(ms, 99), bytes: median(bytes), cpuMs: after.cpuMs - before.cpuMs, missing: ms.filter(Number.isNaN).length };
 }
 
-for (let r = 1; r <= RUNS; r++) {
-  // (a) a live prompt to everyone.
+/** (a) a live prompt to everyone, (b) a round start: each participant's seat and the round's timer. */
+async function measureApp(r: number): Promise<{ prompt: Figures; start: Figures }> {
   const text = `Prompt ${r}: one minute left to agree on a key idea for the harvest.`;
   let promptSample: unknown;
-  const appPrompt = await measure(
+  const prompt = await measure(
     app,
     appClients,
     () => command(facilitator, 'cafe:prompt', { text, tableId: null }),
     (socket, done) => allOf(socket, { 'cafe:prompt': (p: { text: string }) => p.text === text }, done, (_e, p) => (promptSample ??= p)),
   );
-  // (b) a round start: each participant's seat and the round's timer.
   const samples: Record<string, unknown> = {};
-  const appStart = await measure(
+  const start = await measure(
     app,
     appClients,
     () => command(facilitator, 'cafe:start-round', {}),
@@ -269,22 +268,37 @@ for (let r = 1; r <= RUNS; r++) {
         (event, payload) => (samples[event] ??= payload),
       ),
   );
+  // The floor sends what the app sent in the first run, the same messages with the same sizes.
   if (!primed) {
     await command(controller, 'floor:prime', { prompt: promptSample, live: samples['cafe:live'], seat: samples['cafe:seat'] });
     primed = true;
   }
-  const floorPrompt = await measure(
+  return { prompt, start };
+}
+
+async function measureFloor(): Promise<{ prompt: Figures; start: Figures }> {
+  const prompt = await measure(
     floor,
     floorClients,
     () => command(controller, 'floor:prompt', {}),
     (socket, done) => allOf(socket, { 'cafe:prompt': () => true }, done),
   );
-  const floorStart = await measure(
+  const start = await measure(
     floor,
     floorClients,
     () => command(controller, 'floor:start', {}),
     (socket, done) => allOf(socket, { 'cafe:seat': () => true, 'cafe:live': () => true }, done),
   );
+  return { prompt, start };
+}
+
+for (let r = 1; r <= RUNS; r++) {
+  // App first in odd runs, the floor first in even ones, so neither always follows the other.
+  const floorFirst = r % 2 === 0;
+  const floorEarly = floorFirst ? await measureFloor() : undefined;
+  const appFigures = await measureApp(r);
+  const floorFigures = floorEarly ?? (await measureFloor());
+  const [appPrompt, appStart, floorPrompt, floorStart] = [appFigures.prompt, appFigures.start, floorFigures.prompt, floorFigures.start];
   runs.push({ prompt: { app: appPrompt, floor: floorPrompt }, start: { app: appStart, floor: floorStart } });
   // End the round so the next run starts the next one; wait until everyone knows.
   const ended = deliveries(appClients, (socket, done) => allOf(socket, { 'cafe:live': (p: { phase: string }) => p.phase !== 'in-round' }, done));
