@@ -119,7 +119,7 @@ async function connect(base: string, auth: Record<string, unknown>): Promise<Cou
 function deliveries(
   clients: readonly Counted[],
   arrived: (socket: AnySocket, done: () => void) => () => void,
-): { start: () => number; all: Promise<{ ms: number[]; bytes: number[]; samples: unknown[] }> } {
+): { start: () => number; all: Promise<{ ms: number[]; bytes: number[] }> } {
   let t0 = 0;
   const ms: number[] = new Array<number>(clients.length).fill(NaN);
   const bytes: number[] = new Array<number>(clients.length).fill(NaN);
@@ -141,7 +141,7 @@ function deliveries(
           });
         }),
     ),
-  ).then(() => ({ ms, bytes, samples: [] }));
+  ).then(() => ({ ms, bytes }));
   return {
     start: () => {
       for (let i = 0; i < clients.length; i++) startBytes[i] = clients[i]!.bytes;
