@@ -58,6 +58,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          // Three nodes, HAProxy and a node killed mid-round per test: slow to boot on two cores.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 15_000 } },
+          // Each file starts its own three nodes: one file at a time.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 90_000,

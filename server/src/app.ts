@@ -9,6 +9,7 @@ import { refuseFloodedRequest } from './http/flood-door.js';
 import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
 import { IdeaCommands, NotepadServer, notepadAccessFollows } from './notepad/index.js';
+import { notepadCluster, redisPrefixOf } from './cluster/notepad-cluster.js';
 import { ThemeSuggestions } from './notepad/theme-suggestions.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { createCommands } from './realtime/handlers.js';
@@ -32,6 +33,11 @@ import { tokenAuthenticator } from './auth/authenticate.js';
 import { EventBus } from './events/bus.js';
 import { RecordService } from './record/record-service.js';
 import { Consultation } from './consultation/index.js';
+import { startCluster, type Cluster } from './cluster/index.js';
+import { claimRunningClocks, clocksByFormat, clocksFollowOwnership } from './cluster/clocks.js';
+import { ownerRun, ownerTimers } from './cluster/fencing.js';
+import { localRouter } from './cluster/router-local.js';
+import { clusterRouting } from './cluster/router-setup.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -47,6 +53,8 @@ export interface RunningServer {
   store: Store;
   notepads: NotepadServer;
   log: Logger;
+  /** This node in its cluster: ownership, directory, Redis (solo on one process; docs/cluster.md). */
+  cluster: Cluster;
   /** The sessions whose Town Hall room is in this process's memory now (MEM1–MEM3). */
   townhallRooms(): string[];
   /** Stops accepting, closes every connection and the database. */
@@ -56,26 +64,31 @@ export interface RunningServer {
 /** Opens storage (running migrations), then serves HTTP, Socket.IO and the client on one port. */
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const handle = await openDatabase({ url: config.databaseUrl, pgSchema: config.databaseSchema });
-  const store = createStore(handle);
+  const cluster = await startCluster(config.cluster, log, handle.db);
+  const store = createStore(handle, { fenceCheck: cluster.fenceCheck });
 
   // The request listener must exist before Socket.IO attaches: Socket.IO then answers
   // /socket.io/ requests itself and hands only the others on. Added afterwards, Express
   // also answered long-polling requests (404), so polling clients could never connect.
   let handleRequest: RequestListener | undefined;
-  const budget = memoryBudget(config.limits.commandsPer10s); // one per person, Socket.IO and HTTP together (LIMIT1)
+  const budget = memoryBudget(config.limits.commandsPer10s, cluster.limiters); // one per person, Socket.IO and HTTP together (LIMIT1, CLU10)
   const http = createServer((req, res) => refuseFloodedRequest(budget, req, res) || handleRequest?.(req, res));
-  const io = createIo(http);
+  const io = createIo(http, cluster.adapter);
   const presence = socketPresence(io);
   const authenticate = tokenAuthenticator(store);
   // Services publish what changed; the adapters below subscribe, each in the order it must hear.
   const bus = new EventBus(log);
-  const notepads = new NotepadServer({ store, authenticate, log, options: config.notepads });
+  // CLU60: on several nodes the notepads relay their rooms and share tickets over Redis.
+  const notepadsCluster = config.cluster && (await notepadCluster({ redisUrl: config.cluster.redisUrl, prefix: redisPrefixOf(config.cluster), log }));
+  const notepads = new NotepadServer({ store, authenticate, log, options: config.notepads, cluster: notepadsCluster });
   notepads.attach(http);
   const mutex = new KeyedMutex();
   const cafe = new CafeService(store, presence, bus, mutex);
-  const clock = timeoutClock();
+  // In a cluster a due timer fires on the session's owner only, fenced (CLU7).
+  const timerScope = config.cluster ? ownerTimers(cluster.ownership) : undefined;
+  const clock = timeoutClock(Date.now, timerScope);
   const cafeRun = new CafeRunService(store, cafe, bus, clock, mutex);
-  const townhallClock = timeoutClock();
+  const townhallClock = timeoutClock(Date.now, timerScope);
   // Vote counts, poll results and the queue go out at most this often per session.
   const coalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'Town Hall broadcast failed'));
   const townhallContext = new TownhallContext(store, mutex, bus, new PeopleCache(store), coalescer, townhallClock);
@@ -83,7 +96,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const idleRooms = new IdleRooms(townhallContext, presence, config.townhallIdleUnloadMs, log);
   const records = new RecordService(store, notepads);
   const consultationCoalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'consultation broadcast failed'));
-  const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now });
+  const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
@@ -96,15 +109,28 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
-  bus.subscribe('participant:format-follows', ({ participant, format }) =>
-    (format === 'cafe' ? cafeRun.personChanged(participant) : townhall.personChanged(participant)).catch((error: unknown) =>
-      log.error({ err: error, sessionId: participant.sessionId }, format === 'cafe' ? 'could not update the café seating' : 'could not update the Town Hall'),
-    ),
-  );
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
-  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits) });
-  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson });
+  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits, cluster.limiters) });
+  // ── Forwarding to the owner (issue 17, helper "routing"; docs/cluster.md CLU30–CLU44) ──
+  // Commands, the first state, people's changes (a join re-seats the café) and HTTP under
+  // /api/sessions/:id run on the session's owner; on one process, here and directly.
+  const local = localRouter({ service, commands, cafeRun, townhall, log });
+  const routing = config.cluster
+    ? clusterRouting({
+        config: config.cluster,
+        ownership: cluster.ownership,
+        nodes: cluster.directory,
+        run: (sessionId, fn) => ownerRun(cluster.ownership, sessionId, fn),
+        local,
+        store,
+        log,
+      })
+    : undefined;
+  const router = routing?.router ?? local;
+  bus.subscribe('participant:format-follows', ({ participant, format }) => router.personChanged(participant, format));
+  // ── end of forwarding ──
+  attachRealtime(io, { service, notifier, commands, log, budget, socketsPerPerson: config.limits.socketsPerPerson, router: routing?.router });
   handleRequest = createHttpApp({
     config,
     service,
@@ -119,10 +145,25 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     budget,
     store,
     notepads,
+    limiters: config.cluster ? cluster.limiters : undefined,
+    clusterHealth: cluster.health,
+    cluster: routing?.http,
   });
-  await cafeRun.resumeClocks();
-  await townhall.resumeClocks();
-  await consultation.resume();
+  if (config.cluster) {
+    // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
+    const dropTownhall = (sessionId: string) => void mutex.run(sessionId, async () => townhall.dropSession(sessionId));
+    const clocks = clocksByFormat(store, {
+      cafe: cafeRun,
+      townhall: { resumeSession: (id) => townhall.resumeSession(id), dropSession: dropTownhall },
+      consultation,
+    });
+    clocksFollowOwnership(cluster.ownership, clocks);
+    await claimRunningClocks(store, cluster.ownership, log);
+  } else {
+    await cafeRun.resumeClocks();
+    await townhall.resumeClocks();
+    await consultation.resume();
+  }
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -140,6 +181,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     store,
     notepads,
     log,
+    cluster,
     townhallRooms: () => townhallContext.loadedSessions(),
     close() {
       closing ??= (async () => {
@@ -151,12 +193,16 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         coalescer.close();
         const consultationClosed = consultation.close(); // phase timers, report recomputations, the worker thread
         consultationCoalescer.close();
+        const released = cluster.release(); // the others take this node's sessions at once
         // Socket.IO's close waits for every client's closing handshake: one that never answers must
         // not hold the process (or the port) for ever. Nothing is lost: it only closes connections.
         await withinGrace(new Promise<void>((resolve, reject) => void io.close(() => resolve()).catch(reject)), 'closing client connections', log);
         http.closeAllConnections();
+        routing?.close();
         await notepadsClosed;
         await consultationClosed;
+        await released;
+        await cluster.close(); // after io: its adapter publishes through Redis
         await store.close();
       })();
       return closing;

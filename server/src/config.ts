@@ -64,6 +64,8 @@ export interface ClusterConfig {
   secret: string;
   /** ms a session's lease lasts without renewal: how long a dead node's sessions wait for a new owner. */
   leaseMs: number;
+  /** Put before every Redis key and stream of this cluster, so two clusters (or test runs) can share one Redis. */
+  redisPrefix: string;
 }
 
 const env = z.object({
@@ -119,6 +121,10 @@ const env = z.object({
   NODE_URL: z.url().optional(),
   CLUSTER_SECRET: z.string().min(16).optional(),
   LEASE_MS: z.coerce.number().int().min(1000).default(6000),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/)
+    .default('ot:'),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -176,5 +182,6 @@ function clusterConfig(e: z.infer<typeof env>): ClusterConfig | undefined {
     nodeUrl: (e.NODE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
     secret: e.CLUSTER_SECRET,
     leaseMs: e.LEASE_MS,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }

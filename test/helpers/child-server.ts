@@ -6,8 +6,9 @@ import type { TestDatabase } from './server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export function spawnServer(port: number, database: TestDatabase): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'silent' };
+/** `extra`: more settings (a cluster node's REDIS_URL, NODE_ID…). */
+export function spawnServer(port: number, database: TestDatabase, extra: Record<string, string> = {}): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...extra };
   delete env.DATABASE_SCHEMA;
   delete env.OPERATOR_KEY;
   if (database.schema) env.DATABASE_SCHEMA = database.schema;

@@ -8,6 +8,7 @@ import { closeAllSockets } from './socket.js';
 import pino, { type Logger } from 'pino';
 import { loadConfig, startServer, type Config, type RunningServer } from '../../server/src/app.js';
 import { postgresUrl } from './environment.js';
+import { freePort } from './child-server.js';
 
 export type StorageKind = 'sqlite' | 'postgres';
 
@@ -60,8 +61,11 @@ export interface StartOptions {
  */
 export async function startTestServer(options: StartOptions = {}): Promise<RunningServer & { database: TestDatabase; config: Config }> {
   const database = options.database ?? (await createTestDatabase('sqlite'));
+  // A cluster node must know the address the others reach it at (NODE_URL) before it listens.
+  const clusterPort = options.env?.REDIS_URL && !options.env.NODE_URL ? (options.port ?? (await freePort())) : undefined;
   const config = loadConfig({
-    PORT: String(options.port ?? 0),
+    PORT: String(clusterPort ?? options.port ?? 0),
+    ...(clusterPort !== undefined && { NODE_URL: `http://127.0.0.1:${clusterPort}` }),
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
     ...(database.schema && { DATABASE_SCHEMA: database.schema }),

@@ -158,11 +158,24 @@ export class CafeRunService {
 
   /** After a start: every running round gets its end scheduled again (ended at once if overdue). */
   async resumeClocks(): Promise<void> {
-    for (const { sessionId, run } of await this.store.cafe.runningSessions()) {
-      // Overdue ones end before the server takes connections, so nobody sees a stale round.
-      if (isExpired(run.timer!, this.now())) await this.expire(sessionId);
-      else this.watch(sessionId, run.timer!);
-    }
+    for (const { sessionId, run } of await this.store.cafe.runningSessions()) await this.resumeRun(sessionId, run.timer!);
+  }
+
+  /** This node took the session (docs/cluster.md CLU12): its running round's end is scheduled again, from storage. */
+  async resumeSession(sessionId: string): Promise<void> {
+    const { timer } = await this.store.cafe.run(sessionId);
+    if (timer?.status === 'running') await this.resumeRun(sessionId, timer);
+  }
+
+  /** Another node owns the session now (CLU13): its clock stops here. */
+  dropSession(sessionId: string): void {
+    this.clock.cancel(sessionId);
+  }
+
+  private async resumeRun(sessionId: string, timer: Timer): Promise<void> {
+    // Overdue ones end before the server takes connections, so nobody sees a stale round.
+    if (isExpired(timer, this.now())) await this.expire(sessionId);
+    else this.watch(sessionId, timer);
   }
 
   /** The round's time is up: the server ends it (TIME4), so every screen moves on together. */
@@ -170,7 +183,8 @@ export class CafeRunService {
     await this.mutex.run(sessionId, async () => {
       const ended = decideExpiry(await this.store.cafe.run(sessionId), this.now());
       if (!ended) return;
-      await this.store.cafe.saveRun(sessionId, ended, this.now());
+      // A transaction: in a cluster it is fenced (CLU6), so a node that lost the session cannot end its round.
+      await this.store.transaction((repos) => repos.cafe.saveRun(sessionId, ended, this.now()));
       await this.announceAll(sessionId, { staff: false });
     });
   }

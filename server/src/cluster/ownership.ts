@@ -41,3 +41,14 @@ export function soloOwnership(nodeId = 'solo'): SessionOwnership {
     close: () => Promise.resolve(),
   };
 }
+
+/** Where each node of the cluster is reached (NODE_URL), for forwarding to a session's owner. */
+export interface NodeDirectory {
+  /** The node's NODE_URL as it last announced it; undefined for a node unknown or stopped. */
+  urlOf(nodeId: string): Promise<string | undefined>;
+}
+
+/** One process: it is the only node. */
+export function soloDirectory(nodeId = 'solo', url = ''): NodeDirectory {
+  return { urlOf: (id) => Promise.resolve(id === nodeId ? url : undefined) };
+}

@@ -1,13 +1,22 @@
 import type { createClient } from 'redis';
+import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { SESSION_MOVED_MESSAGE } from './fencing.js';
 import type { SessionOwnership } from './ownership.js';
 
 type Redis = ReturnType<typeof createClient>;
 
-const LEASE = (sessionId: string) => `ot:lease:${sessionId}`;
-const FENCE = (sessionId: string) => `ot:fence:${sessionId}`;
-/** Every session that ever had an owner: the sweeper adopts those whose owner died. */
-const SESSIONS = 'ot:sessions';
+export interface RedisLeasesOptions {
+  /** Before every key (REDIS_PREFIX): clusters and test runs sharing one Redis keep apart. */
+  prefix?: string;
+  /**
+   * Stores a new owner's fence (in PostgreSQL's session_fences, CLU5) before the session is
+   * used, and answers the fence stored before (at or past the new one when Redis lost its
+   * counters: nothing written then); a failure gives the lease back.
+   */
+  recordFence?: (sessionId: string, fence: number) => Promise<number>;
+}
+
 const OWNER_CACHE_MS = 1_000; // how long a node trusts what it read about another node's lease
 
 // Take the lease if nobody holds it: one round trip, and the fence grows with every new owner.
@@ -28,11 +37,21 @@ for i, key in ipairs(KEYS) do
 end
 return lost`;
 
+// The lease is still ours: the fence counter goes past ARGV[2] (the fence PostgreSQL has), and the lease takes the new fence.
+const RAISE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
+if tonumber(redis.call('GET', KEYS[2]) or '0') < tonumber(ARGV[2]) then redis.call('SET', KEYS[2], ARGV[2]) end
+local value = ARGV[3] .. '|' .. redis.call('INCR', KEYS[2])
+redis.call('SET', KEYS[1], value, 'PX', ARGV[4])
+return value`;
+
 const RELEASE = `
 for i, key in ipairs(KEYS) do
   if redis.call('GET', key) == ARGV[i] then redis.call('DEL', key) end
 end
 return 0`;
+
+const fenceOf = (value: string) => Number(value.split('|')[1] ?? '0');
 
 interface Held {
   value: string;
@@ -53,13 +72,21 @@ export class RedisLeases implements SessionOwnership {
   private readonly renewTimer: NodeJS.Timeout;
   private readonly sweepTimer: NodeJS.Timeout;
   private closed = false;
+  private readonly prefix: string;
+  private readonly recordFence: RedisLeasesOptions['recordFence'];
+  /** Every session that ever had an owner: the sweeper adopts those whose owner died. */
+  private readonly sessionsKey: string;
 
   constructor(
     private readonly redis: Redis,
     readonly nodeId: string,
     private readonly leaseMs: number,
     private readonly log: Logger,
+    options: RedisLeasesOptions = {},
   ) {
+    this.prefix = options.prefix ?? 'ot:';
+    this.recordFence = options.recordFence;
+    this.sessionsKey = `${this.prefix}sessions`;
     this.renewTimer = setInterval(() => void this.renew(), Math.floor(leaseMs / 3));
     this.sweepTimer = setInterval(() => void this.sweep(), Math.floor(leaseMs / 2));
     this.renewTimer.unref();
@@ -106,21 +133,55 @@ export class RedisLeases implements SessionOwnership {
     const entries = [...this.held];
     this.held.clear();
     if (entries.length === 0 || !this.redis.isOpen) return;
-    await this.redis.eval(RELEASE, { keys: entries.map(([id]) => LEASE(id)), arguments: entries.map(([, h]) => h.value) }).catch((error: unknown) => {
+    await this.redis.eval(RELEASE, { keys: entries.map(([id]) => this.lease(id)), arguments: entries.map(([, h]) => h.value) }).catch((error: unknown) => {
       this.log.warn({ err: error }, 'could not give the session leases back; they expire by themselves');
     });
   }
 
+  /**
+   * This node learned it is no longer the session's owner (a larger fence is stored, CLU6): it
+   * stops renewing and drops the session's state, like a lease lost on renewal.
+   */
+  lose(sessionId: string): void {
+    this.drop(sessionId);
+  }
+
+  private lease(sessionId: string): string {
+    return `${this.prefix}lease:${sessionId}`;
+  }
+
   private async tryAcquire(sessionId: string): Promise<string> {
-    const value = (await this.redis.eval(ACQUIRE, { keys: [LEASE(sessionId), FENCE(sessionId), SESSIONS], arguments: [this.nodeId, String(this.leaseMs), sessionId] })) as string;
-    const [owner = '', fence = '0'] = value.split('|');
+    const lease = this.lease(sessionId);
+    const fenceKey = `${this.prefix}fence:${sessionId}`;
+    let value = (await this.redis.eval(ACQUIRE, {
+      keys: [lease, fenceKey, this.sessionsKey],
+      arguments: [this.nodeId, String(this.leaseMs), sessionId],
+    })) as string;
+    const [owner = ''] = value.split('|');
     if (owner !== this.nodeId || this.held.has(sessionId)) {
       this.known.set(sessionId, { owner, until: Date.now() + OWNER_CACHE_MS });
       return owner;
     }
-    this.held.set(sessionId, { value, fence: Number(fence) });
+    if (this.recordFence) {
+      try {
+        const previous = await this.recordFence(sessionId, fenceOf(value));
+        if (previous >= fenceOf(value)) {
+          // Redis lost its counters (restarted without persistence): go on past the fence stored.
+          const raised = (await this.redis.eval(RAISE, { keys: [lease, fenceKey], arguments: [value, String(previous), this.nodeId, String(this.leaseMs)] })) as string | null;
+          if (raised === null) throw new Error('the lease expired while its fence was raised');
+          value = raised;
+          if ((await this.recordFence(sessionId, fenceOf(value))) >= fenceOf(value)) throw new Error('a larger fence was stored meanwhile');
+        }
+      } catch (error) {
+        this.log.error({ err: error, sessionId }, 'could not store the fence of a session taken; the lease is given back');
+        await this.redis.eval(RELEASE, { keys: [lease], arguments: [value] }).catch(() => undefined);
+        throw new AppError('unavailable', SESSION_MOVED_MESSAGE);
+      }
+    }
+    const fence = fenceOf(value);
+    this.held.set(sessionId, { value, fence });
     this.known.delete(sessionId);
-    this.log.info({ sessionId, fence: Number(fence), node: this.nodeId }, 'session lease taken');
+    this.log.info({ sessionId, fence, node: this.nodeId }, 'session lease taken');
     for (const listener of this.acquired) {
       await listener(sessionId).catch((error: unknown) => this.log.error({ err: error, sessionId }, 'could not resume a session taken over'));
     }
@@ -131,7 +192,10 @@ export class RedisLeases implements SessionOwnership {
     const entries = [...this.held];
     if (entries.length === 0 || this.closed) return;
     try {
-      const lost = (await this.redis.eval(RENEW, { keys: entries.map(([id]) => LEASE(id)), arguments: [String(this.leaseMs), ...entries.map(([, h]) => h.value)] })) as number[];
+      const lost = (await this.redis.eval(RENEW, {
+        keys: entries.map(([id]) => this.lease(id)),
+        arguments: [String(this.leaseMs), ...entries.map(([, h]) => h.value)],
+      })) as number[];
       for (const index of lost) this.drop(entries[index]![0]);
     } catch (error) {
       this.log.warn({ err: error }, 'could not renew the session leases');
@@ -148,10 +212,10 @@ export class RedisLeases implements SessionOwnership {
   private async sweep(): Promise<void> {
     if (this.closed) return;
     try {
-      const sessions = await this.redis.sMembers(SESSIONS);
+      const sessions = await this.redis.sMembers(this.sessionsKey);
       for (let i = 0; i < sessions.length; i += 500) {
         const chunk = sessions.slice(i, i + 500);
-        const owners = await this.redis.mGet(chunk.map(LEASE));
+        const owners = await this.redis.mGet(chunk.map((id) => this.lease(id)));
         for (const [index, owner] of owners.entries()) if (owner === null) await this.ownerOf(chunk[index]!);
       }
     } catch (error) {

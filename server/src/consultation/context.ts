@@ -2,6 +2,7 @@
 // (services say what changed; realtime/consultation-notifier.ts tells the screens), one lock per
 // session so commands of one consultation apply in order, and the clock.
 import type { Authenticate } from '../auth/authenticate.js';
+import type { TimerScope } from '../cafe/round-clock.js';
 import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../log.js';
 import type { RecordService } from '../record/record-service.js';
@@ -20,4 +21,6 @@ export interface ConsultationContext {
   records: RecordService;
   log: Logger;
   now: () => number;
+  /** In a cluster: phase timers fire on the session's owner only, fenced (docs/cluster.md CLU7). */
+  timerScope?: TimerScope;
 }

@@ -36,6 +36,16 @@ export class Consultation {
     return this.core.clock.resume();
   }
 
+  /** This node took the session (docs/cluster.md CLU12): its phase timer is armed again. */
+  resumeSession(sessionId: string): Promise<void> {
+    return this.core.clock.resumeSession(sessionId);
+  }
+
+  /** Another node owns the session now (CLU13). */
+  dropSession(sessionId: string): void {
+    this.core.clock.cancel(sessionId);
+  }
+
   /** Shutdown: stops the phase timers, the pending report recomputations and the worker thread. */
   close(): Promise<void> {
     this.core.clock.close();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -14,6 +14,7 @@ import type { SessionService } from '../sessions/session-service.js';
 import { refuseWhileLimited, setPersonBudget } from './auth.js';
 import { apiNotFound, errorHandler } from './errors.js';
 import { joinLimits } from './join-limits.js';
+import { limiterStore, type LimiterFactory } from '../cluster/limits.js';
 import { allowedLinkHosts } from './links.js';
 import { cafeRoutes } from './routes/cafe.js';
 import { commandRoutes } from './routes/commands.js';
@@ -24,7 +25,7 @@ import { recordRoutes } from './routes/record.js';
 import { consultationReadRoutes } from './routes/consultation-reads.js';
 import { clientRoutes } from './static.js';
 import { notepadTicketRoutes } from './routes/notepad-tickets.js';
-import type { NotepadTickets } from '../notepad/tickets.js';
+import type { TicketStore } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
@@ -46,7 +47,7 @@ export interface HttpDeps {
   /** Every command's handler (createCommands), shared with Socket.IO. */
   commands: Commands;
   records: RecordService;
-  notepadTickets: NotepadTickets;
+  notepadTickets: TicketStore;
   log: Logger;
   storage: string;
   /** The per-person command budget, shared with Socket.IO (LIMIT1). */
@@ -55,12 +56,19 @@ export interface HttpDeps {
   store: Store;
   /** The series' drafts are notepad documents (issue 16). */
   notepads: NotepadServer;
+  /** Several nodes: the per-IP limits are counted in Redis (CLU10). */
+  limiters?: LimiterFactory;
+  /** Several nodes: this node's id and whether Redis answers, added to /api/health (CLU14). */
+  clusterHealth?: () => Promise<{ node: string; redis: 'ok' | 'down' }>;
+  /** In a cluster: forwards /api/sessions/:id… to the session's owner and answers other nodes (cluster/forward-http.ts). */
+  cluster?: RequestHandler;
 }
 
-function limiter(windowMs: number, limit: number) {
+function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactory; name: string }) {
   return rateLimit({
     windowMs,
     limit,
+    ...(shared && { store: limiterStore(shared.make, shared.name, windowMs) }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
@@ -69,11 +77,15 @@ function limiter(windowMs: number, limit: number) {
   });
 }
 
-export function createHttpApp({ config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads }: HttpDeps): Express {
+export function createHttpApp(deps: HttpDeps): Express {
+  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth, cluster } = deps;
+  const shared = (name: string) => limiters && { make: limiters, name };
   const app = express();
   setPersonBudget(app, budget);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // First of all, before any body is read: a request for another node's session goes there whole (CLU40).
+  if (cluster) app.use(cluster);
   app.use(
     helmet({
       // Venues often serve over plain http on a LAN: do not force https on them.
@@ -98,8 +110,10 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(compression()); // JSON answers; Socket.IO's polling never reaches Express (server/src/app.ts)
   api.use(refuseWhileLimited);
   api.use(express.json({ limit: MAX_BODY }));
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) });
+  api.get('/health', (_req, res, next) => {
+    const base = { status: 'ok', version: VERSION, storage, createRequiresKey: Boolean(config.operatorKey) };
+    if (!clusterHealth) return void res.json(base);
+    clusterHealth().then((cluster) => res.json({ ...base, ...cluster }), next);
   });
   api.use(
     sessionRoutes({
@@ -107,16 +121,16 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
       operatorKey: config.operatorKey,
       publicUrl: config.publicUrl,
       allowedHosts: allowedLinkHosts(config.allowedHosts),
-      createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
+      createLimiter: limiter(10 * 60_000, config.limits.createPerWindow, shared('create')),
     }),
   );
-  api.use(participantRoutes(service, joinLimits(config.limits)));
+  api.use(participantRoutes(service, joinLimits(config.limits, limiters)));
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(townhallRoutes(service, townhall));
   api.use(commandRoutes(service, commands));
   api.use(consultationReadRoutes(service, commands));
   // The public outcome page builds a whole record per request: limited like joining.
-  api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute)));
+  api.use(recordRoutes(service, records, limiter(60_000, config.limits.joinPerMinute, shared('records'))));
   api.use(notepadTicketRoutes(service, notepadTickets));
   // "Send me my link again" (CONS19): off without SMTP_URL.
   api.use(consultationLinkRoutes({ store, config, log, allowedHosts: allowedLinkHosts(config.allowedHosts) }));
@@ -131,8 +145,8 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
     notepads,
     drafts: seriesDrafts({ store, notepads }),
     evidence: seriesEvidence({ store, records, now: Date.now }),
-    createLimiter: limiter(10 * 60_000, config.limits.createPerWindow),
-    publicLimiter: limiter(60_000, config.limits.joinPerMinute),
+    createLimiter: limiter(10 * 60_000, config.limits.createPerWindow, shared('series-create')),
+    publicLimiter: limiter(60_000, config.limits.joinPerMinute, shared('series-public')),
     allowedHosts: allowedLinkHosts(config.allowedHosts),
     now: Date.now,
   });
@@ -141,7 +155,7 @@ export function createHttpApp({ config, service, cafe, cafeRun, townhall, comman
   api.use(errorHandler);
   app.use('/api', api);
   // The consultation's server-rendered public page (/c/:slug), limited like the record's public page.
-  app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute)));
+  app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute, shared('consultation-public'))));
   app.use(compression(), series.pages);
 
   if (existsSync(join(config.clientDir, 'index.html'))) {

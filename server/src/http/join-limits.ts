@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { limiterStore, memoryLimiters, type LimiterFactory } from '../cluster/limits.js';
 import type { Config } from '../config.js';
 
 const MINUTE = 60_000; // ms
@@ -9,10 +9,12 @@ function refuse(message: string): { error: { code: 'rate_limited'; message: stri
   return { error: { code: 'rate_limited', message } };
 }
 
-function perIp(limit: number, message: string): RequestHandler {
+/** `shared`: the counts live where `make` keeps them (Redis across nodes, CLU10); otherwise express-rate-limit's memory. */
+function perIp(limit: number, message: string, name: string, shared: LimiterFactory | undefined): RequestHandler {
   return rateLimit({
     windowMs: MINUTE,
     limit,
+    ...(shared && { store: limiterStore(shared, name, MINUTE) }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
@@ -26,8 +28,8 @@ function perIp(limit: number, message: string): RequestHandler {
  * run out of them. Successes are never counted, not even while in flight, so a flood of right
  * codes cannot use up the wrong-code budget of a venue sharing one address.
  */
-function wrongCodesPerIp(limit: number, message: string): RequestHandler {
-  const failures = new RateLimiterMemory({ points: limit, duration: MINUTE / 1000 });
+function wrongCodesPerIp(limit: number, message: string, make: LimiterFactory): RequestHandler {
+  const failures = make({ keyPrefix: 'join-failures', points: limit, duration: MINUTE / 1000 });
   return (req, res, next) => {
     const ip = req.ip ?? 'unknown';
     failures.get(ip).then((spent) => {
@@ -58,11 +60,16 @@ export interface JoinLimits {
  * so a page reloading in a loop cannot use up the joins of a venue sharing one address; and
  * wrong codes (404), through either, share a much smaller budget: guessing is what costs, while
  * the right code costs nothing there. Past that budget the address is refused for the minute.
+ * With `shared` (a cluster), every count is kept across nodes.
  */
-export function joinLimits(limits: Config['limits']): JoinLimits {
-  const wrongCodes = wrongCodesPerIp(limits.joinFailuresPerMinute, 'Too many wrong join codes from this network; check the code and try again in a minute');
+export function joinLimits(limits: Config['limits'], shared?: LimiterFactory): JoinLimits {
+  const wrongCodes = wrongCodesPerIp(
+    limits.joinFailuresPerMinute,
+    'Too many wrong join codes from this network; check the code and try again in a minute',
+    shared ?? memoryLimiters,
+  );
   return {
-    preview: [wrongCodes, perIp(limits.previewPerMinute, 'Too many code look-ups from this network; try again in a minute')],
-    join: [wrongCodes, perIp(limits.joinPerMinute, 'Too many requests from this network; try again in a minute')],
+    preview: [wrongCodes, perIp(limits.previewPerMinute, 'Too many code look-ups from this network; try again in a minute', 'preview', shared)],
+    join: [wrongCodes, perIp(limits.joinPerMinute, 'Too many requests from this network; try again in a minute', 'join', shared)],
   };
 }

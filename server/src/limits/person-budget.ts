@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from '../cluster/limits.js';
 import { AppError } from '../errors.js';
 
 /** The outcome of spending from a budget. */
@@ -10,8 +11,8 @@ export type Spend =
 
 /**
  * One command budget per person, shared by all their Socket.IO connections and the HTTP API
- * (LIMIT1). Behind this interface so the state can later live in Redis: rate-limiter-flexible's
- * RateLimiterRedis takes the place of RateLimiterMemory without touching the callers.
+ * (LIMIT1). Behind this interface so the state can live in Redis across nodes (CLU10):
+ * rate-limiter-flexible's RateLimiterRedis takes the place of RateLimiterMemory, callers unchanged.
  */
 export interface PersonBudget {
   spend(personKey: string, cost?: number): Promise<Spend>;
@@ -63,8 +64,9 @@ export function rateLimiterBudget(limiter: RateLimiterAbstract): PersonBudget {
   };
 }
 
-export function memoryBudget(pointsPer10s: number): PersonBudget {
-  return rateLimiterBudget(new RateLimiterMemory({ points: pointsPer10s, duration: 10 }));
+/** The command budget: in memory by default, in Redis when `limiters` are (CLU10). */
+export function memoryBudget(pointsPer10s: number, limiters: LimiterFactory = memoryLimiters): PersonBudget {
+  return rateLimiterBudget(limiters({ keyPrefix: 'commands', points: pointsPer10s, duration: 10 }));
 }
 
 export const RATE_LIMITED_MESSAGE = 'Too many actions at once; wait a few seconds and try again';

@@ -1,5 +1,6 @@
 import type { RateClass } from '@open-talks/shared/protocol';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from '../cluster/limits.js';
 import { AppError } from '../errors.js';
 
 export interface RateClassLimits {
@@ -25,15 +26,16 @@ const MESSAGES: Record<RateClass, string> = {
  * general command limit: a refused action changes nothing and says why (`rate_limited`).
  * Which command pays which class is the command table's `rate` (runCommand applies it).
  */
-export function rateClassLimiter(limits: RateClassLimits): RateLimit {
-  const limiters: Record<RateClass, RateLimiterMemory> = {
-    ask: new RateLimiterMemory({ points: limits.questionsPerMinute, duration: 60 }),
-    vote: new RateLimiterMemory({ points: limits.votesPer10s, duration: 10 }),
-    hand: new RateLimiterMemory({ points: limits.handsPerMinute, duration: 60 }),
-    contribute: new RateLimiterMemory({ points: limits.contributionsPerMinute, duration: 60 }),
+export function rateClassLimiter(limits: RateClassLimits, make: LimiterFactory = memoryLimiters): RateLimit {
+  const limiters: Record<RateClass, RateLimiterAbstract> = {
+    ask: make({ keyPrefix: 'ask', points: limits.questionsPerMinute, duration: 60 }),
+    vote: make({ keyPrefix: 'vote', points: limits.votesPer10s, duration: 10 }),
+    hand: make({ keyPrefix: 'hand', points: limits.handsPerMinute, duration: 60 }),
+    contribute: make({ keyPrefix: 'contribute', points: limits.contributionsPerMinute, duration: 60 }),
   };
   return async (rate, participantId) => {
-    await limiters[rate].consume(participantId).catch(() => {
+    await limiters[rate].consume(participantId).catch((refusal: unknown) => {
+      if (refusal instanceof Error) throw refusal; // the store failed: not a refusal
       throw new AppError('rate_limited', MESSAGES[rate]);
     });
   };

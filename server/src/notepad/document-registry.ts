@@ -6,6 +6,8 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
 import { NotepadDocument, type NotepadStorage } from './document.js';
 import { docFromStored } from './read.js';
+import type { NotepadRelay, RoomMessage } from './relay.js';
+import { sharedStorage } from './shared-storage.js';
 import type * as Y from 'yjs';
 
 export interface DocumentRegistryDeps {
@@ -15,6 +17,8 @@ export interface DocumentRegistryDeps {
   idleUnloadMs: number; // ms without a holder before a document is unloaded
   /** A document just came into memory; resolves once it may be handed out. */
   loaded(document: NotepadDocument): Promise<NotepadDocument>;
+  /** Several nodes (CLU60): rooms are joined on the relay and stored as several writers may. */
+  relay?: NotepadRelay;
 }
 
 export class DocumentRegistry {
@@ -30,6 +34,10 @@ export class DocumentRegistry {
     // SER40: a series draft is held like any notepad but stored in the series' own tables (its
     // owner id is the series', not a session's); the room name says which.
     const isDraft = (room: string) => parseSeriesDocumentRoom(room) !== null;
+    if (deps.relay) {
+      this.storage = sharedStorage(store, isDraft);
+      return;
+    }
     this.storage = {
       load: (room) => (isDraft(room) ? store.seriesDocuments.load(room) : store.notepads.load(room)),
       append: (room, ownerId, seq, update, now) =>
@@ -51,11 +59,31 @@ export class DocumentRegistry {
     let loading = this.documents.get(name);
     if (!loading) {
       const previous = this.unloading.get(name) ?? Promise.resolve();
-      loading = previous.then(async () => this.deps.loaded(await NotepadDocument.load(name, sessionId, this.storage, this.deps.log, this.deps.now)));
+      loading = previous.then(() => this.load(name, sessionId));
       this.documents.set(name, loading);
       loading.catch(() => this.documents.delete(name));
     }
     return loading;
+  }
+
+  private async load(name: string, sessionId: string): Promise<NotepadDocument> {
+    const { relay } = this.deps;
+    if (!relay) return this.deps.loaded(await NotepadDocument.load(name, sessionId, this.storage, this.deps.log, this.deps.now));
+    // CLU66: subscribed before storage is read, so nothing stored meanwhile by another node is
+    // missed; what arrives while loading is applied after (applying an update twice is harmless).
+    let document: NotepadDocument | undefined;
+    const early: RoomMessage[] = [];
+    await relay.join(name, (message) => (document ? document.applyRemote(message) : early.push(message)));
+    try {
+      const loaded = await NotepadDocument.load(name, sessionId, this.storage, this.deps.log, this.deps.now);
+      loaded.publish = (message) => relay.publish(name, message);
+      for (const message of early) loaded.applyRemote(message);
+      document = loaded;
+      return await this.deps.loaded(loaded);
+    } catch (error) {
+      relay.leave(name);
+      throw error;
+    }
   }
 
   /** A holder let go: once nobody is left, the document is unloaded after a quiet while. */
@@ -72,6 +100,7 @@ export class DocumentRegistry {
 
   private async unload(document: NotepadDocument): Promise<void> {
     this.documents.delete(document.name);
+    this.deps.relay?.leave(document.name);
     const done = document.unload().finally(() => {
       if (this.unloading.get(document.name) === done) this.unloading.delete(document.name);
     });

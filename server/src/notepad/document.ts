@@ -8,11 +8,13 @@ import type { Logger } from '../log.js';
 import type { StoredNotepad } from '../store/index.js';
 import { MESSAGE } from './protocol.js';
 import { docFromStored } from './read.js';
+import { REMOTE_ORIGIN, type RoomMessage } from './relay.js';
 
 /** What a document needs of storage (narrow, so tests and other stores can plug in). */
 export interface NotepadStorage {
   load(room: string): Promise<StoredNotepad>;
-  append(room: string, sessionId: string, seq: number, update: Uint8Array, now: number): Promise<void>;
+  /** Resolves the seq the batch was stored under, when storage had to pick another one (CLU64). */
+  append(room: string, sessionId: string, seq: number, update: Uint8Array, now: number): Promise<number | void>;
   /** Writes the snapshot and drops updates up to `throughSeq`, atomically. */
   compact(room: string, sessionId: string, snapshot: Uint8Array, throughSeq: number, now: number): Promise<void>;
 }
@@ -26,6 +28,13 @@ export interface DocumentPeer {
 
 export const FLUSH_DELAY = 500; // ms: updates reach storage at most this (plus one write) behind
 export const COMPACT_AFTER_BATCHES = 50; // update batches since the last snapshot before compacting
+/** CLU63: ms behind while another node has connections on the room too (stored before relayed, so this is their lag). */
+export const SHARED_FLUSH_DELAY = 40;
+/** CLU63: how long a room counts as served by another node too after that node last said so. */
+export const SHARED_FOR = 30_000; // ms
+
+/** The other nodes holding this room (CLU60): a stored batch or a presence change goes to them. */
+export type Publish = (message: RoomMessage) => void;
 
 export class NotepadDocument {
   readonly awareness: awarenessProtocol.Awareness;
@@ -39,6 +48,10 @@ export class NotepadDocument {
   /** Updates seen, and of those the ones stored, in order: what `persist` waits for. */
   private updatesSeen = 0;
   private updatesStored = 0;
+  /** Until when another node is known to serve connections on this room too (CLU63). */
+  private sharedUntil = 0;
+  /** Set by the registry once the room is joined on the relay (cluster only). */
+  publish: Publish | undefined;
 
   private constructor(
     readonly name: string,
@@ -84,11 +97,23 @@ export class NotepadDocument {
     if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
   }
 
-  private readonly onUpdate = (update: Uint8Array): void => {
+  /**
+   * CLU61: another node's message about this room. Its updates are stored already: applied with
+   * REMOTE_ORIGIN they reach this node's connections but are neither stored nor relayed again.
+   */
+  applyRemote(message: RoomMessage): void {
+    if (message.peers) this.sharedUntil = this.now() + SHARED_FOR;
+    if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, REMOTE_ORIGIN);
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, REMOTE_ORIGIN);
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.sizeBound += update.byteLength;
-    this.updatesSeen += 1;
-    this.pending.push(update);
-    this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_DELAY);
+    if (origin !== REMOTE_ORIGIN) {
+      this.updatesSeen += 1;
+      this.pending.push(update);
+      this.flushTimer ??= setTimeout(() => void this.flush(), this.sharedUntil > this.now() ? SHARED_FLUSH_DELAY : FLUSH_DELAY);
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
     syncProtocol.writeUpdate(encoder, update);
@@ -103,8 +128,11 @@ export class NotepadDocument {
       for (const id of [...added, ...updated]) from.awarenessIds.add(id);
       for (const id of removed) from.awarenessIds.delete(id);
     }
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = awarenessMessage(update);
     for (const peer of this.peers) peer.send(message);
+    // CLU62: presence is relayed at once and never stored.
+    if (origin !== REMOTE_ORIGIN) this.publish?.({ kind: 'awareness', data: update, peers: this.peers.size > 0 });
   };
 
   /** Appends what is pending as one batch; compacts when the log has grown. */
@@ -117,8 +145,8 @@ export class NotepadDocument {
       const taken = this.pending;
       this.pending = [];
       try {
-        await this.storage.append(this.name, this.sessionId, this.lastSeq + 1, batch, this.now());
-        this.lastSeq += 1;
+        const seq = await this.storage.append(this.name, this.sessionId, this.lastSeq + 1, batch, this.now());
+        this.lastSeq = seq ?? this.lastSeq + 1;
         this.batchesSinceSnapshot += 1;
         this.updatesStored += taken.length;
       } catch (error) {
@@ -128,6 +156,8 @@ export class NotepadDocument {
         this.log.error({ err: error, room: this.name }, 'notepad flush failed');
         return;
       }
+      // CLU61: stored, so now (and only now) the other nodes may have it.
+      this.publish?.({ kind: 'update', data: batch, peers: this.peers.size > 0 });
       if (this.batchesSinceSnapshot >= COMPACT_AFTER_BATCHES) await this.compactNow();
     });
     return this.writes;

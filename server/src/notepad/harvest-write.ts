@@ -2,6 +2,7 @@
 // table notepad's ideas, and the guard that keeps anyone else from writing there.
 import { HARVEST_IDEAS, HARVEST_ORDER, HARVEST_PLACEMENT, harvestIdeaKey, KEY_IDEA_LIMITS, type KeyIdea, type NotepadRoom } from '@open-talks/shared';
 import * as Y from 'yjs';
+import { REMOTE_ORIGIN } from './relay.js';
 
 /** The transaction origin of the server's own harvest writes; the guard lets only these through. */
 export const MIRROR_ORIGIN = Symbol('harvest mirror');
@@ -47,7 +48,7 @@ export function mirrorTableIdeas(doc: Y.Doc, room: Extract<NotepadRoom, { kind: 
 export function guardHarvestIdeas(doc: Y.Doc): void {
   const map = doc.getMap<unknown>(HARVEST_IDEAS);
   map.observe((event, transaction) => {
-    if (transaction.origin === MIRROR_ORIGIN) return;
+    if (transaction.origin === MIRROR_ORIGIN || transaction.origin === REMOTE_ORIGIN) return; // CLU61: another node's guard passed it
     const changes = [...event.changes.keys];
     doc.transact(() => {
       for (const [key, change] of changes) {

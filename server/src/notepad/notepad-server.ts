@@ -17,7 +17,8 @@ import type { NotepadDocument } from './document.js';
 import { HarvestMirror } from './harvest-mirror.js';
 import { presenceNames, seriesPresenceNames } from './presence.js';
 import { MemoryPersonLimits, type PersonLimits } from './person-limits.js';
-import { NotepadTickets } from './tickets.js';
+import { memoryTicketStore, NotepadTickets, type TicketStore } from './tickets.js';
+import type { AccessChange, NotepadCluster } from './relay.js';
 import type { HarvestContent, NotepadContent } from './read.js';
 import { Revalidation } from './revalidation.js';
 import { RoomReads } from './room-reads.js';
@@ -42,6 +43,8 @@ export interface NotepadDeps {
   limits?: PersonLimits;
   /** SER41: series members' tokens, for the draft rooms; the store's members unless given. */
   authenticateSeries?: SeriesAuthenticate;
+  /** Several nodes (docs/cluster.md, CLU60–CLU79): rooms relayed, access changes told, tickets shared. */
+  cluster?: NotepadCluster;
 }
 
 /** Whose a connection is: its room's owner id, the person its limits count against (NOTE14), its caret's names. */
@@ -74,7 +77,7 @@ export class NotepadServer {
   private readonly byId = new Map<string, NotepadConnection>();
   private readonly limits: PersonLimits;
   /** NOTE16: the single-use tickets that let a connection in (handed out over HTTP). */
-  readonly tickets: NotepadTickets;
+  readonly tickets: TicketStore;
   private readonly pinger: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly mirror: HarvestMirror;
@@ -83,9 +86,12 @@ export class NotepadServer {
   constructor(private readonly deps: NotepadDeps) {
     this.now = deps.now ?? Date.now;
     this.limits = deps.limits ?? new MemoryPersonLimits(deps.options);
-    this.tickets = new NotepadTickets(this.now);
+    this.tickets = deps.cluster?.tickets ?? memoryTicketStore(new NotepadTickets(this.now));
     const { store } = deps;
-    this.registry = new DocumentRegistry({ store, log: deps.log, now: this.now, idleUnloadMs: deps.options.idleUnloadMs, loaded: (document) => this.loaded(document) });
+    const relay = deps.cluster?.relay;
+    this.registry = new DocumentRegistry({ store, log: deps.log, now: this.now, idleUnloadMs: deps.options.idleUnloadMs, loaded: (document) => this.loaded(document), relay });
+    // CLU68: another node's access change re-checks this node's connections too.
+    relay?.onAccess((change) => this.accessChangedHere(change));
     this.gate = new UpgradeGate({
       store,
       tickets: this.tickets,
@@ -182,14 +188,31 @@ export class NotepadServer {
    * Call after a round starts or ends, a plan or table change, a role change or a removal.
    */
   revalidate(sessionId: string): Promise<void> {
+    this.deps.cluster?.relay.publishAccess({ kind: 'session', id: sessionId });
     return this.revalidation.revalidate(sessionId);
+  }
+
+  /** CLU68: what another node changed, re-checked for this node's connections. */
+  private accessChangedHere(change: AccessChange): void {
+    const done =
+      change.kind === 'session'
+        ? this.revalidation.revalidate(change.id)
+        : change.kind === 'series'
+          ? this.revalidateSeriesHere(change.id)
+          : Promise.resolve(this.closeDisplaysHere(change.id));
+    done.catch((error: unknown) => this.deps.log.error({ err: error, change: change.kind }, 'notepad revalidation failed'));
   }
 
   /**
    * SER41: re-checks the open draft connections of a series against storage now (a member
    * removed, a language dropped) and closes those that lost their access. Call after such a change.
    */
-  async revalidateSeries(seriesId: string): Promise<void> {
+  revalidateSeries(seriesId: string): Promise<void> {
+    this.deps.cluster?.relay.publishAccess({ kind: 'series', id: seriesId });
+    return this.revalidateSeriesHere(seriesId);
+  }
+
+  private async revalidateSeriesHere(seriesId: string): Promise<void> {
     const open = [...this.connections].filter((c) => c.owner.series?.seriesId === seriesId && c.isOpen);
     if (open.length === 0) return;
     const [series, members] = await Promise.all([this.deps.store.series.byId(seriesId), this.deps.store.series.members(seriesId)]);
@@ -216,6 +239,11 @@ export class NotepadServer {
 
   /** The projector link changed: screens using the old one lose their notepads too. */
   closeDisplays(sessionId: string): void {
+    this.deps.cluster?.relay.publishAccess({ kind: 'displays', id: sessionId });
+    this.closeDisplaysHere(sessionId);
+  }
+
+  private closeDisplaysHere(sessionId: string): void {
     for (const connection of this.connections) {
       if (connection.owner.sessionId === sessionId && connection.owner.participantId === null) connection.close('unauthenticated');
     }
@@ -278,5 +306,6 @@ export class NotepadServer {
     await this.mirror.settled();
     await this.registry.unloadAll();
     this.gate.close();
+    await this.deps.cluster?.close();
   }
 }

@@ -5,6 +5,7 @@
 import { NOTEPAD_IDEAS, type KeyIdea } from '@open-talks/shared';
 import * as Y from 'yjs';
 import { readNotepad } from './read.js';
+import { REMOTE_ORIGIN } from './relay.js';
 
 /** The transaction origin of the server's own writes to a table's ideas; the guard lets only these through. */
 export const IDEAS_ORIGIN = Symbol('key ideas');
@@ -25,7 +26,9 @@ export class TableIdeas {
   private constructor(private readonly doc: Y.Doc) {
     this.truth = readNotepad(doc).ideas;
     doc.getArray(NOTEPAD_IDEAS).observeDeep((_events, transaction) => {
-      if (transaction.origin !== IDEAS_ORIGIN) this.write(this.truth);
+      // CLU61: another node's stored update passed that node's guard (its server wrote it): it is the truth now.
+      if (transaction.origin === REMOTE_ORIGIN) this.truth = readNotepad(doc).ideas;
+      else if (transaction.origin !== IDEAS_ORIGIN) this.write(this.truth);
     });
   }
 

@@ -7,6 +7,20 @@ export const TICKET_TTL = 60_000; // ms a ticket may wait for its upgrade
 /** Live tickets one token may hold; asking for more drops its oldest (memory stays bounded). */
 export const MAX_TICKETS_PER_TOKEN = 32;
 
+/**
+ * Where tickets live: this process's memory (one node), or Redis when the ticket request and
+ * the upgrade may reach different nodes (CLU67).
+ */
+export interface TicketStore {
+  issue(token: string): Promise<string>;
+  redeem(ticket: string | null | undefined): Promise<string | undefined>;
+}
+
+/** The memory tickets as a TicketStore. */
+export function memoryTicketStore(tickets: NotepadTickets): TicketStore {
+  return { issue: (token) => Promise.resolve(tickets.issue(token)), redeem: (ticket) => Promise.resolve(tickets.redeem(ticket)) };
+}
+
 interface Entry {
   token: string;
   expiresAt: number; // epoch ms

@@ -15,7 +15,7 @@ import type { Store } from '../store/index.js';
 import { cafeFacts } from './access-facts.js';
 import { refusalClose, viewerOf } from './decisions.js';
 import { CLOSE, type CloseKind } from './protocol.js';
-import type { NotepadTickets } from './tickets.js';
+import type { TicketStore } from './tickets.js';
 
 export const PATH_PREFIX = '/yjs/';
 /** Messages a connection may send while it is authenticated and its document loads. */
@@ -39,7 +39,7 @@ interface AdmissionBase {
 
 export interface UpgradeGateDeps {
   store: Store;
-  tickets: NotepadTickets;
+  tickets: TicketStore;
   authenticate(token: string | undefined): Promise<Principal>;
   /** SER41: series tokens, for the draft rooms. */
   authenticateSeries: SeriesAuthenticate;
@@ -111,7 +111,7 @@ export class UpgradeGate {
     let principal: Principal;
     try {
       // NOTE16: a ticket, never a token, in the URL; spent here whatever happens next.
-      principal = await this.deps.authenticate(this.deps.tickets.redeem(url.searchParams.get('ticket')));
+      principal = await this.deps.authenticate(await this.deps.tickets.redeem(url.searchParams.get('ticket')));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return refuse(error.code === 'removed' ? 'removed' : 'unauthenticated');
@@ -133,7 +133,7 @@ export class UpgradeGate {
   ): Promise<void> {
     let principal: SeriesPrincipal;
     try {
-      principal = await this.deps.authenticateSeries(this.deps.tickets.redeem(url.searchParams.get('ticket')));
+      principal = await this.deps.authenticateSeries(await this.deps.tickets.redeem(url.searchParams.get('ticket')));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return refuse(error.code === 'removed' ? 'removed' : 'unauthenticated');

@@ -1,12 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { can, OUTDATED_CLIENT, versionAccepted } from '@open-talks/shared';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { PersonBudget } from '../limits/person-budget.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { Principal } from '../sessions/principal.js';
-import { registerCommands, type CommandContext, type Commands } from './command.js';
+import { registerCommands, type CommandContext, type Commands, type Sender } from './command.js';
+import type { SessionRouter } from '../cluster/router.js';
 import { ConnectionCap } from './connection-cap.js';
 import type { SocketNotifier } from './notifier.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
@@ -16,8 +17,10 @@ import type { IoServer, IoSocket } from './types.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024; // a command is small; this stops 10 MB names at the door
 
-export function createIo(httpServer: HttpServer): IoServer {
+/** `adapter`: several nodes share rooms and broadcasts through it (docs/cluster.md CLU15); absent, Socket.IO's in-memory one. */
+export function createIo(httpServer: HttpServer, adapter?: ServerOptions['adapter']): IoServer {
   return new Server(httpServer, {
+    ...(adapter && { adapter }),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // Long-polling stays on: it is how people behind strict proxies and weak links get in.
     transports: ['polling', 'websocket'],
@@ -43,11 +46,17 @@ export interface RealtimeDeps {
   budget: PersonBudget;
   /** Open Socket.IO connections per person (LIMIT2). */
   socketsPerPerson: number;
+  /** In a cluster: runs commands and live reads on each session's owner (CLU30); absent, here. */
+  router?: SessionRouter;
 }
 
 /** Authenticates every connection, puts it in its rooms, and registers the commands. */
-export function attachRealtime(io: IoServer, { service, notifier, commands, log, budget, socketsPerPerson }: RealtimeDeps): void {
-  const context: CommandContext = { service, log, commands };
+export function attachRealtime(io: IoServer, { service, notifier, commands, log, budget, socketsPerPerson, router }: RealtimeDeps): void {
+  const context: CommandContext = { service, log, commands, ...(router && { router }) };
+  // The first state comes from the session's owner, which holds its live Town Hall and café (CLU37).
+  const stateOf = router
+    ? (sender: Sender, handshake: Principal | undefined) => router.state(sender, handshake)
+    : async (sender: Sender, handshake: Principal | undefined) => service.state(handshake ?? (await service.resolve(sender.sessionId, sender.participantId)));
   const cap = new ConnectionCap<IoSocket>(socketsPerPerson);
 
   // Who connected, as the handshake just read them: the first state needs no second read.
@@ -95,14 +104,20 @@ export function attachRealtime(io: IoServer, { service, notifier, commands, log,
     notifier.presenceChanged(sessionId, participantId);
     const handshake = handshakes.get(socket);
     handshakes.delete(socket);
-    (handshake ? Promise.resolve(handshake) : service.resolve(sessionId, participantId))
-      .then(async (principal) => {
-        const state = await service.state(principal);
-        // Table prompts reach the people at the table through its room.
+    stateOf({ sessionId, participantId }, handshake)
+      .then(async (state) => {
+        // Table prompts reach the people at the table through its room, joined on this node.
         if (state.cafe?.seat) await socket.join(tableRoom(sessionId, state.cafe.seat.table.id));
         socket.emit('session:state', state);
       })
       .catch((error: unknown) => {
+        // A session between owners: closing the transport (not the socket) lets the client
+        // reconnect by itself and ask again (CLU37); anything else ends the connection.
+        if (toApiError(error).code === 'unavailable') {
+          log.warn({ sessionId }, 'the session owner could not be reached for the session state');
+          socket.conn.close();
+          return;
+        }
         log.error({ err: error, sessionId }, 'could not send the session state');
         socket.disconnect(true);
       });

@@ -21,6 +21,7 @@ import { SeriesReferencesRepo } from './series-references-repo.js';
 import { SeriesVersionsRepo } from './series-versions-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
+import type { FenceCheck } from '../cluster/fencing.js';
 
 export type { ParticipantRecord, ParticipantChanges } from './participant-repo.js';
 export type { SessionRecord, SessionSettings } from './session-repo.js';
@@ -118,7 +119,12 @@ function watched(base: Repos, touched: (sessionId: string | null) => void): Repo
   };
 }
 
-export function createStore(handle: DatabaseHandle): Store {
+export interface StoreOptions {
+  /** Cluster on PostgreSQL: every transaction run for a session on its owner checks its fence first (CLU6). */
+  fenceCheck?: FenceCheck;
+}
+
+export function createStore(handle: DatabaseHandle, { fenceCheck }: StoreOptions = {}): Store {
   const cache = new SessionReadCache(SHARED_READS_TTL);
   const invalidate = (sessionId: string | null) => (sessionId === null ? cache.invalidateAll() : cache.invalidate(sessionId));
   const direct = watched(repos(handle.db), invalidate);
@@ -131,14 +137,15 @@ export function createStore(handle: DatabaseHandle): Store {
     async transaction(work) {
       // Writes inside invalidate as they go and once more after the commit (other connections see them only then).
       const touched = new Set<string | null>();
-      const result = await handle.db.transaction().execute((trx) =>
-        work(
+      const result = await handle.db.transaction().execute(async (trx) => {
+        if (fenceCheck) await fenceCheck(trx);
+        return work(
           watched(repos(trx), (sessionId) => {
             touched.add(sessionId);
             invalidate(sessionId);
           }),
-        ),
-      );
+        );
+      });
       for (const sessionId of touched) invalidate(sessionId);
       return result;
     },

@@ -46,6 +46,48 @@ export class NotepadRepo {
     await this.db.deleteFrom('notepad_updates').where('room', '=', room).where('seq', '<=', throughSeq).execute();
   }
 
+  /** The highest update seq stored for the room (0 when none): where a node appends after another did (CLU64). */
+  async lastSeq(room: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('notepad_updates')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('room', '=', room)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  /**
+   * CLU65: compaction when several nodes may append to the room. The snapshot row is locked first
+   * (made if missing), so compactions of one room take turns; the new snapshot merges the stored
+   * one, every stored update and this node's `state`, and only the updates read are deleted, so
+   * another node's batch that lands meanwhile stays. Run in a transaction.
+   */
+  async compactMerged(room: string, sessionId: string, state: Uint8Array, now: number, merge: (parts: Uint8Array[]) => Uint8Array): Promise<void> {
+    const locked = await this.db
+      .insertInto('notepad_snapshots')
+      .values({ room, session_id: sessionId, data: toBuffer(state), updated_at: now })
+      .onConflict((oc) => oc.column('room').doUpdateSet({ updated_at: now }))
+      .returning('data')
+      .executeTakeFirstOrThrow();
+    const updates = await this.db.selectFrom('notepad_updates').select(['seq', 'data']).where('room', '=', room).orderBy('seq').execute();
+    const snapshot = merge([locked.data, ...updates.map((u) => u.data), state]);
+    await this.db
+      .updateTable('notepad_snapshots')
+      .set({ data: toBuffer(snapshot), updated_at: now })
+      .where('room', '=', room)
+      .execute();
+    if (updates.length > 0)
+      await this.db
+        .deleteFrom('notepad_updates')
+        .where('room', '=', room)
+        .where(
+          'seq',
+          'in',
+          updates.map((u) => u.seq),
+        )
+        .execute();
+  }
+
   /** Every stored notepad of a session (room → snapshot and updates), for the record. */
   async loadSession(sessionId: string): Promise<Map<string, Omit<StoredNotepad, 'lastSeq'>>> {
     const [snapshots, updates] = await Promise.all([

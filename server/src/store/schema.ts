@@ -206,4 +206,11 @@ export interface Database extends ConsultationTables, SeriesTables {
   captions: CaptionsTable;
   record_publications: RecordPublicationsTable;
   speaker_log: SpeakerLogTable;
+  session_fences: SessionFencesTable;
+}
+
+/** The fence of each session's latest owner (cluster mode; docs/cluster.md CLU5). */
+export interface SessionFencesTable {
+  session_id: string;
+  fence: number;
 }

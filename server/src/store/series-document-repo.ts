@@ -37,6 +37,43 @@ export class SeriesDocumentRepo {
       .execute();
     await this.db.deleteFrom('series_document_updates').where('room', '=', room).where('seq', '<=', throughSeq).execute();
   }
+
+  /** As NotepadRepo.lastSeq (CLU64). */
+  async lastSeq(room: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('series_document_updates')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('room', '=', room)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  /** As NotepadRepo.compactMerged (CLU65). Run in a transaction. */
+  async compactMerged(room: string, seriesId: string, state: Uint8Array, now: number, merge: (parts: Uint8Array[]) => Uint8Array): Promise<void> {
+    const locked = await this.db
+      .insertInto('series_document_snapshots')
+      .values({ room, series_id: seriesId, data: toBuffer(state), updated_at: now })
+      .onConflict((oc) => oc.column('room').doUpdateSet({ updated_at: now }))
+      .returning('data')
+      .executeTakeFirstOrThrow();
+    const updates = await this.db.selectFrom('series_document_updates').select(['seq', 'data']).where('room', '=', room).orderBy('seq').execute();
+    const snapshot = merge([locked.data, ...updates.map((u) => u.data), state]);
+    await this.db
+      .updateTable('series_document_snapshots')
+      .set({ data: toBuffer(snapshot), updated_at: now })
+      .where('room', '=', room)
+      .execute();
+    if (updates.length > 0)
+      await this.db
+        .deleteFrom('series_document_updates')
+        .where('room', '=', room)
+        .where(
+          'seq',
+          'in',
+          updates.map((u) => u.seq),
+        )
+        .execute();
+  }
 }
 
 /** better-sqlite3 wants a Buffer; a Uint8Array view is wrapped without copying. */

@@ -1,7 +1,7 @@
 import type { townhallSettingsPayload, TownhallLive, TownhallSettings } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import type { Principal } from '../sessions/principal.js';
-import type { ParticipantRecord } from '../store/index.js';
+import type { ParticipantRecord, TownhallStateRecord } from '../store/index.js';
 import { AgendaService } from './agenda/agenda-service.js';
 import { CaptionService } from './captions/caption-service.js';
 import { isStaff, requireTownhall, type TownhallContext } from './context.js';
@@ -86,14 +86,32 @@ export class TownhallService {
 
   /** After a start: running floor and agenda timers get their "time is up" scheduled again. */
   async resumeClocks(): Promise<void> {
-    for (const { sessionId, state } of await this.ctx.store.townhall.allStates()) {
-      const running = [state.queue.floor?.timer, state.agenda.timer].some((t) => t?.status === 'running' && (t.deadline ?? 0) > this.ctx.now());
-      if (!running) continue;
-      const session = await this.ctx.store.sessions.byId(sessionId);
-      if (!session || session.format !== 'townhall') continue;
-      const room = await this.ctx.room(session);
-      this.queue.watchFloor(room);
-      this.agenda.watch(room);
-    }
+    for (const { sessionId, state } of await this.ctx.store.townhall.allStates()) if (townhallClockRunning(state, this.ctx.now())) await this.resumeRoom(sessionId);
   }
+
+  /** This node took the session (docs/cluster.md CLU12): running floor and agenda timers are armed again, from storage. */
+  async resumeSession(sessionId: string): Promise<void> {
+    const state = await this.ctx.store.townhall.state(sessionId);
+    if (state && townhallClockRunning(state, this.ctx.now())) await this.resumeRoom(sessionId);
+  }
+
+  /** Another node owns the session now (CLU13): its timers stop here and its room leaves memory. */
+  dropSession(sessionId: string): void {
+    this.ctx.clock.cancel(`${sessionId}:floor`);
+    this.ctx.clock.cancel(`${sessionId}:agenda`);
+    if (this.ctx.loaded(sessionId)) this.ctx.unload(sessionId);
+  }
+
+  private async resumeRoom(sessionId: string): Promise<void> {
+    const session = await this.ctx.store.sessions.byId(sessionId);
+    if (!session || session.format !== 'townhall') return;
+    const room = await this.ctx.room(session);
+    this.queue.watchFloor(room);
+    this.agenda.watch(room);
+  }
+}
+
+/** Whether a floor or agenda timer runs towards a deadline still to come (a clock to arm after a start). */
+export function townhallClockRunning(state: TownhallStateRecord, now: number): boolean {
+  return [state.queue.floor?.timer, state.agenda.timer].some((t) => t?.status === 'running' && (t.deadline ?? 0) > now);
 }

@@ -14,7 +14,7 @@ export class PhaseClock {
     private readonly ctx: ConsultationContext,
     private readonly announce: Announcer,
   ) {
-    this.clock = timeoutClock(ctx.now);
+    this.clock = timeoutClock(ctx.now, ctx.timerScope);
   }
 
   /** Sets (or clears) the timer for the consultation's next date. */
@@ -30,6 +30,19 @@ export class PhaseClock {
       if (effectivePhase(config, this.ctx.now()) !== config.phase) await this.due(sessionId);
       else this.arm(sessionId, config);
     }
+  }
+
+  /** This node took the session (docs/cluster.md CLU12): its next date gets its timer again, from storage. */
+  async resumeSession(sessionId: string): Promise<void> {
+    const config = await this.ctx.store.consultation.config(sessionId);
+    if (!config) return;
+    if (effectivePhase(config, this.ctx.now()) !== config.phase) await this.due(sessionId);
+    else this.arm(sessionId, config);
+  }
+
+  /** Another node owns the session now (CLU13): its timer stops here. */
+  cancel(sessionId: string): void {
+    this.clock.cancel(sessionId);
   }
 
   close(): void {

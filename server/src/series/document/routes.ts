@@ -17,7 +17,7 @@ export function documentRoutes(deps: SeriesDeps): Router {
   router.post('/series/:id/notepad-tickets', async (req, res) => {
     await seriesPrincipalFor(deps.store, deps.authenticate, req, req.params.id, 'series:draft');
     parseOrThrow(notepadTicketBody, req.body ?? {});
-    const body: NotepadTicketResponse = { ticket: deps.notepads.tickets.issue(bearerToken(req)!) };
+    const body: NotepadTicketResponse = { ticket: await deps.notepads.tickets.issue(bearerToken(req)!) };
     res.status(201).set('Cache-Control', 'no-store').json(body);
   });
 

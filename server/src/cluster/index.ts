@@ -1,0 +1,113 @@
+// A node among several (docs/cluster.md): with REDIS_URL set, Redis holds the session leases, the
+// node directory, Socket.IO's broadcasts and the rate limits; PostgreSQL the fences. Without it,
+// everything stays in this process, as it always was, with nothing extra to run.
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Kysely } from 'kysely';
+import { createClient } from 'redis';
+import type { ServerOptions } from 'socket.io';
+import type { ClusterConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Database } from '../store/schema.js';
+import { fenceCheck, recordFence, type FenceCheck } from './fencing.js';
+import { memoryLimiters, redisLimiters, type LimiterFactory } from './limits.js';
+import { soloDirectory, soloOwnership, type NodeDirectory, type SessionOwnership } from './ownership.js';
+import { RedisLeases } from './redis-lease.js';
+import { RedisNodeDirectory } from './registry.js';
+
+export type Redis = ReturnType<typeof createClient>;
+
+const HEALTH_PING_MS = 1_000; // ms: a Redis that takes longer to answer a PING counts as down
+
+export interface Cluster {
+  /** This node's id ('solo' on one process). */
+  nodeId: string;
+  ownership: SessionOwnership;
+  directory: NodeDirectory;
+  /** The shared Redis client (undefined on one process). */
+  redis: Redis | undefined;
+  /** Socket.IO's adapter across nodes (undefined: the in-memory one). */
+  adapter: ServerOptions['adapter'] | undefined;
+  /** Makes the rate limiters: in Redis across nodes, in memory on one process (CLU10). */
+  limiters: LimiterFactory;
+  /** What every store transaction checks first (cluster only, CLU6). */
+  fenceCheck: FenceCheck | undefined;
+  /** For /api/health in cluster mode (CLU14). */
+  health: (() => Promise<{ node: string; redis: 'ok' | 'down' }>) | undefined;
+  /** Gives the leases back and leaves the directory, so the others take over at once. */
+  release(): Promise<void>;
+  /** release, then closes the Redis client: call after Socket.IO has closed (its adapter uses Redis). */
+  close(): Promise<void>;
+}
+
+/** One process: it owns every session; limits and broadcasts stay in memory. */
+export function soloCluster(): Cluster {
+  const ownership = soloOwnership();
+  return {
+    nodeId: ownership.nodeId,
+    ownership,
+    directory: soloDirectory(ownership.nodeId),
+    redis: undefined,
+    adapter: undefined,
+    limiters: memoryLimiters,
+    fenceCheck: undefined,
+    health: undefined,
+    release: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Connects to Redis and joins the cluster: leases (their fences written to `db`), the node
+ * directory, the Socket.IO adapter and the shared limits. Solo when `config` is undefined.
+ */
+export async function startCluster(config: ClusterConfig | undefined, log: Logger, db: Kysely<Database>): Promise<Cluster> {
+  if (!config) return soloCluster();
+  const { nodeId, redisPrefix: prefix, leaseMs } = config;
+  const redis: Redis = createClient({ url: config.redisUrl });
+  // node-redis reconnects by itself; an unhandled 'error' would end the process instead.
+  let lastError = 0;
+  redis.on('error', (error: unknown) => {
+    if (Date.now() - lastError > 10_000) log.warn({ err: error }, 'Redis connection error (reconnecting)');
+    lastError = Date.now();
+  });
+  await redis.connect();
+
+  const leases = new RedisLeases(redis, nodeId, leaseMs, log, { prefix, recordFence: (sessionId, fence) => recordFence(db, sessionId, fence) });
+  const directory = new RedisNodeDirectory(redis, prefix, nodeId, config.nodeUrl, log);
+  await directory.start(Math.floor(leaseMs / 3));
+  const adapter = createAdapter(redis, {
+    streamName: `${prefix}socket.io`,
+    channelPrefix: `${prefix}socket.io`,
+    sessionKeyPrefix: `${prefix}sio:session:`,
+  });
+
+  let released: Promise<void> | undefined;
+  const release = () => (released ??= Promise.all([leases.close(), directory.close()]).then(() => undefined));
+  log.info({ node: nodeId, url: config.nodeUrl, prefix }, 'joined the cluster');
+  return {
+    nodeId,
+    ownership: leases,
+    directory,
+    redis,
+    adapter,
+    limiters: redisLimiters(redis, prefix),
+    fenceCheck: fenceCheck((sessionId) => leases.lose(sessionId)),
+    health: async () => ({ node: nodeId, redis: (await redisAnswers(redis)) ? 'ok' : 'down' }),
+    release,
+    async close() {
+      await release();
+      if (redis.isOpen) await redis.close().catch(() => redis.destroy());
+    },
+  };
+}
+
+async function redisAnswers(redis: Redis): Promise<boolean> {
+  if (!redis.isReady) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_PING_MS)));
+  const answered = redis.ping().then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([answered, late]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ownerRun } from '../../server/src/cluster/fencing.js';
+import { AppError } from '../../server/src/errors.js';
+import { createSession, http, join } from '../helpers/api.js';
+import { checkPostgres, requireAll } from '../helpers/environment.js';
+import { createTestDatabase, startTestServer, type TestDatabase, type TestServer } from '../helpers/server.js';
+import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
+import { member, openTownHall, record } from '../helpers/townhall.js';
+import { within } from '../helpers/wait.js';
+
+// Two nodes of one cluster in this process, on one PostgreSQL schema and one Redis (keys under a
+// prefix of this file's own): leases, clocks that follow them, fencing, shared limits
+// (docs/cluster.md CLU1–CLU29).
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PREFIX = `t${randomBytes(4).toString('hex')}:`;
+
+async function checkRedis(): Promise<string | null> {
+  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return null;
+  } catch (error) {
+    return `Redis is not reachable at ${REDIS_URL} (${(error as Error).message}); set TEST_REDIS_URL`;
+  } finally {
+    if (client.isOpen) await client.close();
+  }
+}
+
+const missing = (await checkPostgres()) ?? (await checkRedis());
+const skip = missing !== null && !requireAll;
+if (skip) console.warn(`cluster core skipped: ${missing}`);
+
+let database: TestDatabase | undefined;
+const nodes: TestServer[] = [];
+
+afterEach(async () => {
+  closeAllSockets();
+  for (const node of nodes.splice(0)) await node.close();
+  await database?.drop();
+  database = undefined;
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  const keys = await redis.keys(`${PREFIX}*`);
+  if (keys.length > 0) await redis.del(keys);
+  await redis.close();
+});
+
+/** Two nodes, `a` and `b`, sharing one database and Redis. */
+async function twoNodes(env: Record<string, string> = {}): Promise<[TestServer, TestServer]> {
+  database = await createTestDatabase('postgres');
+  const start = async (nodeId: string) => {
+    const node = await startTestServer({
+      database,
+      env: { REDIS_URL, REDIS_PREFIX: PREFIX, CLUSTER_SECRET: 'cluster-core-test-secret', NODE_ID: nodeId, LEASE_MS: '1000', ...env },
+    });
+    nodes.push(node);
+    return node;
+  };
+  const a = await start('a');
+  return [a, await start('b')];
+}
+
+async function until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.skipIf(skip)('cluster core', () => {
+  it('CLU1 CLU3 CLU14 a session has one owner; each node is in the directory and says so in its health', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Owned' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    expect(await b.cluster.ownership.ownerOf(id)).toBe('a');
+    expect(a.cluster.ownership.owns(id)).toBe(true);
+    expect(b.cluster.ownership.owns(id)).toBe(false);
+    expect(await b.cluster.directory.urlOf('a')).toBe(a.config.cluster!.nodeUrl);
+    expect(await a.cluster.directory.urlOf('b')).toBe(b.config.cluster!.nodeUrl);
+    expect(await a.cluster.directory.urlOf('nobody')).toBeUndefined();
+    const health = await http(b.url, 'GET', '/api/health');
+    expect(health.body).toMatchObject({ status: 'ok', node: 'b', redis: 'ok' });
+  });
+
+  it('CLU12 CLU13 after the owner stops, the other node takes the session; a café round and a floor timer fire once, at their deadlines', { timeout: 30_000 }, async () => {
+    const [a, b] = await twoNodes();
+
+    // A café whose first round (6 s) runs out after the owner has gone.
+    const cafe = await createSession(a.url, { title: 'Café moving' });
+    expect(await a.cluster.ownership.ownerOf(cafe.session.id)).toBe('a');
+    const f = { token: cafe.facilitatorToken };
+    const base = `/api/sessions/${cafe.session.id}/cafe`;
+    const guest = await join(a.url, cafe.session.joinCode, { displayName: 'Guest', mode: 'remote' });
+    await http(a.url, 'PUT', `${base}/tables`, { ...f, body: { tables: [{ label: 'Online', kind: 'remote', capacity: 4 }] } });
+    await http(a.url, 'PUT', `${base}/rounds`, {
+      ...f,
+      body: {
+        rounds: [
+          { question: 'Quick?', durationMinutes: 0.1 },
+          { question: 'Next?', durationMinutes: 10 },
+        ],
+      },
+    });
+    expect((await http(a.url, 'POST', `${base}/plan`, { ...f, body: {} })).status).toBe(201);
+    const started = await http(a.url, 'POST', `${base}/run/start`, { ...f, body: {} });
+    const roundDeadline: number = started.body.run.timer.deadline;
+
+    // A Town Hall whose speaker's 5 s run out after the owner has gone.
+    const th = await openTownHall(a.url);
+    expect(await a.cluster.ownership.ownerOf(th.created.session.id)).toBe('a');
+    await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 5 });
+    const speaker = await member(th, { displayName: 'Speaker', mode: 'remote' });
+    await command(speaker.socket, 'hand:raise', {});
+    const given = await command(th.facilitator.socket, 'hand:give-floor', {});
+    if (!given.ok) throw new Error('give-floor failed');
+    const floorDeadline = given.queue.floor!.timer.deadline;
+
+    // Watchers on b, the node that stays.
+    const { socket: guestOnB } = await connect(b.url, guest.token);
+    const ended = record<{ phase: string }>(guestOnB, 'cafe:live');
+    const watcher = await join(b.url, th.created.session.joinCode, { displayName: 'Watcher' });
+    const { socket: watcherOnB } = await connect(b.url, watcher.token);
+    const timeUps = record<{ timer: string; at: number }>(watcherOnB, 'townhall:time-up');
+    const fenceOnA = a.cluster.ownership.fence(cafe.session.id)!;
+
+    await a.close();
+    nodes.splice(nodes.indexOf(a), 1);
+    await until(() => b.cluster.ownership.owns(cafe.session.id) && b.cluster.ownership.owns(th.created.session.id), 'b to take both sessions');
+    expect(b.cluster.ownership.fence(cafe.session.id)).toBeGreaterThan(fenceOnA);
+    expect(Date.now()).toBeLessThan(Math.min(roundDeadline, floorDeadline!)); // taken over before either timer was due
+
+    const [timeUp] = await within(nextEvent(watcherOnB, 'townhall:time-up'), 'the floor timer on b', 10_000);
+    expect(timeUp).toEqual({ timer: 'floor', at: floorDeadline });
+    await within(
+      nextEvent(guestOnB, 'cafe:live', (live) => live.phase === 'between-rounds'),
+      'the round to end on b',
+      10_000,
+    );
+    expect(Date.now()).toBeGreaterThanOrEqual(roundDeadline);
+    const run = (await http(b.url, 'GET', `${base}`, f)).body.cafe.run;
+    expect(run).toMatchObject({ round: 1, timer: { status: 'ended' } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a second firing would come now
+    expect(timeUps).toHaveLength(1);
+    expect(ended.filter((live) => live.phase === 'between-rounds')).toHaveLength(1);
+  });
+
+  it('CLU5 CLU6 the fence refuses a write from a node whose lease passed to another, and that node lets the session go', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Fenced' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    const write = (node: TestServer, round: number) =>
+      ownerRun(node.cluster.ownership, id, () => node.store.transaction((repos) => repos.cafe.saveRun(id, { round, timer: null }, Date.now())));
+    await write(a, 1);
+
+    // a stalls: its lease lapses without it noticing, and b takes the session.
+    await a.cluster.redis!.del(`${PREFIX}lease:${id}`);
+    expect(await b.cluster.ownership.ownerOf(id)).toBe('b');
+    expect(a.cluster.ownership.owns(id)).toBe(true); // a has not noticed yet
+
+    const refused = await write(a, 7).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('unavailable');
+    expect(a.cluster.ownership.owns(id)).toBe(false);
+    expect((await b.store.cafe.run(id)).round).toBe(1);
+    await write(b, 2);
+    expect((await a.store.cafe.run(id)).round).toBe(2);
+  });
+
+  it('CLU5 CLU18 after Redis lost its counters, a new owner still gets a fence past the one stored, and can write', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Redis forgot' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    const before = a.cluster.ownership.fence(id)!;
+    // As after a Redis restart without persistence: the lease and the fence counter are gone.
+    await a.cluster.redis!.del([`${PREFIX}lease:${id}`, `${PREFIX}fence:${id}`]);
+    expect(await b.cluster.ownership.ownerOf(id)).toBe('b');
+    expect(b.cluster.ownership.fence(id)).toBeGreaterThan(before);
+    await ownerRun(b.cluster.ownership, id, () => b.store.transaction((repos) => repos.cafe.saveRun(id, { round: 3, timer: null }, Date.now())));
+    expect((await a.store.cafe.run(id)).round).toBe(3);
+  });
+
+  it('CLU10 one command budget per person across the nodes', async () => {
+    const LIMIT = 10;
+    const [a, b] = await twoNodes({ RATE_COMMANDS_PER_10S: String(LIMIT) });
+    const created = await createSession(a.url, { title: 'Limits', format: 'townhall' });
+    const person = await join(a.url, created.session.joinCode, { displayName: 'Busy' });
+    const path = `/api/sessions/${created.session.id}/me`;
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT; i++) statuses.push((await http(i % 2 ? a.url : b.url, 'PATCH', path, { token: person.token, body: { language: 'fr' } })).status);
+    expect(statuses).toEqual(Array<number>(LIMIT).fill(200));
+    // Spent, on either node: each alone has seen only half of it.
+    expect((await http(a.url, 'PATCH', path, { token: person.token, body: { language: 'es' } })).status).toBe(429);
+    expect((await http(b.url, 'PATCH', path, { token: person.token, body: { language: 'es' } })).status).toBe(429);
+    const other = await join(b.url, created.session.joinCode, { displayName: 'Calm' });
+    expect((await http(a.url, 'PATCH', path, { token: other.token, body: { language: 'fr' } })).status).toBe(200);
+  });
+});
