@@ -151,12 +151,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
-    const dropTownhall = (sessionId: string) => void mutex.run(sessionId, async () => townhall.dropSession(sessionId));
-    const clocks = clocksByFormat(store, {
-      cafe: cafeRun,
-      townhall: { resumeSession: (id) => townhall.resumeSession(id), dropSession: dropTownhall },
-      consultation,
-    });
+    const clocks = clocksByFormat(store, { cafe: cafeRun, townhall, consultation });
     clocksFollowOwnership(cluster.ownership, clocks);
     await claimRunningClocks(store, cluster.ownership, log);
   } else {

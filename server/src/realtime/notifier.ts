@@ -40,8 +40,8 @@ export class SocketNotifier {
     bus.subscribe('session:projector', ({ sessionId, projector }) => void this.io.to(sessionRoom(sessionId)).emit('projector:changed', projector));
     bus.subscribe('session:projector-key-rotated', ({ sessionId }) => this.projectorKeyRotated(sessionId));
     bus.subscribe('cafe:changed', ({ sessionId, cafe }) => this.cafeChanged(sessionId, cafe));
-    bus.subscribe('cafe:live', ({ sessionId, live }) => this.cafeLive(sessionId, live));
-    bus.subscribe('cafe:seats', ({ sessionId, seats, tableIds }) => this.seats(sessionId, seats, tableIds));
+    bus.subscribe('cafe:live', ({ sessionId, live, tablesChanged }) => this.cafeLive(sessionId, live, tablesChanged));
+    bus.subscribe('cafe:seats', ({ sessionId, seats, tableIds, everyone }) => (everyone ? this.reseatAll(sessionId, seats, tableIds) : this.seats(sessionId, seats, tableIds)));
     bus.subscribe('cafe:timer', ({ sessionId, timer }) => this.roundTimer(sessionId, timer));
     bus.subscribe('cafe:prompt', ({ sessionId, prompt }) => this.prompt(sessionId, prompt));
   }
@@ -65,10 +65,23 @@ export class SocketNotifier {
     this.io.to(staffRoom(sessionId)).emit('cafe:changed', cafe);
   }
 
-  private cafeLive(sessionId: string, live: CafePublicView): void {
-    this.io.to(sessionRoom(sessionId)).emit('cafe:live', live);
+  /**
+   * Staff and projector screens get the table map with every change; everyone else only when the
+   * tables themselves changed (CAFE-PERF2): at a round start they need the round and its timer,
+   * and their own seat comes as `cafe:seat`. Each is serialised once, whatever the audience.
+   */
+  private cafeLive(sessionId: string, live: CafePublicView, tablesChanged: boolean): void {
+    const mapRooms = [staffRoom(sessionId), displayRoom(sessionId)];
+    if (tablesChanged) {
+      this.io.to(sessionRoom(sessionId)).emit('cafe:live', live);
+      return;
+    }
+    this.io.to(mapRooms).emit('cafe:live', live);
+    const { tables: _map, ...round } = live;
+    this.io.to(sessionRoom(sessionId)).except(mapRooms).emit('cafe:live', round);
   }
 
+  /** A few people moved (someone joined, left or changed): only their connections change rooms. */
   private seats(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void {
     const tableRooms = tableIds.map((id) => tableRoom(sessionId, id));
     for (const [participantId, seat] of seats) {
@@ -77,6 +90,25 @@ export class SocketNotifier {
       if (seat) own.socketsJoin(tableRoom(sessionId, seat.table.id));
       this.io.to(participantRoom(participantId)).emit('cafe:seat', { seat });
     }
+  }
+
+  /**
+   * Everyone's seat changed (a round started or ended, the plan changed): the table rooms are
+   * emptied and filled a table at a time (CAFE-PERF3), two adapter operations per table rather
+   * than one per person and table room (in a cluster each is a Redis message). Then each person
+   * gets their own seat: their table and tablemates only, as the attribution allows (CAFE-PERF1).
+   */
+  private reseatAll(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void {
+    for (const id of tableIds) this.io.in(tableRoom(sessionId, id)).socketsLeave(tableRoom(sessionId, id));
+    const atTable = new Map<string, string[]>();
+    for (const [participantId, seat] of seats) {
+      if (!seat) continue;
+      let rooms = atTable.get(seat.table.id);
+      if (!rooms) atTable.set(seat.table.id, (rooms = []));
+      rooms.push(participantRoom(participantId));
+    }
+    for (const [tableId, rooms] of atTable) this.io.in(rooms).socketsJoin(tableRoom(sessionId, tableId));
+    for (const [participantId, seat] of seats) this.io.to(participantRoom(participantId)).emit('cafe:seat', { seat });
   }
 
   private roundTimer(sessionId: string, payload: RoundTimerPayload): void {

@@ -64,6 +64,8 @@ export interface SharedReads {
   roster(sessionId: string): Promise<readonly ParticipantRecord[]>;
   /** Any other per-session value built from storage, cached and invalidated like the roster. */
   cached<T>(sessionId: string, kind: string, load: () => Promise<T>): Promise<T>;
+  /** Drops what is cached of the session: another node may have written it (a session taken over, docs/cluster.md CLU13). */
+  forget(sessionId: string): void;
 }
 
 export interface Store extends Repos {
@@ -133,6 +135,7 @@ export function createStore(handle: DatabaseHandle, { fenceCheck }: StoreOptions
     shared: {
       roster: (sessionId) => cache.get(sessionId, 'roster', () => direct.participants.listActive(sessionId)),
       cached: (sessionId, kind, load) => cache.get(sessionId, kind, load),
+      forget: (sessionId) => cache.invalidate(sessionId),
     },
     async transaction(work) {
       // Writes inside invalidate as they go and once more after the commit (other connections see them only then).

@@ -83,13 +83,16 @@ export function seatViews(snapshot: CafeSnapshot, only?: ReadonlySet<string>): M
     const hostPerson = present.find((p) => p.id === table.hostParticipantId);
     const host = hostPerson ? tablemate(hostPerson, snapshot.attribution, true) : null;
     const prompts = snapshot.prompts.filter((p) => p.tableId === table.id && p.round === snapshot.run.round);
+    // Built once per table and shared by its seats (each is serialised on its own): CAFE-PERF1.
+    const summary = { ...tables[i]!, videoUrl: table.kind === 'in-room' ? null : table.videoUrl };
+    const guests = present.filter((p) => p.id !== table.hostParticipantId).map((p) => ({ id: p.id, view: tablemate(p, snapshot.attribution, false) }));
     for (const person of present) {
       if (only && !only.has(person.id)) continue;
       views.set(person.id, {
         round,
-        table: { ...tables[i]!, videoUrl: table.kind === 'in-room' ? null : table.videoUrl },
+        table: summary,
         host: person.id === table.hostParticipantId ? null : host,
-        tablemates: present.filter((p) => p.id !== person.id && p.id !== table.hostParticipantId).map((p) => tablemate(p, snapshot.attribution, false)),
+        tablemates: guests.filter((g) => g.id !== person.id).map((g) => g.view),
         youHost: person.id === table.hostParticipantId,
         change: seatChange(tableBefore.get(person.id), table.id),
         prompts,
