@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QaChange, Question } from '../../shared/src/index.js';
+import { openDatabase } from '../../server/src/store/db.js';
+import { createStore, type Store } from '../../server/src/store/index.js';
+import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/domain/projector.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/server.js';
+import { storageTargets } from '../helpers/storage-kinds.js';
+
+const targets = await storageTargets();
+
+type Vote = Extract<QaChange, { type: 'vote' }>;
+
+function question(id: string, votes: number): Question {
+  return {
+    id,
+    authorId: 'author',
+    text: `Question ${id}`,
+    anonymous: false,
+    createdAt: 1,
+    status: 'visible',
+    hiddenReason: null,
+    pinned: false,
+    mergedInto: null,
+    votes,
+    editedAt: null,
+    answeredAt: null,
+  };
+}
+
+// TH-PERF3: a batch of votes is a few statements whatever its size; what it stores must not change.
+describe.each(targets)('a stored batch of votes on $kind', ({ kind, skip }) => {
+  let database: TestDatabase;
+  let store: Store;
+
+  beforeEach(async () => {
+    if (skip) return;
+    database = await createTestDatabase(kind);
+    store = createStore(await openDatabase({ url: database.url, ...(database.schema && { pgSchema: database.schema }) }));
+    await store.sessions.insert(
+      {
+        id: 's1',
+        title: 'T',
+        format: 'townhall',
+        attribution: 'named',
+        languages: ['en'],
+        joinCode: 'BATCH1',
+        createdAt: 1,
+        endedAt: null,
+        observerNotes: true,
+        projector: DEFAULT_PROJECTOR_CHOICE,
+      },
+      'h'.repeat(64),
+    );
+    await store.transaction((repos) =>
+      repos.qa.apply(
+        's1',
+        ['q1', 'q2', 'q3', 'q4'].map((id) => ({ type: 'question' as const, question: question(id, 0) })),
+      ),
+    );
+  });
+
+  afterEach(async () => {
+    if (skip) return;
+    await store.close();
+    await database.drop();
+  });
+
+  it.skipIf(Boolean(skip))('TH-PERF3 rows in and out and every question’s last count, in one transaction', async () => {
+    const vote = (questionId: string, participantId: string, up: boolean, votes: number): Vote => ({ type: 'vote', questionId, participantId, up, votes });
+    await store.transaction((repos) =>
+      repos.qa.applyVotes('s1', [vote('q1', 'a', true, 1), vote('q1', 'b', true, 2), vote('q2', 'a', true, 1), vote('q3', 'c', true, 1), vote('q4', 'd', true, 1)]),
+    );
+    // A second batch: some take their vote back, one votes again after taking it back, a new one joins.
+    await store.transaction((repos) =>
+      repos.qa.applyVotes('s1', [vote('q1', 'a', false, 1), vote('q2', 'a', false, 0), vote('q3', 'c', false, 0), vote('q3', 'c', true, 1), vote('q3', 'e', true, 2)]),
+    );
+    const votes = (await store.qa.votes('s1')).map((v) => `${v.questionId} ${v.participantId}`).sort();
+    expect(votes).toEqual(['q1 b', 'q3 c', 'q3 e', 'q4 d']);
+    const counts = Object.fromEntries((await store.qa.questions('s1')).map((q) => [q.id, q.votes]));
+    expect(counts).toEqual({ q1: 1, q2: 0, q3: 2, q4: 1 });
+  });
+
+  it.skipIf(Boolean(skip))('TH-PERF3 a failed batch stores none of its votes', async () => {
+    const batch: Vote[] = [{ type: 'vote', questionId: 'q1', participantId: 'a', up: true, votes: 1 }];
+    await expect(
+      store.transaction(async (repos) => {
+        await repos.qa.applyVotes('s1', batch);
+        throw new Error('the disk is full');
+      }),
+    ).rejects.toThrow('the disk is full');
+    expect(await store.qa.votes('s1')).toEqual([]);
+    expect((await store.qa.questions('s1')).find((q) => q.id === 'q1')?.votes).toBe(0);
+  });
+});
