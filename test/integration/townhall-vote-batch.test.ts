@@ -91,4 +91,27 @@ describe.each(targets)('a stored batch of votes on $kind', ({ kind, skip }) => {
     expect(await store.qa.votes('s1')).toEqual([]);
     expect((await store.qa.questions('s1')).find((q) => q.id === 'q1')?.votes).toBe(0);
   });
+
+  it.skipIf(Boolean(skip))('TH-PERF4 the participant every command checks is read once, and a role change or removal is in force at once', async () => {
+    const person = {
+      id: 'p1',
+      sessionId: 's1',
+      displayName: 'Amina',
+      role: 'participant' as const,
+      mode: 'remote' as const,
+      stakeholderGroup: 'civil-society',
+      language: 'en',
+      joinedAt: 1,
+      removedAt: null,
+    };
+    await store.participants.insert(person, 'p'.repeat(64));
+    const first = await store.shared.participant('s1', 'p1');
+    expect(first).toMatchObject({ id: 'p1', role: 'participant', removedAt: null });
+    expect(await store.shared.participant('s1', 'p1')).toBe(first); // the same record: no second read
+    await store.participants.update('p1', { role: 'moderator' });
+    expect(await store.shared.participant('s1', 'p1')).toMatchObject({ role: 'moderator' });
+    await store.transaction((repos) => repos.participants.markRemoved('p1', 5));
+    expect(await store.shared.participant('s1', 'p1')).toMatchObject({ removedAt: 5 });
+    expect(await store.shared.participant('s1', 'nobody')).toBeUndefined();
+  });
 });
