@@ -99,7 +99,7 @@ describe.each(targets)('a stored batch of votes on $kind', ({ kind, skip }) => {
       displayName: 'Amina',
       role: 'participant' as const,
       mode: 'remote' as const,
-      stakeholderGroup: 'civil-society',
+      stakeholderGroup: 'civil-society' as const,
       language: 'en',
       joinedAt: 1,
       removedAt: null,
