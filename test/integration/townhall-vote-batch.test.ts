@@ -100,7 +100,7 @@ describe.each(targets)('a stored batch of votes on $kind', ({ kind, skip }) => {
       role: 'participant' as const,
       mode: 'remote' as const,
       stakeholderGroup: 'civil-society' as const,
-      language: 'en',
+      language: 'en' as const,
       joinedAt: 1,
       removedAt: null,
     };
