@@ -64,7 +64,7 @@ function reusingStatements(database: SQLite.Database): SqliteDatabase {
     prepare(sql: string) {
       let statement = statements.get(sql);
       if (statement) {
-        // Least recently used goes first: a burst of one-off batch texts must not push out the hot ones.
+        // Least recently used goes first: one-off batch texts must not push out the hot ones (TH-PERF5).
         statements.delete(sql);
         statements.set(sql, statement);
       } else {
