@@ -5,6 +5,13 @@ import { createStore, type Store } from '../../server/src/store/index.js';
 import { DEFAULT_PROJECTOR_CHOICE } from '../../shared/src/domain/projector.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/server.js';
 import { storageTargets } from '../helpers/storage-kinds.js';
+import { EventBus } from '../../server/src/events/bus.js';
+import type { Principal } from '../../server/src/sessions/principal.js';
+import { TownhallContext } from '../../server/src/townhall/context.js';
+import { PeopleCache } from '../../server/src/townhall/people.js';
+import { QaService } from '../../server/src/townhall/qa/qa-service.js';
+import { Coalescer } from '../../server/src/util/coalescer.js';
+import { KeyedMutex } from '../../server/src/util/keyed-mutex.js';
 
 const targets = await storageTargets();
 
@@ -113,5 +120,48 @@ describe.each(targets)('a stored batch of votes on $kind', ({ kind, skip }) => {
     await store.transaction((repos) => repos.participants.markRemoved('p1', 5));
     expect(await store.shared.participant('s1', 'p1')).toMatchObject({ removedAt: 5 });
     expect(await store.shared.participant('s1', 'nobody')).toBeUndefined();
+  });
+
+  it.skipIf(Boolean(skip))('TH-PERF2 votes read in separate callbacks of one loop turn are stored in one transaction, each acked with its count', async () => {
+    const voters = Array.from({ length: 20 }, (_, i) => ({
+      id: `v${i}`,
+      sessionId: 's1',
+      displayName: `V${i}`,
+      role: 'participant' as const,
+      mode: 'remote' as const,
+      stakeholderGroup: 'academia' as const,
+      language: 'en' as const,
+      joinedAt: 1,
+      removedAt: null,
+    }));
+    for (const v of voters) await store.participants.insert(v, `${v.id}`.padEnd(64, 'x'));
+    let transactions = 0;
+    const counting = { ...store, transaction: <T>(work: Parameters<Store['transaction']>[0]) => (transactions++, store.transaction(work)) as Promise<T> };
+    const coalescer = new Coalescer(250, (error) => {
+      throw error;
+    });
+    const ctx = new TownhallContext(counting, new KeyedMutex(), new EventBus(console), new PeopleCache(counting), coalescer, { schedule() {}, cancel() {} });
+    const qa = new QaService(ctx);
+    const session = (await store.sessions.byId('s1'))!;
+    await ctx.room(session); // loaded beforehand, as in a running Town Hall
+    // Each vote in its own callback of one loop phase (all immediates queued now run in one check
+    // phase, microtasks drained between them), as socket reads are: no clock involved.
+    const acks = await Promise.all(
+      voters.map(
+        (participant, i) =>
+          new Promise<{ questionId: string; votes: number }>((resolve, reject) =>
+            setImmediate(() => {
+              const principal: Principal = { session, participant, role: 'participant' };
+              qa.vote(principal, { questionId: i % 2 === 0 ? 'q1' : 'q2', up: true }).then(resolve, reject);
+            }),
+          ),
+      ),
+    );
+    coalescer.close();
+    expect(transactions).toBe(1);
+    expect(acks.filter((a) => a.questionId === 'q1').map((a) => a.votes)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const counts = Object.fromEntries((await store.qa.questions('s1')).map((q) => [q.id, q.votes]));
+    expect(counts).toMatchObject({ q1: 10, q2: 10 });
+    expect(await store.qa.votes('s1')).toHaveLength(20);
   });
 });
