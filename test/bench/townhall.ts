@@ -59,6 +59,8 @@ interface Figures {
   fromEmitP99: number;
   ackP50: number;
   ackP99: number;
+  /** Server CPU (user + system) over the vote waves, per vote: robust where wall time is not (a busy machine). */
+  cpuPerVoteMs: number;
   refused: number;
   missing: number;
 }
@@ -335,6 +337,7 @@ async function measure(target: Target): Promise<Figures> {
     fromEmitP99: percentile(fromEmit, 99),
     ackP50: percentile(ackLatency, 50),
     ackP99: percentile(ackLatency, 99),
+    cpuPerVoteMs: phases.filter((p) => p.name.startsWith('vote wave')).reduce((sum, p) => sum + p.cpuMs, 0) / Math.max(1, votes.length + refused),
     refused,
     missing,
   };
@@ -363,4 +366,8 @@ row('vote → count at others, p50', app.fromEmitP50, floor.fromEmitP50);
 row('vote → count at others, p99', app.fromEmitP99, floor.fromEmitP99);
 row('vote ack, p50', app.ackP50, floor.ackP50);
 row('vote ack, p99', app.ackP99, floor.ackP99);
+console.log(
+  `  ${'server CPU per vote (vote waves)'.padEnd(34)} ${app.cpuPerVoteMs.toFixed(3).padStart(8)} ms ${floor.cpuPerVoteMs.toFixed(3).padStart(8)} ms ${ratio(app.cpuPerVoteMs, floor.cpuPerVoteMs).padStart(7)}`,
+);
+console.log(`  1-min load average at the end: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall-time figures need an otherwise idle machine)`);
 if (app.refused || app.missing) console.log(`  app: ${app.refused} votes refused, ${app.missing} deliveries not seen`);
