@@ -157,7 +157,7 @@ export class SessionService {
     const session = await this.session(sessionId);
     if (!session) throw new AppError('unauthenticated', 'This session no longer exists');
     if (participantId === null) return { session, participant: null, role: 'observer' };
-    const participant = await this.store.participants.byId(participantId);
+    const participant = await this.store.shared.participant(sessionId, participantId); // shared: never mutate
     if (!participant || participant.sessionId !== sessionId) throw new AppError('unauthenticated', 'This token is not valid');
     if (participant.removedAt !== null) throw new AppError('removed', 'You were removed from this session');
     return { session, participant, role: participant.role };
