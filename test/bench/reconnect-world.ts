@@ -35,6 +35,8 @@ export interface Restart {
   sockets: Client[];
   /** Only to take load off the clients' own process: the web client starts with long-polling. */
   websocketOnly: boolean;
+  /** connect_error messages once the new server listens ("timeout": the 20 s connect timeout), with counts. */
+  errorsAfterUp: Map<string, number>;
 }
 
 export async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -92,10 +94,13 @@ function connectOne(base: string, token: string, restart: Restart, total: () => 
     else setTimeout(() => socket.connected && void measureClock(socket), Math.random() * CLOCK_RESYNC_SPREAD).unref();
     connectedBefore = true;
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (error) => {
     if (restart.killedAt === null) return;
     if (restart.listeningAt === null) tracked.errorsWhileDown++;
-    else tracked.errorsAfterUp++;
+    else {
+      tracked.errorsAfterUp++;
+      restart.errorsAfterUp.set(error.message, (restart.errorsAfterUp.get(error.message) ?? 0) + 1);
+    }
   });
   socket.on('cafe:seat', ({ seat }) => {
     if (restart.killedAt === null) tracked.seated = seat !== null;
