@@ -63,6 +63,6 @@ describe('Coalescer', () => {
   });
 
   it('RESTART1 counts reach everyone at most once a second, and less often as the session grows', () => {
-    expect([50, 400, 2_000, 4_000, 100_000].map(roomAttendanceInterval)).toEqual([1_000, 1_000, 5_000, 10_000, 10_000]);
+    expect([50, 200, 2_000, 4_000, 100_000].map(roomAttendanceInterval)).toEqual([1_000, 1_000, 10_000, 10_000, 10_000]);
   });
 });

@@ -14,8 +14,8 @@ const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update 
 // a restart storm of 2,000 reconnects otherwise sent 5 updates a second to each of 2,000 people (SYNC3).
 const ROOM_ATTENDANCE_INTERVAL = 1_000;
 // An update to everyone is one write per connection, and in a restart storm the counts change with
-// every arrival: a large session gets them less often (RESTART1), 2,000 people every 5 s at most.
-const ROOM_ATTENDANCE_PER_PERSON = 2.5; // ms
+// every arrival: a large session gets them less often (RESTART1), 2,000 people every 10 s at most.
+const ROOM_ATTENDANCE_PER_PERSON = 5; // ms
 const ROOM_ATTENDANCE_MAX_INTERVAL = 10_000; // ms
 
 /** How often everyone else in a session of `people` may get new counts (RESTART1). */
