@@ -37,6 +37,8 @@ export interface Restart {
   websocketOnly: boolean;
   /** connect_error messages once the new server listens ("timeout": the 20 s connect timeout), with counts. */
   errorsAfterUp: Map<string, number>;
+  /** Events the clients received after the kill, by name (what the storm cost in messages). */
+  eventsAfterKill: Map<string, number>;
 }
 
 export async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -93,6 +95,9 @@ function connectOne(base: string, token: string, restart: Restart, total: () => 
     if (!connectedBefore) void measureClock(socket);
     else setTimeout(() => socket.connected && void measureClock(socket), Math.random() * CLOCK_RESYNC_SPREAD).unref();
     connectedBefore = true;
+  });
+  socket.onAny((event: string) => {
+    if (restart.killedAt !== null) restart.eventsAfterKill.set(event, (restart.eventsAfterKill.get(event) ?? 0) + 1);
   });
   socket.on('connect_error', (error) => {
     if (restart.killedAt === null) return;

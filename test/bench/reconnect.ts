@@ -123,7 +123,16 @@ async function runOnce(scenario: Scenario): Promise<Result> {
   const url = `http://127.0.0.1:${port}`;
   const database = freshDatabase();
   let child = start(scenario, port, database);
-  const restart: Restart = { killedAt: null, listeningAt: null, fresh: 0, onAllFresh: () => {}, sockets: [], websocketOnly: TRANSPORT === 'websocket', errorsAfterUp: new Map() };
+  const restart: Restart = {
+    killedAt: null,
+    listeningAt: null,
+    fresh: 0,
+    onAllFresh: () => {},
+    sockets: [],
+    websocketOnly: TRANSPORT === 'websocket',
+    errorsAfterUp: new Map(),
+    eventsAfterKill: new Map(),
+  };
   try {
     await untilHealthy(url, child, 60_000);
     const clients = await populate(url, scenario, N, restart);
@@ -147,6 +156,7 @@ async function runOnce(scenario: Scenario): Promise<Result> {
       errorsWhileDown: clients.reduce((sum, c) => sum + c.errorsWhileDown, 0),
       errorsAfterUp: clients.reduce((sum, c) => sum + c.errorsAfterUp, 0),
     };
+    console.log(`  events received after the kill: ${[...restart.eventsAfterKill].map(([event, n]) => `${n}× ${event}`).join('; ')}`);
     if (restart.errorsAfterUp.size > 0) console.log(`  connect errors after up: ${[...restart.errorsAfterUp].map(([message, n]) => `${n}× ${message}`).join('; ')}`);
     return result;
   } finally {
