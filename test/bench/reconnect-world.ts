@@ -175,6 +175,9 @@ export async function populate(base: string, scenario: Scenario, n: number, rest
     await command(facilitator, 'cafe:start-round', {}); // locks the plan; everyone gets a seat
     const seatedAll = clients.slice(1).every((c) => c.seated);
     if (!seatedAll) await untilSeated(clients.slice(1));
+    // The plan seated everyone already; the start's seats are emitted before its ack, but may still
+    // be on their way. A ping answered to each client comes after them: kill only once they are in.
+    await inBatches(clients, CONNECT_CONCURRENCY, (c) => command(c.socket, 'clock:ping', {}));
   }
   return clients;
 }
