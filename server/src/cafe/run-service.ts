@@ -13,6 +13,7 @@ import {
   measurePlan,
   reseatPerson,
   seatingParticipants,
+  seatLookup,
   seatViews,
   type CafePerson,
   type CafeResult,
@@ -55,15 +56,15 @@ export class CafeRunService {
   ) {}
 
   /**
-   * The café as this member sees it on (re)connect: the public view and every seat are built
-   * once per burst and shared (SYNC3); each member only looks up their own seat.
+   * The café as this member sees it on (re)connect: the public view is built once per burst and
+   * shared (SYNC3); a table's seats the first time someone at it asks (RESTART2).
    */
   async liveFor(sessionId: string, participantId: string | null): Promise<CafeLive> {
-    const { live, seats } = await this.store.shared.cached(sessionId, 'cafe-live', async () => {
+    const { live, seatOf } = await this.store.shared.cached(sessionId, 'cafe-live', async () => {
       const snapshot = await this.snapshot(sessionId);
-      return { live: publicCafeView(snapshot), seats: seatViews(snapshot) };
+      return { live: publicCafeView(snapshot), seatOf: seatLookup(snapshot) };
     });
-    return { live, seat: participantId ? (seats.get(participantId) ?? null) : null };
+    return { live, seat: participantId ? seatOf(participantId) : null };
   }
 
   async start(principal: Principal): Promise<CafeRun> {

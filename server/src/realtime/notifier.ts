@@ -13,6 +13,15 @@ const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update 
 // ms: the counts on everyone's screen change at most this often. Staff get them with every flush;
 // a restart storm of 2,000 reconnects otherwise sent 5 updates a second to each of 2,000 people (SYNC3).
 const ROOM_ATTENDANCE_INTERVAL = 1_000;
+// An update to everyone is one write per connection, and in a restart storm the counts change with
+// every arrival: a large session gets them less often (RESTART1), 2,000 people every 10 s at most.
+const ROOM_ATTENDANCE_PER_PERSON = 5; // ms
+const ROOM_ATTENDANCE_MAX_INTERVAL = 10_000; // ms
+
+/** How often everyone else in a session of `people` may get new counts (RESTART1). */
+export function roomAttendanceInterval(people: number): number {
+  return Math.min(ROOM_ATTENDANCE_MAX_INTERVAL, Math.max(ROOM_ATTENDANCE_INTERVAL, people * ROOM_ATTENDANCE_PER_PERSON));
+}
 
 /**
  * Pushes changes to the right rooms. Per-person changes go out at once to that person;
@@ -160,11 +169,15 @@ export class SocketNotifier {
     this.io.to(staffRoom(sessionId)).emit('attendance:changed', attendance);
     // Everyone else: the latest counts, at most once per interval (the first at once).
     this.latestAttendance.set(sessionId, attendance);
-    this.roomAttendance.schedule(sessionId, () => {
-      const latest = this.latestAttendance.get(sessionId);
-      this.latestAttendance.delete(sessionId);
-      if (latest) this.io.to(sessionRoom(sessionId)).except(staffRoom(sessionId)).emit('attendance:changed', latest);
-    });
+    this.roomAttendance.schedule(
+      sessionId,
+      () => {
+        const latest = this.latestAttendance.get(sessionId);
+        this.latestAttendance.delete(sessionId);
+        if (latest) this.io.to(sessionRoom(sessionId)).except(staffRoom(sessionId)).emit('attendance:changed', latest);
+      },
+      roomAttendanceInterval(participants.length),
+    );
   }
 
   close(): void {
