@@ -9,7 +9,7 @@ import { refuseFloodedRequest } from './http/flood-door.js';
 import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
 import { IdeaCommands, NotepadServer, notepadAccessFollows } from './notepad/index.js';
-import { notepadCluster, redisPrefixOf } from './cluster/notepad-cluster.js';
+import { notepadCluster } from './cluster/notepad-cluster.js';
 import { ThemeSuggestions } from './notepad/theme-suggestions.js';
 import { attachRealtime, createIo } from './realtime/index.js';
 import { createCommands } from './realtime/handlers.js';
@@ -79,7 +79,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   // Services publish what changed; the adapters below subscribe, each in the order it must hear.
   const bus = new EventBus(log);
   // CLU60: on several nodes the notepads relay their rooms and share tickets over Redis.
-  const notepadsCluster = config.cluster && (await notepadCluster({ redisUrl: config.cluster.redisUrl, prefix: redisPrefixOf(config.cluster), log }));
+  const notepadsCluster = config.cluster && (await notepadCluster({ redisUrl: config.cluster.redisUrl, prefix: config.cluster.redisPrefix, log }));
   const notepads = new NotepadServer({ store, authenticate, log, options: config.notepads, cluster: notepadsCluster });
   notepads.attach(http);
   const mutex = new KeyedMutex();
@@ -151,12 +151,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
-    const dropTownhall = (sessionId: string) => void mutex.run(sessionId, async () => townhall.dropSession(sessionId));
-    const clocks = clocksByFormat(store, {
-      cafe: cafeRun,
-      townhall: { resumeSession: (id) => townhall.resumeSession(id), dropSession: dropTownhall },
-      consultation,
-    });
+    const clocks = clocksByFormat(store, { cafe: cafeRun, townhall, consultation });
     clocksFollowOwnership(cluster.ownership, clocks);
     await claimRunningClocks(store, cluster.ownership, log);
   } else {

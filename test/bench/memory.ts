@@ -1,13 +1,16 @@
 // Memory per idle connected participant (issue 17): the app's server and a bare Socket.IO
 // server (memory-floor.ts: same version, options and transport, two rooms per client as the
 // app joins) each run in their own process; N idle clients connect from this one (websocket
-// transport). Each server's RSS and heap are read after a full GC before and after the clients
-// connect; the difference over N is the cost of one connected participant. Medians over --runs.
-// The app's N people join a Town Hall over HTTP on a first server; the one measured is a second,
-// fresh process on the same database, as after a restart: joining's garbage would otherwise sit
-// in the RSS measured before and be reused by the connections, hiding their cost. Before
-// measuring, one client connects and leaves on both servers, so what is loaded once (the
-// session's room) is not counted per participant.
+// transport). What is measured is the cost of one more participant on a server already in use:
+// a quarter of the clients connect first, each server's memory is read (memory-measure.ts: the
+// young generation churned through, a full GC, then the last-resort GC that gives freed pages
+// back to the system), the other three quarters connect, it is read again, and the difference
+// is divided by those clients. The young generation is fixed at its full size in both servers
+// (YOUNG_GENERATION). Heap used is the steadiest figure; RSS also counts native memory, but a
+// process with free space left in its heap pages (the app's start-up leaves more than the
+// floor's) fills it before it asks the system for more, so its RSS grows less than its heap.
+// The app's people join a Town Hall over HTTP on a first server; the one measured is a second,
+// fresh process on the same database, as after a restart. Medians over --runs.
 //
 //   npm run bench:memory                          # 2,000 clients, 3 runs
 //   npm run bench:memory -- --clients 300 --runs 1
@@ -40,6 +43,12 @@ const RUNS = option('runs', 3);
 const HEAP_PROF = textOption('heap-prof');
 const JOIN_CONCURRENCY = 50;
 const CONNECT_CONCURRENCY = 100;
+/**
+ * The young generation at its full size from the start, in both servers: V8 doubles it once
+ * allocation is brisk, a 16 MB step in RSS that the app's start-up has already taken and the
+ * floor's takes while its clients connect, which would be counted as theirs.
+ */
+const YOUNG_GENERATION = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 /** After the last client is in: attendance broadcasts and their buffers settle before measuring. */
 const SETTLE_MS = 1500;
 
@@ -51,7 +60,10 @@ interface Server {
 async function start(file: string, profileDir?: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   // Sampling every 32 KB rather than 512 KB: a participant's share is tens of KB.
   const profile = profileDir ? ['--heap-prof', `--heap-prof-dir=${profileDir}`, '--heap-prof-interval=32768'] : [];
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), { execArgv: ['--expose-gc', ...profile, '--import', 'tsx'], env: { ...process.env, ...env } });
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), {
+    execArgv: ['--expose-gc', ...YOUNG_GENERATION, ...profile, '--import', 'tsx'],
+    env: { ...process.env, ...env },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -125,6 +137,9 @@ async function joinApp(base: string): Promise<string[]> {
 interface Figure {
   rssKb: number;
   heapKb: number;
+  heapTotalKb: number;
+  /** The whole RSS with everyone connected. */
+  rssMb: number;
   externalKb: number;
   connectMs: number;
 }
@@ -138,11 +153,12 @@ async function measure(kind: 'app' | 'floor', profileDir?: string): Promise<Figu
     await stop(joining);
   }
   const server = await start(kind === 'app' ? './memory-server.ts' : './memory-floor.ts', profileDir, { BENCH_MEMORY_DIR: dir });
-  for (const socket of await connect(server.base, tokens.slice(0, 1))) socket.close();
+  const warm = Math.floor(N / 4);
+  const clients = await connect(server.base, tokens.slice(0, warm));
   await sleep(SETTLE_MS);
   const before = await memory(server);
   const started = performance.now();
-  const clients = await connect(server.base, tokens);
+  clients.push(...(await connect(server.base, tokens.slice(warm))));
   const connectMs = performance.now() - started;
   await sleep(SETTLE_MS);
   const after = await memory(server);
@@ -155,10 +171,13 @@ async function measure(kind: 'app' | 'floor', profileDir?: string): Promise<Figu
     await stop(server);
   }
   rmSync(dir, { recursive: true, force: true });
+  const measured = N - warm;
   return {
-    rssKb: (after.rssKb - before.rssKb) / N,
-    heapKb: (after.heapUsedKb - before.heapUsedKb) / N,
-    externalKb: (after.externalKb - before.externalKb) / N,
+    rssKb: (after.rssKb - before.rssKb) / measured,
+    heapKb: (after.heapUsedKb - before.heapUsedKb) / measured,
+    heapTotalKb: (after.heapTotalKb - before.heapTotalKb) / measured,
+    externalKb: (after.externalKb - before.externalKb) / measured,
+    rssMb: after.rssKb / 1024,
     connectMs,
   };
 }
@@ -170,7 +189,9 @@ const median = (values: number[]) => {
 };
 const kb = (value: number) => `${value.toFixed(1).padStart(5)} KB`;
 
-console.log(`Memory bench: ${N} idle clients (websocket, 127.0.0.1), Town Hall, ${RUNS} run(s); Node ${process.version}`);
+console.log(
+  `Memory bench: ${N} idle clients (websocket, 127.0.0.1; ${Math.floor(N / 4)} first, measured over the other ${N - Math.floor(N / 4)}), Town Hall, ${RUNS} run(s); Node ${process.version}`,
+);
 console.log(`machine: ${cpus().length} cores; 1-min load average ${loadavg()[0]!.toFixed(1)} at start`);
 const figures: Record<'app' | 'floor', Figure[]> = { app: [], floor: [] };
 for (let run = 1; run <= RUNS; run++) {
@@ -178,7 +199,7 @@ for (let run = 1; run <= RUNS; run++) {
     const figure = await measure(kind);
     figures[kind].push(figure);
     console.log(
-      `  run ${run} ${kind.padEnd(5)}  per participant: RSS ${kb(figure.rssKb)}  heap ${kb(figure.heapKb)}  external ${kb(figure.externalKb)}   (connect ${(figure.connectMs / 1000).toFixed(1)} s)`,
+      `  run ${run} ${kind.padEnd(5)}  per participant: RSS ${kb(figure.rssKb)}  heap ${kb(figure.heapKb)} (V8 heap reserved ${kb(figure.heapTotalKb)})  external ${kb(figure.externalKb)}   (RSS ${figure.rssMb.toFixed(0)} MB at ${N}, connect ${(figure.connectMs / 1000).toFixed(1)} s)`,
     );
   }
 }

@@ -40,3 +40,5 @@ io.on('connection', (socket) => {
 });
 
 http.listen(port, host);
+// BENCH_PROFILE: a CPU profile is written when the process exits, which SIGINT alone skips.
+process.on('SIGINT', () => process.exit(0));

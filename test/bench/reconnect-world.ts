@@ -35,6 +35,10 @@ export interface Restart {
   sockets: Client[];
   /** Only to take load off the clients' own process: the web client starts with long-polling. */
   websocketOnly: boolean;
+  /** connect_error messages once the new server listens ("timeout": the 20 s connect timeout), with counts. */
+  errorsAfterUp: Map<string, number>;
+  /** Events the clients received after the kill, by name (what the storm cost in messages). */
+  eventsAfterKill: Map<string, number>;
 }
 
 export async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -92,10 +96,16 @@ function connectOne(base: string, token: string, restart: Restart, total: () => 
     else setTimeout(() => socket.connected && void measureClock(socket), Math.random() * CLOCK_RESYNC_SPREAD).unref();
     connectedBefore = true;
   });
-  socket.on('connect_error', () => {
+  socket.onAny((event: string) => {
+    if (restart.killedAt !== null) restart.eventsAfterKill.set(event, (restart.eventsAfterKill.get(event) ?? 0) + 1);
+  });
+  socket.on('connect_error', (error) => {
     if (restart.killedAt === null) return;
     if (restart.listeningAt === null) tracked.errorsWhileDown++;
-    else tracked.errorsAfterUp++;
+    else {
+      tracked.errorsAfterUp++;
+      restart.errorsAfterUp.set(error.message, (restart.errorsAfterUp.get(error.message) ?? 0) + 1);
+    }
   });
   socket.on('cafe:seat', ({ seat }) => {
     if (restart.killedAt === null) tracked.seated = seat !== null;
@@ -165,6 +175,9 @@ export async function populate(base: string, scenario: Scenario, n: number, rest
     await command(facilitator, 'cafe:start-round', {}); // locks the plan; everyone gets a seat
     const seatedAll = clients.slice(1).every((c) => c.seated);
     if (!seatedAll) await untilSeated(clients.slice(1));
+    // The plan seated everyone already; the start's seats are emitted before its ack, but may still
+    // be on their way. A ping answered to each client comes after them: kill only once they are in.
+    await inBatches(clients, CONNECT_CONCURRENCY, (c) => command(c.socket, 'clock:ping', {}));
   }
   return clients;
 }

@@ -3,7 +3,9 @@
 // (plan locked, round 1 running); the server is killed (SIGKILL) and started again on the same
 // port and database, and we time how long until every client has fresh `session:state` (with
 // its café seat). The same is done with a bare Socket.IO server (test/bench/reconnect-floor.ts)
-// as the floor. Prints medians of --runs and the ratio app ÷ floor. Everything on 127.0.0.1.
+// as the floor. Prints medians of --runs and the ratio app ÷ floor, in time and in the server's
+// CPU time from listening until all were back (steadier when other work shares the machine).
+// Everything on 127.0.0.1.
 //
 //   npm run bench:reconnect -- --clients 2000
 //   npm run bench:reconnect -- --clients 500 --runs 1 --only cafe
@@ -18,7 +20,7 @@
 // Needs about 2N + 100 open files: the script checks `ulimit -n` and says so if it is too low.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +110,9 @@ interface Result {
   afterUpMs: number;
   /** From the kill until the new server answered, ms. */
   bootMs: number;
+  /** CPU time the restarted server used from answering until everyone was back (user + system), ms:
+   * unlike the times above, hardly changed by other work on the machine. NaN without /proc. */
+  cpuMs: number;
   neverBack: number;
   errorsWhileDown: number;
   errorsAfterUp: number;
@@ -118,7 +123,16 @@ async function runOnce(scenario: Scenario): Promise<Result> {
   const url = `http://127.0.0.1:${port}`;
   const database = freshDatabase();
   let child = start(scenario, port, database);
-  const restart: Restart = { killedAt: null, listeningAt: null, fresh: 0, onAllFresh: () => {}, sockets: [], websocketOnly: TRANSPORT === 'websocket' };
+  const restart: Restart = {
+    killedAt: null,
+    listeningAt: null,
+    fresh: 0,
+    onAllFresh: () => {},
+    sockets: [],
+    websocketOnly: TRANSPORT === 'websocket',
+    errorsAfterUp: new Map(),
+    eventsAfterKill: new Map(),
+  };
   try {
     await untilHealthy(url, child, 60_000);
     const clients = await populate(url, scenario, N, restart);
@@ -129,22 +143,40 @@ async function runOnce(scenario: Scenario): Promise<Result> {
     const bounded = new Promise<void>((resolve) => setTimeout(resolve, BOUND).unref());
     await untilHealthy(url, child, BOUND);
     restart.listeningAt = now();
+    const cpuAtUp = cpuTime(child);
     await Promise.race([allFresh, bounded]);
+    const cpuMs = cpuTime(child) - cpuAtUp;
     const end = clients.every((c) => c.freshAt !== null) ? Math.max(...clients.map((c) => c.freshAt!)) : now();
     const result: Result = {
       allBackMs: end - restart.killedAt,
       afterUpMs: end - restart.listeningAt,
       bootMs: restart.listeningAt - restart.killedAt,
+      cpuMs,
       neverBack: clients.filter((c) => c.freshAt === null).length,
       errorsWhileDown: clients.reduce((sum, c) => sum + c.errorsWhileDown, 0),
       errorsAfterUp: clients.reduce((sum, c) => sum + c.errorsAfterUp, 0),
     };
+    console.log(`  events received after the kill: ${[...restart.eventsAfterKill].map(([event, n]) => `${n}× ${event}`).join('; ')}`);
+    if (restart.errorsAfterUp.size > 0) console.log(`  connect errors after up: ${[...restart.errorsAfterUp].map(([message, n]) => `${n}× ${message}`).join('; ')}`);
     return result;
   } finally {
     for (const socket of restart.sockets) socket.disconnect();
     if (process.env.BENCH_PROFILE) await stop(child);
     await kill(child);
     await database.drop();
+  }
+}
+
+const CLOCK_TICK_MS = 10; // /proc/<pid>/stat counts CPU time in ticks of 1/100 s (USER_HZ on Linux)
+
+/** The CPU time a child process has used so far (user + system), ms; NaN if unknown. */
+function cpuTime(child: ChildProcess): number {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (name) "
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS; // utime, stime
+  } catch {
+    return NaN;
   }
 }
 
@@ -175,7 +207,7 @@ for (const scenario of SCENARIOS) {
     results.push(result);
     console.log(
       `  ${scenario} run ${run}: all back ${seconds(result.allBackMs)} after the kill (server up after ${seconds(result.bootMs)}, ` +
-        `then ${seconds(result.afterUpMs)}); never back ${result.neverBack}; connect errors ${result.errorsWhileDown} while down, ${result.errorsAfterUp} after`,
+        `then ${seconds(result.afterUpMs)}; server CPU ${seconds(result.cpuMs)}); never back ${result.neverBack}; connect errors ${result.errorsWhileDown} while down, ${result.errorsAfterUp} after`,
     );
   }
   if (results.length === 0) continue;
@@ -184,23 +216,27 @@ for (const scenario of SCENARIOS) {
     allBackMs: pick('allBackMs'),
     afterUpMs: pick('afterUpMs'),
     bootMs: pick('bootMs'),
+    cpuMs: pick('cpuMs'),
     neverBack: pick('neverBack'),
     errorsWhileDown: pick('errorsWhileDown'),
     errorsAfterUp: pick('errorsAfterUp'),
   });
 }
 
-console.log('\nmedians            all back   server up   up→all back   never back   errors (down / after up)');
+console.log('\nmedians            all back   server up   up→all back   server CPU   never back   errors (down / after up)');
 for (const [scenario, m] of medians) {
   console.log(
-    `${scenario.padEnd(18)} ${seconds(m.allBackMs).padStart(8)}   ${seconds(m.bootMs).padStart(9)}   ${seconds(m.afterUpMs).padStart(11)}   ${String(m.neverBack).padStart(10)}   ${m.errorsWhileDown} / ${m.errorsAfterUp}`,
+    `${scenario.padEnd(18)} ${seconds(m.allBackMs).padStart(8)}   ${seconds(m.bootMs).padStart(9)}   ${seconds(m.afterUpMs).padStart(11)}   ${seconds(m.cpuMs).padStart(10)}   ${String(m.neverBack).padStart(10)}   ${m.errorsWhileDown} / ${m.errorsAfterUp}`,
   );
 }
 const floor = medians.get('floor');
 if (floor) {
   for (const scenario of ['townhall', 'cafe'] as const) {
     const m = medians.get(scenario);
-    if (m) console.log(`ratio ${scenario} ÷ floor: ${(m.allBackMs / floor.allBackMs).toFixed(2)}× (after the server is up: ${(m.afterUpMs / floor.afterUpMs).toFixed(2)}×)`);
+    if (m)
+      console.log(
+        `ratio ${scenario} ÷ floor: ${(m.allBackMs / floor.allBackMs).toFixed(2)}× (after the server is up: ${(m.afterUpMs / floor.afterUpMs).toFixed(2)}×; server CPU: ${(m.cpuMs / floor.cpuMs).toFixed(2)}×)`,
+      );
   }
 }
 process.exit(0);

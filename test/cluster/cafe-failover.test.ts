@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CafePublicView, RoundTimerPayload } from '../../shared/src/protocol/index.js';
+import type { CafeLiveUpdate, RoundTimerPayload } from '../../shared/src/protocol/index.js';
 import { createSession, http, join, type Joined } from '../helpers/api.js';
 import { nextEvent } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
@@ -28,7 +28,7 @@ function endSeen(c: Client, round: number): Promise<number> {
     c.socket.on('cafe:timer', (p: RoundTimerPayload) => {
       if (p.round === round && p.timer?.status === 'ended') done();
     });
-    c.socket.on('cafe:live', (live: CafePublicView) => {
+    c.socket.on('cafe:live', (live: CafeLiveUpdate) => {
       if (live.run.round === round && live.run.timer?.status === 'ended') done();
     });
     c.socket.on('session:state', (state) => {

@@ -87,11 +87,15 @@ describe.each(targets)('café rounds on $kind', ({ kind, skip }) => {
     // Round 1: everyone learns where to go, as planned, with their tablemates by name.
     let seats = nextSeats(people);
     const live1 = within(nextEvent(people[5]!.socket, 'cafe:live'), 'the public view');
+    const map1 = within(nextEvent(facilitator, 'cafe:live'), 'the table map');
     const started = await command(facilitator, 'cafe:start-round', {});
     expect(started).toMatchObject({ ok: true, run: { round: 1, timer: { status: 'running', durationMs: 20 * 60_000 } } });
     const [live] = await live1;
     expect(live).toMatchObject({ phase: 'in-round', focusRound: 1, run: { round: 1 } });
-    expect(live.tables.reduce((sum, t) => sum + t.seated, 0)).toBe(30);
+    // CAFE-PERF2: a participant's round start carries no table map (their seat says where to go); staff get it.
+    expect(live.tables).toBeUndefined();
+    const map = (await map1)[0].tables!;
+    expect(map.reduce((sum, t) => sum + t.seated, 0)).toBe(30);
     let plan = (await cafeOf(url, created)).plan!;
     expect(plan.locked).toBe(true);
     const round1 = await seats;
@@ -114,7 +118,7 @@ describe.each(targets)('café rounds on $kind', ({ kind, skip }) => {
     expect(lateSeat.round).toBe(1);
     plan = (await cafeOf(url, created)).plan!;
     const fill = (round: Record<string, string[]>, tableId: string) => round[tableId]!.length;
-    const inRoomFill = live.tables.filter((t) => t.kind === 'in-room').map((t) => t.seated);
+    const inRoomFill = map.filter((t) => t.kind === 'in-room').map((t) => t.seated);
     expect(fill(plan.plan.rounds[0]!, lateSeat.table.id) - 1).toBe(Math.min(...inRoomFill));
     plan.plan.rounds.forEach((round, r) => {
       const without = Object.fromEntries(Object.entries(round).map(([t, ids]) => [t, ids.filter((id) => id !== late.participant.id)]));

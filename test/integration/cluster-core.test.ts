@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ownerRun } from '../../server/src/cluster/fencing.js';
+import { ownerRun, runFenced } from '../../server/src/cluster/fencing.js';
 import { AppError } from '../../server/src/errors.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
@@ -92,7 +92,7 @@ describe.skipIf(skip)('cluster core', () => {
   it('CLU12 CLU13 after the owner stops, the other node takes the session; a café round and a floor timer fire once, at their deadlines', { timeout: 30_000 }, async () => {
     const [a, b] = await twoNodes();
 
-    // A café whose first round (6 s) runs out after the owner has gone.
+    // A café whose first round (9 s) runs out after the owner has gone.
     const cafe = await createSession(a.url, { title: 'Café moving' });
     expect(await a.cluster.ownership.ownerOf(cafe.session.id)).toBe('a');
     const f = { token: cafe.facilitatorToken };
@@ -103,7 +103,7 @@ describe.skipIf(skip)('cluster core', () => {
       ...f,
       body: {
         rounds: [
-          { question: 'Quick?', durationMinutes: 0.1 },
+          { question: 'Quick?', durationMinutes: 0.15 },
           { question: 'Next?', durationMinutes: 10 },
         ],
       },
@@ -112,22 +112,27 @@ describe.skipIf(skip)('cluster core', () => {
     const started = await http(a.url, 'POST', `${base}/run/start`, { ...f, body: {} });
     const roundDeadline: number = started.body.run.timer.deadline;
 
-    // A Town Hall whose speaker's 5 s run out after the owner has gone.
+    // A Town Hall whose speaker's 8 s run out after the owner has gone.
     const th = await openTownHall(a.url);
     expect(await a.cluster.ownership.ownerOf(th.created.session.id)).toBe('a');
-    await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 5 });
-    const speaker = await member(th, { displayName: 'Speaker', mode: 'remote' });
-    await command(speaker.socket, 'hand:raise', {});
-    const given = await command(th.facilitator.socket, 'hand:give-floor', {});
-    if (!given.ok) throw new Error('give-floor failed');
-    const floorDeadline = given.queue.floor!.timer.deadline;
-
-    // Watchers on b, the node that stays.
+    await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 8 });
+    // Watchers on b, the node that stays: b reads both sessions now, before the floor is given.
     const { socket: guestOnB } = await connect(b.url, guest.token);
     const ended = record<{ phase: string }>(guestOnB, 'cafe:live');
     const watcher = await join(b.url, th.created.session.joinCode, { displayName: 'Watcher' });
     const { socket: watcherOnB } = await connect(b.url, watcher.token);
     const timeUps = record<{ timer: string; at: number }>(watcherOnB, 'townhall:time-up');
+    const speaker = await member(th, { displayName: 'Speaker', mode: 'remote' });
+    await command(speaker.socket, 'hand:raise', {});
+    // CLU15: what a changes reaches the sockets on b.
+    const floorOnB = within(
+      nextEvent(watcherOnB, 'floor:changed', (floor) => floor !== null),
+      'the floor, on b',
+    );
+    const given = await command(th.facilitator.socket, 'hand:give-floor', {});
+    if (!given.ok) throw new Error('give-floor failed');
+    const floorDeadline = given.queue.floor!.timer.deadline;
+    await floorOnB;
     const fenceOnA = a.cluster.ownership.fence(cafe.session.id)!;
 
     await a.close();
@@ -151,21 +156,40 @@ describe.skipIf(skip)('cluster core', () => {
     expect(ended.filter((live) => live.phase === 'between-rounds')).toHaveLength(1);
   });
 
+  it('CLU2 a node cut off from Redis stops acting as the owner before its lease can expire, and another node takes over', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Cut off' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    await a.cluster.redis!.disconnect(); // renewals fail from now on
+    // a's own clock says when its lease could expire in Redis (LEASE_MS after its last renewal): it lets go before.
+    await until(() => !a.cluster.ownership.owns(id), 'a to let the session go', 3_000);
+    await expect(ownerRun(a.cluster.ownership, id, () => Promise.resolve('ran'))).rejects.toMatchObject({ code: 'unavailable' });
+    let owner = await b.cluster.ownership.ownerOf(id);
+    while (owner !== 'b') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      b.cluster.ownership.forget(id);
+      owner = await b.cluster.ownership.ownerOf(id);
+    }
+    expect(b.cluster.ownership.owns(id)).toBe(true);
+  });
+
   it('CLU5 CLU6 the fence refuses a write from a node whose lease passed to another, and that node lets the session go', async () => {
     const [a, b] = await twoNodes();
     const created = await createSession(a.url, { title: 'Fenced' });
     const id = created.session.id;
     expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
-    const write = (node: TestServer, round: number) =>
-      ownerRun(node.cluster.ownership, id, () => node.store.transaction((repos) => repos.cafe.saveRun(id, { round, timer: null }, Date.now())));
-    await write(a, 1);
+    const fenceOfA = a.cluster.ownership.fence(id)!;
+    // An operation on a, started while it owned the session (it carries a's fence all along).
+    const writeOnA = (round: number) => runFenced(id, fenceOfA, () => a.store.transaction((repos) => repos.cafe.saveRun(id, { round, timer: null }, Date.now())));
+    await writeOnA(1);
 
-    // a stalls: its lease lapses without it noticing, and b takes the session.
+    // a stalls: its lease lapses, and b takes the session with a larger fence.
     await a.cluster.redis!.del(`${PREFIX}lease:${id}`);
     expect(await b.cluster.ownership.ownerOf(id)).toBe('b');
-    expect(a.cluster.ownership.owns(id)).toBe(true); // a has not noticed yet
+    expect(b.cluster.ownership.fence(id)).toBeGreaterThan(fenceOfA);
 
-    const refused = await write(a, 7).then(
+    const refused = await writeOnA(7).then(
       () => null,
       (error: unknown) => error,
     );
@@ -173,7 +197,7 @@ describe.skipIf(skip)('cluster core', () => {
     expect((refused as AppError).code).toBe('unavailable');
     expect(a.cluster.ownership.owns(id)).toBe(false);
     expect((await b.store.cafe.run(id)).round).toBe(1);
-    await write(b, 2);
+    await ownerRun(b.cluster.ownership, id, () => b.store.transaction((repos) => repos.cafe.saveRun(id, { round: 2, timer: null }, Date.now())));
     expect((await a.store.cafe.run(id)).round).toBe(2);
   });
 

@@ -3,12 +3,15 @@ import * as Y from 'yjs';
 import { http } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
 import { cafeWorld, closeAllNotepads, closeNotepad, ideasAt, openNotepad, until, type CafeWorld } from '../helpers/notepad.js';
-import { checkRedis, clusterNodes, forwarder } from '../helpers/notepad-cluster.js';
+import { checkRedis, clusterNodes, forwarder, redisUrl } from '../helpers/notepad-cluster.js';
 import { createTestDatabase, type TestDatabase, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { within } from '../helpers/wait.js';
 import { docFromStored } from '../../server/src/notepad/read.js';
 import { sharedStorage } from '../../server/src/notepad/shared-storage.js';
+import { notepadRedis } from '../../server/src/cluster/notepad-cluster.js';
+import { RedisNotepadRelay } from '../../server/src/cluster/notepad-relay.js';
+import pino from 'pino';
 
 // Notepads on several nodes (docs/cluster.md, CLU60–CLU69): two real nodes in this process on one
 // PostgreSQL schema and one Redis (a key prefix of this file's own), the upstream WebsocketProvider.
@@ -53,32 +56,39 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     expect(ann.text.toString()).toBe(bob.text.toString());
     // CLU63: each node has heard that the other serves the room, so what it stores goes out sooner.
     for (let i = 0; i < 20; i++) (i % 2 ? ann : bob).text.insert(0, `${i} `);
-    await until(ann.doc, () => ann.text.toString() === bob.text.toString() && ann.text.length === 35 + 50, 'twenty more edits on both');
+    await until(ann.doc, () => ann.text.length === 35 + 50, 'twenty more edits at Ann');
+    await until(bob.doc, () => bob.text.length === 35 + 50, 'twenty more edits at Bob');
+    expect(ann.text.toString()).toBe(bob.text.toString());
 
     await Promise.all([a.notepads.flushAll(), b.notepads.flushAll()]);
     const stored = await a.notepads.loadStoredDoc(room);
     expect(stored.getText('notes').toString()).toBe(ann.text.toString());
   });
 
-  it('CLU61 a key idea written on the node that does not serve the room reaches its writers and stays', async () => {
+  it('CLU61 a key idea written on the session’s owner reaches its writers on the other node, and stays', async () => {
     const room = world.room(world.tableB, 1);
-    const cem = await openNotepad(a.url, room, world.cem.token);
-    const facilitator = await openNotepad(a.url, room, world.created.facilitatorToken);
-    cem.text.insert(0, 'Notes on a. ');
-    // The command runs on node b, which loads the room from storage to write it.
-    await ideasAt(b.url, world, world.tableB, 1).add(world.cem.token, 'i1', 'Written through b');
-    await until(cem.doc, () => cem.doc.getArray('ideas').length === 1, 'the idea from node b at Cem (node a)');
-    // Node a's guard took b's idea as the truth: its own command next keeps it (IDEA3).
-    await ideasAt(a.url, world, world.tableB, 1).add(world.cem.token, 'i2', 'Written through a');
+    // Commands run on the session's owner (CLU30–CLU59); the room's writers are on the other node.
+    const ownerId = await a.cluster.ownership.ownerOf(world.sessionId);
+    const [owner, serving] = ownerId === 'a' ? [a, b] : [b, a];
+    const cem = await openNotepad(serving.url, room, world.cem.token);
+    const facilitator = await openNotepad(serving.url, room, world.created.facilitatorToken);
+    cem.text.insert(0, 'Notes on the serving node. ');
+    await ideasAt(serving.url, world, world.tableB, 1).add(world.cem.token, 'i1', 'First idea');
+    await until(cem.doc, () => cem.doc.getArray('ideas').length === 1, 'the idea written on the owner at Cem');
+    expect(owner.notepads.loadedRooms()).toContain(room); // the owner loaded the room to write it
+    // The serving node's guard took the owner's idea as the truth: a client's meddling is put back to both ideas (IDEA3).
+    await ideasAt(owner.url, world, world.tableB, 1).add(world.cem.token, 'i2', 'Second idea');
     await until(facilitator.doc, () => facilitator.doc.getArray('ideas').length === 2, 'both ideas at the facilitator');
-    const ids = () => (facilitator.doc.getArray('ideas').toJSON() as { id: string }[]).map((idea) => idea.id);
-    expect(ids()).toEqual(['i1', 'i2']);
-    // Both nodes appended to the room (a's client batch, b's command): storage holds everything.
+    const ids = (doc: Y.Doc) => (doc.getArray('ideas').toJSON() as { id: string }[]).map((idea) => idea.id);
+    expect(ids(facilitator.doc)).toEqual(['i1', 'i2']);
+    cem.doc.getArray('ideas').delete(0, 1); // a client may not drop an idea: the serving node writes it back
+    await until(cem.doc, () => ids(cem.doc).join() === 'i1,i2', 'the ideas put back at Cem');
+    await until(facilitator.doc, () => ids(facilitator.doc).join() === 'i1,i2', 'the ideas put back at the facilitator');
+    // Both nodes appended to the room (the serving node's client batches, the owner's commands): storage holds everything.
     await Promise.all([a.notepads.flushAll(), b.notepads.flushAll()]);
-    const stored = await b.notepads.loadStoredDoc(room);
-    expect(stored.getText('notes').toString()).toBe('Notes on a. ');
-    expect((stored.getArray('ideas').toJSON() as { id: string }[]).map((idea) => idea.id)).toEqual(['i1', 'i2']);
-    expect(ids()).toEqual(['i1', 'i2']);
+    const stored = await owner.notepads.loadStoredDoc(room);
+    expect(stored.getText('notes').toString()).toBe('Notes on the serving node. ');
+    expect(ids(stored)).toEqual(['i1', 'i2']);
   });
 
   it('CLU64 CLU65 two nodes append to one room: no seq is lost to the other, and compaction keeps the other’s batch', async () => {
@@ -98,6 +108,31 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     const text = docFromStored(stored).getText('notes').toString();
     expect(text).toContain('from a. ');
     expect(text).toContain('from b. ');
+  });
+
+  it('CLU69 a batch that waits for one never relayed is caught up from storage', async () => {
+    const room = world.room(world.tableA, 1);
+    const ann = await openNotepad(a.url, room, world.ann.token);
+    // A third node stored a batch, but its message never arrived (Redis was away); its next one does.
+    const third = new Y.Doc();
+    Y.applyUpdate(third, Y.encodeStateAsUpdate(ann.doc));
+    const before = Y.encodeStateVector(third);
+    third.getText('notes').insert(0, 'lost ');
+    const lost = Y.encodeStateAsUpdate(third, before);
+    const between = Y.encodeStateVector(third);
+    third.getText('notes').insert(0, 'late ');
+    const late = Y.encodeStateAsUpdate(third, between);
+    await sharedStorage(a.store, () => false).append(room, world.sessionId, 1, lost, Date.now());
+    const redis = notepadRedis(redisUrl);
+    await redis.connect();
+    const relay = await RedisNotepadRelay.start(redis, nodes.prefix, pino({ level: 'silent' }));
+    try {
+      relay.publish(room, { kind: 'update', data: late, peers: false });
+      await until(ann.doc, () => ann.text.toString().startsWith('late lost '), 'both batches at Ann', 5000);
+    } finally {
+      await relay.close();
+      await redis.close();
+    }
   });
 
   it('CLU62 presence crosses nodes and leaves with its connection', async () => {
@@ -125,12 +160,45 @@ describe.skipIf(Boolean(missing))('notepads on two nodes', () => {
     );
   });
 
+  it('CLU62 a node that loads a room sees at once who is on the other node', async () => {
+    const room = world.room(world.tableB, 2);
+    const facilitator = await openNotepad(a.url, room, world.created.facilitatorToken);
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Fay', color: '#112233', colorLight: '#445566' });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // Fay's state reaches node a
+    const bob = await openNotepad(b.url, room, world.bob.token); // node b loads the room now
+    const fayId = facilitator.doc.clientID;
+    // Sooner than the provider's own renewal (every 15 s) would bring it.
+    await within(
+      new Promise<void>((resolve) => {
+        const check = () => bob.provider.awareness.getStates().has(fayId) && resolve();
+        bob.provider.awareness.on('change', check);
+        check();
+      }),
+      'Fay’s caret (node a) at Bob (node b, just loaded)',
+      3000,
+    );
+  });
+
   it('CLU68 a person removed through one node loses their notepad on the other', async () => {
     const room = world.room(world.tableA, 1);
     const dan = await openNotepad(b.url, room, world.dan.token); // a reader: not seated
     const removed = await http(a.url, 'DELETE', `/api/sessions/${world.sessionId}/participants/${world.dan.participant.id}`, { token: world.created.facilitatorToken });
     expect(removed.status).toBe(204);
     expect(await within(dan.closed, 'Dan’s connection on node b closed')).toMatchObject({ code: 4403 });
+  });
+
+  it('CLU68 a burst of access changes of one session is one message between nodes', async () => {
+    const redis = notepadRedis(redisUrl);
+    await redis.connect();
+    const heard: string[] = [];
+    await redis.subscribe(`${nodes.prefix}notepad-access`, (message) => heard.push(message));
+    try {
+      await Promise.all(Array.from({ length: 10 }, () => a.notepads.revalidate(world.sessionId)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard.map((m) => (JSON.parse(m) as { kind: string; id: string }).id)).toEqual([world.sessionId]);
+    } finally {
+      await redis.close();
+    }
   });
 
   it('CLU67 a ticket from one node lets a connection into the other', async () => {

@@ -138,4 +138,19 @@ describe.each(targets)('reconnect bursts on $kind', ({ kind, skip }) => {
     expect(moderator.viewer).toMatchObject({ kind: 'participant', participant: { role: 'moderator' } });
     expect(moderator.participants?.length).toBe(PEOPLE + 2);
   });
+
+  it.skipIf(skip !== undefined)('RESTART3 a command right after a role change is judged by the new role, though who is acting is read from the shared roster', async () => {
+    const { server, people, facilitator } = await cafeMidRound();
+    const { socket } = await connect(server.url, people[0]!.token);
+    const first = people[0];
+    // Commands read who is acting through the shared roster: warm it, then change the person.
+    expect((await command(socket, 'clock:ping', {})).ok).toBe(true);
+    const denied = await command(socket, 'cafe:prompt', { text: 'Not yet', tableId: null });
+    expect(denied.ok ? 'ok' : denied.error.code).toBe('forbidden');
+    expect((await command(facilitator, 'participant:set-role', { participantId: first!.participant.id, role: 'moderator' })).ok).toBe(true);
+    expect((await command(socket, 'cafe:prompt', { text: 'Now allowed', tableId: null })).ok).toBe(true);
+    expect((await command(facilitator, 'participant:set-role', { participantId: first!.participant.id, role: 'participant' })).ok).toBe(true);
+    const again = await command(socket, 'cafe:prompt', { text: 'Not any more', tableId: null });
+    expect(again.ok ? 'ok' : again.error.code).toBe('forbidden');
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Coalescer } from '../../server/src/util/coalescer.js';
+import { roomAttendanceInterval } from '../../server/src/realtime/notifier.js';
 
 // Vote counts and poll results go out at most once per interval per session (issue 5).
 describe('Coalescer', () => {
@@ -44,5 +45,24 @@ describe('Coalescer', () => {
     coalescer.schedule('a', () => void seen.push('late'));
     await vi.advanceTimersByTimeAsync(1000);
     expect(seen).toEqual(['b', 'a']);
+  });
+
+  it('takes an interval per flush: a burst of a longer interval flushes that much less often', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const coalescer = new Coalescer(250, (error) => {
+      throw error;
+    });
+    const flushes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      coalescer.schedule('s1', () => void flushes.push(Date.now()), 1_000);
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(flushes).toEqual([0, 1_000, 2_000]);
+    coalescer.close();
+  });
+
+  it('RESTART1 counts reach everyone at most once a second, and less often as the session grows', () => {
+    expect([50, 200, 2_000, 4_000, 100_000].map(roomAttendanceInterval)).toEqual([1_000, 1_000, 10_000, 10_000, 10_000]);
   });
 });

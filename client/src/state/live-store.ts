@@ -1,6 +1,6 @@
 import type { AttendanceCounts } from '@open-talks/shared';
 import type { ProjectorChoice } from '@open-talks/shared/projector';
-import type { CafePublicView, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
+import type { CafeLiveUpdate, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
 import { withCafeLive, withPrompt, withRoundTimer, withSeat, type CafeData } from './reducers/cafe';
 import { withAttendance, withMe, withParticipant, withoutParticipant, withSession } from './reducers/session';
@@ -36,7 +36,7 @@ interface CafeSlice {
   cafe: CafeView | undefined;
   applyCafe(cafe: CafeView): void;
   /** The running café as everyone sees it, kept in `live.cafe`. */
-  applyCafeLive(view: CafePublicView): void;
+  applyCafeLive(view: CafeLiveUpdate): void;
   applySeat(seat: SeatView | null): void;
   applyRoundTimer(payload: RoundTimerPayload): void;
   addPrompt(prompt: PromptView): void;

@@ -13,6 +13,7 @@ import {
   measurePlan,
   reseatPerson,
   seatingParticipants,
+  seatLookup,
   seatViews,
   type CafePerson,
   type CafeResult,
@@ -55,15 +56,15 @@ export class CafeRunService {
   ) {}
 
   /**
-   * The café as this member sees it on (re)connect: the public view and every seat are built
-   * once per burst and shared (SYNC3); each member only looks up their own seat.
+   * The café as this member sees it on (re)connect: the public view is built once per burst and
+   * shared (SYNC3); a table's seats the first time someone at it asks (RESTART2).
    */
   async liveFor(sessionId: string, participantId: string | null): Promise<CafeLive> {
-    const { live, seats } = await this.store.shared.cached(sessionId, 'cafe-live', async () => {
+    const { live, seatOf } = await this.store.shared.cached(sessionId, 'cafe-live', async () => {
       const snapshot = await this.snapshot(sessionId);
-      return { live: publicCafeView(snapshot), seats: seatViews(snapshot) };
+      return { live: publicCafeView(snapshot), seatOf: seatLookup(snapshot) };
     });
-    return { live, seat: participantId ? (seats.get(participantId) ?? null) : null };
+    return { live, seat: participantId ? seatOf(participantId) : null };
   }
 
   async start(principal: Principal): Promise<CafeRun> {
@@ -119,7 +120,7 @@ export class CafeRunService {
     const { shown } = orThrow(decideShowHarvest(principal.session.format, show));
     return this.mutex.run(sessionId, async () => {
       await this.store.cafe.showHarvest(sessionId, shown, this.now());
-      this.bus.publish('cafe:live', { sessionId, live: publicCafeView(await this.snapshot(sessionId)) });
+      this.bus.publish('cafe:live', { sessionId, live: publicCafeView(await this.snapshot(sessionId)), tablesChanged: false });
       return { shown };
     });
   }
@@ -149,8 +150,9 @@ export class CafeRunService {
       }
       const snapshot = await this.snapshot(sessionId);
       const seats = seatViews(snapshot, touched);
-      this.bus.publish('cafe:seats', { sessionId, seats: new Map([...touched].map((id) => [id, seats.get(id) ?? null])), tableIds: tables.map((t) => t.id) });
-      this.bus.publish('cafe:live', { sessionId, live: publicCafeView(snapshot) });
+      const changed = new Map([...touched].map((id) => [id, seats.get(id) ?? null]));
+      this.bus.publish('cafe:seats', { sessionId, seats: changed, tableIds: tables.map((t) => t.id), everyone: false });
+      this.bus.publish('cafe:live', { sessionId, live: publicCafeView(snapshot), tablesChanged: false });
       this.bus.publish('cafe:changed', { sessionId, cafe: await this.setup.view(sessionId) });
     });
   }
@@ -206,19 +208,19 @@ export class CafeRunService {
     });
   }
 
-  /** Tables, rounds or the plan changed: everyone's view and seat are sent again. */
+  /** Tables, rounds or the plan changed: everyone's view, the table map included, and seat are sent again. */
   announce(sessionId: string): Promise<void> {
-    return this.announceAll(sessionId, { staff: false });
+    return this.announceAll(sessionId, { staff: false, tablesChanged: true });
   }
 
-  /** A round started or ended: everyone's view and seat change. */
-  private async announceAll(sessionId: string, { staff }: { staff: boolean }): Promise<void> {
+  /** A round started or ended: everyone's view and seat change; the tables do not (CAFE-PERF2). */
+  private async announceAll(sessionId: string, { staff, tablesChanged = false }: { staff: boolean; tablesChanged?: boolean }): Promise<void> {
     const snapshot = await this.snapshot(sessionId);
     const seats = seatViews(snapshot);
     const everyone = new Map<string, SeatView | null>();
     for (const id of snapshot.people.keys()) everyone.set(id, seats.get(id) ?? null);
-    this.bus.publish('cafe:live', { sessionId, live: publicCafeView(snapshot) });
-    this.bus.publish('cafe:seats', { sessionId, seats: everyone, tableIds: snapshot.tables.map((t) => t.id) });
+    this.bus.publish('cafe:live', { sessionId, live: publicCafeView(snapshot), tablesChanged });
+    this.bus.publish('cafe:seats', { sessionId, seats: everyone, tableIds: snapshot.tables.map((t) => t.id), everyone: true });
     if (staff) this.bus.publish('cafe:changed', { sessionId, cafe: await this.setup.view(sessionId) });
   }
 

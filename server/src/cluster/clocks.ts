@@ -14,7 +14,10 @@ export interface SessionClocks {
   dropSession(sessionId: string): void;
 }
 
-/** Resumes by the session's format; drops in every format (cheap, and the format needs no read). */
+/**
+ * Resumes by the session's format; drops in every format (cheap, and the format needs no read),
+ * with the shared reads cached of the session.
+ */
 export function clocksByFormat(store: Store, formats: Record<SessionFormat, SessionClocks>): SessionClocks {
   return {
     async resumeSession(sessionId) {
@@ -23,16 +26,21 @@ export function clocksByFormat(store: Store, formats: Record<SessionFormat, Sess
     },
     dropSession(sessionId) {
       for (const clocks of Object.values(formats)) clocks.dropSession(sessionId);
+      store.shared.forget(sessionId);
     },
   };
 }
 
 /**
- * Taken: the clocks resume inside the new fence, so their timers fire fenced (CLU7). Lost: they
- * stop, and the session's in-memory state goes.
+ * Taken: whatever this node kept of the session from before (read while another node owned it)
+ * goes, and the clocks resume from storage inside the new fence (CLU7). Lost: they stop, and the
+ * session's in-memory state goes.
  */
 export function clocksFollowOwnership(ownership: SessionOwnership, clocks: SessionClocks): void {
-  ownership.onAcquired((sessionId) => ownerRun(ownership, sessionId, () => clocks.resumeSession(sessionId)));
+  ownership.onAcquired((sessionId) => {
+    clocks.dropSession(sessionId);
+    return ownerRun(ownership, sessionId, () => clocks.resumeSession(sessionId));
+  });
   ownership.onLost((sessionId) => clocks.dropSession(sessionId));
 }
 

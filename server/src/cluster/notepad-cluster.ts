@@ -1,5 +1,6 @@
 // What the notepad server gets on several nodes (CLU60–CLU69): its relay and shared tickets,
-// on one Redis connection of its own (plus the relay's subscriber).
+// on one Redis connection of its own (plus the relay's subscriber): the node's shared client
+// also carries the Socket.IO adapter's blocking stream reads, which would hold a publish back.
 import { createClient } from 'redis';
 import type { Logger } from '../log.js';
 import type { NotepadCluster } from '../notepad/relay.js';
@@ -11,12 +12,6 @@ export function notepadRedis(url: string) {
   return createClient({ url });
 }
 export type NotepadRedis = ReturnType<typeof notepadRedis>;
-
-/** REDIS_PREFIX (default `ot:`), read where the configuration has it. */
-export function redisPrefixOf(cluster: object): string {
-  const prefix = (cluster as { redisPrefix?: unknown }).redisPrefix;
-  return typeof prefix === 'string' ? prefix : 'ot:';
-}
 
 export async function notepadCluster(options: { redisUrl: string; prefix: string; log: Logger }): Promise<NotepadCluster> {
   const redis = notepadRedis(options.redisUrl);

@@ -11,14 +11,22 @@ import type { AccessChange, NotepadRelay, RoomMessage } from '../notepad/relay.j
 type Redis = NotepadRedis;
 type Listener = (message: Buffer) => void;
 
-const KINDS = ['update', 'awareness'] as const;
+const KINDS = ['update', 'awareness', 'hello'] as const;
 const ACCESS_KINDS = ['session', 'series', 'displays'] as const;
+/**
+ * ms an access change waits for others of the same session: a crowd joining announces a change per
+ * person, and each node's re-check reads storage afresh anyway, so one message stands for them all.
+ */
+const ACCESS_COALESCE_MS = 20;
 
 export class RedisNotepadRelay implements NotepadRelay {
   /** Tells this process's messages apart from the others' (Redis hands a publisher its own too). */
   private readonly sender = randomUUID();
   private readonly rooms = new Map<string, Listener>();
   private readonly accessListeners: ((change: AccessChange) => void)[] = [];
+  private readonly resumedListeners: (() => void)[] = [];
+  private readonly accessOut = new Map<string, AccessChange>();
+  private accessTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly publisher: Redis,
@@ -34,6 +42,10 @@ export class RedisNotepadRelay implements NotepadRelay {
     await subscriber.connect();
     const relay = new RedisNotepadRelay(publisher, subscriber, prefix, log);
     await subscriber.subscribe(`${prefix}notepad-access`, (message) => relay.heardAccess(message), true);
+    // node-redis subscribes again by itself after a reconnect; what went by meanwhile is in storage.
+    subscriber.on('ready', () => {
+      for (const listener of relay.resumedListeners) listener();
+    });
     return relay;
   }
 
@@ -67,14 +79,27 @@ export class RedisNotepadRelay implements NotepadRelay {
   }
 
   publishAccess(change: AccessChange): void {
-    this.send(`${this.prefix}notepad-access`, Buffer.from(JSON.stringify({ from: this.sender, kind: change.kind, id: change.id })));
+    this.accessOut.set(`${change.kind} ${change.id}`, change);
+    this.accessTimer ??= setTimeout(() => this.sendAccess(), ACCESS_COALESCE_MS);
+  }
+
+  private sendAccess(): void {
+    clearTimeout(this.accessTimer);
+    this.accessTimer = undefined;
+    for (const { kind, id } of this.accessOut.values()) this.send(`${this.prefix}notepad-access`, Buffer.from(JSON.stringify({ from: this.sender, kind, id })));
+    this.accessOut.clear();
   }
 
   onAccess(listener: (change: AccessChange) => void): void {
     this.accessListeners.push(listener);
   }
 
+  onResumed(listener: () => void): void {
+    this.resumedListeners.push(listener);
+  }
+
   async close(): Promise<void> {
+    this.sendAccess();
     this.rooms.clear();
     await this.subscriber.close();
   }

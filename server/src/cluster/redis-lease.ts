@@ -56,7 +56,11 @@ const fenceOf = (value: string) => Number(value.split('|')[1] ?? '0');
 interface Held {
   value: string;
   fence: number;
+  /** Epoch ms until which the lease is surely this node's: sent time of its last take or renewal + leaseMs. */
+  until: number;
 }
+
+const EXPIRY_MARGIN = 0.1; // of leaseMs: a lease counts as lost this long before its key can expire in Redis
 
 /**
  * Session leases in Redis (SET NX PX with a fencing counter), renewed every third of their life.
@@ -94,11 +98,11 @@ export class RedisLeases implements SessionOwnership {
   }
 
   owns(sessionId: string): boolean {
-    return this.held.has(sessionId);
+    return this.valid(sessionId) !== undefined;
   }
 
   fence(sessionId: string): number | undefined {
-    return this.held.get(sessionId)?.fence;
+    return this.valid(sessionId)?.fence;
   }
 
   forget(sessionId: string): void {
@@ -114,7 +118,7 @@ export class RedisLeases implements SessionOwnership {
   }
 
   ownerOf(sessionId: string): Promise<string> {
-    if (this.held.has(sessionId)) return Promise.resolve(this.nodeId);
+    if (this.owns(sessionId)) return Promise.resolve(this.nodeId);
     const known = this.known.get(sessionId);
     if (known && known.until > Date.now()) return Promise.resolve(known.owner);
     let pending = this.acquiring.get(sessionId);
@@ -146,19 +150,32 @@ export class RedisLeases implements SessionOwnership {
     this.drop(sessionId);
   }
 
+  /**
+   * The lease while this node's own clock says it cannot have expired in Redis (CLU2): a node cut
+   * off from Redis stops acting as the owner before another node can take the session, whether
+   * or not its renewals fail (with Redis gone they wait in the client's queue, unanswered).
+   */
+  private valid(sessionId: string): Held | undefined {
+    const held = this.held.get(sessionId);
+    return held && held.until - this.leaseMs * EXPIRY_MARGIN > Date.now() ? held : undefined;
+  }
+
   private lease(sessionId: string): string {
     return `${this.prefix}lease:${sessionId}`;
   }
 
   private async tryAcquire(sessionId: string): Promise<string> {
+    // Given back (a planned stop): a command still arriving must not take a lease nobody would renew or release (CLU36).
+    if (this.closed) throw new AppError('unavailable', SESSION_MOVED_MESSAGE);
     const lease = this.lease(sessionId);
     const fenceKey = `${this.prefix}fence:${sessionId}`;
+    const sentAt = Date.now();
     let value = (await this.redis.eval(ACQUIRE, {
       keys: [lease, fenceKey, this.sessionsKey],
       arguments: [this.nodeId, String(this.leaseMs), sessionId],
     })) as string;
     const [owner = ''] = value.split('|');
-    if (owner !== this.nodeId || this.held.has(sessionId)) {
+    if (owner !== this.nodeId || this.owns(sessionId)) {
       this.known.set(sessionId, { owner, until: Date.now() + OWNER_CACHE_MS });
       return owner;
     }
@@ -179,7 +196,7 @@ export class RedisLeases implements SessionOwnership {
       }
     }
     const fence = fenceOf(value);
-    this.held.set(sessionId, { value, fence });
+    this.held.set(sessionId, { value, fence, until: sentAt + this.leaseMs });
     this.known.delete(sessionId);
     this.log.info({ sessionId, fence, node: this.nodeId }, 'session lease taken');
     for (const listener of this.acquired) {
@@ -189,16 +206,33 @@ export class RedisLeases implements SessionOwnership {
   }
 
   private async renew(): Promise<void> {
+    if (this.closed) return;
+    this.dropExpired();
     const entries = [...this.held];
-    if (entries.length === 0 || this.closed) return;
+    if (entries.length === 0) return;
+    const sentAt = Date.now();
     try {
-      const lost = (await this.redis.eval(RENEW, {
-        keys: entries.map(([id]) => this.lease(id)),
-        arguments: [String(this.leaseMs), ...entries.map(([, h]) => h.value)],
-      })) as number[];
-      for (const index of lost) this.drop(entries[index]![0]);
+      const lost = new Set(
+        (await this.redis.eval(RENEW, {
+          keys: entries.map(([id]) => this.lease(id)),
+          arguments: [String(this.leaseMs), ...entries.map(([, h]) => h.value)],
+        })) as number[],
+      );
+      for (const [index, [sessionId, renewed]] of entries.entries()) {
+        if (lost.has(index)) this.drop(sessionId);
+        else if (this.held.get(sessionId) === renewed) renewed.until = sentAt + this.leaseMs;
+      }
     } catch (error) {
       this.log.warn({ err: error }, 'could not renew the session leases');
+    }
+  }
+
+  /** Leases not renewed in time (Redis unreachable, or this process stalled) are let go. */
+  private dropExpired(): void {
+    for (const [sessionId, held] of [...this.held]) {
+      if (this.valid(sessionId)) continue;
+      this.drop(sessionId);
+      void this.redis.eval(RELEASE, { keys: [this.lease(sessionId)], arguments: [held.value] }).catch(() => undefined);
     }
   }
 

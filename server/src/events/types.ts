@@ -48,9 +48,13 @@ export interface BusEvents {
   'cafe:changed': { sessionId: string; cafe: CafeView };
   /** Tables or the plan changed: seats and the table map are announced again. */
   'cafe:setup-changed': { sessionId: string };
-  'cafe:live': { sessionId: string; live: CafePublicView };
-  /** Each person's seat (null: none); `tableIds` are the café's tables, for table rooms. */
-  'cafe:seats': { sessionId: string; seats: ReadonlyMap<string, SeatView | null>; tableIds: readonly string[] };
+  /** `tablesChanged`: the tables themselves may have changed, so everyone needs the map, not only staff and screens (CAFE-PERF2). */
+  'cafe:live': { sessionId: string; live: CafePublicView; tablesChanged: boolean };
+  /**
+   * Each person's seat (null: none); `tableIds` are the café's tables, for table rooms.
+   * `everyone`: the seats of everyone in the session, so table rooms are rebuilt a table at a time (CAFE-PERF3).
+   */
+  'cafe:seats': { sessionId: string; seats: ReadonlyMap<string, SeatView | null>; tableIds: readonly string[]; everyone: boolean };
   'cafe:timer': { sessionId: string; timer: RoundTimerPayload };
   'cafe:prompt': { sessionId: string; prompt: PromptView };
 

@@ -36,6 +36,8 @@ export class DocumentRegistry {
     const isDraft = (room: string) => parseSeriesDocumentRoom(room) !== null;
     if (deps.relay) {
       this.storage = sharedStorage(store, isDraft);
+      // CLU69: back from losing Redis, every room in memory reads what it missed.
+      deps.relay.onResumed(() => void this.catchUpAll());
       return;
     }
     this.storage = {
@@ -79,6 +81,7 @@ export class DocumentRegistry {
       loaded.publish = (message) => relay.publish(name, message);
       for (const message of early) loaded.applyRemote(message);
       document = loaded;
+      relay.publish(name, { kind: 'hello', data: new Uint8Array(), peers: false });
       return await this.deps.loaded(loaded);
     } catch (error) {
       relay.leave(name);
@@ -132,6 +135,11 @@ export class DocumentRegistry {
   async loadStoredDoc(name: string): Promise<Y.Doc> {
     await this.unloading.get(name);
     return docFromStored(await this.storage.load(name));
+  }
+
+  private async catchUpAll(): Promise<void> {
+    const documents = await Promise.allSettled([...this.documents.values()]);
+    for (const d of documents) if (d.status === 'fulfilled') await d.value.catchUp();
   }
 
   async flushAll(): Promise<void> {

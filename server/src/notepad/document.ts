@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { StoredNotepad } from '../store/index.js';
 import { MESSAGE } from './protocol.js';
+import { pendingBytes } from './pending.js';
 import { docFromStored } from './read.js';
 import { REMOTE_ORIGIN, type RoomMessage } from './relay.js';
 
@@ -29,7 +30,9 @@ export interface DocumentPeer {
 export const FLUSH_DELAY = 500; // ms: updates reach storage at most this (plus one write) behind
 export const COMPACT_AFTER_BATCHES = 50; // update batches since the last snapshot before compacting
 /** CLU63: ms behind while another node has connections on the room too (stored before relayed, so this is their lag). */
-export const SHARED_FLUSH_DELAY = 40;
+export const SHARED_FLUSH_DELAY = 10;
+/** CLU69: ms a remote batch may wait for a missing one (relayed late by a third node) before storage is asked. */
+export const CATCH_UP_AFTER = 1000;
 /** CLU63: how long a room counts as served by another node too after that node last said so. */
 export const SHARED_FOR = 30_000; // ms
 
@@ -52,6 +55,7 @@ export class NotepadDocument {
   private sharedUntil = 0;
   /** Set by the registry once the room is joined on the relay (cluster only). */
   publish: Publish | undefined;
+  private catchUpTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly name: string,
@@ -103,8 +107,35 @@ export class NotepadDocument {
    */
   applyRemote(message: RoomMessage): void {
     if (message.peers) this.sharedUntil = this.now() + SHARED_FOR;
-    if (message.kind === 'update') Y.applyUpdate(this.doc, message.data, REMOTE_ORIGIN);
-    else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, REMOTE_ORIGIN);
+    if (message.kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, REMOTE_ORIGIN);
+    if (message.kind === 'hello') return this.tellPresence();
+    Y.applyUpdate(this.doc, message.data, REMOTE_ORIGIN);
+    // CLU69: a batch that waits for one this node never heard of (lost while Redis was away).
+    if (pendingBytes(this.doc) > 0) {
+      this.catchUpTimer ??= setTimeout(() => {
+        this.catchUpTimer = undefined;
+        if (pendingBytes(this.doc) > 0) void this.catchUp();
+      }, CATCH_UP_AFTER);
+      this.catchUpTimer.unref();
+    }
+  }
+
+  /** CLU62: a node that just loaded the room hears at once who is here on this node (not at their next renewal, 15 s). */
+  private tellPresence(): void {
+    const ids = [...this.peers].flatMap((peer) => [...peer.awarenessIds]);
+    if (ids.length > 0) this.publish?.({ kind: 'awareness', data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), peers: true });
+  }
+
+  /** CLU69: whatever other nodes stored that this node has not applied, read from storage. */
+  async catchUp(): Promise<void> {
+    try {
+      const stored = docFromStored(await this.storage.load(this.name));
+      const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(this.doc));
+      stored.destroy();
+      Y.applyUpdate(this.doc, missing, REMOTE_ORIGIN);
+    } catch (error) {
+      this.log.error({ err: error, room: this.name }, 'notepad catch-up failed');
+    }
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -193,6 +224,7 @@ export class NotepadDocument {
 
   /** Everything to storage, then the memory goes. */
   async unload(): Promise<void> {
+    clearTimeout(this.catchUpTimer);
     await this.compact();
     this.awareness.destroy();
     this.doc.destroy();

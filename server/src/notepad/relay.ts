@@ -11,8 +11,9 @@ export const REMOTE_ORIGIN = Symbol('another node');
 
 /** One message about a room, between nodes. */
 export interface RoomMessage {
-  kind: 'update' | 'awareness';
-  /** A Yjs update (already stored by its sender) or a y-protocols awareness update. */
+  /** `hello`: the sender just loaded the room; the others answer with their connections' presence (CLU62). */
+  kind: 'update' | 'awareness' | 'hello';
+  /** A Yjs update (already stored by its sender), a y-protocols awareness update, or nothing (hello). */
   data: Uint8Array;
   /** The sender has connections on the room: both sides then store (and so relay) sooner (CLU63). */
   peers: boolean;
@@ -30,6 +31,8 @@ export interface NotepadRelay {
   publish(room: string, message: RoomMessage): void;
   publishAccess(change: AccessChange): void;
   onAccess(listener: (change: AccessChange) => void): void;
+  /** Told when the relay is back after losing Redis: what was published meanwhile is only in storage. */
+  onResumed(listener: () => void): void;
 }
 
 /** What a NotepadServer on several nodes is given (server/src/cluster/notepad-*.ts). */

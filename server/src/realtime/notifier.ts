@@ -13,6 +13,15 @@ const FLUSH_DELAY = 200; // ms: a burst of joins at the door becomes one update 
 // ms: the counts on everyone's screen change at most this often. Staff get them with every flush;
 // a restart storm of 2,000 reconnects otherwise sent 5 updates a second to each of 2,000 people (SYNC3).
 const ROOM_ATTENDANCE_INTERVAL = 1_000;
+// An update to everyone is one write per connection, and in a restart storm the counts change with
+// every arrival: a large session gets them less often (RESTART1), 2,000 people every 10 s at most.
+const ROOM_ATTENDANCE_PER_PERSON = 5; // ms
+const ROOM_ATTENDANCE_MAX_INTERVAL = 10_000; // ms
+
+/** How often everyone else in a session of `people` may get new counts (RESTART1). */
+export function roomAttendanceInterval(people: number): number {
+  return Math.min(ROOM_ATTENDANCE_MAX_INTERVAL, Math.max(ROOM_ATTENDANCE_INTERVAL, people * ROOM_ATTENDANCE_PER_PERSON));
+}
 
 /**
  * Pushes changes to the right rooms. Per-person changes go out at once to that person;
@@ -40,8 +49,8 @@ export class SocketNotifier {
     bus.subscribe('session:projector', ({ sessionId, projector }) => void this.io.to(sessionRoom(sessionId)).emit('projector:changed', projector));
     bus.subscribe('session:projector-key-rotated', ({ sessionId }) => this.projectorKeyRotated(sessionId));
     bus.subscribe('cafe:changed', ({ sessionId, cafe }) => this.cafeChanged(sessionId, cafe));
-    bus.subscribe('cafe:live', ({ sessionId, live }) => this.cafeLive(sessionId, live));
-    bus.subscribe('cafe:seats', ({ sessionId, seats, tableIds }) => this.seats(sessionId, seats, tableIds));
+    bus.subscribe('cafe:live', ({ sessionId, live, tablesChanged }) => this.cafeLive(sessionId, live, tablesChanged));
+    bus.subscribe('cafe:seats', ({ sessionId, seats, tableIds, everyone }) => (everyone ? this.reseatAll(sessionId, seats, tableIds) : this.seats(sessionId, seats, tableIds)));
     bus.subscribe('cafe:timer', ({ sessionId, timer }) => this.roundTimer(sessionId, timer));
     bus.subscribe('cafe:prompt', ({ sessionId, prompt }) => this.prompt(sessionId, prompt));
   }
@@ -65,10 +74,23 @@ export class SocketNotifier {
     this.io.to(staffRoom(sessionId)).emit('cafe:changed', cafe);
   }
 
-  private cafeLive(sessionId: string, live: CafePublicView): void {
-    this.io.to(sessionRoom(sessionId)).emit('cafe:live', live);
+  /**
+   * Staff and projector screens get the table map with every change; everyone else only when the
+   * tables themselves changed (CAFE-PERF2): at a round start they need the round and its timer,
+   * and their own seat comes as `cafe:seat`. Each is serialised once, whatever the audience.
+   */
+  private cafeLive(sessionId: string, live: CafePublicView, tablesChanged: boolean): void {
+    const mapRooms = [staffRoom(sessionId), displayRoom(sessionId)];
+    if (tablesChanged) {
+      this.io.to(sessionRoom(sessionId)).emit('cafe:live', live);
+      return;
+    }
+    this.io.to(mapRooms).emit('cafe:live', live);
+    const { tables: _map, ...round } = live;
+    this.io.to(sessionRoom(sessionId)).except(mapRooms).emit('cafe:live', round);
   }
 
+  /** A few people moved (someone joined, left or changed): only their connections change rooms. */
   private seats(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void {
     const tableRooms = tableIds.map((id) => tableRoom(sessionId, id));
     for (const [participantId, seat] of seats) {
@@ -77,6 +99,25 @@ export class SocketNotifier {
       if (seat) own.socketsJoin(tableRoom(sessionId, seat.table.id));
       this.io.to(participantRoom(participantId)).emit('cafe:seat', { seat });
     }
+  }
+
+  /**
+   * Everyone's seat changed (a round started or ended, the plan changed): the table rooms are
+   * emptied and filled a table at a time (CAFE-PERF3), two adapter operations per table rather
+   * than one per person and table room (in a cluster each is a Redis message). Then each person
+   * gets their own seat: their table and tablemates only, as the attribution allows (CAFE-PERF1).
+   */
+  private reseatAll(sessionId: string, seats: ReadonlyMap<string, SeatView | null>, tableIds: readonly string[]): void {
+    for (const id of tableIds) this.io.in(tableRoom(sessionId, id)).socketsLeave(tableRoom(sessionId, id));
+    const atTable = new Map<string, string[]>();
+    for (const [participantId, seat] of seats) {
+      if (!seat) continue;
+      let rooms = atTable.get(seat.table.id);
+      if (!rooms) atTable.set(seat.table.id, (rooms = []));
+      rooms.push(participantRoom(participantId));
+    }
+    for (const [tableId, rooms] of atTable) this.io.in(rooms).socketsJoin(tableRoom(sessionId, tableId));
+    for (const [participantId, seat] of seats) this.io.to(participantRoom(participantId)).emit('cafe:seat', { seat });
   }
 
   private roundTimer(sessionId: string, payload: RoundTimerPayload): void {
@@ -128,11 +169,15 @@ export class SocketNotifier {
     this.io.to(staffRoom(sessionId)).emit('attendance:changed', attendance);
     // Everyone else: the latest counts, at most once per interval (the first at once).
     this.latestAttendance.set(sessionId, attendance);
-    this.roomAttendance.schedule(sessionId, () => {
-      const latest = this.latestAttendance.get(sessionId);
-      this.latestAttendance.delete(sessionId);
-      if (latest) this.io.to(sessionRoom(sessionId)).except(staffRoom(sessionId)).emit('attendance:changed', latest);
-    });
+    this.roomAttendance.schedule(
+      sessionId,
+      () => {
+        const latest = this.latestAttendance.get(sessionId);
+        this.latestAttendance.delete(sessionId);
+        if (latest) this.io.to(sessionRoom(sessionId)).except(staffRoom(sessionId)).emit('attendance:changed', latest);
+      },
+      roomAttendanceInterval(participants.length),
+    );
   }
 
   close(): void {

@@ -150,17 +150,25 @@ export class SessionService {
   }
 
   /**
-   * Re-reads who is acting from storage, so a role change or a removal takes effect on the
-   * very next action, whichever server node made it.
+   * Reads who is acting afresh, so a role change or a removal takes effect on the very next
+   * action: through the shared roster, which every write on this node invalidates at once and
+   * another node's within a second (SYNC3; a session's commands run on its owner).
    */
   async resolve(sessionId: string, participantId: string | null): Promise<Principal> {
     const session = await this.session(sessionId);
     if (!session) throw new AppError('unauthenticated', 'This session no longer exists');
     if (participantId === null) return { session, participant: null, role: 'observer' };
-    const participant = await this.store.participants.byId(participantId);
+    // Active people from the shared roster (a storm's 10,000 clock pings read nothing); anyone
+    // else from the per-person cache, to say why they are refused (RESTART3, TH-PERF4).
+    const participant = (await this.activeById(sessionId)).get(participantId) ?? (await this.store.shared.participant(sessionId, participantId)); // shared: never mutate
     if (!participant || participant.sessionId !== sessionId) throw new AppError('unauthenticated', 'This token is not valid');
     if (participant.removedAt !== null) throw new AppError('removed', 'You were removed from this session');
     return { session, participant, role: participant.role };
+  }
+
+  /** The session's active people by id: the roster, shared and invalidated by every write to a participant (SYNC3). */
+  private activeById(sessionId: string): Promise<ReadonlyMap<string, ParticipantRecord>> {
+    return this.store.shared.cached(sessionId, 'active-by-id', async () => new Map((await this.store.shared.roster(sessionId)).map((p) => [p.id, p])));
   }
 
   private session(sessionId: string): Promise<SessionRecord | undefined> {

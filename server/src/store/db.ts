@@ -63,7 +63,11 @@ function reusingStatements(database: SQLite.Database): SqliteDatabase {
     close: () => database.close(),
     prepare(sql: string) {
       let statement = statements.get(sql);
-      if (!statement) {
+      if (statement) {
+        // Least recently used goes first: one-off batch texts must not push out the hot ones (TH-PERF5).
+        statements.delete(sql);
+        statements.set(sql, statement);
+      } else {
         if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
         statement = database.prepare(sql);
         statements.set(sql, statement);

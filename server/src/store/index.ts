@@ -62,8 +62,17 @@ export interface Repos {
 export interface SharedReads {
   /** The session's active participants (listActive); shared: never mutate the array or its records. */
   roster(sessionId: string): Promise<readonly ParticipantRecord[]>;
+  /**
+   * One participant by id, for the check every command makes (who asks, with what role, not
+   * removed). Kept longer than the other shared reads (TH-PERF4): every write to participants in
+   * this process drops it at once, and a session's commands run on its owner, where its
+   * participants are written; another node's write shows here within PARTICIPANT_TTL.
+   */
+  participant(sessionId: string, participantId: string): Promise<ParticipantRecord | undefined>;
   /** Any other per-session value built from storage, cached and invalidated like the roster. */
   cached<T>(sessionId: string, kind: string, load: () => Promise<T>): Promise<T>;
+  /** Drops what is cached of the session: another node may have written it (a session taken over, docs/cluster.md CLU13). */
+  forget(sessionId: string): void;
 }
 
 export interface Store extends Repos {
@@ -99,6 +108,7 @@ function repos(db: Kysely<Database>): Repos {
 
 // A write by another server node shows in the shared reads within this (ms); this node's own invalidate at once.
 const SHARED_READS_TTL = 1_000; // ms
+const PARTICIPANT_TTL = 10_000; // ms: a burst of votes re-reads nobody; see SharedReads.participant
 
 // Methods that only read; every other method of these repos is a write and invalidates the cache.
 const READS = {
@@ -126,13 +136,24 @@ export interface StoreOptions {
 
 export function createStore(handle: DatabaseHandle, { fenceCheck }: StoreOptions = {}): Store {
   const cache = new SessionReadCache(SHARED_READS_TTL);
-  const invalidate = (sessionId: string | null) => (sessionId === null ? cache.invalidateAll() : cache.invalidate(sessionId));
+  const people = new SessionReadCache(PARTICIPANT_TTL);
+  const invalidate = (sessionId: string | null) => {
+    if (sessionId === null) {
+      cache.invalidateAll();
+      people.invalidateAll();
+    } else {
+      cache.invalidate(sessionId);
+      people.invalidate(sessionId);
+    }
+  };
   const direct = watched(repos(handle.db), invalidate);
   return {
     ...direct,
     shared: {
       roster: (sessionId) => cache.get(sessionId, 'roster', () => direct.participants.listActive(sessionId)),
+      participant: (sessionId, participantId) => people.get(sessionId, participantId, () => direct.participants.byId(participantId)),
       cached: (sessionId, kind, load) => cache.get(sessionId, kind, load),
+      forget: (sessionId) => cache.invalidate(sessionId),
     },
     async transaction(work) {
       // Writes inside invalidate as they go and once more after the commit (other connections see them only then).

@@ -95,7 +95,11 @@ export class TownhallService {
     if (state && townhallClockRunning(state, this.ctx.now())) await this.resumeRoom(sessionId);
   }
 
-  /** Another node owns the session now (CLU13): its timers stop here and its room leaves memory. */
+  /**
+   * Another node owns the session now, or this one takes it (CLU13): its timers stop here and its
+   * room leaves memory. Not in the session's turn: a command in flight keeps the room it has
+   * (its writes are fenced); the next one reads the session again.
+   */
   dropSession(sessionId: string): void {
     this.ctx.clock.cancel(`${sessionId}:floor`);
     this.ctx.clock.cancel(`${sessionId}:agenda`);

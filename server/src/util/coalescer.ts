@@ -14,9 +14,10 @@ export class Coalescer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  schedule(key: string, flush: () => void | Promise<void>): void {
+  /** `intervalMs` for this flush, when it differs by key (a larger audience, a longer interval). */
+  schedule(key: string, flush: () => void | Promise<void>, intervalMs = this.intervalMs): void {
     if (this.closed || this.timers.has(key)) return;
-    const wait = Math.max(0, (this.lastRun.get(key) ?? -Infinity) + this.intervalMs - this.now());
+    const wait = Math.max(0, (this.lastRun.get(key) ?? -Infinity) + intervalMs - this.now());
     const timer = setTimeout(() => {
       this.timers.delete(key);
       this.lastRun.set(key, this.now());

@@ -134,6 +134,14 @@ export interface CafePublicView {
   harvestShown: boolean;
 }
 
+/**
+ * `cafe:live`: the public view. Staff and projector screens always get the table map (`tables`,
+ * with who sits where); everyone else only when the tables themselves changed, and keeps the map
+ * they have otherwise: at a round start a participant needs the round, its timer and their own
+ * seat (`cafe:seat`), not a map of every table (CAFE-PERF2).
+ */
+export type CafeLiveUpdate = Omit<CafePublicView, 'tables'> & { tables?: TableSummary[] };
+
 /** `cafe:show-harvest` and PUT /api/sessions/:id/cafe/projector/harvest (HARV6). */
 export const showHarvestPayload = z.strictObject({ show: z.boolean() });
 

@@ -2,7 +2,7 @@ import type { AttendanceCounts } from '../domain/attendance.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { Poll } from '../domain/townhall/polls.js';
 import type { ProjectorChoice } from '../domain/projector.js';
-import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatPayload } from './cafe.js';
+import type { CafeLiveUpdate, CafeView, PromptView, RoundTimerPayload, SeatPayload } from './cafe.js';
 import { event, type PayloadMarker } from './server-event-spec.js';
 import type { AgendaView, CaptionView, FloorView, HandStatus, MyBallot, QuestionItem, QueueView, TimeUpPayload, TownhallSettings, VoteCounts } from './townhall-views.js';
 import type { ParticipantView, SessionState, SessionView } from './views.js';
@@ -31,8 +31,11 @@ export const SERVER_EVENTS = {
   'connection:replaced': event<{ reason: 'too_many_connections'; max: number }>(),
   /** To staff: the café's tables, rounds or plan changed. */
   'cafe:changed': event<CafeView>(),
-  /** To everyone in a café session: a round started or ended, or the tables or seating changed. */
-  'cafe:live': event<CafePublicView>(),
+  /**
+   * To everyone in a café session: a round started or ended, or the tables or seating changed.
+   * The table map (`tables`) goes to staff and screens always, to others when the tables changed (CAFE-PERF2).
+   */
+  'cafe:live': event<CafeLiveUpdate>(),
   /** To one member: their seat in the focus round changed (or who else sits there). */
   'cafe:seat': event<SeatPayload>(),
   /** To everyone: the round was paused, resumed or extended. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CafeView, ParticipantView, PromptView, SessionState } from '../../../shared/src/protocol/index.js';
-import { PROMPTS_KEPT, withPrompt, withSeat } from '../../../client/src/state/reducers/cafe.js';
+import type { CafeLiveUpdate, CafeView, ParticipantView, PromptView, SessionState } from '../../../shared/src/protocol/index.js';
+import { PROMPTS_KEPT, withCafeLive, withPrompt, withSeat } from '../../../client/src/state/reducers/cafe.js';
 import { withAttendance, withMe, withoutParticipant, withParticipant } from '../../../client/src/state/reducers/session.js';
 
 const person = (id: string, extra: Partial<ParticipantView> = {}) => ({ id, displayName: id, role: 'participant', online: true, ...extra }) as ParticipantView;
@@ -63,5 +63,16 @@ describe('café reducers', () => {
     const other = withPrompt({ live, cafe: undefined }, prompt('y', 't2')).live!.cafe!;
     expect(other.seat!.prompts).toEqual([]);
     expect(withSeat({ live: { session: {} } as SessionState, cafe: undefined }, null)).toEqual({});
+  });
+
+  it('CAFE-PERF2 a round start without the table map keeps the map the screen has; one with it replaces it', () => {
+    const tables = [{ id: 't1', number: 1, label: 'Lotus', kind: 'in-room', capacity: 5, seated: 4 }];
+    const live = { cafe: { live: { phase: 'not-started', run: { round: 0, timer: null }, tables, prompts: [] }, seat: null } } as unknown as SessionState;
+    const round = { phase: 'in-round', run: { round: 1, timer: null }, prompts: [] } as unknown as CafeLiveUpdate;
+    const started = withCafeLive({ live, cafe: { run: { round: 0, timer: null } } as CafeView }, round);
+    expect(started.live!.cafe!.live).toMatchObject({ phase: 'in-round', run: { round: 1 }, tables });
+    expect(started.cafe!.run).toEqual({ round: 1, timer: null });
+    const changed = withCafeLive({ live, cafe: undefined }, { ...round, tables: [] });
+    expect(changed.live!.cafe!.live.tables).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView, SessionState } from '@open-talks/shared/protocol';
+import type { CafeLiveUpdate, CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView, SessionState } from '@open-talks/shared/protocol';
 
 // The café's deltas as pure functions. A café change can concern two places: the running café
 // everyone sees (`live.cafe`) and the staff's set-up and plan (`cafe`); each reducer returns
@@ -11,10 +11,14 @@ export interface CafeData {
 
 export const PROMPTS_KEPT = 20;
 
-export function withCafeLive({ live, cafe }: CafeData, view: CafePublicView): Partial<CafeData> {
+/**
+ * A new public view. Without `tables` (a participant's round start, CAFE-PERF2) the table map this
+ * screen has stays: the tables did not change, only who sits where, and the seat says that.
+ */
+export function withCafeLive({ live, cafe }: CafeData, update: CafeLiveUpdate): Partial<CafeData> {
   return {
-    ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: view } } }),
-    ...(cafe && { cafe: { ...cafe, run: view.run } }),
+    ...(live?.cafe && { live: { ...live, cafe: { ...live.cafe, live: { ...update, tables: update.tables ?? live.cafe.live.tables } } } }),
+    ...(cafe && { cafe: { ...cafe, run: update.run } }),
   };
 }
 

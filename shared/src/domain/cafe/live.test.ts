@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
-import { seatViews, type CafePerson } from './live.js';
+import { seatLookup, seatViews, type CafePerson } from './live.js';
 import { cafePhase, focusRound } from './run.js';
 import { ended, running, snapshot } from '../../../../test/fixtures/cafe.js';
 
@@ -39,6 +39,15 @@ describe('CAFE3 the café as everyone sees it', () => {
     expect([...some.keys()]).toEqual(['bo']);
     expect(some.get('bo')).toEqual(all.get('bo'));
     expect(seatViews(snapshot({ run: ended(2) })).size).toBe(0);
+  });
+
+  it('RESTART2 a seat looked up one person at a time is the one the full build gives; nobody else has one', () => {
+    for (const options of [{}, { run: ended(1) }, { attribution: 'anonymous' as const }, { run: ended(2) }]) {
+      const all = seatViews(snapshot(options));
+      const seatOf = seatLookup(snapshot(options));
+      for (const id of [...snapshot(options).people.keys(), 'nobody']) expect(seatOf(id)).toEqual(all.get(id) ?? null);
+      expect(seatOf('bo')).toBe(seatOf('bo')); // built once, then shared
+    }
   });
 });
 
