@@ -108,6 +108,18 @@ describe.skipIf(Boolean(missing))('the shipped HAProxy configuration', () => {
     expect(echo.headers['x-forwarded-proto']).toBeUndefined();
   });
 
+  it("CLU31 the nodes' own endpoints and headers cannot be reached or forged from outside", async () => {
+    const internal = await fetch(`${proxy.url}/internal/cluster/command`, { method: 'POST', headers: { connection: 'close' }, body: '{}' });
+    expect(internal.status).toBe(404);
+    await internal.body?.cancel();
+    const { echo } = await get(`${proxy.url}/api/sessions`, {
+      'x-open-talks-cluster-secret': 'guess',
+      'x-open-talks-forwarded-by': 'node9',
+      'x-open-talks-client-ip': '203.0.113.9',
+    });
+    expect(Object.keys(echo.headers).filter((name) => name.startsWith('x-open-talks-'))).toEqual([]);
+  });
+
   it('CLU82 a client is pinned to the node that first answered it by a cookie the node never sees', async () => {
     const first = await get(`${proxy.url}/socket.io/?EIO=4&transport=polling`);
     expect(first.setCookie).toMatch(/^otnode=node[123]; path=\/; HttpOnly; SameSite=Lax$/i);
