@@ -5,8 +5,9 @@
 // app's time above this is what Open Talks adds. Speaks the townhall-server.ts IPC ('ready',
 // 'stats', 'stop') and just enough HTTP (create, join) for townhall.ts to drive it unchanged.
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { Coalescer } from '../../server/src/util/coalescer.js';
 import type { ServerStats } from './townhall-server.js';
@@ -93,6 +94,15 @@ io.on('connection', (socket) => {
   socket.on('hand:give-floor', (_payload: unknown, ack: Ack) => ack({ ok: true }));
 });
 
+const gcs: Record<string, [number, number]> = {};
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = String((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind);
+    const seen = (gcs[kind] ??= [0, 0]);
+    seen[0]++;
+    seen[1] += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 
@@ -102,6 +112,16 @@ http.listen(0, '127.0.0.1', () => {
 });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'stats') {
+    const marks = process.env.BENCH_MARKS ?? process.env.BENCH_PROFILE;
+    if (marks) {
+      const threads = readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return `${name}:${Number(fields[11]) + Number(fields[12])}`;
+      });
+      appendFileSync(`${marks}/marks-${process.pid}.txt`, `${process.hrtime.bigint() / 1000n} ${threads.join(' ')} ${JSON.stringify(gcs)}\n`);
+    }
     const cpu = process.cpuUsage();
     const memory = process.memoryUsage();
     const stats: ServerStats = {

@@ -1,10 +1,10 @@
 // The server for `npm run bench:townhall`, in its own process so its CPU and memory are measured
 // apart from the clients'. Started by townhall.ts with fork(); reports its port, then answers
 // 'stats' messages with its CPU time and memory.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig, startServer } from '../../server/src/app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'open-talks-bench-'));
@@ -33,12 +33,31 @@ export interface ServerStats {
   loopDelayMaxMs: number;
 }
 
+const gcs: Record<string, [number, number]> = {};
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = String((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind);
+    const seen = (gcs[kind] ??= [0, 0]);
+    seen[0]++;
+    seen[1] += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 const loopDelay = monitorEventLoopDelay({ resolution: 1 }); // ms
 loopDelay.enable();
 
 process.send?.({ type: 'ready', port: server.port });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'stats') {
+    const marks = process.env.BENCH_MARKS ?? process.env.BENCH_PROFILE;
+    if (marks) {
+      const threads = readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return `${name}:${Number(fields[11]) + Number(fields[12])}`;
+      });
+      appendFileSync(`${marks}/marks-${process.pid}.txt`, `${process.hrtime.bigint() / 1000n} ${threads.join(' ')} ${JSON.stringify(gcs)}\n`);
+    }
     const cpu = process.cpuUsage();
     const memory = process.memoryUsage();
     const stats: ServerStats = {

@@ -13,7 +13,10 @@
 // vote per wave, a wave sent at once), --burst B (clients per burst within a wave; default all),
 // --observers K (50), --hands H (N/5), --storage sqlite|postgres (sqlite; postgres uses
 // BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in a schema of its own, dropped
-// after). BENCH_PROFILE=<dir> writes the app server's CPU profile there (node --cpu-prof).
+// after). BENCH_PROFILE=<dir> writes the app server's CPU profile there (node --cpu-prof), and
+// with BENCH_PROFILE_FLOOR=1 the floor's too. BENCH_MARKS=<dir> (or BENCH_PROFILE) makes each
+// server append a line per stats request to <dir>/marks-<pid>.txt: the monotonic time in µs (as
+// in a .cpuprofile, to cut a profile to one phase), each thread's CPU ticks, and its GCs by kind.
 // Needs about N + 100 file descriptors (`ulimit -n`).
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -133,6 +136,9 @@ async function measure(target: Target): Promise<Figures> {
   /** Per observer, per question: the counts seen and when (arrivals are in order). */
   const arrivals: Map<string, { count: number; at: number }[]>[] = Array.from({ length: OBSERVERS }, () => new Map());
   let votesEventsReceived = 0;
+  // Every event the clients receive while the votes go on, by name: what a vote costs on the wire.
+  const wavesReceived: Record<string, { events: number; bytes: number }> = {};
+  let countingWaves = false;
 
   const connectStart = now();
   const clients: Client[] = await inBatches(joined, 100, async (person, i) => {
@@ -142,6 +148,12 @@ async function measure(target: Target): Promise<Figures> {
       socket.once('connect_error', reject);
     });
     const seen = arrivals[i];
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (!countingWaves) return;
+      const seenEvent = (wavesReceived[event] ??= { events: 0, bytes: 0 });
+      seenEvent.events++;
+      seenEvent.bytes += JSON.stringify(args).length;
+    });
     socket.on('qa:votes', (counts) => {
       votesEventsReceived++;
       if (!seen) return;
@@ -217,6 +229,7 @@ async function measure(target: Target): Promise<Figures> {
   })();
   const voted = clients.map(() => new Set<number>());
   const emitSpread: number[] = [];
+  countingWaves = true;
   for (let wave = 0; wave < WAVES; wave++) {
     await phase(`vote wave ${wave + 1} (${N} votes, bursts of ${Math.min(BURST, N)})`, async () => {
       for (let from = 0; from < N; from += BURST) {
@@ -246,6 +259,8 @@ async function measure(target: Target): Promise<Figures> {
       await new Promise((resolve) => setTimeout(resolve, 600));
     });
   }
+
+  countingWaves = false;
 
   // ── hands: H raised at once, then the floor given a few times ──────────────────────────────
   const handLatency: number[] = [];
@@ -314,6 +329,12 @@ async function measure(target: Target): Promise<Figures> {
   console.log(`sending a burst took the clients: ${emitSpread.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   console.log(`ask ack:     p50 ${fmt(percentile(askLatency, 50))} ms   p99 ${fmt(percentile(askLatency, 99))} ms`);
   console.log(`raise ack:   p50 ${fmt(percentile(handLatency, 50))} ms   p99 ${fmt(percentile(handLatency, 99))} ms`);
+  const perVote = (n: number) => (n / Math.max(1, votes.length + refused)).toFixed(2);
+  console.log(
+    `events received during the vote waves, per vote (all clients; acks apart): ${Object.entries(wavesReceived)
+      .map(([event, { events, bytes }]) => `${event} ${perVote(events)} (${Math.round(bytes / events)} B)`)
+      .join(', ')}`,
+  );
   console.log(`qa:votes events received by all clients: ${votesEventsReceived} (${(votesEventsReceived / N).toFixed(1)} per client for ${votes.length} votes)`);
   console.log('');
   console.log("server process (CPU time over wall time: 100% = one core busy; loop = event loop busy), and the clients' process:");
@@ -349,7 +370,12 @@ const app = await measure({
   env: STORAGE === 'postgres' ? { BENCH_DATABASE_URL: PG_URL, DATABASE_SCHEMA: PG_SCHEMA } : {},
   profile: true,
 });
-const floor = await measure({ name: 'floor: bare Socket.IO, same vote work, no storage', script: './townhall-floor.ts', env: {}, profile: false });
+const floor = await measure({
+  name: 'floor: bare Socket.IO, same vote work, no storage',
+  script: './townhall-floor.ts',
+  env: {},
+  profile: Boolean(process.env.BENCH_PROFILE_FLOOR),
+});
 if (STORAGE === 'postgres') {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: PG_URL });
