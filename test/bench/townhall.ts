@@ -10,7 +10,8 @@
 //   npm run bench:townhall -- --clients 2000 --storage postgres
 //
 // Options: --clients N (500), --questions Q (40), --waves W (3: each client votes W times, one
-// vote per wave, a wave sent at once), --burst B (clients per burst within a wave; default all),
+// vote per wave, a wave sent at once), --warmup K (1: waves sent first and left out of every
+// figure, for both servers), --burst B (clients per burst within a wave; default all),
 // --observers K (50), --hands H (N/5), --storage sqlite|postgres (sqlite; postgres uses
 // BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in a schema of its own, dropped
 // after). BENCH_PROFILE=<dir> writes the app server's CPU profile there (node --cpu-prof), and
@@ -37,6 +38,10 @@ function option(name: string, fallback: number): number {
 const N = option('clients', 500);
 const QUESTIONS = Math.min(option('questions', 40), N);
 const WAVES = Math.min(option('waves', 3), QUESTIONS - 1);
+// Waves sent first and left out of every figure (both servers alike): the first wave of a fresh
+// process carries compiling the vote path and each person's first rate-limit entry.
+const warmupAt = process.argv.indexOf('--warmup');
+const WARMUP = Math.max(0, Math.min(warmupAt < 0 ? 1 : Math.floor(Number(process.argv[warmupAt + 1])) || 0, QUESTIONS - 1 - WAVES));
 const BURST = option('burst', N);
 const OBSERVERS = Math.min(option('observers', 50), N);
 const HANDS = Math.min(option('hands', Math.ceil(N / 5)), N);
@@ -229,9 +234,10 @@ async function measure(target: Target): Promise<Figures> {
   })();
   const voted = clients.map(() => new Set<number>());
   const emitSpread: number[] = [];
-  countingWaves = true;
-  for (let wave = 0; wave < WAVES; wave++) {
-    await phase(`vote wave ${wave + 1} (${N} votes, bursts of ${Math.min(BURST, N)})`, async () => {
+  for (let wave = -WARMUP; wave < WAVES; wave++) {
+    const counted = wave >= 0;
+    countingWaves = counted;
+    await phase(`${counted ? 'vote wave' : 'warm-up wave'} ${counted ? wave + 1 : wave + WARMUP + 1} (${N} votes, bursts of ${Math.min(BURST, N)})`, async () => {
       for (let from = 0; from < N; from += BURST) {
         const burstStart = now();
         const burst = Promise.all(
@@ -244,6 +250,7 @@ async function measure(target: Target): Promise<Figures> {
             const emitted = now();
             const reply = await ack(socket, 'qa:vote', { questionId: questionIds[q]!, up: true });
             const acked = now();
+            if (!counted) return;
             ackLatency.push(acked - emitted);
             if (!reply.ok) {
               refused++;
