@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TownhallLive } from '../../shared/src/protocol/index.js';
+import { createSession, http, join } from '../helpers/api.js';
+import { launchBrowser, missingChromium, shot } from '../helpers/browser.js';
+import { client, closeAllClients, send } from './clients.js';
+import { startCluster, type Cluster, type ClusterNode } from './cluster.js';
+import { clusterSkipReason } from './environment.js';
+
+// Open Talks in real Chromium through HAProxy and three nodes: a facilitator and two
+// participants, each pinned to a different node, run a Town Hall; the node owning the session is
+// killed with SIGKILL and the pages come back by themselves, with nothing acknowledged missing
+// (CLU85, CLU86, CLU87 seen from the browser).
+
+const missing = missingChromium();
+const skip = missing ?? (await clusterSkipReason());
+const PAGE_MS = 45_000; // a page's first load or its reconnection, on a loaded 2-core machine
+const LIVE_MS = 20_000; // a live update from another page
+
+/** The banner's data-status values a page went through since `watchStatus` (ConnectionBanner). */
+async function watchStatus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { statuses: string[] };
+    w.statuses = [];
+    const banner = document.querySelector('.connection-banner')!;
+    new MutationObserver(() => w.statuses.push(banner.getAttribute('data-status') ?? '')).observe(banner, { attributes: true, attributeFilter: ['data-status'] });
+  });
+}
+const statusesOf = (page: Page) => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+const status = (page: Page) => page.locator('.connection-banner').getAttribute('data-status', { timeout: PAGE_MS });
+
+/** The node HAProxy pins this page's browser context to (its `otnode` cookie, CLU82). */
+async function nodeOf(page: Page): Promise<string | undefined> {
+  return (await page.context().cookies()).find((c) => c.name === 'otnode')?.value;
+}
+
+describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes when the owner dies', () => {
+  let cluster: Cluster;
+  let browser: Browser;
+  beforeAll(async () => {
+    cluster = await startCluster({ leaseMs: 2000 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of browser?.contexts() ?? []) await context.close().catch(() => undefined);
+    await browser?.close();
+    closeAllClients();
+    await cluster?.close();
+  });
+
+  /** A page of its own browser context, pinned by HAProxy's cookie to `node` (as if the proxy had picked it). */
+  async function pageOn(node: ClusterNode, path: string): Promise<Page> {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'otnode', value: node.id, url: cluster.url }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_MS);
+    await page.goto(`${cluster.url}${path}`);
+    return page;
+  }
+
+  it('a Town Hall: a question and a vote go live across nodes, and survive the owner’s SIGKILL', async () => {
+    const url = cluster.url;
+    const created = await createSession(url, { title: 'Town Hall in three browsers', format: 'townhall', attribution: 'named' });
+    const sessionId = created.session.id;
+    const staff = await client(url, created.facilitatorToken);
+    expect(await send(staff.socket, 'townhall:configure', { moderation: 'post' })).toMatchObject({ ok: true });
+    staff.close();
+    const ana = await join(url, created.session.joinCode, { displayName: 'Ana', mode: 'remote' });
+    const ben = await join(url, created.session.joinCode, { displayName: 'Ben', mode: 'in-room' });
+
+    // One page per node, so whichever node owns the session, one page loses its node.
+    const [n1, n2, n3] = cluster.nodes as [ClusterNode, ClusterNode, ClusterNode];
+    const facilitator = await pageOn(n1, `/s/${sessionId}/console#token=${created.facilitatorToken}`);
+    const anaPage = await pageOn(n2, `/s/${sessionId}#token=${ana.token}`);
+    const benPage = await pageOn(n3, `/s/${sessionId}#token=${ben.token}`);
+    const pages = [facilitator, anaPage, benPage];
+    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    const served = await Promise.all(pages.map(nodeOf));
+    expect(served, 'HAProxy kept each page on the node its cookie named').toEqual([n1.id, n2.id, n3.id]);
+    await facilitator.getByRole('tab', { name: /^Run/ }).click();
+
+    // Before: Ana asks, Ben sees it live and upvotes, the facilitator sees the count.
+    const before = 'Will the minutes be published?';
+    await anaPage.getByLabel('Your question').fill(before);
+    await anaPage.getByRole('button', { name: 'Ask', exact: true }).click();
+    const benBefore = benPage.locator('.question-item').filter({ hasText: before });
+    await expect.poll(() => benBefore.count(), { timeout: LIVE_MS }).toBe(1);
+    await benBefore.getByRole('button', { name: /Upvote/ }).click();
+    await expect.poll(() => benBefore.getByRole('button', { name: /Upvote/ }).getAttribute('aria-pressed'), { timeout: LIVE_MS }).toBe('true');
+    const facilitatorBefore = facilitator.locator('li[data-question]').filter({ hasText: before });
+    await expect.poll(() => facilitatorBefore.locator('.th-votes').innerText(), { timeout: LIVE_MS }).toBe('1 vote');
+    await expect.poll(() => anaPage.locator('.question-item').filter({ hasText: before }).innerText(), { timeout: LIVE_MS }).toContain('Votes: 1');
+
+    // What the server acknowledged before the failure (the pages showed it, so it was stored).
+    const truthBefore = (await http(url, 'GET', `/api/sessions/${sessionId}/townhall`, { token: created.facilitatorToken })).body.townhall as TownhallLive;
+    expect(truthBefore.qa.questions.map((q) => [q.text, q.votes])).toEqual([[before, 1]]);
+
+    // The owner dies without a word.
+    const owner = await cluster.ownerOf(sessionId);
+    expect(owner, 'a node holds the session lease').toBeDefined();
+    const victim = pages[cluster.nodes.indexOf(owner!)]!;
+    for (const page of pages) await watchStatus(page);
+    await cluster.kill(cluster.nodes.indexOf(owner!));
+
+    // Every page is connected again by itself; the one on the dead node said it was reconnecting
+    // and is now pinned to a live node.
+    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    await expect.poll(() => statusesOf(victim), { timeout: PAGE_MS }).toContain('reconnecting');
+    expect((await statusesOf(victim)).at(-1)).toBe('connected');
+    await expect.poll(() => nodeOf(victim), { timeout: PAGE_MS }).not.toBe(owner!.id);
+    await expect.poll(async () => (await cluster.ownerOf(sessionId))?.id, { timeout: PAGE_MS }).not.toBe(owner!.id);
+
+    // After: Ben asks from his page; all three pages show it.
+    const after = 'Who chairs the next meeting?';
+    await benPage.getByLabel('Your question').fill(after);
+    await benPage.getByRole('button', { name: 'Ask', exact: true }).click();
+    const anaAfter = anaPage.locator('.question-item').filter({ hasText: after });
+    await expect.poll(() => anaAfter.count(), { timeout: LIVE_MS }).toBe(1);
+    await expect.poll(() => benPage.locator('.question-item').filter({ hasText: after }).count(), { timeout: LIVE_MS }).toBe(1);
+    await expect.poll(() => facilitator.locator('li[data-question]').filter({ hasText: after }).count(), { timeout: LIVE_MS }).toBe(1);
+    // And Ana's vote on it, made after the failure, reaches the facilitator.
+    await anaAfter.getByRole('button', { name: /Upvote/ }).click();
+    await expect.poll(() => facilitator.locator('li[data-question]').filter({ hasText: after }).locator('.th-votes').innerText(), { timeout: LIVE_MS }).toBe('1 vote');
+
+    // Nothing acknowledged before the failure is missing, on any page or on the server.
+    await expect.poll(() => facilitatorBefore.locator('.th-votes').innerText(), { timeout: LIVE_MS }).toBe('1 vote');
+    await expect.poll(() => anaPage.locator('.question-item').filter({ hasText: before }).innerText(), { timeout: LIVE_MS }).toContain('Votes: 1');
+    await expect.poll(() => benBefore.getByRole('button', { name: /Upvote/ }).getAttribute('aria-pressed'), { timeout: LIVE_MS }).toBe('true');
+    const truth = (await http(url, 'GET', `/api/sessions/${sessionId}/townhall`, { token: created.facilitatorToken })).body.townhall as TownhallLive;
+    expect(Object.fromEntries(truth.qa.questions.map((q) => [q.text, q.votes]))).toEqual({ [before]: 1, [after]: 1 });
+
+    await shot(facilitator, 'cluster-townhall-facilitator-after-failover');
+    await shot(anaPage, 'cluster-townhall-ana-after-failover');
+    await shot(benPage, 'cluster-townhall-ben-after-failover');
+  });
+});
