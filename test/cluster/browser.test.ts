@@ -16,6 +16,7 @@ const missing = missingChromium();
 const skip = missing ?? (await clusterSkipReason());
 const PAGE_MS = 45_000; // a page's first load or its reconnection, on a loaded 2-core machine
 const LIVE_MS = 20_000; // a live update from another page
+const ROUND_MS = 60_000; // long enough to outlive a failover on a loaded machine
 
 /** The banner's data-status values a page went through since `watchStatus` (ConnectionBanner). */
 async function watchStatus(page: Page): Promise<void> {
@@ -32,6 +33,12 @@ const status = (page: Page) => page.locator('.connection-banner').getAttribute('
 /** The node HAProxy pins this page's browser context to (its `otnode` cookie, CLU82). */
 async function nodeOf(page: Page): Promise<string | undefined> {
   return (await page.context().cookies()).find((c) => c.name === 'otnode')?.value;
+}
+
+/** Which node HAProxy sends a request pinned to `node` to: `node` itself once it is back up. */
+async function servedBy(node: ClusterNode, proxyUrl = ''): Promise<string | null> {
+  const response = await fetch(`${proxyUrl}/api/health`, { headers: { cookie: `otnode=${node.id}` } });
+  return response.headers.get('x-open-talks-node');
 }
 
 describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes when the owner dies', () => {
@@ -133,4 +140,76 @@ describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes whe
     await shot(anaPage, 'cluster-townhall-ana-after-failover');
     await shot(benPage, 'cluster-townhall-ben-after-failover');
   });
+
+  it('a café: the seat stays shown and the round’s clock keeps its deadline when the owner dies', async () => {
+    const url = cluster.url;
+    // The node killed by the test above comes back first, and HAProxy sends to it again.
+    for (const [i, node] of cluster.nodes.entries()) {
+      if (node.process?.exitCode === null && node.process.signalCode === null) continue;
+      await cluster.restart(i);
+      await expect.poll(() => servedBy(node, url), { timeout: PAGE_MS }).toBe(node.id);
+    }
+    const created = await createSession(url, { title: 'Café in three browsers', format: 'cafe', attribution: 'named' });
+    const sessionId = created.session.id;
+    const guests = [];
+    for (const name of ['Chidi', 'Dana', 'Emre']) guests.push(await join(url, created.session.joinCode, { displayName: name, mode: 'remote' }));
+    const staff = await client(url, created.facilitatorToken);
+    const tables = ['A', 'B'].map((label) => ({ label: `Online ${label}`, kind: 'remote' as const, capacity: 3 }));
+    expect(await send(staff.socket, 'cafe:set-tables', { tables })).toMatchObject({ ok: true });
+    expect(await send(staff.socket, 'cafe:set-rounds', { rounds: [{ question: 'What should stay the same?', durationMinutes: ROUND_MS / 60_000 }] })).toMatchObject({ ok: true });
+    expect(await send(staff.socket, 'cafe:plan', { seed: 3 })).toMatchObject({ ok: true });
+
+    const pages = await Promise.all(guests.map((g, i) => pageOn(cluster.nodes[i]!, `/s/${sessionId}#token=${g.token}`)));
+    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    expect(await Promise.all(pages.map(nodeOf))).toEqual(cluster.nodes.map((n) => n.id));
+
+    const started = await send(staff.socket, 'cafe:start-round', {});
+    expect(started).toMatchObject({ ok: true, run: { round: 1, timer: { status: 'running' } } });
+    const deadline = started.run.timer.deadline as number;
+    /** The page's countdown agrees with the round's deadline (within what a loaded machine needs to redraw). */
+    const onTime = async (page: Page) => {
+      const [m, s] = (await page.getByTestId('countdown').innerText()).split(':').map(Number);
+      return Math.abs(m! * 60 + s! - Math.max(0, (deadline - Date.now()) / 1000)) <= 3;
+    };
+    const headings: string[] = [];
+    for (const page of pages) {
+      await expect.poll(() => page.locator('#cafe-card-heading').innerText(), { timeout: LIVE_MS }).toMatch(/^Round 1 of 1 — go to table \d, Online [AB]$/);
+      await expect.poll(() => page.getByTestId('cafe-card').innerText(), { timeout: LIVE_MS }).toContain('What should stay the same?');
+      await expect.poll(() => onTime(page), { timeout: LIVE_MS }).toBe(true);
+      headings.push(await page.locator('#cafe-card-heading').innerText());
+    }
+
+    const owner = await cluster.ownerOf(sessionId);
+    expect(owner, 'a node holds the session lease').toBeDefined();
+    const victim = pages[cluster.nodes.indexOf(owner!)]!;
+    for (const page of pages) await watchStatus(page);
+    await cluster.kill(cluster.nodes.indexOf(owner!));
+
+    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    await expect.poll(() => statusesOf(victim), { timeout: PAGE_MS }).toContain('reconnecting');
+    expect(Date.now(), 'the round is still running after the failover').toBeLessThan(deadline - 5_000);
+
+    // Fresh state from the new nodes: the same seats, the same deadline, still counting down.
+    for (const [i, page] of pages.entries()) {
+      await expect.poll(() => page.locator('#cafe-card-heading').innerText(), { timeout: LIVE_MS }).toBe(headings[i]);
+      await expect.poll(() => onTime(page), { timeout: LIVE_MS }).toBe(true);
+    }
+    // A prompt sent after the failure reaches every page (the staff socket reconnected on its own).
+    await expect.poll(async () => (await send(staff.socket, 'cafe:prompt', { text: 'After the failure: one idea each', tableId: null }))?.ok, { timeout: LIVE_MS }).toBe(true);
+    for (const page of pages) await expect.poll(() => page.getByTestId('cafe-card').innerText(), { timeout: LIVE_MS }).toContain('After the failure: one idea each');
+    for (const [i, page] of pages.entries()) await shot(page, `cluster-cafe-guest${i + 1}-after-failover`);
+
+    // The new owner ends the round at its deadline: every page says the round is over.
+    for (const page of pages) {
+      await expect
+        .poll(() => page.locator('#cafe-card-heading').innerText(), { timeout: deadline - Date.now() + LIVE_MS })
+        .toMatch(/^(Round 1 of 1 is over\.|The café is over\. Thank you for taking part!)$/);
+    }
+    const run = (await http(url, 'GET', `/api/sessions/${sessionId}/cafe`, { token: created.facilitatorToken })).body.cafe.run;
+    // Ended by the new owner at the deadline the old one set (same margin as cafe-failover.test.ts).
+    expect(run.timer.status).toBe('ended');
+    expect(run.timer.endedAt).toBeGreaterThanOrEqual(deadline);
+    expect(run.timer.endedAt).toBeLessThan(deadline + 3_000);
+    await shot(pages[0]!, 'cluster-cafe-guest1-round-over');
+  }, 240_000);
 });
