@@ -81,7 +81,7 @@ describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes whe
     const anaPage = await pageOn(n2, `/s/${sessionId}#token=${ana.token}`);
     const benPage = await pageOn(n3, `/s/${sessionId}#token=${ben.token}`);
     const pages = [facilitator, anaPage, benPage];
-    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    for (const [i, page] of pages.entries()) await expect.poll(() => status(page), { timeout: PAGE_MS, message: `page ${i + 1} connected` }).toBe('connected');
     const served = await Promise.all(pages.map(nodeOf));
     expect(served, 'HAProxy kept each page on the node its cookie named').toEqual([n1.id, n2.id, n3.id]);
     await facilitator.getByRole('tab', { name: /^Run/ }).click();
@@ -111,7 +111,7 @@ describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes whe
 
     // Every page is connected again by itself; the one on the dead node said it was reconnecting
     // and is now pinned to a live node.
-    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    for (const [i, page] of pages.entries()) await expect.poll(() => status(page), { timeout: PAGE_MS, message: `page ${i + 1} connected` }).toBe('connected');
     await expect.poll(() => statusesOf(victim), { timeout: PAGE_MS }).toContain('reconnecting');
     expect((await statusesOf(victim)).at(-1)).toBe('connected');
     await expect.poll(() => nodeOf(victim), { timeout: PAGE_MS }).not.toBe(owner!.id);
@@ -147,7 +147,7 @@ describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes whe
     for (const [i, node] of cluster.nodes.entries()) {
       if (node.process?.exitCode === null && node.process.signalCode === null) continue;
       await cluster.restart(i);
-      await expect.poll(() => servedBy(node, url), { timeout: PAGE_MS }).toBe(node.id);
+      await expect.poll(() => servedBy(node, url), { timeout: PAGE_MS, message: `HAProxy sends to ${node.id} again` }).toBe(node.id);
     }
     const created = await createSession(url, { title: 'Café in three browsers', format: 'cafe', attribution: 'named' });
     const sessionId = created.session.id;
@@ -160,7 +160,7 @@ describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes whe
     expect(await send(staff.socket, 'cafe:plan', { seed: 3 })).toMatchObject({ ok: true });
 
     const pages = await Promise.all(guests.map((g, i) => pageOn(cluster.nodes[i]!, `/s/${sessionId}#token=${g.token}`)));
-    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    for (const [i, page] of pages.entries()) await expect.poll(() => status(page), { timeout: PAGE_MS, message: `page ${i + 1} connected` }).toBe('connected');
     expect(await Promise.all(pages.map(nodeOf))).toEqual(cluster.nodes.map((n) => n.id));
 
     const started = await send(staff.socket, 'cafe:start-round', {});
@@ -185,7 +185,7 @@ describe.skipIf(Boolean(skip))('Open Talks in the browser across three nodes whe
     for (const page of pages) await watchStatus(page);
     await cluster.kill(cluster.nodes.indexOf(owner!));
 
-    for (const page of pages) await expect.poll(() => status(page), { timeout: PAGE_MS }).toBe('connected');
+    for (const [i, page] of pages.entries()) await expect.poll(() => status(page), { timeout: PAGE_MS, message: `page ${i + 1} connected` }).toBe('connected');
     await expect.poll(() => statusesOf(victim), { timeout: PAGE_MS }).toContain('reconnecting');
     expect(Date.now(), 'the round is still running after the failover').toBeLessThan(deadline - 5_000);
 
