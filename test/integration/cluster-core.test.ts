@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ownerRun, runFenced } from '../../server/src/cluster/fencing.js';
+import type { RedisLeases } from '../../server/src/cluster/redis-lease.js';
 import { AppError } from '../../server/src/errors.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
@@ -274,7 +275,6 @@ describe.skipIf(skip)('cluster core', () => {
     const [a] = await twoNodes();
     const slow = await createSession(a.url, { title: 'Slow resume' });
     const failing = await createSession(a.url, { title: 'Failing resume' });
-    a.cluster.ownership.forget(slow.session.id);
     let resumed = false;
     let failOnce = true;
     a.cluster.ownership.onAcquired(async (sessionId) => {
@@ -287,9 +287,13 @@ describe.skipIf(skip)('cluster core', () => {
         throw new Error('PostgreSQL blip');
       }
     });
-    // Both sessions were taken when they were created: give them back so a takes them again.
-    await a.cluster.redis!.del([`${PREFIX}lease:${slow.session.id}`, `${PREFIX}lease:${failing.session.id}`]);
-    await until(() => !a.cluster.ownership.owns(slow.session.id) && !a.cluster.ownership.owns(failing.session.id), 'a to notice', 3_000);
+    // Both sessions were taken when they were created: a lets them go, so that it takes them again.
+    const leases = a.cluster.ownership as RedisLeases;
+    for (const id of [slow.session.id, failing.session.id]) {
+      leases.lose(id, leases.fence(id)!);
+      await a.cluster.redis!.del(`${PREFIX}lease:${id}`);
+    }
+    expect(leases.owns(slow.session.id) || leases.owns(failing.session.id)).toBe(false);
 
     const first = a.cluster.ownership.ownerOf(slow.session.id);
     await until(() => a.cluster.ownership.owns(slow.session.id), 'a to hold the lease');
