@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ownerRun, runFenced } from '../../server/src/cluster/fencing.js';
-import type { RedisLeases } from '../../server/src/cluster/redis-lease.js';
+import type { Redis } from '../../server/src/cluster/index.js';
+import { RedisLeases } from '../../server/src/cluster/redis-lease.js';
+import { createLogger } from '../../server/src/log.js';
 import { AppError } from '../../server/src/errors.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
@@ -269,6 +271,28 @@ describe.skipIf(skip)('cluster core', () => {
     expect(b.cluster.ownership.owns(id)).toBe(false);
     // Its next use takes it.
     expect(await b.cluster.ownership.ownerOf(id)).toBe('b');
+  });
+
+  it('CLU23 a session unused for idleMs, with no running clock, gives its lease back; one with a running clock keeps it', async () => {
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    // The test's `redis` package is the root one; the server's client type is the same client.
+    const leases = new RedisLeases(redis as unknown as Redis, 'idle-node', 600, createLogger('silent'), { prefix: PREFIX, idleMs: 500 });
+    try {
+      leases.watchRunning(() => Promise.resolve(new Set(['running-session'])));
+      const dropped: string[] = [];
+      leases.onLost((sessionId) => dropped.push(sessionId));
+      expect(await leases.ownerOf('idle-session')).toBe('idle-node');
+      expect(await leases.ownerOf('running-session')).toBe('idle-node');
+      await until(() => !leases.owns('idle-session'), 'the idle session to be let go', 3_000);
+      expect(dropped).toEqual(['idle-session']);
+      expect(await redis.get(`${PREFIX}lease:idle-session`)).toBeNull();
+      expect(await redis.sIsMember(`${PREFIX}sessions`, 'idle-session')).toBeFalsy();
+      expect(leases.owns('running-session')).toBe(true);
+    } finally {
+      await leases.close();
+      await redis.close();
+    }
   });
 
   it('CLU25 CLU26 commands wait for a session taken to resume; a resume that fails gives the lease back', async () => {
