@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ownerRun, runFenced } from '../../server/src/cluster/fencing.js';
+import type { Redis } from '../../server/src/cluster/index.js';
+import { RedisLeases } from '../../server/src/cluster/redis-lease.js';
+import { createLogger } from '../../server/src/log.js';
 import { AppError } from '../../server/src/errors.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
@@ -213,6 +216,136 @@ describe.skipIf(skip)('cluster core', () => {
     expect(b.cluster.ownership.fence(id)).toBeGreaterThan(before);
     await ownerRun(b.cluster.ownership, id, () => b.store.transaction((repos) => repos.cafe.saveRun(id, { round: 3, timer: null }, Date.now())));
     expect((await a.store.cafe.run(id)).round).toBe(3);
+  });
+
+  it('CLU21 CLU22 after Redis came back empty, a café round nobody touches still ends at its deadline', { timeout: 30_000 }, async () => {
+    const [a, b] = await twoNodes();
+    const cafe = await createSession(a.url, { title: 'Redis flushed' });
+    const id = cafe.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    const f = { token: cafe.facilitatorToken };
+    const base = `/api/sessions/${id}/cafe`;
+    await join(a.url, cafe.session.joinCode, { displayName: 'Guest', mode: 'remote' });
+    await http(a.url, 'PUT', `${base}/tables`, { ...f, body: { tables: [{ label: 'Online', kind: 'remote', capacity: 4 }] } });
+    await http(a.url, 'PUT', `${base}/rounds`, {
+      ...f,
+      body: {
+        rounds: [
+          { question: 'Six seconds?', durationMinutes: 0.1 },
+          { question: 'Next?', durationMinutes: 10 },
+        ],
+      },
+    });
+    expect((await http(a.url, 'POST', `${base}/plan`, { ...f, body: {} })).status).toBe(201);
+    const started = await http(a.url, 'POST', `${base}/run/start`, { ...f, body: {} });
+    const deadline: number = started.body.run.timer.deadline;
+
+    // As after a Redis restart without persistence: every key of the cluster is gone.
+    const keys = await a.cluster.redis!.keys(`${PREFIX}*`);
+    await a.cluster.redis!.del(keys);
+    const fenceBefore = a.cluster.ownership.fence(id)!;
+
+    // No command from now on: the round must still end, on whichever node took the session again.
+    let timer = (await b.store.cafe.run(id)).timer;
+    while (timer?.status === 'running' && Date.now() < deadline + 3_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      timer = (await b.store.cafe.run(id)).timer;
+    }
+    expect(timer?.status).toBe('ended');
+    const owner = a.cluster.ownership.owns(id) ? a : b;
+    expect(owner.cluster.ownership.fence(id)).toBeGreaterThan(fenceBefore);
+  });
+
+  it('CLU22 CLU23 the sweeper adopts only sessions with a running clock; the others leave its set', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Nothing running' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    expect(await b.cluster.redis!.sIsMember(`${PREFIX}sessions`, id)).toBeTruthy();
+    await a.close(); // gives its leases back
+    nodes.splice(nodes.indexOf(a), 1);
+    const redis = b.cluster.redis!;
+    const deadline = Date.now() + 5_000;
+    while ((await redis.sIsMember(`${PREFIX}sessions`, id)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await redis.sIsMember(`${PREFIX}sessions`, id)).toBeFalsy();
+    expect(b.cluster.ownership.owns(id)).toBe(false);
+    // Its next use takes it.
+    expect(await b.cluster.ownership.ownerOf(id)).toBe('b');
+  });
+
+  it('CLU23 a session unused for idleMs, with no running clock, gives its lease back; one with a running clock keeps it', async () => {
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    // The test's `redis` package is the root one; the server's client type is the same client.
+    const leases = new RedisLeases(redis as unknown as Redis, 'idle-node', 600, createLogger('silent'), { prefix: PREFIX, idleMs: 500 });
+    try {
+      leases.watchRunning(() => Promise.resolve(new Set(['running-session'])));
+      const dropped: string[] = [];
+      leases.onLost((sessionId) => dropped.push(sessionId));
+      expect(await leases.ownerOf('idle-session')).toBe('idle-node');
+      expect(await leases.ownerOf('running-session')).toBe('idle-node');
+      await until(() => !leases.owns('idle-session'), 'the idle session to be let go', 3_000);
+      expect(dropped).toEqual(['idle-session']);
+      expect(await redis.get(`${PREFIX}lease:idle-session`)).toBeNull();
+      expect(await redis.sIsMember(`${PREFIX}sessions`, 'idle-session')).toBeFalsy();
+      expect(leases.owns('running-session')).toBe(true);
+    } finally {
+      await leases.close();
+      await redis.close();
+    }
+  });
+
+  it('CLU25 CLU26 commands wait for a session taken to resume; a resume that fails gives the lease back', async () => {
+    const [a] = await twoNodes();
+    const slow = await createSession(a.url, { title: 'Slow resume' });
+    const failing = await createSession(a.url, { title: 'Failing resume' });
+    let resumed = false;
+    let failOnce = true;
+    a.cluster.ownership.onAcquired(async (sessionId) => {
+      if (sessionId === slow.session.id) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        resumed = true;
+      }
+      if (sessionId === failing.session.id && failOnce) {
+        failOnce = false;
+        throw new Error('PostgreSQL blip');
+      }
+    });
+    // Both sessions were taken when they were created: a lets them go, so that it takes them again.
+    const leases = a.cluster.ownership as RedisLeases;
+    for (const id of [slow.session.id, failing.session.id]) {
+      leases.lose(id, leases.fence(id)!);
+      await a.cluster.redis!.del(`${PREFIX}lease:${id}`);
+    }
+    expect(leases.owns(slow.session.id) || leases.owns(failing.session.id)).toBe(false);
+
+    const first = a.cluster.ownership.ownerOf(slow.session.id);
+    await until(() => a.cluster.ownership.owns(slow.session.id), 'a to hold the lease');
+    expect(resumed).toBe(false);
+    expect(await a.cluster.ownership.ownerOf(slow.session.id)).toBe('a'); // a command arriving now
+    expect(resumed).toBe(true);
+    expect(await first).toBe('a');
+
+    await expect(a.cluster.ownership.ownerOf(failing.session.id)).rejects.toMatchObject({ code: 'unavailable' });
+    expect(a.cluster.ownership.owns(failing.session.id)).toBe(false);
+    expect(await a.cluster.redis!.get(`${PREFIX}lease:${failing.session.id}`)).toBeNull();
+    expect(await a.cluster.ownership.ownerOf(failing.session.id)).toBe('a');
+  });
+
+  it('CLU27 a refused transaction of an older lease does not drop the newer lease of the same node', async () => {
+    const [a] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Older fence' });
+    const id = created.session.id;
+    expect(await a.cluster.ownership.ownerOf(id)).toBe('a');
+    const fence = a.cluster.ownership.fence(id)!;
+    // Left over from a's previous lease on the session (fence - 1), refused: a keeps its lease.
+    const refused = await runFenced(id, fence - 1, () => a.store.transaction((repos) => repos.cafe.saveRun(id, { round: 5, timer: null }, Date.now()))).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((refused as AppError).code).toBe('unavailable');
+    expect(a.cluster.ownership.owns(id)).toBe(true);
+    expect(a.cluster.ownership.fence(id)).toBe(fence);
   });
 
   it('CLU10 one command budget per person across the nodes', async () => {

@@ -44,19 +44,27 @@ export function clocksFollowOwnership(ownership: SessionOwnership, clocks: Sessi
   ownership.onLost((sessionId) => clocks.dropSession(sessionId));
 }
 
-/**
- * A node's start in a cluster (CLU12): every session with a running clock (as `resumeClocks` reads
- * them) gets an owner now, so its timers run even if nobody sends a command. Sessions held by
- * live nodes stay where they are; the others come here and resume through `onAcquired`.
- */
-export async function claimRunningClocks(store: Store, ownership: SessionOwnership, log: Logger, now = Date.now()): Promise<void> {
+/** The sessions with a running clock, as storage has them (the timers `resumeSession` arms). */
+export async function runningClockSessions(store: Store, now = Date.now()): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const { sessionId } of await store.cafe.runningSessions()) ids.add(sessionId);
   for (const { sessionId, state } of await store.townhall.allStates()) if (townhallClockRunning(state, now)) ids.add(sessionId);
   for (const { sessionId } of await store.consultation.scheduled()) ids.add(sessionId);
+  return ids;
+}
+
+/**
+ * A node's start in a cluster (CLU12): every session with a running clock gets an owner now, so
+ * its timers run even if nobody sends a command. Sessions held by live nodes stay where they are;
+ * the others come here and resume through `onAcquired`. Afterwards the sweeper does the same every
+ * few sweeps (CLU22), so a session keeps an owner even after Redis forgot every lease.
+ */
+export async function claimRunningClocks(store: Store, ownership: SessionOwnership, log: Logger, now = Date.now()): Promise<void> {
+  const ids = await runningClockSessions(store, now);
   await Promise.all(
     [...ids].map((sessionId) =>
       ownership.ownerOf(sessionId).catch((error: unknown) => log.warn({ err: error, sessionId }, 'could not find the owner of a session with a running clock')),
     ),
   );
+  ownership.watchRunning?.(() => runningClockSessions(store));
 }

@@ -25,6 +25,14 @@ export function runFenced<T>(sessionId: string, fence: number, fn: () => T): T {
   return context.run({ sessionId, fence }, fn);
 }
 
+/**
+ * Runs `fn` outside any fence: what it schedules (a notepad's flush timer armed during a command)
+ * is not work of the session's owner and must not carry the command's fence (CLU27).
+ */
+export function unfenced<T>(fn: () => T): T {
+  return context.exit(fn);
+}
+
 /** The fence the current operation runs under, if any. */
 export function currentFence(): Fenced | undefined {
   return context.getStore();
@@ -65,16 +73,17 @@ export type FenceCheck = (trx: Kysely<Database>) => Promise<void>;
 /**
  * The check of CLU6: the stored fence, read `FOR SHARE` so a new owner's fence write waits for
  * this transaction, and this transaction for it. A larger fence means another node took the
- * session: `onStale` drops the lease here and the transaction is refused, changing nothing.
+ * session: `onStale` drops the lease here (only the one this transaction ran under, CLU27) and the
+ * transaction is refused, changing nothing.
  */
-export function fenceCheck(onStale: (sessionId: string) => void): FenceCheck {
+export function fenceCheck(onStale: (sessionId: string, staleFence: number) => void): FenceCheck {
   return async (trx) => {
     const fenced = context.getStore();
     if (!fenced) return;
     const { rows } = await sql<{ fence: string | number }>`SELECT fence FROM session_fences WHERE session_id = ${fenced.sessionId} FOR SHARE`.execute(trx);
     const stored = rows[0] === undefined ? undefined : Number(rows[0].fence);
     if (stored !== undefined && stored > fenced.fence) {
-      onStale(fenced.sessionId);
+      onStale(fenced.sessionId, fenced.fence);
       throw new AppError('unavailable', SESSION_MOVED_MESSAGE);
     }
   };

@@ -91,7 +91,7 @@ export async function startCluster(config: ClusterConfig | undefined, log: Logge
     redis,
     adapter,
     limiters: redisLimiters(redis, prefix),
-    fenceCheck: fenceCheck((sessionId) => leases.lose(sessionId)),
+    fenceCheck: fenceCheck((sessionId, staleFence) => leases.lose(sessionId, staleFence)),
     health: async () => ({ node: nodeId, redis: (await redisAnswers(redis)) ? 'ok' : 'down' }),
     release,
     async close() {

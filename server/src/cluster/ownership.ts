@@ -19,9 +19,16 @@ export interface SessionOwnership {
   forget(sessionId: string): void;
   /**
    * Told after this node takes a session (on first use, or from a node that died): resume its
-   * clocks. The lease is held before it is called; commands wait until it has finished.
+   * clocks. The lease is held before it is called; `ownerOf` (the path of every command, live read
+   * and forwarded request, router.ts) resolves only when it has finished (CLU25). One that fails
+   * gives the lease back (CLU26).
    */
   onAcquired(listener: (sessionId: string) => Promise<void>): void;
+  /**
+   * Where the sessions with a running clock are read from storage: every few sweeps each gets an
+   * owner, even after Redis forgot every lease (CLU22); the others, when idle, are let go (CLU23).
+   */
+  watchRunning?(running: () => Promise<Set<string>>): void;
   /** Told when this node lost a lease it held (renewal failed): drop what it keeps of the session. */
   onLost(listener: (sessionId: string) => void): void;
   /** Gives every lease back (a planned stop), so the others take over at once. */
@@ -37,6 +44,7 @@ export function soloOwnership(nodeId = 'solo'): SessionOwnership {
     fence: () => 0,
     forget: () => undefined,
     onAcquired: () => undefined,
+    watchRunning: () => undefined,
     onLost: () => undefined,
     close: () => Promise.resolve(),
   };

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { unfenced } from '../cluster/fencing.js';
 import type { Logger } from '../log.js';
 import type { StoredNotepad } from '../store/index.js';
 import { MESSAGE } from './protocol.js';
@@ -143,7 +144,8 @@ export class NotepadDocument {
     if (origin !== REMOTE_ORIGIN) {
       this.updatesSeen += 1;
       this.pending.push(update);
-      this.flushTimer ??= setTimeout(() => void this.flush(), this.sharedUntil > this.now() ? SHARED_FLUSH_DELAY : FLUSH_DELAY);
+      // Outside any command's fence (CLU27): the flush is the room's, not the session owner's.
+      this.flushTimer ??= unfenced(() => setTimeout(() => void this.flush(), this.sharedUntil > this.now() ? SHARED_FLUSH_DELAY : FLUSH_DELAY));
     }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
@@ -183,7 +185,7 @@ export class NotepadDocument {
       } catch (error) {
         // Keep the batch for the next attempt: it is still in memory and in every client.
         this.pending = [...taken, ...this.pending];
-        this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_DELAY);
+        this.flushTimer ??= unfenced(() => setTimeout(() => void this.flush(), FLUSH_DELAY));
         this.log.error({ err: error, room: this.name }, 'notepad flush failed');
         return;
       }
