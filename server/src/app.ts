@@ -148,6 +148,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     limiters: config.cluster ? cluster.limiters : undefined,
     clusterHealth: cluster.health,
     cluster: routing?.http,
+    clusterGuard: routing?.guard,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.

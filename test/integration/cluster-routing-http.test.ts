@@ -3,9 +3,13 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NodeClient } from '../../server/src/cluster/forward.js';
-import { clusterHttp } from '../../server/src/cluster/forward-http.js';
+import { spawn } from 'node:child_process';
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { NodeClient, NotSent } from '../../server/src/cluster/forward.js';
+import { clusterHttp, ownerGuard } from '../../server/src/cluster/forward-http.js';
+import { internalEndpoint } from '../../server/src/cluster/internal.js';
 import { secretDigest } from '../../server/src/cluster/internal-auth.js';
+import { capturedLog } from '../helpers/log-capture.js';
 import type { SessionOwnership } from '../../server/src/cluster/ownership.js';
 import { freePort } from '../helpers/child-server.js';
 
@@ -170,5 +174,146 @@ describe('HTTP forwarding between two nodes', () => {
     expect(x.hits.echo).toBe(1);
     expect((await post(x.url, '/api/other')).status).toBe(404);
     expect(y.hits.echo).toBe(0);
+  });
+});
+
+describe('the owner guard on the API routes (CLU47)', () => {
+  let server: Server;
+  let url: string;
+  const ownership = new SetOwnership('x', 'y');
+  let hits = 0;
+
+  beforeAll(async () => {
+    const app: Express = express();
+    // No forwarding middleware: what a path the middleware read otherwise than Express would reach.
+    app.use('/api/sessions/:id', ownerGuard({ ownership, run: (_id, fn) => fn(), sessionExists: (id) => Promise.resolve(id === SESSION), log }));
+    app.post('/api/sessions/:id/echo', (_req, res) => {
+      hits++;
+      res.status(201).json({ ran: true });
+    });
+    app.use((_req, res) => void res.status(404).json({ error: { code: 'not_found' } }));
+    server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('a node that does not own the session answers unavailable and runs nothing; its owner runs it; a made-up id passes on', async () => {
+    hits = 0;
+    ownership.owner = 'y';
+    const onNonOwner = await fetch(`${url}/API/sessions/${SESSION}/echo`, { method: 'POST', headers: { connection: 'close' } });
+    expect(onNonOwner.status).toBe(503);
+    expect(await onNonOwner.json()).toMatchObject({ error: { code: 'unavailable' } });
+    expect(hits).toBe(0);
+    ownership.owner = 'x';
+    expect((await fetch(`${url}/api/sessions/${SESSION}/echo`, { method: 'POST', headers: { connection: 'close' } })).status).toBe(201);
+    expect(hits).toBe(1);
+    ownership.owner = 'y';
+    expect((await fetch(`${url}/api/sessions/nosuchsession/echo`, { method: 'POST', headers: { connection: 'close' } })).status).toBe(201);
+  });
+});
+
+describe('refused forged requests are logged at most once per interval (CLU51)', () => {
+  let server: Server;
+  let url: string;
+  const captured = capturedLog('warn');
+
+  beforeAll(async () => {
+    const digest = secretDigest(SECRET);
+    const stub = { ownerOf: () => Promise.reject(new Error('not reached')) } as unknown as SessionOwnership;
+    const internal = internalEndpoint({
+      ownership: stub,
+      local: undefined as never,
+      run: (_id, fn) => fn(),
+      participant: () => Promise.resolve(undefined),
+      secretDigest: digest,
+      log: captured.log,
+    });
+    const app: Express = express();
+    app.use(
+      clusterHttp({
+        ownership: stub,
+        nodes: { urlOf: () => Promise.resolve(undefined) },
+        client: new NodeClient('z', SECRET),
+        run: (_id, fn) => fn(),
+        internal,
+        secretDigest: digest,
+        sessionExists: () => Promise.resolve(true),
+        log: captured.log,
+      }),
+    );
+    server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('twenty forged internal calls and twenty forged forwarded requests: 403 each, one warning line each kind', async () => {
+    for (let i = 0; i < 20; i++) {
+      const internal = await fetch(`${url}/internal/cluster/command`, { method: 'POST', headers: { connection: 'close' }, body: '{}' });
+      expect(internal.status).toBe(403);
+      const posing = await fetch(`${url}/api/sessions/${SESSION}/echo`, { method: 'POST', headers: { connection: 'close', 'x-open-talks-forwarded-by': 'y' }, body: '{}' });
+      expect(posing.status).toBe(403);
+    }
+    const warnings = captured.lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(warnings.filter((w) => w.msg.includes('without the cluster secret'))).toHaveLength(2);
+  });
+});
+
+/**
+ * A node that takes no connection: a process listening with a backlog of one whose thread sleeps,
+ * so once two connections fill its queue, the next ones stay "connecting" (nothing written).
+ */
+async function deafNode(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{console.log(s.address().port);setTimeout(()=>Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0),50)})`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(Number(String(data).trim()))));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const fillers: Socket[] = [];
+  for (let i = 0; i < 4; i++) fillers.push(tcpConnect(port, '127.0.0.1').on('error', () => undefined));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      for (const socket of fillers) socket.destroy();
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+describe('the not-written deadline (CLU49)', () => {
+  it('requests queued behind connections that never open fail as not sent by their own deadline, not one connect after another', async () => {
+    const deaf = await deafNode();
+    // One connection at a time, so the others wait in the pool; a connect may take 1.5 s.
+    const client = new NodeClient('x', SECRET, { maxSockets: 1, connectTimeoutMs: 1_500, notWrittenMs: 1_500 });
+    try {
+      const started = Date.now();
+      const outcomes = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          client.postJson(deaf.url, '/internal/cluster/command', {}).then(
+            () => ({ error: undefined as unknown, ms: Date.now() - started }),
+            (error: unknown) => ({ error, ms: Date.now() - started }),
+          ),
+        ),
+      );
+      expect(outcomes.every((o) => o.error instanceof NotSent)).toBe(true); // nothing written: may go elsewhere
+      // Without a deadline from creation, the last would fail after four connects in a row (6 s).
+      expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(4_000);
+    } finally {
+      client.close();
+      deaf.stop();
+    }
   });
 });

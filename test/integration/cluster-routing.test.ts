@@ -214,7 +214,8 @@ describe.skipIf(Boolean(postgres.skip))('forwarding to the session owner, two no
     // Nothing acknowledged was lost, and the question asked twice is there once.
     const texts = (await townhallAs(th, th.created.facilitatorToken, b.url)).qa.questions.map((q) => q.text).sort();
     expect(texts).toEqual(['Asked after C died', 'Asked while C owned it']);
-    expect(b.townhallRooms()).toContain(th.created.session.id);
+    // B's own command or A's lease sweeper may have taken it: one of them, and only one, holds the room.
+    expect([a, b].filter((n) => n.townhallRooms().includes(th.created.session.id))).toHaveLength(1);
   });
 
   it('CLU36 a node that gave its leases back never takes a session again on its way out', async () => {

@@ -7,11 +7,17 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { endToEnd, NotSent, readBody, TooLarge, type NodeClient } from './forward.js';
+import { throttledWarn } from './internal-warn.js';
 import { carriesSecret, CLIENT_IP_HEADER, CLIENT_PROTO_HEADER, FORWARDED_HEADER, INTERNAL_PREFIX } from './internal-auth.js';
 import type { NodeDirectory, SessionOwnership } from './ownership.js';
 import type { OwnerRun } from './router.js';
 
-const SESSION_PATH = /^\/api\/sessions\/([^/?#]+)(?:[/?#]|$)/;
+// As Express routes it (CLU46): any case, on the path without its query; the id is then decoded.
+const SESSION_PATH = /^\/api\/sessions\/([^/]+)(?:\/|$)/i;
+/** A path under /api/sessions/ whose segment is no session id: refused here, never run anywhere. */
+const NOT_AN_ID = Symbol('not an id');
+/** Set on a request this node runs as the session's owner (runHere), so the owner guard lets it pass. */
+const RUN_AS_OWNER = Symbol('run as owner');
 const MAX_FORWARDED_BODY = 128 * 1024; // bytes: the API reads at most 64 KB (MAX_BODY); past this the owner would refuse it anyway
 
 export interface ClusterHttpDeps {
@@ -32,19 +38,25 @@ export interface ClusterHttpDeps {
  * internal endpoints, requests forwarded by another node, and requests to forward to the owner.
  */
 export function clusterHttp(deps: ClusterHttpDeps): RequestHandler {
+  const warnRefused = throttledWarn(deps.log, 'forwarded requests without the cluster secret were refused');
   return (req, res, next) => {
     if (req.url.startsWith(INTERNAL_PREFIX)) return deps.internal(req, res);
     const sessionId = sessionOf(req.url);
+    if (sessionId === NOT_AN_ID) {
+      req.resume();
+      res.status(400).json({ error: { code: 'bad_request', message: 'id in the path: not a valid id' } });
+      return;
+    }
     if (req.headers[FORWARDED_HEADER] !== undefined) {
       if (!carriesSecret(req.headers, deps.secretDigest)) {
-        deps.log.warn({ path: req.url.split('?')[0] }, 'a forwarded request without the cluster secret was refused');
+        warnRefused({ path: req.url.split('?')[0] });
         req.resume();
         res.status(403).json({ error: { code: 'forbidden', message: 'Only the nodes of this cluster may forward requests' } });
         return;
       }
       trustForwardedClient(req);
       // Forwarded once, never again (CLU33): if this node no longer owns it, the client asks again.
-      if (sessionId) void runHere(deps, sessionId, res, next, true);
+      if (sessionId) void runHere(deps, sessionId, req, res, next, true);
       else next();
       return;
     }
@@ -53,10 +65,43 @@ export function clusterHttp(deps: ClusterHttpDeps): RequestHandler {
   };
 }
 
-function sessionOf(url: string): string | undefined {
-  const raw = SESSION_PATH.exec(url)?.[1];
-  return raw !== undefined && idSchema.safeParse(raw).success ? raw : undefined;
+/** The session a request is for, as Express will see `:id`; NOT_AN_ID when the segment is none. */
+function sessionOf(url: string): string | typeof NOT_AN_ID | undefined {
+  const raw = SESSION_PATH.exec(url.split('?')[0]!)?.[1];
+  if (raw === undefined) return undefined;
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    return NOT_AN_ID;
+  }
+  return idSchema.safeParse(id).success ? id : NOT_AN_ID;
 }
+
+/**
+ * The second guard (CLU47), on the API's `/sessions/:id` routes: a request this node did not run as
+ * the session's owner (a path the middleware above read otherwise than Express) runs here only if
+ * this node owns the session, fenced; on any other node it is answered `unavailable`, never run.
+ */
+export function ownerGuard(deps: Pick<ClusterHttpDeps, 'ownership' | 'run' | 'sessionExists' | 'log'>): RequestHandler {
+  return (req, res, next) => {
+    const sessionId = req.params.id;
+    if (typeof sessionId !== 'string' || (req as Marked)[RUN_AS_OWNER] === sessionId) return next();
+    void (async () => {
+      try {
+        if (!(await deps.sessionExists(sessionId))) return next(); // answered as a made-up id, without a lease
+        if ((await deps.ownership.ownerOf(sessionId)) !== deps.ownership.nodeId) return unavailable(res);
+        deps.log.warn({ sessionId, path: req.originalUrl.split('?')[0] }, 'a session request reached the API without the cluster middleware');
+        await runHere(deps, sessionId, req, res, next, false);
+      } catch (error) {
+        deps.log.warn({ err: error, sessionId }, 'could not check the session owner');
+        unavailable(res);
+      }
+    })();
+  };
+}
+
+type Marked = Request & { [RUN_AS_OWNER]?: string };
 
 /** The client as the forwarding node saw it, so per-address limits count the real client (CLU41). */
 function trustForwardedClient(req: Request): void {
@@ -76,7 +121,7 @@ async function route(deps: ClusterHttpDeps, sessionId: string, req: Request, res
       if (owner === ownership.nodeId) {
         // The body may be read already (a first owner was not reached): ask the client to come again.
         if (body) return unavailable(res);
-        return runHere(deps, sessionId, res, next, false);
+        return runHere(deps, sessionId, req, res, next, false);
       }
       const url = await nodes.urlOf(owner).catch(() => undefined);
       if (url) {
@@ -111,7 +156,14 @@ async function route(deps: ClusterHttpDeps, sessionId: string, req: Request, res
 }
 
 /** Runs the request on this node, the owner, fenced like a command (CLU42). */
-async function runHere(deps: ClusterHttpDeps, sessionId: string, res: Response, next: NextFunction, forwarded: boolean): Promise<void> {
+async function runHere(
+  deps: Pick<ClusterHttpDeps, 'ownership' | 'run' | 'log'>,
+  sessionId: string,
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  forwarded: boolean,
+): Promise<void> {
   try {
     if (forwarded && (await deps.ownership.ownerOf(sessionId)) !== deps.ownership.nodeId) return unavailable(res);
     await deps.run(
@@ -119,6 +171,7 @@ async function runHere(deps: ClusterHttpDeps, sessionId: string, res: Response, 
       () =>
         new Promise<void>((resolve) => {
           res.once('close', resolve);
+          (req as Marked)[RUN_AS_OWNER] = sessionId;
           next();
         }),
     );

@@ -6,6 +6,7 @@ import { FORWARDED_HEADER, SECRET_HEADER } from './internal-auth.js';
 
 const CONNECT_TIMEOUT_MS = 1_000; // ms to open a connection to a node on the same network; longer means it is gone
 const RESPONSE_TIMEOUT_MS = 30_000; // ms for the owner to start answering (an export is built before it is sent)
+const NOT_WRITTEN_MS = 5_000; // ms from a request's creation to its writing: waiting for a free connection included (CLU49)
 const MAX_SOCKETS_PER_NODE = 128; // a burst of 2,000 votes queues here rather than opening 2,000 connections
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024; // an internal answer (a session's state) larger than this is a fault
 
@@ -36,15 +37,31 @@ export interface Outgoing {
   body: Buffer | undefined;
 }
 
+/** The client's timings and pool; the defaults are the cluster's, tests shorten them. */
+export interface NodeClientOptions {
+  connectTimeoutMs?: number;
+  notWrittenMs?: number;
+  maxSockets?: number;
+}
+
 /** The connections of one node to the others, with the cluster's secret on every request. */
 export class NodeClient {
-  private readonly http = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_NODE });
-  private readonly https = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_NODE });
+  private readonly http: HttpAgent;
+  private readonly https: HttpsAgent;
+  private readonly connectTimeoutMs: number;
+  private readonly notWrittenMs: number;
 
   constructor(
     private readonly nodeId: string,
     private readonly secret: string,
-  ) {}
+    options: NodeClientOptions = {},
+  ) {
+    const maxSockets = options.maxSockets ?? MAX_SOCKETS_PER_NODE;
+    this.http = new HttpAgent({ keepAlive: true, maxSockets });
+    this.https = new HttpsAgent({ keepAlive: true, maxSockets });
+    this.connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    this.notWrittenMs = options.notWrittenMs ?? NOT_WRITTEN_MS;
+  }
 
   /** Sends one request to `baseUrl`; resolves with the response once its head has arrived. */
   send(baseUrl: string, outgoing: Outgoing): Promise<IncomingMessage> {
@@ -56,26 +73,30 @@ export class NodeClient {
       let written = false;
       let connectTimer: NodeJS.Timeout | undefined;
       const request = (secure ? httpsRequest : httpRequest)(url, { method: outgoing.method, headers, agent: secure ? this.https : this.http });
+      // From now, not only from when the pool hands out a connection: a request queued behind
+      // connections that never open has a deadline too, and nothing of it was written (CLU49).
+      const queueTimer = setTimeout(() => request.destroy(new Error('not written in time')), this.notWrittenMs);
+      const wrote = () => {
+        clearTimeout(queueTimer);
+        clearTimeout(connectTimer);
+        written = true;
+      };
       const fail = (error: Error) => {
+        clearTimeout(queueTimer);
         clearTimeout(connectTimer);
         reject(written ? new NoAnswer(error.message) : new NotSent((error as NodeJS.ErrnoException).code ?? error.message));
       };
       request.on('socket', (socket) => {
         // A kept-alive connection is open already: the request is written at once. A new one
         // writes once connected; a node that does not take the connection in time is gone.
-        if (!socket.connecting) {
-          written = true;
-          return;
-        }
-        connectTimer = setTimeout(() => request.destroy(new Error('connect timeout')), CONNECT_TIMEOUT_MS);
-        socket.once('connect', () => {
-          clearTimeout(connectTimer);
-          written = true;
-        });
+        if (!socket.connecting) return wrote();
+        connectTimer = setTimeout(() => request.destroy(new Error('connect timeout')), this.connectTimeoutMs);
+        socket.once('connect', wrote);
       });
       request.setTimeout(RESPONSE_TIMEOUT_MS, () => request.destroy(new Error('response timeout')));
       request.once('error', fail);
       request.once('response', (response) => {
+        clearTimeout(queueTimer);
         clearTimeout(connectTimer);
         request.setTimeout(0);
         resolve(response);

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { ParticipantRecord } from '../store/index.js';
 import { readAll, TooLarge } from './forward.js';
 import { carriesSecret } from './internal-auth.js';
+import { throttledWarn } from './internal-warn.js';
 import type { SessionOwnership } from './ownership.js';
 import { INTERNAL, type OwnerRun, type SessionRouter } from './router.js';
 
@@ -34,13 +35,14 @@ type Reply = (status: number, body: unknown) => void;
 
 /** Answers `/internal/cluster/…` (the caller checked the path). */
 export function internalEndpoint(deps: InternalDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const warnRefused = throttledWarn(deps.log, 'cluster requests without the cluster secret were refused');
   return (req, res) => {
     const reply: Reply = (status, body) => {
       const text = JSON.stringify(body);
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
     };
     if (!carriesSecret(req.headers, deps.secretDigest)) {
-      deps.log.warn({ path: req.url?.split('?')[0] }, 'a cluster request without the cluster secret was refused');
+      warnRefused({ path: req.url?.split('?')[0] });
       // Drain what was sent, so the connection stays usable for the answer.
       req.resume();
       return reply(403, { error: { code: 'forbidden', message: 'Only the nodes of this cluster may call this' } });

@@ -9,6 +9,7 @@ import type { Principal } from '../sessions/principal.js';
 import type { ParticipantRecord } from '../store/index.js';
 import { NotSent, type NodeClient } from './forward.js';
 import { INTERNAL_PREFIX } from './internal-auth.js';
+import { KeyedChain } from './router-chain.js';
 import type { NodeDirectory, SessionOwnership } from './ownership.js';
 
 /** What a session's owner runs itself (router-local.ts); on one process, this is the router. */
@@ -49,15 +50,28 @@ export interface ClusterRouterDeps {
   log: Logger;
   /** ms a state read keeps trying while its session has no reachable owner (a dead owner's lease runs out). */
   statePatienceMs: number;
+  /** ms after which a person's change the owner could not be told about is tried once more: its lease has run out by then (CLU50). */
+  personRetryMs: number;
+  /** Re-reads a person before that second try: they may have changed or left meanwhile. */
+  participant(id: string): Promise<ParticipantRecord | undefined>;
 }
 
 /** The router of a node in a cluster: runs here what this node owns, forwards the rest (CLU30). */
 export class ClusterRouter implements SessionRouter {
+  /** A sender's commands, one after the other (CLU48): a raised then lowered hand stays lowered. */
+  readonly chains = new KeyedChain();
+  private readonly retries = new Set<NodeJS.Timeout>();
+
   constructor(private readonly deps: ClusterRouterDeps) {}
 
-  async command(name: CommandName, sender: Sender, payload: unknown): Promise<Ack<object>> {
+  command(name: CommandName, sender: Sender, payload: unknown): Promise<Ack<object>> {
+    if (ANSWERED_ANYWHERE.has(name)) return this.deps.local.command(name, sender, payload);
+    // Never rejects (see send), so one failed command does not hold up the next.
+    return this.chains.run(`${sender.sessionId}/${sender.participantId ?? ''}`, () => this.send(name, sender, payload));
+  }
+
+  private async send(name: CommandName, sender: Sender, payload: unknown): Promise<Ack<object>> {
     const { local, run, client } = this.deps;
-    if (ANSWERED_ANYWHERE.has(name)) return local.command(name, sender, payload);
     try {
       return await this.route(
         sender.sessionId,
@@ -93,7 +107,43 @@ export class ClusterRouter implements SessionRouter {
   }
 
   async personChanged(participant: ParticipantRecord, format: SessionFormat): Promise<void> {
-    const { local, run, client, log } = this.deps;
+    const error = await this.tellOwner(participant, format);
+    if (!error) return;
+    const { log, personRetryMs } = this.deps;
+    const { sessionId } = participant;
+    if (!(error instanceof AppError) || error.code !== 'unavailable') {
+      log.error({ err: error, sessionId, participantId: participant.id }, 'could not tell the session owner about a person');
+      return;
+    }
+    // The owner is gone and its lease not yet run out: once it has, this node or another takes the
+    // session, and is told then (CLU50). A café resume alone would leave someone who joined meanwhile
+    // without a seat. Telling twice is harmless: a person seated already is not moved.
+    log.warn({ sessionId, participantId: participant.id, inMs: personRetryMs }, 'the session owner is unreachable; telling it about a person later');
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      void this.tellAgain(participant, format);
+    }, personRetryMs);
+    timer.unref();
+    this.retries.add(timer);
+  }
+
+  /** Stops the second tries still waiting (the node stops). */
+  close(): void {
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
+  }
+
+  private async tellAgain(participant: ParticipantRecord, format: SessionFormat): Promise<void> {
+    const { log } = this.deps;
+    const now = await this.deps.participant(participant.id).catch(() => participant);
+    const error = await this.tellOwner(now ?? participant, format);
+    // The change itself is stored: the owner's next round start or reload sees it.
+    if (error) log.error({ err: error, sessionId: participant.sessionId, participantId: participant.id }, 'could not tell the session owner about a person');
+  }
+
+  /** Runs a person's change on the session's owner; answers the error, if any. */
+  private async tellOwner(participant: ParticipantRecord, format: SessionFormat): Promise<unknown> {
+    const { local, run, client } = this.deps;
     const { sessionId } = participant;
     try {
       await this.route(
@@ -104,9 +154,9 @@ export class ClusterRouter implements SessionRouter {
           if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
         },
       );
+      return undefined;
     } catch (error) {
-      // The change itself is stored: the owner's next round start or reload sees it.
-      log.error({ err: error, sessionId, participantId: participant.id }, 'could not tell the session owner about a person');
+      return error;
     }
   }
 

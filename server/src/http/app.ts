@@ -62,6 +62,8 @@ export interface HttpDeps {
   clusterHealth?: () => Promise<{ node: string; redis: 'ok' | 'down' }>;
   /** In a cluster: forwards /api/sessions/:id… to the session's owner and answers other nodes (cluster/forward-http.ts). */
   cluster?: RequestHandler;
+  /** In a cluster: the API's `/sessions/:id` routes run on the session's owner only (CLU47). */
+  clusterGuard?: RequestHandler;
 }
 
 function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactory; name: string }) {
@@ -78,7 +80,8 @@ function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactor
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
-  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth, cluster } = deps;
+  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth, cluster, clusterGuard } =
+    deps;
   const shared = (name: string) => limiters && { make: limiters, name };
   const app = express();
   setPersonBudget(app, budget);
@@ -115,6 +118,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     if (!clusterHealth) return void res.json(base);
     clusterHealth().then((cluster) => res.json({ ...base, ...cluster }), next);
   });
+  if (clusterGuard) api.use('/sessions/:id', clusterGuard);
   api.use(
     sessionRoutes({
       service,
