@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ownerRun, runFenced } from '../../server/src/cluster/fencing.js';
+import { trimStream } from '../../server/src/cluster/index.js';
 import { AppError } from '../../server/src/errors.js';
 import { createSession, http, join } from '../helpers/api.js';
 import { checkPostgres, requireAll } from '../helpers/environment.js';
@@ -370,5 +371,22 @@ describe.skipIf(skip)('cluster core', () => {
     expect(await a.store.cafe.run(id)).toEqual(runBefore);
     expect(await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 90 })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await a.store.townhall.state(th.created.session.id)).toEqual(stateBefore);
+  });
+
+  it('CLU105 broadcasts older than the retention leave the stream; recent ones stay', async () => {
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    try {
+      const stream = `${PREFIX}trim-test`;
+      const now = Date.now();
+      await redis.xAdd(stream, `${now - 20 * 60_000}-0`, { payload: 'old' });
+      await redis.xAdd(stream, `${now - 11 * 60_000}-0`, { payload: 'old too' });
+      await redis.xAdd(stream, '*', { payload: 'recent' });
+      expect(await trimStream(redis, stream, 10 * 60_000)).toBe(2);
+      const left = await redis.xRange(stream, '-', '+');
+      expect((left ?? []).map((entry) => entry.message.payload)).toEqual(['recent']);
+    } finally {
+      await redis.close();
+    }
   });
 });

@@ -19,6 +19,9 @@ export type Redis = ReturnType<typeof createClient>;
 const HEALTH_PING_MS = 1_000; // ms: a Redis that takes longer to answer a PING counts as down
 const HEALTH_EVERY_MS = 1_000; // ms between background PINGs (CLU100)
 const HEALTH_STALE_MS = 3_000; // ms: with no answered PING for this long, Redis counts as down
+/** ms the adapter's stream keeps a broadcast: far past any live node's lag, short of lingering on disk (CLU105). */
+export const STREAM_KEEP_MS = 10 * 60_000;
+const STREAM_TRIM_EVERY_MS = 60_000;
 
 export interface Cluster {
   /** This node's id ('solo' on one process). */
@@ -84,6 +87,10 @@ export async function startCluster(config: ClusterConfig | undefined, log: Logge
   });
 
   const health = new RedisHealth(redis);
+  // The adapter trims its stream by length only (about 10,000 entries): on a quiet cluster a
+  // broadcast, names and words included, would stay for days, in the AOF too. Trim by age as well.
+  const trimmer = setInterval(() => void trimStream(redis, `${prefix}socket.io`, STREAM_KEEP_MS).catch(() => undefined), STREAM_TRIM_EVERY_MS);
+  trimmer.unref();
   let released: Promise<void> | undefined;
   const release = () => (released ??= Promise.all([leases.close(), directory.close()]).then(() => undefined));
   log.info({ node: nodeId, url: config.nodeUrl, prefix }, 'joined the cluster');
@@ -99,10 +106,16 @@ export async function startCluster(config: ClusterConfig | undefined, log: Logge
     release,
     async close() {
       health.close();
+      clearInterval(trimmer);
       await release();
       if (redis.isOpen) await redis.close().catch(() => redis.destroy());
     },
   };
+}
+
+/** Drops the entries of `stream` older than `keepMs` (stream ids start with their epoch ms); answers how many went. */
+export function trimStream(redis: { xTrim(key: string, strategy: 'MINID', threshold: string): Promise<number> }, stream: string, keepMs: number): Promise<number> {
+  return redis.xTrim(stream, 'MINID', String(Date.now() - keepMs));
 }
 
 /**
