@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ownerRun, runFenced } from '../../server/src/cluster/fencing.js';
-import type { Redis } from '../../server/src/cluster/index.js';
+import { trimStream, type Redis } from '../../server/src/cluster/index.js';
 import { RedisLeases } from '../../server/src/cluster/redis-lease.js';
 import { createLogger } from '../../server/src/log.js';
 import { AppError } from '../../server/src/errors.js';
@@ -11,6 +12,7 @@ import { checkPostgres, requireAll } from '../helpers/environment.js';
 import { createTestDatabase, startTestServer, type TestDatabase, type TestServer } from '../helpers/server.js';
 import { closeAllSockets, command, connect, nextEvent } from '../helpers/socket.js';
 import { member, openTownHall, record } from '../helpers/townhall.js';
+import { tcpRelay, type TcpRelay } from '../helpers/tcp-relay.js';
 import { within } from '../helpers/wait.js';
 
 // Two nodes of one cluster in this process, on one PostgreSQL schema and one Redis (keys under a
@@ -40,10 +42,14 @@ if (skip) console.warn(`cluster core skipped: ${missing}`);
 
 let database: TestDatabase | undefined;
 const nodes: TestServer[] = [];
+const relays: TcpRelay[] = [];
 
 afterEach(async () => {
   closeAllSockets();
+  // A node waiting on a stalled or cut Redis could not give its leases back.
+  for (const relay of relays) await relay.restore();
   for (const node of nodes.splice(0)) await node.close();
+  for (const relay of relays.splice(0)) await relay.close();
   await database?.drop();
   database = undefined;
   const redis = createClient({ url: REDIS_URL });
@@ -66,6 +72,35 @@ async function twoNodes(env: Record<string, string> = {}): Promise<[TestServer, 
   };
   const a = await start('a');
   return [a, await start('b')];
+}
+
+/** One node, `a`, whose Redis connection goes through a relay the test can stall or cut. */
+async function nodeBehindRelay(env: Record<string, string> = {}): Promise<{ a: TestServer; relay: TcpRelay }> {
+  const target = new URL(REDIS_URL);
+  const relay = await tcpRelay(target.hostname, Number(target.port || 6379));
+  relays.push(relay);
+  const relayed = new URL(REDIS_URL);
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String(relay.port);
+  database = await createTestDatabase('postgres');
+  const a = await startTestServer({
+    database,
+    env: { REDIS_URL: relayed.toString(), REDIS_PREFIX: PREFIX, CLUSTER_SECRET: 'cluster-core-test-secret', NODE_ID: 'a', LEASE_MS: '1000', ...env },
+  });
+  nodes.push(a);
+  return { a, relay };
+}
+
+/** As when another node took the session meanwhile: the stored fence moves past every lease this node holds. */
+async function fenceMovesOn(sessionId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: database!.url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`UPDATE "${database!.schema}".session_fences SET fence = fence + 100 WHERE session_id = $1`, [sessionId]);
+    expect(rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
 }
 
 async function until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {
@@ -359,19 +394,142 @@ describe.skipIf(skip)('cluster core', () => {
     expect(a.cluster.ownership.fence(id)).toBe(fence);
   });
 
-  it('CLU10 one command budget per person across the nodes', async () => {
+  it('CLU10 one command budget per person across the nodes: commands from sockets on both nodes spend one budget', async () => {
     const LIMIT = 10;
     const [a, b] = await twoNodes({ RATE_COMMANDS_PER_10S: String(LIMIT) });
-    const created = await createSession(a.url, { title: 'Limits', format: 'townhall' });
-    const person = await join(a.url, created.session.joinCode, { displayName: 'Busy' });
-    const path = `/api/sessions/${created.session.id}/me`;
-    const statuses: number[] = [];
-    for (let i = 0; i < LIMIT; i++) statuses.push((await http(i % 2 ? a.url : b.url, 'PATCH', path, { token: person.token, body: { language: 'fr' } })).status);
-    expect(statuses).toEqual(Array<number>(LIMIT).fill(200));
-    // Spent, on either node: each alone has seen only half of it.
-    expect((await http(a.url, 'PATCH', path, { token: person.token, body: { language: 'es' } })).status).toBe(429);
-    expect((await http(b.url, 'PATCH', path, { token: person.token, body: { language: 'es' } })).status).toBe(429);
-    const other = await join(b.url, created.session.joinCode, { displayName: 'Calm' });
-    expect((await http(a.url, 'PATCH', path, { token: other.token, body: { language: 'fr' } })).status).toBe(200);
+    const th = await openTownHall(a.url);
+    // The budget is spent where the socket is (before forwarding), so each node alone sees half of it.
+    const onA = th.facilitator.socket;
+    const { socket: onB } = await connect(b.url, th.created.facilitatorToken);
+    // Twice the budget, alternating: with a budget per node each node would let its own LIMIT through.
+    const acks: { ok: boolean; error?: { code: string } }[] = [];
+    for (let i = 0; i < 2 * LIMIT; i++) acks.push(await command(i % 2 ? onA : onB, 'townhall:configure', { interventionSeconds: 60 + i }));
+    const passed = acks.filter((ack) => ack.ok).length;
+    expect(passed).toBeLessThanOrEqual(LIMIT); // connecting spent a little of it too
+    expect(passed).toBeGreaterThan(LIMIT / 2);
+    expect(acks.filter((ack) => !ack.ok).every((ack) => ack.error?.code === 'rate_limited')).toBe(true);
+    // Spent, on either node.
+    expect(acks.slice(-2)).toEqual([expect.objectContaining({ ok: false }), expect.objectContaining({ ok: false })]);
+    // Someone else's budget is their own.
+    const other = await member(th, { displayName: 'Calm' });
+    const { socket: otherOnB } = await connect(b.url, other.joined.token);
+    expect(await command(otherOnB, 'hand:raise', {})).toMatchObject({ ok: true });
+  });
+
+  it('CLU100 /api/health answers from a background PING: a check sends Redis nothing, and says down while Redis does not answer', { timeout: 20_000 }, async () => {
+    const { a, relay } = await nodeBehindRelay();
+    const pings = () => relay.sent().split('$4\r\nPING\r\n').length - 1;
+    const before = pings();
+    for (let i = 0; i < 20; i++) expect((await http(a.url, 'GET', '/api/health')).body).toMatchObject({ status: 'ok', node: 'a', redis: 'ok' });
+    // A PING a second in the background, not one per check (HAProxy checks each node every second).
+    expect(pings() - before).toBeLessThan(10);
+
+    relay.stall(); // connected, but Redis answers nothing
+    let health = await http(a.url, 'GET', '/api/health');
+    const deadline = Date.now() + 10_000;
+    while (health.body.redis !== 'down') {
+      expect(health.status).toBe(200); // every check is answered meanwhile
+      if (Date.now() > deadline) throw new Error('health never said Redis was down');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      health = await http(a.url, 'GET', '/api/health');
+    }
+    expect(health.body).toMatchObject({ status: 'ok', node: 'a', redis: 'down' });
+
+    await relay.restore();
+    health = await http(a.url, 'GET', '/api/health');
+    while (health.body.redis !== 'ok') {
+      if (Date.now() > deadline + 5_000) throw new Error('health never said Redis was back');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      health = await http(a.url, 'GET', '/api/health');
+    }
+  });
+
+  it('CLU11 CLU102 while Redis is gone, commands are answered at once from the memory limits, which still refuse past the budget', { timeout: 20_000 }, async () => {
+    const LIMIT = 3;
+    // A long lease: the node keeps owning the session while Redis is away.
+    const { a, relay } = await nodeBehindRelay({ RATE_COMMANDS_PER_10S: String(LIMIT), LEASE_MS: '30000' });
+    const th = await openTownHall(a.url);
+    await relay.cut();
+    await until(() => !a.cluster.redis!.isReady, 'the Redis client to notice');
+    const acks: unknown[] = [];
+    for (let i = 0; i <= LIMIT; i++) acks.push(await within(command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 60 + i }), `ack ${i + 1}`));
+    expect(acks.slice(0, LIMIT)).toEqual(Array<unknown>(LIMIT).fill(expect.objectContaining({ ok: true })));
+    expect(acks[LIMIT]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it('CLU103 a notepad ticket in Redis does not hold the bearer token', async () => {
+    const [a, b] = await twoNodes();
+    const created = await createSession(a.url, { title: 'Tickets' });
+    const person = await join(a.url, created.session.joinCode, { displayName: 'Writer' });
+    const issued = await http<{ ticket: string }>(a.url, 'POST', '/api/notepad-tickets', { token: person.token, body: {} });
+    expect(issued.status).toBe(201);
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    try {
+      const values: string[] = [];
+      for (const key of await redis.keys(`${PREFIX}notepad-ticket*`)) {
+        const type = await redis.type(key);
+        if (type === 'string') values.push((await redis.get(key))!);
+        else if (type === 'list') values.push(...(await redis.lRange(key, 0, -1)));
+        else throw new Error(`unexpected ${type} at ${key}`);
+      }
+      expect(values.length).toBeGreaterThanOrEqual(2); // the ticket and the token's list
+      for (const value of values) {
+        expect(value).not.toContain(person.token);
+        expect(value).not.toContain(issued.body.ticket);
+      }
+    } finally {
+      await redis.close();
+    }
+    // The other node redeems it, once.
+    expect(await b.notepads.tickets.redeem(issued.body.ticket)).toBe(person.token);
+    expect(await b.notepads.tickets.redeem(issued.body.ticket)).toBeUndefined();
+  });
+
+  it('CLU6 CLU104 writes outside a command transaction are fenced too: a café timer change and a Town Hall setting from a stale owner change nothing', async () => {
+    const { a } = await nodeBehindRelay({ LEASE_MS: '30000' });
+    // A café round running on a.
+    const cafe = await createSession(a.url, { title: 'Stale café' });
+    const id = cafe.session.id;
+    const f = { token: cafe.facilitatorToken };
+    const base = `/api/sessions/${id}/cafe`;
+    await join(a.url, cafe.session.joinCode, { displayName: 'Guest', mode: 'remote' });
+    await http(a.url, 'PUT', `${base}/tables`, { ...f, body: { tables: [{ label: 'Online', kind: 'remote', capacity: 4 }] } });
+    await http(a.url, 'PUT', `${base}/rounds`, { ...f, body: { rounds: [{ question: 'Long?', durationMinutes: 10 }] } });
+    expect((await http(a.url, 'POST', `${base}/plan`, { ...f, body: {} })).status).toBe(201);
+    expect((await http(a.url, 'POST', `${base}/run/start`, { ...f, body: {} })).status).toBe(200);
+    const runBefore = await a.store.cafe.run(id);
+
+    // A Town Hall on a.
+    const th = await openTownHall(a.url);
+    expect(await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 45 })).toMatchObject({ ok: true });
+    const stateBefore = await a.store.townhall.state(th.created.session.id);
+
+    // a stalled; another node took both sessions with larger fences; a's late writes arrive now.
+    await fenceMovesOn(id);
+    await fenceMovesOn(th.created.session.id);
+    const extended = await http(a.url, 'POST', `${base}/run/extend`, { ...f, body: { minutes: 5 } });
+    expect(extended.status).toBe(503);
+    expect(extended.body.error.code).toBe('unavailable');
+    expect(await a.store.cafe.run(id)).toEqual(runBefore);
+    expect(await command(th.facilitator.socket, 'townhall:configure', { interventionSeconds: 90 })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await a.store.townhall.state(th.created.session.id)).toEqual(stateBefore);
+  });
+
+  it('CLU105 broadcasts older than the retention leave the stream; recent ones stay', async () => {
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    try {
+      const stream = `${PREFIX}trim-test`;
+      const now = Date.now();
+      await redis.xAdd(stream, `${now - 20 * 60_000}-0`, { payload: 'old' });
+      await redis.xAdd(stream, `${now - 11 * 60_000}-0`, { payload: 'old too' });
+      await redis.xAdd(stream, '*', { payload: 'recent' });
+      expect(await trimStream(redis, stream, 10 * 60_000)).toBe(2);
+      const left = await redis.xRange(stream, '-', '+');
+      expect((left ?? []).map((entry) => entry.message.payload)).toEqual(['recent']);
+    } finally {
+      await redis.close();
+    }
   });
 });

@@ -98,7 +98,9 @@ export class CafeRunService {
     const sessionId = principal.session.id;
     return this.mutex.run(sessionId, async () => {
       const { run: next } = orThrow(decideEnd(await this.store.cafe.run(sessionId), this.now()));
-      await this.store.cafe.saveRun(sessionId, next, this.now());
+      // Transactions here and below: in a cluster they are fenced (CLU6, CLU104), so a node that
+      // stalled past its lease cannot overwrite what the new owner wrote since.
+      await this.store.transaction((repos) => repos.cafe.saveRun(sessionId, next, this.now()));
       this.clock.cancel(sessionId);
       await this.announceAll(sessionId, { staff: false });
       return next;
@@ -109,7 +111,7 @@ export class CafeRunService {
     const sessionId = principal.session.id;
     const [tables, run] = await Promise.all([tableId === null ? [] : this.store.cafe.tables(sessionId), this.store.cafe.run(sessionId)]);
     const { prompt } = orThrow(decidePrompt({ tables, run }, { id: newId(), text, tableId }, this.now()));
-    await this.store.cafe.addPrompt(sessionId, prompt);
+    await this.store.transaction((repos) => repos.cafe.addPrompt(sessionId, prompt));
     this.bus.publish('cafe:prompt', { sessionId, prompt });
     return prompt;
   }
@@ -119,7 +121,7 @@ export class CafeRunService {
     const sessionId = principal.session.id;
     const { shown } = orThrow(decideShowHarvest(principal.session.format, show));
     return this.mutex.run(sessionId, async () => {
-      await this.store.cafe.showHarvest(sessionId, shown, this.now());
+      await this.store.transaction((repos) => repos.cafe.showHarvest(sessionId, shown, this.now()));
       this.bus.publish('cafe:live', { sessionId, live: publicCafeView(await this.snapshot(sessionId)), tablesChanged: false });
       return { shown };
     });
@@ -141,7 +143,7 @@ export class CafeRunService {
       const result = reseatPerson(plan.plan, focus - 1, person.id, person.removedAt === null ? person : null, tables);
       if (!result.changed) return;
       const people = seatingParticipants(await this.store.participants.listActive(sessionId), tables);
-      await this.store.cafe.savePlan(sessionId, { ...plan, plan: result.plan, figures: measurePlan(result.plan, people, tables) });
+      await this.store.transaction((repos) => repos.cafe.savePlan(sessionId, { ...plan, plan: result.plan, figures: measurePlan(result.plan, people, tables) }));
       // Only the tables this person left or joined change for anyone else.
       const after = result.plan.rounds[focus - 1] ?? {};
       const touched = new Set<string>([person.id]);
@@ -201,7 +203,7 @@ export class CafeRunService {
   private changeTimer(sessionId: string, decide: (run: CafeRun, now: number) => CafeResult<{ run: RunningRun }>): Promise<CafeRun> {
     return this.mutex.run(sessionId, async () => {
       const { run: next } = orThrow(decide(await this.store.cafe.run(sessionId), this.now()));
-      await this.store.cafe.saveRun(sessionId, next, this.now());
+      await this.store.transaction((repos) => repos.cafe.saveRun(sessionId, next, this.now()));
       this.watch(sessionId, next.timer);
       this.bus.publish('cafe:timer', { sessionId, timer: { round: next.round, timer: next.timer } });
       return next;

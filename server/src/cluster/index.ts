@@ -17,6 +17,11 @@ import { RedisNodeDirectory } from './registry.js';
 export type Redis = ReturnType<typeof createClient>;
 
 const HEALTH_PING_MS = 1_000; // ms: a Redis that takes longer to answer a PING counts as down
+const HEALTH_EVERY_MS = 1_000; // ms between background PINGs (CLU100)
+const HEALTH_STALE_MS = 3_000; // ms: with no answered PING for this long, Redis counts as down
+/** ms the adapter's stream keeps a broadcast: far past any live node's lag, short of lingering on disk (CLU105). */
+export const STREAM_KEEP_MS = 10 * 60_000;
+const STREAM_TRIM_EVERY_MS = 60_000;
 
 export interface Cluster {
   /** This node's id ('solo' on one process). */
@@ -31,7 +36,7 @@ export interface Cluster {
   limiters: LimiterFactory;
   /** What every store transaction checks first (cluster only, CLU6). */
   fenceCheck: FenceCheck | undefined;
-  /** For /api/health in cluster mode (CLU14). */
+  /** For /api/health in cluster mode (CLU14): answers at once, from the last background PING (CLU100). */
   health: (() => Promise<{ node: string; redis: 'ok' | 'down' }>) | undefined;
   /** Gives the leases back and leaves the directory, so the others take over at once. */
   release(): Promise<void>;
@@ -81,6 +86,11 @@ export async function startCluster(config: ClusterConfig | undefined, log: Logge
     sessionKeyPrefix: `${prefix}sio:session:`,
   });
 
+  const health = new RedisHealth(redis);
+  // The adapter trims its stream by length only (about 10,000 entries): on a quiet cluster a
+  // broadcast, names and words included, would stay for days, in the AOF too. Trim by age as well.
+  const trimmer = setInterval(() => void trimStream(redis, `${prefix}socket.io`, STREAM_KEEP_MS).catch(() => undefined), STREAM_TRIM_EVERY_MS);
+  trimmer.unref();
   let released: Promise<void> | undefined;
   const release = () => (released ??= Promise.all([leases.close(), directory.close()]).then(() => undefined));
   log.info({ node: nodeId, url: config.nodeUrl, prefix }, 'joined the cluster');
@@ -92,13 +102,57 @@ export async function startCluster(config: ClusterConfig | undefined, log: Logge
     adapter,
     limiters: redisLimiters(redis, prefix),
     fenceCheck: fenceCheck((sessionId, staleFence) => leases.lose(sessionId, staleFence)),
-    health: async () => ({ node: nodeId, redis: (await redisAnswers(redis)) ? 'ok' : 'down' }),
+    health: () => Promise.resolve({ node: nodeId, redis: health.ok() ? 'ok' : 'down' }),
     release,
     async close() {
+      health.close();
+      clearInterval(trimmer);
       await release();
       if (redis.isOpen) await redis.close().catch(() => redis.destroy());
     },
   };
+}
+
+/** Drops the entries of `stream` older than `keepMs` (stream ids start with their epoch ms); answers how many went. */
+export function trimStream(redis: { xTrim(key: string, strategy: 'MINID', threshold: string): Promise<number> }, stream: string, keepMs: number): Promise<number> {
+  return redis.xTrim(stream, 'MINID', String(Date.now() - keepMs));
+}
+
+/**
+ * Whether Redis answers, as last seen by a PING sent every HEALTH_EVERY_MS (CLU100). The health
+ * check never waits for Redis: the proxy checks every node each second and cuts every client of
+ * a node it marks down, so a slow Redis or a busy event loop must not fail every node's check.
+ */
+class RedisHealth {
+  private lastAnswer = Date.now(); // connect() has just succeeded
+  private lastFailed = false;
+  private pending = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly redis: Redis) {
+    this.timer = setInterval(() => void this.check(), HEALTH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  ok(): boolean {
+    return !this.lastFailed && Date.now() - this.lastAnswer < HEALTH_STALE_MS;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  private async check(): Promise<void> {
+    if (this.pending) return; // the last PING is still out: it counts as late, and staleness shows it
+    this.pending = true;
+    try {
+      const answered = await redisAnswers(this.redis);
+      this.lastFailed = !answered;
+      if (answered) this.lastAnswer = Date.now();
+    } finally {
+      this.pending = false;
+    }
+  }
 }
 
 async function redisAnswers(redis: Redis): Promise<boolean> {

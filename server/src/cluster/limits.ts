@@ -26,6 +26,9 @@ export function redisLimiters(client: Redis, prefix: string): LimiterFactory {
     new RateLimiterRedis({
       storeClient: client,
       useRedisPackage: true,
+      // While the client reconnects, a command would wait in its offline queue: the memory
+      // limiter answers at once instead, so no command, connection or request waits on Redis (CLU102).
+      rejectIfRedisNotReady: true,
       ...options,
       keyPrefix: `${prefix}limit:${options.keyPrefix}`,
       insuranceLimiter: new RateLimiterMemory(options),

@@ -1,13 +1,15 @@
 // NOTE16 tickets in Redis (CLU67): the ticket request (any node) and the upgrade (the node the
-// proxy hashes the room to) rarely meet on one node. Kept as SHA-256 hashes, spent with GETDEL,
-// gone after TICKET_TTL; at most MAX_TICKETS_PER_TOKEN live per token, as in memory.
-import { createHash, randomBytes } from 'node:crypto';
+// proxy hashes the room to) rarely meet on one node. Kept under their SHA-256 hashes, spent with
+// GETDEL, gone after TICKET_TTL; at most MAX_TICKETS_PER_TOKEN live per token, as in memory.
+// The value is the bearer token sealed (AES-256-GCM) with a key derived from the ticket, which
+// only its holder knows: Redis, its AOF or a dump yields no token and no ticket (CLU103).
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { NotepadRedis } from './notepad-cluster.js';
 import { MAX_TICKETS_PER_TOKEN, TICKET_TTL, type TicketStore } from '../notepad/tickets.js';
 
 type Redis = NotepadRedis;
 
-// KEYS: the ticket, the token's list. ARGV: token, ttl, ticket hash, max per token, ticket key prefix.
+// KEYS: the ticket, the token's list. ARGV: sealed token, ttl, ticket hash, max per token, ticket key prefix.
 const ISSUE = `
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 redis.call('LPUSH', KEYS[2], ARGV[3])
@@ -25,18 +27,42 @@ export function redisTicketStore(redis: Redis, prefix: string): TicketStore {
       const hash = digest(ticket);
       await redis.eval(ISSUE, {
         keys: [ticketKey + hash, `${prefix}notepad-tickets-of:${digest(token)}`],
-        arguments: [token, String(TICKET_TTL), hash, String(MAX_TICKETS_PER_TOKEN), ticketKey],
+        arguments: [seal(ticket, token), String(TICKET_TTL), hash, String(MAX_TICKETS_PER_TOKEN), ticketKey],
       });
       return ticket;
     },
     async redeem(ticket) {
       if (!ticket) return undefined;
-      const token = await redis.getDel(ticketKey + digest(ticket));
-      return typeof token === 'string' ? token : undefined;
+      const sealed = await redis.getDel(ticketKey + digest(ticket));
+      return typeof sealed === 'string' ? unseal(ticket, sealed) : undefined;
     },
   };
 }
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+// The key is a hash of the ticket apart from the one naming it in Redis (a different prefix).
+function keyOf(ticket: string): Buffer {
+  return createHash('sha256').update('open-talks notepad ticket key\0').update(ticket).digest();
+}
+
+function seal(ticket: string, token: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(ticket), iv);
+  const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.');
+}
+
+function unseal(ticket: string, sealed: string): string | undefined {
+  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+  if (!iv || !tag || !body) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keyOf(ticket), iv, { authTagLength: 16 });
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined; // not sealed with this ticket (a value from an older version, tampered with)
+  }
 }

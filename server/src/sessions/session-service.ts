@@ -243,7 +243,7 @@ export class SessionService {
 
   async setRole(principal: Principal, participantId: string, role: Exclude<Role, 'facilitator'>): Promise<ParticipantView> {
     const target = await this.target(principal, participantId);
-    await this.store.participants.update(target.id, { role });
+    await this.store.transaction((repos) => repos.participants.update(target.id, { role })); // fenced in a cluster (CLU104)
     this.attendanceCache.delete(target.sessionId);
     const updated = { ...target, role };
     this.bus.publish('participant:changed', { participant: updated });
@@ -254,7 +254,7 @@ export class SessionService {
   async remove(principal: Principal, participantId: string): Promise<void> {
     const target = await this.target(principal, participantId);
     const removedAt = this.now();
-    await this.store.participants.markRemoved(target.id, removedAt);
+    await this.store.transaction((repos) => repos.participants.markRemoved(target.id, removedAt));
     this.attendanceCache.delete(target.sessionId);
     this.bus.publish('participant:removed', { participant: { ...target, removedAt } });
     await this.afterPersonChanged({ ...target, removedAt }, principal.session.format);
@@ -263,7 +263,7 @@ export class SessionService {
   async updateProfile(principal: Principal, changes: ProfileUpdate): Promise<ParticipantView> {
     const me = principal.participant;
     if (!me) throw new AppError('conflict', 'The projector display has no profile');
-    await this.store.participants.update(me.id, changes);
+    await this.store.transaction((repos) => repos.participants.update(me.id, changes));
     this.attendanceCache.delete(me.sessionId);
     const updated: ParticipantRecord = {
       ...me,
@@ -280,7 +280,7 @@ export class SessionService {
 
   /** The session's settings; everyone is told, and notepad access follows at once (NOTE3). */
   async configure(principal: Principal, settings: SessionSettings): Promise<SessionView> {
-    await this.store.sessions.updateSettings(principal.session.id, settings);
+    await this.store.transaction((repos) => repos.sessions.updateSettings(principal.session.id, settings));
     const session: SessionRecord = { ...principal.session, ...settings };
     this.bus.publish('session:changed', { session });
     return sessionView(session);
@@ -299,7 +299,7 @@ export class SessionService {
   /** A new projector link; the old one stops working and screens using it are disconnected. */
   async rotateProjectorKey(principal: Principal): Promise<string> {
     const projectorKey = newToken('projector');
-    await this.store.sessions.setProjectorTokenHash(principal.session.id, hashToken(projectorKey));
+    await this.store.transaction((repos) => repos.sessions.setProjectorTokenHash(principal.session.id, hashToken(projectorKey)));
     this.bus.publish('session:projector-key-rotated', { sessionId: principal.session.id });
     return projectorKey;
   }

@@ -109,7 +109,8 @@ export class TownhallContext {
 
   /** Stores the room's small parts (settings, floor, agenda, projected poll), with `change` made. */
   async saveState(room: TownhallRoom, change: Partial<TownhallStateRecord> = {}): Promise<void> {
-    await this.store.townhall.saveState(room.sessionId, stateRecord(room, change), this.now());
+    // It rewrites the whole row: fenced in a cluster (CLU6, CLU104), so a stalled old owner cannot undo the new owner's change.
+    await this.store.transaction((repos) => repos.townhall.saveState(room.sessionId, stateRecord(room, change), this.now()));
   }
 }
 

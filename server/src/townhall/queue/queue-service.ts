@@ -177,7 +177,7 @@ export class QueueService {
   }
 
   private async saveQueue(room: TownhallRoom, queue: SpeakerQueue): Promise<void> {
-    await this.ctx.store.townhall.saveState(room.sessionId, stateOf(room, queue), this.ctx.now());
+    await this.ctx.store.transaction((repos) => repos.townhall.saveState(room.sessionId, stateOf(room, queue), this.ctx.now())); // fenced (CLU104)
     this.apply(room, queue);
   }
 
