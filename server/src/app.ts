@@ -29,6 +29,7 @@ import { PeopleCache } from './townhall/people.js';
 import { rateClassLimiter } from './limits/rate-classes.js';
 import { TownhallService } from './townhall/townhall-service.js';
 import { IdleRooms } from './townhall/idle-rooms.js';
+import { sessionRoom } from './realtime/rooms.js';
 import { tokenAuthenticator } from './auth/authenticate.js';
 import { EventBus } from './events/bus.js';
 import { RecordService } from './record/record-service.js';
@@ -154,6 +155,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
     const clocks = clocksByFormat(store, { cafe: cafeRun, townhall, consultation });
     clocksFollowOwnership(cluster.ownership, clocks);
+    // Then everyone in it reads its state again: the old owner may have acked a question or a vote
+    // whose broadcast never left it before it died (CLU29).
+    cluster.ownership.onAcquired((sessionId) => {
+      io.to(sessionRoom(sessionId)).emit('session:resync');
+      return Promise.resolve();
+    });
     await claimRunningClocks(store, cluster.ownership, log);
   } else {
     await cafeRun.resumeClocks();

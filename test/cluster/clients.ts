@@ -56,6 +56,14 @@ export async function client(url: string, token: string, options: ClientOptions 
     if (lostAt !== undefined) me.reconnects.push(Date.now() - lostAt);
     lostAt = undefined;
   });
+  // As the web client does (CLU29): a session taken over by another node is read again, and the
+  // state read goes where a session:state would.
+  socket.on('session:resync', () => {
+    void send(socket, 'session:sync', {}).then((ack: { ok: boolean; state?: SessionState } | undefined) => {
+      if (!ack?.ok || !ack.state) return;
+      for (const listener of socket.listeners('session:state')) (listener)(ack.state);
+    });
+  });
   me.state = await new Promise<SessionState>((resolve, reject) => {
     socket.once('session:state', resolve);
     socket.once('connect_error', reject);

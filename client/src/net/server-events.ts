@@ -12,6 +12,8 @@ export type ServerEventHandlers = { [K in keyof ServerToClientEvents]: ServerToC
 
 const store = () => useLive.getState();
 
+const RESYNC_SPREAD_MS = 3_000; // ms: how widely the clients of a session taken over spread their re-reads
+
 /** `resync` fetches the whole state again (net/realtime.ts owns the connection). */
 export function serverEventHandlers(resync: () => void): ServerEventHandlers {
   return {
@@ -29,6 +31,8 @@ export function serverEventHandlers(resync: () => void): ServerEventHandlers {
       if (previousRole && previousRole !== me.role && can(me.role, 'participants:list') !== can(previousRole, 'participants:list')) resync();
     },
     'me:removed': () => store().setStatus('refused', 'removed'),
+    // Spread over a few seconds: a takeover tells a whole Town Hall at once (CLU29).
+    'session:resync': () => void setTimeout(resync, Math.random() * RESYNC_SPREAD_MS),
     'connection:replaced': ({ max }) => store().setReplaced(max),
     'cafe:changed': (cafe) => store().applyCafe(cafe),
     'cafe:live': (view) => store().applyCafeLive(view),

@@ -25,6 +25,12 @@ export const SERVER_EVENTS = {
   /** To the person concerned, just before their connections close. */
   'me:removed': event<void>(),
   /**
+   * To everyone in a session that another node just took over (CLU29): what its old owner said in
+   * its last moments may not have reached every node, so each client reads its state again
+   * (`session:sync`), after a short random delay so thousands do not ask at once.
+   */
+  'session:resync': event<void>(),
+  /**
    * To one connection, just before the server closes it: the person opened more connections
    * than allowed (LIMIT2) and the newest stay. The client shows a notice and does not reconnect.
    */
