@@ -61,7 +61,7 @@ export async function client(url: string, token: string, options: ClientOptions 
   socket.on('session:resync', () => {
     void send(socket, 'session:sync', {}).then((ack: { ok: boolean; state?: SessionState } | undefined) => {
       if (!ack?.ok || !ack.state) return;
-      for (const listener of socket.listeners('session:state')) (listener)(ack.state);
+      for (const listener of socket.listeners('session:state')) listener(ack.state);
     });
   });
   me.state = await new Promise<SessionState>((resolve, reject) => {
