@@ -111,24 +111,24 @@ describe.skipIf(missing !== null)('the series console (SER31–SER36)', () => {
     await organiser.getByLabel('Topic').fill('Data governance, after the café');
     await organiser.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => organiser.getByRole('status').filter({ hasText: 'Changes saved.' }).count()).toBe(1);
-    expect(await organiser.getByText('Data governance, after the café').count()).toBe(1);
+    await expect.poll(() => organiser.getByText('Data governance, after the café').count()).toBe(1);
     // The form is gone: focus is back on the button that opened it.
     await expect.poll(() => organiser.evaluate(() => document.activeElement?.textContent)).toBe('Edit the series');
 
     await organiser.getByRole('button', { name: 'Remove “Town Hall on data” from the series' }).click();
     await expect.poll(() => rows(organiser).count()).toBe(1);
     await expect.poll(() => organiser.evaluate(() => document.activeElement?.id)).toBe('series-sessions-heading');
-    expect(await organiser.getByRole('status').filter({ hasText: 'the session itself is kept' }).count()).toBe(1);
+    await expect.poll(() => organiser.getByRole('status').filter({ hasText: 'the session itself is kept' }).count()).toBe(1);
 
     await organiser.getByRole('button', { name: 'Remove Rita' }).click();
     await expect.poll(() => organiser.evaluate(() => document.activeElement?.id)).toBe('series-rapporteurs-heading');
-    expect(await organiser.getByText('No rapporteur yet.').count()).toBe(1);
+    await expect.poll(() => organiser.getByText('No rapporteur yet.').count()).toBe(1);
     await expectAccessible(organiser, 'the series console after removals (en)');
 
     // The removed rapporteur's kept token no longer opens the series.
     const removed = await openPage(browser, rapporteurLink, { locale: 'en' });
     await expect.poll(() => removed.getByRole('heading', { level: 1 }).innerText()).toBe('This series cannot be opened here');
-    expect(await removed.getByText('You were removed from this series.').count()).toBe(1);
+    await expect.poll(() => removed.getByText('You were removed from this series.').count()).toBe(1);
   }, 60_000);
 
   it('SER31 without a token the page says so (not a blank page)', async () => {

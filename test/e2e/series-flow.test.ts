@@ -59,11 +59,25 @@ describe.skipIf(missing !== null)('a series from the draft to the public page', 
   const numbers = (page: Page) => page.getByTestId('draft-preview').locator('.draft-number').allTextContents();
   const chips = (page: Page) => page.getByTestId('draft-editor').locator('.draft-chip').allTextContents();
 
+  async function draftAppears(page: Page): Promise<void> {
+    const status = page.getByTestId('notepad-status');
+    const shown = await status.waitFor({ timeout: 45_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    console.warn(`series draft page without its editor after 45 s; it showed: ${(await page.locator('body').innerText()).slice(0, 500)}`);
+    await page.reload();
+    await status.waitFor({ timeout: 45_000 });
+  }
+
   it('SER3 SER5 SER6 two rapporteurs draft together, with references and the statistics', async () => {
     const rita = await openPage(browser, `${server.url}/series/${seriesId}/draft/en#token=${tokens.rita}`, { locale: 'en-GB' });
     const sam = await openPage(browser, `${server.url}/series/${seriesId}/draft/en#token=${tokens.sam}`, { locale: 'en-GB' });
-    // On a loaded CI machine the draft page (series, then CodeMirror) took over 15 s to appear once.
-    for (const page of [rita, sam]) await page.getByTestId('notepad-status').waitFor({ timeout: 45_000 });
+    // On a loaded CI machine the draft page (series, then CodeMirror) took over 45 s to appear in
+    // two runs, and 7 s alone; a page still without it after 45 s is reloaded once, as a person
+    // would, and what it showed is printed so the next occurrence says why.
+    for (const page of [rita, sam]) await draftAppears(page);
     for (const page of [rita, sam]) await expect.poll(() => page.getByTestId('notepad-status').textContent()).toMatch(/^Connected/);
 
     await editor(rita).click();
@@ -108,7 +122,7 @@ describe.skipIf(missing !== null)('a series from the draft to the public page', 
     await expect.poll(() => sam.getByLabel('Symbol').inputValue()).toBe('OT/2026/INF.3');
     await expectAccessible(sam, 'the draft with references and statistics');
     await shot(sam, 'series-flow-draft');
-  });
+  }, 180_000);
 
   it('SER7 SER11 the organiser finalises version 1 and attaches the Arabic translation', async () => {
     const console = await openPage(browser, `${server.url}/series/${seriesId}#token=${world.token}`, { locale: 'en-GB' });
