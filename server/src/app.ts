@@ -1,3 +1,4 @@
+import { NO_CONTENT_SERVICE, type ContentService } from './content/content-service.js';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CafeService } from './cafe/cafe-service.js';
@@ -98,10 +99,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const records = new RecordService(store, notepads);
   const consultationCoalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'consultation broadcast failed'));
   const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
+  // Content in several languages (issue 18): the translation desk and machine translation.
+  const content: ContentService = NO_CONTENT_SERVICE;
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
     consultationFor: (principal) => consultation.live(principal),
+    contentFor: (principal) => content.versionsFor(principal),
   });
   // Screens first, then notepad access: a change is shown before access moves with it.
   const notifier = new SocketNotifier(io, log, bus, service);
@@ -112,7 +116,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
-  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit: rateClassLimiter(config.limits, cluster.limiters) });
+  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, content, limit: rateClassLimiter(config.limits, cluster.limiters) });
   // ── Forwarding to the owner (issue 17, helper "routing"; docs/cluster.md CLU30–CLU44) ──
   // Commands, the first state, people's changes (a join re-seats the café) and HTTP under
   // /api/sessions/:id run on the session's owner; on one process, here and directly.

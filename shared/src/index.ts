@@ -12,3 +12,4 @@ export * from './domain/townhall/index.js';
 export * from './domain/notepad/index.js';
 export * from './domain/record/index.js';
 export * from './version.js';
+export * from './domain/content/index.js';

@@ -125,6 +125,11 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'consultation:contribute': { command: 'contribution:submit', payload: (s) => ({ questionId: cs(s).questionId, ...CONTRIBUTION }) },
   'consultation:moderate': { command: 'contribution:hide', payload: (s) => ({ contributionId: cs(s).contributionId, reason: 'Off topic' }) },
   'consultation:respond': { command: 'response:write', payload: (s) => ({ contributionIds: [cs(s).contributionId], ...RESPONSE }) },
+  // CONTRACT (issue 18): helpers "content", "mt" and "hubs" make these scenes and checks real.
+  'content:translate': { command: 'content:set-version', payload: () => ({ key: 'cafe-round/1/question', language: 'fr', text: 'Pourquoi ?' }) },
+  'content:machine-translate': { command: 'content:machine-translate', payload: () => ({ key: 'cafe-round/1/question', language: 'es' }) },
+  'content:retag': { command: 'content:set-original-language', payload: () => ({ key: 'cafe-round/1/question', language: 'en' }) },
+  'hub:update': { command: 'hub:update', payload: () => ({ headcount: 12 }) },
 };
 
 /** What an HTTP answer may carry: an error body, or the endpoint's own fields. */
@@ -163,6 +168,13 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'consultation:contribute': (url, s) => http(url, 'POST', `${csBase(s)}/contributions`, { token: s.token, body: { questionId: cs(s).questionId, ...CONTRIBUTION } }),
   'consultation:moderate': (url, s) => http(url, 'POST', `${csBase(s)}/contributions/${cs(s).contributionId}/hide`, { token: s.token, body: { reason: 'Off topic' } }),
   'consultation:respond': (url, s) => http(url, 'POST', `${csBase(s)}/responses`, { token: s.token, body: { contributionIds: [cs(s).contributionId], ...RESPONSE } }),
+  'content:translate': (url, s) =>
+    http(url, 'PUT', `/api/sessions/${s.created.session.id}/content/versions`, { token: s.token, body: { key: 'cafe-round/1/question', language: 'fr', text: 'Pourquoi ?' } }),
+  'content:machine-translate': (url, s) =>
+    http(url, 'POST', `/api/sessions/${s.created.session.id}/content/machine-translation`, { token: s.token, body: { key: 'cafe-round/1/question', language: 'es' } }),
+  'content:retag': (url, s) =>
+    http(url, 'PUT', `/api/sessions/${s.created.session.id}/content/original-language`, { token: s.token, body: { key: 'cafe-round/1/question', language: 'en' } }),
+  'hub:update': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/hub`, { token: s.token, body: { headcount: 12 } }),
 };
 
 /** The consultation as one token's holder sees it on (re)connect. */
@@ -356,6 +368,11 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(mine).toMatchObject([{ id: cs(scene).contributionId, response: { ...RESPONSE, contributionIds: [cs(scene).contributionId] } }]);
       return;
     }
+    case 'content:translate':
+    case 'content:machine-translate':
+    case 'content:retag':
+    case 'hub:update':
+      throw new Error(`CONTRACT: the helper owning ${action} writes this check`);
     default: {
       const unreachable: never = action;
       throw new Error(`no check for ${String(unreachable)}`);

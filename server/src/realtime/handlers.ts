@@ -9,6 +9,9 @@ import type { RateLimit } from '../limits/rate-classes.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
 import type { Consultation } from '../consultation/index.js';
 import type { CommandHandlers, Commands } from './command.js';
+import { AppError } from '../errors.js';
+import { contentHandlers } from '../content/handlers.js';
+import type { ContentService } from '../content/content-service.js';
 
 export interface CommandDeps {
   service: SessionService;
@@ -21,12 +24,14 @@ export interface CommandDeps {
   themes: ThemeSuggestions;
   /** The online consultation (issue 15). */
   consultation: Consultation;
+  /** Content in several languages: the translation desk and machine translation (issue 18). */
+  content: ContentService;
   /** The rate classes' buckets: one set for Socket.IO and HTTP together. */
   limit: RateLimit;
 }
 
 /** What each command does, once for both transports; the table (COMMANDS) says everything else. */
-export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, limit }: CommandDeps): Commands {
+export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, content, limit }: CommandDeps): Commands {
   const handlers: CommandHandlers = {
     'session:sync': async (p) => ({ state: await service.state(p) }),
     'participant:list': async (p) => ({ participants: await service.listParticipants(p.session.id) }),
@@ -76,6 +81,9 @@ export function createCommands({ service, cafe, cafeRun, townhall, records, idea
     'record:publish': async (p, { published }) => ({ publication: await records.publish(p, published) }),
     'harvest:suggest-themes': (p) => themes.suggest(p),
     ...consultation.handlers,
+    ...contentHandlers(content),
+    // CONTRACT: helper "hubs" implements the hub's registration.
+    'hub:update': () => Promise.reject(new AppError('conflict', 'Hubs are not available yet')),
   };
   return { handlers, limit };
 }

@@ -18,6 +18,8 @@ export interface FormatStates {
   cafeFor(sessionId: string, participantId: string | null): Promise<SessionState['cafe']>;
   townhallFor(principal: Principal): Promise<SessionState['townhall']>;
   consultationFor(principal: Principal): Promise<SessionState['consultation']>;
+  /** The versions in other languages of what this principal may see (issue 18). */
+  contentFor(principal: Principal): Promise<SessionState['content']>;
 }
 
 /** Which participants of a session have a live connection (across all server nodes). */
@@ -188,13 +190,13 @@ export class SessionService {
 
   /** What this principal may see of the session now. */
   async state(principal: Principal): Promise<SessionState> {
-    const base = await this.baseState(principal);
+    const base = { ...(await this.baseState(principal)), content: await this.formats.contentFor(principal) };
     if (principal.session.format === 'townhall') return { ...base, townhall: await this.formats.townhallFor(principal) };
     if (principal.session.format === 'consultation') return { ...base, consultation: await this.formats.consultationFor(principal) };
     return { ...base, cafe: await this.formats.cafeFor(principal.session.id, principal.participant?.id ?? null) };
   }
 
-  private async baseState(principal: Principal): Promise<SessionState> {
+  private async baseState(principal: Principal): Promise<Omit<SessionState, 'content'>> {
     const session = sessionView(principal.session);
     if (can(principal.role, 'participants:list')) {
       const participants = await this.listParticipants(session.id);

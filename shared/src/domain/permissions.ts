@@ -1,7 +1,7 @@
 import { ROLES, type Role } from './words.js';
 
 /** Everyone who takes part in a Town Hall or a consultation; observers (and the projector) only follow. */
-const TAKING_PART = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'] as const satisfies readonly Role[];
+const TAKING_PART = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'] as const satisfies readonly Role[];
 
 /**
  * The one permission table (spec: PERM1). Every Socket.IO command and every HTTP endpoint
@@ -56,8 +56,20 @@ export const PERMISSIONS = {
   'poll:manage': ['facilitator', 'moderator'],
   /** Answer a poll, change or take back one's answer. */
   'poll:vote': TAKING_PART,
-  /** Write live captions. */
+  /** Write live captions, in a stream of one language (a captioner or interpreter per language). */
   'caption:write': ['facilitator', 'moderator', 'captioner'],
+  /**
+   * Add, correct or remove a human version in another language of what the organisers wrote for
+   * everyone (round questions, prompts, agenda items, polls, the consultation's texts, official
+   * responses) or of a contribution; set which language an original is in. The translation desk.
+   */
+  'content:translate': ['facilitator', 'moderator', 'translator'],
+  /** Ask for a machine translation of a text into one's language (when the session allows it). */
+  'content:machine-translate': ROLES,
+  /** Correct the language a contribution is tagged with: its author, or the staff (checked again by the server). */
+  'content:retag': TAKING_PART,
+  /** Update one's own hub: its name, place, headcount and stakeholder groups. */
+  'hub:update': ['hub'],
   /** Set the agenda and move through it. */
   'agenda:manage': ['facilitator'],
   /** The Town Hall's settings: moderation before or after, intervention length, anonymous questions. */

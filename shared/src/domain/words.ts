@@ -4,11 +4,11 @@
 export const SESSION_FORMATS = ['cafe', 'townhall', 'consultation'] as const;
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
 
-export const ROLES = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'observer'] as const;
+export const ROLES = ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles a facilitator may hand out from the console (there is one facilitator: the creator). */
-export const ASSIGNABLE_ROLES = ['moderator', 'host', 'participant', 'rapporteur', 'captioner', 'observer'] as const satisfies readonly Role[];
+export const ASSIGNABLE_ROLES = ['moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'observer'] as const satisfies readonly Role[];
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
 /** Roles a person may pick for themselves when joining (DESIGN.md, POST /api/join). */

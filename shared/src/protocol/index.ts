@@ -14,6 +14,8 @@ export * from './record.js';
 export * from './notepad.js';
 export * from './harvest.js';
 export * from './projector.js';
+export * from './content.js';
+export * from './hub.js';
 export { ack, type AckMarker, type CommandSpec, type HttpMethod, type HttpRoute, type PathParam, type PathParams, type RateClass } from './command-spec.js';
 export { event, type PayloadMarker } from './server-event-spec.js';
 export { COMMANDS, COMMAND_NAMES, type CommandAck, type CommandInput, type CommandName, type CommandPayload, type Commands, type RoutedCommand } from './commands/index.js';

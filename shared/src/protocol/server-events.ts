@@ -1,3 +1,4 @@
+import type { ContentVersions } from '../domain/content/versions.js';
 import type { AttendanceCounts } from '../domain/attendance.js';
 import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { Poll } from '../domain/townhall/polls.js';
@@ -30,6 +31,8 @@ export const SERVER_EVENTS = {
    * (`session:sync`), after a short random delay so thousands do not ask at once.
    */
   'session:resync': event<void>(),
+  /** To everyone who may see the text: its versions in other languages changed (the translation desk, issue 18). */
+  'content:versions': event<ContentVersions>(),
   /**
    * To one connection, just before the server closes it: the person opened more connections
    * than allowed (LIMIT2) and the newest stay. The client shows a notice and does not reconnect.

@@ -1,3 +1,4 @@
+import type { ContentVersions } from '../domain/content/versions.js';
 import type { CafeLive } from './cafe.js';
 import type { TownhallLive } from './townhall-views.js';
 import type { ConsultationLive } from './consultation-views.js';
@@ -51,6 +52,11 @@ export interface SessionState {
   townhall?: TownhallLive;
   /** Present for consultations: the set-up and phase, this member's own things, staff's counts. */
   consultation?: ConsultationLive;
+  /**
+   * Every human version of the session's content and contributions this member may see (issue 18),
+   * one entry per text that has any; machine translations come only when asked for.
+   */
+  content: ContentVersions[];
 }
 
 /** Links a facilitator hands out; all relative to the app's origin. */

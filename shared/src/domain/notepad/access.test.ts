@@ -112,6 +112,8 @@ describe('NOTE4 NOTE5 harvest and synthesis', () => {
     participant: ['read', 'none'],
     rapporteur: ['write', 'write'],
     captioner: ['read', 'none'],
+    translator: ['read', 'none'],
+    hub: ['read', 'none'],
     observer: ['read', 'none'],
   };
   for (const role of ROLES) {

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { AckMarker, CommandSpec } from '../command-spec.js';
 import { CAFE_COMMANDS } from './cafe.js';
 import { CONSULTATION_COMMANDS } from './consultation.js';
+import { CONTENT_COMMANDS } from './content.js';
 import { HARVEST_COMMANDS } from './harvest.js';
+import { HUB_COMMANDS } from './hub.js';
 import { NOTEPAD_COMMANDS } from './notepad.js';
 import { PROJECTOR_COMMANDS } from './projector.js';
 import { RECORD_COMMANDS } from './record.js';
@@ -22,6 +24,8 @@ export const COMMANDS = {
   ...HARVEST_COMMANDS,
   ...PROJECTOR_COMMANDS,
   ...CONSULTATION_COMMANDS,
+  ...CONTENT_COMMANDS,
+  ...HUB_COMMANDS,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof COMMANDS;

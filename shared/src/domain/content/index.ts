@@ -1,0 +1,3 @@
+export * from './keys.js';
+export * from './language-tag.js';
+export * from './versions.js';
