@@ -3,6 +3,7 @@
 import type { ColumnType } from 'kysely';
 import type { SeriesTables } from './series-schema.js';
 import type { ConsultationTables } from './consultation-schema.js';
+import type { ContentTables } from './content-schema.js';
 
 export interface SessionsTable {
   id: string;
@@ -186,7 +187,7 @@ export interface SpeakerLogTable {
   ended_at: number | null;
 }
 
-export interface Database extends ConsultationTables, SeriesTables {
+export interface Database extends ConsultationTables, SeriesTables, ContentTables {
   sessions: SessionsTable;
   participants: ParticipantsTable;
   cafe_tables: CafeTablesTable;
