@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { RouteFocus } from '../announce/RouteFocus';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguagePicker } from './LanguagePicker';
 import { PanelBoundary } from './PanelBoundary';
@@ -19,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <LanguagePicker />
       </header>
       <ConnectionBanner />
+      <RouteFocus />
       <main id="main" tabIndex={-1}>
         {/* The last line: a page that breaks keeps its header, language picker and a way to reload. */}
         <PanelBoundary name="page">{children}</PanelBoundary>

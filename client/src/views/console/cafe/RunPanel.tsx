@@ -83,7 +83,7 @@ export function RunPanel({
             {question}
           </p>
         )}
-        {inRound && <Countdown timer={timer} label={t('run.timeLeft')} className="run-countdown" />}
+        {inRound && <Countdown timer={timer} label={t('run.timeLeft')} kind="round" className="run-countdown" />}
         {/* Moderators run a café from their own page, which has no phases to go to (set up, harvest). */}
         {(onGoTo || (action.kind !== 'set-up' && action.kind !== 'done')) && <NextActionButton action={action} busy={busy} onAct={act} />}
         {inRound && (

@@ -16,7 +16,7 @@ export function AgendaNow({ agenda, className = '' }: { agenda: AgendaView; clas
           <p className="agenda-current" aria-live="polite" dir="auto">
             {t('townhall.agenda.now', { title: current.title })}
           </p>
-          <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} />
+          <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} kind="agenda" />
         </>
       ) : (
         <p className="muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>
