@@ -156,6 +156,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     clusterHealth: cluster.health,
     cluster: routing?.http,
     clusterGuard: routing?.guard,
+    router,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
