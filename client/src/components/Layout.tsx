@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguagePicker } from './LanguagePicker';
 import { PanelBoundary } from './PanelBoundary';
+import { ThemePicker } from './ThemePicker';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -16,7 +17,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link href="/" className="brand" aria-label={t('app.home')}>
           {t('app.name')}
         </Link>
-        <LanguagePicker />
+        <div className="header-tools">
+          <LanguagePicker />
+          <ThemePicker />
+        </div>
       </header>
       <ConnectionBanner />
       <main id="main" tabIndex={-1}>
