@@ -5,6 +5,7 @@ import { RouteFocus } from '../announce/RouteFocus';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguagePicker } from './LanguagePicker';
 import { PanelBoundary } from './PanelBoundary';
+import { ThemePicker } from './ThemePicker';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -17,7 +18,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link href="/" className="brand" aria-label={t('app.home')}>
           {t('app.name')}
         </Link>
-        <LanguagePicker />
+        <div className="header-tools">
+          <LanguagePicker />
+          <ThemePicker />
+        </div>
       </header>
       <ConnectionBanner />
       <RouteFocus />
