@@ -368,7 +368,15 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(mine).toMatchObject([{ id: cs(scene).contributionId, response: { ...RESPONSE, contributionIds: [cs(scene).contributionId] } }]);
       return;
     }
-    case 'content:translate':
+    case 'content:translate': {
+      // The version is in the ack and in what any reader of the session gets on (re)connect (LANG30).
+      const expected = { key: 'cafe-round/1/question', originalLanguage: 'en', versions: [expect.objectContaining({ language: 'fr', text: 'Pourquoi ?', source: 'human' })] };
+      expect(result.content).toMatchObject(expected);
+      const { socket, state } = await connect(url, created.facilitatorToken);
+      socket.close();
+      expect(state.content).toMatchObject([expected]);
+      return;
+    }
     case 'content:machine-translate':
     case 'content:retag':
     case 'hub:update':
