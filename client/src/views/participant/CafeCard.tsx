@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/cafe/Countdown';
 import { PromptList } from '../../components/cafe/PromptList';
 import { tableName } from '../../components/cafe/table-name';
+import { keys, Translated } from '../../components/translated';
 
 // The editor is heavy: it loads only once the person has a table in a running round.
 const TableNotepad = lazy(() => import('../../notepad/TableNotepad'));
@@ -55,12 +56,10 @@ export function CafeCard({
       )}
       {seat?.youHost && <p className="notice">{t('run.youHost')}</p>}
       {!seat && seated && focus !== null && total > 0 && <p className="notice">{live.tables.some((x) => x.seated > 0) ? t('run.noSeat') : t('run.noPlanYet')}</p>}
-      {question && (
+      {question && focus !== null && (
         <div className="question-block">
           <h3>{t('run.question', { round: focus })}</h3>
-          <p className="question" dir="auto">
-            {question}
-          </p>
+          <Translated k={keys.roundQuestion(focus)} text={question} as="p" className="question" />
         </div>
       )}
       {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} kind="round" />}
