@@ -30,6 +30,11 @@ export interface ParticipantsTable {
   language: string;
   joined_at: number;
   removed_at: number | null;
+  /** A hub's registration (0019_hubs, docs/hubs.md); null for everyone else. */
+  hub_name: string | null;
+  hub_place: string | null;
+  hub_headcount: number | null;
+  hub_groups: string | null;
 }
 
 export interface CafeTablesTable {
