@@ -56,7 +56,7 @@ try {
     let html = '';
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      const res = await liteRequest(url, 'GET', p.path, p.cookie ? { cookie: p.cookie } : {});
+      const res = await liteRequest(url, 'GET', p.path, { ...(p.cookie && { cookie: p.cookie }), headers: { 'accept-encoding': 'gzip' } });
       times.push(performance.now() - started);
       if (res.status !== 200) throw new Error(`${p.name}: ${res.status}`);
       html = res.html;
