@@ -15,6 +15,8 @@ const Projector = lazy(() => import('./views/Projector'));
 // The notepad (CodeMirror, Yjs) is the heaviest part: its own chunk, loaded where it is shown.
 const NotepadPage = lazy(() => import('./notepad/NotepadPage'));
 const Rapporteur = lazy(() => import('./views/Rapporteur'));
+// The translation desk (issue 18): translators and staff only.
+const Desk = lazy(() => import('./translation/Desk'));
 const HarvestPage = lazy(() => import('./notepad/harvest/HarvestPage'));
 // The public outcome page: read by anyone with the link, never by participants in a session.
 const PublicRecord = lazy(() => import('./views/PublicRecord'));
@@ -46,6 +48,7 @@ export function App() {
                 <Route path="/series/:id">{(params) => <SeriesConsole seriesId={params.id} />}</Route>
                 <Route path="/p/:slug">{(params) => <PublicRecord slug={params.slug} />}</Route>
                 <Route path="/s/:id/rapporteur">{(params) => <Rapporteur sessionId={params.id} />}</Route>
+                <Route path="/s/:id/translate">{(params) => <Desk sessionId={params.id} />}</Route>
                 <Route path="/s/:id/console">{(params) => <Console sessionId={params.id} />}</Route>
                 <Route path="/s/:id">{(params) => <Participant sessionId={params.id} />}</Route>
                 <Route>

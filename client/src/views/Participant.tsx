@@ -83,6 +83,11 @@ export function Participant({ sessionId }: { sessionId: string }) {
             <Link href={`/s/${sessionId}/rapporteur`}>{t('rapporteur.open')}</Link>
           </p>
         )}
+        {can(me.role, 'content:translate') && (
+          <p>
+            <Link href={`/s/${sessionId}/translate`}>{t('desk.open')}</Link>
+          </p>
+        )}
         {me.role === 'facilitator' ? (
           <Link href={`/s/${sessionId}/console`}>{t('session.goToConsole')}</Link>
         ) : (
