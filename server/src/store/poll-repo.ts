@@ -36,6 +36,7 @@ export class PollRepo {
         keys: JSON.parse(row.keys) as string[],
         spellings: row.spellings === null ? null : (JSON.parse(row.spellings) as string[]),
         castAt: Number(row.cast_at),
+        ...(row.hub_headcount !== null && { hubHeadcount: Number(row.hub_headcount) }),
       };
       const list = byPoll.get(row.poll_id) ?? [];
       list.push(ballot);
@@ -56,6 +57,7 @@ export class PollRepo {
       keys: JSON.stringify(ballot.keys),
       spellings: ballot.spellings === null ? null : JSON.stringify(ballot.spellings),
       cast_at: ballot.castAt,
+      hub_headcount: ballot.hubHeadcount ?? null,
     };
     await this.db
       .insertInto('poll_ballots')

@@ -163,6 +163,8 @@ export interface PollBallotsTable {
   keys: string; // JSON string[]
   spellings: string | null; // JSON string[] (word clouds)
   cast_at: number;
+  /** A hub's answer: its headcount when it answered (0019_hubs, HUB20); null for a person. */
+  hub_headcount: number | null;
 }
 
 export interface CaptionsTable {

@@ -8,4 +8,6 @@ export async function up(db: Kysely<any>) {
   await db.schema.alterTable('participants').addColumn('hub_place', 'varchar(120)').execute();
   await db.schema.alterTable('participants').addColumn('hub_headcount', 'integer').execute();
   await db.schema.alterTable('participants').addColumn('hub_groups', 'varchar(200)').execute();
+  // A hub's poll answer counts one, with the headcount it declared when it answered (HUB20).
+  await db.schema.alterTable('poll_ballots').addColumn('hub_headcount', 'integer').execute();
 }

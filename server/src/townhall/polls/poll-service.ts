@@ -94,7 +94,7 @@ export class PollService {
     return this.ctx.run(principal, async (room) => {
       const me = requirePerson(principal);
       const state = this.stateOf(room, pollId);
-      const { change } = orThrow(castBallot(state, { participantId: me.id, stakeholderGroup: me.stakeholderGroup }, choice, this.ctx.now()));
+      const { change } = orThrow(castBallot(state, { participantId: me.id, stakeholderGroup: me.stakeholderGroup, hubHeadcount: me.hub?.headcount }, choice, this.ctx.now()));
       await this.applyBallot(room, state, change);
       return { ballot: myBallot(state.poll, change.ballot!) };
     });

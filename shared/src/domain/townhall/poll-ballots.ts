@@ -19,13 +19,30 @@ export interface Ballot {
   /** Word cloud: how each key was spelt, aligned with `keys`; null for other kinds. */
   spellings: string[] | null;
   castAt: number; // epoch ms
+  /**
+   * A hub's answer (docs/hubs.md, HUB20): the headcount it declared when it answered. It still
+   * counts as one ballot; the headcount is shown beside it, never multiplied in.
+   */
+  hubHeadcount?: number;
 }
 
 export interface Tally {
-  /** Ballots counted (people who answered). */
+  /** Ballots counted (people and hubs who answered, one each). */
   ballots: number;
   /** key → how many ballots hold it; keys with none are absent. */
   counts: Record<string, number>;
+  /** Of those, the hubs' answers (HUB20); absent while no hub answered. */
+  hubs?: HubTally;
+}
+
+/** The hubs' part of a tally: answers (one per hub) and the people they stand for, overall and per key. */
+export interface HubTally {
+  ballots: number;
+  people: number;
+  /** key → hubs whose ballot holds it; keys with none are absent. */
+  counts: Record<string, number>;
+  /** key → those hubs' headcounts added up. */
+  peopleByKey: Record<string, number>;
 }
 
 export interface PollTallies {
@@ -56,6 +73,8 @@ export type PollChoice = string | number | readonly string[];
 export interface PollVoter {
   participantId: string;
   stakeholderGroup: StakeholderGroup;
+  /** A hub votes as one, its headcount beside its answer (HUB20). */
+  hubHeadcount?: number | undefined;
 }
 
 export type BallotResult = Result<{ change: BallotChange }>;
@@ -88,6 +107,7 @@ export function castBallot(state: PollState, voter: PollVoter, choice: PollChoic
     keys: parsed.keys,
     spellings: parsed.spellings,
     castAt: now,
+    ...(voter.hubHeadcount !== undefined && { hubHeadcount: voter.hubHeadcount }),
   };
   return { ok: true, change: { pollId: poll.id, participantId: voter.participantId, previous: getBallot(state, voter.participantId), ballot } };
 }
@@ -125,6 +145,10 @@ function addBallot(tallies: PollTallies, ballot: Ballot, sign: 1 | -1): void {
   const group = tallies.byGroup[ballot.stakeholderGroup];
   tallies.overall.ballots += sign;
   group.ballots += sign;
+  if (ballot.hubHeadcount !== undefined) {
+    addHub(tallies.overall, ballot, sign);
+    addHub(group, ballot, sign);
+  }
   ballot.keys.forEach((key, i) => {
     bump(tallies.overall.counts, key, sign);
     bump(group.counts, key, sign);
@@ -136,6 +160,20 @@ function addBallot(tallies: PollTallies, ballot: Ballot, sign: 1 | -1): void {
     if (Object.keys(next).length === 0) delete tallies.spellings[key];
     else if (!forms) setOwn(tallies.spellings, key, next);
   });
+}
+
+/** A hub's ballot on or off a tally's hub part, which goes away again at zero (a recount has none). */
+function addHub(tally: Tally, ballot: Ballot, sign: 1 | -1): void {
+  const headcount = ballot.hubHeadcount ?? 0;
+  const hubs = tally.hubs ?? { ballots: 0, people: 0, counts: {}, peopleByKey: {} };
+  hubs.ballots += sign;
+  hubs.people += sign * headcount;
+  for (const key of ballot.keys) {
+    bump(hubs.counts, key, sign);
+    bump(hubs.peopleByKey, key, sign * headcount);
+  }
+  if (hubs.ballots === 0) delete tally.hubs;
+  else tally.hubs = hubs;
 }
 
 /** Adds `by` to counts[key], removing the key at zero (so tallies equal a recount exactly). */

@@ -22,7 +22,16 @@ export const MIN_ANONYMOUS_GROUP_BALLOTS = MIN_SHOWN_GROUP_COUNT;
 export interface OptionCount {
   id: string;
   label: string;
+  /** Answers holding this option: each person's and each hub's counts one (HUB20). */
   count: number;
+  /** Of `count`, the hubs' answers and the people they declared; absent when no hub chose it. */
+  hubs?: HubAnswers;
+}
+
+/** Answers from hubs (docs/hubs.md, HUB20–HUB22): one per hub, their headcounts beside them. */
+export interface HubAnswers {
+  answers: number;
+  people: number;
 }
 
 export interface RatingSummary {
@@ -33,8 +42,10 @@ export interface RatingSummary {
 }
 
 export interface ResultSummary {
-  /** People who answered. */
+  /** People who answered, each hub counting one. */
   ballots: number;
+  /** Of `ballots`, the hubs' answers and their headcounts; absent when no hub answered. */
+  hubs?: HubAnswers;
   /** Choice polls: every option in order, zeros included; null otherwise. */
   options: OptionCount[] | null;
   rating: RatingSummary | null;
@@ -80,10 +91,27 @@ function summarise(state: PollState, tally: Tally, topN: number): ResultSummary 
   const choice = poll.kind === 'single' || poll.kind === 'multiple';
   return {
     ballots: tally.ballots,
-    options: choice ? poll.options.map((o) => ({ id: o.id, label: o.label, count: getOwn(tally.counts, o.id) ?? 0 })) : null,
+    ...(tally.hubs && { hubs: { answers: tally.hubs.ballots, people: tally.hubs.people } }),
+    options: choice ? poll.options.map((o) => ({ id: o.id, label: o.label, count: getOwn(tally.counts, o.id) ?? 0, ...hubAnswersFor(tally, o.id) })) : null,
     rating: poll.kind === 'rating' ? ratingSummary(poll, tally) : null,
     words: poll.kind === 'text' ? topWords(tally.counts, state.tallies.spellings, topN) : null,
   };
+}
+
+function hubAnswersFor(tally: Tally, key: string): { hubs?: HubAnswers } {
+  const answers = tally.hubs ? (getOwn(tally.hubs.counts, key) ?? 0) : 0;
+  if (!tally.hubs || answers === 0) return {};
+  return { hubs: { answers, people: getOwn(tally.hubs.peopleByKey, key) ?? 0 } };
+}
+
+/**
+ * An option's count as screens and exports write it (HUB21): the individuals' answers, then the
+ * hubs' apart with their headcount, never added in: "3 (+ 1 hub of 25 people)".
+ */
+export function countWithHubs(option: Pick<OptionCount, 'count' | 'hubs'>): string {
+  if (!option.hubs) return String(option.count);
+  const { answers, people } = option.hubs;
+  return `${option.count - answers} (+ ${answers} ${answers === 1 ? 'hub' : 'hubs'} of ${people} ${people === 1 ? 'person' : 'people'})`;
 }
 
 /**
