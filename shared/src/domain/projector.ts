@@ -25,9 +25,14 @@ export interface ProjectorChoice {
   byGroup: boolean;
   /** The screen's language (PROJ5); null: the session's first language. */
   language: Language | null;
+  /**
+   * LANG70: a second language shown beside the first for the organisers' texts (round question,
+   * prompt, agenda item, poll); null: one language. Absent from choices stored before issue 18.
+   */
+  secondLanguage: Language | null;
 }
 
-export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null };
+export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null, secondLanguage: null };
 
 /** A change to the choice: only the fields given change. */
 export type ProjectorChange = Partial<ProjectorChoice>;
@@ -51,6 +56,9 @@ export function decideProjectorShow(session: ProjectorContext, current: Projecto
   }
   if (choice.language !== null && !session.languages.includes(choice.language)) {
     return refuse('bad_request', `The session is not held in ${choice.language}`);
+  }
+  if (choice.secondLanguage !== null && !session.languages.includes(choice.secondLanguage)) {
+    return refuse('bad_request', `The session is not held in ${choice.secondLanguage}`);
   }
   // A poll that was deleted since does not pin the screen to nothing.
   if (choice.pollId !== null && !session.pollIds.includes(choice.pollId)) choice.pollId = null;

@@ -12,5 +12,7 @@ export const projectorShowPayload = z
     pollId: idSchema.nullable().optional(),
     byGroup: z.boolean().optional(),
     language: languageSchema.nullable().optional(),
+    /** LANG70: a second language beside the first; null: one language. */
+    secondLanguage: languageSchema.nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Say what the projector shows' });

@@ -7,10 +7,16 @@ const live = { session: { id: 's', projector: DEFAULT_PROJECTOR_CHOICE }, viewer
 
 describe('projector reducer', () => {
   it('PROJ1: projector:changed replaces the choice, and only that', () => {
-    const next = withProjector(live, { view: 'qa', pollId: null, byGroup: false, language: 'ar' })!;
-    expect(next.session.projector).toEqual({ view: 'qa', pollId: null, byGroup: false, language: 'ar' });
+    const next = withProjector(live, { view: 'qa', pollId: null, byGroup: false, language: 'ar', secondLanguage: null })!;
+    expect(next.session.projector).toEqual({ view: 'qa', pollId: null, byGroup: false, language: 'ar', secondLanguage: null });
     expect(next.session.id).toBe('s');
     expect(live.session.projector).toEqual(DEFAULT_PROJECTOR_CHOICE);
+  });
+
+  it('LANG70: a new second language is a change', () => {
+    const next = withProjector(live, { ...DEFAULT_PROJECTOR_CHOICE, secondLanguage: 'fr' })!;
+    expect(next).not.toBe(live);
+    expect(next.session.projector?.secondLanguage).toBe('fr');
   });
 
   it('the same choice again keeps the state as it is (nothing re-renders); nothing loaded stays undefined', () => {
