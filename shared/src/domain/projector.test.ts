@@ -66,7 +66,7 @@ describe('decideProjectorShow', () => {
   const th = { format: 'townhall' as const, languages: ['en', 'ar'] as const, pollIds: ['p1'] };
   it('PROJ6: only the fields given change', () => {
     const first = decideProjectorShow({ ...th, languages: [...th.languages] }, DEFAULT_PROJECTOR_CHOICE, { view: 'results', pollId: 'p1', language: 'ar' });
-    expect(first).toEqual({ ok: true, choice: { view: 'results', pollId: 'p1', byGroup: false, language: 'ar', theme: 'auto' } });
+    expect(first).toEqual({ ok: true, choice: { view: 'results', pollId: 'p1', byGroup: false, language: 'ar', theme: 'auto', secondLanguage: null } });
     if (!first.ok) return;
     expect(decideProjectorShow({ ...th, languages: ['en', 'ar'] }, first.choice, { byGroup: true })).toEqual({ ok: true, choice: { ...first.choice, byGroup: true } });
   });
@@ -79,6 +79,15 @@ describe('decideProjectorShow', () => {
     });
     expect(decideProjectorShow({ ...th, languages: ['en'] }, DEFAULT_PROJECTOR_CHOICE, { pollId: 'p9' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(decideProjectorShow({ ...th, languages: ['en'] }, DEFAULT_PROJECTOR_CHOICE, { language: 'zh' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('LANG70: a second language of the session is kept; one it is not held in is refused', () => {
+    const both = decideProjectorShow({ ...th, languages: ['en', 'ar'] }, DEFAULT_PROJECTOR_CHOICE, { secondLanguage: 'ar' });
+    expect(both).toEqual({ ok: true, choice: { ...DEFAULT_PROJECTOR_CHOICE, secondLanguage: 'ar' } });
+    expect(decideProjectorShow({ ...th, languages: ['en', 'ar'] }, DEFAULT_PROJECTOR_CHOICE, { secondLanguage: 'zh' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
   });
 
   it('PROJ5: the screen speaks the chosen language, else the session’s first', () => {

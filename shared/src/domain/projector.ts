@@ -27,13 +27,18 @@ export interface ProjectorChoice {
   language: Language | null;
   /** The screen's colours (A11Y66): `auto` as the projecting device is set, or dark for a dim room. */
   theme: ProjectorTheme;
+  /**
+   * LANG70: a second language shown beside the first for the organisers' texts (round question,
+   * prompt, agenda item, poll); null: one language. Absent from choices stored before issue 18.
+   */
+  secondLanguage: Language | null;
 }
 
 /** `auto`: as the device showing the projector is set (its system or its own switch). */
 export const PROJECTOR_THEMES = ['auto', 'light', 'dark'] as const;
 export type ProjectorTheme = (typeof PROJECTOR_THEMES)[number];
 
-export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null, theme: 'auto' };
+export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null, theme: 'auto', secondLanguage: null };
 
 /** A change to the choice: only the fields given change. */
 export type ProjectorChange = Partial<ProjectorChoice>;
@@ -57,6 +62,9 @@ export function decideProjectorShow(session: ProjectorContext, current: Projecto
   }
   if (choice.language !== null && !session.languages.includes(choice.language)) {
     return refuse('bad_request', `The session is not held in ${choice.language}`);
+  }
+  if (choice.secondLanguage !== null && !session.languages.includes(choice.secondLanguage)) {
+    return refuse('bad_request', `The session is not held in ${choice.secondLanguage}`);
   }
   // A poll that was deleted since does not pin the screen to nothing.
   if (choice.pollId !== null && !session.pollIds.includes(choice.pollId)) choice.pollId = null;

@@ -13,5 +13,7 @@ export const projectorShowPayload = z
     byGroup: z.boolean().optional(),
     language: languageSchema.nullable().optional(),
     theme: z.enum(PROJECTOR_THEMES).optional(),
+    /** LANG70: a second language beside the first; null: one language. */
+    secondLanguage: languageSchema.nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Say what the projector shows' });
