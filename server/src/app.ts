@@ -1,4 +1,6 @@
-import { NO_CONTENT_SERVICE, type ContentService } from './content/content-service.js';
+import { StoredContentService, type ContentService } from './content/content-service.js';
+import { contentToSockets } from './content/notifier.js';
+import { contributionSources } from './content/contribution-sources.js';
 import { createEngine } from './content/machine/engines.js';
 import { MachineTranslationService } from './content/machine/machine-translation.js';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
@@ -103,7 +105,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
   // Content in several languages (issue 18): the translation desk and machine translation.
   const machine = new MachineTranslationService(store, createEngine(config.translate));
-  const content: ContentService = NO_CONTENT_SERVICE;
+  const content: ContentService = new StoredContentService({ store, bus, machine, sources: contributionSources(townhall, consultation) });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
@@ -117,6 +119,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   townhallToSockets(bus, io);
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
+  contentToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
@@ -158,6 +161,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     clusterHealth: cluster.health,
     cluster: routing?.http,
     clusterGuard: routing?.guard,
+    router,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.

@@ -33,8 +33,8 @@ export function serverEventHandlers(resync: () => void): ServerEventHandlers {
     'me:removed': () => store().setStatus('refused', 'removed'),
     // Spread over a few seconds: a takeover tells a whole Town Hall at once (CLU29).
     'session:resync': () => void setTimeout(resync, Math.random() * RESYNC_SPREAD_MS),
-    // CONTRACT: helper "display" keeps the versions in the live store (issue 18).
-    'content:versions': null,
+    // LANG50: the versions of the organisers' texts (and contributions) in other languages.
+    'content:versions': (entry) => store().applyContentVersions(entry),
     'connection:replaced': ({ max }) => store().setReplaced(max),
     'cafe:changed': (cafe) => store().applyCafe(cafe),
     'cafe:live': (view) => store().applyCafeLive(view),

@@ -1,10 +1,22 @@
 import type { AttendanceCounts } from '@open-talks/shared';
 import type { ProjectorChoice } from '@open-talks/shared/projector';
-import type { CafeLiveUpdate, CafeView, ErrorCode, ParticipantView, PromptView, RoundTimerPayload, SeatView, SessionState, SessionView } from '@open-talks/shared/protocol';
+import type {
+  CafeLiveUpdate,
+  CafeView,
+  ContentVersions,
+  ErrorCode,
+  ParticipantView,
+  PromptView,
+  RoundTimerPayload,
+  SeatView,
+  SessionState,
+  SessionView,
+} from '@open-talks/shared/protocol';
 import { create, type StateCreator } from 'zustand';
 import { withCafeLive, withPrompt, withRoundTimer, withSeat, type CafeData } from './reducers/cafe';
 import { withAttendance, withMe, withParticipant, withoutParticipant, withSession } from './reducers/session';
 import { withProjector } from './reducers/projector';
+import { withContentVersions } from './reducers/content';
 import { townhallSlice, type TownhallSlice } from './townhall-slice';
 
 /** 'replaced': the person opened too many connections and this, the oldest, was closed (LIMIT2). */
@@ -28,6 +40,8 @@ interface SessionSlice {
   applyMe(me: ParticipantView): void;
   /** PROJ1: what the projector shows. */
   applyProjector(projector: ProjectorChoice): void;
+  /** LANG50: one text's versions in other languages changed. */
+  applyContentVersions(entry: ContentVersions): void;
   reset(): void;
 }
 
@@ -77,6 +91,7 @@ const sessionSlice: StateCreator<LiveStore, [], [], SessionSlice> = (set) => ({
   applySession: onLive(set, withSession),
   applyMe: onLive(set, withMe),
   applyProjector: onLive(set, withProjector),
+  applyContentVersions: onLive(set, withContentVersions),
   reset: () => set({ live: undefined, cafe: undefined, status: 'idle', refusal: undefined }),
 });
 

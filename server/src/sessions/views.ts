@@ -28,5 +28,6 @@ export function participantView(participant: ParticipantRecord, online: boolean)
     language: participant.language,
     joinedAt: participant.joinedAt,
     online,
+    ...(participant.hub && { hub: participant.hub }),
   };
 }

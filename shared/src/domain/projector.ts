@@ -25,9 +25,15 @@ export interface ProjectorChoice {
   byGroup: boolean;
   /** The screen's language (PROJ5); null: the session's first language. */
   language: Language | null;
+  /** The screen's colours (A11Y66): `auto` as the projecting device is set, or dark for a dim room. */
+  theme: ProjectorTheme;
 }
 
-export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null };
+/** `auto`: as the device showing the projector is set (its system or its own switch). */
+export const PROJECTOR_THEMES = ['auto', 'light', 'dark'] as const;
+export type ProjectorTheme = (typeof PROJECTOR_THEMES)[number];
+
+export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null, theme: 'auto' };
 
 /** A change to the choice: only the fields given change. */
 export type ProjectorChange = Partial<ProjectorChoice>;

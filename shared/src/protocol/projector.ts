@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECTOR_VIEWS } from '../domain/projector.js';
+import { PROJECTOR_THEMES, PROJECTOR_VIEWS } from '../domain/projector.js';
 import { idSchema, languageSchema } from './schemas.js';
 
 /**
@@ -12,5 +12,6 @@ export const projectorShowPayload = z
     pollId: idSchema.nullable().optional(),
     byGroup: z.boolean().optional(),
     language: languageSchema.nullable().optional(),
+    theme: z.enum(PROJECTOR_THEMES).optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Say what the projector shows' });

@@ -7,10 +7,14 @@ const live = { session: { id: 's', projector: DEFAULT_PROJECTOR_CHOICE }, viewer
 
 describe('projector reducer', () => {
   it('PROJ1: projector:changed replaces the choice, and only that', () => {
-    const next = withProjector(live, { view: 'qa', pollId: null, byGroup: false, language: 'ar' })!;
-    expect(next.session.projector).toEqual({ view: 'qa', pollId: null, byGroup: false, language: 'ar' });
+    const next = withProjector(live, { view: 'qa', pollId: null, byGroup: false, language: 'ar', theme: 'auto' })!;
+    expect(next.session.projector).toEqual({ view: 'qa', pollId: null, byGroup: false, language: 'ar', theme: 'auto' });
     expect(next.session.id).toBe('s');
     expect(live.session.projector).toEqual(DEFAULT_PROJECTOR_CHOICE);
+  });
+
+  it("A11Y66: a change of the screen's colours alone is a new choice", () => {
+    expect(withProjector(live, { ...DEFAULT_PROJECTOR_CHOICE, theme: 'dark' })!.session.projector.theme).toBe('dark');
   });
 
   it('the same choice again keeps the state as it is (nothing re-renders); nothing loaded stays undefined', () => {

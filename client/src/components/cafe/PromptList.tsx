@@ -1,5 +1,6 @@
 import type { PromptView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
+import { keys, Translated } from '../translated';
 
 /**
  * Live prompts, newest first; the region is polite so a new one is read out without interrupting.
@@ -25,9 +26,7 @@ export function PromptList({ prompts, tableLabel, scrollable = false }: { prompt
               {p.tableId === null ? t('run.toEveryone') : tableLabel ? t('run.toTable', { table: tableLabel(p.tableId) }) : t('run.toYourTable')} ·{' '}
               <time dateTime={new Date(p.sentAt).toISOString()}>{time.format(p.sentAt)}</time>
             </span>
-            <span className="prompt-text" dir="auto">
-              {p.text}
-            </span>
+            <Translated k={keys.prompt(p.id)} text={p.text} className="prompt-text" />
           </li>
         ))}
       </ol>

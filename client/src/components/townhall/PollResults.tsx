@@ -1,12 +1,13 @@
 import { STAKEHOLDER_GROUPS, type Poll, type PollResults as Results, type ResultSummary } from '@open-talks/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keys, useShownText } from '../translated';
 
 /**
  * A poll's results as bars (choices and ratings) or a word list sized by count (word cloud),
  * overall or for one stakeholder group. Every bar carries its number and share in text.
  */
-export function PollResults({ poll, results, big = false }: { poll: Poll; results: Results; big?: boolean }) {
+export function PollResults({ poll, results, big = false, showOriginal = false }: { poll: Poll; results: Results; big?: boolean; showOriginal?: boolean }) {
   const { t } = useTranslation();
   const [group, setGroup] = useState<string>('');
   const groups = STAKEHOLDER_GROUPS.filter((g) => results.byGroup[g]);
@@ -30,19 +31,30 @@ export function PollResults({ poll, results, big = false }: { poll: Poll; result
           </select>
         </div>
       )}
-      {summary ? <Summary poll={poll} summary={summary} /> : <p className="muted">{t('townhall.poll.noAnswers')}</p>}
+      {summary ? <Summary poll={poll} summary={summary} showOriginal={showOriginal} /> : <p className="muted">{t('townhall.poll.noAnswers')}</p>}
     </div>
   );
 }
 
-function Summary({ poll, summary }: { poll: Poll; summary: ResultSummary }) {
+function Summary({ poll, summary, showOriginal }: { poll: Poll; summary: ResultSummary; showOriginal: boolean }) {
   const { t, i18n } = useTranslation();
+  const shown = useShownText({ original: showOriginal });
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const share = (count: number) => (summary.ballots > 0 ? count / summary.ballots : 0);
   return (
     <>
       <p className="poll-ballots">{t('townhall.poll.answers', { count: summary.ballots })}</p>
-      {summary.options && <Bars rows={summary.options.map((o) => ({ key: o.id, label: o.label, count: o.count }))} share={share} percent={percent} />}
+      {summary.options && (
+        <Bars
+          rows={summary.options.map((o) => {
+            // LANG58: each option in the reader's language, with its own language and direction.
+            const option = shown(keys.pollOption(poll.id, o.id), o.label);
+            return { key: o.id, label: o.label, count: o.count, shown: { text: option.text, lang: option.language, dir: option.dir } };
+          })}
+          share={share}
+          percent={percent}
+        />
+      )}
       {summary.rating && (
         <>
           <p className="poll-average">
@@ -71,15 +83,29 @@ function Summary({ poll, summary }: { poll: Poll; summary: ResultSummary }) {
   );
 }
 
-function Bars({ rows, share, percent }: { rows: { key: string; label: string; count: number }[]; share: (n: number) => number; percent: Intl.NumberFormat }) {
+interface BarRow {
+  key: string;
+  label: string;
+  count: number;
+  /** An organiser's text as the reader reads it; absent for a rating's values. */
+  shown?: { text: string; lang: string; dir: 'rtl' | 'ltr' };
+}
+
+function Bars({ rows, share, percent }: { rows: BarRow[]; share: (n: number) => number; percent: Intl.NumberFormat }) {
   return (
     <table className="count-table poll-bars">
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <th scope="row" dir="auto">
-              {row.label}
-            </th>
+            {row.shown ? (
+              <th scope="row" lang={row.shown.lang} dir={row.shown.dir}>
+                {row.shown.text}
+              </th>
+            ) : (
+              <th scope="row" dir="auto">
+                {row.label}
+              </th>
+            )}
             <td className="count">{row.count}</td>
             <td className="count">{percent.format(share(row.count))}</td>
             <td className="bar-cell" aria-hidden="true">

@@ -5,7 +5,14 @@ import type { SessionState } from '@open-talks/shared/protocol';
 export function withProjector(live: SessionState | undefined, projector: ProjectorChoice): SessionState | undefined {
   if (!live) return live;
   const current = live.session.projector;
-  if (current && current.view === projector.view && current.pollId === projector.pollId && current.byGroup === projector.byGroup && current.language === projector.language)
+  if (
+    current &&
+    current.view === projector.view &&
+    current.pollId === projector.pollId &&
+    current.byGroup === projector.byGroup &&
+    current.language === projector.language &&
+    current.theme === projector.theme
+  )
     return live;
   return { ...live, session: { ...live.session, projector } };
 }

@@ -6,6 +6,7 @@ import { Countdown } from '../../../components/cafe/Countdown';
 import { useConfirm } from '../../../components/ConfirmDialog';
 import { PromptList } from '../../../components/cafe/PromptList';
 import { tableName } from '../../../components/cafe/table-name';
+import { keys, Translated } from '../../../components/translated';
 import { useCommand, type Commands } from '../../../hooks/useCommand';
 import { Message } from './Message';
 
@@ -78,12 +79,10 @@ export function RunPanel({
           <strong>{status}</strong>
           {nextRoundLabel && <span className="muted"> {nextRoundLabel}</span>}
         </p>
-        {question && live.phase !== 'finished' && (
-          <p className="run-question" dir="auto">
-            {question}
-          </p>
+        {question && live.focusRound !== null && live.phase !== 'finished' && (
+          <Translated k={keys.roundQuestion(live.focusRound)} text={question} as="p" className="run-question" />
         )}
-        {inRound && <Countdown timer={timer} label={t('run.timeLeft')} className="run-countdown" />}
+        {inRound && <Countdown timer={timer} label={t('run.timeLeft')} kind="round" className="run-countdown" />}
         {/* Moderators run a café from their own page, which has no phases to go to (set up, harvest). */}
         {(onGoTo || (action.kind !== 'set-up' && action.kind !== 'done')) && <NextActionButton action={action} busy={busy} onAct={act} />}
         {inRound && (

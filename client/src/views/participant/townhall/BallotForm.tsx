@@ -1,6 +1,8 @@
+import type { Shown } from '@open-talks/shared';
 import type { PollItem } from '@open-talks/shared/protocol';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keys, useShownText } from '../../../components/translated';
 import { useLive } from '../../../state/live-store';
 import { Message } from '../../console/cafe/Message';
 import { useCommand } from '../../../hooks/useCommand';
@@ -11,10 +13,16 @@ function initialChoice(item: PollItem): string[] {
   return Array.isArray(choice) ? choice.map(String) : [String(choice)];
 }
 
-/** One's answer in words: option labels, a rating, or the words sent. */
-function answerText(item: PollItem): string {
+/** One's answer in words: option labels (as the reader reads them), a rating, or the words sent. */
+function answerText(item: PollItem, label: (optionId: string, original: string) => string): string {
   const choice = initialChoice(item);
-  if (item.poll.kind === 'single' || item.poll.kind === 'multiple') return choice.map((id) => item.poll.options.find((o) => o.id === id)?.label ?? id).join(', ');
+  if (item.poll.kind === 'single' || item.poll.kind === 'multiple')
+    return choice
+      .map((id) => {
+        const option = item.poll.options.find((o) => o.id === id);
+        return option ? label(id, option.label) : id;
+      })
+      .join(', ');
   return choice.join(', ');
 }
 
@@ -23,9 +31,12 @@ function answerText(item: PollItem): string {
  * (a phone page stays short, QA16); keyboard focus always lands on the next control, never on
  * the page (QA14).
  */
-export function BallotForm({ item }: { item: PollItem }) {
+export function BallotForm({ item, showOriginal = false }: { item: PollItem; showOriginal?: boolean }) {
   const { t } = useTranslation();
   const { poll, ballot } = item;
+  // LANG58: the options in the reader's language, or all originals with the question's "Show original".
+  const shown = useShownText({ original: showOriginal });
+  const optionLabel = (optionId: string, original: string) => shown(keys.pollOption(poll.id, optionId), original).text;
   const { send, message } = useCommand();
   const form = useRef<HTMLFormElement>(null);
   const changeButton = useRef<HTMLButtonElement>(null);
@@ -72,7 +83,7 @@ export function BallotForm({ item }: { item: PollItem }) {
   if (ballot && !changing) {
     return (
       <div className="poll-answered">
-        <p dir="auto">{t('thUi.poll.yourAnswer', { answer: answerText(item) })}</p>
+        <p dir="auto">{t('thUi.poll.yourAnswer', { answer: answerText(item, optionLabel) })}</p>
         <div className="button-row">
           <button ref={changeButton} type="button" className="secondary" onClick={change}>
             {t('townhall.poll.change')}
@@ -102,7 +113,7 @@ export function BallotForm({ item }: { item: PollItem }) {
                 disabled={poll.kind === 'multiple' && poll.maxChoices !== null && !picked.includes(option.id) && picked.length >= poll.maxChoices}
                 onChange={(e) => (poll.kind === 'single' ? setPicked([option.id]) : toggle(option.id, e.target.checked))}
               />
-              {option.label}
+              <OptionLabel shown={shown(keys.pollOption(poll.id, option.id), option.label)} />
             </label>
           ))}
         </fieldset>
@@ -149,5 +160,14 @@ export function BallotForm({ item }: { item: PollItem }) {
       </div>
       <Message message={message} />
     </form>
+  );
+}
+
+/** An option's text with its language and direction (LANG55). */
+function OptionLabel({ shown }: { shown: Shown }) {
+  return (
+    <span lang={shown.language} dir={shown.dir}>
+      {shown.text}
+    </span>
   );
 }

@@ -1,7 +1,9 @@
+import type { Shown } from '@open-talks/shared';
 import type { AgendaView, HandStatus, PollItem } from '@open-talks/shared/protocol';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
+import { keys, SLOT, slotted, TranslatedMark, useShownText, useTranslated } from '../../../components/translated';
 import { useTownhall } from '../../../state/selectors';
 import { participantNextStep, type NextStep } from './next-step';
 
@@ -41,39 +43,40 @@ export function NowCard({
   );
   const current = agenda.items.find((item) => item.id === agenda.currentId);
   const next = agenda.items.find((item) => item.status === 'upcoming');
+  // LANG59: the agenda's titles and the open poll's question in the reader's language.
+  const now = useTranslated(keys.agendaTitle(current?.id ?? ''), current?.title ?? '');
+  const shown = useShownText();
+  const title = (item: { id: string; title: string }) => <ShownSpan shown={shown(keys.agendaTitle(item.id), item.title)} />;
   return (
     <section className="card now-card" aria-labelledby="now-heading" data-testid="now-card">
       {/* The item under way is the heading itself ("Now: Welcome"): one line, not "Now" twice. */}
       <h2 id="now-heading" className={current ? 'agenda-current' : undefined} dir="auto">
-        {current ? t('townhall.agenda.now', { title: current.title }) : t('thPhase.now.heading')}
+        {current ? slotted(t('townhall.agenda.now', { title: SLOT }), <span {...now.attrs}>{now.shown.text}</span>) : t('thPhase.now.heading')}
       </h2>
+      {current && <TranslatedMark of={now} />}
       {agenda.items.length > 0 && (
         <div className="now-agenda">
           {current ? (
-            <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} />
+            <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} kind="agenda" />
           ) : (
             <p className="muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>
           )}
           {next && (
             <p className="agenda-next" dir="auto">
-              {t('townhall.agenda.next', { title: next.title })}
+              {slotted(t('townhall.agenda.next', { title: SLOT }), title(next))}
             </p>
           )}
         </div>
       )}
       <StepLine step={step} videoRoom={videoRoom} />
-      {/* A poll that opens is said politely; the floor has its own alert (HandControl). */}
-      <p className="visually-hidden" aria-live="polite">
-        {step.kind === 'vote' ? t('thPhase.now.pollOpen', { question: step.question }) : ''}
-      </p>
+      {/* A poll that opens and the floor are said by the view's announcer (A11Y11), at the participant's level. */}
       {agenda.items.length > 0 && (
         <details className="now-agenda-all">
           <summary>{t('townhall.agenda.all', { count: agenda.items.length })}</summary>
           <ol className="agenda-list">
             {agenda.items.map((item) => (
               <li key={item.id} aria-current={item.status === 'current' ? 'step' : undefined}>
-                <span dir="auto">{item.title}</span> · {t('townhall.agenda.minutes', { count: Math.round(item.durationMs / 60_000) })} ·{' '}
-                {t(`townhall.agenda.status.${item.status}`)}
+                {title(item)} · {t('townhall.agenda.minutes', { count: Math.round(item.durationMs / 60_000) })} · {t(`townhall.agenda.status.${item.status}`)}
               </li>
             ))}
           </ol>
@@ -83,8 +86,18 @@ export function NowCard({
   );
 }
 
+/** A text as the reader reads it, with its language and direction (LANG55). */
+function ShownSpan({ shown }: { shown: Shown }) {
+  return (
+    <span lang={shown.language} dir={shown.dir}>
+      {shown.text}
+    </span>
+  );
+}
+
 function StepLine({ step, videoRoom }: { step: NextStep; videoRoom: string | null }) {
   const { t } = useTranslation();
+  const shown = useShownText();
   const action = (href: string, label: string, onClick: (event: MouseEvent<HTMLAnchorElement>) => void) => (
     <a className="now-action" href={href} onClick={onClick} data-testid="now-action">
       {label}
@@ -106,7 +119,7 @@ function StepLine({ step, videoRoom }: { step: NextStep; videoRoom: string | nul
       return (
         <div className="now-step now-step-urgent">
           <p className="now-what" dir="auto">
-            {t('thPhase.now.pollOpen', { question: step.question })}
+            {slotted(t('thPhase.now.pollOpen', { question: SLOT }), <ShownSpan shown={shown(keys.pollQuestion(step.pollId), step.question)} />)}
           </p>
           {step.more > 0 && <p className="muted">{t('thPhase.now.morePolls', { n: step.more })}</p>}
           {action(`#poll-card-${step.pollId}`, t('thPhase.now.vote'), (e) => jumpTo(e, `poll-card-${step.pollId}`, 'input:not(:disabled), button'))}
