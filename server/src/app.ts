@@ -1,5 +1,8 @@
 import { StoredContentService, type ContentService } from './content/content-service.js';
 import { contentToSockets } from './content/notifier.js';
+import { contributionSources } from './content/contribution-sources.js';
+import { createEngine } from './content/machine/engines.js';
+import { MachineTranslationService } from './content/machine/machine-translation.js';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CafeService } from './cafe/cafe-service.js';
@@ -101,12 +104,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const consultationCoalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'consultation broadcast failed'));
   const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
   // Content in several languages (issue 18): the translation desk and machine translation.
-  const content: ContentService = new StoredContentService({ store, bus });
+  const machine = new MachineTranslationService(store, createEngine(config.translate));
+  const content: ContentService = new StoredContentService({ store, bus, machine, sources: contributionSources(townhall, consultation) });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
     consultationFor: (principal) => consultation.live(principal),
     contentFor: (principal) => content.versionsFor(principal),
+    machineEngine: machine.engineName,
   });
   // Screens first, then notepad access: a change is shown before access moves with it.
   const notifier = new SocketNotifier(io, log, bus, service);

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { EngineConfig } from './content/machine/engines.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -51,6 +52,8 @@ export interface Config {
   townhallIdleUnloadMs: number;
   /** Several nodes behind a proxy (docs/cluster.md); absent, this process is the whole server. */
   cluster: ClusterConfig | undefined;
+  /** Machine translation (docs/languages.md "Machine translation"): `none`, the default, is off for every session. */
+  translate: EngineConfig;
 }
 
 /** Set when REDIS_URL is: the nodes share Redis (adapter, leases, limits) and PostgreSQL. */
@@ -125,6 +128,10 @@ const env = z.object({
     .string()
     .regex(/^[A-Za-z0-9:._-]{1,64}$/)
     .default('ot:'),
+  TRANSLATE_ENGINE: z.enum(['none', 'libretranslate', 'apertium']).default('none'),
+  TRANSLATE_URL: z.url().optional(),
+  TRANSLATE_API_KEY: z.string().min(1).optional(),
+  TRANSLATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -169,7 +176,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     townhallIdleUnloadMs: e.TOWNHALL_IDLE_UNLOAD_MS,
     cluster: clusterConfig(e),
+    translate: translateConfig(e),
   };
+}
+
+function translateConfig(e: z.infer<typeof env>): EngineConfig {
+  if (e.TRANSLATE_ENGINE !== 'none' && !e.TRANSLATE_URL) throw new Error(`Invalid configuration:\n  TRANSLATE_URL: required with TRANSLATE_ENGINE=${e.TRANSLATE_ENGINE}`);
+  return { engine: e.TRANSLATE_ENGINE, url: e.TRANSLATE_URL, apiKey: e.TRANSLATE_API_KEY, timeoutMs: e.TRANSLATE_TIMEOUT_MS };
 }
 
 function clusterConfig(e: z.infer<typeof env>): ClusterConfig | undefined {

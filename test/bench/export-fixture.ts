@@ -28,6 +28,7 @@ async function session(store: Store, format: 'cafe' | 'townhall'): Promise<{ ses
       endedAt: null,
       observerNotes: true,
       projector: DEFAULT_PROJECTOR_CHOICE,
+      machineTranslation: true,
     },
     hashToken(newToken('projector')),
   );
@@ -113,6 +114,7 @@ export async function writeTownhall(store: Store): Promise<{ sessionId: string; 
       id: id(),
       authorId: people[i % people.length]!,
       text: `Question ${i}: how will the plan reach remote hubs and small states?`,
+      language: 'en',
       anonymous: i % 7 === 0,
       createdAt: T0 + i * 1_000,
       status: i % 10 === 0 ? 'answered' : 'visible',

@@ -24,6 +24,7 @@ function sessionRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
     endedAt: null,
     observerNotes: true,
     projector: DEFAULT_PROJECTOR_CHOICE,
+    machineTranslation: true,
     ...overrides,
   };
 }

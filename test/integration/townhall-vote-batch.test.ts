@@ -22,6 +22,7 @@ function question(id: string, votes: number): Question {
     id,
     authorId: 'author',
     text: `Question ${id}`,
+    language: 'en',
     anonymous: false,
     createdAt: 1,
     status: 'visible',
@@ -55,6 +56,7 @@ describe.each(targets)('a stored batch of votes on $kind', ({ kind, skip }) => {
         endedAt: null,
         observerNotes: true,
         projector: DEFAULT_PROJECTOR_CHOICE,
+        machineTranslation: true,
       },
       'h'.repeat(64),
     );

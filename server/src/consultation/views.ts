@@ -5,7 +5,6 @@
 import { attribute, type Attribution } from '@open-talks/shared';
 import type { ContributionOrigin, CommentView, ContributionView, ResponseView } from '@open-talks/shared/protocol';
 import type { ContributionStatus, ResponseStatus, Stance } from '@open-talks/shared/consultation';
-import type { Language } from '@open-talks/shared';
 import type { Selectable } from 'kysely';
 import type { ConsultationCommentsTable, ConsultationContributionsTable, ConsultationResponsesTable } from '../store/consultation-schema.js';
 
@@ -46,7 +45,7 @@ export function contributionView(row: ContributionRow, attribution: Attribution,
     questionId: row.question_id,
     title: row.title,
     text: row.text,
-    language: row.language as Language,
+    language: row.language,
     author,
     status: row.status as ContributionStatus,
     hiddenReason: audience.staff || self ? row.hidden_reason : null,
@@ -72,6 +71,7 @@ export function commentView(row: CommentRow, attribution: Attribution, audience:
     contributionId: row.contribution_id,
     stance: row.stance as Stance,
     text: row.text,
+    language: row.language,
     author: attribute(attribution, { displayName: row.author_name, stakeholderGroup: row.stakeholder_group, mode: row.mode }, { self }),
     status: row.status as ContributionStatus,
     hiddenReason: audience.staff || self ? row.hidden_reason : null,

@@ -3,7 +3,7 @@ import type { CafePublicView, CafeView, PromptView, RoundTimerPayload, SeatView 
 import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../log.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { participantView, sessionView } from '../sessions/views.js';
+import { participantView } from '../sessions/views.js';
 import type { ParticipantRecord, SessionRecord } from '../store/index.js';
 import { Coalescer } from '../util/coalescer.js';
 import { displayRoom, participantRoom, sessionRoom, staffRoom, tableRoom } from './rooms.js';
@@ -40,7 +40,7 @@ export class SocketNotifier {
     private readonly log: Logger,
     bus: EventBus,
     /** Reads the roster and the counts the staff list and attendance updates carry. */
-    private readonly service: Pick<SessionService, 'listParticipants' | 'sessionRecord' | 'attendanceFor'>,
+    private readonly service: Pick<SessionService, 'listParticipants' | 'sessionRecord' | 'attendanceFor' | 'view'>,
   ) {
     this.roomAttendance = new Coalescer(ROOM_ATTENDANCE_INTERVAL, (error, sessionId) => log.error({ err: error, sessionId }, 'attendance broadcast failed'));
     bus.subscribe('participant:changed', ({ participant }) => this.participantChanged(participant));
@@ -130,7 +130,7 @@ export class SocketNotifier {
   }
 
   private sessionChanged(session: SessionRecord): void {
-    this.io.to(sessionRoom(session.id)).emit('session:changed', sessionView(session));
+    this.io.to(sessionRoom(session.id)).emit('session:changed', this.service.view(session));
   }
 
   private projectorKeyRotated(sessionId: string): void {

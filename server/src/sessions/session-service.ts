@@ -20,6 +20,8 @@ export interface FormatStates {
   consultationFor(principal: Principal): Promise<SessionState['consultation']>;
   /** The versions in other languages of what this principal may see (issue 18). */
   contentFor(principal: Principal): Promise<SessionState['content']>;
+  /** The server's machine translation engine (`apertium`), null when none is configured (MT21). */
+  machineEngine?: string | null;
 }
 
 /** Which participants of a session have a live connection (across all server nodes). */
@@ -83,6 +85,7 @@ export class SessionService {
         endedAt: null,
         observerNotes: body.observerNotes,
         projector: DEFAULT_PROJECTOR_CHOICE,
+        machineTranslation: true,
       };
       const facilitator: ParticipantRecord = {
         id: newId(),
@@ -101,7 +104,7 @@ export class SessionService {
           await repos.participants.insert(facilitator, hashToken(facilitatorToken));
         });
         return {
-          session: sessionView(session),
+          session: this.view(session),
           participant: participantView(facilitator, false),
           facilitatorToken,
           projectorKey,
@@ -150,7 +153,7 @@ export class SessionService {
     this.attendanceCache.delete(session.id);
     this.bus.publish('participant:changed', { participant });
     await this.afterPersonChanged(participant, session.format);
-    return { session: sessionView(session), participant: participantView(participant, false), token };
+    return { session: this.view(session), participant: participantView(participant, false), token };
   }
 
   /**
@@ -199,7 +202,7 @@ export class SessionService {
   }
 
   private async baseState(principal: Principal): Promise<Omit<SessionState, 'content'>> {
-    const session = sessionView(principal.session);
+    const session = this.view(principal.session);
     if (can(principal.role, 'participants:list')) {
       const participants = await this.listParticipants(session.id);
       const me = participants.find((p) => p.id === principal.participant?.id);
@@ -302,11 +305,20 @@ export class SessionService {
   }
 
   /** The session's settings; everyone is told, and notepad access follows at once (NOTE3). */
+  /** A session as its members see it, with the server's machine translation engine (MT21). */
+  view(session: SessionRecord): SessionView {
+    return sessionView(session, this.formats.machineEngine ?? null);
+  }
+
   async configure(principal: Principal, settings: SessionSettings): Promise<SessionView> {
     await this.store.transaction((repos) => repos.sessions.updateSettings(principal.session.id, settings));
-    const session: SessionRecord = { ...principal.session, ...settings };
+    const session: SessionRecord = {
+      ...principal.session,
+      observerNotes: settings.observerNotes ?? principal.session.observerNotes,
+      machineTranslation: settings.machineTranslation ?? principal.session.machineTranslation,
+    };
     this.bus.publish('session:changed', { session });
-    return sessionView(session);
+    return this.view(session);
   }
 
   /** PROJ1: what the projector shows (sessions/projector.ts). */

@@ -1,7 +1,8 @@
 import type { ParticipantView, SessionView } from '@open-talks/shared/protocol';
 import type { ParticipantRecord, SessionRecord } from '../store/index.js';
 
-export function sessionView(session: SessionRecord): SessionView {
+/** `machineEngine`: the server's machine translation engine, null when none is configured (MT21). */
+export function sessionView(session: SessionRecord, machineEngine: string | null): SessionView {
   return {
     id: session.id,
     title: session.title,
@@ -12,6 +13,8 @@ export function sessionView(session: SessionRecord): SessionView {
     createdAt: session.createdAt,
     observerNotes: session.observerNotes,
     projector: session.projector,
+    machineTranslation: session.machineTranslation,
+    machineEngine,
   };
 }
 

@@ -65,6 +65,11 @@ export class ConsultationItemsRepo {
     await this.db.updateTable('consultation_comments').set(change).where('id', '=', id).execute();
   }
 
+  /** MT3: the language a comment is written in, corrected. */
+  async setCommentLanguage(id: string, language: string): Promise<void> {
+    await this.db.updateTable('consultation_comments').set({ language }).where('id', '=', id).execute();
+  }
+
   async moveComments(fromId: string, toId: string): Promise<void> {
     await this.db.updateTable('consultation_comments').set({ contribution_id: toId }).where('contribution_id', '=', fromId).execute();
   }

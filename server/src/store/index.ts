@@ -20,6 +20,7 @@ import { SeriesDocumentRepo } from './series-document-repo.js';
 import { SeriesReferencesRepo } from './series-references-repo.js';
 import { SeriesVersionsRepo } from './series-versions-repo.js';
 import { ContentRepo } from './content-repo.js';
+import { MachineTranslationRepo } from './machine-translation-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 import type { FenceCheck } from '../cluster/fencing.js';
@@ -59,6 +60,8 @@ export interface Repos {
   seriesVersions: SeriesVersionsRepo;
   /** Human versions of texts in other languages and their originals' languages (issue 18). */
   content: ContentRepo;
+  /** Machine translations, apart from the human versions (issue 18, MT10). */
+  machineTranslations: MachineTranslationRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -107,6 +110,7 @@ function repos(db: Kysely<Database>): Repos {
     seriesReferences: new SeriesReferencesRepo(db),
     seriesVersions: new SeriesVersionsRepo(db),
     content: new ContentRepo(db),
+    machineTranslations: new MachineTranslationRepo(db),
   };
 }
 

@@ -17,6 +17,7 @@ function toQuestion(row: Selectable<QaQuestionsTable>): Question {
     id: row.id,
     authorId: row.author_id,
     text: row.text,
+    language: row.language,
     anonymous: Number(row.anonymous) === 1,
     createdAt: Number(row.created_at),
     status: row.status as QuestionStatus,
@@ -145,6 +146,7 @@ export class QaRepo {
   private async saveQuestion(sessionId: string, q: Question): Promise<void> {
     const values = {
       text: q.text,
+      language: q.language,
       anonymous: q.anonymous ? 1 : 0,
       status: q.status,
       hidden_reason: q.hiddenReason,

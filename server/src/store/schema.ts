@@ -17,6 +17,7 @@ export interface SessionsTable {
   ended_at: number | null;
   observer_notes: number; // 0 or 1: SQLite has no boolean
   projector: string | null; // JSON ProjectorChoice; null: the default (PROJ1)
+  machine_translation: number; // 0 or 1: readers may ask for machine translations (MT20)
 }
 
 export interface ParticipantsTable {
@@ -121,6 +122,7 @@ export interface QaQuestionsTable {
   session_id: string;
   author_id: string;
   text: string;
+  language: string; // BCP 47 (MT1)
   anonymous: number; // 0 or 1
   created_at: number;
   status: string;
@@ -215,6 +217,19 @@ export interface Database extends ConsultationTables, SeriesTables, ContentTable
   record_publications: RecordPublicationsTable;
   speaker_log: SpeakerLogTable;
   session_fences: SessionFencesTable;
+  machine_translations: MachineTranslationsTable;
+}
+
+/** Machine translations, apart from the human versions (MT10). */
+export interface MachineTranslationsTable {
+  session_id: string;
+  content_key: string;
+  language: string;
+  original_hash: string;
+  source_language: string;
+  engine: string;
+  text: string;
+  created_at: number;
 }
 
 /** The fence of each session's latest owner (cluster mode; docs/cluster.md CLU5). */

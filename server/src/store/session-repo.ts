@@ -16,10 +16,12 @@ export interface SessionRecord {
   observerNotes: boolean;
   /** What the projector shows (PROJ1). */
   projector: ProjectorChoice;
+  /** Readers may ask for machine translations (MT20). */
+  machineTranslation: boolean;
 }
 
 /** What the facilitator may change after creating a session. */
-export type SessionSettings = Pick<SessionRecord, 'observerNotes'>;
+export type SessionSettings = Partial<Pick<SessionRecord, 'observerNotes' | 'machineTranslation'>>;
 
 function toRecord(row: Selectable<SessionsTable>): SessionRecord {
   return {
@@ -32,6 +34,7 @@ function toRecord(row: Selectable<SessionsTable>): SessionRecord {
     createdAt: Number(row.created_at),
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
     observerNotes: Number(row.observer_notes) === 1,
+    machineTranslation: Number(row.machine_translation) === 1,
     projector: row.projector ? { ...DEFAULT_PROJECTOR_CHOICE, ...(JSON.parse(row.projector) as Partial<ProjectorChoice>) } : DEFAULT_PROJECTOR_CHOICE,
   };
 }
@@ -54,6 +57,7 @@ export class SessionRepo {
         created_at: session.createdAt,
         ended_at: session.endedAt,
         observer_notes: session.observerNotes ? 1 : 0,
+        machine_translation: session.machineTranslation ? 1 : 0,
         projector: JSON.stringify(session.projector),
       })
       .execute();
@@ -62,7 +66,10 @@ export class SessionRepo {
   async updateSettings(id: string, settings: SessionSettings): Promise<void> {
     await this.db
       .updateTable('sessions')
-      .set({ observer_notes: settings.observerNotes ? 1 : 0 })
+      .set({
+        ...(settings.observerNotes !== undefined && { observer_notes: settings.observerNotes ? 1 : 0 }),
+        ...(settings.machineTranslation !== undefined && { machine_translation: settings.machineTranslation ? 1 : 0 }),
+      })
       .where('id', '=', id)
       .execute();
   }

@@ -13,8 +13,8 @@ type PathTargets<K extends RoutedCommand> = {
 
 describe('COMMANDS', () => {
   it('gives each command its payload before and after parsing', () => {
-    expectTypeOf<CommandPayload<'qa:ask'>>().toEqualTypeOf<{ text: string; anonymous?: boolean | undefined }>();
-    expectTypeOf<CommandInput<'qa:ask'>>().toEqualTypeOf<{ text: string; anonymous: boolean }>();
+    expectTypeOf<CommandPayload<'qa:ask'>>().toEqualTypeOf<{ text: string; anonymous?: boolean | undefined; language?: string | undefined }>();
+    expectTypeOf<CommandInput<'qa:ask'>>().toEqualTypeOf<{ text: string; anonymous: boolean; language?: string | undefined }>();
     expectTypeOf<CommandInput<'qa:merge'>>().toEqualTypeOf<{ sourceId: string; targetId: string }>();
     expectTypeOf<CommandPayload<'session:sync'>>().toEqualTypeOf<Record<string, never>>();
   });

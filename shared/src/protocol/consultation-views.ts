@@ -7,7 +7,7 @@
 import type { PersonCredit } from '../domain/attribution.js';
 import type { ConsultationSchedule, ConsultationSettings } from '../domain/consultation/types.js';
 import type { ConsultationPhase, ContributionStatus, OriginFormat, ResponseStatus, ScheduledPhase, Stance, StatementVote } from '../domain/consultation/words.js';
-import type { Language, StakeholderGroup } from '../domain/words.js';
+import type { StakeholderGroup } from '../domain/words.js';
 
 export interface ConsultationQuestionView {
   id: string;
@@ -52,7 +52,8 @@ export interface ContributionView {
   questionId: string;
   title: string;
   text: string;
-  language: Language;
+  /** BCP 47: the language it is written in (MT1). */
+  language: string;
   /** As the attribution allows; the author sees their own in full (ATTR3); nobody for a seed carried in. */
   author: PersonCredit;
   status: ContributionStatus;
@@ -91,6 +92,8 @@ export interface CommentView {
   contributionId: string;
   stance: Stance;
   text: string;
+  /** BCP 47: the language it is written in (MT1). */
+  language: string;
   author: PersonCredit;
   status: ContributionStatus;
   hiddenReason: string | null;
@@ -109,7 +112,8 @@ export interface ContributionVersion {
   version: number;
   title: string;
   text: string;
-  language: Language;
+  /** BCP 47. */
+  language: string;
   /** When this version was replaced. */
   replacedAt: number;
 }

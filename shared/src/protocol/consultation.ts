@@ -16,6 +16,7 @@ import {
 } from '../domain/consultation/words.js';
 import { idSchema, joinCodeSchema, languageSchema, stakeholderGroupSchema } from './schemas.js';
 import { plainText } from './townhall.js';
+import { languageTagSchema } from './content.js';
 
 /** Epoch ms; a phase date. Whether it is in the future is the domain's check (a clear refusal). */
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
@@ -82,14 +83,15 @@ export const submitContributionPayload = z.strictObject({
   questionId: idSchema,
   title: contributionTitleSchema,
   text: contributionTextSchema,
-  language: languageSchema.optional(),
+  /** BCP 47, any language (MT1); the author's language when left out. */
+  language: languageTagSchema.optional(),
 });
 /** `contribution:edit`: the author, while contributions are open; the old text is kept as a version. */
 export const editContributionPayload = z.strictObject({
   contributionId: idSchema,
   title: contributionTitleSchema.optional(),
   text: contributionTextSchema.optional(),
-  language: languageSchema.optional(),
+  language: languageTagSchema.optional(),
 });
 export const contributionIdPayload = z.strictObject({ contributionId: idSchema });
 /** `contribution:comment`. */
@@ -97,6 +99,8 @@ export const commentPayload = z.strictObject({
   contributionId: idSchema,
   stance: z.enum(STANCES),
   text: z.string().max(L.commentLength + 500, `At most ${L.commentLength} characters`),
+  /** BCP 47, any language (MT1); the author's language when left out. */
+  language: languageTagSchema.optional(),
 });
 /**
  * `contribution:support`: `support: false` takes it back. `moveFrom` takes a support back from

@@ -63,9 +63,13 @@ export const createSessionBody = z.strictObject({
 export type CreateSessionBody = z.input<typeof createSessionBody>;
 
 /** `session:configure` and PATCH /api/sessions/:id: what may change after creation. */
-export const sessionSettingsBody = z.strictObject({
-  observerNotes: z.boolean(),
-});
+export const sessionSettingsBody = z
+  .strictObject({
+    observerNotes: z.boolean().optional(),
+    /** Readers may ask for machine translations (MT20). */
+    machineTranslation: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to change');
 
 /** POST /api/join */
 export const joinBody = z

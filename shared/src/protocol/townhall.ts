@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { POLL_KINDS } from '../domain/townhall/polls.js';
 import { MAX_TIMER_MS } from '../domain/timer/timer.js';
 import { idSchema, languageSchema } from './schemas.js';
+// content.ts builds on plainText below: its schema is read lazily, when a payload is parsed.
+import { languageTagSchema } from './content.js';
 
 // Free text may hold line breaks (they collapse to one space) and the joiners some scripts and
 // emoji need (ZWJ, ZWNJ), but no other control characters and no bidi overrides or isolates,
@@ -23,6 +25,8 @@ const MAX_MINUTES = MAX_TIMER_MS / 60_000; // 240
 export const askPayload = z.strictObject({
   text: plainText(2_000),
   anonymous: z.boolean().default(false),
+  /** BCP 47: the language it is written in; the asker's language when left out (MT1). */
+  language: z.lazy(() => languageTagSchema).optional(),
 });
 /** `qa:vote`: `up: false` takes the vote back (QA9). */
 export const qaVotePayload = z.strictObject({ questionId: idSchema, up: z.boolean() });

@@ -20,6 +20,10 @@ export interface SessionView {
   observerNotes: boolean;
   /** What the projector shows (PROJ1); in every snapshot, so a reloaded projector shows the same. */
   projector: ProjectorChoice;
+  /** The facilitator's switch: readers may ask for machine translations (MT20). On by default. */
+  machineTranslation: boolean;
+  /** The server's machine translation engine (`apertium`, `libretranslate`), null when none is configured (MT21). */
+  machineEngine: string | null;
 }
 
 /** What anyone with the join code may know before joining (GET /api/join/:joinCode). */

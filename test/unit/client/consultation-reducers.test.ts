@@ -107,6 +107,7 @@ describe('the consultation store’s reducers (CONS46)', () => {
       contributionId: 'a',
       stance: 'agree' as const,
       text: id,
+      language: 'en',
       author: contribution('x').author,
       status: 'published' as const,
       hiddenReason: null,

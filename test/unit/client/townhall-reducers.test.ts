@@ -17,6 +17,7 @@ function question(id: string, votes = 0): QuestionItem {
   return {
     id,
     text: `question ${id}`,
+    language: 'en',
     anonymous: false,
     author: null,
     authorId: null,

@@ -2,7 +2,6 @@
 // and checked by the pure rules, pre- or post-moderated, edits kept as versions, `search_text` filled.
 import { cleanComment, cleanContribution, searchWords } from '@open-talks/shared/consultation';
 import type { commentPayload, CommentView, ContributionVersion, ContributionView, editContributionPayload, submitContributionPayload } from '@open-talks/shared/protocol';
-import type { Language } from '@open-talks/shared';
 import type { z } from 'zod';
 import { newId } from '../../auth/tokens.js';
 import { AppError, orThrow } from '../../errors.js';
@@ -76,7 +75,7 @@ export class ContributionService {
       if (row.merged_into !== null || row.status === 'hidden')
         throw new AppError('conflict', 'A hidden or merged contribution cannot be edited', { reason: 'consultation.editHidden' });
       const { title, text } = orThrow(cleanContribution({ title: body.title ?? row.title, text: body.text ?? row.text }));
-      const language = body.language ?? (row.language as Language);
+      const language = body.language ?? row.language;
       if (title === row.title && text === row.text && language === row.language) {
         return { contribution: await contributionViewOf(step.repos, step.session.id, row.id, step.session.attribution, audienceOf(principal)) };
       }
@@ -123,7 +122,7 @@ export class ContributionService {
         author_id: me,
         stance: body.stance,
         text,
-        language: person.language,
+        language: body.language ?? person.language,
         stakeholder_group: person.stakeholderGroup,
         mode: person.mode,
         status,
@@ -144,6 +143,57 @@ export class ContributionService {
     });
   }
 
+  /**
+   * MT5: a contribution's or comment's text and language, as this principal may see it; null
+   * when it does not exist or is not theirs to see (pending or hidden, under a hidden contribution).
+   */
+  async original(principal: Principal, kind: 'contribution' | 'comment', id: string, field: string): Promise<{ text: string; language: string } | null> {
+    if (principal.session.format !== 'consultation') return null;
+    const audience = audienceOf(principal);
+    const sessionId = principal.session.id;
+    if (kind === 'contribution') {
+      if (field !== 'text' && field !== 'title') return null;
+      const row = await this.ctx.store.consultation.contribution(sessionId, id);
+      if (!row || !visibleTo(row.status, row.author_id, audience)) return null;
+      return { text: field === 'title' ? row.title : row.text, language: row.language };
+    }
+    if (field !== 'text') return null;
+    const row = await this.ctx.store.consultationItems.comment(sessionId, id);
+    if (!row || !visibleTo(row.status, row.author_id, audience)) return null;
+    const on = await this.ctx.store.consultation.contribution(sessionId, row.contribution_id);
+    if (!on || !visibleTo(on.status, on.author_id, audience)) return null;
+    return { text: row.text, language: row.language };
+  }
+
+  /**
+   * MT3: says which language a contribution or comment is in: its author, or those who may
+   * translate (staff, translators); re-announced to whoever sees it. Its text and versions stay.
+   */
+  setLanguage(principal: Principal, kind: 'contribution' | 'comment', id: string, language: string, mayRetag: (authorId: string | null) => boolean): Promise<void> {
+    return runStep(this.ctx, principal.session, async (step) => {
+      const audience = audienceOf(principal);
+      if (kind === 'contribution') {
+        const row = await step.repos.consultation.contribution(step.session.id, id);
+        if (!row || !visibleTo(row.status, row.author_id, audience)) notFound('contribution');
+        if (!mayRetag(row.author_id)) throw new AppError('forbidden', 'Only its author or the staff may say which language a contribution is in');
+        if (row.language === language) return;
+        await step.repos.consultation.updateContribution(row.id, { language });
+        const published = row.status === 'published' && row.merged_into === null;
+        step.after(async () => {
+          await this.announce.contribution(step.session, row.id, published);
+          await this.announce.you(step.session, row.author_id);
+        });
+        return;
+      }
+      const row = await step.repos.consultationItems.comment(step.session.id, id);
+      if (!row || !visibleTo(row.status, row.author_id, audience)) notFound('comment');
+      if (!mayRetag(row.author_id)) throw new AppError('forbidden', 'Only its author or the staff may say which language a comment is in');
+      if (row.language === language) return;
+      await step.repos.consultationItems.setCommentLanguage(row.id, language);
+      step.after(() => this.announce.comment(step.session, row.id, row.status === 'published'));
+    });
+  }
+
   get(principal: Principal, contributionId: string): Promise<{ contribution: ContributionView }> {
     return runStep(this.ctx, principal.session, async (step) => {
       const row = await step.repos.consultation.contribution(step.session.id, contributionId);
@@ -157,7 +207,7 @@ export class ContributionService {
       const row = await step.repos.consultation.contribution(step.session.id, contributionId);
       if (!row) notFound('contribution');
       const versions = await step.repos.consultation.versions(row.id);
-      return { versions: versions.map((v) => ({ version: v.version, title: v.title, text: v.text, language: v.language as Language, replacedAt: v.replaced_at })) };
+      return { versions: versions.map((v) => ({ version: v.version, title: v.title, text: v.text, language: v.language, replacedAt: v.replaced_at })) };
     });
   }
 }

@@ -20,6 +20,7 @@ import * as m0013 from './0013_consultation_search_vector.js';
 import * as m0014 from './0014_series.js';
 import * as m0015 from './0015_session_fences.js';
 import * as m0016 from './0016_content_versions.js';
+import * as m0017 from './0017_contribution_languages.js';
 import * as m0019 from './0019_hubs.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_series': m0014,
   '0015_session_fences': m0015,
   '0016_content_versions': m0016,
+  '0017_contribution_languages': m0017,
   '0019_hubs': m0019,
 };

@@ -3,6 +3,7 @@ import {
   canSeeQuestion,
   getQuestion,
   mergeQuestions,
+  retagQuestion,
   unpinQuestion,
   applyQaChanges,
   type QaBoard,
@@ -13,6 +14,7 @@ import {
 import type { askPayload, mergePayload, QuestionItem, qaVotePayload } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { newId } from '../../auth/tokens.js';
+import { AppError } from '../../errors.js';
 import type { Principal } from '../../sessions/principal.js';
 import { isStaff, orThrow, requirePerson, type TownhallContext } from '../context.js';
 import type { TownhallRoom } from '../room.js';
@@ -39,11 +41,11 @@ export class QaService {
     this.batcher = new VoteBatcher(ctx, (room, changes) => void this.announce(room, changes, new Map()));
   }
 
-  ask(principal: Principal, { text, anonymous }: z.output<typeof askPayload>): Promise<{ question: QuestionItem }> {
+  ask(principal: Principal, { text, anonymous, language }: z.output<typeof askPayload>): Promise<{ question: QuestionItem }> {
     return this.ctx.run(principal, async (room) => {
       const me = requirePerson(principal);
       const settings = { moderation: room.settings.moderation, anonymousAllowed: room.settings.anonymousQuestions };
-      const result = orThrow(askQuestion(room.board, { id: newId(), authorId: me.id, text, anonymous }, settings, this.ctx.now()));
+      const result = orThrow(askQuestion(room.board, { id: newId(), authorId: me.id, text, anonymous, language: language ?? me.language }, settings, this.ctx.now()));
       await this.commit(room, result.changes);
       return { question: this.itemFor(room, result.question.id, principal) };
     });
@@ -62,6 +64,30 @@ export class QaService {
       const result = orThrow(mergeQuestions(room.board, sourceId, targetId));
       await this.commit(room, result.changes);
       return { question: this.itemFor(room, result.target.id, principal) };
+    });
+  }
+
+  /** MT5: a question's text and language as this principal may see it; null when it is not theirs to see (QA2). */
+  async original(principal: Principal, questionId: string): Promise<{ text: string; language: string } | null> {
+    if (principal.session.format !== 'townhall') return null;
+    const room = await this.ctx.room(principal.session);
+    const question = getQuestion(room.board, questionId);
+    if (!question || question.mergedInto !== null) return null;
+    if (!canSeeQuestion(question, { participantId: principal.participant?.id ?? '', moderator: isStaff(principal.role) })) return null;
+    return { text: question.text, language: question.language };
+  }
+
+  /**
+   * MT3: says which language a question is in: its author, or those who may translate (staff,
+   * translators); stored, then shown again to whoever sees it (the attribution stays as it was).
+   */
+  setLanguage(principal: Principal, questionId: string, language: string, mayRetag: (authorId: string | null) => boolean): Promise<void> {
+    return this.ctx.run(principal, async (room) => {
+      const question = getQuestion(room.board, questionId);
+      const viewer = { participantId: principal.participant?.id ?? '', moderator: isStaff(principal.role) };
+      if (!question || !canSeeQuestion(question, viewer)) throw new AppError('not_found', `No question ${questionId}.`);
+      if (!mayRetag(question.authorId)) throw new AppError('forbidden', 'Only its author or the staff may say which language a question is in');
+      await this.commit(room, orThrow(retagQuestion(room.board, questionId, language)).changes);
     });
   }
 

@@ -18,6 +18,8 @@ export interface QaViewer {
 export interface QuestionView {
   id: string;
   text: string;
+  /** BCP 47: the language the question was written in (MT1). */
+  language: string;
   anonymous: boolean;
   /** Null for an anonymous question, whoever looks (QA10); the server maps ids to names. */
   authorId: string | null;
@@ -51,6 +53,7 @@ export function questionView(board: QaBoard, question: Question, viewer: QaViewe
   return {
     id: question.id,
     text: question.text,
+    language: question.language,
     anonymous: question.anonymous,
     authorId: question.anonymous ? null : question.authorId,
     mine,

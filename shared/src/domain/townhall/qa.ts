@@ -23,6 +23,8 @@ export interface Question {
   id: string;
   authorId: string;
   text: string;
+  /** BCP 47: the language it was written in (the author's by default, correctable; MT1). */
+  language: string;
   /** Shown to nobody with the author's name, moderators included (QA10); stored for "mine". */
   anonymous: boolean;
   createdAt: number; // epoch ms
@@ -69,6 +71,8 @@ export interface AskInput {
   authorId: string;
   text: string;
   anonymous?: boolean;
+  /** BCP 47, canonical; `und` (undetermined) when the caller does not say. MT1. */
+  language?: string;
 }
 
 export function createQaBoard(): QaBoard {
@@ -98,6 +102,7 @@ export function askQuestion(board: QaBoard, input: AskInput, settings: QaSetting
     id: input.id,
     authorId: input.authorId,
     text: text.text,
+    language: input.language ?? 'und',
     anonymous,
     createdAt: now,
     status: settings.moderation === 'pre' ? 'pending' : 'visible',
@@ -142,6 +147,14 @@ export function editQuestion(board: QaBoard, id: string, text: string, now: numb
   if (!clean.ok) return clean;
   if (clean.text === question.text) return { ok: true, question, changes: [] };
   return changed({ ...question, text: clean.text, editedAt: now });
+}
+
+/** Says which language a question is in (its author or the staff correct the tag). MT3. */
+export function retagQuestion(board: QaBoard, id: string, language: string): QaResult<{ question: Question }> {
+  const question = getQuestion(board, id);
+  if (!question) return questionNotFound(id);
+  if (question.language === language) return { ok: true, question, changes: [] };
+  return changed({ ...question, language });
 }
 
 /** Pins a visible question as "now answering"; the one pinned before is unpinned. QA6. */

@@ -38,7 +38,7 @@ export function ContributeForm({
   const { send, message } = useCommand();
   const [title, setTitle] = useState(editing?.title ?? '');
   const [text, setText] = useState(editing?.text ?? '');
-  const [lang, setLang] = useState<Language>(editing?.language ?? language);
+  const [lang, setLang] = useState<string>(editing?.language ?? language);
   const titleField = useRef<HTMLInputElement>(null);
   const { similar } = useSimilar(questionId, editing ? '' : title, editing ? '' : text);
   const others = similar.filter((c) => c.id !== editing?.id);
@@ -72,7 +72,7 @@ export function ContributeForm({
         {t('consult.contribute.left', { n: left, max: L.textLength })}
       </p>
       <label htmlFor={`${id}-lang`}>{t('consult.contribute.language')}</label>
-      <select id={`${id}-lang`} value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+      <select id={`${id}-lang`} value={lang} onChange={(e) => setLang(e.target.value)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {t(`words.languageName.${l}`)}
