@@ -40,6 +40,7 @@ import { claimRunningClocks, clocksByFormat, clocksFollowOwnership } from './clu
 import { ownerRun, ownerTimers } from './cluster/fencing.js';
 import { localRouter } from './cluster/router-local.js';
 import { clusterRouting } from './cluster/router-setup.js';
+import { captionFeed } from './townhall/captions/plain-text.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -114,6 +115,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
+  // The plain-text caption stream (CAPS34): in a cluster each node hears the others' lines.
+  const captionLines = captionFeed(bus, config.cluster ? io : undefined);
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, content, limit: rateClassLimiter(config.limits, cluster.limiters) });
@@ -154,6 +157,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     clusterHealth: cluster.health,
     cluster: routing?.http,
     clusterGuard: routing?.guard,
+    captionFeed: captionLines,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
@@ -193,6 +197,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     close() {
       closing ??= (async () => {
         notifier.close();
+        captionLines.close();
         idleRooms.close();
         clock.close();
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out
