@@ -44,6 +44,7 @@ import { claimRunningClocks, clocksByFormat, clocksFollowOwnership } from './clu
 import { ownerRun, ownerTimers } from './cluster/fencing.js';
 import { localRouter } from './cluster/router-local.js';
 import { clusterRouting } from './cluster/router-setup.js';
+import { captionFeed } from './townhall/captions/plain-text.js';
 
 export { loadConfig, type Config } from './config.js';
 
@@ -121,6 +122,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   opinionToSockets(bus, io);
   contentToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
+  // The plain-text caption stream (CAPS34): in a cluster each node hears the others' lines.
+  const captionLines = captionFeed(bus, config.cluster ? io : undefined);
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
   const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, content, limit: rateClassLimiter(config.limits, cluster.limiters) });
@@ -162,6 +165,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     cluster: routing?.http,
     clusterGuard: routing?.guard,
     router,
+    captionFeed: captionLines,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.
@@ -201,6 +205,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     close() {
       closing ??= (async () => {
         notifier.close();
+        captionLines.close();
         idleRooms.close();
         clock.close();
         const notepadsClosed = notepads.close(); // closes its sockets now, writes documents out

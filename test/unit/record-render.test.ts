@@ -133,7 +133,7 @@ describe('REC14 CSV parsed back', () => {
   it('REC14 a key idea has its harvest theme in the theme column; notes and unthemed ideas none', async () => {
     const rows = parseCsv((await render('cafe', 'named', 'csv')).body.toString('utf8').slice(1));
     const column = rows[0]!.indexOf('theme');
-    expect(column).toBe(CSV_COLUMNS.length - 1);
+    expect(column).toBe(CSV_COLUMNS.indexOf('theme'));
     const themeOf = new Map(rows.slice(1).map((row) => [row[5], row[column]]));
     expect(themeOf.get('Open data by default')).toBe('Openness & reuse');
     expect(themeOf.get('# not a heading')).toBe('Openness & reuse');

@@ -1,4 +1,4 @@
-import { formatJoinCode, RTL_LANGUAGES, type Language } from '@open-talks/shared';
+import { formatJoinCode, projectorCaptionStream, RTL_LANGUAGES, type Language } from '@open-talks/shared';
 import { chooseProjectorMode, DEFAULT_PROJECTOR_CHOICE, projectorLanguage, type ProjectorMode } from '@open-talks/shared/projector';
 import type { SessionState } from '@open-talks/shared/protocol';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
@@ -51,7 +51,10 @@ export default function Projector({ sessionId }: { sessionId: string }) {
     );
   }
   const mode = chooseProjectorMode(projectorFacts(live), live.session.projector ?? DEFAULT_PROJECTOR_CHOICE);
-  const captions = live.townhall?.captions ?? [];
+  // The facilitator's stream, else the session's first language, else the busiest (CAPS12).
+  const streams = live.townhall?.captionStreams ?? [];
+  const stream = projectorCaptionStream(streams, live.townhall?.settings.projectorCaptionLanguage ?? null, live.session.languages);
+  const captions = streams.find((s) => s.language === stream)?.lines ?? [];
   return (
     <main id="main" className="projector pj" data-mode={mode.kind} data-pj-theme={(live.session.projector ?? DEFAULT_PROJECTOR_CHOICE).theme}>
       <ConnectionBanner />

@@ -96,7 +96,7 @@ export default function Rapporteur({ sessionId }: { sessionId: string }) {
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <SpeakerLog floorKey={`${live.townhall.floor?.since ?? 'none'}`} />
           </Suspense>
-          <Captions captions={live.townhall.captions} />
+          <Captions streams={live.townhall.captionStreams ?? []} language={me.language} />
         </>
       )}
     </div>

@@ -14,6 +14,8 @@ import type { OwnerRun } from './router.js';
 
 // As Express routes it (CLU46): any case, on the path without its query; the id is then decoded.
 const SESSION_PATH = /^\/api\/sessions\/([^/]+)(?:\/|$)/i;
+/** Served by any node, never forwarded: the plain-text caption stream stays open for an hour (CAPS34). */
+const ANY_NODE_PATH = /^\/api\/sessions\/[^/]+\/captions\.txt$/i;
 /** A path under /api/sessions/ whose segment is no session id: refused here, never run anywhere. */
 const NOT_AN_ID = Symbol('not an id');
 /** Set on a request this node runs as the session's owner (runHere), so the owner guard lets it pass. */
@@ -60,7 +62,7 @@ export function clusterHttp(deps: ClusterHttpDeps): RequestHandler {
       else next();
       return;
     }
-    if (!sessionId) return next();
+    if (!sessionId || ANY_NODE_PATH.test(req.url.split('?')[0]!)) return next();
     void route(deps, sessionId, req, res, next);
   };
 }

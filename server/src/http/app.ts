@@ -29,6 +29,7 @@ import type { TicketStore } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
+import { captionTextRoutes, type CaptionFeed } from '../townhall/captions/plain-text.js';
 import { consultationPublicRoutes } from '../consultation/public/routes.js';
 import { consultationLinkRoutes } from '../consultation/mail/link-mail.js';
 import type { Store } from '../store/index.js';
@@ -69,6 +70,8 @@ export interface HttpDeps {
   clusterGuard?: RequestHandler;
   /** Where a session's commands and state reads run (the cluster's router); absent, here (the lite pages, LITE15). */
   router?: SessionRouter;
+  /** New caption lines, for the plain-text stream any node serves (CAPS34). */
+  captionFeed: CaptionFeed;
 }
 
 function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactory; name: string }) {
@@ -85,8 +88,26 @@ function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactor
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
-  const { config, service, cafe, cafeRun, townhall, commands, records, notepadTickets, log, storage, budget, store, notepads, limiters, clusterHealth, cluster, clusterGuard } =
-    deps;
+  const {
+    config,
+    service,
+    cafe,
+    cafeRun,
+    townhall,
+    commands,
+    records,
+    notepadTickets,
+    log,
+    storage,
+    budget,
+    store,
+    notepads,
+    limiters,
+    clusterHealth,
+    cluster,
+    clusterGuard,
+    captionFeed,
+  } = deps;
   const shared = (name: string) => limiters && { make: limiters, name };
   const app = express();
   setPersonBudget(app, budget);
@@ -123,6 +144,8 @@ export function createHttpApp(deps: HttpDeps): Express {
     if (!clusterHealth) return void res.json(base);
     clusterHealth().then((cluster) => res.json({ ...base, ...cluster }), next);
   });
+  // Before the owner guard: any node serves the plain-text caption stream (CAPS34).
+  api.use(captionTextRoutes({ service, store, feed: captionFeed, perPerson: config.limits.socketsPerPerson }));
   if (clusterGuard) api.use('/sessions/:id', clusterGuard);
   api.use(
     sessionRoutes({

@@ -21,7 +21,8 @@ export class TownhallRepo {
     if (!row) return null;
     return {
       // Rows stored before the video room setting (HAND12) have none: no migration needed.
-      settings: { videoRoomUrl: null, ...(JSON.parse(row.settings) as Omit<TownhallSettings, 'videoRoomUrl'>) },
+      // Rows stored before the projector's caption stream (CAPS12) follow the session's first language.
+      settings: { videoRoomUrl: null, projectorCaptionLanguage: null, ...(JSON.parse(row.settings) as Omit<TownhallSettings, 'videoRoomUrl' | 'projectorCaptionLanguage'>) },
       queue: JSON.parse(row.queue) as TownhallStateRecord['queue'],
       agenda: JSON.parse(row.agenda) as Agenda,
       projectedPollId: row.projected_poll_id,
@@ -116,10 +117,29 @@ export class TownhallRepo {
     let query = this.db.selectFrom('captions').selectAll().where('session_id', '=', sessionId).orderBy('seq', 'desc');
     if (limit !== undefined) query = query.limit(limit);
     const rows = (await query.execute()).reverse();
-    const last = rows.at(-1);
-    return {
-      captions: rows.map((row) => ({ id: row.id, text: row.text, language: row.language as Language, at: Number(row.created_at) })),
-      nextSeq: last ? Number(last.seq) + 1 : 0,
-    };
+    const next = rows.at(-1)?.seq;
+    return { captions: rows.map(captionView), nextSeq: next === undefined ? 0 : Number(next) + 1 };
   }
+
+  /** Each caption stream (CAPS1): its language and how many lines it has, in no particular order. */
+  async captionStreams(sessionId: string): Promise<{ language: Language; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('captions')
+      .select((eb) => ['language', eb.fn.countAll().as('count')])
+      .where('session_id', '=', sessionId)
+      .groupBy('language')
+      .execute();
+    return rows.map((row) => ({ language: row.language as Language, count: Number(row.count) }));
+  }
+
+  /** One stream's latest `limit` lines, oldest first; its whole transcript without a limit (CAPS20). */
+  async streamCaptions(sessionId: string, language: Language, limit?: number): Promise<CaptionView[]> {
+    let query = this.db.selectFrom('captions').selectAll().where('session_id', '=', sessionId).where('language', '=', language).orderBy('seq', 'desc');
+    if (limit !== undefined) query = query.limit(limit);
+    return (await query.execute()).reverse().map(captionView);
+  }
+}
+
+function captionView(row: { id: string; text: string; language: string; created_at: number | string | bigint }): CaptionView {
+  return { id: row.id, text: row.text, language: row.language as Language, at: Number(row.created_at) };
 }

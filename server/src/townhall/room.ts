@@ -8,6 +8,7 @@ import {
   recountTallies,
   type Agenda,
   type Attribution,
+  type Language,
   type PollResults,
   type PollState,
   type QaBoard,
@@ -39,19 +40,21 @@ export interface TownhallRoom {
   resultsCache: Map<string, PollResults>;
   projectedPollId: string | null;
   agenda: Agenda;
-  /** The latest captions, oldest first (at most CAPTIONS_IN_STATE). */
+  /** The latest captions of every stream together, oldest first (at most CAPTIONS_IN_STATE). */
   captions: CaptionView[];
+  /** Each caption stream's latest lines (at most CAPTIONS_IN_STATE each) and its length (CAPS5). */
+  captionStreams: Map<Language, { lines: CaptionView[]; count: number }>;
   nextCaptionSeq: number;
 }
 
 export function defaultSettings(attribution: Attribution): TownhallSettings {
   // Under `named` attribution the organisers asked for named contributions; otherwise people may ask anonymously.
-  return { moderation: 'post', interventionMs: DEFAULT_INTERVENTION_MS, anonymousQuestions: attribution !== 'named', videoRoomUrl: null };
+  return { moderation: 'post', interventionMs: DEFAULT_INTERVENTION_MS, anonymousQuestions: attribution !== 'named', videoRoomUrl: null, projectorCaptionLanguage: null };
 }
 
 /** Reads everything a Town Hall holds: a few queries, once per session and process. */
 export async function loadRoom(repos: Repos, sessionId: string, attribution: Attribution, now: number): Promise<TownhallRoom> {
-  const [state, questions, votes, hands, polls, ballots, captions, handKey] = await Promise.all([
+  const [state, questions, votes, hands, polls, ballots, captions, handKey, captionStreams] = await Promise.all([
     repos.townhall.state(sessionId),
     repos.qa.questions(sessionId),
     repos.qa.votes(sessionId),
@@ -60,6 +63,7 @@ export async function loadRoom(repos: Repos, sessionId: string, attribution: Att
     repos.polls.ballots(sessionId),
     repos.townhall.captions(sessionId, CAPTIONS_IN_STATE),
     repos.townhall.handKey(sessionId, newHandKey, now),
+    loadCaptionStreams(repos, sessionId),
   ]);
   const board = createQaBoard();
   applyQaChanges(
@@ -97,8 +101,18 @@ export async function loadRoom(repos: Repos, sessionId: string, attribution: Att
     projectedPollId: state?.projectedPollId ?? null,
     agenda: state?.agenda ?? createAgenda(),
     captions: captions.captions,
+    captionStreams,
     nextCaptionSeq: captions.nextSeq,
   };
+}
+
+/** Each stream's latest lines: a query per language, on the (session, language, seq) index. */
+async function loadCaptionStreams(repos: Repos, sessionId: string): Promise<TownhallRoom['captionStreams']> {
+  const streams = await repos.townhall.captionStreams(sessionId);
+  const loaded = await Promise.all(
+    streams.map(async ({ language, count }) => [language, { lines: await repos.townhall.streamCaptions(sessionId, language, CAPTIONS_IN_STATE), count }] as const),
+  );
+  return new Map(loaded);
 }
 
 /** The row that holds the room's small parts. */

@@ -56,6 +56,7 @@ export class TownhallService {
       polls: this.polls.itemsFor(room, viewer),
       projectedPollId: room.projectedPollId,
       captions: room.captions,
+      captionStreams: this.captions.streamsOf(room, principal.session.languages),
       agenda: agendaView(room.agenda),
     };
   }
@@ -67,6 +68,7 @@ export class TownhallService {
         interventionMs: changes.interventionSeconds === undefined ? room.settings.interventionMs : changes.interventionSeconds * 1_000,
         anonymousQuestions: changes.anonymousQuestions ?? room.settings.anonymousQuestions,
         videoRoomUrl: changes.videoRoomUrl === undefined ? room.settings.videoRoomUrl : changes.videoRoomUrl,
+        projectorCaptionLanguage: changes.projectorCaptionLanguage === undefined ? room.settings.projectorCaptionLanguage : changes.projectorCaptionLanguage,
       };
       await this.ctx.saveState(room, { settings });
       room.settings = settings;

@@ -1,6 +1,7 @@
 import type { AckCallback } from './errors.js';
 import type { CommandAck, CommandName, CommandPayload } from './commands/index.js';
 import type { ServerEventName, ServerEventPayload } from './server-events.js';
+import type { CaptionView } from './townhall-views.js';
 
 export * from './errors.js';
 export * from './schemas.js';
@@ -35,7 +36,10 @@ export type ServerToClientEvents = {
   [K in ServerEventName]: [ServerEventPayload<K>] extends [void] ? () => void : (payload: ServerEventPayload<K>) => void;
 };
 
-export interface InterServerEvents {}
+/** Between the nodes of a cluster (serverSideEmit): what each node's plain-text caption streams hear (CAPS34). */
+export interface InterServerEvents {
+  'caption:lines': (sessionId: string, captions: CaptionView[]) => void;
+}
 
 /** What the server keeps on each socket; only ids, so state is never stale in one process. */
 export interface SocketData {

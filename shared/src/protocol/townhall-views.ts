@@ -26,6 +26,8 @@ export interface TownhallSettings {
   anonymousQuestions: boolean;
   /** The session-wide audio/video room where remote people speak when given the floor (HAND12); null: none. */
   videoRoomUrl: string | null;
+  /** The caption stream the projector shows (CAPS12); null: the session's first language. */
+  projectorCaptionLanguage: Language | null;
 }
 
 // ── Q&A ────────────────────────────────────────────────────────────────────────────────────
@@ -124,6 +126,19 @@ export interface CaptionView {
 /** How many captions the full state carries (the transcript keeps them all). */
 export const CAPTIONS_IN_STATE = 50;
 
+/**
+ * One caption stream: the lines written in one language (a captioner or an interpreter per
+ * language, CAPS1). The state carries the latest CAPTIONS_IN_STATE of each stream, so a stream
+ * written rarely is never pushed out by a busy one (CAPS5).
+ */
+export interface CaptionStreamView {
+  language: Language;
+  /** The latest lines of this stream, oldest first. */
+  lines: CaptionView[];
+  /** Every line this stream has, the transcript's length (the busiest stream is a viewer's default). */
+  count: number;
+}
+
 // ── Agenda ─────────────────────────────────────────────────────────────────────────────────
 export interface AgendaView {
   items: (AgendaItem & { status: AgendaItemStatus })[];
@@ -145,8 +160,10 @@ export interface TownhallLive {
   polls: PollItem[];
   /** The poll on the projector (opening a poll puts it there; `poll:project` changes it). */
   projectedPollId: string | null;
-  /** The latest captions, oldest first. */
+  /** The latest captions of every stream together, oldest first. */
   captions: CaptionView[];
+  /** The caption streams there are, in the session's language order, then the others (CAPS4). */
+  captionStreams: CaptionStreamView[];
   agenda: AgendaView;
 }
 

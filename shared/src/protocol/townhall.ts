@@ -138,5 +138,7 @@ export const townhallSettingsPayload = z
       .max(2000)
       .nullable()
       .optional(),
+    /** The caption stream on the projector (CAPS12); null: follow the session's first language. */
+    projectorCaptionLanguage: languageSchema.nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'Nothing to change');

@@ -43,6 +43,7 @@ function townhall(questions: QuestionItem[] = [], captions: CaptionView[] = []):
     polls: [],
     projectedPollId: null,
     captions,
+    captionStreams: [],
     agenda: {} as TownhallLive['agenda'],
   };
 }
@@ -139,5 +140,18 @@ describe('Town Hall reducers', () => {
     expect(inTownhall(undefined, () => ({ projectedPollId: 'x' }))).toBeUndefined();
     const live = { session: {}, townhall: townhall() } as SessionState;
     expect(inTownhall(live, () => ({ projectedPollId: 'x' }))?.townhall?.projectedPollId).toBe('x');
+  });
+});
+
+describe('caption streams in the client state', () => {
+  it('CAPS4 CAPS5 files each new line under its language, a new stream appearing with its first line', () => {
+    let th = townhall();
+    const line = (id: string, language: 'en' | 'fr'): CaptionView => ({ id, text: id, language, at: 0 });
+    th = { ...th, ...withCaptions(th, [line('a', 'en'), line('b', 'fr'), line('c', 'en')]) };
+    th = { ...th, ...withCaptions(th, [line('c', 'en'), line('d', 'fr')]) }; // a resent line is not doubled
+    expect(th.captionStreams.map((s) => [s.language, s.lines.map((c) => c.id), s.count])).toEqual([
+      ['en', ['a', 'c'], 2],
+      ['fr', ['b', 'd'], 2],
+    ]);
   });
 });

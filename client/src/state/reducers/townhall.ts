@@ -50,8 +50,18 @@ export function withBallot({ polls }: TownhallLive, pollId: string, ballot: MyBa
   return { polls: polls.map((p) => (p.poll.id === pollId ? { ...p, ballot } : p)) };
 }
 
-/** Appends the lines not shown yet (a resent line is not doubled), keeping the last CAPTIONS_KEPT. */
-export function withCaptions({ captions }: TownhallLive, lines: CaptionView[]): Pick<TownhallLive, 'captions'> {
+/**
+ * Appends the lines not shown yet (a resent line is not doubled), keeping the last CAPTIONS_KEPT,
+ * and each to its language's stream (a new stream appears in the list, CAPS4).
+ */
+export function withCaptions({ captions, captionStreams }: TownhallLive, lines: CaptionView[]): Pick<TownhallLive, 'captions' | 'captionStreams'> {
   const known = new Set(captions.map((c) => c.id));
-  return { captions: [...captions, ...lines.filter((c) => !known.has(c.id))].slice(-CAPTIONS_KEPT) };
+  const fresh = lines.filter((c) => !known.has(c.id));
+  const streams = [...(captionStreams ?? [])];
+  for (const line of fresh) {
+    const i = streams.findIndex((s) => s.language === line.language);
+    if (i === -1) streams.push({ language: line.language, lines: [line], count: 1 });
+    else streams[i] = { ...streams[i]!, lines: [...streams[i]!.lines, line].slice(-CAPTIONS_KEPT), count: streams[i]!.count + 1 };
+  }
+  return { captions: [...captions, ...fresh].slice(-CAPTIONS_KEPT), captionStreams: streams };
 }

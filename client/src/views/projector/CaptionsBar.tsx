@@ -1,3 +1,4 @@
+import { directionOf } from '@open-talks/shared';
 import type { CaptionView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 
@@ -11,7 +12,7 @@ export function CaptionsBar({ captions }: { captions: readonly CaptionView[] }) 
   return (
     <section className="projector-captions pj-captions" aria-label={t('townhall.captions.heading')} data-testid="projector-captions">
       {last.map((c) => (
-        <p key={c.id} lang={c.language} dir="auto">
+        <p key={c.id} lang={c.language} dir={directionOf(c.language)}>
           {c.text}
         </p>
       ))}

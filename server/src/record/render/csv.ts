@@ -2,8 +2,11 @@
 // UTF-8 byte order mark so Excel reads Arabic, Chinese and Russian text as UTF-8.
 import type { SessionRecordDocument } from '@open-talks/shared';
 
-/** `theme` last, so readers of the columns before it find them where they were. */
-export const CSV_COLUMNS = ['number', 'type', 'round', 'table', 'question', 'text', 'stakeholder_group', 'author', 'votes', 'time', 'theme'] as const;
+/**
+ * Columns are only ever added at the end, so readers of the ones before find them where they were:
+ * `theme` (harvest), then `language` (a caption's stream, CAPS22).
+ */
+export const CSV_COLUMNS = ['number', 'type', 'round', 'table', 'question', 'text', 'stakeholder_group', 'author', 'votes', 'time', 'theme', 'language'] as const;
 const BOM = '\uFEFF';
 /** A cell a spreadsheet would run as a formula; it gets a leading apostrophe (OWASP's advice). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -28,8 +31,13 @@ export function renderCsv(record: SessionRecordDocument): string {
       c.votes === null ? '' : String(c.votes),
       c.at === null ? '' : new Date(c.at).toISOString(),
       c.theme ?? '',
+      '',
     ];
     lines.push(row.map(csvCell).join(','));
+  }
+  // Then the captions, stream by stream (CAPS22): type `caption`, no number and no author.
+  for (const stream of record.townhall?.transcript ?? []) {
+    for (const c of stream.lines) lines.push(['', 'caption', '', '', '', c.text, '', '', '', new Date(c.at).toISOString(), '', stream.language].map(csvCell).join(','));
   }
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -56,6 +56,8 @@ function block(b: Block): string {
     case 'verbatim':
       return verbatim(b.text);
     case 'list':
+      // A list in one language (a caption stream) says so once; others let each item find its direction.
+      if (b.lang) return `<ul lang="${escapeHtml(b.lang)}" dir="${b.dir ?? 'auto'}">${b.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
       return `<ul>${b.items.map((item) => `<li dir="auto">${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'table':
       return `<table><thead><tr>${b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows

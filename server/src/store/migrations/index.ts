@@ -21,6 +21,7 @@ import * as m0014 from './0014_series.js';
 import * as m0015 from './0015_session_fences.js';
 import * as m0016 from './0016_content_versions.js';
 import * as m0017 from './0017_contribution_languages.js';
+import * as m0018 from './0018_caption_streams.js';
 import * as m0019 from './0019_hubs.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_session_fences': m0015,
   '0016_content_versions': m0016,
   '0017_contribution_languages': m0017,
+  '0018_caption_streams': m0018,
   '0019_hubs': m0019,
 };

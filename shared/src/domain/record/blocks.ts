@@ -14,5 +14,6 @@ export type Block =
   | { kind: 'labelled'; label: string; text: string }
   /** Someone's text, verbatim, line breaks kept. */
   | { kind: 'verbatim'; text: string }
-  | { kind: 'list'; items: string[] }
+  /** `lang`/`dir`: every item is in that language (a caption stream, CAPS21). */
+  | { kind: 'list'; items: string[]; lang?: string; dir?: 'ltr' | 'rtl' }
   | { kind: 'table'; head: string[]; rows: string[][] };

@@ -2,11 +2,13 @@
 // overall and by group, the speakers and the transcript, credited under the attribution.
 import { resultsUnder, type PollResults, type ResultSummary } from '../townhall/poll-results.js';
 import type { Question } from '../townhall/qa.js';
-import { STAKEHOLDER_GROUPS, type Attribution } from '../words.js';
+import { STAKEHOLDER_GROUPS, type Attribution, type Language } from '../words.js';
+import { directionOf } from '../content/language-tag.js';
+import { orderCaptionStreams } from '../townhall/caption-streams.js';
 import { attribute } from '../attribution.js';
 import { creditFor, NO_CREDIT } from './credit.js';
 import type { FactPerson, FactTownhall } from './facts.js';
-import type { RecordPoll, RecordPollSummary, RecordQuestion, RecordTownhall } from './types.js';
+import type { RecordCaptionStream, RecordPoll, RecordPollSummary, RecordQuestion, RecordTownhall } from './types.js';
 
 export { MIN_ANONYMOUS_GROUP_BALLOTS } from '../townhall/poll-results.js';
 
@@ -57,7 +59,7 @@ function pollGroups(results: PollResults, attribution: Attribution): RecordPoll[
   });
 }
 
-export function buildTownhall(facts: FactTownhall, attribution: Attribution, lookup: Lookup): RecordTownhall {
+export function buildTownhall(facts: FactTownhall, attribution: Attribution, lookup: Lookup, sessionLanguages: readonly Language[] = []): RecordTownhall {
   return {
     agenda: facts.agenda.map((item) => ({ title: item.title, durationMs: item.durationMs, startedAt: item.startedAt, endedAt: item.endedAt })),
     questions: questions(facts, attribution, lookup),
@@ -80,6 +82,21 @@ export function buildTownhall(facts: FactTownhall, attribution: Attribution, loo
           mode: said.mode,
         };
       }),
-    transcript: facts.captions.map((c) => ({ at: c.at, language: c.language, text: c.text })),
+    transcript: transcriptStreams(facts.captions, sessionLanguages),
   };
+}
+
+/**
+ * The transcript, one stream per language (CAPS20): in the session's language order, then the
+ * others; each with its direction, for the exports to mark (CAPS21). Captions name no one.
+ */
+function transcriptStreams(captions: FactTownhall['captions'], sessionLanguages: readonly Language[]): RecordCaptionStream[] {
+  const byLanguage = new Map<Language, RecordCaptionStream>();
+  for (const c of captions) {
+    let stream = byLanguage.get(c.language);
+    if (!stream) byLanguage.set(c.language, (stream = { language: c.language, dir: directionOf(c.language), lines: [] }));
+    stream.lines.push({ at: c.at, text: c.text });
+  }
+  const streams = [...byLanguage.values()].map((s) => ({ ...s, count: s.lines.length }));
+  return orderCaptionStreams(streams, sessionLanguages).map(({ count: _count, ...s }) => s);
 }

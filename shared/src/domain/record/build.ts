@@ -27,7 +27,7 @@ export function buildRecord(facts: RecordFacts, generatedAt: number): SessionRec
   const { attribution } = facts.session;
   const people = new Map(facts.people.map((p) => [p.id, p]));
   const cafe = facts.cafe ? buildCafe(facts.cafe, attribution) : null;
-  const townhall = facts.townhall ? buildTownhall(facts.townhall, attribution, (id) => people.get(id)) : null;
+  const townhall = facts.townhall ? buildTownhall(facts.townhall, attribution, (id) => people.get(id), facts.session.languages) : null;
   return {
     schema: RECORD_SCHEMA_ID,
     schemaVersion: RECORD_SCHEMA_VERSION,

@@ -129,9 +129,13 @@ function townhall(l: RecordLabels, th: RecordTownhall, attribution: SessionRecor
       : { kind: 'paragraph', text: l.t('empty'), muted: true },
   );
   out.push({ kind: 'heading', level: 2, text: l.t('transcript') });
-  out.push(
-    th.transcript.length ? { kind: 'list', items: th.transcript.map((c) => `${formatRecordTime(c.at)} — ${c.text}`) } : { kind: 'paragraph', text: l.t('empty'), muted: true },
-  );
+  if (th.transcript.length === 0) out.push({ kind: 'paragraph', text: l.t('empty'), muted: true });
+  // One stream per language (CAPS20), its lines marked with their language and direction (CAPS21).
+  const names = languageNames(l.language);
+  for (const stream of th.transcript) {
+    out.push({ kind: 'heading', level: 3, text: `${names(stream.language)} (${stream.language})` });
+    out.push({ kind: 'list', items: stream.lines.map((c) => `${formatRecordTime(c.at)} — ${c.text}`), lang: stream.language, dir: stream.dir });
+  }
   return out;
 }
 
@@ -174,4 +178,14 @@ export function outline(record: SessionRecordDocument, labels: RecordLabels): Bl
     ...(record.townhall ? townhall(labels, record.townhall, record.session.attribution) : []),
     ...annex(labels, record),
   ];
+}
+
+/** A language's name in the record's language ("français" in a French record), or its tag. */
+function languageNames(recordLanguage: string): (tag: string) => string {
+  try {
+    const names = new Intl.DisplayNames([recordLanguage], { type: 'language' });
+    return (tag) => names.of(tag) ?? tag;
+  } catch {
+    return (tag) => tag;
+  }
 }

@@ -104,7 +104,15 @@ export interface RecordTownhall {
   questions: RecordQuestion[];
   polls: RecordPoll[];
   speakers: RecordSpeakerTurn[];
-  transcript: { at: number; language: Language; text: string }[];
+  /** The captions, one stream per language (CAPS20). */
+  transcript: RecordCaptionStream[];
+}
+
+/** One caption stream's whole transcript, oldest first. */
+export interface RecordCaptionStream {
+  language: Language;
+  dir: 'ltr' | 'rtl';
+  lines: { at: number; text: string }[];
 }
 
 export const CONTRIBUTION_TYPES = ['notes', 'key-idea', 'question'] as const;

@@ -11,3 +11,4 @@ export * from './poll-ballots.js';
 export * from './poll-results.js';
 export * from './word-cloud.js';
 export * from './agenda.js';
+export * from './caption-streams.js';

@@ -2,7 +2,7 @@ import { can, type Action, type Role } from '@open-talks/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary } from '../../../components/PanelBoundary';
-import { useTownhall } from '../../../state/selectors';
+import { useSessionView, useTownhall, useViewer } from '../../../state/selectors';
 import { AgendaPanel, AgendaRunCard } from './AgendaPanel';
 import { CaptionsPanel } from './CaptionsPanel';
 import { PanelTabs, type Panel } from './PanelTabs';
@@ -127,8 +127,11 @@ function LivePolls({ mode }: { mode: 'all' | 'run' | 'prepare' }) {
 }
 
 function LiveCaptions() {
-  const captions = useTownhall((th) => th.captions);
-  return captions ? <CaptionsPanel captions={captions} /> : null;
+  const th = useTownhall(({ captionStreams, settings }) => ({ streams: captionStreams, projector: settings.projectorCaptionLanguage }));
+  const me = useViewer();
+  const session = useSessionView();
+  if (!th || !me || !session) return null;
+  return <CaptionsPanel streams={th.streams ?? []} projector={th.projector ?? null} me={me} languages={session.languages} />;
 }
 
 function LiveAgenda({ mode }: { mode: 'all' | 'prepare' }) {

@@ -1,4 +1,4 @@
-import { can, mayAskAnonymously, type Attribution } from '@open-talks/shared';
+import { can, mayAskAnonymously, type Attribution, type Language } from '@open-talks/shared';
 import type { ParticipantView, PollItem, QuestionItem, TownhallSettings } from '@open-talks/shared/protocol';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +68,7 @@ export function TownhallView({ me, attribution }: { me: ParticipantView; attribu
         <QaSection me={me} attribution={attribution} settings={townhall.settings} />
       </PanelBoundary>
       <PanelBoundary name="captions">
-        <LiveCaptions />
+        <LiveCaptions language={me.language} />
       </PanelBoundary>
     </div>
   );
@@ -90,9 +90,9 @@ function QaSection({ me, attribution, settings }: { me: ParticipantView; attribu
   );
 }
 
-function LiveCaptions() {
-  const captions = useTownhall((th) => th.captions);
-  return captions ? <Captions captions={captions} /> : null;
+function LiveCaptions({ language }: { language: Language }) {
+  const streams = useTownhall((th) => th.captionStreams);
+  return streams ? <Captions streams={streams} language={language} /> : null;
 }
 
 /**
