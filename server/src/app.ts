@@ -1,4 +1,5 @@
-import { NO_CONTENT_SERVICE, type ContentService } from './content/content-service.js';
+import { StoredContentService, type ContentService } from './content/content-service.js';
+import { contentToSockets } from './content/notifier.js';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CafeService } from './cafe/cafe-service.js';
@@ -100,7 +101,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const consultationCoalescer = new Coalescer(TOWNHALL_FLUSH_MS, (error, key) => log.error({ err: error, key }, 'consultation broadcast failed'));
   const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
   // Content in several languages (issue 18): the translation desk and machine translation.
-  const content: ContentService = NO_CONTENT_SERVICE;
+  const content: ContentService = new StoredContentService({ store, bus });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),
@@ -113,6 +114,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   townhallToSockets(bus, io);
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
+  contentToSockets(bus, io);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
@@ -154,6 +156,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     clusterHealth: cluster.health,
     cluster: routing?.http,
     clusterGuard: routing?.guard,
+    router,
   });
   if (config.cluster) {
     // Clocks run on each session's owner (CLU12–CLU13): whoever takes a session resumes them.

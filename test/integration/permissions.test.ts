@@ -84,6 +84,8 @@ async function snapshot(url: string, scene: Scene): Promise<unknown> {
 }
 
 const QUESTION = 'How will remote hubs be heard?';
+/** The `hub` actor's registration (docs/hubs.md). */
+const HUB = { name: 'Nairobi hub', place: 'iHub, Nairobi', headcount: 25, groups: ['civil-society' as const, 'academia' as const] };
 const CAPTION = 'Welcome to the Town Hall';
 const AGENDA_ITEM = { title: 'Opening remarks', durationMinutes: 5 };
 
@@ -368,10 +370,23 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(mine).toMatchObject([{ id: cs(scene).contributionId, response: { ...RESPONSE, contributionIds: [cs(scene).contributionId] } }]);
       return;
     }
-    case 'content:translate':
+    case 'content:translate': {
+      // The version is in the ack and in what any reader of the session gets on (re)connect (LANG30).
+      const expected = { key: 'cafe-round/1/question', originalLanguage: 'en', versions: [expect.objectContaining({ language: 'fr', text: 'Pourquoi ?', source: 'human' })] };
+      expect(result.content).toMatchObject(expected);
+      const { socket, state } = await connect(url, created.facilitatorToken);
+      socket.close();
+      expect(state.content).toMatchObject([expected]);
+      return;
+    }
+    case 'hub:update': {
+      expect(result.participant).toMatchObject({ role: 'hub', hub: { ...HUB, headcount: 12 } });
+      const me = (result.participant as ParticipantView).id;
+      expect(people.body.participants.find((p) => p.id === me)?.hub).toEqual({ ...HUB, headcount: 12 });
+      return;
+    }
     case 'content:machine-translate':
     case 'content:retag':
-    case 'hub:update':
       throw new Error(`CONTRACT: the helper owning ${action} writes this check`);
     default: {
       const unreachable: never = action;
@@ -396,7 +411,12 @@ async function scene(actor: Actor, action?: Action): Promise<Scene> {
   let token: string;
   if (actor === 'facilitator') token = created.facilitatorToken;
   else if (actor === 'display') token = created.projectorKey;
-  else {
+  else if (actor === 'hub') {
+    // A hub is never handed out by the facilitator (HUB6): its coordinator joins as one, with its registration.
+    const hub = await join(url, created.session.joinCode, { displayName: 'A hub', role: 'hub', mode: 'remote', hub: HUB });
+    expect(hub.participant).toMatchObject({ role: 'hub', hub: { ...HUB, place: HUB.place } });
+    token = hub.token;
+  } else {
     const person = await join(url, created.session.joinCode, { displayName: `A ${actor}` });
     // Every role is handed out by the facilitator, as in the console.
     const set = await http(url, 'PATCH', `/api/sessions/${created.session.id}/participants/${person.participant.id}`, {
@@ -536,6 +556,21 @@ describe('PERM1 the table is read at each action, not at connect', () => {
 
     await http(url, 'PATCH', path, { token: created.facilitatorToken, body: { role: 'observer' } });
     expect(await command(socket, 'participant:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('HUB6 the hub role cannot be handed out by set-role, over HTTP or Socket.IO', async () => {
+    const created = await createSession(url);
+    const person = await join(url, created.session.joinCode);
+    const path = `/api/sessions/${created.session.id}/participants/${person.participant.id}`;
+    const refused = await http(url, 'PATCH', path, { token: created.facilitatorToken, body: { role: 'hub' } });
+    expect(refused.status).toBe(400);
+    const { socket } = await connect(url, created.facilitatorToken);
+    expect(await command(socket, 'participant:set-role', { participantId: person.participant.id, role: 'hub' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    const people = await http(url, 'GET', `/api/sessions/${created.session.id}/participants`, { token: created.facilitatorToken });
+    expect(people.body.participants.find((p: ParticipantView) => p.id === person.participant.id)?.role).toBe('participant');
   });
 
   it("PERM1 a facilitator of one session has no power over another session's people", async () => {

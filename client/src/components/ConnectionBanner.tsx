@@ -49,7 +49,7 @@ export function ConnectionBanner() {
   else if (status === 'connecting') message = t('connection.connecting');
   else if (status === 'reconnecting') message = t('connection.reconnecting');
   return (
-    <div className="connection-banner" role="status" aria-live="polite" data-status={status} hidden={!message}>
+    <div className="connection-banner" role="status" aria-live="polite" data-status={status}>
       {message}
     </div>
   );

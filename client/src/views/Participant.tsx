@@ -2,6 +2,7 @@ import { can } from '@open-talks/shared';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { AnnounceSetting, Announcer } from '../announce/Announcer';
 import { LiveAttendance } from '../components/LiveAttendance';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { TablesNotes } from '../components/cafe/TablesNotes';
@@ -36,10 +37,18 @@ export function Participant({ sessionId }: { sessionId: string }) {
   }, [sessionId]);
 
   if (!hasToken || refusal) return <NotMember removed={refusal === 'removed'} />;
-  if (!loaded || !session || !me) return <p role="status">{t('app.loading')}</p>;
+  if (!loaded || !session || !me)
+    return (
+      <>
+        <p role="status">{t('app.loading')}</p>
+        <Announcer />
+      </>
+    );
 
   return (
     <div className="participant">
+      {/* Present, empty, from the first render: its first message is heard (A11Y1). */}
+      <Announcer />
       <h1>{session.title}</h1>
       <p className="muted">{t(`words.format.${session.format}`)}</p>
       {liveCafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} />}
@@ -81,6 +90,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
         )}
       </section>
       <ProfileForm me={me} />
+      {me.role !== 'facilitator' && <AnnounceSetting />}
       <LiveAttendance folded={townhall} />
     </div>
   );

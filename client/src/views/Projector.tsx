@@ -53,7 +53,7 @@ export default function Projector({ sessionId }: { sessionId: string }) {
   const mode = chooseProjectorMode(projectorFacts(live), live.session.projector ?? DEFAULT_PROJECTOR_CHOICE);
   const captions = live.townhall?.captions ?? [];
   return (
-    <main id="main" className="projector pj" data-mode={mode.kind}>
+    <main id="main" className="projector pj" data-mode={mode.kind} data-pj-theme={(live.session.projector ?? DEFAULT_PROJECTOR_CHOICE).theme}>
       <ConnectionBanner />
       <header className="pj-header">
         <h1 dir="auto">{live.session.title}</h1>

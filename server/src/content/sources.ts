@@ -1,4 +1,4 @@
-// CONTRACT (issue 18): where the original of a translatable text lives. Each kind's owner reads
+// Issue 18 (docs/languages.md): where the original of a translatable text lives. Each kind's owner reads
 // it from its own storage; the content service never reads another domain's tables itself.
 import type { ContentKind, ContentRef } from '@open-talks/shared';
 import type { Principal } from '../sessions/principal.js';
@@ -32,4 +32,10 @@ export interface ContentSource {
    * principal is its author or staff (`forbidden` otherwise); for the organisers' texts, staff.
    */
   setLanguage(principal: Principal, ref: ContentRef, language: string): Promise<void>;
+  /**
+   * Who may read this text now, so its versions reach them live (LANG30): `everyone` in the
+   * session, or only the `staff`. Without it: everyone for the organisers' kinds, the staff for
+   * contributions (a contribution's source says when one is public).
+   */
+  audience?(principal: Principal, ref: ContentRef): Promise<'everyone' | 'staff'>;
 }

@@ -1,3 +1,4 @@
+import type { ContentVersions } from '@open-talks/shared';
 import type { Poll, PollResults, SessionFormat } from '@open-talks/shared';
 import type { ProjectorChoice } from '@open-talks/shared/projector';
 import type {
@@ -102,4 +103,8 @@ export interface BusEvents {
   'statement:changed': { sessionId: string; authorId: string | null; view: StatementView; wasPublic: boolean };
   /** A question's opinion report, stored, as the session's attribution allows. */
   'opinion:report': { sessionId: string; report: OpinionReport };
+
+  // Content in several languages (issue 18; server/src/content/notifier.ts).
+  /** A text's versions or original language changed. `audience`: who may read the text (LANG30). */
+  'content:versions': { sessionId: string; versions: ContentVersions; audience: 'everyone' | 'staff' };
 }

@@ -34,6 +34,9 @@ import { consultationLinkRoutes } from '../consultation/mail/link-mail.js';
 import type { Store } from '../store/index.js';
 import type { NotepadServer } from '../notepad/index.js';
 import { seriesAuthenticator, seriesDrafts, seriesEvidence, seriesRouters } from '../series/index.js';
+import { liteRoutes } from '../lite/routes.js';
+import type { SessionRouter } from '../cluster/router.js';
+import { localRouter } from '../cluster/router-local.js';
 
 export const MAX_BODY = '64kb';
 export const VERSION = '0.1.0';
@@ -64,6 +67,8 @@ export interface HttpDeps {
   cluster?: RequestHandler;
   /** In a cluster: the API's `/sessions/:id` routes run on the session's owner only (CLU47). */
   clusterGuard?: RequestHandler;
+  /** Where a session's commands and state reads run (the cluster's router); absent, here (the lite pages, LITE15). */
+  router?: SessionRouter;
 }
 
 function limiter(windowMs: number, limit: number, shared?: { make: LimiterFactory; name: string }) {
@@ -128,7 +133,9 @@ export function createHttpApp(deps: HttpDeps): Express {
       createLimiter: limiter(10 * 60_000, config.limits.createPerWindow, shared('create')),
     }),
   );
-  api.use(participantRoutes(service, joinLimits(config.limits, limiters)));
+  // One door for a venue, whether people join through the app or the lite pages (LIMIT5, LITE16).
+  const doors = joinLimits(config.limits, limiters);
+  api.use(participantRoutes(service, doors));
   api.use(cafeRoutes(service, cafe, cafeRun));
   api.use(townhallRoutes(service, townhall));
   api.use(commandRoutes(service, commands));
@@ -161,6 +168,9 @@ export function createHttpApp(deps: HttpDeps): Express {
   // The consultation's server-rendered public page (/c/:slug), limited like the record's public page.
   app.use(compression(), consultationPublicRoutes(store, limiter(60_000, config.limits.joinPerMinute, shared('consultation-public'))));
   app.use(compression(), series.pages);
+  // The lite pages (/lite/<code>): plain HTML and forms for 2G, feature phones and text browsers (docs/lite.md).
+  const sessions = deps.router ?? localRouter({ service, commands, cafeRun, townhall, log });
+  app.use('/lite', compression(), liteRoutes({ service, commands, router: sessions, log, joinLimits: doors, secret: config.cluster?.secret }));
 
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(clientRoutes(config.clientDir));

@@ -9,7 +9,6 @@ import type { RateLimit } from '../limits/rate-classes.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
 import type { Consultation } from '../consultation/index.js';
 import type { CommandHandlers, Commands } from './command.js';
-import { AppError } from '../errors.js';
 import { contentHandlers } from '../content/handlers.js';
 import type { ContentService } from '../content/content-service.js';
 
@@ -82,8 +81,7 @@ export function createCommands({ service, cafe, cafeRun, townhall, records, idea
     'harvest:suggest-themes': (p) => themes.suggest(p),
     ...consultation.handlers,
     ...contentHandlers(content),
-    // CONTRACT: helper "hubs" implements the hub's registration.
-    'hub:update': () => Promise.reject(new AppError('conflict', 'Hubs are not available yet')),
+    'hub:update': async (p, changes) => ({ participant: await service.updateHub(p, changes) }),
   };
   return { handlers, limit };
 }

@@ -1,6 +1,6 @@
 import { countAttendance, can, type AttendanceCounts, type Role, type SessionFormat } from '@open-talks/shared';
 import { DEFAULT_PROJECTOR_CHOICE, type ProjectorChange, type ProjectorChoice } from '@open-talks/shared/projector';
-import type { ParticipantView, ProfileUpdate, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
+import type { HubDetails, HubUpdate, ParticipantView, ProfileUpdate, SessionPreview, SessionState, SessionView } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import type { createSessionBody, joinBody } from '@open-talks/shared/protocol';
 import { sharedSession, type Authenticate } from '../auth/authenticate.js';
@@ -130,11 +130,13 @@ export class SessionService {
       sessionId: session.id,
       displayName: body.displayName ?? null,
       role: body.role,
-      mode: body.mode,
+      // A hub watches from elsewhere by definition (HUB2): remote, whatever the form said.
+      mode: body.role === 'hub' ? 'remote' : body.mode,
       stakeholderGroup: body.stakeholderGroup,
       language: body.language ?? session.languages[0] ?? 'en',
       joinedAt: this.now(),
       removedAt: null,
+      ...(body.role === 'hub' && body.hub && { hub: body.hub }),
     };
     // A consultation open by invitation only: the code is marked used with the insert, or neither lands (CONS17).
     const invitation = await invitationNeeded(this.store, session, body.invitationCode);
@@ -277,6 +279,25 @@ export class SessionService {
     this.bus.publish('participant:changed', { participant: updated });
     // The café re-seats someone who switched between the room and remote; the Town Hall keeps names current.
     if (principal.session.format === 'townhall' || updated.mode !== me.mode) await this.afterPersonChanged(updated, principal.session.format);
+    return participantView(updated, await this.presence.isOnline(updated.id));
+  }
+
+  /** `hub:update` (HUB4): the coordinator keeps the hub's registration current; told like a profile change. */
+  async updateHub(principal: Principal, changes: HubUpdate): Promise<ParticipantView> {
+    const me = principal.participant;
+    if (!me?.hub) throw new AppError('conflict', 'Only a hub that joined with its registration can update it');
+    const hub: HubDetails = {
+      name: changes.name ?? me.hub.name,
+      place: changes.place ?? me.hub.place,
+      headcount: changes.headcount ?? me.hub.headcount,
+      groups: changes.groups ?? me.hub.groups,
+    };
+    await this.store.transaction((repos) => repos.participants.update(me.id, { hub }));
+    this.attendanceCache.delete(me.sessionId);
+    const updated: ParticipantRecord = { ...me, hub };
+    this.bus.publish('participant:changed', { participant: updated });
+    // The Town Hall shows the hub's name on its questions and in the queue: they follow at once.
+    await this.afterPersonChanged(updated, principal.session.format);
     return participantView(updated, await this.presence.isOnline(updated.id));
   }
 

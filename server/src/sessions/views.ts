@@ -25,5 +25,6 @@ export function participantView(participant: ParticipantRecord, online: boolean)
     language: participant.language,
     joinedAt: participant.joinedAt,
     online,
+    ...(participant.hub && { hub: participant.hub }),
   };
 }

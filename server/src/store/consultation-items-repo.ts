@@ -88,6 +88,11 @@ export class ConsultationItemsRepo {
     return this.db.selectFrom('consultation_responses').selectAll().where('session_id', '=', sessionId).where('id', '=', id).executeTakeFirst();
   }
 
+  /** Every official response of the session, oldest first (the translation desk lists them). */
+  async responses(sessionId: string): Promise<Selectable<ConsultationResponsesTable>[]> {
+    return this.db.selectFrom('consultation_responses').selectAll().where('session_id', '=', sessionId).orderBy('responded_at').orderBy('id').execute();
+  }
+
   async updateResponse(id: string, change: Partial<Pick<Selectable<ConsultationResponsesTable>, 'status' | 'text' | 'edited_at'>>): Promise<void> {
     await this.db.updateTable('consultation_responses').set(change).where('id', '=', id).execute();
   }

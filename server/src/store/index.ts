@@ -19,6 +19,7 @@ import { SeriesRepo } from './series-repo.js';
 import { SeriesDocumentRepo } from './series-document-repo.js';
 import { SeriesReferencesRepo } from './series-references-repo.js';
 import { SeriesVersionsRepo } from './series-versions-repo.js';
+import { ContentRepo } from './content-repo.js';
 import { SessionReadCache, watchWrites } from './read-cache.js';
 import type { ParticipantRecord } from './participant-repo.js';
 import type { FenceCheck } from '../cluster/fencing.js';
@@ -56,6 +57,8 @@ export interface Repos {
   seriesDocuments: SeriesDocumentRepo;
   seriesReferences: SeriesReferencesRepo;
   seriesVersions: SeriesVersionsRepo;
+  /** Human versions of texts in other languages and their originals' languages (issue 18). */
+  content: ContentRepo;
 }
 
 /** Reads shared by a session's (re)connects, cached briefly; see read-cache.ts for the rules. */
@@ -103,6 +106,7 @@ function repos(db: Kysely<Database>): Repos {
     seriesDocuments: new SeriesDocumentRepo(db),
     seriesReferences: new SeriesReferencesRepo(db),
     seriesVersions: new SeriesVersionsRepo(db),
+    content: new ContentRepo(db),
   };
 }
 

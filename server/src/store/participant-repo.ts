@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Language, Mode, Role, StakeholderGroup } from '@open-talks/shared';
+import { STAKEHOLDER_GROUPS, type Language, type Mode, type Role, type StakeholderGroup } from '@open-talks/shared';
+import type { HubDetails } from '@open-talks/shared/protocol';
 import type { Database, ParticipantsTable } from './schema.js';
 
 export interface ParticipantRecord {
@@ -12,9 +13,22 @@ export interface ParticipantRecord {
   language: Language;
   joinedAt: number;
   removedAt: number | null;
+  /** A hub's registration (docs/hubs.md): present when someone joined as a hub. */
+  hub?: HubDetails;
 }
 
-export type ParticipantChanges = Partial<Pick<ParticipantRecord, 'displayName' | 'role' | 'mode' | 'stakeholderGroup' | 'language'>>;
+export type ParticipantChanges = Partial<Pick<ParticipantRecord, 'displayName' | 'role' | 'mode' | 'stakeholderGroup' | 'language' | 'hub'>>;
+
+/** The record's `hub` field, spread in: absent for anyone who is not a hub (records stay as they were). */
+function hubOf(row: Selectable<ParticipantsTable>): { hub?: HubDetails } {
+  if (row.hub_name === null || row.hub_headcount === null) return {};
+  const groups = (row.hub_groups ?? '').split(',').filter((g): g is StakeholderGroup => (STAKEHOLDER_GROUPS as readonly string[]).includes(g));
+  return { hub: { name: row.hub_name, place: row.hub_place ?? '', headcount: Number(row.hub_headcount), groups } };
+}
+
+function hubColumns(hub: HubDetails | undefined) {
+  return { hub_name: hub?.name ?? null, hub_place: hub?.place ?? null, hub_headcount: hub?.headcount ?? null, hub_groups: hub ? hub.groups.join(',') : null };
+}
 
 function toRecord(row: Selectable<ParticipantsTable>): ParticipantRecord {
   return {
@@ -27,6 +41,7 @@ function toRecord(row: Selectable<ParticipantsTable>): ParticipantRecord {
     language: row.language as Language,
     joinedAt: Number(row.joined_at),
     removedAt: row.removed_at === null ? null : Number(row.removed_at),
+    ...hubOf(row),
   };
 }
 
@@ -47,6 +62,7 @@ export class ParticipantRepo {
         language: participant.language,
         joined_at: participant.joinedAt,
         removed_at: participant.removedAt,
+        ...hubColumns(participant.hub),
       })
       .execute();
   }
@@ -89,6 +105,7 @@ export class ParticipantRepo {
         ...(changes.mode !== undefined && { mode: changes.mode }),
         ...(changes.stakeholderGroup !== undefined && { stakeholder_group: changes.stakeholderGroup }),
         ...(changes.language !== undefined && { language: changes.language }),
+        ...(changes.hub !== undefined && hubColumns(changes.hub)),
       })
       .where('id', '=', id)
       .execute();

@@ -3,6 +3,7 @@
 import type { ColumnType } from 'kysely';
 import type { SeriesTables } from './series-schema.js';
 import type { ConsultationTables } from './consultation-schema.js';
+import type { ContentTables } from './content-schema.js';
 
 export interface SessionsTable {
   id: string;
@@ -29,6 +30,11 @@ export interface ParticipantsTable {
   language: string;
   joined_at: number;
   removed_at: number | null;
+  /** A hub's registration (0019_hubs, docs/hubs.md); null for everyone else. */
+  hub_name: string | null;
+  hub_place: string | null;
+  hub_headcount: number | null;
+  hub_groups: string | null;
 }
 
 export interface CafeTablesTable {
@@ -186,7 +192,7 @@ export interface SpeakerLogTable {
   ended_at: number | null;
 }
 
-export interface Database extends ConsultationTables, SeriesTables {
+export interface Database extends ConsultationTables, SeriesTables, ContentTables {
   sessions: SessionsTable;
   participants: ParticipantsTable;
   cafe_tables: CafeTablesTable;

@@ -47,7 +47,7 @@ describe('countAttendance', () => {
       intergovernmental: 0,
       other: 0,
     });
-    expect(counts.byRole).toEqual({ facilitator: 0, moderator: 0, host: 1, participant: 3, rapporteur: 0, captioner: 0, observer: 0 });
+    expect(counts.byRole).toEqual({ facilitator: 0, moderator: 0, host: 1, participant: 3, rapporteur: 0, captioner: 0, translator: 0, hub: 0, observer: 0 });
   });
 
   it('each breakdown adds up to the number present', () => {

@@ -25,6 +25,26 @@ export interface AttendanceCounts {
   byGroup: Record<StakeholderGroup, number | null>;
   /** Everyone present, by role. */
   byRole: Record<Role, number>;
+  /**
+   * Remote hubs (docs/hubs.md, HUB10–HUB14): groups watching together, each joined as one
+   * participant (role `hub`, never in `participants`). "4 hubs, 63 people": `present` hubs and the
+   * `people` they declared (their headcounts added up), beside the individuals above.
+   */
+  hubs: HubAttendance;
+}
+
+export interface HubAttendance {
+  /** Hubs with an open connection. */
+  present: number;
+  /** Hubs that joined and were not removed, connected or not. */
+  joined: number;
+  /** People present through hubs: the present hubs' headcounts, added up (HUB11). */
+  people: number;
+  /**
+   * Present hubs naming each stakeholder group among theirs; under `anonymous` a group of fewer
+   * than 3 is not shown (`hideSmallCounts`, HUB13), as for individuals.
+   */
+  byGroup: Record<StakeholderGroup, number | null>;
 }
 
 export interface AttendanceEntry {
@@ -32,6 +52,18 @@ export interface AttendanceEntry {
   stakeholderGroup: StakeholderGroup;
   role: Role;
   online: boolean;
+  /** A hub's registration: its headcount and groups (role `hub` only). */
+  hub?: { headcount: number; groups: readonly StakeholderGroup[] } | undefined;
+}
+
+/** How many people one attendance entry stands for: a hub's headcount, else 1 (HUB11). */
+export function peopleIn(entry: Pick<AttendanceEntry, 'role' | 'hub'>): number {
+  return entry.role === 'hub' && entry.hub ? entry.hub.headcount : 1;
+}
+
+/** "4 hubs, 63 people" (HUB10), for screens that do not go through i18n plurals (exports). */
+export function hubsSummary(hubs: Pick<HubAttendance, 'present' | 'people'>): string {
+  return `${hubs.present} ${hubs.present === 1 ? 'hub' : 'hubs'}, ${hubs.people} ${hubs.people === 1 ? 'person' : 'people'}`;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -52,20 +84,30 @@ export function countAttendance(entries: Iterable<AttendanceEntry>, attribution:
     byMode: zeroes(MODES),
     byGroup,
     byRole: zeroes(ROLES),
+    hubs: { present: 0, joined: 0, people: 0, byGroup: zeroes(STAKEHOLDER_GROUPS) },
   };
+  const hubGroups = zeroes(STAKEHOLDER_GROUPS);
   for (const entry of entries) {
     const participant = isParticipantRole(entry.role);
+    const hub = entry.role === 'hub';
     counts.joined++;
     if (participant) counts.participants.joined++;
+    if (hub) counts.hubs.joined++;
     if (!entry.online) continue;
     counts.present++;
     counts.byRole[entry.role]++;
+    if (hub) {
+      counts.hubs.present++;
+      counts.hubs.people += peopleIn(entry);
+      for (const group of new Set(entry.hub?.groups ?? [entry.stakeholderGroup])) hubGroups[group]++;
+    }
     if (!participant) continue;
     counts.participants.present++;
     counts.byMode[entry.mode]++;
     byGroup[entry.stakeholderGroup]++;
   }
   counts.byGroup = groupCountsUnder(byGroup, attribution);
+  counts.hubs.byGroup = groupCountsUnder(hubGroups, attribution);
   return counts;
 }
 

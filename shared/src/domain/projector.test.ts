@@ -66,7 +66,7 @@ describe('decideProjectorShow', () => {
   const th = { format: 'townhall' as const, languages: ['en', 'ar'] as const, pollIds: ['p1'] };
   it('PROJ6: only the fields given change', () => {
     const first = decideProjectorShow({ ...th, languages: [...th.languages] }, DEFAULT_PROJECTOR_CHOICE, { view: 'results', pollId: 'p1', language: 'ar' });
-    expect(first).toEqual({ ok: true, choice: { view: 'results', pollId: 'p1', byGroup: false, language: 'ar', secondLanguage: null } });
+    expect(first).toEqual({ ok: true, choice: { view: 'results', pollId: 'p1', byGroup: false, language: 'ar', theme: 'auto', secondLanguage: null } });
     if (!first.ok) return;
     expect(decideProjectorShow({ ...th, languages: ['en', 'ar'] }, first.choice, { byGroup: true })).toEqual({ ok: true, choice: { ...first.choice, byGroup: true } });
   });

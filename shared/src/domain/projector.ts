@@ -25,6 +25,8 @@ export interface ProjectorChoice {
   byGroup: boolean;
   /** The screen's language (PROJ5); null: the session's first language. */
   language: Language | null;
+  /** The screen's colours (A11Y66): `auto` as the projecting device is set, or dark for a dim room. */
+  theme: ProjectorTheme;
   /**
    * LANG70: a second language shown beside the first for the organisers' texts (round question,
    * prompt, agenda item, poll); null: one language. Absent from choices stored before issue 18.
@@ -32,7 +34,11 @@ export interface ProjectorChoice {
   secondLanguage: Language | null;
 }
 
-export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null, secondLanguage: null };
+/** `auto`: as the device showing the projector is set (its system or its own switch). */
+export const PROJECTOR_THEMES = ['auto', 'light', 'dark'] as const;
+export type ProjectorTheme = (typeof PROJECTOR_THEMES)[number];
+
+export const DEFAULT_PROJECTOR_CHOICE: ProjectorChoice = { view: 'auto', pollId: null, byGroup: false, language: null, secondLanguage: null, theme: 'auto' };
 
 /** A change to the choice: only the fields given change. */
 export type ProjectorChange = Partial<ProjectorChoice>;

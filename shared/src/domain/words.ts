@@ -11,8 +11,8 @@ export type Role = (typeof ROLES)[number];
 export const ASSIGNABLE_ROLES = ['moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'observer'] as const satisfies readonly Role[];
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
-/** Roles a person may pick for themselves when joining (DESIGN.md, POST /api/join). */
-export const SELF_JOIN_ROLES = ['participant', 'observer'] as const satisfies readonly Role[];
+/** Roles a person may pick for themselves when joining (DESIGN.md, POST /api/join); a hub joins with its registration (HUB1). */
+export const SELF_JOIN_ROLES = ['participant', 'observer', 'hub'] as const satisfies readonly Role[];
 export type SelfJoinRole = (typeof SELF_JOIN_ROLES)[number];
 
 export const MODES = ['in-room', 'remote'] as const;

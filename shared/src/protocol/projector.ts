@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECTOR_VIEWS } from '../domain/projector.js';
+import { PROJECTOR_THEMES, PROJECTOR_VIEWS } from '../domain/projector.js';
 import { idSchema, languageSchema } from './schemas.js';
 
 /**
@@ -12,6 +12,7 @@ export const projectorShowPayload = z
     pollId: idSchema.nullable().optional(),
     byGroup: z.boolean().optional(),
     language: languageSchema.nullable().optional(),
+    theme: z.enum(PROJECTOR_THEMES).optional(),
     /** LANG70: a second language beside the first; null: one language. */
     secondLanguage: languageSchema.nullable().optional(),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeJoinCode } from '../domain/join-code.js';
+import { hubDetailsSchema } from './hub.js';
 import { ASSIGNABLE_ROLES, ATTRIBUTIONS, LANGUAGES, LIMITS, MODES, SELF_JOIN_ROLES, SESSION_FORMATS, STAKEHOLDER_GROUPS } from '../domain/words.js';
 
 // Control characters would let a name hide or reorder text around it in other people's screens.
@@ -67,16 +68,23 @@ export const sessionSettingsBody = z.strictObject({
 });
 
 /** POST /api/join */
-export const joinBody = z.strictObject({
-  joinCode: joinCodeSchema,
-  displayName: displayNameSchema.nullish(),
-  stakeholderGroup: stakeholderGroupSchema,
-  mode: modeSchema,
-  language: languageSchema.optional(),
-  role: z.enum(SELF_JOIN_ROLES).default('participant'),
-  /** A consultation open by invitation only: a single-use code from the organiser (CONS-access). */
-  invitationCode: z.string().trim().min(1).max(32).optional(),
-});
+export const joinBody = z
+  .strictObject({
+    joinCode: joinCodeSchema,
+    displayName: displayNameSchema.nullish(),
+    stakeholderGroup: stakeholderGroupSchema,
+    mode: modeSchema,
+    language: languageSchema.optional(),
+    role: z.enum(SELF_JOIN_ROLES).default('participant'),
+    /** A consultation open by invitation only: a single-use code from the organiser (CONS-access). */
+    invitationCode: z.string().trim().min(1).max(32).optional(),
+    /** A hub's registration (HUB1): required with `role: 'hub'`, refused with any other role. */
+    hub: hubDetailsSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role === 'hub' && body.hub === undefined) ctx.addIssue({ code: 'custom', path: ['hub'], message: 'A hub joins with its name, place, headcount and groups' });
+    if (body.role !== 'hub' && body.hub !== undefined) ctx.addIssue({ code: 'custom', path: ['hub'], message: 'Only a hub joins with hub details' });
+  });
 export type JoinBody = z.input<typeof joinBody>;
 
 /** PATCH /api/sessions/:id/participants/:participantId and `participant:set-role` */

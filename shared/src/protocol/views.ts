@@ -1,3 +1,4 @@
+import type { HubDetails } from './hub.js';
 import type { ContentVersions } from '../domain/content/versions.js';
 import type { CafeLive } from './cafe.js';
 import type { TownhallLive } from './townhall-views.js';
@@ -34,6 +35,11 @@ export interface ParticipantView {
   language: Language;
   joinedAt: number; // epoch ms
   online: boolean;
+  /**
+   * A hub's registration (docs/hubs.md, HUB3): only on a hub's record, which only the hub itself
+   * and staff (the people table) ever receive, like names.
+   */
+  hub?: HubDetails;
 }
 
 /** Who is looking: a participant, or the projector screen (a read-only display). */

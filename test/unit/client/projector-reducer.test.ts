@@ -7,8 +7,8 @@ const live = { session: { id: 's', projector: DEFAULT_PROJECTOR_CHOICE }, viewer
 
 describe('projector reducer', () => {
   it('PROJ1: projector:changed replaces the choice, and only that', () => {
-    const next = withProjector(live, { view: 'qa', pollId: null, byGroup: false, language: 'ar', secondLanguage: null })!;
-    expect(next.session.projector).toEqual({ view: 'qa', pollId: null, byGroup: false, language: 'ar', secondLanguage: null });
+    const next = withProjector(live, { view: 'qa', pollId: null, byGroup: false, language: 'ar', theme: 'auto', secondLanguage: null })!;
+    expect(next.session.projector).toEqual({ view: 'qa', pollId: null, byGroup: false, language: 'ar', theme: 'auto', secondLanguage: null });
     expect(next.session.id).toBe('s');
     expect(live.session.projector).toEqual(DEFAULT_PROJECTOR_CHOICE);
   });
@@ -17,6 +17,10 @@ describe('projector reducer', () => {
     const next = withProjector(live, { ...DEFAULT_PROJECTOR_CHOICE, secondLanguage: 'fr' })!;
     expect(next).not.toBe(live);
     expect(next.session.projector?.secondLanguage).toBe('fr');
+  });
+
+  it("A11Y66: a change of the screen's colours alone is a new choice", () => {
+    expect(withProjector(live, { ...DEFAULT_PROJECTOR_CHOICE, theme: 'dark' })!.session.projector.theme).toBe('dark');
   });
 
   it('the same choice again keeps the state as it is (nothing re-renders); nothing loaded stays undefined', () => {

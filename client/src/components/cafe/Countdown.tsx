@@ -1,7 +1,12 @@
 import { formatCountdown, remainingMs, serverNow, warningDue, type Timer } from '@open-talks/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../announce/store';
+import { shouldAnnounce } from '../../announce/policy';
 import { useLive } from '../../state/live-store';
+
+/** Which timer: its name and its announcements say so (A11Y5–A11Y8). */
+export type CountdownKind = 'speaker' | 'agenda' | 'round';
 
 const REDRAW_MS = 250; // a second boundary is never shown more than a quarter second late
 
@@ -10,8 +15,22 @@ const REDRAW_MS = 250; // a second boundary is never shown more than a quarter s
  * offset (TIME10): the server never sends ticks. The one-minute warning and the end are said
  * in words (and announced once to screen readers), not only shown in colour.
  */
-export function Countdown({ timer, label, className = '' }: { timer: Timer | null; label: string; className?: string }) {
+export function Countdown({
+  timer,
+  label,
+  kind,
+  mine = false,
+  className = '',
+}: {
+  timer: Timer | null;
+  label: string;
+  kind: CountdownKind;
+  /** The timer is this person's own (they have the floor): said even at "only what is addressed to me". */
+  mine?: boolean;
+  className?: string;
+}) {
   const { t } = useTranslation();
+  const level = useAnnounce((s) => s.level);
   const offset = useLive((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   const running = timer?.status === 'running';
@@ -33,16 +52,18 @@ export function Countdown({ timer, label, className = '' }: { timer: Timer | nul
   useEffect(() => {
     if (said.current === state) return;
     said.current = state;
-    if (state === 'warning') setAnnouncement(t('run.oneMinuteLeft'));
-    else if (state === 'over') setAnnouncement(t('run.timeUp'));
-    else if (state === 'paused') setAnnouncement(t('run.pausedNotice'));
-    else setAnnouncement('');
-  }, [state, t]);
+    const quiet = !shouldAnnounce(level, { kind: 'timer', mine });
+    if (state === 'running' || quiet) setAnnouncement('');
+    else setAnnouncement(t(`announce.timer.${kind}.${state}`));
+  }, [state, t, kind, level, mine]);
 
   return (
     <div className={`countdown countdown-${state} ${className}`}>
-      <span className="countdown-label">{label}</span>
-      <span className="countdown-time" role="timer" aria-live="off" data-testid="countdown">
+      <span className="countdown-label" aria-hidden="true">
+        {label}
+      </span>
+      {/* The timer's own name says which timer it is; the visible label is shorter (A11Y5). */}
+      <span className="countdown-time" role="timer" aria-live="off" aria-label={`${t(`announce.timer.${kind}.name`)}: ${formatCountdown(left)}`} data-testid="countdown">
         {formatCountdown(left)}
       </span>
       {state !== 'running' && (

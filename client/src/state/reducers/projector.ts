@@ -11,7 +11,8 @@ export function withProjector(live: SessionState | undefined, projector: Project
     current.pollId === projector.pollId &&
     current.byGroup === projector.byGroup &&
     current.language === projector.language &&
-    current.secondLanguage === projector.secondLanguage
+    current.secondLanguage === projector.secondLanguage &&
+    current.theme === projector.theme
   )
     return live;
   return { ...live, session: { ...live.session, projector } };

@@ -1,9 +1,11 @@
 import {
   chooseProjectorMode,
   DEFAULT_PROJECTOR_CHOICE,
+  PROJECTOR_THEMES,
   PROJECTOR_VIEWS_BY_FORMAT,
   type ProjectorChange,
   type ProjectorMode,
+  type ProjectorTheme,
   type ProjectorView,
 } from '@open-talks/shared/projector';
 import type { SessionState } from '@open-talks/shared/protocol';
@@ -102,6 +104,24 @@ export function ProjectorControl({ compact = false }: { compact?: boolean }) {
             </select>
           </div>
         )}
+        {/* A dark screen for a dim room (A11Y66). */}
+        <div className="projector-control-field">
+          <label htmlFor={`${id}-theme`}>{t('theme.projector')}</label>
+          <select
+            id={`${id}-theme`}
+            value={choice.theme}
+            onChange={(e) => {
+              const theme = e.target.value as ProjectorTheme;
+              void send('projector:show', { theme }, t('theme.projectorChanged', { choice: t(`theme.projectorChoices.${theme}`) }));
+            }}
+          >
+            {PROJECTOR_THEMES.map((theme) => (
+              <option key={theme} value={theme}>
+                {t(`theme.projectorChoices.${theme}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {shownPoll && !shownPoll.poll.resultsVisible && <p className="projector-control-note">{t('projectorControl.resultsHidden')}</p>}
       <Message message={message} />

@@ -1,6 +1,8 @@
 import { SEATED_ROLES, type Attribution } from '@open-talks/shared';
 import type { CafeLive, ParticipantView, SeatView, TablemateView } from '@open-talks/shared/protocol';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { seatEvent, type SeatAt } from '../../announce/policy';
+import { useAnnounce } from '../../announce/store';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/cafe/Countdown';
 import { PromptList } from '../../components/cafe/PromptList';
@@ -41,12 +43,12 @@ export function CafeCard({
   else if (live.phase === 'not-started') heading = t('run.notStarted');
   else if (live.phase === 'between-rounds') heading = t('run.roundOver', { round: live.run.round, total });
   else heading = seat ? goTo(t, seat, total, attribution) : t('run.roundOf', { round: live.run.round, total });
+  useCafeAnnouncements(heading, seat, seat ? `${t('run.next')} ${goTo(t, seat, total, attribution)}` : '');
 
   return (
     <section className="card cafe-card" aria-labelledby="cafe-card-heading" data-testid="cafe-card">
-      <h2 id="cafe-card-heading" aria-live="polite">
-        {heading}
-      </h2>
+      {/* Not a live region of its own: its changes go through the view's announcer, at the participant's level (A11Y14). */}
+      <h2 id="cafe-card-heading">{heading}</h2>
       {live.phase !== 'in-round' && seat && (
         <p className="next-seat" data-testid="next-seat">
           {t('run.next')} {goTo(t, seat, total, attribution)}
@@ -60,7 +62,7 @@ export function CafeCard({
           <Translated k={keys.roundQuestion(focus)} text={question} as="p" className="question" />
         </div>
       )}
-      {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} />}
+      {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} kind="round" />}
       {seat?.table.videoUrl && (
         <p>
           <a className="video-link" href={seat.table.videoUrl} target="_blank" rel="noopener noreferrer">
@@ -77,6 +79,32 @@ export function CafeCard({
       )}
     </section>
   );
+}
+
+/**
+ * Says a new round or phase (what to act on) and a table that changed (addressed to this person),
+ * never what the page showed when it loaded.
+ */
+function useCafeAnnouncements(heading: string, seat: SeatView | null, seatText: string): void {
+  const say = useAnnounce((s) => s.say);
+  const saidHeading = useRef(heading);
+  const seatBefore = useRef<SeatAt | null | undefined>(undefined);
+  const round = seat?.round ?? null;
+  const tableId = seat?.table.id ?? null;
+  // Said once per seat, in the words it has then: not again when only its words re-render.
+  const words = useRef(seatText);
+  words.current = seatText;
+  useEffect(() => {
+    if (saidHeading.current === heading) return;
+    saidHeading.current = heading;
+    say(heading, { kind: 'round-changed' });
+  }, [heading, say]);
+  useEffect(() => {
+    const now: SeatAt | null = round !== null && tableId !== null ? { round, tableId } : null;
+    const event = seatEvent(seatBefore.current, now);
+    seatBefore.current = now;
+    if (event && words.current) say(words.current, event);
+  }, [round, tableId, say]);
 }
 
 /** "go to table 7" in a first round; then "you move to table 7" or "you stay at table 1 (you host it)" (SEAT10). */

@@ -39,7 +39,7 @@ export function CafeProjector({ live }: { live: CafePublicView }) {
             </p>
           )}
         </div>
-        {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} className="countdown-big pj-countdown" />}
+        {live.phase === 'in-round' && <Countdown timer={live.run.timer} label={t('run.timeLeft')} kind="round" className="countdown-big pj-countdown" />}
       </div>
       {latest && live.phase === 'in-round' && (
         <p className="projector-prompt" aria-live="polite">

@@ -16,7 +16,7 @@ export function ProjectorAgenda({ agenda, compact = false }: { agenda: AgendaVie
       {current ? (
         <>
           <p className="agenda-current">{t('townhall.agenda.now', { title: current.title })}</p>
-          <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} className={compact ? '' : 'countdown-big'} />
+          <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} kind="agenda" className={compact ? '' : 'countdown-big'} />
         </>
       ) : (
         <p className="pj-muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>

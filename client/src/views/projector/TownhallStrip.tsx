@@ -26,7 +26,7 @@ export function TownhallStrip({ townhall, attribution }: { townhall: TownhallLiv
               {floor.topic}
             </p>
           )}
-          <Countdown timer={floor.timer} label={t('townhall.floor.timeLeft')} />
+          <Countdown timer={floor.timer} label={t('townhall.floor.timeLeft')} kind="speaker" />
         </section>
       )}
     </div>

@@ -19,6 +19,8 @@ import * as m0012 from './0012_consultation_search.js';
 import * as m0013 from './0013_consultation_search_vector.js';
 import * as m0014 from './0014_series.js';
 import * as m0015 from './0015_session_fences.js';
+import * as m0016 from './0016_content_versions.js';
+import * as m0019 from './0019_hubs.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_sessions_and_participants': m0001,
@@ -36,4 +38,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013_consultation_search_vector': m0013,
   '0014_series': m0014,
   '0015_session_fences': m0015,
+  '0016_content_versions': m0016,
+  '0019_hubs': m0019,
 };

@@ -82,7 +82,7 @@ export function RunPanel({
         {question && live.focusRound !== null && live.phase !== 'finished' && (
           <Translated k={keys.roundQuestion(live.focusRound)} text={question} as="p" className="run-question" />
         )}
-        {inRound && <Countdown timer={timer} label={t('run.timeLeft')} className="run-countdown" />}
+        {inRound && <Countdown timer={timer} label={t('run.timeLeft')} kind="round" className="run-countdown" />}
         {/* Moderators run a café from their own page, which has no phases to go to (set up, harvest). */}
         {(onGoTo || (action.kind !== 'set-up' && action.kind !== 'done')) && <NextActionButton action={action} busy={busy} onAct={act} />}
         {inRound && (

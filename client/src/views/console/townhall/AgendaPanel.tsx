@@ -66,7 +66,7 @@ function AgendaNowControls({ agenda, commands }: { agenda: AgendaView; commands:
               : t('thConsole.agenda.notStarted')}
         </strong>
       </p>
-      {current && timer && <Countdown timer={timer} label={t('thConsole.agenda.timeLeft')} />}
+      {current && timer && <Countdown timer={timer} label={t('thConsole.agenda.timeLeft')} kind="agenda" />}
       <div className="button-row">
         {(next || current) && (
           <button

@@ -38,7 +38,7 @@ export function FloorControls({ floor, floorHandle, commands }: { floor: FloorVi
           {t('thConsole.floor.topic', { topic: floor.topic })}
         </p>
       )}
-      <Countdown timer={floor.timer} label={t('thConsole.floor.timeLeft')} />
+      <Countdown timer={floor.timer} label={t('thConsole.floor.timeLeft')} kind="speaker" />
       <div className="button-row">
         {running && (
           <button type="button" className="secondary" aria-disabled={busy} onClick={() => void send('hand:pause-floor', {}, t('thConsole.floor.paused'))}>

@@ -29,7 +29,7 @@ export function AgendaNow({ agenda, className = '' }: { agenda: AgendaView; clas
             {slotted(t('townhall.agenda.now', { title: SLOT }), <span {...now.attrs}>{now.shown.text}</span>)}
           </p>
           <TranslatedMark of={now} />
-          <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} />
+          <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} kind="agenda" />
         </>
       ) : (
         <p className="muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>

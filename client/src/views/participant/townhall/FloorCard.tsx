@@ -5,7 +5,7 @@ import { Countdown } from '../../../components/cafe/Countdown';
 import { personLabel, personMode } from '../../../components/townhall/person';
 
 /** Who has the floor, on what, and how long they have left. */
-export function FloorCard({ floor, attribution, className = '' }: { floor: FloorView | null; attribution: Attribution; className?: string }) {
+export function FloorCard({ floor, attribution, mine = false, className = '' }: { floor: FloorView | null; attribution: Attribution; mine?: boolean; className?: string }) {
   const { t } = useTranslation();
   return (
     <section className={`floor-card ${className}`} aria-labelledby="floor-heading">
@@ -20,7 +20,7 @@ export function FloorCard({ floor, attribution, className = '' }: { floor: Floor
               {floor.topic}
             </p>
           )}
-          <Countdown timer={floor.timer} label={t('townhall.floor.timeLeft')} />
+          <Countdown timer={floor.timer} label={t('townhall.floor.timeLeft')} kind="speaker" mine={mine} />
         </>
       ) : (
         <p className="muted">{t('townhall.floor.nobody')}</p>

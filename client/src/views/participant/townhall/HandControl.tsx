@@ -1,6 +1,8 @@
 import { QUEUE_LIMITS } from '@open-talks/shared';
 import type { HandStatus } from '@open-talks/shared/protocol';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { handEvent } from '../../../announce/policy';
+import { useAnnounce } from '../../../announce/store';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../../console/cafe/Message';
 import { useCommand } from '../../../hooks/useCommand';
@@ -27,11 +29,12 @@ export function HandControl({ you, canRaise, videoRoom }: { you: HandStatus; can
   else if (!you.raised) status = t('townhall.hand.notRaised');
   else if (you.position === 0) status = t('townhall.hand.youAreNext');
   else status = t('townhall.hand.position', { count: (you.position ?? 0) + 1 });
+  useHandAnnouncement(you, status);
   return (
     <section className="card hand-control" aria-labelledby="hand-heading">
       <h2 id="hand-heading">{t('townhall.hand.heading')}</h2>
-      {/* Assertive: "you have the floor" and "you're next" must not wait behind other news. */}
-      <p className={`hand-status${you.hasFloor || you.position === 0 ? ' hand-status-urgent' : ''}`} role="alert" data-testid="hand-status">
+      {/* Not a live region: read on every load it was noise (A11Y12). A change is said by the announcer. */}
+      <p className={`hand-status${you.hasFloor || you.position === 0 ? ' hand-status-urgent' : ''}`} data-testid="hand-status">
         {status}
       </p>
       {you.hasFloor && videoRoom && (
@@ -56,4 +59,15 @@ export function HandControl({ you, canRaise, videoRoom }: { you: HandStatus; can
       <Message message={message} />
     </section>
   );
+}
+
+/** Says a change of the hand's status (the floor given, next in line, the hand down), never the status found at load. */
+function useHandAnnouncement(you: HandStatus, status: string): void {
+  const say = useAnnounce((s) => s.say);
+  const before = useRef<HandStatus | null>(null);
+  useEffect(() => {
+    const event = handEvent(before.current, you);
+    before.current = you;
+    if (event) say(status, event);
+  }, [you, status, say]);
 }

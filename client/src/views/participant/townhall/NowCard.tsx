@@ -57,7 +57,7 @@ export function NowCard({
       {agenda.items.length > 0 && (
         <div className="now-agenda">
           {current ? (
-            <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} />
+            <Countdown timer={agenda.timer} label={t('townhall.agenda.timeLeft')} kind="agenda" />
           ) : (
             <p className="muted">{agenda.items.every((i) => i.status === 'done') ? t('townhall.agenda.over') : t('townhall.agenda.notStarted')}</p>
           )}
@@ -69,10 +69,7 @@ export function NowCard({
         </div>
       )}
       <StepLine step={step} videoRoom={videoRoom} />
-      {/* A poll that opens is said politely; the floor has its own alert (HandControl). */}
-      <p className="visually-hidden" aria-live="polite">
-        {step.kind === 'vote' ? t('thPhase.now.pollOpen', { question: shown(keys.pollQuestion(step.pollId), step.question).text }) : ''}
-      </p>
+      {/* A poll that opens and the floor are said by the view's announcer (A11Y11), at the participant's level. */}
       {agenda.items.length > 0 && (
         <details className="now-agenda-all">
           <summary>{t('townhall.agenda.all', { count: agenda.items.length })}</summary>

@@ -1,7 +1,8 @@
 import { can, mayAskAnonymously, type Attribution } from '@open-talks/shared';
-import type { ParticipantView, QuestionItem, TownhallSettings } from '@open-talks/shared/protocol';
-import { useEffect, useRef, useState } from 'react';
+import type { ParticipantView, PollItem, QuestionItem, TownhallSettings } from '@open-talks/shared/protocol';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../../announce/store';
 import { PanelBoundary } from '../../../components/PanelBoundary';
 import { useTownhall } from '../../../state/selectors';
 import { AskForm } from './AskForm';
@@ -22,6 +23,7 @@ export function TownhallView({ me, attribution }: { me: ParticipantView; attribu
   const { t } = useTranslation();
   // Not `qa` or `captions`: their panels select them, so a vote count re-renders only Q&A.
   const townhall = useTownhall(({ agenda, floor, you, polls, settings }) => ({ agenda, floor, you, polls, settings }));
+  usePollOpenedAnnouncement(townhall?.polls);
   if (!townhall) return null;
   const polls = townhall.polls.filter((p) => p.poll.status !== 'draft');
   const openPolls = polls.filter((p) => p.poll.status === 'open');
@@ -34,7 +36,7 @@ export function TownhallView({ me, attribution }: { me: ParticipantView; attribu
           <NowCard agenda={townhall.agenda} you={townhall.you} polls={polls} may={{ vote: can(me.role, 'poll:vote'), ask: can(me.role, 'qa:ask') }} videoRoom={videoRoom} />
         </PanelBoundary>
         <PanelBoundary name="floor">
-          <FloorCard floor={townhall.floor} attribution={attribution} className="card" />
+          <FloorCard floor={townhall.floor} attribution={attribution} mine={townhall.you?.hasFloor ?? false} className="card" />
         </PanelBoundary>
       </div>
       {videoRoom && !townhall.you?.hasFloor && <VideoRoomCard url={videoRoom} />}
@@ -75,7 +77,7 @@ export function TownhallView({ me, attribution }: { me: ParticipantView; attribu
 function QaSection({ me, attribution, settings }: { me: ParticipantView; attribution: Attribution; settings: TownhallSettings }) {
   const { t } = useTranslation();
   const qa = useTownhall((th) => th.qa);
-  const newQuestion = useNewQuestionAnnouncement(qa?.questions);
+  useNewQuestionAnnouncement(qa?.questions);
   if (!qa) return null;
   return (
     <section className="card" id="qa-section" aria-labelledby="qa-heading">
@@ -83,9 +85,6 @@ function QaSection({ me, attribution, settings }: { me: ParticipantView; attribu
       {can(me.role, 'qa:ask') && (
         <AskForm anonymousAllowed={mayAskAnonymously(settings.anonymousQuestions, attribution)} preModerated={settings.moderation === 'pre'} questions={qa.questions} />
       )}
-      <p className="visually-hidden" aria-live="polite">
-        {newQuestion}
-      </p>
       <QuestionList questions={qa.questions} myVotes={qa.myVotes} attribution={attribution} />
     </section>
   );
@@ -96,11 +95,14 @@ function LiveCaptions() {
   return captions ? <Captions captions={captions} /> : null;
 }
 
-/** "New question: …" for screen readers, once per question that appears after the page loaded. */
-function useNewQuestionAnnouncement(questions: readonly QuestionItem[] | undefined): string {
+/**
+ * "New question: …" for screen readers, once per question that appears after the page loaded,
+ * in the view's announcer: said only to those who chose to hear everything (A11Y13).
+ */
+function useNewQuestionAnnouncement(questions: readonly QuestionItem[] | undefined): void {
   const { t } = useTranslation();
+  const say = useAnnounce((s) => s.say);
   const seen = useRef<Set<string> | null>(null);
-  const [text, setText] = useState('');
   useEffect(() => {
     if (!questions) return;
     const visible = questions.filter((q) => q.status === 'visible' && !q.mine);
@@ -111,7 +113,25 @@ function useNewQuestionAnnouncement(questions: readonly QuestionItem[] | undefin
     const fresh = visible.filter((q) => !seen.current!.has(q.id));
     for (const q of fresh) seen.current.add(q.id);
     const last = fresh.at(-1);
-    if (last) setText(t('townhall.qa.newQuestion', { text: last.text }));
-  }, [questions, t]);
-  return text;
+    if (last) say(t('townhall.qa.newQuestion', { text: last.text }), { kind: 'new-question' });
+  }, [questions, t, say]);
+}
+
+/** "A poll is open: …" when a poll opens after the page loaded (A11Y11); not the ones open at load. */
+function usePollOpenedAnnouncement(polls: readonly PollItem[] | undefined): void {
+  const { t } = useTranslation();
+  const say = useAnnounce((s) => s.say);
+  const seen = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!polls) return;
+    const open = polls.filter((p) => p.poll.status === 'open');
+    if (seen.current === null) {
+      seen.current = new Set(open.map((p) => p.poll.id));
+      return;
+    }
+    const fresh = open.filter((p) => !seen.current!.has(p.poll.id));
+    for (const p of fresh) seen.current.add(p.poll.id);
+    const last = fresh.at(-1);
+    if (last) say(t('thPhase.now.pollOpen', { question: last.poll.question }), { kind: 'poll-opened' });
+  }, [polls, t, say]);
 }
