@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets } from '../helpers/socket.js';
 import { member, openTownHall, townhallAs, type TownHall } from '../helpers/townhall.js';
 import { csrfOf, liteJoin, litePostForm, liteRequest } from '../helpers/lite.js';
+import { liteConsultation } from '../helpers/lite-world.js';
 
 // The lite pages (docs/lite.md, LITE1–LITE49) against the real server: the cookie, CSRF, the same
 // commands, limits and attribution as the full app.
@@ -235,5 +236,42 @@ describe('LITE lite pages over HTTP', () => {
     expect(page.html).toContain('Round 1 of 2');
     expect(page.html).toMatch(/1[12] min left/);
     expect(page.html).toMatch(/Table \d+/);
+  });
+
+  it('LITE35 LITE17 a consultation contribution goes through; a refused one keeps the text and says why', async () => {
+    const { url } = await start();
+    const { created } = await liteConsultation(url);
+    const code = created.session.joinCode;
+    const me = await liteJoin(url, code, { displayName: 'Lina', language: 'en' });
+    const page = await liteRequest(url, 'GET', `/lite/${code}`, { cookie: me.cookie });
+    expect(page.html).toContain('Contributions are open.');
+    expect(page.html).toContain('What data should be open by default?');
+    const form = await liteRequest(url, 'GET', `/lite/${code}/contribute`, { cookie: me.cookie });
+    const questionId = /<option value="([^"]+)"/.exec(form.html)![1]!;
+    const sent = await liteRequest(url, 'POST', `/lite/${code}/contribute`, {
+      cookie: me.cookie,
+      form: { csrf: csrfOf(form.html), questionId, title: 'Budgets', text: 'Publish every budget line as open data.' },
+    });
+    expect(sent.location).toBe(`/lite/${code}?m=contributed`);
+    const after = await liteRequest(url, 'GET', sent.location!, { cookie: me.cookie });
+    expect(after.html).toContain('Your contribution was sent.');
+    expect(after.html).toContain('Publish every budget line as open data.');
+    const listed = await http(url, 'GET', `/api/sessions/${created.session.id}/consultation/contributions?sort=newest`, { token: created.facilitatorToken });
+    expect(JSON.stringify(listed.body)).toContain('Publish every budget line as open data.');
+    const refused = await liteRequest(url, 'POST', `/lite/${code}/contribute`, { cookie: me.cookie, form: { csrf: csrfOf(form.html), questionId, title: '', text: '' } });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.html).toContain('<textarea');
+    expect(refused.html).toMatch(/role="alert"/);
+  });
+
+  it('LITE13 an observer may not ask: the same permission table, said in words', async () => {
+    const { url } = await start();
+    const th = await busyTownHall(url);
+    const code = th.created.session.joinCode;
+    const watcher = await liteJoin(url, code, { role: 'observer', language: 'en' });
+    const refused = await litePostForm(url, code, watcher.cookie, 'ask', { text: 'May I?' });
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain('Your role does not allow this.');
+    expect((await townhallAs(th, th.created.facilitatorToken)).qa.questions).toHaveLength(0);
   });
 });
