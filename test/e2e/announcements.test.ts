@@ -191,6 +191,14 @@ describe.skipIf(missing !== null)('announcements, named timers and focus, from t
       await page.getByRole('link', { name: 'Open Talks home' }).click();
       await expect.poll(() => focused(page)).toMatch(/^- heading "[^"]+" \[level=1\]/);
       await expect.poll(() => page.getByTestId('route-announcer').innerText()).toMatch(/^Now showing: /);
+      // Changing the language is not a change of view: focus stays on the language picker.
+      const picker = page.locator('header select');
+      await picker.focus();
+      await picker.selectOption('fr');
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+      await page.waitForTimeout(500);
+      expect(await picker.evaluate((el) => el === document.activeElement)).toBe(true);
+      await picker.selectOption('en');
     });
   });
 

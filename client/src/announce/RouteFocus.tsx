@@ -20,7 +20,11 @@ export function RouteFocus() {
   const { t } = useTranslation();
   const [location] = useLocation();
   const first = useRef(true);
-  const [said, setSaid] = useState('');
+  // The words in the language of the moment, without a language change counting as a change of view.
+  const translate = useRef(t);
+  translate.current = t;
+  // Numbered, so coming back to a view with the same title says it again (a new node).
+  const [said, setSaid] = useState({ text: '', n: 0 });
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -34,7 +38,8 @@ export function RouteFocus() {
     const tryFocus = (): boolean => {
       const heading = [...main.querySelectorAll<HTMLElement>('h1')].find((h) => h.getClientRects().length > 0);
       if (!heading) return false;
-      setSaid(t('announce.route', { title: heading.textContent?.trim() ?? '' }));
+      const text = translate.current('announce.route', { title: heading.textContent?.trim() ?? '' });
+      setSaid((last) => ({ text, n: last.n + 1 }));
       if (focusLost(before)) {
         heading.tabIndex = -1;
         heading.focus();
@@ -56,10 +61,10 @@ export function RouteFocus() {
     };
     observer.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden', 'class'] });
     return stop;
-  }, [location, t]);
+  }, [location]);
   return (
     <p className="visually-hidden" role="status" aria-live="polite" data-testid="route-announcer">
-      {said}
+      {said.text && <span key={said.n}>{said.text}</span>}
     </p>
   );
 }
