@@ -69,6 +69,8 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
     setEditing(null);
   }
 
+  // A11Y70: "Edit", "Drop"… of a list of ideas say which idea: the button's words, then the idea's.
+  const named = (ideaId: string, button: string) => `${headingId}-${ideaId}-${button} ${headingId}-${ideaId}-text`;
   return (
     <section className="key-ideas" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('notepad.ideas.heading')}</h3>
@@ -98,7 +100,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
                 </form>
               ) : (
                 <>
-                  <bdi className="key-idea-text" dir="auto">
+                  <bdi className="key-idea-text" dir="auto" id={`${headingId}-${idea.id}-text`}>
                     {idea.text}
                   </bdi>
                   {idea.marked && <span className="badge">{t('notepad.ideas.marked')}</span>}
@@ -107,22 +109,50 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
                     <span className="button-row key-idea-actions">
                       <button
                         type="button"
+                        id={`${headingId}-${idea.id}-mark`}
+                        aria-labelledby={named(idea.id, 'mark')}
                         className="secondary"
                         aria-pressed={idea.marked}
                         onClick={() => void curate((where) => command('notepad:mark-idea', { ...where, ideaId: idea.id, marked: !idea.marked }))}
                       >
                         {t('notepad.ideas.mark')}
                       </button>
-                      <button type="button" className="secondary" onClick={() => setEditing({ id: idea.id, text: idea.text })}>
+                      <button
+                        type="button"
+                        id={`${headingId}-${idea.id}-edit-button`}
+                        aria-labelledby={named(idea.id, 'edit-button')}
+                        className="secondary"
+                        onClick={() => setEditing({ id: idea.id, text: idea.text })}
+                      >
                         {t('notepad.ideas.edit')}
                       </button>
-                      <button type="button" id={`${headingId}-${idea.id}-up`} className="secondary" disabled={index === 0} onClick={() => move(idea.id, -1)}>
+                      <button
+                        type="button"
+                        id={`${headingId}-${idea.id}-up`}
+                        aria-labelledby={named(idea.id, 'up')}
+                        className="secondary"
+                        disabled={index === 0}
+                        onClick={() => move(idea.id, -1)}
+                      >
                         {t('notepad.ideas.moveUp')}
                       </button>
-                      <button type="button" id={`${headingId}-${idea.id}-down`} className="secondary" disabled={index === ideas.length - 1} onClick={() => move(idea.id, 1)}>
+                      <button
+                        type="button"
+                        id={`${headingId}-${idea.id}-down`}
+                        aria-labelledby={named(idea.id, 'down')}
+                        className="secondary"
+                        disabled={index === ideas.length - 1}
+                        onClick={() => move(idea.id, 1)}
+                      >
                         {t('notepad.ideas.moveDown')}
                       </button>
-                      <button type="button" className="danger" onClick={() => void curate((where) => command('notepad:drop-idea', { ...where, ideaId: idea.id }))}>
+                      <button
+                        type="button"
+                        id={`${headingId}-${idea.id}-drop`}
+                        aria-labelledby={named(idea.id, 'drop')}
+                        className="danger"
+                        onClick={() => void curate((where) => command('notepad:drop-idea', { ...where, ideaId: idea.id }))}
+                      >
                         {t('notepad.ideas.drop')}
                       </button>
                     </span>

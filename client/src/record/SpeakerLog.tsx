@@ -36,28 +36,31 @@ export default function SpeakerLog({ floorKey }: { floorKey: string }) {
       ) : speakers.length === 0 ? (
         <p className="muted">{t('record.page.noSpeakers')}</p>
       ) : (
-        <table className="record-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('record.doc.time')}</th>
-              <th scope="col">{t('record.doc.speaker')}</th>
-              <th scope="col">{t('record.doc.topic')}</th>
-              <th scope="col">{t('record.doc.duration')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {speakers.map((s) => (
-              <tr key={`${s.startedAt}`}>
-                <td>{formatRecordTime(s.startedAt)}</td>
-                <td dir="auto">
-                  {[creditText(s.credit, (g) => t(`words.group.${g}`)), s.mode && t(`words.mode.${s.mode}`)].filter(Boolean).join(', ') || t('credit.aParticipantCapital')}
-                </td>
-                <td dir="auto">{s.topic ?? ''}</td>
-                <td>{s.durationMs === null ? t('record.doc.speaking') : formatDuration(s.durationMs)}</td>
+        // A11Y57: a table of four columns scrolls in its own box on a narrow screen, not the page.
+        <div className="record-table-wrap" tabIndex={0} role="region" aria-labelledby="speaker-log-heading">
+          <table className="record-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('record.doc.time')}</th>
+                <th scope="col">{t('record.doc.speaker')}</th>
+                <th scope="col">{t('record.doc.topic')}</th>
+                <th scope="col">{t('record.doc.duration')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {speakers.map((s) => (
+                <tr key={`${s.startedAt}`}>
+                  <td>{formatRecordTime(s.startedAt)}</td>
+                  <td dir="auto">
+                    {[creditText(s.credit, (g) => t(`words.group.${g}`)), s.mode && t(`words.mode.${s.mode}`)].filter(Boolean).join(', ') || t('credit.aParticipantCapital')}
+                  </td>
+                  <td dir="auto">{s.topic ?? ''}</td>
+                  <td>{s.durationMs === null ? t('record.doc.speaking') : formatDuration(s.durationMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

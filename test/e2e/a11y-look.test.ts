@@ -1,0 +1,298 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../client/src/theme/contrast.js';
+import { createSession, http, join, type Created, type Joined } from '../helpers/api.js';
+import { browserSuite, expectAccessible, missingChromium, shot } from '../helpers/browser.js';
+import { cafeWorld, ideasAt, type CafeWorld } from '../helpers/notepad.js';
+import type { TestServer } from '../helpers/server.js';
+import { command, connect } from '../helpers/socket.js';
+
+// Issue 19 items 4–7 (A11Y50–A11Y99 in docs/spec.md): every view reflows at 320 CSS px and with
+// text at 200 %, passes axe in the light, dark and high-contrast themes, the header's focus ring
+// stands out from the header, and controls and codes say what they are to a screen reader.
+
+const missing = missingChromium();
+
+interface Who {
+  sessionId: string;
+  token: string;
+  joinCode: string;
+  title: string;
+  facilitator?: boolean;
+}
+
+interface View {
+  name: string;
+  path: string;
+  who?: Who;
+  /** The tabs of a console: each is looked at in turn. */
+  tabs?: boolean;
+}
+
+const LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
+/** A sweep opens dozens of pages: minutes on a shared two-core machine. */
+const SWEEP = 900_000;
+
+describe.skipIf(missing !== null)('how every view looks: reflow, themes, focus, names (A11Y50–A11Y99)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let cafe: CafeWorld;
+  let th: Created;
+  let thRapporteur: Joined;
+  let thParticipant: Joined;
+  let recordPath: string;
+  const views: View[] = [];
+
+  /** A page as `who` (or nobody), in `locale`, with the theme `theme` chosen in the switch. */
+  async function pageAs(view: View, options: { locale?: string; theme?: string; context?: BrowserContextOptions } = {}): Promise<Page> {
+    const context = await browser.newContext({ locale: options.locale ?? 'en-GB', ...options.context });
+    const who = view.who;
+    const credentials = who
+      ? JSON.stringify({ [who.sessionId]: { sessionId: who.sessionId, joinCode: who.joinCode, title: who.title, token: who.token, ...(who.facilitator && { facilitator: true }) } })
+      : null;
+    await context.addInitScript(
+      ([credential, language, theme]) => {
+        if (credential) localStorage.setItem('openTalks.credentials', credential);
+        if (language) localStorage.setItem('openTalks.language', language);
+        if (theme) localStorage.setItem('openTalks.theme', theme);
+      },
+      [credentials, options.locale?.slice(0, 2) ?? null, options.theme ?? null] as const,
+    );
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}${view.path}`, { timeout: 60_000, waitUntil: 'domcontentloaded' });
+    await ready(page);
+    return page;
+  }
+
+  /** The view has drawn its heading and is no longer loading. */
+  async function ready(page: Page): Promise<void> {
+    await page.locator('h1, h2').first().waitFor();
+    await expect.poll(() => page.locator('[role=status]', { hasText: /^(Loading|Chargement|Cargando|جارٍ|Загрузка|加载)/ }).count()).toBe(0);
+  }
+
+  /** Elements that stick out past the right (or, in Arabic, left) edge of the viewport, for the failure message. */
+  async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; wide: string[] }> {
+    return page.evaluate(() => {
+      const root = document.documentElement;
+      const wide: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && (box.right > root.clientWidth + 1 || box.left < -1)) {
+          const parentWide = el.parentElement && (el.parentElement.getBoundingClientRect().right > root.clientWidth + 1 || el.parentElement.getBoundingClientRect().left < -1);
+          if (!parentWide) wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(box.left)}–${Math.round(box.right)}`);
+        }
+      }
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 5) };
+    });
+  }
+
+  /** Every tab of the view in turn (a console's phases and panels), else the view as it opens. */
+  async function eachTab(page: Page, view: View, check: (label: string) => Promise<void>): Promise<void> {
+    // Closed disclosure widgets ("Prepare a new poll") are opened: what they hold must reflow too.
+    const openDetails = () => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await openDetails();
+    await check(view.name);
+    if (!view.tabs) return;
+    const tabs = page.getByRole('tab');
+    const count = await tabs.count();
+    for (let i = 0; i < count; i++) {
+      const tab = tabs.nth(i);
+      if (!(await tab.isVisible())) continue;
+      const name = (await tab.innerText()).trim();
+      await tab.click();
+      await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+      await openDetails();
+      await check(`${view.name}, tab ${name}`);
+    }
+  }
+
+  async function expectReflow(page: Page, label: string): Promise<void> {
+    const fits = async () => {
+      const o = await overflow(page);
+      return o.scrollWidth <= o.clientWidth ? 'fits' : `${label}: ${o.scrollWidth} > ${o.clientWidth}: ${o.wide.join('; ')}`;
+    };
+    await expect.poll(fits, { timeout: 5_000 }).toBe('fits');
+  }
+
+  browserSuite((started) => ({ server, browser } = started));
+  beforeAll(async () => {
+    // A café, its notes and key ideas, a rapporteur, a published record.
+    cafe = await cafeWorld(server.url, server.store, { languages: ['en', 'ar'] });
+    const f = { token: cafe.created.facilitatorToken };
+    const sid = cafe.sessionId;
+    expect((await http(server.url, 'PATCH', `/api/sessions/${sid}/participants/${cafe.dan.participant.id}`, { ...f, body: { role: 'rapporteur' } })).status).toBe(200);
+    await ideasAt(server.url, cafe, cafe.tableA, 1).add(cafe.ann.token, 'idea-open-data', 'Open data by default, with a plain-language licence');
+    const published = await http<{ publication: { path: string } }>(server.url, 'POST', `/api/sessions/${sid}/publication`, { ...f, body: {} });
+    expect(published.status).toBe(201);
+    recordPath = published.body.publication.path;
+
+    // A Town Hall with a question, a poll, someone on the floor and a rapporteur.
+    th = await createSession(server.url, { title: 'Town Hall on open data', format: 'townhall', attribution: 'named', languages: ['en', 'ar'] });
+    thParticipant = await join(server.url, th.session.joinCode, { displayName: 'Amina Haddad', mode: 'in-room' });
+    thRapporteur = await join(server.url, th.session.joinCode, { displayName: 'Rosa', mode: 'in-room' });
+    const { socket: staff } = await connect(server.url, th.facilitatorToken);
+    expect((await command(staff, 'participant:set-role', { participantId: thRapporteur.participant.id, role: 'rapporteur' })).ok).toBe(true);
+    const { socket: amina } = await connect(server.url, thParticipant.token);
+    expect((await command(amina, 'qa:ask', { text: 'How will the city publish its budget data, and when?' })).ok).toBe(true);
+    expect((await command(amina, 'hand:raise', { topic: 'Access for people without internet at home' })).ok).toBe(true);
+    expect((await command(staff, 'hand:give-floor', {})).ok).toBe(true);
+    const poll = await command(staff, 'poll:create', { kind: 'single', question: 'Which data should the city open first?', options: ['Budgets', 'Transport', 'Schools'] });
+    if (!poll.ok) throw new Error(poll.error.message);
+    expect((await command(staff, 'poll:open', { pollId: poll.poll.poll.id })).ok).toBe(true);
+
+    const cafeAs = (joined: { token: string }, facilitator = false): Who => ({
+      sessionId: sid,
+      token: joined.token,
+      joinCode: cafe.created.session.joinCode,
+      title: cafe.created.session.title,
+      facilitator,
+    });
+    const thAs = (token: string, facilitator = false): Who => ({ sessionId: th.session.id, token, joinCode: th.session.joinCode, title: th.session.title, facilitator });
+    const cafeProjector = new URL(cafe.created.links.projector);
+    const thProjector = new URL(th.links.projector);
+    views.push(
+      { name: 'home', path: '/' },
+      { name: 'join', path: '/join' },
+      { name: 'join a café', path: `/join/${cafe.created.session.joinCode}` },
+      { name: 'café participant', path: `/s/${sid}`, who: cafeAs(cafe.ann) },
+      { name: 'café notes', path: `/s/${sid}/notes/${cafe.tableA}/1`, who: cafeAs(cafe.ann) },
+      { name: 'café console', path: `/s/${sid}/console`, who: cafeAs({ token: cafe.created.facilitatorToken }, true), tabs: true },
+      { name: 'harvest', path: `/s/${sid}/harvest`, who: cafeAs({ token: cafe.created.facilitatorToken }, true) },
+      { name: 'café projector', path: `${cafeProjector.pathname}${cafeProjector.hash}` },
+      { name: 'café rapporteur', path: `/s/${sid}/rapporteur`, who: cafeAs(cafe.dan) },
+      { name: 'public record', path: recordPath },
+      { name: 'Town Hall participant', path: `/s/${th.session.id}`, who: thAs(thParticipant.token) },
+      { name: 'Town Hall console', path: `/s/${th.session.id}/console`, who: thAs(th.facilitatorToken, true), tabs: true },
+      { name: 'Town Hall rapporteur', path: `/s/${th.session.id}/rapporteur`, who: thAs(thRapporteur.token) },
+      { name: 'Town Hall projector', path: `${thProjector.pathname}${thProjector.hash}` },
+    );
+  }, 90_000);
+
+  it('A11Y55 every view reflows at 320 CSS px: no sideways scrolling (WCAG 1.4.10), in English and Arabic', async () => {
+    for (const locale of ['en-GB', 'ar']) {
+      for (const view of views) {
+        const page = await pageAs(view, { locale, context: { viewport: { width: 320, height: 640 } } });
+        await eachTab(page, view, async (label) => {
+          await expectReflow(page, `${label} (${locale}, 320 px)`);
+          await shot(page, `a11y-320-${locale.slice(0, 2)}-${label.replace(/[^\w]+/g, '-')}`);
+        });
+        await page.context().close();
+      }
+    }
+  }, SWEEP);
+
+  it('A11Y56 every view reflows with text at 200 % (WCAG 1.4.4): a 640 px window, the page’s text twice its size', async () => {
+    for (const view of views) {
+      const page = await pageAs(view, { context: { viewport: { width: 640, height: 800 } } });
+      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+      await eachTab(page, view, (label) => expectReflow(page, `${label} (text at 200 %)`));
+      await page.context().close();
+    }
+  }, SWEEP);
+
+  it('A11Y50 the header’s focus ring has at least 3:1 against the header in every theme (WCAG 1.4.11)', async () => {
+    for (const theme of ['light', 'dark', 'contrast']) {
+      const page = await pageAs(views[0]!, { theme });
+      const select = page.locator('header select').first();
+      await select.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab'); // focus by keyboard, so :focus-visible applies
+      const colours = await select.evaluate((el) => ({
+        ring: getComputedStyle(el).outlineColor,
+        width: getComputedStyle(el).outlineStyle === 'none' ? 0 : parseFloat(getComputedStyle(el).outlineWidth),
+        header: getComputedStyle(el.closest('header')!).backgroundColor,
+      }));
+      expect(colours.width, theme).toBeGreaterThanOrEqual(2);
+      expect(contrastRatio(colours.ring, colours.header), `${theme}: ring ${colours.ring} on ${colours.header}`).toBeGreaterThanOrEqual(3);
+      await page.context().close();
+    }
+  }, SWEEP);
+
+  it('A11Y61 A11Y62 the switch changes the theme at once, is kept, and applies before the first paint', async () => {
+    const page = await pageAs(views[0]!);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
+    const rootBackground = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
+    const light = await rootBackground();
+    await page.getByLabel('Colours').selectOption({ label: 'Dark' });
+    await expect.poll(rootBackground).not.toBe(light);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('openTalks.theme'))).toBe('dark');
+    // Reloaded: the attribute is on <html> before any of the app's own script ran.
+    await page.reload();
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark');
+    expect(await page.getByLabel('Colours').inputValue()).toBe('dark');
+    void background;
+    await page.getByLabel('Colours').selectOption({ label: 'As on this device' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('openTalks.theme'))).toBeNull();
+    await page.context().close();
+  }, SWEEP);
+
+  it('A11Y63 a device set to dark gets the dark theme with no choice made; the switch’s Light wins over it', async () => {
+    const dark = await pageAs(views[0]!, { context: { colorScheme: 'dark' } });
+    const paper = () => dark.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim());
+    expect(await paper()).toBe('#1b1f24');
+    await dark.getByLabel('Colours').selectOption({ label: 'Light' });
+    await expect.poll(paper).toBe('#fff');
+    await dark.context().close();
+    const contrast = await pageAs(views[0]!, { context: { contrast: 'more' } });
+    expect(await contrast.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim())).toBe('#000');
+    await contrast.context().close();
+  }, SWEEP);
+
+  it('A11Y65 axe finds nothing on any view in the dark theme (device) and the high-contrast theme (switch), nor in dark in six languages', async () => {
+    for (const view of views) {
+      const dark = await pageAs(view, { context: { colorScheme: 'dark' } });
+      await eachTab(dark, view, async (label) => {
+        await expectAccessible(dark, `${label} (dark)`);
+        await shot(dark, `a11y-dark-${label.replace(/[^\w]+/g, '-')}`);
+      });
+      await dark.context().close();
+      const contrast = await pageAs(view, { theme: 'contrast' });
+      await expectAccessible(contrast, `${view.name} (high contrast)`);
+      await contrast.context().close();
+    }
+    for (const locale of LANGUAGES) {
+      for (const view of [views[3]!, views[10]!]) {
+        const page = await pageAs(view, { locale, theme: 'dark' });
+        await expectAccessible(page, `${view.name} (dark, ${locale})`);
+        await page.context().close();
+      }
+    }
+  }, SWEEP);
+
+  it('A11Y66 the projector goes dark for a dim room when the facilitator says so, and light again', async () => {
+    const projector = views.find((v) => v.name === 'Town Hall projector')!;
+    const page = await pageAs(projector);
+    const screen = page.locator('main.pj');
+    const paper = () => screen.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await paper();
+    const { socket: staff } = await connect(server.url, th.facilitatorToken);
+    expect(await command(staff, 'projector:show', { theme: 'dark' })).toMatchObject({ ok: true, projector: { theme: 'dark' } });
+    await expect.poll(() => screen.getAttribute('data-pj-theme')).toBe('dark');
+    await expect.poll(paper).toBe('rgb(14, 16, 19)');
+    await expectAccessible(page, 'the Town Hall projector, dark');
+    await shot(page, 'a11y-dark-projector-dim-room');
+    expect(await command(staff, 'projector:show', { theme: 'light' })).toMatchObject({ ok: true });
+    await expect.poll(paper).toBe(light);
+    await page.context().close();
+  }, SWEEP);
+
+  it('A11Y70 A11Y71 key-idea buttons say which idea; the join code is read as its name and characters', async () => {
+    const notes = views.find((v) => v.name === 'café notes')!;
+    const page = await pageAs(notes);
+    const idea = 'Open data by default, with a plain-language licence';
+    for (const button of ['Mark for the harvest', 'Edit', 'Drop']) {
+      await expect.poll(() => page.getByRole('button', { name: `${button} ${idea}`, exact: true }).count()).toBe(1);
+    }
+    await page.context().close();
+    const consolePage = await pageAs(views.find((v) => v.name === 'café console')!);
+    const code = cafe.created.session.joinCode;
+    const snapshot = await consolePage.locator('.big-code').ariaSnapshot();
+    expect(snapshot).toContain(`Join code: ${code.split('').join(' ')}`);
+    expect(snapshot).not.toContain(code.slice(0, 3) + '-');
+    await consolePage.context().close();
+  }, SWEEP);
+});
