@@ -169,130 +169,162 @@ describe.skipIf(missing !== null)('how every view looks: reflow, themes, focus, 
     );
   }, 90_000);
 
-  it('A11Y55 every view reflows at 320 CSS px: no sideways scrolling (WCAG 1.4.10), in English and Arabic', async () => {
-    for (const locale of ['en-GB', 'ar']) {
+  it(
+    'A11Y55 every view reflows at 320 CSS px: no sideways scrolling (WCAG 1.4.10), in English and Arabic',
+    async () => {
+      for (const locale of ['en-GB', 'ar']) {
+        for (const view of views) {
+          const page = await pageAs(view, { locale, context: { viewport: { width: 320, height: 640 } } });
+          await eachTab(page, view, async (label) => {
+            await expectReflow(page, `${label} (${locale}, 320 px)`);
+            await shot(page, `a11y-320-${locale.slice(0, 2)}-${label.replace(/[^\w]+/g, '-')}`);
+          });
+          await page.context().close();
+        }
+      }
+    },
+    SWEEP,
+  );
+
+  it(
+    'A11Y56 every view reflows with text at 200 % (WCAG 1.4.4): a 640 px window, the page’s text twice its size',
+    async () => {
       for (const view of views) {
-        const page = await pageAs(view, { locale, context: { viewport: { width: 320, height: 640 } } });
-        await eachTab(page, view, async (label) => {
-          await expectReflow(page, `${label} (${locale}, 320 px)`);
-          await shot(page, `a11y-320-${locale.slice(0, 2)}-${label.replace(/[^\w]+/g, '-')}`);
-        });
+        const page = await pageAs(view, { context: { viewport: { width: 640, height: 800 } } });
+        await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+        await eachTab(page, view, (label) => expectReflow(page, `${label} (text at 200 %)`));
         await page.context().close();
       }
-    }
-  }, SWEEP);
+    },
+    SWEEP,
+  );
 
-  it('A11Y56 every view reflows with text at 200 % (WCAG 1.4.4): a 640 px window, the page’s text twice its size', async () => {
-    for (const view of views) {
-      const page = await pageAs(view, { context: { viewport: { width: 640, height: 800 } } });
-      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-      await eachTab(page, view, (label) => expectReflow(page, `${label} (text at 200 %)`));
+  it(
+    'A11Y50 the header’s focus ring has at least 3:1 against the header in every theme (WCAG 1.4.11)',
+    async () => {
+      for (const theme of ['light', 'dark', 'contrast']) {
+        const page = await pageAs(views[0]!, { theme });
+        const select = page.locator('header select').first();
+        await select.focus();
+        await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('Tab'); // focus by keyboard, so :focus-visible applies
+        const colours = await select.evaluate((el) => ({
+          ring: getComputedStyle(el).outlineColor,
+          width: getComputedStyle(el).outlineStyle === 'none' ? 0 : parseFloat(getComputedStyle(el).outlineWidth),
+          header: getComputedStyle(el.closest('header')!).backgroundColor,
+        }));
+        expect(colours.width, theme).toBeGreaterThanOrEqual(2);
+        expect(contrastRatio(colours.ring, colours.header), `${theme}: ring ${colours.ring} on ${colours.header}`).toBeGreaterThanOrEqual(3);
+        await page.context().close();
+      }
+    },
+    SWEEP,
+  );
+
+  it(
+    'A11Y61 A11Y62 the switch changes the theme at once, is kept, and applies before the first paint',
+    async () => {
+      const page = await pageAs(views[0]!);
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
+      const rootBackground = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
+      const light = await rootBackground();
+      await page.getByLabel('Colours').selectOption({ label: 'Dark' });
+      await expect.poll(rootBackground).not.toBe(light);
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('openTalks.theme'))).toBe('dark');
+      // Reloaded: the attribute is on <html> before any of the app's own script ran.
+      await page.reload();
+      await ready(page);
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark');
+      expect(await page.getByLabel('Colours').inputValue()).toBe('dark');
+      void background;
+      await page.getByLabel('Colours').selectOption({ label: 'As on this device' });
+      await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('openTalks.theme'))).toBeNull();
       await page.context().close();
-    }
-  }, SWEEP);
+    },
+    SWEEP,
+  );
 
-  it('A11Y50 the header’s focus ring has at least 3:1 against the header in every theme (WCAG 1.4.11)', async () => {
-    for (const theme of ['light', 'dark', 'contrast']) {
-      const page = await pageAs(views[0]!, { theme });
-      const select = page.locator('header select').first();
-      await select.focus();
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Tab'); // focus by keyboard, so :focus-visible applies
-      const colours = await select.evaluate((el) => ({
-        ring: getComputedStyle(el).outlineColor,
-        width: getComputedStyle(el).outlineStyle === 'none' ? 0 : parseFloat(getComputedStyle(el).outlineWidth),
-        header: getComputedStyle(el.closest('header')!).backgroundColor,
-      }));
-      expect(colours.width, theme).toBeGreaterThanOrEqual(2);
-      expect(contrastRatio(colours.ring, colours.header), `${theme}: ring ${colours.ring} on ${colours.header}`).toBeGreaterThanOrEqual(3);
-      await page.context().close();
-    }
-  }, SWEEP);
-
-  it('A11Y61 A11Y62 the switch changes the theme at once, is kept, and applies before the first paint', async () => {
-    const page = await pageAs(views[0]!);
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
-    const rootBackground = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
-    const light = await rootBackground();
-    await page.getByLabel('Colours').selectOption({ label: 'Dark' });
-    await expect.poll(rootBackground).not.toBe(light);
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('openTalks.theme'))).toBe('dark');
-    // Reloaded: the attribute is on <html> before any of the app's own script ran.
-    await page.reload();
-    await ready(page);
-    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark');
-    expect(await page.getByLabel('Colours').inputValue()).toBe('dark');
-    void background;
-    await page.getByLabel('Colours').selectOption({ label: 'As on this device' });
-    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('openTalks.theme'))).toBeNull();
-    await page.context().close();
-  }, SWEEP);
-
-  it('A11Y63 a device set to dark gets the dark theme with no choice made; the switch’s Light wins over it', async () => {
-    const dark = await pageAs(views[0]!, { context: { colorScheme: 'dark' } });
-    const paper = () => dark.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim());
-    expect(await paper()).toBe('#1b1f24');
-    await dark.getByLabel('Colours').selectOption({ label: 'Light' });
-    await expect.poll(paper).toBe('#fff');
-    await dark.context().close();
-    const contrast = await pageAs(views[0]!, { context: { contrast: 'more' } });
-    expect(await contrast.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim())).toBe('#000');
-    await contrast.context().close();
-  }, SWEEP);
-
-  it('A11Y65 axe finds nothing on any view in the dark theme (device) and the high-contrast theme (switch), nor in dark in six languages', async () => {
-    for (const view of views) {
-      const dark = await pageAs(view, { context: { colorScheme: 'dark' } });
-      await eachTab(dark, view, async (label) => {
-        await expectAccessible(dark, `${label} (dark)`);
-        await shot(dark, `a11y-dark-${label.replace(/[^\w]+/g, '-')}`);
-      });
+  it(
+    'A11Y63 a device set to dark gets the dark theme with no choice made; the switch’s Light wins over it',
+    async () => {
+      const dark = await pageAs(views[0]!, { context: { colorScheme: 'dark' } });
+      const paper = () => dark.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim());
+      expect(await paper()).toBe('#1b1f24');
+      await dark.getByLabel('Colours').selectOption({ label: 'Light' });
+      await expect.poll(paper).toBe('#fff');
       await dark.context().close();
-      const contrast = await pageAs(view, { theme: 'contrast' });
-      await expectAccessible(contrast, `${view.name} (high contrast)`);
+      const contrast = await pageAs(views[0]!, { context: { contrast: 'more' } });
+      expect(await contrast.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim())).toBe('#000');
       await contrast.context().close();
-    }
-    for (const locale of LANGUAGES) {
-      for (const view of [views[3]!, views[10]!]) {
-        const page = await pageAs(view, { locale, theme: 'dark' });
-        await expectAccessible(page, `${view.name} (dark, ${locale})`);
-        await page.context().close();
+    },
+    SWEEP,
+  );
+
+  it(
+    'A11Y65 axe finds nothing on any view in the dark theme (device) and the high-contrast theme (switch), nor in dark in six languages',
+    async () => {
+      for (const view of views) {
+        const dark = await pageAs(view, { context: { colorScheme: 'dark' } });
+        await eachTab(dark, view, async (label) => {
+          await expectAccessible(dark, `${label} (dark)`);
+          await shot(dark, `a11y-dark-${label.replace(/[^\w]+/g, '-')}`);
+        });
+        await dark.context().close();
+        const contrast = await pageAs(view, { theme: 'contrast' });
+        await expectAccessible(contrast, `${view.name} (high contrast)`);
+        await contrast.context().close();
       }
-    }
-  }, SWEEP);
+      for (const locale of LANGUAGES) {
+        for (const view of [views[3]!, views[10]!]) {
+          const page = await pageAs(view, { locale, theme: 'dark' });
+          await expectAccessible(page, `${view.name} (dark, ${locale})`);
+          await page.context().close();
+        }
+      }
+    },
+    SWEEP,
+  );
 
-  it('A11Y66 the projector goes dark for a dim room when the facilitator says so, and light again', async () => {
-    const projector = views.find((v) => v.name === 'Town Hall projector')!;
-    const page = await pageAs(projector);
-    const screen = page.locator('main.pj');
-    const paper = () => screen.evaluate((el) => getComputedStyle(el).backgroundColor);
-    const light = await paper();
-    const { socket: staff } = await connect(server.url, th.facilitatorToken);
-    expect(await command(staff, 'projector:show', { theme: 'dark' })).toMatchObject({ ok: true, projector: { theme: 'dark' } });
-    await expect.poll(() => screen.getAttribute('data-pj-theme')).toBe('dark');
-    await expect.poll(paper).toBe('rgb(14, 16, 19)');
-    await expectAccessible(page, 'the Town Hall projector, dark');
-    await shot(page, 'a11y-dark-projector-dim-room');
-    expect(await command(staff, 'projector:show', { theme: 'light' })).toMatchObject({ ok: true });
-    await expect.poll(paper).toBe(light);
-    await page.context().close();
-  }, SWEEP);
+  it(
+    'A11Y66 the projector goes dark for a dim room when the facilitator says so, and light again',
+    async () => {
+      const projector = views.find((v) => v.name === 'Town Hall projector')!;
+      const page = await pageAs(projector);
+      const screen = page.locator('main.pj');
+      const paper = () => screen.evaluate((el) => getComputedStyle(el).backgroundColor);
+      const light = await paper();
+      const { socket: staff } = await connect(server.url, th.facilitatorToken);
+      expect(await command(staff, 'projector:show', { theme: 'dark' })).toMatchObject({ ok: true, projector: { theme: 'dark' } });
+      await expect.poll(() => screen.getAttribute('data-pj-theme')).toBe('dark');
+      await expect.poll(paper).toBe('rgb(14, 16, 19)');
+      await expectAccessible(page, 'the Town Hall projector, dark');
+      await shot(page, 'a11y-dark-projector-dim-room');
+      expect(await command(staff, 'projector:show', { theme: 'light' })).toMatchObject({ ok: true });
+      await expect.poll(paper).toBe(light);
+      await page.context().close();
+    },
+    SWEEP,
+  );
 
-  it('A11Y70 A11Y71 key-idea buttons say which idea; the join code is read as its name and characters', async () => {
-    const notes = views.find((v) => v.name === 'café notes')!;
-    const page = await pageAs(notes);
-    const idea = 'Open data by default, with a plain-language licence';
-    for (const button of ['Mark for the harvest', 'Edit', 'Drop']) {
-      await expect.poll(() => page.getByRole('button', { name: `${button} ${idea}`, exact: true }).count()).toBe(1);
-    }
-    await page.context().close();
-    const consolePage = await pageAs(views.find((v) => v.name === 'café console')!);
-    const code = cafe.created.session.joinCode;
-    const snapshot = await consolePage.locator('.big-code').ariaSnapshot();
-    expect(snapshot).toContain(`Join code: ${code.split('').join(' ')}`);
-    expect(snapshot).not.toContain(code.slice(0, 3) + '-');
-    await consolePage.context().close();
-  }, SWEEP);
+  it(
+    'A11Y70 A11Y71 key-idea buttons say which idea; the join code is read as its name and characters',
+    async () => {
+      const notes = views.find((v) => v.name === 'café notes')!;
+      const page = await pageAs(notes);
+      const idea = 'Open data by default, with a plain-language licence';
+      for (const button of ['Mark for the harvest', 'Edit', 'Drop']) {
+        await expect.poll(() => page.getByRole('button', { name: `${button} ${idea}`, exact: true }).count()).toBe(1);
+      }
+      await page.context().close();
+      const consolePage = await pageAs(views.find((v) => v.name === 'café console')!);
+      const code = cafe.created.session.joinCode;
+      const snapshot = await consolePage.locator('.big-code').ariaSnapshot();
+      expect(snapshot).toContain(`Join code: ${code.split('').join(' ')}`);
+      expect(snapshot).not.toContain(code.slice(0, 3) + '-');
+      await consolePage.context().close();
+    },
+    SWEEP,
+  );
 });
