@@ -49,7 +49,8 @@ export function questionItem(room: TownhallRoom, question: Question, viewer: Tow
 export function floorView(floor: Floor | null, attribution: Attribution, lookup: Lookup): FloorView | null {
   if (!floor) return null;
   // The turn's own group and mode (as it was given), the name from the people cache.
-  const facts = { displayName: lookup(floor.participantId)?.displayName ?? null, stakeholderGroup: floor.stakeholderGroup, mode: floor.mode };
+  const person = lookup(floor.participantId);
+  const facts = { displayName: person?.displayName ?? null, stakeholderGroup: floor.stakeholderGroup, mode: floor.mode, hub: person?.hub };
   return { speaker: personRef(facts, attribution), topic: floor.topic, since: floor.since, timer: floor.timer };
 }
 
@@ -85,7 +86,10 @@ export function queueView(room: TownhallRoom, lookup: Lookup): QueueView {
   return {
     hands: effectiveOrder(queue).map((hand, position) => ({
       handle: handHandle(handKey, hand),
-      person: personRef({ displayName: lookup(hand.participantId)?.displayName ?? null, stakeholderGroup: hand.stakeholderGroup, mode: hand.mode }, attribution),
+      person: personRef(
+        { displayName: lookup(hand.participantId)?.displayName ?? null, stakeholderGroup: hand.stakeholderGroup, mode: hand.mode, hub: lookup(hand.participantId)?.hub },
+        attribution,
+      ),
       topic: hand.topic,
       raisedAt: hand.raisedAt,
       position,

@@ -8,6 +8,18 @@ export interface PersonFacts {
   displayName: string | null;
   stakeholderGroup: string | null;
   mode: string | null;
+  /** A hub's registration, when the person is a hub's coordinator (docs/hubs.md). */
+  hub?: { name: string; place: string; headcount: number } | null | undefined;
+}
+
+/**
+ * A hub as the attribution allows (HUB30): its name and place are like a person's name (only
+ * under `named`); its headcount names nobody and shows under `named` and `group`.
+ */
+export interface HubCredit {
+  name: string | null;
+  place: string | null;
+  headcount: number;
 }
 
 /** Someone as the attribution allows: every field null under `anonymous` (ATTR1). */
@@ -18,6 +30,8 @@ export interface PersonCredit {
   stakeholderGroup: StakeholderGroup | null;
   /** In the room or remote: under `named` and `group` (like the record's speaker log, REC4). */
   mode: Mode | null;
+  /** Present only for a hub's contributions, and never under `anonymous` (HUB30). */
+  hub?: HubCredit;
 }
 
 /** Who looks: only the person themselves sees more than the attribution allows (ATTR3). */
@@ -43,13 +57,14 @@ function asMode(value: string | null): Mode | null {
  */
 export function attribute(attribution: Attribution, person: PersonFacts | null | undefined, viewer: CreditViewer = { self: false }): PersonCredit {
   if (!person) return NOBODY;
-  const full: PersonCredit = { displayName: person.displayName, stakeholderGroup: asGroup(person.stakeholderGroup), mode: asMode(person.mode) };
+  const hub = person.hub ? { name: person.hub.name, place: person.hub.place, headcount: person.hub.headcount } : null;
+  const full: PersonCredit = { displayName: person.displayName, stakeholderGroup: asGroup(person.stakeholderGroup), mode: asMode(person.mode), ...(hub && { hub }) };
   if (viewer.self) return full;
   switch (attribution) {
     case 'named':
       return full;
     case 'group':
-      return { ...full, displayName: null };
+      return { displayName: null, stakeholderGroup: full.stakeholderGroup, mode: full.mode, ...(hub && { hub: { name: null, place: null, headcount: hub.headcount } }) };
     case 'anonymous':
       return NOBODY;
     default:
