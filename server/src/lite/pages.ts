@@ -1,6 +1,6 @@
 // The lite pages (LITE1–LITE49, docs/lite.md): join, the session page by format, and the form
 // pages that never reload themselves (ask, contribute) plus the captions page. Pure renderers.
-import { STAKEHOLDER_GROUPS, MODES, SELF_JOIN_ROLES, focusRound, type Language, type SessionFormat } from '@open-talks/shared';
+import { STAKEHOLDER_GROUPS, MODES, SELF_JOIN_ROLES, focusRound, type SessionFormat } from '@open-talks/shared';
 import type { CafeLive, ConsultationLive, ContributionView, PromptView, SessionPreview, SessionState, TownhallLive } from '@open-talks/shared/protocol';
 import type { PollItem } from '@open-talks/shared/protocol';
 import { esc, hidden, notice, page, plain, shown } from './html.js';
@@ -360,5 +360,3 @@ export function sessionPage(s: Signed, state: SessionState, body: string, flashe
   const content = header(s, state.session.title, state.session.format) + flash(t, flashes) + body + `<p class="m">${esc(t('lite.refreshes', { seconds }))}</p>` + footer(s);
   return page({ language, title: state.session.title, skip: t('lite.skip'), body: content, refresh: { seconds, url: href(s) } });
 }
-
-export type { Language };
