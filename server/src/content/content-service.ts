@@ -88,7 +88,7 @@ export class StoredContentService implements ContentService {
         out.push({ key, originalLanguage: stored.languages.get(key) ?? firstLanguage(principal), versions: versions.map(toTextVersion) });
         continue;
       }
-      // A contribution's versions only for those who may read it (a hidden question stays hidden, LANG31).
+      // A contribution's versions only for those who may read it (a hidden question stays hidden, LANG36).
       const original = await this.sources.get(ref.kind)?.original(principal, ref);
       if (original) out.push({ key, originalLanguage: original.language, versions: versions.map(toTextVersion) });
     }

@@ -1,4 +1,4 @@
-// Where the organisers' texts live (docs/languages.md, LANG20–LANG29): café rounds and prompts,
+// Where the organisers' texts live (docs/languages.md, LANG15, LANG20): café rounds and prompts,
 // the Town Hall's agenda and polls, the consultation's texts and official responses. Each is read
 // from its own repository as stored; the language of an original is the one someone said
 // (content_original_languages) or else the session's first language.
@@ -99,7 +99,7 @@ export class OrganiserSource implements ContentSource {
     });
   }
 
-  /** The staff and translators say which language the organisers wrote in (LANG12). */
+  /** The staff and translators say which language the organisers wrote in (LANG35). */
   async setLanguage(principal: Principal, ref: ContentRef, language: string): Promise<void> {
     if (!can(principal.role, 'content:translate')) throw new AppError('forbidden', `A ${principal.role} may not say which language the organisers' texts are in`);
     if (!(await this.original(principal, ref))) throw new AppError('not_found', 'No such text in this session');
