@@ -81,7 +81,13 @@ describe('the engines’ requests', () => {
   it('MT32 LibreTranslate: POST /translate with JSON {q, source, target, format, api_key}', async () => {
     const { fetch, sent } = recording((url) =>
       url.endsWith('/languages')
-        ? { status: 200, body: [{ code: 'en', name: 'English', targets: ['es', 'fr'] }, { code: 'es', name: 'Spanish', targets: ['en'] }] }
+        ? {
+            status: 200,
+            body: [
+              { code: 'en', name: 'English', targets: ['es', 'fr'] },
+              { code: 'es', name: 'Spanish', targets: ['en'] },
+            ],
+          }
         : { status: 200, body: { translatedText: '¿Por qué?' } },
     );
     const engine = new LibreTranslateEngine('http://lt.test', 'k3y', 5_000, fetch);

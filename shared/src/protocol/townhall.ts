@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { POLL_KINDS } from '../domain/townhall/polls.js';
 import { MAX_TIMER_MS } from '../domain/timer/timer.js';
 import { idSchema, languageSchema } from './schemas.js';
-// content.ts builds on plainText below: its schema is read lazily, when a payload is parsed.
-import { languageTagSchema } from './content.js';
+import { canonicalTag } from '../domain/content/language-tag.js';
 
 // Free text may hold line breaks (they collapse to one space) and the joiners some scripts and
 // emoji need (ZWJ, ZWNJ), but no other control characters and no bidi overrides or isolates,
@@ -26,7 +25,12 @@ export const askPayload = z.strictObject({
   text: plainText(2_000),
   anonymous: z.boolean().default(false),
   /** BCP 47: the language it is written in; the asker's language when left out (MT1). */
-  language: z.lazy(() => languageTagSchema).optional(),
+  language: z
+    .string()
+    .trim()
+    .max(35)
+    .transform((tag, ctx) => canonicalTag(tag) ?? (ctx.addIssue({ code: 'custom', message: 'Not a BCP 47 language tag' }), z.NEVER))
+    .optional(),
 });
 /** `qa:vote`: `up: false` takes the vote back (QA9). */
 export const qaVotePayload = z.strictObject({ questionId: idSchema, up: z.boolean() });
