@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLES, SESSION_ACTIONS, can, type SessionAction as Action, type Role } from '../../shared/src/index.js';
 import {
   COMMANDS,
@@ -30,7 +32,7 @@ interface Scene {
   /** Key idea scenes (IDEA1, IDEA2): round 1 running at the café's one table, which holds one idea. */
   notepad?: { tableId: string };
   /** Town Hall scenes: the target's question, a draft poll and an open poll. */
-  townhall?: { questionId: string; draftPollId: string; openPollId: string };
+  townhall?: { questionId: string; draftPollId: string; openPollId: string; ownQuestionId?: string };
   /** Consultation scenes: contributions open on one question; the target's published contribution. */
   consultation?: { questionId: string; contributionId: string; targetToken: string };
 }
@@ -46,6 +48,8 @@ const TOWNHALL_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'caption:write',
   'agenda:manage',
   'townhall:configure',
+  // MT12: a contribution's language is corrected by its author (or staff): the actor's own question.
+  'content:retag',
 ]);
 const th = (s: Scene) => s.townhall!;
 const CONSULTATION_ACTIONS: ReadonlySet<Action> = new Set<Action>(['consultation:configure', 'consultation:contribute', 'consultation:moderate', 'consultation:respond']);
@@ -130,7 +134,7 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   // CONTRACT (issue 18): helpers "content", "mt" and "hubs" make these scenes and checks real.
   'content:translate': { command: 'content:set-version', payload: () => ({ key: 'cafe-round/1/question', language: 'fr', text: 'Pourquoi ?' }) },
   'content:machine-translate': { command: 'content:machine-translate', payload: () => ({ key: 'cafe-round/1/question', language: 'es' }) },
-  'content:retag': { command: 'content:set-original-language', payload: () => ({ key: 'cafe-round/1/question', language: 'en' }) },
+  'content:retag': { command: 'content:set-original-language', payload: (s) => ({ key: retagKey(s), language: 'fr' }) },
   'hub:update': { command: 'hub:update', payload: () => ({ headcount: 12 }) },
 };
 
@@ -174,8 +178,7 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
     http(url, 'PUT', `/api/sessions/${s.created.session.id}/content/versions`, { token: s.token, body: { key: 'cafe-round/1/question', language: 'fr', text: 'Pourquoi ?' } }),
   'content:machine-translate': (url, s) =>
     http(url, 'POST', `/api/sessions/${s.created.session.id}/content/machine-translation`, { token: s.token, body: { key: 'cafe-round/1/question', language: 'es' } }),
-  'content:retag': (url, s) =>
-    http(url, 'PUT', `/api/sessions/${s.created.session.id}/content/original-language`, { token: s.token, body: { key: 'cafe-round/1/question', language: 'en' } }),
+  'content:retag': (url, s) => http(url, 'PUT', `/api/sessions/${s.created.session.id}/content/original-language`, { token: s.token, body: { key: retagKey(s), language: 'fr' } }),
   'hub:update': (url, s) => http(url, 'PATCH', `/api/sessions/${s.created.session.id}/hub`, { token: s.token, body: { headcount: 12 } }),
 };
 
@@ -184,6 +187,11 @@ async function consultationOf(url: string, s: Scene, token: string): Promise<Con
   const result = await http(url, 'GET', `/api/sessions/${s.created.session.id}`, { token });
   expect(result.status).toBe(200);
   return result.body.consultation as ConsultationLive;
+}
+
+/** The question whose language the actor corrects: their own when they may ask, else the target's. */
+function retagKey(s: Scene): string {
+  return `question/${th(s).ownQuestionId ?? th(s).questionId}/text`;
 }
 
 function thBase(s: Scene): string {
@@ -201,7 +209,7 @@ async function townhallOf(url: string, s: Scene): Promise<TownhallLive> {
  * an observer, observers may update their profile, but a display has no profile. It must be
  * refused as a conflict, never as forbidden (the permission check passed).
  */
-const isDisplayProfileUpdate = (actor: Actor, action: Action) => actor === 'display' && action === 'profile:update';
+const isDisplayProfileUpdate = (actor: Actor, action: Action) => actor === 'display' && (action === 'profile:update' || action === 'content:machine-translate');
 
 /** Checks that an allowed action really happened. */
 async function expectDone(url: string, scene: Scene, action: Action, result: Record<string, unknown>): Promise<void> {
@@ -385,9 +393,16 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       expect(people.body.participants.find((p) => p.id === me)?.hub).toEqual({ ...HUB, headcount: 12 });
       return;
     }
-    case 'content:machine-translate':
-    case 'content:retag':
-      throw new Error(`CONTRACT: the helper owning ${action} writes this check`);
+    case 'content:machine-translate': {
+      // MT10: a machine version, labelled with its engine, never a person (the walk's engine answers "[es] …").
+      expect(result).toMatchObject({ key: 'cafe-round/1/question', version: { language: 'es', source: 'machine', engine: 'libretranslate', text: '[es] Why?' } });
+      return;
+    }
+    case 'content:retag': {
+      const question = (await townhallOf(url, scene)).qa.questions.find((q) => q.id === retagKey(scene).split('/')[1]);
+      expect(question?.language).toBe('fr');
+      return;
+    }
     default: {
       const unreachable: never = action;
       throw new Error(`no check for ${String(unreachable)}`);
@@ -397,10 +412,32 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
 
 let server: Server;
 let url: string;
+/**
+ * The walk's machine translation (MT10): a LibreTranslate-compatible service on loopback that
+ * answers "[<target>] <text>", so an allowed request really goes through the engine and storage.
+ * The real engine (Apertium's APY) is tested in machine-translation.test.ts.
+ */
+const translating = { env: {} as Record<string, string> };
+let engine: HttpServer;
+beforeAll(async () => {
+  engine = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      if (req.method === 'GET') return void res.end(JSON.stringify([{ code: 'en', name: 'English', targets: ['es', 'fr'] }]));
+      const { q, target } = JSON.parse(body) as { q: string; target: string };
+      res.end(JSON.stringify({ translatedText: `[${target}] ${q}` }));
+    });
+  });
+  await new Promise<void>((resolve) => engine.listen(0, '127.0.0.1', resolve));
+  translating.env = { TRANSLATE_ENGINE: 'libretranslate', TRANSLATE_URL: `http://127.0.0.1:${(engine.address() as AddressInfo).port}` };
+});
+afterAll(() => new Promise<void>((resolve) => engine.close(() => resolve())));
 serverForFile((started) => {
   server = started;
   url = started.url;
-});
+}, translating);
 
 /** A fresh session per check, so allowed destructive actions (remove, rotate) never touch another check. */
 async function scene(actor: Actor, action?: Action): Promise<Scene> {
@@ -429,7 +466,15 @@ async function scene(actor: Actor, action?: Action): Promise<Scene> {
   }
   const targetJoined = await join(url, created.session.joinCode, { displayName: 'Target' });
   const target = targetJoined.participant;
-  if (townhall) return { created, token, target, townhall: await townhallScene(created, targetJoined.token) };
+  if (townhall) {
+    const scene = await townhallScene(created, targetJoined.token);
+    if (action === 'content:retag' && can(roleOf(actor), 'qa:ask') && actor !== 'display') {
+      const own = await http(url, 'POST', `/api/sessions/${created.session.id}/townhall/questions`, { token, body: { text: 'Is this in French?' } });
+      expect(own.status, JSON.stringify(own.body)).toBe(201);
+      scene.ownQuestionId = own.body.question.id as string;
+    }
+    return { created, token, target, townhall: scene };
+  }
   if (consultation) return { created, token, target, consultation: await consultationScene(created, targetJoined.token) };
   // A café ready to start: one table, one round, a plan.
   const facilitator = { token: created.facilitatorToken };
