@@ -104,6 +104,24 @@ export function ProjectorControl({ compact = false }: { compact?: boolean }) {
             </select>
           </div>
         )}
+        {live.session.languages.length > 1 && (
+          // LANG70: the organisers' texts in a second language beside the first.
+          <div className="projector-control-field">
+            <label htmlFor={`${id}-second`}>{t('translated.secondLanguage')}</label>
+            <select
+              id={`${id}-second`}
+              value={choice.secondLanguage ?? ''}
+              onChange={(e) => change({ secondLanguage: (e.target.value || null) as ProjectorChange['secondLanguage'] })}
+            >
+              <option value="">{t('translated.secondLanguageNone')}</option>
+              {live.session.languages.map((language) => (
+                <option key={language} value={language} lang={language}>
+                  {t(`words.languageName.${language}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {/* A dark screen for a dim room (A11Y66). */}
         <div className="projector-control-field">
           <label htmlFor={`${id}-theme`}>{t('theme.projector')}</label>

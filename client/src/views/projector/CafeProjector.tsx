@@ -2,6 +2,7 @@ import type { CafePublicView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../components/cafe/Countdown';
 import { TableMap } from '../../components/cafe/TableMap';
+import { Bilingual, keys } from '../../components/translated';
 
 /**
  * The room's big screen while the café runs (PROJ12, PROJ13): round x of n, the question, a big
@@ -33,9 +34,9 @@ export function CafeProjector({ live }: { live: CafePublicView }) {
               {t('projector.startsSoon', { round })}
             </p>
           )}
-          {question && live.phase !== 'finished' && (
-            <p className="projector-question">
-              <bdi>{question}</bdi>
+          {question && round !== null && live.phase !== 'finished' && (
+            <p className="projector-question" data-testid="projector-question">
+              <Bilingual k={keys.roundQuestion(round)} text={question} />
             </p>
           )}
         </div>
@@ -44,7 +45,7 @@ export function CafeProjector({ live }: { live: CafePublicView }) {
       {latest && live.phase === 'in-round' && (
         <p className="projector-prompt" aria-live="polite">
           <span className="visually-hidden">{t('run.toEveryone')}: </span>
-          <bdi>{latest.text}</bdi>
+          <Bilingual k={keys.prompt(latest.id)} text={latest.text} />
         </p>
       )}
       {live.tables.length > 0 && live.phase !== 'finished' && (

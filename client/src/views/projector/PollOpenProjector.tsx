@@ -1,5 +1,6 @@
 import type { Poll } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
+import { Bilingual, keys } from '../../components/translated';
 import { VoteAt } from './VoteAt';
 
 /** An open poll (PROJ8): its question, its options or scale, and where to vote. */
@@ -10,13 +11,13 @@ export function PollOpenProjector({ poll, joinCode }: { poll: Poll; joinCode: st
       <div className="pj-poll-main">
         <p className="pj-kicker">{t('projector.poll')}</p>
         <h2 id="pj-poll-question" className="pj-poll-question">
-          <bdi>{poll.question}</bdi>
+          <Bilingual k={keys.pollQuestion(poll.id)} text={poll.question} />
         </h2>
         {(poll.kind === 'single' || poll.kind === 'multiple') && (
           <ol className="pj-options">
             {poll.options.map((option) => (
               <li key={option.id}>
-                <bdi>{option.label}</bdi>
+                <Bilingual k={keys.pollOption(poll.id, option.id)} text={option.label} />
               </li>
             ))}
           </ol>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Bilingual } from '../../components/translated';
 
 const LARGE_ROWS = 5; // up to this many bars get the largest type
 
@@ -7,6 +8,8 @@ export interface BarRow {
   key: string;
   label: string;
   count: number;
+  /** The content key of an organiser's text (a poll option), shown in the screen's languages. */
+  content?: string;
 }
 
 /**
@@ -28,9 +31,7 @@ export function ProjectorBars({ rows, ballots, compact = false }: { rows: readon
         const share = ballots > 0 ? row.count / ballots : 0;
         return (
           <li key={row.key} className="pj-bar-row" data-testid="projector-bar">
-            <span className="pj-bar-label">
-              <bdi>{row.label}</bdi>
-            </span>
+            <span className="pj-bar-label">{row.content ? <Bilingual k={row.content} text={row.label} /> : <bdi>{row.label}</bdi>}</span>
             <span className="pj-bar-value">{t('projector.countAndShare', { count: number.format(row.count), share: percent.format(share) })}</span>
             <span className="pj-bar-track" aria-hidden="true">
               <span className="pj-bar-fill" style={{ inlineSize: grown ? `${share * 100}%` : '0%' }} />

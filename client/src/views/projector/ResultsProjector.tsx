@@ -1,5 +1,6 @@
 import { STAKEHOLDER_GROUPS, type Poll, type PollResults, type ResultSummary } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
+import { Bilingual, keys } from '../../components/translated';
 import { ProjectorBars, type BarRow } from './ProjectorBars';
 import { WordCloudProjector } from './WordCloudProjector';
 
@@ -13,7 +14,7 @@ export function ResultsProjector({ poll, results, byGroup }: { poll: Poll; resul
     <section className="pj-results" aria-labelledby="pj-results-question" data-testid="projector-results">
       <p className="pj-kicker">{t('projector.results')}</p>
       <h2 id="pj-results-question" className="pj-poll-question">
-        <bdi>{poll.question}</bdi>
+        <Bilingual k={keys.pollQuestion(poll.id)} text={poll.question} />
       </h2>
       {!results ? (
         <p className="pj-muted pj-big-note">{t('townhall.poll.resultsHidden')}</p>
@@ -36,7 +37,7 @@ export function ResultsProjector({ poll, results, byGroup }: { poll: Poll; resul
 function Summary({ poll, summary, compact = false }: { poll: Poll; summary: ResultSummary; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   let rows: BarRow[] | null = null;
-  if (summary.options) rows = summary.options.map((o) => ({ key: o.id, label: o.label, count: o.count }));
+  if (summary.options) rows = summary.options.map((o) => ({ key: o.id, label: o.label, count: o.count, content: keys.pollOption(poll.id, o.id) }));
   if (summary.rating) {
     const scale = poll.scale;
     rows = summary.rating.distribution.map((d) => ({
