@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STAKEHOLDER_GROUPS } from '../words.js';
 import { applyBallotChange, castBallot, createPollState, recountTallies, withdrawBallot, type PollState } from './poll-ballots.js';
-import { countWithHubs, pollResults } from './poll-results.js';
+import { countWithHubs, pollResults, resultsUnder } from './poll-results.js';
 import { createPoll, openPoll } from './polls.js';
 import { T0, must } from '../../../../test/fixtures/townhall.js';
 
@@ -75,5 +75,22 @@ describe('poll answers from hubs', () => {
         }
       }),
     );
+  });
+
+  it('HUB24 under anonymous, fewer than 3 hubs answering are not shown apart per option; 3 or more are', () => {
+    const state = openSingle();
+    for (const id of ['a', 'b', 'c']) vote(state, id, 'o1');
+    vote(state, 'hub1', 'o2', 25);
+    const hidden = resultsUnder(pollResults(state), 'anonymous');
+    expect(hidden.overall.options).toEqual([
+      { id: 'o1', label: 'Access', count: 3 },
+      { id: 'o2', label: 'Skills', count: 1 },
+    ]);
+    expect(hidden.overall.hubs).toEqual({ answers: 1, people: 25 });
+    expect(Object.values(hidden.byGroup).every((g) => g.options?.every((o) => o.hubs === undefined))).toBe(true);
+    expect(resultsUnder(pollResults(state), 'named').overall.options?.[1]).toMatchObject({ hubs: { answers: 1, people: 25 } });
+    vote(state, 'hub2', 'o2', 10);
+    vote(state, 'hub3', 'o1', 5);
+    expect(resultsUnder(pollResults(state), 'anonymous').overall.options?.[1]).toMatchObject({ count: 2, hubs: { answers: 2, people: 35 } });
   });
 });

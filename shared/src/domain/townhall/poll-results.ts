@@ -126,6 +126,9 @@ export function countWithHubs(option: Pick<OptionCount, 'count' | 'hubs'>): stri
  */
 export function resultsUnder(results: PollResults, attribution: Attribution): PollResults {
   if (attribution !== 'anonymous') return results;
+  // HUB24: with one or two hubs answering, "(+ 1 hub of 25 people)" beside an option would say
+  // how that hub answered: their part per option is left out (their answers stay in the counts).
+  if ((results.overall.hubs?.answers ?? 0) < MIN_HUBS_APART) results = withoutHubsPerOption(results);
   const ballots = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, results.byGroup[g]?.ballots ?? 0])) as Record<StakeholderGroup, number>;
   const shown = hideSmallCounts(ballots, STAKEHOLDER_GROUPS);
   const byGroup: PollResults['byGroup'] = {};
@@ -134,4 +137,14 @@ export function resultsUnder(results: PollResults, attribution: Attribution): Po
     if (summary && shown[group] !== null) byGroup[group] = summary;
   }
   return { ...results, byGroup };
+}
+
+/** Fewer hubs than this answering a poll under `anonymous`: their answers are not shown apart per option (HUB24). */
+export const MIN_HUBS_APART = 3;
+
+function withoutHubsPerOption(results: PollResults): PollResults {
+  const strip = (summary: ResultSummary): ResultSummary => ({ ...summary, options: summary.options?.map(({ hubs: _hubs, ...option }) => option) ?? null });
+  const byGroup: PollResults['byGroup'] = {};
+  for (const [group, summary] of Object.entries(results.byGroup) as [StakeholderGroup, ResultSummary][]) byGroup[group] = strip(summary);
+  return { ...results, overall: strip(results.overall), byGroup };
 }

@@ -54,6 +54,8 @@ describe('Q&A moderation', () => {
       votes: 0,
       editedAt: null,
       answeredAt: null,
+      // MT1: asked without a language, it is undetermined (BCP 47 `und`); the server passes the author's.
+      language: 'und',
     });
     expect(must(askQuestion(createQaBoard(), { id: 'q1', authorId: 'p1', text: 'Why?' }, POST, T0)).question.status).toBe('visible');
   });
