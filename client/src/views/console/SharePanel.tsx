@@ -6,6 +6,7 @@ import { CopyField } from '../../components/CopyField';
 import { FormError } from '../../components/FormError';
 import { QrCode } from '../../components/QrCode';
 import { command } from '../../net/realtime';
+import { MachineTranslationSetting } from './MachineTranslationSetting';
 import { ObserverNotesSetting } from './ObserverNotesSetting';
 import { getCredential, saveCredential } from '../../state/credentials';
 
@@ -41,6 +42,7 @@ export function SharePanel({ session }: { session: SessionView }) {
       <CopyField label={t('console.joinLink')} value={joinLink} />
       <CopyField label={t('console.observerLink')} value={`${joinLink}?as=observer`} />
       {session.format === 'cafe' && <ObserverNotesSetting session={session} />}
+      <MachineTranslationSetting session={session} />
       {projectorLink ? (
         <>
           <CopyField label={t('console.projectorLink')} value={projectorLink} hint={t('console.projectorRenewHint')} />

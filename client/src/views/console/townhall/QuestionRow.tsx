@@ -1,7 +1,8 @@
-import { QA_LIMITS } from '@open-talks/shared';
+import { contentKey, QA_LIMITS } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
 import { memo, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContributionText } from '../../../components/machine/ContributionText';
 import { isMergeTarget, sortQuestions } from './question-sort';
 import { staffPersonLabel } from './staff-person';
 import { useTownhall } from '../../../state/selectors';
@@ -57,9 +58,7 @@ export const QuestionRow = memo(function QuestionRow({
 
   return (
     <li className={`th-question th-status-${q.status}${q.pinned ? ' th-pinned' : ''}`} data-question={q.id}>
-      <p className="th-question-text" id={textId} dir="auto">
-        {q.text}
-      </p>
+      <ContributionText k={contentKey({ kind: 'question', id: q.id, field: 'text' })} text={q.text} language={q.language} className="th-question-text" id={textId} />
       <p className="th-meta">
         <span>{q.anonymous || !q.author ? t('thConsole.qa.anonymous') : staffPersonLabel(t, q.author)}</span>
         {/* A merged question keeps no votes: they went to its target (QA8). */}

@@ -1,7 +1,8 @@
-import type { Attribution } from '@open-talks/shared';
+import { contentKey, type Attribution } from '@open-talks/shared';
 import { CONSULTATION_LIMITS as L, STANCES, type Stance } from '@open-talks/shared/consultation';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContributionText } from '../../../components/machine/ContributionText';
 import { personLabel } from '../../../components/townhall/person';
 import { useComments } from '../../../consultation';
 import { useCommand } from '../../../hooks/useCommand';
@@ -31,7 +32,7 @@ export function CommentThread({ contributionId, attribution, mayComment }: { con
                 {personLabel(t, c.author, attribution)}
                 {c.status === 'pending' && ` · ${t('consult.comments.pending')}`}
               </p>
-              <p dir="auto">{c.text}</p>
+              <ContributionText k={contentKey({ kind: 'comment', id: c.id, field: 'text' })} text={c.text} language={c.language} />
             </li>
           ))}
         </ol>

@@ -1,8 +1,9 @@
-import type { Attribution } from '@open-talks/shared';
+import { contentKey, type Attribution } from '@open-talks/shared';
 import { FLAG_REASONS, type FlagReason } from '@open-talks/shared/consultation';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../components/ConfirmDialog';
+import { ContributionText } from '../../../components/machine/ContributionText';
 import { personLabel } from '../../../components/townhall/person';
 import { useContribution } from '../../../consultation';
 import { useCommand } from '../../../hooks/useCommand';
@@ -61,9 +62,14 @@ export const ContributionCard = memo(function ContributionCard({
         {t(`words.languageName.${item.language}`)}
       </p>
       {item.origin && <p className="consult-origin">{provenance(t, item.origin)}</p>}
-      <p className="consult-card-text" dir="auto" lang={item.language} id={`contribution-text-${item.id}`}>
-        {text}
-      </p>
+      <ContributionText
+        k={contentKey({ kind: 'contribution', id: item.id, field: 'text' })}
+        text={text}
+        whole={item.text}
+        language={item.language}
+        className="consult-card-text"
+        id={`contribution-text-${item.id}`}
+      />
       {long && (
         <button type="button" className="link-button" aria-expanded={expanded} aria-controls={`contribution-text-${item.id}`} onClick={() => setExpanded(!expanded)}>
           {expanded ? t('consult.card.readLess') : t('consult.card.readMore')}

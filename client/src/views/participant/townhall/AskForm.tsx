@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../../console/cafe/Message';
 import { useCommand } from '../../../hooks/useCommand';
+import { useOwnLanguage, WrittenIn } from '../../../components/machine/WrittenIn';
 
 /**
  * Ask a question, as oneself or anonymously when the session allows it. "Sent, waiting for a
@@ -20,11 +21,13 @@ export function AskForm({ anonymousAllowed, preModerated, questions }: { anonymo
   const [text, setText] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
   const [anonymous, setAnonymous] = useState(false);
+  const own = useOwnLanguage();
+  const [language, setLanguage] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
     const done = preModerated ? t('townhall.qa.sentForReview') : t('townhall.qa.sent');
-    const ack = await send('qa:ask', { text, anonymous: anonymousAllowed && anonymous }, done);
+    const ack = await send('qa:ask', { text, anonymous: anonymousAllowed && anonymous, language: language ?? own }, done);
     if (!ack) return;
     setAsked({ id: ack.question.id, status: ack.question.status });
     setText('');
@@ -40,6 +43,7 @@ export function AskForm({ anonymousAllowed, preModerated, questions }: { anonymo
         {t('townhall.qa.limit', { count: QA_LIMITS.textLength - text.length })}
         {preModerated && ` ${t('townhall.qa.preModerated')}`}
       </p>
+      <WrittenIn id="ask-language" value={language ?? own} onChange={setLanguage} />
       {anonymousAllowed && (
         <label className="choice">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />

@@ -1,7 +1,8 @@
-import type { Attribution } from '@open-talks/shared';
+import { contentKey, type Attribution } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContributionText } from '../../../components/machine/ContributionText';
 import { personLabel } from '../../../components/townhall/person';
 import './townhall-phone.css';
 
@@ -45,9 +46,7 @@ export const QuestionCard = memo(function QuestionCard({
           </p>
         )}
         <div className="question-body">
-          <p className="question-text" id={textId} dir="auto">
-            {q.text}
-          </p>
+          <ContributionText k={contentKey({ kind: 'question', id: q.id, field: 'text' })} text={q.text} language={q.language} className="question-text" id={textId} />
           <p className="question-meta">
             {q.author ? personLabel(t, q.author, attribution) : t('townhall.qa.anonymous')}
             {q.mine && ` · ${t('townhall.qa.yours')}`}
