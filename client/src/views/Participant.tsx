@@ -6,6 +6,7 @@ import { AnnounceSetting, Announcer } from '../announce/Announcer';
 import { LiveAttendance } from '../components/LiveAttendance';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { TablesNotes } from '../components/cafe/TablesNotes';
+import { keys, Translated } from '../components/translated';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { prefetchTableNotepad } from '../preload';
 import { getCredential } from '../state/credentials';
@@ -49,7 +50,8 @@ export function Participant({ sessionId }: { sessionId: string }) {
     <div className="participant">
       {/* Present, empty, from the first render: its first message is heard (A11Y1). */}
       <Announcer />
-      <h1>{session.title}</h1>
+      {/* LANG65: a consultation's title is one of the organisers' texts, read in the participant's language. */}
+      {consultation ? <Translated k={keys.consultation(sessionId, 'title')} text={session.title} as="h1" /> : <h1>{session.title}</h1>}
       <p className="muted">{t(`words.format.${session.format}`)}</p>
       {liveCafe && me.role !== 'facilitator' && can(me.role, 'cafe:run') && <RunPanel live={liveCafe.live} prompts={cafe?.prompts ?? liveCafe.live.prompts} />}
       {townhall && <TownhallView me={me} attribution={session.attribution} />}

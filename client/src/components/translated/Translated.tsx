@@ -66,6 +66,7 @@ export function Translated({
   toggle = true,
   markInside = false,
   id,
+  tabIndex,
   showOriginal,
 }: {
   k: string;
@@ -76,20 +77,22 @@ export function Translated({
   toggle?: boolean;
   markInside?: boolean;
   id?: string;
+  /** For a heading that takes focus (-1). */
+  tabIndex?: number;
   showOriginal?: boolean;
 }) {
   const version = useTranslated(k, text, showOriginal === undefined ? {} : { showOriginal });
   const marker = mark && <TranslatedMark of={version} toggle={toggle} />;
   if (markInside) {
     return (
-      <Tag className={className} id={id}>
+      <Tag className={className} id={id} tabIndex={tabIndex}>
         <span {...version.attrs}>{version.shown.text}</span> {marker}
       </Tag>
     );
   }
   return (
     <>
-      <Tag className={className} id={id} {...version.attrs}>
+      <Tag className={className} id={id} tabIndex={tabIndex} {...version.attrs}>
         {version.shown.text}
       </Tag>
       {marker}

@@ -3,6 +3,7 @@ import type { ParticipantView } from '@open-talks/shared/protocol';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary } from '../../../components/PanelBoundary';
+import { keys, Translated, TranslatedMark, useTranslated } from '../../../components/translated';
 import { useConsultation, useConsultationView, useConsultationYou } from '../../../consultation';
 import { getCredential } from '../../../state/credentials';
 import { MyContributions } from './MyContributions';
@@ -23,6 +24,8 @@ export default function ConsultationView({ sessionId, me, attribution }: { sessi
   const you = useConsultationYou();
   const gone = useConsultation((s) => s.gone);
   const [chosen, setChosen] = useState<string | null>(null);
+  // LANG65: the background in the participant's language when a version exists.
+  const background = useTranslated(keys.consultation(sessionId, 'background'), consultation?.settings.background ?? '');
   const mineIds = useMemo(() => new Set(you?.mine.map((m) => m.id) ?? []), [you?.mine]);
   if (!consultation) return <p role="status">{t('app.loading')}</p>;
   const { phase, settings, questions } = consultation;
@@ -30,7 +33,7 @@ export default function ConsultationView({ sessionId, me, attribution }: { sessi
   const canContribute = can(me.role, 'consultation:contribute');
   const question = questions.find((q) => q.id === chosen) ?? questions[0];
   const token = getCredential(sessionId)?.token;
-  const paragraphs = settings.background.split(/\n\s*\n/).filter((p) => p.trim());
+  const paragraphs = background.shown.text.split(/\n\s*\n/).filter((p) => p.trim());
 
   return (
     <div className="consultation">
@@ -38,10 +41,11 @@ export default function ConsultationView({ sessionId, me, attribution }: { sessi
         <section className="card consult-background" aria-labelledby="consult-background-heading">
           <h2 id="consult-background-heading">{t('consult.background')}</h2>
           {paragraphs.map((p, i) => (
-            <p key={i} dir="auto">
+            <p key={i} {...background.attrs}>
               {p}
             </p>
           ))}
+          <TranslatedMark of={background} />
         </section>
       )}
       <PhaseCard consultation={consultation} />
@@ -56,7 +60,8 @@ export default function ConsultationView({ sessionId, me, attribution }: { sessi
                   aria-current={q.id === question?.id ? 'true' : undefined}
                   onClick={() => setChosen(q.id)}
                 >
-                  <span className="consult-question-number">{t('consult.question.number', { n: i + 1 })}</span> <span dir="auto">{q.text}</span>
+                  <span className="consult-question-number">{t('consult.question.number', { n: i + 1 })}</span>{' '}
+                  <Translated k={keys.consultationQuestion(q.id, 'title')} text={q.text} mark={false} />
                 </button>
               </li>
             ))}

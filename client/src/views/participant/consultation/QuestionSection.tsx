@@ -2,6 +2,7 @@ import type { Attribution, Language } from '@open-talks/shared';
 import type { ConsultationQuestionView } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary } from '../../../components/PanelBoundary';
+import { keys, Translated } from '../../../components/translated';
 import { ContributeForm } from './ContributeForm';
 import { ContributionBoard } from './ContributionBoard';
 import { Statements } from './Statements';
@@ -40,14 +41,9 @@ export function QuestionSection({
   const may = { comment: canContribute && allowed.comment, support: canContribute && allowed.support };
   return (
     <section className="consult-question" aria-labelledby={`question-${question.id}-heading`}>
-      <h2 id={`question-${question.id}-heading`} dir="auto" tabIndex={-1}>
-        {question.text}
-      </h2>
-      {question.description && (
-        <p className="consult-question-description" dir="auto">
-          {question.description}
-        </p>
-      )}
+      {/* LANG66: the question and its description in the participant's language when a version exists. */}
+      <Translated k={keys.consultationQuestion(question.id, 'title')} text={question.text} as="h2" id={`question-${question.id}-heading`} tabIndex={-1} />
+      {question.description && <Translated k={keys.consultationQuestion(question.id, 'text')} text={question.description} as="p" className="consult-question-description" />}
       <p className="hint">
         {t('consult.question.counts', { n: question.counts.contributions })} · {t('consult.card.comments', { n: question.counts.comments })}
       </p>
