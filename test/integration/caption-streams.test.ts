@@ -130,6 +130,59 @@ describe.each(targets)('caption streams on $kind', ({ kind, skip }) => {
     expect((await fetch(`${server.url}${path}?follow=0&lang=xx&token=${th.created.facilitatorToken}`)).status).toBe(400);
   });
 
+  it.skipIf(Boolean(skip))('CAPS33 two displays do not end each other’s stream', { timeout: 60_000 }, async () => {
+    const server = await start({ env: { SOCKETS_PER_PERSON: '1' } });
+    const th = await openTownHall(server.url, { languages: ['en'] });
+    const path = `${server.url}/api/sessions/${th.created.session.id}/captions.txt?lang=en`;
+    const first = await fetch(`${path}&token=${th.created.projectorKey}`);
+    expect(first.status).toBe(200);
+    // A second display, with its own key (the first keeps streaming on the key it opened with).
+    const rotated = await http<{ projectorKey: string }>(server.url, 'POST', `/api/sessions/${th.created.session.id}/projector-key`, {
+      token: th.created.facilitatorToken,
+      body: {},
+    });
+    expect(rotated.status).toBe(201);
+    const second = await fetch(`${path}&token=${rotated.body.projectorKey}`);
+    expect(second.status).toBe(200);
+    const [a, b] = [first.body!.getReader(), second.body!.getReader()];
+    await command(th.facilitator.socket, 'caption:add', { text: 'Both displays read this.', language: 'en' });
+    expect(await readUntil(a, (t) => t.includes('Both displays'))).toContain('Both displays read this.');
+    expect(await readUntil(b, (t) => t.includes('Both displays'))).toContain('Both displays read this.');
+    await a.cancel();
+    await b.cancel();
+  });
+
+  it.skipIf(Boolean(skip))('CAPS33 a client that leaves before its stream starts leaves nothing open', { timeout: 60_000 }, async () => {
+    const server = await start();
+    const th = await openTownHall(server.url, { languages: ['en'] });
+    const viewer = await member(th, { displayName: 'Dora', language: 'en' });
+    // Hold the first read (which stream) until the client has gone, then watch what follows.
+    const townhall = server.store.townhall;
+    const pickStreams = townhall.captionStreams.bind(townhall);
+    const readLines = townhall.streamCaptions.bind(townhall);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    townhall.captionStreams = async (...args: Parameters<typeof pickStreams>) => {
+      await held;
+      return pickStreams(...args);
+    };
+    townhall.streamCaptions = async (...args: Parameters<typeof readLines>) => {
+      reads += 1;
+      return readLines(...args);
+    };
+    const controller = new AbortController();
+    const res = fetch(`${server.url}/api/sessions/${th.created.session.id}/captions.txt?token=${viewer.joined.token}`, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort();
+    await expect(res).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await new Promise((r) => setTimeout(r, 500));
+    // Gone before the stream started: no subscription, no heartbeat, no reading of the recent lines.
+    expect(reads).toBe(0);
+  });
+
   it.skipIf(Boolean(skip))('CAPS12 the facilitator picks the projector stream', { timeout: 60_000 }, async () => {
     const server = await start();
     const th = await openTownHall(server.url, { languages: ['en', 'fr'] });

@@ -274,4 +274,63 @@ describe('LITE lite pages over HTTP', () => {
     expect(refused.html).toContain('Your role does not allow this.');
     expect((await townhallAs(th, th.created.facilitatorToken)).qa.questions).toHaveLength(0);
   });
+
+  it('LITE34 the caption stream link on the lite pages answers text/plain with the lite cookie, or with t=', async () => {
+    const { url } = await start();
+    const th = await busyTownHall(url);
+    const code = th.created.session.joinCode;
+    const me = await liteJoin(url, code, { language: 'en' });
+    const page = await liteRequest(url, 'GET', `/lite/${code}/captions`, { cookie: me.cookie });
+    const link = /<a href="([^"]*captions\.txt[^"]*)"/.exec(page.html)?.[1];
+    expect(link).toBe(`/lite/${code}/captions.txt`);
+    const res = await fetch(`${url}${link}?lang=en&follow=0`, { headers: { cookie: me.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toBe('Welcome to the town hall.\n');
+    // The Town Hall page links to the same address.
+    expect((await liteRequest(url, 'GET', `/lite/${code}`, { cookie: me.cookie })).html).toContain(`href="/lite/${code}/captions.txt"`);
+    // Without cookies the token rides in the link.
+    const joined = await liteRequest(url, 'POST', `/lite/${code}/join`, { form: { stakeholderGroup: 'other', mode: 'remote', nocookie: '1' } });
+    const noCookiePage = await liteRequest(url, 'GET', joined.location!.replace(`/lite/${code}?`, `/lite/${code}/captions?`));
+    const tokenLink = /<a href="([^"]*captions\.txt[^"]*)"/.exec(noCookiePage.html)![1]!.replaceAll('&amp;', '&');
+    expect(tokenLink).toMatch(new RegExp(`^/lite/${code}/captions\\.txt\\?t=`));
+    const viaToken = await fetch(`${url}${tokenLink}&follow=0&lang=en`);
+    expect(await viaToken.text()).toBe('Welcome to the town hall.\n');
+    // Nobody signed in: sent to the join form, no captions.
+    const nobody = await fetch(`${url}/lite/${code}/captions.txt?follow=0`, { redirect: 'manual' });
+    expect(nobody.status).toBe(303);
+  });
+
+  it('LITE18 a join posted from another site is refused and joins no one', async () => {
+    const { url } = await start();
+    const th = await busyTownHall(url);
+    const code = th.created.session.joinCode;
+    const form = { stakeholderGroup: 'other', mode: 'remote', displayName: 'Mallory' };
+    const crossSite = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.setCookie).toBeNull();
+    const otherOrigin = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { origin: 'https://evil.example' } });
+    expect(otherOrigin.status).toBe(403);
+    expect(otherOrigin.html).toContain('This form has expired');
+    const staff = await townhallAs(th, th.created.facilitatorToken);
+    expect(JSON.stringify(staff)).not.toContain('Mallory');
+    // From this site: the browser's own headers let it through.
+    const host = new URL(url).host;
+    const same = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'same-origin', origin: `http://${host}` } });
+    expect(same.status).toBe(303);
+    expect(same.setCookie).toMatch(/^ot_lite_/);
+  });
+
+  it('LITE19 the join form offers no hub role; hubs join from the full app', async () => {
+    const { url } = await start();
+    const { session } = await createSession(url, { format: 'townhall' });
+    const page = await liteRequest(url, 'GET', `/lite/${session.joinCode}`);
+    expect(page.html).toContain('name="role" value="participant"');
+    expect(page.html).toContain('name="role" value="observer"');
+    expect(page.html).not.toContain('value="hub"');
+    // A hand-made hub choice joins as a participant rather than failing.
+    const joined = await liteJoin(url, session.joinCode, { role: 'hub' });
+    const me = await http<{ viewer: { participant: { role: string } } }>(url, 'GET', `/api/sessions/${session.id}`, { token: joined.token });
+    expect(me.body.viewer.participant.role).toBe('participant');
+  });
 });

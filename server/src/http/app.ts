@@ -29,7 +29,7 @@ import type { TicketStore } from '../notepad/tickets.js';
 import type { RecordService } from '../record/record-service.js';
 import type { Commands } from '../realtime/command.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
-import { captionTextRoutes, type CaptionFeed } from '../townhall/captions/plain-text.js';
+import { captionText, captionTextRoutes, type CaptionFeed } from '../townhall/captions/plain-text.js';
 import { consultationPublicRoutes } from '../consultation/public/routes.js';
 import { consultationLinkRoutes } from '../consultation/mail/link-mail.js';
 import type { Store } from '../store/index.js';
@@ -145,7 +145,8 @@ export function createHttpApp(deps: HttpDeps): Express {
     clusterHealth().then((cluster) => res.json({ ...base, ...cluster }), next);
   });
   // Before the owner guard: any node serves the plain-text caption stream (CAPS34).
-  api.use(captionTextRoutes({ service, store, feed: captionFeed, perPerson: config.limits.socketsPerPerson }));
+  const captionStream = captionText({ service, store, feed: captionFeed, perPerson: config.limits.socketsPerPerson });
+  api.use(captionTextRoutes(service, captionStream));
   if (clusterGuard) api.use('/sessions/:id', clusterGuard);
   api.use(
     sessionRoutes({
@@ -193,7 +194,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use(compression(), series.pages);
   // The lite pages (/lite/<code>): plain HTML and forms for 2G, feature phones and text browsers (docs/lite.md).
   const sessions = deps.router ?? localRouter({ service, commands, cafeRun, townhall, log });
-  app.use('/lite', compression(), liteRoutes({ service, commands, router: sessions, log, joinLimits: doors, secret: config.cluster?.secret }));
+  app.use('/lite', compression(), liteRoutes({ service, commands, router: sessions, log, joinLimits: doors, captions: captionStream, secret: config.cluster?.secret }));
 
   if (existsSync(join(config.clientDir, 'index.html'))) {
     app.use(clientRoutes(config.clientDir));

@@ -70,6 +70,12 @@ export interface JoinPage {
   noCookie?: boolean;
 }
 
+/**
+ * The roles one may take oneself here: all but `hub`, whose registration (name, place, headcount,
+ * groups) the full app's join form asks for; hubs join from the full app (docs/lite.md).
+ */
+export const LITE_JOIN_ROLES = SELF_JOIN_ROLES.filter((r) => r !== 'hub');
+
 function radios(name: string, legend: string, items: { value: string; label: string }[], checked: string): string {
   const inputs = items
     .map((i) => `<label><input type="radio" name="${name}" value="${esc(i.value)}"${i.value === checked ? ' checked' : ''}> ${esc(i.label)}</label><br>`)
@@ -81,13 +87,12 @@ export function joinPage({ code, preview, words, error, noCookie }: JoinPage): s
   const { t, language } = words;
   const groups = STAKEHOLDER_GROUPS.map((g) => `<option value="${g}">${esc(t(`words.group.${g}`))}</option>`).join('');
   const languages = preview.languages.map((l) => `<option value="${l}" lang="${l}"${l === language ? ' selected' : ''}>${esc(t(`words.languageName.${l}`))}</option>`).join('');
-  // The roles one may take oneself: a hub coordinator's, and its registration fields, come with it when hubs join this list.
   const roles =
-    SELF_JOIN_ROLES.length > 1
+    LITE_JOIN_ROLES.length > 1
       ? radios(
           'role',
           t('lite.join.roleLabel'),
-          SELF_JOIN_ROLES.map((r) => ({ value: r, label: t(`words.role.${r}`) })),
+          LITE_JOIN_ROLES.map((r) => ({ value: r, label: t(`words.role.${r}`) })),
           'participant',
         )
       : '';
@@ -247,7 +252,7 @@ export function townhallBody(s: Signed, state: SessionState, th: TownhallLive, v
     `<h2>${esc(t('lite.th.questionsHeading'))}</h2><p><a href="${href(s, '/ask')}">${esc(t('lite.th.ask'))}</a></p>` +
     (questions.length ? `<ol>${questions.join('')}</ol>${more}` : `<p>${esc(t('lite.th.noQuestions'))}</p>`) +
     `<h2>${esc(t('lite.th.captionsHeading'))}</h2>${captionList}` +
-    `<p><a href="${href(s, '/captions')}">${esc(t('lite.th.allCaptions'))}</a> · <a href="/api/sessions/${esc(state.session.id)}/captions.txt">${esc(t('lite.th.captionStream'))}</a></p>` +
+    `<p><a href="${href(s, '/captions')}">${esc(t('lite.th.allCaptions'))}</a> · <a href="${href(s, '/captions.txt')}">${esc(t('lite.th.captionStream'))}</a></p>` +
     `<p class="m">${esc(t('lite.attendance', { count: state.attendance.participants.joined }))}</p>`
   );
 }
@@ -272,7 +277,7 @@ export function captionsPage(s: Signed, state: SessionState, th: TownhallLive): 
     : `<p>${esc(t('lite.th.noCaptions'))}</p>`;
   const body =
     `<h1 dir="auto">${esc(state.session.title)}</h1><h2>${esc(t('lite.th.captionsHeading'))}</h2>${list}` +
-    `<p><a href="/api/sessions/${esc(state.session.id)}/captions.txt">${esc(t('lite.th.captionStream'))}</a> · <a href="${href(s)}">${esc(t('lite.back'))}</a></p>`;
+    `<p><a href="${href(s, '/captions.txt')}">${esc(t('lite.th.captionStream'))}</a> · <a href="${href(s)}">${esc(t('lite.back'))}</a></p>`;
   return page({ language, title: t('lite.th.captionsHeading'), skip: t('lite.skip'), body, refresh: { seconds: 10, url: href(s, '/captions') } });
 }
 

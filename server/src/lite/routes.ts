@@ -3,7 +3,7 @@
 // the person's budget, and runs through executeCommand: the same permissions, rate classes,
 // attribution and cluster routing as the app's sockets. Every POST answers 303 → GET.
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { LANGUAGES, SELF_JOIN_ROLES, isLanguage, normalizeJoinCode, type Language } from '@open-talks/shared';
+import { LANGUAGES, isLanguage, normalizeJoinCode, type Language } from '@open-talks/shared';
 import { joinBody, type ApiError, type CommandName, type ContributionView, type SessionState } from '@open-talks/shared/protocol';
 import { AppError, parseOrThrow, toApiError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -12,8 +12,24 @@ import type { SessionRouter } from '../cluster/router.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { Principal } from '../sessions/principal.js';
 import type { JoinLimits } from '../http/join-limits.js';
+import type { CaptionText } from '../townhall/captions/plain-text.js';
+import { authorize } from '../sessions/principal.js';
 import { carriedToken, clearTokenCookie, CsrfTokens, liteSignIn, setTokenCookie, TOKEN_FIELD } from './auth.js';
-import { askPage, cafeBody, captionsPage, consultationBody, contributePage, href, joinPage, messagePage, sessionPage, townhallBody, type Flash, type Signed } from './pages.js';
+import {
+  LITE_JOIN_ROLES,
+  askPage,
+  cafeBody,
+  captionsPage,
+  consultationBody,
+  contributePage,
+  href,
+  joinPage,
+  messagePage,
+  sessionPage,
+  townhallBody,
+  type Flash,
+  type Signed,
+} from './pages.js';
 import { errorText, Versions, wordsFor, type Words } from './text.js';
 
 export interface LiteDeps {
@@ -24,6 +40,8 @@ export interface LiteDeps {
   log: Logger;
   /** The same per-IP door as POST /api/join (LIMIT5): one budget for a venue, whichever way people join. */
   joinLimits: JoinLimits;
+  /** The plain-text caption stream, served here too: the lite cookie's path is /lite, not /api. */
+  captions: CaptionText;
   /** The cluster's shared secret, so every node accepts the CSRF tokens another rendered. */
   secret?: string;
   now?: () => number;
@@ -95,6 +113,18 @@ function flashOf(req: Request, words: Words): Flash {
     ...(e && { error: describe(words, { code: e as ApiError['code'], message: '', ...(r && { reason: r }) }) }),
     ...(m && { done: m }),
   };
+}
+
+/** A form posted from another site: `Sec-Fetch-Site: cross-site`, or an `Origin` that is not this host. */
+function crossSite(req: Request): boolean {
+  if (req.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = req.get('origin');
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== req.get('host');
+  } catch {
+    return true; // "null" and anything unreadable
+  }
 }
 
 function send(res: Response, status: number, html: string): void {
@@ -234,6 +264,13 @@ export function liteRoutes(deps: LiteDeps): Router {
   router.post('/:code/join', form, ...joinLimits.join, async (req, res) => {
     const code = codeOf(req, res);
     if (!code) return;
+    // The join form carries no CSRF token (nobody is signed in yet): a join posted from another
+    // site is refused by what the browser says of where it came from (LITE12).
+    if (crossSite(req)) {
+      const words = wordsFor(guestLanguage(req));
+      log.warn({ event: 'lite-csrf', joinCode: code }, 'cross-site join refused');
+      return send(res, 403, messagePage(words, words.t('lite.errorTitle'), words.t('lite.errors.csrf')));
+    }
     const anonymous = field(req, 'anonymous') === '1';
     const name = field(req, 'displayName').trim();
     const role = field(req, 'role') || 'participant';
@@ -245,7 +282,7 @@ export function liteRoutes(deps: LiteDeps): Router {
       stakeholderGroup: field(req, 'stakeholderGroup'),
       mode: field(req, 'mode'),
       ...(language && { language }),
-      ...((SELF_JOIN_ROLES as readonly string[]).includes(role) ? { role } : { role: 'participant' }),
+      ...((LITE_JOIN_ROLES as readonly string[]).includes(role) ? { role } : { role: 'participant' }),
       ...(invitation && { invitationCode: invitation }),
     };
     let joined;
@@ -324,6 +361,15 @@ export function liteRoutes(deps: LiteDeps): Router {
     const state = await stateOf(v);
     if (!state.townhall) return res.redirect(303, href(v.signed));
     send(res, 200, captionsPage(v.signed, state, state.townhall));
+  });
+
+  // The captions as text/plain (CAPS30), with the lite sign-in: the cookie, or `t=` (LITE14).
+  router.get('/:code/captions.txt', async (req, res) => {
+    const code = codeOf(req, res);
+    const v = code && (await visit(req, res, code));
+    if (!v) return;
+    authorize(v.principal, 'session:view');
+    await deps.captions.serve(req, res, v.principal, carriedToken(req, v.signed.code)!.token);
   });
 
   router.get('/:code/contribute', async (req, res) => {

@@ -10,11 +10,13 @@ import { pickCaptionStream, type Language } from '@open-talks/shared';
 import { CAPTIONS_IN_STATE, languageSchema, type CaptionView } from '@open-talks/shared/protocol';
 import { Router, type Request, type Response } from 'express';
 import { AppError } from '../../errors.js';
+import { hashToken } from '../../auth/tokens.js';
 import type { EventBus } from '../../events/bus.js';
 import { personKey } from '../../limits/person-budget.js';
 import { ConnectionCap } from '../../realtime/connection-cap.js';
 import type { IoServer } from '../../realtime/types.js';
 import type { SessionService } from '../../sessions/session-service.js';
+import type { Principal } from '../../sessions/principal.js';
 import type { Store } from '../../store/index.js';
 import { principalFor } from '../../http/auth.js';
 import { checkPathIds } from '../../http/path-ids.js';
@@ -76,22 +78,29 @@ export interface CaptionTextDeps {
   options?: Partial<typeof CAPTION_TEXT>;
 }
 
-/**
- * The route. The token: `Authorization: Bearer …`, or `?token=` for a device that cannot set a
- * header (CAPS31). The query string never reaches a log line (http/app.ts logs paths only), the
- * answer is `no-store`, and pages send no Referer (helmet), so the address does not leak the token
- * further than the device that holds it.
- */
-export function captionTextRoutes(deps: CaptionTextDeps): Router {
-  const router = checkPathIds(Router());
+/** Serves the stream to someone already signed in: the API route below, and the lite pages' /lite/<code>/captions.txt. */
+export interface CaptionText {
+  /** `token`: the one the request carried; a display (no participant) is told apart by it. */
+  serve(req: Request, res: Response, principal: Principal, token: string): Promise<void>;
+}
+
+export function captionText(deps: CaptionTextDeps): CaptionText {
   const { maxOpenMs, heartbeatMs } = { ...CAPTION_TEXT, ...deps.options };
   const cap = new ConnectionCap<Response>(deps.perPerson);
 
-  router.get('/sessions/:id/captions.txt', async (req, res) => {
-    const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
-    if (queryToken && !req.get('authorization')) req.headers.authorization = `Bearer ${queryToken}`;
-    const principal = await principalFor(deps.service, req, req.params.id, 'session:view');
+  async function serve(req: Request, res: Response, principal: Principal, token: string): Promise<void> {
+    // Listen for the client leaving before anything is awaited: one who drops while the stream's
+    // language or the recent lines are read must leave no subscription, timer or response behind.
+    let gone = closed(req, res);
+    if (gone) return;
+    const cleanups: (() => void)[] = [];
+    const cleanup = () => {
+      gone = true;
+      for (const undo of cleanups.splice(0)) undo();
+    };
+    res.once('close', cleanup);
     const language = await streamLanguage(deps.store, req, principal.session.id, principal.participant?.language ?? principal.session.languages[0] ?? null);
+    if (gone || closed(req, res)) return cleanup();
     const follow = req.query.follow !== '0' && req.query.follow !== 'false';
     res.status(200).set({
       'Content-Type': 'text/plain; charset=utf-8',
@@ -102,7 +111,7 @@ export function captionTextRoutes(deps: CaptionTextDeps): Router {
     });
     if (!follow) {
       const lines = await deps.store.townhall.streamCaptions(principal.session.id, language);
-      res.end(lines.map(line).join(''));
+      if (!res.writableEnded && !res.destroyed) res.end(lines.map(line).join(''));
       return;
     }
 
@@ -112,6 +121,7 @@ export function captionTextRoutes(deps: CaptionTextDeps): Router {
     let pending: CaptionView[] | null = [];
     let lastWrite = Date.now();
     const write = (lines: readonly CaptionView[]) => {
+      if (gone) return;
       const fresh = lines.filter((c) => c.language === language && !sent.has(c.id));
       if (fresh.length === 0) return;
       for (const c of fresh) sent.add(c.id);
@@ -119,9 +129,12 @@ export function captionTextRoutes(deps: CaptionTextDeps): Router {
       res.write(fresh.map(line).join(''));
       lastWrite = Date.now();
     };
-    const unsubscribe = deps.feed.subscribe(principal.session.id, (lines) => (pending ? pending.push(...lines) : write(lines)));
-    const key = personKey(principal.session.id, principal.participant?.id ?? null);
+    cleanups.push(deps.feed.subscribe(principal.session.id, (lines) => (pending ? pending.push(...lines) : write(lines))));
+    // A display has no participant: each display's token is its own key, so two displays do not
+    // end each other's stream; a participant's streams share their person's cap (LIMIT2).
+    const key = principal.participant ? personKey(principal.session.id, principal.participant.id) : `display:${principal.session.id}:${hashToken(token)}`;
     for (const older of cap.admit(key, res)) older.end();
+    cleanups.push(() => cap.release(key, res));
     const heartbeat = setInterval(
       () => {
         if (Date.now() - lastWrite < heartbeatMs) return;
@@ -130,13 +143,9 @@ export function captionTextRoutes(deps: CaptionTextDeps): Router {
       },
       Math.max(1_000, Math.floor(heartbeatMs / 3)),
     );
+    cleanups.push(() => clearInterval(heartbeat));
     const limit = setTimeout(() => res.end(), maxOpenMs);
-    res.once('close', () => {
-      unsubscribe();
-      clearInterval(heartbeat);
-      clearTimeout(limit);
-      cap.release(key, res);
-    });
+    cleanups.push(() => clearTimeout(limit));
     res.flushHeaders();
     try {
       write(await deps.store.townhall.streamCaptions(principal.session.id, language, CAPTIONS_IN_STATE));
@@ -147,8 +156,31 @@ export function captionTextRoutes(deps: CaptionTextDeps): Router {
       req.log.warn({ err: error, sessionId: principal.session.id }, 'could not read the recent captions');
       res.destroy();
     }
+  }
+  return { serve };
+}
+
+/**
+ * The route. The token: `Authorization: Bearer …`, or `?token=` for a device that cannot set a
+ * header (CAPS31). The query string never reaches a log line (http/app.ts logs paths only), the
+ * answer is `no-store`, and pages send no Referer (helmet), so the address does not leak the token
+ * further than the device that holds it.
+ */
+export function captionTextRoutes(service: SessionService, stream: CaptionText): Router {
+  const router = checkPathIds(Router());
+  router.get('/sessions/:id/captions.txt', async (req, res) => {
+    const queryToken = typeof req.query.token === 'string' ? req.query.token : undefined;
+    if (queryToken && !req.get('authorization')) req.headers.authorization = `Bearer ${queryToken}`;
+    const principal = await principalFor(service, req, req.params.id, 'session:view');
+    const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
+    await stream.serve(req, res, principal, token);
   });
   return router;
+}
+
+/** The client is gone (or the answer is over): an await let it leave before the close listener was there. */
+function closed(req: Request, res: Response): boolean {
+  return req.destroyed || res.destroyed || res.writableEnded || !res.socket || res.socket.destroyed;
 }
 
 /** One caption, one line: the text only, so a screen reader or a braille line reads just the words. */
