@@ -106,7 +106,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const consultation = new Consultation({ store, bus, mutex, coalescer: consultationCoalescer, authenticate, records, log, now: Date.now, timerScope });
   // Content in several languages (issue 18): the translation desk and machine translation.
   const machine = new MachineTranslationService(store, createEngine(config.translate));
-  const content: ContentService = new StoredContentService({ store, bus, machine, sources: contributionSources(townhall, consultation) });
+  const content: ContentService = new StoredContentService({
+    store,
+    bus,
+    machine,
+    sources: contributionSources(townhall, consultation),
+    seatedAt: async (sessionId, participantId) => (await cafeRun.liveFor(sessionId, participantId)).seat?.table.id ?? null,
+  });
   const service = new SessionService(store, presence, bus, authenticate, {
     cafeFor: (sessionId, participantId) => cafeRun.liveFor(sessionId, participantId),
     townhallFor: (principal) => townhall.live(principal),

@@ -21,7 +21,7 @@ import { authorize, type Principal } from '../sessions/principal.js';
 import type { StoredVersion } from '../store/content-repo.js';
 import type { Store } from '../store/index.js';
 import type { MachineTranslation } from './machine/types.js';
-import { firstLanguage, OrganiserSource } from './organiser-sources.js';
+import { firstLanguage, OrganiserSource, type SeatedAt } from './organiser-sources.js';
 import type { ContentSource, Original } from './sources.js';
 
 export interface ContentService {
@@ -46,6 +46,8 @@ export interface ContentDeps {
   machine?: MachineTranslation;
   /** Where the contributions' originals live (helper "mt"); the organisers' kinds are built in. */
   sources?: readonly ContentSource[];
+  /** The café table a participant sits at (a prompt to one table is for its people, CAFE3). */
+  seatedAt?: SeatedAt;
   now?: () => number;
 }
 
@@ -64,12 +66,12 @@ export class StoredContentService implements ContentService {
   private readonly organisers: OrganiserSource;
   private readonly sources = new Map<ContentKind, ContentSource>();
 
-  constructor({ store, bus, machine = NO_MACHINE_TRANSLATION, sources = [], now = Date.now }: ContentDeps) {
+  constructor({ store, bus, machine = NO_MACHINE_TRANSLATION, sources = [], seatedAt, now = Date.now }: ContentDeps) {
     this.store = store;
     this.bus = bus;
     this.machine = machine;
     this.now = now;
-    this.organisers = new OrganiserSource(store, now);
+    this.organisers = new OrganiserSource(store, now, seatedAt);
     for (const source of [this.organisers, ...sources]) this.register(source);
   }
 
@@ -81,10 +83,13 @@ export class StoredContentService implements ContentService {
   async versionsFor(principal: Principal): Promise<ContentVersions[]> {
     const stored = await this.stored(principal.session.id);
     const out: ContentVersions[] = [];
+    // A draft poll, a table's prompt: their versions only for those who may read them (LANG36).
+    const readable = await this.organisers.readable(principal, [...stored.byKey.keys()]);
     for (const [key, versions] of stored.byKey) {
       const ref = parseContentKey(key);
       if (!ref) continue;
       if (!isContributionKind(ref.kind)) {
+        if (!readable(key)) continue;
         out.push({ key, originalLanguage: stored.languages.get(key) ?? firstLanguage(principal), versions: versions.map(toTextVersion) });
         continue;
       }

@@ -5,7 +5,7 @@ import { can, type ContentKind, type ContentRef } from '@open-talks/shared';
 import type { Consultation } from '../consultation/index.js';
 import type { Principal } from '../sessions/principal.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
-import type { ContentSource, ListedOriginal, Original } from './sources.js';
+import type { ContentAudience, ContentSource, ListedOriginal, Original } from './sources.js';
 
 /**
  * Who may say which language a contribution is in (MT3): its author, or those who may translate
@@ -15,6 +15,16 @@ import type { ContentSource, ListedOriginal, Original } from './sources.js';
 export function mayRetag(principal: Principal, authorId: string | null): boolean {
   if (authorId !== null && principal.participant?.id === authorId) return true;
   return can(principal.role, 'content:translate');
+}
+
+/** A reader who is neither staff nor anyone's author: what they may read is public. */
+function publicReader(principal: Principal): Principal {
+  return { session: principal.session, participant: null, role: 'participant' };
+}
+
+/** Versions of a contribution everyone may read go to everyone live; the others to the staff (LANG30). */
+async function audienceOf(source: ContentSource, principal: Principal, ref: ContentRef): Promise<ContentAudience> {
+  return (await source.original(publicReader(principal), ref)) ? 'everyone' : 'staff';
 }
 
 /** Town Hall audience questions: `question/<id>/text`. */
@@ -31,6 +41,10 @@ export class QuestionSource implements ContentSource {
   /** Contributions are not on the translation desk: readers ask for them one by one (MT6). */
   list(): Promise<ListedOriginal[]> {
     return Promise.resolve([]);
+  }
+
+  audience(principal: Principal, ref: ContentRef): Promise<ContentAudience> {
+    return audienceOf(this, principal, ref);
   }
 
   setLanguage(principal: Principal, ref: ContentRef, language: string): Promise<void> {
@@ -52,6 +66,10 @@ export class ConsultationContributionSource implements ContentSource {
   /** Contributions are not on the translation desk: readers ask for them one by one (MT6). */
   list(): Promise<ListedOriginal[]> {
     return Promise.resolve([]);
+  }
+
+  audience(principal: Principal, ref: ContentRef): Promise<ContentAudience> {
+    return audienceOf(this, principal, ref);
   }
 
   setLanguage(principal: Principal, ref: ContentRef, language: string): Promise<void> {

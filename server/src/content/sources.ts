@@ -17,6 +17,12 @@ export interface ListedOriginal {
   original: Original;
 }
 
+/**
+ * Who may read a text now, so its versions reach them live (LANG30): everyone in the session, only
+ * the staff, or the staff and the people seated at one café table (a prompt to that table).
+ */
+export type ContentAudience = 'everyone' | 'staff' | { tableId: string };
+
 export interface ContentSource {
   kinds: readonly ContentKind[];
   /**
@@ -33,9 +39,8 @@ export interface ContentSource {
    */
   setLanguage(principal: Principal, ref: ContentRef, language: string): Promise<void>;
   /**
-   * Who may read this text now, so its versions reach them live (LANG30): `everyone` in the
-   * session, or only the `staff`. Without it: everyone for the organisers' kinds, the staff for
+   * Who may read this text now, so its versions reach them live (LANG30). Without it: everyone for the organisers' kinds, the staff for
    * contributions (a contribution's source says when one is public).
    */
-  audience?(principal: Principal, ref: ContentRef): Promise<'everyone' | 'staff'>;
+  audience?(principal: Principal, ref: ContentRef): Promise<ContentAudience>;
 }

@@ -1,4 +1,5 @@
 import type { ContentVersions } from '@open-talks/shared';
+import type { ContentAudience } from '../content/sources.js';
 import type { Poll, PollResults, SessionFormat } from '@open-talks/shared';
 import type { ProjectorChoice } from '@open-talks/shared/projector';
 import type {
@@ -106,5 +107,5 @@ export interface BusEvents {
 
   // Content in several languages (issue 18; server/src/content/notifier.ts).
   /** A text's versions or original language changed. `audience`: who may read the text (LANG30). */
-  'content:versions': { sessionId: string; versions: ContentVersions; audience: 'everyone' | 'staff' };
+  'content:versions': { sessionId: string; versions: ContentVersions; audience: ContentAudience };
 }
