@@ -35,6 +35,12 @@ export function AttendancePanel({ attendance, headingLevel = 2, folded = false }
         <strong data-testid="present-count">{t('attendance.present', { count: attendance.participants.present })}</strong>{' '}
         <span className="muted">({t('attendance.joined', { count: attendance.participants.joined })})</span>
       </p>
+      {/* Hubs apart (HUB10): "1 hub, 25 people", each hub counted once, its headcount beside it. */}
+      {attendance.hubs.present > 0 && (
+        <p className="attendance-hubs" data-testid="hubs-count">
+          {t('hubs.summary', { hubs: t('hubs.hubCount', { count: attendance.hubs.present }), people: t('hubs.peopleCount', { count: attendance.hubs.people }) })}
+        </p>
+      )}
       {others > 0 && (
         <p className="muted" data-testid="others-count">
           {t('attendanceApart.staffAndObservers', { count: others })}

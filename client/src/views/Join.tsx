@@ -1,5 +1,5 @@
 import { LIMITS, MODES, STAKEHOLDER_GROUPS, LANGUAGES, isLanguage, normalizeJoinCode, type Mode, type StakeholderGroup, type Language } from '@open-talks/shared';
-import type { SessionPreview } from '@open-talks/shared/protocol';
+import { HUB_LIMITS, HUB_MAX_HEADCOUNT, type SessionPreview } from '@open-talks/shared/protocol';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
@@ -65,10 +65,27 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
   const [error, setError] = useState<RequestError>();
   const [invitation, setInvitation] = useState('');
   const consultation = preview.format === 'consultation' && !asObserver;
+  const [isHub, setIsHub] = useState(false);
+  const [hubName, setHubName] = useState('');
+  const [hubPlace, setHubPlace] = useState('');
+  const [hubHeadcount, setHubHeadcount] = useState('');
+  const [hubGroups, setHubGroups] = useState<StakeholderGroup[]>([]);
+  const [hubMissing, setHubMissing] = useState<{ name?: boolean; headcount?: boolean; groups?: boolean }>({});
+  const headcount = Number(hubHeadcount);
+  const headcountValid = Number.isInteger(headcount) && headcount >= 1 && headcount <= HUB_MAX_HEADCOUNT;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!group || !mode) {
+    if (isHub) {
+      // A hub is remote (HUB2); its groups are the ones present, its coordinator's group the first of them.
+      const wrong = { name: !hubName.trim(), headcount: !headcountValid, groups: hubGroups.length === 0 };
+      setHubMissing(wrong);
+      const first = wrong.name ? 'join-hub-name' : wrong.headcount ? 'join-hub-headcount' : wrong.groups ? `join-hub-group-${STAKEHOLDER_GROUPS[0]}` : null;
+      if (first) {
+        document.getElementById(first)?.focus();
+        return;
+      }
+    } else if (!group || !mode) {
       setMissing({ group: !group, mode: !mode });
       document.getElementById(!group ? 'join-group' : 'join-mode-in-room')?.focus();
       return;
@@ -79,10 +96,15 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
       const joined = await api.join({
         joinCode: code,
         displayName: anonymous || !name.trim() ? null : name.trim(),
-        stakeholderGroup: group,
-        mode,
         language,
-        role: asObserver ? 'observer' : 'participant',
+        ...(isHub
+          ? {
+              stakeholderGroup: hubGroups[0]!,
+              mode: 'remote' as const,
+              role: 'hub' as const,
+              hub: { name: hubName.trim(), place: hubPlace.trim(), headcount, groups: hubGroups },
+            }
+          : { stakeholderGroup: group as StakeholderGroup, mode: mode as Mode, role: asObserver ? ('observer' as const) : ('participant' as const) }),
         ...(consultation && invitation.trim() && { invitationCode: invitation.trim() }),
       });
       saveCredential({ sessionId: joined.session.id, joinCode: joined.session.joinCode, title: joined.session.title, format: joined.session.format, token: joined.token });
@@ -116,54 +138,119 @@ function JoinForm({ code, preview, asObserver }: { code: string; preview: Sessio
         {t('join.anonymousLabel')}
       </label>
 
-      <label htmlFor="join-group">{t('join.groupLabel')}</label>
-      <select
-        id="join-group"
-        required
-        value={group}
-        aria-invalid={Boolean(missing.group)}
-        aria-describedby="join-group-error"
-        onChange={(e) => {
-          setGroup(e.target.value as StakeholderGroup);
-          setMissing((m) => ({ ...m, group: false }));
-        }}
-      >
-        <option value="" disabled>
-          —
-        </option>
-        {STAKEHOLDER_GROUPS.map((g) => (
-          <option key={g} value={g}>
-            {t(`words.group.${g}`)}
-          </option>
-        ))}
-      </select>
-      <p id="join-group-error" className="form-error" role="alert">
-        {missing.group ? t('errors.required') : ''}
-      </p>
+      {!asObserver && (
+        <label className="choice">
+          <input type="checkbox" id="join-as-hub" checked={isHub} aria-controls="join-hub-fields" aria-expanded={isHub} onChange={(e) => setIsHub(e.target.checked)} />
+          {t('hubs.join.option')}
+        </label>
+      )}
+      {isHub ? (
+        <fieldset id="join-hub-fields">
+          <legend>{t('hubs.join.legend')}</legend>
+          <label htmlFor="join-hub-name">{t('hubs.join.name')}</label>
+          <input
+            id="join-hub-name"
+            required
+            maxLength={HUB_LIMITS.nameLength}
+            value={hubName}
+            aria-invalid={Boolean(hubMissing.name)}
+            aria-describedby="join-hub-name-error"
+            onChange={(e) => setHubName(e.target.value)}
+          />
+          <p id="join-hub-name-error" className="form-error" role="alert">
+            {hubMissing.name ? t('errors.required') : ''}
+          </p>
+          <label htmlFor="join-hub-place">{t('hubs.join.place')}</label>
+          <input id="join-hub-place" maxLength={HUB_LIMITS.placeLength} value={hubPlace} onChange={(e) => setHubPlace(e.target.value)} />
+          <label htmlFor="join-hub-headcount">{t('hubs.join.headcount')}</label>
+          <input
+            id="join-hub-headcount"
+            type="number"
+            inputMode="numeric"
+            required
+            min={1}
+            max={HUB_MAX_HEADCOUNT}
+            value={hubHeadcount}
+            aria-invalid={Boolean(hubMissing.headcount)}
+            aria-describedby="join-hub-headcount-error"
+            onChange={(e) => setHubHeadcount(e.target.value)}
+          />
+          <p id="join-hub-headcount-error" className="form-error" role="alert">
+            {hubMissing.headcount ? t('errors.required') : ''}
+          </p>
+          <fieldset aria-describedby="join-hub-groups-hint join-hub-groups-error" aria-invalid={Boolean(hubMissing.groups)}>
+            <legend>{t('hubs.join.groups')}</legend>
+            <p id="join-hub-groups-hint" className="hint">
+              {t('hubs.join.groupsHint')}
+            </p>
+            {STAKEHOLDER_GROUPS.map((g) => (
+              <label key={g} className="choice">
+                <input
+                  id={`join-hub-group-${g}`}
+                  type="checkbox"
+                  checked={hubGroups.includes(g)}
+                  onChange={(e) => setHubGroups((list) => (e.target.checked ? STAKEHOLDER_GROUPS.filter((x) => x === g || list.includes(x)) : list.filter((x) => x !== g)))}
+                />
+                {t(`words.group.${g}`)}
+              </label>
+            ))}
+            <p id="join-hub-groups-error" className="form-error" role="alert">
+              {hubMissing.groups ? t('errors.required') : ''}
+            </p>
+          </fieldset>
+        </fieldset>
+      ) : (
+        <>
+          <label htmlFor="join-group">{t('join.groupLabel')}</label>
+          <select
+            id="join-group"
+            required
+            value={group}
+            aria-invalid={Boolean(missing.group)}
+            aria-describedby="join-group-error"
+            onChange={(e) => {
+              setGroup(e.target.value as StakeholderGroup);
+              setMissing((m) => ({ ...m, group: false }));
+            }}
+          >
+            <option value="" disabled>
+              —
+            </option>
+            {STAKEHOLDER_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`words.group.${g}`)}
+              </option>
+            ))}
+          </select>
+          <p id="join-group-error" className="form-error" role="alert">
+            {missing.group ? t('errors.required') : ''}
+          </p>
 
-      <fieldset aria-describedby="join-mode-error" aria-invalid={Boolean(missing.mode)}>
-        <legend>{t('join.modeLabel')}</legend>
-        {MODES.map((m) => (
-          <label key={m} className="choice">
-            <input
-              id={`join-mode-${m}`}
-              type="radio"
-              name="mode"
-              value={m}
-              required
-              checked={mode === m}
-              onChange={() => {
-                setMode(m);
-                setMissing((x) => ({ ...x, mode: false }));
-              }}
-            />
-            {t(`words.mode.${m}`)}
-          </label>
-        ))}
-        <p id="join-mode-error" className="form-error" role="alert">
-          {missing.mode ? t('errors.required') : ''}
-        </p>
-      </fieldset>
+          <fieldset aria-describedby="join-mode-error" aria-invalid={Boolean(missing.mode)}>
+            <legend>{t('join.modeLabel')}</legend>
+            {MODES.map((m) => (
+              <label key={m} className="choice">
+                <input
+                  id={`join-mode-${m}`}
+                  type="radio"
+                  name="mode"
+                  value={m}
+                  required
+                  checked={mode === m}
+                  onChange={() => {
+                    setMode(m);
+                    setMissing((x) => ({ ...x, mode: false }));
+                  }}
+                />
+                {t(`words.mode.${m}`)}
+              </label>
+            ))}
+            <p id="join-mode-error" className="form-error" role="alert">
+              {missing.mode ? t('errors.required') : ''}
+            </p>
+          </fieldset>
+        </>
+      )}
 
       <label htmlFor="join-language">{t('join.languageLabel')}</label>
       <select

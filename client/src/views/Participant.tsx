@@ -12,6 +12,7 @@ import { prefetchTableNotepad } from '../preload';
 import { getCredential } from '../state/credentials';
 import { useLive } from '../state/live-store';
 import { useCafeLive, useSessionView, useViewer } from '../state/selectors';
+import { HubForm } from './HubForm';
 import { ProfileForm } from './ProfileForm';
 import { RunPanel } from './console/cafe/RunPanel';
 import { CafeCard } from './participant/CafeCard';
@@ -96,6 +97,7 @@ export function Participant({ sessionId }: { sessionId: string }) {
           !liveCafe && !townhall && !consultation && <p>{t('session.waiting')}</p>
         )}
       </section>
+      {me.hub && <HubForm me={me} />}
       <ProfileForm me={me} />
       {me.role !== 'facilitator' && <AnnounceSetting />}
       <LiveAttendance folded={townhall} />

@@ -28,7 +28,7 @@ export const languageTagSchema = z
 export const VERSION_MAX_LENGTH = 20_000;
 
 /** `content:set-version`: add or correct the human version of one text in one language. */
-export const setVersionPayload = z.strictObject({ key: contentKeySchema, language: languageTagSchema, text: plainText(VERSION_MAX_LENGTH) });
+export const setVersionPayload = z.strictObject({ key: contentKeySchema, language: languageTagSchema, text: z.lazy(() => plainText(VERSION_MAX_LENGTH)) });
 /** `content:remove-version`: take a human version away (machine ones are never removed this way). */
 export const removeVersionPayload = z.strictObject({ key: contentKeySchema, language: languageTagSchema });
 /** `content:set-original-language`: say which language an original text is in (a contribution's tag, corrected). */

@@ -51,10 +51,22 @@ export function PeopleTable({ participants, meId }: { participants: ParticipantV
                 <th scope="row">
                   {nameOf(p)}
                   {p.id === meId && <span className="muted"> ({t('console.you')})</span>}
+                  {p.hub && (
+                    <span className="hub-details" data-testid="hub-details">
+                      <br />
+                      {t('hubs.row', {
+                        name: p.hub.name,
+                        place: p.hub.place || '—',
+                        people: t('hubs.peopleCount', { count: p.hub.headcount }),
+                        groups: p.hub.groups.map((g) => t(`words.group.${g}`)).join(', '),
+                      })}
+                    </span>
+                  )}
                 </th>
                 <td>
-                  {p.role === 'facilitator' ? (
-                    t('words.role.facilitator')
+                  {/* Neither role is handed out: a hub joins as one (HUB6). */}
+                  {p.role === 'facilitator' || p.role === 'hub' ? (
+                    t(`words.role.${p.role}`)
                   ) : (
                     <select aria-label={t('console.changeRoleFor', { name: nameOf(p) })} value={p.role} onChange={(e) => void changeRole(p, e.target.value as AssignableRole)}>
                       {ASSIGNABLE_ROLES.map((role) => (

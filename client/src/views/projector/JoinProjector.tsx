@@ -24,6 +24,11 @@ export function JoinProjector({ live }: { live: SessionState }) {
           <strong data-testid="present-count">{t('attendance.present', { count: attendance.participants.present })}</strong>{' '}
           <span className="pj-muted">({t('attendance.joined', { count: attendance.participants.joined })})</span>
         </p>
+        {attendance.hubs.present > 0 && (
+          <p className="attendance-hubs" data-testid="hubs-count">
+            {t('hubs.summary', { hubs: t('hubs.hubCount', { count: attendance.hubs.present }), people: t('hubs.peopleCount', { count: attendance.hubs.people }) })}
+          </p>
+        )}
         {others > 0 && (
           <p className="pj-muted" data-testid="others-count">
             {t('attendanceApart.staffAndObservers', { count: others })}

@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AttendanceCounts, PollResults } from '../../shared/src/index.js';
+import { http } from '../helpers/api.js';
+import { command, connect } from '../helpers/socket.js';
+import { storageTargets } from '../helpers/storage-kinds.js';
+import { member, openTownHall, serversPerTest, townhallAs, type TownHall } from '../helpers/townhall.js';
+
+// HUB1, HUB10, HUB11, HUB20, HUB21, HUB30 (docs/spec.md, docs/hubs.md): hubs join with their
+// registration, are counted apart in attendance, answer polls as one with their headcount beside
+// the answer, and are credited with their questions as the attribution allows.
+
+const targets = await storageTargets();
+
+const NAIROBI = { name: 'Nairobi hub', place: 'iHub, Nairobi', headcount: 25, groups: ['civil-society' as const, 'academia' as const] };
+const LIMA = { name: 'Lima hub', place: 'Biblioteca Nacional', headcount: 38, groups: ['government' as const] };
+
+function hubMember(th: TownHall, hub: typeof NAIROBI | typeof LIMA) {
+  return member(th, { displayName: 'Coordinator', stakeholderGroup: hub.groups[0], mode: 'remote', role: 'hub', hub });
+}
+
+/** Attendance as the facilitator's state has it, read again until `check` passes (presence settles). */
+async function attendanceOf(th: TownHall, check: (a: AttendanceCounts) => void): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const { socket, state } = await connect(th.url, th.created.facilitatorToken);
+      socket.disconnect();
+      check(state.attendance);
+    },
+    { timeout: 15_000, interval: 250 },
+  );
+}
+
+describe.each(targets)('remote hubs on $kind', ({ kind, skip }) => {
+  const { start } = serversPerTest(kind);
+
+  it.skipIf(Boolean(skip))('HUB1 HUB4 HUB10 HUB11 two hubs join; attendance counts 2 hubs, 63 people, apart from participants', { timeout: 60_000 }, async () => {
+    const { url } = await start();
+    const th = await openTownHall(url);
+    const nairobi = await hubMember(th, NAIROBI);
+    await hubMember(th, LIMA);
+    await member(th, { displayName: 'Ama', stakeholderGroup: 'academia' });
+    expect(nairobi.joined.participant).toMatchObject({ role: 'hub', mode: 'remote', hub: NAIROBI });
+    await attendanceOf(th, (a) => {
+      expect(a.hubs).toMatchObject({ present: 2, joined: 2, people: 63 });
+      expect(a.participants.present).toBe(1);
+    });
+    // The headcount changes (HUB4) and attendance follows.
+    const updated = await http(url, 'PATCH', `/api/sessions/${th.created.session.id}/hub`, { token: nairobi.joined.token, body: { headcount: 30 } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.participant.hub).toEqual({ ...NAIROBI, headcount: 30 });
+    await attendanceOf(th, (a) => expect(a.hubs).toMatchObject({ present: 2, people: 68 }));
+  });
+
+  it.skipIf(Boolean(skip))('HUB20 HUB21 a hub answers a poll as one, its headcount beside the count, never multiplied', { timeout: 60_000 }, async () => {
+    const { url } = await start();
+    const th = await openTownHall(url);
+    const hub = await hubMember(th, NAIROBI);
+    const a = await member(th, { displayName: 'Ama', stakeholderGroup: 'academia' });
+    const b = await member(th, { displayName: 'Ben', stakeholderGroup: 'government' });
+    const created = await http(url, 'POST', `${th.base}/polls`, {
+      token: th.created.facilitatorToken,
+      body: { kind: 'single', question: 'Which first?', options: ['Access', 'Skills'] },
+    });
+    expect(created.status).toBe(201);
+    const pollId: string = created.body.poll.poll.id;
+    expect((await command(th.facilitator.socket, 'poll:open', { pollId })).ok).toBe(true);
+    for (const who of [hub, a, b]) expect((await command(who.socket, 'poll:vote', { pollId, choice: 'o1' })).ok).toBe(true);
+    await vi.waitFor(
+      async () => {
+        const live = await townhallAs(th, th.created.facilitatorToken);
+        const results = live.polls.find((p) => p.poll.id === pollId)?.results as PollResults;
+        expect(results.overall.ballots).toBe(3);
+        expect(results.overall.hubs).toEqual({ answers: 1, people: 25 });
+        expect(results.overall.options?.find((o) => o.id === 'o1')).toMatchObject({ count: 3, hubs: { answers: 1, people: 25 } });
+        expect(results.overall.options?.find((o) => o.id === 'o2')?.hubs).toBeUndefined();
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+  });
+
+  it.skipIf(Boolean(skip))('HUB30 a question from a hub is credited to it under named', { timeout: 60_000 }, async () => {
+    const { url } = await start();
+    const th = await openTownHall(url, { attribution: 'named' });
+    const hub = await hubMember(th, NAIROBI);
+    expect((await command(hub.socket, 'qa:ask', { text: 'How will remote hubs be heard?' })).ok).toBe(true);
+    const [question] = (await townhallAs(th, th.created.facilitatorToken)).qa.questions;
+    expect(question?.author?.hub).toEqual({ name: NAIROBI.name, place: NAIROBI.place, headcount: 25 });
+  });
+
+  it.skipIf(Boolean(skip))('HUB30 under anonymous a hub question carries no hub name or place', { timeout: 60_000 }, async () => {
+    const { url } = await start();
+    const th = await openTownHall(url, { attribution: 'anonymous' });
+    const hub = await hubMember(th, NAIROBI);
+    expect((await command(hub.socket, 'qa:ask', { text: 'How will remote hubs be heard?' })).ok).toBe(true);
+    const [question] = (await townhallAs(th, th.created.facilitatorToken)).qa.questions;
+    expect(question).toBeDefined();
+    expect(question?.author?.hub).toBeUndefined();
+    expect(JSON.stringify(question)).not.toContain('Nairobi');
+  });
+});
