@@ -1,7 +1,8 @@
-import { STAKEHOLDER_GROUPS, type Poll, type PollResults as Results, type ResultSummary } from '@open-talks/shared';
+import { STAKEHOLDER_GROUPS, type HubAnswers, type Poll, type PollResults as Results, type ResultSummary } from '@open-talks/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys, useShownText } from '../translated';
+import { useCountWithHubs } from './hub-count';
 
 /**
  * A poll's results as bars (choices and ratings) or a word list sized by count (word cloud),
@@ -49,7 +50,7 @@ function Summary({ poll, summary, showOriginal }: { poll: Poll; summary: ResultS
           rows={summary.options.map((o) => {
             // LANG58: each option in the reader's language, with its own language and direction.
             const option = shown(keys.pollOption(poll.id, o.id), o.label);
-            return { key: o.id, label: o.label, count: o.count, shown: { text: option.text, lang: option.language, dir: option.dir } };
+            return { key: o.id, label: o.label, count: o.count, hubs: o.hubs, shown: { text: option.text, lang: option.language, dir: option.dir } };
           })}
           share={share}
           percent={percent}
@@ -87,11 +88,14 @@ interface BarRow {
   key: string;
   label: string;
   count: number;
+  /** Of `count`, the hubs' answers and their people (HUB21). */
+  hubs?: HubAnswers | undefined;
   /** An organiser's text as the reader reads it; absent for a rating's values. */
   shown?: { text: string; lang: string; dir: 'rtl' | 'ltr' };
 }
 
 function Bars({ rows, share, percent }: { rows: BarRow[]; share: (n: number) => number; percent: Intl.NumberFormat }) {
+  const withHubs = useCountWithHubs();
   return (
     <table className="count-table poll-bars">
       <tbody>
@@ -106,7 +110,7 @@ function Bars({ rows, share, percent }: { rows: BarRow[]; share: (n: number) => 
                 {row.label}
               </th>
             )}
-            <td className="count">{row.count}</td>
+            <td className="count">{withHubs(row)}</td>
             <td className="count">{percent.format(share(row.count))}</td>
             <td className="bar-cell" aria-hidden="true">
               <span className="bar" style={{ inlineSize: `${Math.round(share(row.count) * 100)}%` }} />

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { HubAnswers } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 import { Bilingual } from '../../components/translated';
+import { useCountWithHubs } from '../../components/townhall/hub-count';
 
 const LARGE_ROWS = 5; // up to this many bars get the largest type
 
@@ -10,6 +12,8 @@ export interface BarRow {
   count: number;
   /** The content key of an organiser's text (a poll option), shown in the screen's languages. */
   content?: string;
+  /** Of `count`, the hubs' answers and their people (HUB21). */
+  hubs?: HubAnswers | undefined;
 }
 
 /**
@@ -25,6 +29,7 @@ export function ProjectorBars({ rows, ballots, compact = false }: { rows: readon
   }, []);
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(i18n.language);
+  const withHubs = useCountWithHubs();
   return (
     <ul className={compact ? 'pj-bars pj-bars-compact' : rows.length <= LARGE_ROWS ? 'pj-bars pj-bars-large' : 'pj-bars'} data-testid="projector-bars">
       {rows.map((row) => {
@@ -32,7 +37,7 @@ export function ProjectorBars({ rows, ballots, compact = false }: { rows: readon
         return (
           <li key={row.key} className="pj-bar-row" data-testid="projector-bar">
             <span className="pj-bar-label">{row.content ? <Bilingual k={row.content} text={row.label} /> : <bdi>{row.label}</bdi>}</span>
-            <span className="pj-bar-value">{t('projector.countAndShare', { count: number.format(row.count), share: percent.format(share) })}</span>
+            <span className="pj-bar-value">{t('projector.countAndShare', { count: withHubs(row, (n) => number.format(n)), share: percent.format(share) })}</span>
             <span className="pj-bar-track" aria-hidden="true">
               <span className="pj-bar-fill" style={{ inlineSize: grown ? `${share * 100}%` : '0%' }} />
             </span>

@@ -37,7 +37,7 @@ export function ResultsProjector({ poll, results, byGroup }: { poll: Poll; resul
 function Summary({ poll, summary, compact = false }: { poll: Poll; summary: ResultSummary; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   let rows: BarRow[] | null = null;
-  if (summary.options) rows = summary.options.map((o) => ({ key: o.id, label: o.label, count: o.count, content: keys.pollOption(poll.id, o.id) }));
+  if (summary.options) rows = summary.options.map((o) => ({ key: o.id, label: o.label, count: o.count, content: keys.pollOption(poll.id, o.id), hubs: o.hubs }));
   if (summary.rating) {
     const scale = poll.scale;
     rows = summary.rating.distribution.map((d) => ({
