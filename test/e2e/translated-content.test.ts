@@ -47,7 +47,7 @@ describe.skipIf(missing !== null)('an Arabic participant and translated content'
       amal = await join(server.url, created.session.joinCode, { displayName: 'Amal', language: 'ar' });
     }, 60_000);
 
-    it('LANG60 the round question is in English, marked as the original, before an Arabic version exists', async () => {
+    it('LANG60 the round question is in English, with no marker, before an Arabic version exists', async () => {
       page = await open(`${server.url}/s/${created.session.id}#token=${amal.token}`);
       const question = page.locator('.cafe-card p.question');
       await expect.poll(() => question.textContent(), SLOW).toBe(QUESTION);
