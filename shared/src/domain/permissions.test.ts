@@ -20,13 +20,13 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'cafe:prompt': ['facilitator', 'moderator'],
   'notepad:add-idea': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
   'notepad:curate-ideas': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
-  'qa:ask': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
-  'qa:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'qa:ask': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'],
+  'qa:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'],
   'qa:moderate': ['facilitator', 'moderator'],
-  'hand:raise': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'hand:raise': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'],
   'hand:manage': ['facilitator', 'moderator'],
   'poll:manage': ['facilitator', 'moderator'],
-  'poll:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'poll:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'],
   'caption:write': ['facilitator', 'moderator', 'captioner'],
   'agenda:manage': ['facilitator'],
   'townhall:configure': ['facilitator'],
@@ -34,7 +34,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'record:publish': ['facilitator'],
   'harvest:suggest-themes': ['facilitator', 'rapporteur'],
   'consultation:configure': ['facilitator'],
-  'consultation:contribute': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner'],
+  'consultation:contribute': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'],
   'consultation:moderate': ['facilitator', 'moderator'],
   'consultation:respond': ['facilitator'],
   'content:translate': ['facilitator', 'moderator', 'translator'],
@@ -75,11 +75,11 @@ describe('PERM1 permission table', () => {
     }
   });
 
-  it('PERM1 an observer (and so the projector display) may only view and edit its own profile', () => {
-    expect(ACTIONS.filter((action) => can('observer', action)).sort()).toEqual(['profile:update', 'session:view']);
+  it('PERM1 an observer (and so the projector display) may only view, edit its own profile and ask for a machine translation', () => {
+    expect(ACTIONS.filter((action) => can('observer', action)).sort()).toEqual(['content:machine-translate', 'profile:update', 'session:view']);
   });
 
-  it('PERM1 the facilitator may do everything', () => {
-    for (const action of ACTIONS) expect(can('facilitator', action)).toBe(true);
+  it("PERM1 the facilitator may do everything but update a hub's registration, which is its coordinator's (HUB3)", () => {
+    for (const action of ACTIONS) expect(can('facilitator', action)).toBe(action !== 'hub:update');
   });
 });
