@@ -126,6 +126,9 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
 
     await page.getByLabel('Your question').focus();
     await page.keyboard.type('What does a new connection cost?');
+    // MT35: the form says which language the question is written in, between the text and Ask.
+    await page.keyboard.press('Tab');
+    expect((await focused()).tag).toBe('SELECT');
     await page.keyboard.press('Tab');
     expect((await focused()).text).toBe('Ask');
     await page.keyboard.press('Enter');
