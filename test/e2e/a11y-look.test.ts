@@ -269,6 +269,7 @@ describe.skipIf(missing !== null)('how every view looks: reflow, themes, focus, 
 
   // Not yet green (issue 19, open): failed in CI on 2583059; skipped until the Arabic views reflow.
   it.skip(
+    // skipped: fails at 320 px in Arabic (CI on 2583059); issue 19 open
     'A11Y55 every view reflows at 320 CSS px in Arabic (right to left)',
     async () => {
       for (const view of views) {
@@ -385,6 +386,7 @@ describe.skipIf(missing !== null)('how every view looks: reflow, themes, focus, 
   // Not yet green (issue 19, open): the console's join code (.big-code) was not found within 15 s in
   // CI on 2583059; skipped until the test opens the tab that shows it.
   it.skip(
+    // skipped: the console join code is not found in 15 s (CI on 2583059); issue 19 open
     'A11Y70 A11Y71 key-idea buttons say which idea; the join code is read as its name and characters',
     async () => {
       const notes = views.find((v) => v.name === 'café notes')!;
