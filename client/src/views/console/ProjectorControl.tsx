@@ -38,6 +38,59 @@ export function ProjectorControl({ compact = false }: { compact?: boolean }) {
     const next = chooseProjectorMode(projectorFacts(live), { ...choice, ...update });
     void send('projector:show', update, t('projectorControl.changed', { what: modeText(t, next, live) }));
   };
+  const settings = (
+    <>
+      {live.session.languages.length > 1 && (
+        <div className="projector-control-field">
+          <label htmlFor={`${id}-language`}>{t('projectorControl.language')}</label>
+          <select id={`${id}-language`} value={choice.language ?? ''} onChange={(e) => change({ language: (e.target.value || null) as ProjectorChange['language'] })}>
+            <option value="">{t('projectorControl.languageDefault', { language: t(`words.languageName.${live.session.languages[0]!}`) })}</option>
+            {live.session.languages.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {t(`words.languageName.${language}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {live.session.languages.length > 1 && (
+        // LANG70: the organisers' texts in a second language beside the first.
+        <div className="projector-control-field">
+          <label htmlFor={`${id}-second`}>{t('translated.secondLanguage')}</label>
+          <select
+            id={`${id}-second`}
+            value={choice.secondLanguage ?? ''}
+            onChange={(e) => change({ secondLanguage: (e.target.value || null) as ProjectorChange['secondLanguage'] })}
+          >
+            <option value="">{t('translated.secondLanguageNone')}</option>
+            {live.session.languages.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {t(`words.languageName.${language}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {/* A dark screen for a dim room (A11Y66). */}
+      <div className="projector-control-field">
+        <label htmlFor={`${id}-theme`}>{t('theme.projector')}</label>
+        <select
+          id={`${id}-theme`}
+          value={choice.theme}
+          onChange={(e) => {
+            const theme = e.target.value as ProjectorTheme;
+            void send('projector:show', { theme }, t('theme.projectorChanged', { choice: t(`theme.projectorChoices.${theme}`) }));
+          }}
+        >
+          {PROJECTOR_THEMES.map((theme) => (
+            <option key={theme} value={theme}>
+              {t(`theme.projectorChoices.${theme}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
   const shownPoll = mode.kind === 'results' ? polls.find((p) => p.poll.id === mode.pollId) : undefined;
   return (
     <section className={`projector-control${compact ? ' projector-control-compact' : ''}`} aria-labelledby={`${id}-heading`} data-testid="projector-control">
@@ -91,55 +144,15 @@ export function ProjectorControl({ compact = false }: { compact?: boolean }) {
             {t('projectorControl.byGroup')}
           </label>
         )}
-        {live.session.languages.length > 1 && (
-          <div className="projector-control-field">
-            <label htmlFor={`${id}-language`}>{t('projectorControl.language')}</label>
-            <select id={`${id}-language`} value={choice.language ?? ''} onChange={(e) => change({ language: (e.target.value || null) as ProjectorChange['language'] })}>
-              <option value="">{t('projectorControl.languageDefault', { language: t(`words.languageName.${live.session.languages[0]!}`) })}</option>
-              {live.session.languages.map((language) => (
-                <option key={language} value={language} lang={language}>
-                  {t(`words.languageName.${language}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+        {compact ? (
+          // Set once before the café; folded so the Run screen keeps fitting one screen (CONSOLE1).
+          <details className="projector-control-more">
+            <summary>{t('projectorControl.languageAndColours')}</summary>
+            {settings}
+          </details>
+        ) : (
+          settings
         )}
-        {live.session.languages.length > 1 && (
-          // LANG70: the organisers' texts in a second language beside the first.
-          <div className="projector-control-field">
-            <label htmlFor={`${id}-second`}>{t('translated.secondLanguage')}</label>
-            <select
-              id={`${id}-second`}
-              value={choice.secondLanguage ?? ''}
-              onChange={(e) => change({ secondLanguage: (e.target.value || null) as ProjectorChange['secondLanguage'] })}
-            >
-              <option value="">{t('translated.secondLanguageNone')}</option>
-              {live.session.languages.map((language) => (
-                <option key={language} value={language} lang={language}>
-                  {t(`words.languageName.${language}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {/* A dark screen for a dim room (A11Y66). */}
-        <div className="projector-control-field">
-          <label htmlFor={`${id}-theme`}>{t('theme.projector')}</label>
-          <select
-            id={`${id}-theme`}
-            value={choice.theme}
-            onChange={(e) => {
-              const theme = e.target.value as ProjectorTheme;
-              void send('projector:show', { theme }, t('theme.projectorChanged', { choice: t(`theme.projectorChoices.${theme}`) }));
-            }}
-          >
-            {PROJECTOR_THEMES.map((theme) => (
-              <option key={theme} value={theme}>
-                {t(`theme.projectorChoices.${theme}`)}
-              </option>
-            ))}
-          </select>
-        </div>
       </div>
       {shownPoll && !shownPoll.poll.resultsVisible && <p className="projector-control-note">{t('projectorControl.resultsHidden')}</p>}
       <Message message={message} />
