@@ -319,6 +319,13 @@ describe('LITE lite pages over HTTP', () => {
     const same = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'same-origin', origin: `http://${host}` } });
     expect(same.status).toBe(303);
     expect(same.setCookie).toMatch(/^ot_lite_/);
+    // Under the pages' `no-referrer`, Chromium's own form says `Origin: null`: its Sec-Fetch-Site decides.
+    const ownForm = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'same-origin', origin: 'null' } });
+    expect(ownForm.status).toBe(303);
+    const sandboxed = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'cross-site', origin: 'null' } });
+    expect(sandboxed.status).toBe(403);
+    const sibling = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'same-site', origin: `http://other.${host}` } });
+    expect(sibling.status).toBe(403);
   });
 
   it('LITE19 the join form offers no hub role; hubs join from the full app', async () => {

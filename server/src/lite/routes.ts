@@ -115,15 +115,21 @@ function flashOf(req: Request, words: Words): Flash {
   };
 }
 
-/** A form posted from another site: `Sec-Fetch-Site: cross-site`, or an `Origin` that is not this host. */
+/**
+ * A form posted from another site. `Sec-Fetch-Site` decides when the browser sends it. Without
+ * it, an `Origin` that is not this host. Our own pages send `Referrer-Policy: no-referrer`, under
+ * which a browser's `Origin` for their own form is `null`: so `null` alone proves nothing either
+ * way, and is let through only when the browser says nothing else (older browsers).
+ */
 function crossSite(req: Request): boolean {
-  if (req.get('sec-fetch-site') === 'cross-site') return true;
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined) return site === 'cross-site' || site === 'same-site';
   const origin = req.get('origin');
-  if (origin === undefined) return false;
+  if (origin === undefined || origin === 'null') return false;
   try {
     return new URL(origin).host !== req.get('host');
   } catch {
-    return true; // "null" and anything unreadable
+    return true; // anything unreadable
   }
 }
 
