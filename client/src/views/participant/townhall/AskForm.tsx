@@ -43,16 +43,19 @@ export function AskForm({ anonymousAllowed, preModerated, questions }: { anonymo
         {t('townhall.qa.limit', { count: QA_LIMITS.textLength - text.length })}
         {preModerated && ` ${t('townhall.qa.preModerated')}`}
       </p>
-      <WrittenIn id="ask-language" value={language ?? own} onChange={setLanguage} />
       {anonymousAllowed && (
         <label className="choice">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
           {t('townhall.qa.askAnonymously')}
         </label>
       )}
-      <button type="submit" disabled={!text.trim()}>
-        {t('townhall.qa.ask')}
-      </button>
+      {/* One row on a phone: the language is a detail of sending (QA16 keeps the page short). */}
+      <div className="ask-send">
+        <WrittenIn id="ask-language" value={language ?? own} onChange={setLanguage} />
+        <button type="submit" disabled={!text.trim()}>
+          {t('townhall.qa.ask')}
+        </button>
+      </div>
       <Message message={stale ? undefined : message} />
     </form>
   );
