@@ -7,7 +7,7 @@ import { http } from '../helpers/api.js';
 import { browserSuite, expectAccessible, missingChromium, shot } from '../helpers/browser.js';
 import { requireAll } from '../helpers/environment.js';
 import { csrfOf, liteRequest } from '../helpers/lite.js';
-import { liteCafe, liteTownHall, startCafe } from '../helpers/lite-world.js';
+import { liteCafe, liteConsultation, liteTownHall, startCafe } from '../helpers/lite-world.js';
 import type { TestServer } from '../helpers/server.js';
 
 const run = promisify(execFile);
@@ -78,6 +78,7 @@ describe.skipIf(missing !== null)('LITE lite pages in Chromium with JavaScript o
     const page = await noScript(browser, `${server.url}/lite/${code}`);
     await expect.poll(() => page.title()).toContain('World Café on data governance');
     await accessible(browser, page, 'lite join page');
+    await shot(page, 'lite-join');
     await joinAs(page, 'Nadia', 'In the room');
     await expect.poll(() => page.locator('main').innerText()).toContain('The café has not started yet');
     await startCafe(server.url, cafe);
@@ -118,6 +119,7 @@ describe.skipIf(missing !== null)('LITE lite pages in Chromium with JavaScript o
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await liteRequest(server.url, 'GET', `/lite/${code}/ask`, { cookie })).html).not.toContain('http-equiv="refresh"'); // never reloads under one's fingers
     await accessible(browser, page, 'lite ask page');
+    await shot(page, 'lite-ask');
     await page.getByLabel('Your question').fill('Will the lite pages stay free of scripts?');
     await page.getByRole('button', { name: 'Send the question' }).click();
     await expect.poll(() => main.innerText()).toContain('Your question was sent.');
@@ -144,6 +146,33 @@ describe.skipIf(missing !== null)('LITE lite pages in Chromium with JavaScript o
     await page.getByRole('link', { name: 'All recent captions' }).click();
     await expect.poll(() => main.innerText()).toContain('Line 20: the strategy covers connectivity');
     await accessible(browser, page, 'lite captions page');
+    await shot(page, 'lite-captions');
+  });
+
+  it('LITE35 LITE45 a consultation: read the questions and recent contributions, contribute, see it listed', { timeout: 120_000 }, async () => {
+    const { created } = await liteConsultation(server.url);
+    const code = created.session.joinCode;
+    const page = await noScript(browser, `${server.url}/lite/${code}`);
+    await joinAs(page, 'Lina', 'Remote');
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText()).toContain('Contributions are open.');
+    expect(await main.innerText()).toContain('What data should be open by default?');
+    await fitsNarrowScreen(page);
+    await accessible(browser, page, 'lite consultation page');
+    await shot(page, 'lite-consultation');
+
+    await page.getByRole('link', { name: 'Contribute to this question' }).first().click();
+    await expect.poll(() => page.getByLabel('Your contribution').count()).toBe(1);
+    await fitsNarrowScreen(page);
+    await accessible(browser, page, 'lite contribute page');
+    await shot(page, 'lite-contribute');
+    await page.getByLabel('Title (optional)').fill('Budgets');
+    await page.getByLabel('Your contribution').fill('Publish every budget line as open data, in a format anyone can read.');
+    await page.getByRole('button', { name: 'Send my contribution' }).click();
+    await expect.poll(() => main.innerText()).toContain('Your contribution was sent.');
+    expect(await main.innerText()).toContain('Publish every budget line as open data');
+    const listed = await http(server.url, 'GET', `/api/sessions/${created.session.id}/consultation/contributions?sort=newest`, { token: created.facilitatorToken });
+    expect(JSON.stringify(listed.body)).toContain('Publish every budget line as open data, in a format anyone can read.');
   });
 
   it.skipIf(noLynx !== null)('LITE46 lynx joins with -post_data, reads the question and the forms, and asks', { timeout: 60_000 }, async () => {

@@ -306,7 +306,7 @@ export function consultationBody(s: Signed, state: SessionState, live: Consultat
       const title = shown(v.content({ kind: 'consultation-question', id: q.id, field: 'title' }, q.text), 'strong');
       const desc = q.description ? shown(v.content({ kind: 'consultation-question', id: q.id, field: 'text' }, q.description), 'p') : '';
       const link = open ? `<a href="${esc(href(s, '/contribute'))}${s.token ? '&amp;' : '?'}q=${esc(q.id)}">${esc(t('lite.consult.contribute'))}</a>` : '';
-      return `<li>${title}${desc}<span class="m">${esc(t('lite.consult.counts', q.counts))}</span> ${link}</li>`;
+      return `<li>${title}${desc}<br><span class="m">${esc(t('lite.consult.counts', q.counts))}</span>${link ? `<br>${link}` : ''}</li>`;
     })
     .join('');
   const mine = you?.mine.length ? `<h2>${esc(t('lite.consult.mine'))}</h2><ul>${you.mine.map((c) => contributionItem(s, v, c, true)).join('')}</ul>` : '';
