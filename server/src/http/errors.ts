@@ -2,7 +2,8 @@ import type { ErrorCode } from '@open-talks/shared/protocol';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, toApiError } from '../errors.js';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each error code, for the API and the lite pages alike. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -19,7 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
  * Errors from Express itself and body-parser, turned into ours (HTTP1). Their own messages can
  * quote the input, so each gets a fixed one; anything else they call a client error is a 400.
  */
-function fromParserError(error: unknown): AppError | undefined {
+export function fromParserError(error: unknown): AppError | undefined {
   // The router could not decode a path parameter ('%E0%A4%A').
   if (error instanceof URIError) return new AppError('bad_request', 'The path is not valid URL encoding');
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
@@ -35,7 +36,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = error instanceof AppError ? error : fromParserError(error);
   const body = toApiError(appError ?? error);
   if (!appError) req.log.error({ err: error }, 'request failed');
-  res.status(STATUS[body.code]).json({ error: body });
+  res.status(HTTP_STATUS[body.code]).json({ error: body });
 };
 
 export const apiNotFound: RequestHandler = (_req, res) => {

@@ -6,6 +6,7 @@ import express, { Router, type NextFunction, type Request, type RequestHandler, 
 import { LANGUAGES, isLanguage, normalizeJoinCode, type Language } from '@open-talks/shared';
 import { joinBody, type ApiError, type CommandName, type ContributionView, type SessionState } from '@open-talks/shared/protocol';
 import { AppError, parseOrThrow, toApiError } from '../errors.js';
+import { fromParserError, HTTP_STATUS } from '../http/errors.js';
 import type { Logger } from '../log.js';
 import { executeCommand, type Commands } from '../realtime/command.js';
 import type { SessionRouter } from '../cluster/router.js';
@@ -51,18 +52,6 @@ export interface LiteDeps {
 export const LITE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_FORM = '32kb';
 const RECENT_CONTRIBUTIONS = 10;
-const STATUS: Record<ApiError['code'], number> = {
-  bad_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  removed: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
-};
 
 /** One person on one page: who, where, and the words they read. */
 interface Visit {
@@ -298,7 +287,7 @@ export function liteRoutes(deps: LiteDeps): Router {
       if (!(error instanceof AppError) || error.code === 'not_found') throw error;
       const preview = await service.preview(code);
       const words = wordsFor(isLanguage(language) ? language : guestLanguage(req, preview.languages));
-      return send(res, STATUS[error.code], joinPage({ code, preview, words, error: describe(words, toApiError(error)) }));
+      return send(res, HTTP_STATUS[error.code], joinPage({ code, preview, words, error: describe(words, toApiError(error)) }));
     }
     req.log.info({ sessionId: joined.session.id, participantId: joined.participant.id, via: 'lite' }, 'joined');
     if (field(req, 'nocookie') === '1') return res.redirect(303, `/lite/${code}?${TOKEN_FIELD}=${encodeURIComponent(joined.token)}`);
@@ -326,7 +315,7 @@ export function liteRoutes(deps: LiteDeps): Router {
     if (!state.townhall) return back(res, v, '', { error: ack.error });
     send(
       res,
-      STATUS[ack.error.code],
+      HTTP_STATUS[ack.error.code],
       askPage(v.signed, state.session.title, state.townhall, state.session.attribution === 'anonymous', { error: describe(v.signed.words, ack.error) }, text),
     );
   });
@@ -398,7 +387,7 @@ export function liteRoutes(deps: LiteDeps): Router {
     if (!state.consultation) return back(res, v, '', { error: ack.error });
     send(
       res,
-      STATUS[ack.error.code],
+      HTTP_STATUS[ack.error.code],
       contributePage(v.signed, state.session.title, state.consultation, versionsOf(state, v), { error: describe(v.signed.words, ack.error) }, payload),
     );
   });
@@ -412,11 +401,12 @@ export function liteRoutes(deps: LiteDeps): Router {
 
   // Errors as a page in the reader's language: refused for the rate, removed, a body too large… (LITE17).
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const body = toApiError(error instanceof AppError ? error : (error as { type?: string }).type === 'entity.too.large' ? new AppError('payload_too_large', 'too large') : error);
-    if (!(error instanceof AppError) && body.code === 'internal') req.log.error({ err: error }, 'lite page failed');
+    const appError = error instanceof AppError ? error : fromParserError(error);
+    const body = toApiError(appError ?? error);
+    if (!appError) req.log.error({ err: error }, 'lite page failed');
     const language = isLanguage(res.locals.liteLanguage) ? res.locals.liteLanguage : guestLanguage(req);
     const words = wordsFor(language);
-    send(res, STATUS[body.code], messagePage(words, words.t('lite.errorTitle'), describe(words, body)));
+    send(res, HTTP_STATUS[body.code], messagePage(words, words.t('lite.errorTitle'), describe(words, body)));
   });
   return router;
 }
