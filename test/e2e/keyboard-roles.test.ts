@@ -76,6 +76,12 @@ describe.skipIf(missing !== null)('each role’s main task with the keyboard onl
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Trust before tools' }).count()).toBe(1);
     await expectNamedFocus(page, 'adding a key idea');
+    // A second one with the Add button, which the emptied form disables: focus must not drop to <body>.
+    await page.keyboard.type('Access for all');
+    await tabTo(page, /button "Add"/, 'Add');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Access for all' }).count()).toBe(1);
+    await expectNamedFocus(page, 'adding a key idea with Add');
     await tabTo(page, /button "Mark for the harvest Trust before tools"/, 'marking the idea', { back: true });
     await page.keyboard.press('Space');
     await expectNamedFocus(page, 'marking the idea for the harvest');
