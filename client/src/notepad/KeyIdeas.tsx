@@ -1,6 +1,6 @@
 import { KEY_IDEA_LIMITS, keyIdeaFromRecord, moveIndex, NOTEPAD_IDEAS, type KeyIdea } from '@open-talks/shared';
 import type { ApiError } from '@open-talks/shared/protocol';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { command } from '../net/realtime';
@@ -30,6 +30,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
   const outbox = useIdeaOutbox(outboxKey, tableId, round, shown);
   const unsent = outbox.waiting.filter((idea) => !shown.has(idea.id));
   const [draft, setDraft] = useState('');
+  const draftField = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [failure, setFailure] = useState<ApiError | { code: 'network'; message: string } | null>(null);
   const headingId = useId();
@@ -41,6 +42,9 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
     if (!text || ideas.length + unsent.length >= KEY_IDEA_LIMITS.perNotepad) return;
     outbox.add(text);
     setDraft('');
+    // The emptied form's Add is disabled: pressed from the keyboard, it would drop focus on
+    // <body>. Focus goes back to the field, ready for the next idea (QA14, A11Y32).
+    draftField.current?.focus();
   }
 
   /** A curation command for one idea; a refusal is said aloud, the notepad shows the rest. */
@@ -182,7 +186,7 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
       {canAdd && (
         <form onSubmit={add} className="button-row">
           <label htmlFor={newId}>{t('notepad.ideas.newLabel')}</label>
-          <input id={newId} value={draft} maxLength={KEY_IDEA_LIMITS.textLength} onChange={(e) => setDraft(e.target.value)} />
+          <input ref={draftField} id={newId} value={draft} maxLength={KEY_IDEA_LIMITS.textLength} onChange={(e) => setDraft(e.target.value)} />
           <button type="submit" disabled={!draft.trim()}>
             {t('notepad.ideas.add')}
           </button>

@@ -23,7 +23,7 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardCard, cardHandleId, cardMenuId } from './BoardCard';
 import { BoardColumn, columnDropId, NEW_THEME_DROP_ID, NewThemeTarget } from './BoardColumn';
@@ -97,6 +97,17 @@ export function SortableBoard({ boardId, unthemed, themes, tableLabel, actions }
     [unthemed, themes],
   );
   const layout = withDrag(base, drag);
+
+  // A keyboard drag into another column renders the card there, a new element: the focused handle
+  // is gone and focus falls to <body> for the rest of the drag (dnd-kit listens on the document, so
+  // the drag goes on, but Shift+Tab or a screen reader would start from the top of the page). The
+  // handle in its new place takes focus back in the same commit, before anything is painted (A11Y34).
+  useLayoutEffect(() => {
+    if (!drag?.keyboard) return;
+    const handle = document.getElementById(cardHandleId(boardId, drag.key));
+    // No scrolling: dnd-kit moves the page itself while dragging, and measures from there.
+    if (handle && handle !== document.activeElement) handle.focus({ preventScroll: true });
+  }, [drag, boardId]);
   const ideas = useMemo(() => new Map([...unthemed, ...themes.flatMap((theme) => theme.ideas)].map((idea) => [idea.key, idea])), [unthemed, themes]);
   const columnOf = (key: UniqueIdentifier, within: Column[] = layout) => within.find((column) => column.keys.includes(String(key)));
   const columnName = (themeId: string | null) => (themeId === null ? t('harvest.unthemed') : (themes.find((theme) => theme.id === themeId)?.name ?? ''));

@@ -1,6 +1,6 @@
 import { CAFE_LIMITS, nextFacilitatorAction, type FacilitatorAction } from '@open-talks/shared';
 import type { CafePublicView, PromptView } from '@open-talks/shared/protocol';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../../../components/cafe/Countdown';
 import { useConfirm } from '../../../components/ConfirmDialog';
@@ -175,6 +175,7 @@ function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: Comm
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [tableId, setTableId] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const trimmed = text.trim();
@@ -184,11 +185,15 @@ function PromptForm({ live, onSend, busy }: { live: CafePublicView; onSend: Comm
     setText('');
     // A prompt to one table is a one-off: the next one goes to everyone unless chosen again.
     setTableId('');
+    // The emptied form's Send is disabled: pressed from the keyboard, it would drop focus on
+    // <body> (holdFocus runs before the form is emptied). Focus goes back to the field, ready for
+    // the next prompt, as after asking a question (QA14, A11Y33).
+    field.current?.focus();
   }
   return (
     <form className="prompt-form" onSubmit={submit}>
       <label htmlFor="prompt-text">{t('run.promptLabel')}</label>
-      <textarea id="prompt-text" rows={2} maxLength={CAFE_LIMITS.promptLength} value={text} onChange={(e) => setText(e.target.value)} required />
+      <textarea ref={field} id="prompt-text" rows={2} maxLength={CAFE_LIMITS.promptLength} value={text} onChange={(e) => setText(e.target.value)} required />
       <div className="inline-form">
         <label htmlFor="prompt-target">{t('run.promptTarget')}</label>
         <select id="prompt-target" value={tableId} onChange={(e) => setTableId(e.target.value)}>
