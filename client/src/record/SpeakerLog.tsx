@@ -52,7 +52,20 @@ export default function SpeakerLog({ floorKey }: { floorKey: string }) {
                 <tr key={`${s.startedAt}`}>
                   <td>{formatRecordTime(s.startedAt)}</td>
                   <td dir="auto">
-                    {[creditText(s.credit, (g) => t(`words.group.${g}`)), s.mode && t(`words.mode.${s.mode}`)].filter(Boolean).join(', ') || t('credit.aParticipantCapital')}
+                    {[
+                      creditText(
+                        s.credit,
+                        (g) => t(`words.group.${g}`),
+                        // A hub's turn as the record credits it (HUB41).
+                        (hub) =>
+                          hub.name !== null
+                            ? t('record.doc.hubCredit', { name: hub.name, place: hub.place ?? '', headcount: hub.headcount })
+                            : t('record.doc.hubCreditCount', { headcount: hub.headcount }),
+                      ),
+                      s.mode && t(`words.mode.${s.mode}`),
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || t('credit.aParticipantCapital')}
                   </td>
                   <td dir="auto">{s.topic ?? ''}</td>
                   <td>{s.durationMs === null ? t('record.doc.speaking') : formatDuration(s.durationMs)}</td>

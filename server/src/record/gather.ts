@@ -87,6 +87,7 @@ export async function gatherFacts(store: Store, notepads: NotepadServer, session
       stakeholderGroup: p.stakeholderGroup,
       removed: p.removedAt !== null,
       language: p.language,
+      ...(p.hub && { hub: { ...p.hub, groups: [...p.hub.groups] } }),
     })),
     synthesis: synthesis?.text ?? '',
     cafe: session.format === 'cafe' ? await cafeFacts(store, session.id, contents) : null,

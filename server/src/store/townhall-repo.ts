@@ -71,13 +71,22 @@ export class TownhallRepo {
 
   /** Raised hands in base order, with the next free position. */
   async hands(sessionId: string): Promise<{ hands: Hand[]; nextPosition: number }> {
-    const rows = await this.db.selectFrom('townhall_hands').selectAll().where('session_id', '=', sessionId).orderBy('position').execute();
-    const hands = rows.map((row) => ({
+    // A hub's hand is in the hub stream (HUB31): the role on the participant's row tells, no column needed.
+    const rows = await this.db
+      .selectFrom('townhall_hands')
+      .leftJoin('participants', 'participants.id', 'townhall_hands.participant_id')
+      .selectAll('townhall_hands')
+      .select('participants.role')
+      .where('townhall_hands.session_id', '=', sessionId)
+      .orderBy('townhall_hands.position')
+      .execute();
+    const hands = rows.map((row): Hand => ({
       participantId: row.participant_id,
       mode: row.mode as Mode,
       stakeholderGroup: row.stakeholder_group as StakeholderGroup,
       topic: row.topic,
       raisedAt: Number(row.raised_at),
+      ...(row.role === 'hub' && { hub: true }),
     }));
     const last = rows.at(-1);
     return { hands, nextPosition: last ? Number(last.position) + 1 : 0 };

@@ -13,7 +13,8 @@ export function personLabel(t: TFunction, person: PersonCredit, attribution?: At
   return attribution === 'named' ? t('townhall.anonymousFrom', { group }) : t('townhall.someoneFrom', { group });
 }
 
-/** In the room or remote, in words, when the attribution lets it show; else null. */
+/** In the room, remote or a hub (HUB32), in words, when the attribution lets it show; else null. */
 export function personMode(t: TFunction, person: PersonCredit): string | null {
+  if (person.hub) return t('words.stream.hub');
   return person.mode ? t(`words.mode.${person.mode}`) : null;
 }

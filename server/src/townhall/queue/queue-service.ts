@@ -36,7 +36,8 @@ export class QueueService {
   raise(principal: Principal, topic: string | undefined): Promise<{ you: HandStatus }> {
     return this.ctx.run(principal, async (room) => {
       const me = requirePerson(principal);
-      const input = { participantId: me.id, mode: me.mode, stakeholderGroup: me.stakeholderGroup, ...(topic !== undefined && { topic }) };
+      // A hub's coordinator raises the hub's hand: the hub stream under alternation (HUB31).
+      const input = { participantId: me.id, mode: me.mode, stakeholderGroup: me.stakeholderGroup, hub: me.role === 'hub', ...(topic !== undefined && { topic }) };
       const { queue, hand } = orThrow(raiseHand(room.queue, input, this.ctx.now()));
       const isNew = !room.queue.hands.some((h) => h.participantId === me.id);
       await this.ctx.store.townhall.saveHand(room.sessionId, hand, room.nextHandPosition);

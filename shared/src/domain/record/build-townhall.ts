@@ -6,7 +6,7 @@ import { STAKEHOLDER_GROUPS, type Attribution, type Language } from '../words.js
 import { directionOf } from '../content/language-tag.js';
 import { orderCaptionStreams } from '../townhall/caption-streams.js';
 import { attribute } from '../attribution.js';
-import { creditFor, NO_CREDIT } from './credit.js';
+import { creditFor, NO_CREDIT, recordCredit } from './credit.js';
 import type { FactPerson, FactTownhall } from './facts.js';
 import type { RecordCaptionStream, RecordPoll, RecordPollSummary, RecordQuestion, RecordTownhall } from './types.js';
 
@@ -35,7 +35,7 @@ function questions(facts: FactTownhall, attribution: Attribution, lookup: Lookup
       votes: q.mergedInto === null ? q.votes : 0,
       status: q.mergedInto !== null ? 'merged' : q.status === 'answered' ? 'answered' : 'visible',
       mergedInto: q.mergedInto === null ? null : (numbers.get(q.mergedInto) ?? null),
-      credit: author ? creditFor(attribution, { name: author.displayName, group: author.stakeholderGroup }) : NO_CREDIT,
+      credit: author ? creditFor(attribution, { name: author.displayName, group: author.stakeholderGroup, hub: author.hub }) : NO_CREDIT,
       askedAt: q.createdAt,
       answeredAt: q.answeredAt,
     };
@@ -72,13 +72,13 @@ export function buildTownhall(facts: FactTownhall, attribution: Attribution, loo
       .sort((a, b) => a.startedAt - b.startedAt)
       .map((turn) => {
         const person = lookup(turn.participantId);
-        const said = attribute(attribution, { displayName: person?.displayName ?? null, stakeholderGroup: turn.stakeholderGroup, mode: turn.mode });
+        const said = attribute(attribution, { displayName: person?.displayName ?? null, stakeholderGroup: turn.stakeholderGroup, mode: turn.mode, hub: person?.hub });
         return {
           startedAt: turn.startedAt,
           endedAt: turn.endedAt,
           durationMs: turn.endedAt === null ? null : turn.endedAt - turn.startedAt,
           topic: turn.topic,
-          credit: { name: said.displayName, group: said.stakeholderGroup },
+          credit: recordCredit(said),
           mode: said.mode,
         };
       }),

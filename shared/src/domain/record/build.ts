@@ -7,7 +7,7 @@ import { buildConsultation } from './build-consultation.js';
 import { buildTownhall } from './build-townhall.js';
 import { contributions } from './contributions.js';
 import type { FactPerson, RecordFacts } from './facts.js';
-import { RECORD_SCHEMA_ID, RECORD_SCHEMA_VERSION, type Attendance, type SessionRecordDocument } from './types.js';
+import { RECORD_SCHEMA_ID, RECORD_SCHEMA_VERSION, type Attendance, type RecordHubs, type SessionRecordDocument } from './types.js';
 
 /** REC1: participants only (ATTEND1); under `anonymous` groups of 1 or 2 show no count (ATTR5). */
 function attendance(people: readonly FactPerson[], attribution: Attribution): Attendance {
@@ -23,10 +23,33 @@ function attendance(people: readonly FactPerson[], attribution: Attribution): At
   return { total, byGroup: groupCountsUnder(byGroup, attribution), byMode };
 }
 
+/** Fewer hubs than this naming a group: the group is left out of the hubs by group (HUB40). */
+export const MIN_HUBS_PER_GROUP = 3;
+
+/**
+ * HUB40: the hubs that took part (joined and not removed), or undefined when none did. Under
+ * `named` each hub; under `group` how many hubs named each group (fewer than 3 left out); under
+ * `anonymous` only how many hubs and people.
+ */
+export function recordHubs(people: readonly FactPerson[], attribution: Attribution): RecordHubs | undefined {
+  const hubs = people.flatMap((p) => (p.role === 'hub' && !p.removed && p.hub ? [p.hub] : []));
+  if (hubs.length === 0) return undefined;
+  const base = { count: hubs.length, people: hubs.reduce((sum, hub) => sum + hub.headcount, 0) };
+  if (attribution === 'named') return { ...base, list: hubs.map((hub) => ({ name: hub.name, place: hub.place, headcount: hub.headcount, groups: [...hub.groups] })) };
+  if (attribution === 'anonymous') return base;
+  const byGroup: Partial<Record<StakeholderGroup, number>> = {};
+  for (const group of STAKEHOLDER_GROUPS) {
+    const naming = hubs.filter((hub) => hub.groups.includes(group)).length;
+    if (naming >= MIN_HUBS_PER_GROUP) byGroup[group] = naming;
+  }
+  return { ...base, byGroup };
+}
+
 export function buildRecord(facts: RecordFacts, generatedAt: number): SessionRecordDocument {
   const { attribution } = facts.session;
   const people = new Map(facts.people.map((p) => [p.id, p]));
   const cafe = facts.cafe ? buildCafe(facts.cafe, attribution) : null;
+  const hubs = recordHubs(facts.people, attribution);
   const townhall = facts.townhall ? buildTownhall(facts.townhall, attribution, (id) => people.get(id), facts.session.languages) : null;
   return {
     schema: RECORD_SCHEMA_ID,
@@ -41,6 +64,7 @@ export function buildRecord(facts: RecordFacts, generatedAt: number): SessionRec
     },
     generatedAt,
     attendance: attendance(facts.people, attribution),
+    ...(hubs && { hubs }),
     synthesis: facts.synthesis,
     cafe,
     townhall,

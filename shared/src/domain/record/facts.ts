@@ -21,6 +21,8 @@ export interface FactPerson {
   removed: boolean;
   /** The language they joined with (the series' statistics count by it); absent in older callers. */
   language?: Language;
+  /** A hub's registration, for a hub's coordinator (docs/hubs.md); absent for everyone else. */
+  hub?: { name: string; place: string; headcount: number; groups: StakeholderGroup[] } | undefined;
 }
 
 export interface FactTableNotes {

@@ -37,9 +37,13 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** "Amina (Civil society)", "Civil society", or '' when the attribution says nothing. */
-export function creditText(credit: Credit, groupLabel: (group: NonNullable<Credit['group']>) => string): string {
+/**
+ * "Amina (Civil society)", "Civil society", or '' when the attribution says nothing; with
+ * `hubLabel`, a hub's credit follows ("…, hub Nairobi hub, iHub: 25 present", HUB41).
+ */
+export function creditText(credit: Credit, groupLabel: (group: NonNullable<Credit['group']>) => string, hubLabel?: (hub: NonNullable<Credit['hub']>) => string): string {
   const group = credit.group ? groupLabel(credit.group) : null;
-  if (credit.name && group) return `${credit.name} (${group})`;
-  return credit.name ?? group ?? '';
+  const person = credit.name && group ? `${credit.name} (${group})` : (credit.name ?? group ?? '');
+  const hub = credit.hub && hubLabel ? hubLabel(credit.hub) : '';
+  return [person, hub].filter(Boolean).join(', ');
 }

@@ -1,6 +1,6 @@
 export * from './types.js';
 export * from './facts.js';
-export { buildRecord } from './build.js';
+export { buildRecord, MIN_HUBS_PER_GROUP, recordHubs } from './build.js';
 export { creditFor, NO_CREDIT } from './credit.js';
 export { MIN_ANONYMOUS_GROUP_BALLOTS } from './build-townhall.js';
 export * from './formats.js';

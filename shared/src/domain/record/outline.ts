@@ -6,10 +6,36 @@ import type { Block } from './blocks.js';
 import { consultationOutline } from './outline-consultation.js';
 import { creditText, formatDuration, formatRecordDate, formatRecordTime } from './formats.js';
 import type { RecordLabels } from './labels.js';
-import type { Credit, RecordCafe, RecordIdea, RecordPoll, RecordPollSummary, RecordTownhall, SessionRecordDocument } from './types.js';
+import type { Credit, RecordCafe, RecordHubs, RecordIdea, RecordPoll, RecordPollSummary, RecordTownhall, SessionRecordDocument } from './types.js';
 
 function credit(l: RecordLabels, c: Credit): string {
-  return creditText(c, l.group);
+  return creditText(c, l.group, (hub) => hubText(l, hub));
+}
+
+/** A hub's credit as the attribution left it (HUB41): name and place under `named`, else the headcount alone. */
+function hubText(l: RecordLabels, hub: NonNullable<Credit['hub']>): string {
+  return hub.name !== null ? l.t('hubCredit', { name: hub.name, place: hub.place ?? '', headcount: hub.headcount }) : l.t('hubCreditCount', { headcount: hub.headcount });
+}
+
+/** HUB40: the hubs that took part, as much as the attribution lets the record say. */
+function hubs(l: RecordLabels, h: RecordHubs): Block[] {
+  const out: Block[] = [
+    { kind: 'heading', level: 2, text: l.t('hubs') },
+    { kind: 'paragraph', text: l.t('hubsTookPart', { hubs: h.count, people: h.people }) },
+  ];
+  if (h.list) {
+    out.push({
+      kind: 'table',
+      head: [l.t('hub'), l.t('place'), l.t('headcount'), l.t('groupsPresent')],
+      rows: h.list.map((hub) => [hub.name, hub.place, String(hub.headcount), hub.groups.map(l.group).join(', ')]),
+    });
+  }
+  if (h.byGroup) {
+    const rows = STAKEHOLDER_GROUPS.flatMap((g) => (h.byGroup?.[g] === undefined ? [] : [[l.group(g), String(h.byGroup[g])]]));
+    if (rows.length) out.push({ kind: 'table', head: [l.t('byGroup'), l.t('hubs')], rows });
+    out.push({ kind: 'paragraph', text: l.t('hubGroupsHint'), muted: true });
+  }
+  return out;
 }
 
 function idea(l: RecordLabels, i: RecordIdea): string {
@@ -49,6 +75,7 @@ function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
       rows: [...STAKEHOLDER_GROUPS.map((g) => [l.group(g), groupCount(l, r.attendance.byGroup[g])]), [l.t('total'), String(r.attendance.total)]],
     },
     { kind: 'table', head: [l.t('byMode'), l.t('people')], rows: MODES.map((m) => [l.mode(m), String(r.attendance.byMode[m])]) },
+    ...(r.hubs ? hubs(l, r.hubs) : []),
   ];
 }
 
@@ -141,6 +168,8 @@ function townhall(l: RecordLabels, th: RecordTownhall, attribution: SessionRecor
 
 function annex(l: RecordLabels, r: SessionRecordDocument): Block[] {
   const a = r.session.attribution;
+  // A hub column only where hubs took part and the attribution credits them (HUB41).
+  const withHubs = r.hubs !== undefined && a !== 'anonymous';
   const head = [
     l.t('number'),
     l.t('type'),
@@ -149,6 +178,7 @@ function annex(l: RecordLabels, r: SessionRecordDocument): Block[] {
     l.t('text'),
     ...(a === 'anonymous' ? [] : [l.t('group')]),
     ...(a === 'named' ? [l.t('author')] : []),
+    ...(withHubs ? [l.t('hub')] : []),
     l.t('votes'),
     l.t('time'),
   ];
@@ -160,6 +190,7 @@ function annex(l: RecordLabels, r: SessionRecordDocument): Block[] {
     c.text,
     ...(a === 'anonymous' ? [] : [c.credit.group ? l.group(c.credit.group) : '']),
     ...(a === 'named' ? [c.credit.name ?? ''] : []),
+    ...(withHubs ? [c.credit.hub ? hubText(l, c.credit.hub) : ''] : []),
     c.votes === null ? '' : String(c.votes),
     c.at === null ? '' : formatRecordTime(c.at),
   ]);

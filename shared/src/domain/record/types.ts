@@ -15,6 +15,33 @@ export interface Credit {
   name: string | null;
   /** The stakeholder group: under `named` and `group`; never under `anonymous`. */
   group: StakeholderGroup | null;
+  /**
+   * Only on what a hub said (HUB41): its name and place under `named`, its headcount under
+   * `named` and `group`; absent under `anonymous` and for everyone who is not a hub.
+   */
+  hub?: { name: string | null; place: string | null; headcount: number };
+}
+
+/** A hub that took part, as its coordinator registered it (HUB40). */
+export interface RecordHub {
+  name: string;
+  place: string;
+  headcount: number;
+  groups: StakeholderGroup[];
+}
+
+/**
+ * The hubs that took part (HUB40): how many and the people present through them, always; under
+ * `named` each hub; under `group` how many hubs named each stakeholder group, groups named by
+ * fewer than 3 hubs left out; under `anonymous` the two numbers only.
+ */
+export interface RecordHubs {
+  count: number;
+  people: number;
+  /** Under `named` only, in the order they joined. */
+  list?: RecordHub[];
+  /** Under `group` only: hubs naming each group, those under 3 left out. */
+  byGroup?: Partial<Record<StakeholderGroup, number>>;
 }
 
 export interface RecordIdea {
@@ -155,6 +182,8 @@ export interface SessionRecordDocument {
   };
   generatedAt: number; // epoch ms
   attendance: Attendance;
+  /** Only when hubs took part (HUB40): a record without hubs stays as it was. */
+  hubs?: RecordHubs;
   synthesis: string;
   cafe: RecordCafe | null;
   townhall: RecordTownhall | null;

@@ -5,7 +5,7 @@
  */
 import { endTimer, extendTimer, pauseTimer, resumeTimer, startTimer, type Timer, type TimerResult } from '../timer/timer.js';
 import type { Mode, StakeholderGroup } from '../words.js';
-import { effectiveOrder, type Hand } from './queue-order.js';
+import { afterFloor, effectiveOrder, floorRecency, streamOf, type Hand, type Stream } from './queue-order.js';
 import { badRequest, conflict, moveInList, notFound, oneLine, type Result } from './result.js';
 
 export const QUEUE_LIMITS = {
@@ -25,6 +25,8 @@ export interface Floor {
   raisedAt?: number; // epoch ms
   /** The intervention timer (TIME rules): running, paused, or ended once they are done. */
   timer: Timer;
+  /** A hub's turn (HUB31); absent otherwise. */
+  hub?: boolean;
 }
 
 export interface SpeakerQueue {
@@ -36,6 +38,8 @@ export interface SpeakerQueue {
   floor: Floor | null;
   /** The mode of the last person given the floor; alternation continues from it (HAND6). */
   lastFloorMode: Mode | null;
+  /** The streams that have had the floor, most recent first (HUB31); absent before the first turn given since hubs. */
+  lastFloorStreams?: Stream[];
 }
 
 export interface RaiseInput {
@@ -44,6 +48,8 @@ export interface RaiseInput {
   stakeholderGroup: StakeholderGroup;
   /** Omitted: keep the topic a raised hand has; '' clears it. */
   topic?: string | null;
+  /** A hub's coordinator raises the hub's hand: it is in the hub stream (HUB31). */
+  hub?: boolean;
 }
 
 export type QueueResult<T extends object = object> = Result<{ queue: SpeakerQueue } & T>;
@@ -70,6 +76,7 @@ export function raiseHand(queue: SpeakerQueue, input: RaiseInput, now: number): 
     stakeholderGroup: input.stakeholderGroup,
     topic: topic === undefined ? (existing?.topic ?? null) : topic || null,
     raisedAt: existing?.raisedAt ?? now,
+    ...(input.hub && { hub: true }),
   };
   const hands = existing ? queue.hands.map((h, i) => (i === index ? hand : h)) : [...queue.hands, hand];
   return { ok: true, queue: { ...queue, hands }, hand };
@@ -92,7 +99,7 @@ export function moveHand(queue: SpeakerQueue, participantId: string, toIndex: nu
   return { ok: true, queue: { ...queue, hands: moveInList(queue.hands, index, toIndex) } };
 }
 
-/** Switches "alternate in-room and remote" on or off; the hands keep their base order. HAND6. */
+/** Switches alternation (in the room, remote, hubs: HUB31) on or off; the hands keep their base order. HAND6. */
 export function setAlternate(queue: SpeakerQueue, alternate: boolean): QueueResult {
   return { ok: true, queue: { ...queue, alternate } };
 }
@@ -121,12 +128,13 @@ export function giveFloor(queue: SpeakerQueue, interventionMs: number, now: numb
   if (!timer.ok) return timer;
   const ended = endedFloor(queue.floor, now);
   const { participantId: id, mode, stakeholderGroup, topic, raisedAt } = hand;
-  const floor: Floor = { participantId: id, mode, stakeholderGroup, topic, since: now, raisedAt, timer: timer.timer };
+  const floor: Floor = { participantId: id, mode, stakeholderGroup, topic, since: now, raisedAt, timer: timer.timer, ...(hand.hub && { hub: true }) };
   const next: SpeakerQueue = {
     ...queue,
     hands: queue.hands.filter((h) => h.participantId !== id),
     floor,
     lastFloorMode: mode,
+    lastFloorStreams: afterFloor(floorRecency(queue), streamOf(hand)),
   };
   return { ok: true, queue: next, floor, next: upNext(next), ended };
 }

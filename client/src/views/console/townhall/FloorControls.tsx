@@ -31,7 +31,7 @@ export function FloorControls({ floor, floorHandle, commands }: { floor: FloorVi
   return (
     <div className="th-floor" data-testid="floor" data-hand={floorHandle ?? undefined}>
       <p className="th-floor-speaker">
-        <strong>{t('thConsole.floor.hasFloor', { name })}</strong> {floor.speaker.mode && <span className="muted">({modeLabel(t, floor.speaker)})</span>}
+        <strong>{t('thConsole.floor.hasFloor', { name })}</strong> {(floor.speaker.mode || floor.speaker.hub) && <span className="muted">({modeLabel(t, floor.speaker)})</span>}
       </p>
       {floor.topic && (
         <p className="th-meta" dir="auto">

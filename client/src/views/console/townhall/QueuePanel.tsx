@@ -7,9 +7,10 @@ import { modeLabel, staffPersonLabel } from './staff-person';
 import { useCommand } from '../../../hooks/useCommand';
 
 /**
- * The speaker queue in the order hands will get the floor (HAND7), with each person's mode and
- * group in words; move up and down (HAND4, by base order), lower a hand, alternate in-room and
- * remote (HAND6), give the floor to the next or to a chosen person (HAND8), and the floor.
+ * The speaker queue in the order hands will get the floor (HAND7), with each person's stream (in
+ * the room, remote or hub, HUB32) and group in words; move up and down (HAND4, by base order),
+ * lower a hand, alternate the streams (HAND6, HUB31), give the floor to the next or to a chosen
+ * person (HAND8), and the floor.
  */
 export function QueuePanel({ queue, floor, interventionMs }: { queue: QueueView; floor: FloorView | null; interventionMs: number }) {
   const { t } = useTranslation();

@@ -8,7 +8,12 @@ export function staffPersonLabel(t: TFunction, person: PersonRef): string {
   return group ? t('thConsole.someoneFrom', { group }) : t('credit.aParticipantCapital');
 }
 
-/** In the room or remote, in words (never only an icon or a colour); a dash under `anonymous`. */
+/**
+ * In the room, remote or a hub: the stream alternation takes turns among (HUB31, HUB32), in words
+ * (never only an icon or a colour). Shown as the mode is: under `named` and `group`; a dash under
+ * `anonymous`, where the server sends neither mode nor hub.
+ */
 export function modeLabel(t: TFunction, person: PersonRef): string {
+  if (person.hub) return t('words.stream.hub');
   return person.mode ? t(`words.mode.${person.mode}`) : '—';
 }
