@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSession, http } from '../helpers/api.js';
+import { createSession, http, join } from '../helpers/api.js';
 import { browserSuite, missingChromium, openPage } from '../helpers/browser.js';
 import { cafeWorld, ideasAt, openNotepad, type CafeWorld } from '../helpers/notepad.js';
 import type { TestServer } from '../helpers/server.js';
@@ -201,4 +201,26 @@ describe.skipIf(missing !== null)('each role’s main task with the keyboard onl
     await tabTo(page, /textbox "New theme"/, 'the new theme field', { back: true });
     await page.context().close();
   }, 180_000);
+  it('A11Y35 a captioner sends a line with the Send button, keyboard only; focus goes back to the caption field', async () => {
+    const created = await createSession(server.url, { title: 'Captioned Town Hall', format: 'townhall', attribution: 'named', languages: ['en'] });
+    const captioner = await join(server.url, created.session.joinCode, { displayName: 'Cleo', language: 'en' });
+    const role = await http(server.url, 'PATCH', `/api/sessions/${created.session.id}/participants/${captioner.participant.id}`, {
+      token: created.facilitatorToken,
+      body: { role: 'captioner' },
+    });
+    expect(role.status).toBe(200);
+    const page = await pageAs(created.session.id, created.session.joinCode, created.session.title, captioner.token, `/s/${created.session.id}/console`);
+    await page.getByRole('textbox', { name: 'Caption line' }).waitFor();
+    await tabTo(page, /textbox "Caption line"/, 'the caption field');
+    await page.keyboard.type('Welcome, everyone.');
+    // The Send button, not Enter: the emptied form disables it, and focus must not drop to <body>.
+    await tabTo(page, /button "Send"/, 'Send');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => JSON.stringify((await http(server.url, 'GET', `/api/sessions/${created.session.id}/townhall`, { token: created.facilitatorToken })).body))
+      .toContain('Welcome, everyone.');
+    await expect.poll(() => focused(page)).toMatch(/^- textbox "Caption line"/);
+    await expectNamedFocus(page, 'sending a caption with the Send button');
+    await page.context().close();
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { can, directionOf, LANGUAGES, orderCaptionStreams, projectorCaptionStream, type Language } from '@open-talks/shared';
 import type { CaptionStreamView, ParticipantView } from '@open-talks/shared/protocol';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from '../cafe/Message';
 import { RadioChoices } from './RadioChoices';
@@ -38,6 +38,7 @@ export function CaptionsPanel({
   const projectorCommand = useCommand();
   const [mode, setMode] = useState<'live' | 'feed'>('live');
   const [text, setText] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
   const [language, setLanguage] = useState<Language>(() => savedStream(me.language));
   const choices = orderCaptionStreams(
     LANGUAGES.map((l) => ({ language: l, count: 0 })),
@@ -55,7 +56,12 @@ export function CaptionsPanel({
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     if (lines.length === 0) return;
     const done = t('thConsole.captions.sent', { count: lines.length });
-    if (await commands.send('caption:add', { text: lines.join('\n'), language }, done)) setText('');
+    if (await commands.send('caption:add', { text: lines.join('\n'), language }, done)) {
+      setText('');
+      // The emptied form disables its button: pressed from the keyboard, focus would drop to <body>.
+      // It goes back to the field, ready for the next one (as after Ask, QA14; A11Y35).
+      field.current?.focus();
+    }
   }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     // Not while an input method is composing (Chinese, say): Enter there picks the characters.
@@ -83,6 +89,7 @@ export function CaptionsPanel({
         <RadioChoices legend={t('thConsole.captions.mode')} values={['live', 'feed'] as const} value={mode} label={(m) => t(`thConsole.captions.modes.${m}`)} onChange={setMode} />
         <label htmlFor="th-caption-text">{mode === 'live' ? t('thConsole.captions.liveLabel') : t('thConsole.captions.feedLabel')}</label>
         <textarea
+          ref={field}
           id="th-caption-text"
           className="th-caption-input"
           rows={mode === 'live' ? 2 : 8}

@@ -1,5 +1,5 @@
 import { CONSULTATION_LIMITS as L, STATEMENT_VOTES, type StatementVote } from '@open-talks/shared/consultation';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsultation, useStatementTurn } from '../../../consultation';
 import { useCommand } from '../../../hooks/useCommand';
@@ -65,18 +65,33 @@ function ProposeStatement({ questionId, preModerated }: { questionId: string; pr
   const id = useId();
   const { send, message } = useCommand();
   const [text, setText] = useState('');
+  const field = useRef<HTMLInputElement>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
     const ack = await send('statement:propose', { questionId, text }, preModerated ? t('consult.statements.proposedForReview') : t('consult.statements.proposed'));
-    if (ack) setText('');
+    if (ack) {
+      setText('');
+      // The emptied form disables its button: pressed from the keyboard, focus would drop to <body>.
+      // It goes back to the field, ready for the next one (as after Ask, QA14; A11Y35).
+      field.current?.focus();
+    }
   }
   return (
     <details className="consult-propose">
       <summary>{t('consult.statements.propose')}</summary>
       <form onSubmit={submit}>
         <label htmlFor={`${id}-text`}>{t('consult.statements.yourStatement')}</label>
-        <input id={`${id}-text`} value={text} maxLength={L.statementLength} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-left`} required dir="auto" />
+        <input
+          ref={field}
+          id={`${id}-text`}
+          value={text}
+          maxLength={L.statementLength}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={`${id}-left`}
+          required
+          dir="auto"
+        />
         <p id={`${id}-left`} className="hint">
           {t('consult.statements.left', { n: L.statementLength - text.length })}
         </p>
