@@ -95,6 +95,12 @@ describe.each(targets)('hubs in a café on $kind', ({ kind, skip }) => {
       expect(seat).toMatchObject({ round: 1, table: { id: hubTable.id, label: 'Nairobi hub', kind: 'remote', hub: true }, tablemates: [] });
       const map = (await connect(url, created.facilitatorToken)).state.cafe!.live.tables;
       expect(map.find((t) => t.id === hubTable.id)).toMatchObject({ hub: true, seated: 1 });
+      // The coordinator marks a key idea for its room at its own table (NOTE2, IDEA1), not at another.
+      const ideas = (tableId: string) => `/api/sessions/${created.session.id}/cafe/tables/${tableId}/rounds/1/ideas`;
+      const idea = await http(url, 'POST', ideas(hubTable.id), { token: hub.token, body: { id: 'hub-idea-1', text: 'Open data needs local champions' } });
+      expect(idea.status).toBe(201);
+      const elsewhere = await http(url, 'POST', ideas(cafe.tables[0]!.id), { token: hub.token, body: { id: 'hub-idea-2', text: 'Not our table' } });
+      expect(elsewhere.status).toBe(403);
     },
   );
 

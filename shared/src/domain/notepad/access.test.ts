@@ -63,7 +63,7 @@ describe('NOTE2 NOTE3 table notepads', () => {
   it('NOTE2 SEAT11 a hub writes at its own table, where the plan seats it, for its room; not at others', () => {
     const withHub: NotepadCafeFacts = { ...cafe, tables: [...cafe.tables, { id: 'H', hostParticipantId: null }], plan: { rounds: [{ ...cafe.plan!.rounds[0], H: ['hub1'] }] } };
     expect(notepadAccess(who('hub1', 'hub'), table('H', 1), withHub).access).toBe('write');
-    expect(mayCurateTableIdeas(who('hub1', 'hub'), table('H', 1), withHub)).toBe(true);
+    expect(mayCurateTableIdeas(who('hub1', 'hub'), { kind: 'table', sessionId: S, tableId: 'H', round: 1 }, withHub)).toBe(true);
     expect(notepadAccess(who('hub1', 'hub'), table('A', 1), withHub).access).toBe('read');
   });
 
