@@ -90,6 +90,7 @@ export async function writeCafe(store: Store): Promise<{ sessionId: string; toke
     capacity: 6,
     hostParticipantId: null,
     videoUrl: null,
+    hubParticipantId: null,
   }));
   await store.cafe.replaceTables(sessionId, tables);
   await store.cafe.replaceRounds(

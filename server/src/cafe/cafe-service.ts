@@ -1,5 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { CAFE_LIMITS, decideLock, decideMakeTables, decideMove, decidePlan, decideReplaceTables, decideSetRounds, decideSetTables, type CafeTable } from '@open-talks/shared';
+import {
+  CAFE_LIMITS,
+  keepHubTables,
+  decideLock,
+  decideMakeTables,
+  decideMove,
+  decidePlan,
+  decideReplaceTables,
+  decideSetRounds,
+  decideSetTables,
+  type CafeTable,
+} from '@open-talks/shared';
 import type { CafeView, lockPayload, makeTablesPayload, movePayload, planPayload, setRoundsPayload, setTablesPayload } from '@open-talks/shared/protocol';
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.js';
@@ -39,14 +50,20 @@ export class CafeService {
     return this.mutex.run(principal.session.id, () => this.setTablesNow(principal, payload));
   }
 
-  private async setTablesNow(principal: Principal, { tables }: z.output<typeof setTablesPayload>): Promise<CafeView> {
+  private async setTablesNow(principal: Principal, payload: z.output<typeof setTablesPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
+    // A hub's table (SEAT11) has no host: its hub sits there alone.
+    const hubTableIds = new Set((await this.store.cafe.tables(sessionId)).filter((t) => t.hubParticipantId !== null).map((t) => t.id));
+    const tables = payload.tables.map((t) => (t.id !== undefined && hubTableIds.has(t.id) ? { ...t, hostParticipantId: null } : t));
     const hostIds = [...new Set(tables.flatMap((t) => (t.hostParticipantId ? [t.hostParticipantId] : [])))];
     const [existing, hosts] = await Promise.all([this.store.cafe.tables(sessionId), Promise.all(hostIds.map((id) => this.store.participants.byId(id)))]);
     const people = new Map<string, ParticipantRecord>();
     for (const host of hosts) if (host && host.sessionId === sessionId) people.set(host.id, host);
     const { promoted } = orThrow(decideSetTables({ tableIds: new Set(existing.map((t) => t.id)), people }, tables));
-    const next: CafeTable[] = tables.map((t) => ({ ...t, id: t.id ?? newId() }));
+    const next = keepHubTables(
+      existing,
+      tables.map((t): CafeTable => ({ ...t, id: t.id ?? newId(), hubParticipantId: null })),
+    );
     return this.replaceTables(
       principal,
       next,
@@ -60,14 +77,15 @@ export class CafeService {
 
   private async makeTablesNow(principal: Principal, { tableSize }: z.output<typeof makeTablesPayload>): Promise<CafeView> {
     const sessionId = principal.session.id;
-    const [people, online] = await Promise.all([this.store.participants.listActive(sessionId), this.presence.onlineIds(sessionId)]);
-    const tables = orThrow(
+    const [people, online, existing] = await Promise.all([this.store.participants.listActive(sessionId), this.presence.onlineIds(sessionId), this.store.cafe.tables(sessionId)]);
+    const made = orThrow(
       decideMakeTables(
         people.filter((p) => online.has(p.id)),
         tableSize,
       ),
     ).tables.map((t) => ({ ...t, id: newId() }));
-    return this.replaceTables(principal, tables, []);
+    // The hubs keep their own tables (SEAT11): made tables are for everyone else.
+    return this.replaceTables(principal, keepHubTables(existing, made), []);
   }
 
   private async replaceTables(principal: Principal, tables: CafeTable[], promoted: ParticipantRecord[]): Promise<CafeView> {

@@ -9,6 +9,7 @@ import {
   decideShowHarvest,
   decideStart,
   focusRound,
+  hubTableFor,
   isExpired,
   measurePlan,
   reseatPerson,
@@ -134,16 +135,20 @@ export class CafeRunService {
   async personChanged(person: ParticipantRecord): Promise<void> {
     const sessionId = person.sessionId;
     await this.mutex.run(sessionId, async () => {
+      const tableAdded = await this.giveHubTable(person);
+      // A new table changes every screen's table map; the staff's café too.
+      const announceTable = () => (tableAdded ? this.announceAll(sessionId, { staff: true, tablesChanged: true }) : Promise.resolve());
       const plan = await this.store.cafe.plan(sessionId);
-      if (!plan) return;
+      if (!plan) return announceTable();
       const [tables, rounds, run] = await Promise.all([this.store.cafe.tables(sessionId), this.store.cafe.rounds(sessionId), this.store.cafe.run(sessionId)]);
       const focus = focusRound(run, rounds.length);
-      if (focus === null) return;
+      if (focus === null) return announceTable();
       const before = plan.plan.rounds[focus - 1] ?? {};
       const result = reseatPerson(plan.plan, focus - 1, person.id, person.removedAt === null ? person : null, tables);
-      if (!result.changed) return;
+      if (!result.changed) return announceTable();
       const people = seatingParticipants(await this.store.participants.listActive(sessionId), tables);
       await this.store.transaction((repos) => repos.cafe.savePlan(sessionId, { ...plan, plan: result.plan, figures: measurePlan(result.plan, people, tables) }));
+      if (tableAdded) return announceTable();
       // Only the tables this person left or joined change for anyone else.
       const after = result.plan.rounds[focus - 1] ?? {};
       const touched = new Set<string>([person.id]);
@@ -156,6 +161,23 @@ export class CafeRunService {
       this.bus.publish('cafe:seats', { sessionId, seats: changed, tableIds: tables.map((t) => t.id), everyone: false });
       this.bus.publish('cafe:live', { sessionId, live: publicCafeView(snapshot), tablesChanged: false });
       this.bus.publish('cafe:changed', { sessionId, cafe: await this.setup.view(sessionId) });
+    });
+  }
+
+  /**
+   * HUB50: a hub in a café gets a table of its own (SEAT11) the first time it is seen, before it
+   * is seated there; no facilitator needs to make it. Whether a table was added.
+   */
+  private async giveHubTable(person: ParticipantRecord): Promise<boolean> {
+    if (person.role !== 'hub' || person.removedAt !== null || !person.hub) return false;
+    const sessionId = person.sessionId;
+    const hub = { id: person.id, name: person.hub.name };
+    return this.store.transaction(async (repos) => {
+      const [session, tables] = await Promise.all([repos.sessions.byId(sessionId), repos.cafe.tables(sessionId)]);
+      const table = hubTableFor(tables, hub, session?.attribution === 'named');
+      if (!table) return false;
+      await repos.cafe.replaceTables(sessionId, [...tables, { ...table, id: newId() }]);
+      return true;
     });
   }
 

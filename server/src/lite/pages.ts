@@ -166,7 +166,8 @@ export function cafeBody(s: Signed, state: SessionState, cafe: CafeLive, v: Vers
     seatHtml =
       `<p><strong dir="auto">${esc(where)}</strong></p><p>${esc(change)}</p>` +
       (host ? `<p>${esc(host)}</p>` : '') +
-      `<p>${esc(t('lite.cafe.tablemates', { count: seat.tablemates.length }))}</p>${video}`;
+      // SEAT11: at a hub's own table its room discusses together; nobody else is seated there.
+      `<p>${esc(seat.table.hub ? t('run.hubTableHere') : t('lite.cafe.tablemates', { count: seat.tablemates.length }))}</p>${video}`;
   }
   return (
     `<h2>${esc(t('lite.cafe.roundHeading'))}</h2><p>${esc(status)}</p>${question}` +

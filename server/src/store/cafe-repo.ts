@@ -16,6 +16,7 @@ export class CafeRepo {
       capacity: Number(row.capacity),
       hostParticipantId: row.host_participant_id,
       videoUrl: row.video_url,
+      hubParticipantId: row.hub_participant_id,
     }));
   }
 
@@ -34,6 +35,7 @@ export class CafeRepo {
           capacity: t.capacity,
           host_participant_id: t.hostParticipantId,
           video_url: t.videoUrl,
+          hub_participant_id: t.hubParticipantId,
         })),
       )
       .execute();

@@ -47,6 +47,8 @@ export interface CafeTablesTable {
   capacity: number;
   host_participant_id: string | null;
   video_url: string | null;
+  /** A hub's own table (0020_hub_tables, SEAT11); null for every other table. */
+  hub_participant_id: string | null;
 }
 
 export interface CafeRoundsTable {

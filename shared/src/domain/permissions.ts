@@ -37,11 +37,12 @@ export const PERMISSIONS = {
   'cafe:prompt': ['facilitator', 'moderator'],
   /**
    * Add a key idea to a table's notepad (IDEA1). The role is the first gate; the server then
-   * requires write access to that notepad (NOTE2: seated there in its round, or staff).
+   * requires write access to that notepad (NOTE2: seated there in its round, or staff; a hub at
+   * its own table, SEAT11).
    */
-  'notepad:add-idea': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
+  'notepad:add-idea': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
   /** Mark, edit, reorder and drop a table's key ideas (IDEA2): then only its host, or anyone at a table without one, or staff. */
-  'notepad:curate-ideas': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant'],
+  'notepad:curate-ideas': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
   /** Ask a Town Hall question (everyone taking part; observers follow read-only). */
   'qa:ask': TAKING_PART,
   /** Upvote a question, or take the vote back. */

@@ -116,6 +116,8 @@ export interface TableSummary {
   label: string;
   kind: TableKind;
   capacity: number;
+  /** SEAT11: a hub's own table (its room discusses together); which hub is never said here. */
+  hub: boolean;
   /** People seated there in the focus round. */
   seated: number;
 }

@@ -133,7 +133,9 @@ function Tablemates({ seat, attribution }: { seat: SeatView; attribution: Attrib
   return (
     <div className="tablemates">
       <h3>{t('run.atYourTable', { count: everyone.length })}</h3>
-      {everyone.length === 0 ? (
+      {seat.table.hub ? (
+        <p className="muted">{t('run.hubTableHere')}</p>
+      ) : everyone.length === 0 ? (
         <p className="muted">{t('run.aloneAtTable')}</p>
       ) : (
         <ul>

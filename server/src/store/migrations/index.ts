@@ -23,6 +23,7 @@ import * as m0016 from './0016_content_versions.js';
 import * as m0017 from './0017_contribution_languages.js';
 import * as m0018 from './0018_caption_streams.js';
 import * as m0019 from './0019_hubs.js';
+import * as m0020 from './0020_hub_tables.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_sessions_and_participants': m0001,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017_contribution_languages': m0017,
   '0018_caption_streams': m0018,
   '0019_hubs': m0019,
+  '0020_hub_tables': m0020,
 };

@@ -65,7 +65,7 @@ describe('ATTR1 seats under the Chatham House Rule', () => {
         const seats = seatViews(
           snapshot({
             attribution: 'anonymous',
-            tables: [{ id: 'lotus', label: 'Lotus', kind: 'hybrid', capacity: 6, hostParticipantId: hosted ? 'p0' : null, videoUrl: null }],
+            tables: [{ id: 'lotus', label: 'Lotus', kind: 'hybrid', capacity: 6, hostParticipantId: hosted ? 'p0' : null, videoUrl: null, hubParticipantId: null }],
             plan: { rounds: [{ lotus: ids }, { lotus: ids }] },
             people: new Map(crowd.map((p) => [p.id, p])),
           }),

@@ -49,6 +49,7 @@ export function tableSummaries(snapshot: CafeSnapshot): TableSummary[] {
     label: t.label,
     kind: t.kind,
     capacity: t.capacity,
+    hub: t.hubParticipantId !== null,
     seated: seating?.[t.id]?.length ?? 0,
   }));
 }

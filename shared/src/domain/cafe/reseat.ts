@@ -2,13 +2,14 @@
 // frees theirs, someone who switched between the room and remote moves to a table that fits.
 // Nobody else moves (seatLateArrival's rule), and rounds already held are never rewritten.
 import { removeFromPlan, seatLateArrival } from '../seating/late-arrival.js';
-import type { SeatingPlan, SeatingTable } from '../seating/types.js';
+import type { SeatingPlan } from '../seating/types.js';
 import { seatingParticipants, type CafeTable, type PersonForSeating } from './setup.js';
 
 export type ReseatResult = { changed: false; seated: boolean } | { changed: true; plan: SeatingPlan; seated: boolean };
 
-function fits(table: SeatingTable | undefined, mode: string, hostTableId: string | undefined): boolean {
+function fits(table: CafeTable | undefined, personId: string, mode: string, hostTableId: string | undefined): boolean {
   if (!table) return false;
+  if (table.hubParticipantId !== null) return table.hubParticipantId === personId; // SEAT11
   if (hostTableId !== undefined) return table.id === hostTableId;
   return table.kind === 'hybrid' || table.kind === mode;
 }
@@ -28,7 +29,7 @@ export function reseatPerson(plan: SeatingPlan, fromRound: number, personId: str
     return wasSeated ? { changed: true, plan: removeFromPlan(plan, personId, fromRound), seated: false } : { changed: false, seated: false };
   }
   const byId = new Map(tables.map((t) => [t.id, t]));
-  if (tableIn.every((id) => id !== undefined && fits(byId.get(id), participant.mode, participant.hostTableId))) {
+  if (tableIn.every((id) => id !== undefined && fits(byId.get(id), personId, participant.mode, participant.hostTableId))) {
     return { changed: false, seated: true };
   }
   const cleared = wasSeated ? removeFromPlan(plan, personId, fromRound) : plan;

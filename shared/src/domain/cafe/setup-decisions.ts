@@ -14,7 +14,7 @@ export interface PlanState {
 }
 
 /** A table as the facilitator sends it: without an id it is a new table. */
-export type TableInput = Omit<CafeTable, 'id'> & { id?: string | undefined };
+export type TableInput = Omit<CafeTable, 'id' | 'hubParticipantId'> & { id?: string | undefined };
 
 /** A member of the session who may be named a table's host. */
 export interface HostCandidate {

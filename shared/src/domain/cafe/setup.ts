@@ -11,6 +11,11 @@ export interface CafeTable {
   hostParticipantId: string | null;
   /** The virtual table's video room, for remote and hybrid tables. */
   videoUrl: string | null;
+  /**
+   * SEAT11, HUB50: a hub's own table, made for it when it joins: the hub sits here alone every
+   * round (its room discusses together). A remote (virtual) table; null for every other table.
+   */
+  hubParticipantId: string | null;
 }
 
 export interface CafeRound {
@@ -47,11 +52,20 @@ export interface PersonForSeating {
   stakeholderGroup: StakeholderGroup;
 }
 
-/** The planner's view of the people to seat; a host is seated only if their table names them. */
+/**
+ * The planner's view of the people to seat; a host is seated only if their table names them, a
+ * hub only if it has its table (SEAT11).
+ */
 export function seatingParticipants(people: readonly PersonForSeating[], tables: readonly CafeTable[]): SeatingParticipant[] {
   const hostTable = new Map<string, string>();
-  for (const table of tables) if (table.hostParticipantId) hostTable.set(table.hostParticipantId, table.id);
-  return people.filter((p) => SEATED_ROLES.has(p.role)).map((p) => ({ id: p.id, mode: p.mode, stakeholderGroup: p.stakeholderGroup, hostTableId: hostTable.get(p.id) }));
+  const hubs = new Set<string>();
+  for (const table of tables) {
+    if (table.hostParticipantId) hostTable.set(table.hostParticipantId, table.id);
+    if (table.hubParticipantId) hubs.add(table.hubParticipantId);
+  }
+  return people
+    .filter((p) => SEATED_ROLES.has(p.role) || (p.role === 'hub' && hubs.has(p.id)))
+    .map((p) => ({ id: p.id, mode: p.mode, stakeholderGroup: p.stakeholderGroup, hostTableId: hostTable.get(p.id) }));
 }
 
 /**
@@ -64,7 +78,7 @@ export function suggestTables(counts: Record<Mode, number>, tableSize: number): 
   for (const kind of ['in-room', 'remote'] as const) {
     const count = Math.ceil(counts[kind] / tableSize);
     for (let i = 0; i < count; i++) {
-      tables.push({ label: '', kind, capacity: tableSize + 1, hostParticipantId: null, videoUrl: null });
+      tables.push({ label: '', kind, capacity: tableSize + 1, hostParticipantId: null, videoUrl: null, hubParticipantId: null });
     }
   }
   tables.forEach((table, i) => (table.label = String(i + 1)));
@@ -81,4 +95,34 @@ export function moveInPlan(plan: SeatingPlan, round: number, participantId: stri
     return next;
   });
   return { rounds };
+}
+
+/** The hubs' tables have one seat: the hub's (SEAT11). */
+export const HUB_TABLE_CAPACITY = 1;
+
+/**
+ * HUB50: a table of its own for a hub that has none: remote (virtual), one seat, labelled with
+ * the hub's name under `named` attribution and "Hub N" otherwise (N counting the hubs' tables),
+ * so the label tells nothing of the hub where names are not shown. Null if it has one.
+ */
+export function hubTableFor(tables: readonly CafeTable[], hub: { id: string; name: string }, named: boolean): Omit<CafeTable, 'id'> | null {
+  if (tables.some((t) => t.hubParticipantId === hub.id)) return null;
+  const number = tables.filter((t) => t.hubParticipantId !== null).length + 1;
+  const label = named && hub.name.trim() !== '' ? hub.name.trim() : `Hub ${number}`;
+  return { label, kind: 'remote', capacity: HUB_TABLE_CAPACITY, hostParticipantId: null, videoUrl: null, hubParticipantId: hub.id };
+}
+
+/**
+ * The facilitator's new tables with the hubs' tables kept (they are the server's, made when a hub
+ * joins): a hub's table in `next` (by id) may be renamed or get a video link, nothing else; one
+ * left out stays, after the others.
+ */
+export function keepHubTables(existing: readonly CafeTable[], next: readonly CafeTable[]): CafeTable[] {
+  const hubTables = new Map(existing.filter((t) => t.hubParticipantId !== null).map((t) => [t.id, t]));
+  const kept = next.map((t) => {
+    const hub = hubTables.get(t.id);
+    return hub ? { ...hub, label: t.label, videoUrl: t.videoUrl } : { ...t, hubParticipantId: null };
+  });
+  const sent = new Set(next.map((t) => t.id));
+  return [...kept, ...[...hubTables.values()].filter((t) => !sent.has(t.id))];
 }

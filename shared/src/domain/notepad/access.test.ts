@@ -60,6 +60,13 @@ describe('NOTE2 NOTE3 table notepads', () => {
       for (const round of [1, 2, 3]) expect(notepadAccess(who('x', role), table('B', round), cafe).access).toBe('write');
     }
   });
+  it('NOTE2 SEAT11 a hub writes at its own table, where the plan seats it, for its room; not at others', () => {
+    const withHub: NotepadCafeFacts = { ...cafe, tables: [...cafe.tables, { id: 'H', hostParticipantId: null }], plan: { rounds: [{ ...cafe.plan!.rounds[0], H: ['hub1'] }] } };
+    expect(notepadAccess(who('hub1', 'hub'), table('H', 1), withHub).access).toBe('write');
+    expect(mayCurateTableIdeas(who('hub1', 'hub'), { kind: 'table', sessionId: S, tableId: 'H', round: 1 }, withHub)).toBe(true);
+    expect(notepadAccess(who('hub1', 'hub'), table('A', 1), withHub).access).toBe('read');
+  });
+
   it('NOTE2 a seated participant writes at their table in the current round only', () => {
     expect(notepadAccess(who('ann', 'participant'), table('A', 1), cafe).access).toBe('write');
     expect(notepadAccess(who('ann', 'participant'), table('B', 1), cafe).access).toBe('read');

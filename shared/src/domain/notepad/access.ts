@@ -36,8 +36,11 @@ export interface NotepadCafeFacts {
 
 /** NOTE2: staff who may write in every table's notepad, whatever the round. */
 const TABLE_STAFF: ReadonlySet<Role> = new Set(['facilitator', 'moderator', 'rapporteur']);
-/** NOTE2: people who write in a table's notepad when seated there (a host is seated at their table). */
-const TABLE_SEATED: ReadonlySet<Role> = new Set(['participant', 'host']);
+/**
+ * NOTE2: people who write in a table's notepad when seated there (a host is seated at their
+ * table; a hub at its own, where its coordinator types for the room: SEAT11).
+ */
+const TABLE_SEATED: ReadonlySet<Role> = new Set(['participant', 'host', 'hub']);
 /** NOTE4: the harvest's writers; everyone in the session (and the projector) reads it. */
 const HARVEST_WRITERS: ReadonlySet<Role> = new Set(['facilitator', 'rapporteur']);
 /** NOTE5: the synthesis is the rapporteurs' working document. */

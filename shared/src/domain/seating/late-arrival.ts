@@ -1,5 +1,6 @@
 // Changes to a plan while the café runs, without moving anyone already seated:
 // a late arrival gets a seat from the current round on; a leaver's seats are freed.
+import { hubOf } from './hubs.js';
 import type { SeatingError, SeatingParticipant, SeatingPlan, SeatingTable } from './types.js';
 
 export type LateArrivalResult = { ok: true; plan: SeatingPlan; /** Table id per round, from roundIndex on. */ seats: string[] } | { ok: false; error: SeatingError };
@@ -7,8 +8,8 @@ export type LateArrivalResult = { ok: true; plan: SeatingPlan; /** Table id per 
 /**
  * Seats `participant` in round `roundIndex` (0-based) and every later round: at the least full
  * table that fits their mode (SEAT2) and has a free seat (SEAT3), their own table if they host
- * (SEAT1). Only tables of the smallest size within their kind are candidates, so SEAT4 holds if it
- * held before; in later rounds the one where they meet the fewest people they already met wins.
+ * (SEAT1), a hub alone at its own (SEAT11). Only tables of the smallest size within their kind
+ * are candidates, so SEAT4 holds if it held before; in later rounds the one where they meet the fewest people they already met wins.
  * All or nothing: if some round has no seat, nothing changes.
  */
 export function seatLateArrival(plan: SeatingPlan, roundIndex: number, participant: SeatingParticipant, tables: readonly SeatingTable[]): LateArrivalResult {
@@ -37,11 +38,14 @@ export function seatLateArrival(plan: SeatingPlan, roundIndex: number, participa
 
 function pickTable(round: Record<string, string[]>, participant: SeatingParticipant, tables: readonly SeatingTable[], met: Map<string, number>): string | null {
   const size = (table: SeatingTable) => round[table.id]?.length ?? 0;
+  // SEAT11: a hub sits at its own table, alone; nobody else sits there.
+  const hubTable = tables.find((t) => hubOf(t) === participant.id);
+  if (hubTable) return size(hubTable) === 0 ? hubTable.id : null;
   if (participant.hostTableId !== undefined) {
     const own = tables.find((t) => t.id === participant.hostTableId);
     return own && size(own) < own.capacity ? own.id : null;
   }
-  const open = tables.filter((t) => (t.kind === 'hybrid' || t.kind === participant.mode) && size(t) < t.capacity);
+  const open = tables.filter((t) => hubOf(t) === null && (t.kind === 'hybrid' || t.kind === participant.mode) && size(t) < t.capacity);
   const smallestOfKind = new Map<string, number>();
   for (const t of open) smallestOfKind.set(t.kind, Math.min(smallestOfKind.get(t.kind) ?? Infinity, size(t)));
   let best: SeatingTable | null = null;

@@ -2,6 +2,7 @@
 // stakeholder-group diversity per table and overall (SEAT6), the mix at hybrid tables (SEAT7), and
 // non-hosts who stay at a table for a second round (SEAT10).
 import { countingBound, hostPairs, type TableMix } from './bounds.js';
+import { hubOf, hubTables } from './hubs.js';
 import { waterFill } from './layout.js';
 import { createPairCounts } from './pair-counts.js';
 import { countStays } from './stays.js';
@@ -38,8 +39,15 @@ function diversityScorer(groupSizes: number[]): (counts: Map<string, number>, si
   };
 }
 
-/** Figures for any plan (a planned one, or one a facilitator edited by hand). People not in `participants` are ignored. */
-export function measurePlan(plan: SeatingPlan, participants: readonly SeatingParticipant[], tables: readonly SeatingTable[]): SeatingFigures {
+/**
+ * Figures for any plan (a planned one, or one a facilitator edited by hand). People not in
+ * `participants` are ignored, and so are hubs and their tables (SEAT11): a hub alone at its
+ * table meets nobody, mixes nothing and is meant to stay.
+ */
+export function measurePlan(plan: SeatingPlan, everyone: readonly SeatingParticipant[], allTables: readonly SeatingTable[]): SeatingFigures {
+  const hubs = new Set(hubTables(allTables).values());
+  const participants = hubs.size === 0 ? everyone : everyone.filter((p) => !hubs.has(p.id));
+  const tables = hubs.size === 0 ? allTables : allTables.filter((t) => hubOf(t) === null);
   const index = new Map(participants.map((p, i) => [p.id, i]));
   const groupSizes = new Map<string, number>();
   for (const p of participants) groupSizes.set(p.stakeholderGroup, (groupSizes.get(p.stakeholderGroup) ?? 0) + 1);

@@ -1,6 +1,7 @@
 // planSeating: the deterministic, seeded seating planner (docs/seating.md, rules SEAT1…SEAT10).
 import { countingBound, hostPairs, type TableMix } from './bounds.js';
 import { construct } from './construct.js';
+import { planWithHubs } from './hubs.js';
 import { improveMix, reduceRepeats, type Budget } from './improve.js';
 import { planLayout } from './layout.js';
 import { measurePlan } from './metrics.js';
@@ -25,8 +26,9 @@ const MOVE_WORK = 10_000_000;
 /** Share of the group-mix attempts spent again after moves were spread. */
 const MIX_AGAIN = 0.25;
 
+/** SEAT11: hubs sit alone at their own tables; everyone else is planned by the rules below. */
 export function planSeating(input: SeatingInput): SeatingResult {
-  return planSeatingWith(input, { moves: true });
+  return planWithHubs(input, (others) => planSeatingWith(others, { moves: true }));
 }
 
 /**

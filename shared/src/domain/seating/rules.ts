@@ -2,6 +2,7 @@
 // by hand (a facilitator's move) and for tests. A violation is a value: the rule id (SEAT1…, the
 // client's `seat.*` key) and the message both follow from its `rule`, never parsed from text.
 import type { Mode } from '../words.js';
+import { hubOf, hubTables } from './hubs.js';
 import type { SeatingParticipant, SeatingPlan, SeatingTable, TableKind } from './types.js';
 
 /** One broken rule in one round (from 1); the ids say where. */
@@ -13,7 +14,9 @@ export type SeatingViolation =
   | { rule: 'unknown-table'; round: number; tableId: string }
   | { rule: 'unknown-participant'; round: number; participantId: string; tableId: string }
   | { rule: 'seated-twice'; round: number; participantId: string; tableId: string; otherTableId: string }
-  | { rule: 'unseated'; round: number; participantId: string };
+  | { rule: 'unseated'; round: number; participantId: string }
+  | { rule: 'hub-away'; round: number; participantId: string; tableId: string }
+  | { rule: 'hub-table'; round: number; participantId: string; tableId: string; hubId: string };
 
 export type SeatingRule = SeatingViolation['rule'];
 
@@ -27,6 +30,8 @@ export const SEATING_RULE_IDS = {
   'unknown-participant': 'SEAT9',
   'seated-twice': 'SEAT9',
   unseated: 'SEAT9',
+  'hub-away': 'SEAT11',
+  'hub-table': 'SEAT11',
 } as const satisfies Record<SeatingRule, string>;
 
 export type SeatingRuleId = (typeof SEATING_RULE_IDS)[SeatingRule];
@@ -51,6 +56,10 @@ export function describeViolation(v: SeatingViolation): string {
       return `${at}: ${v.participantId} sits at ${v.otherTableId} and ${v.tableId}`;
     case 'unseated':
       return `${at}: ${v.participantId} has no seat`;
+    case 'hub-away':
+      return `${at}: hub ${v.participantId} is not at its table ${v.tableId}`;
+    case 'hub-table':
+      return `${at}: ${v.participantId} sits at hub ${v.hubId}'s table ${v.tableId}`;
     default:
       return v satisfies never;
   }
@@ -63,6 +72,7 @@ function fits(mode: SeatingParticipant['mode'], kind: TableKind): boolean {
 export function findRuleViolations(plan: SeatingPlan, participants: readonly SeatingParticipant[], tables: readonly SeatingTable[], fromRound = 0): SeatingViolation[] {
   const people = new Map(participants.map((p) => [p.id, p]));
   const tableById = new Map(tables.map((t) => [t.id, t]));
+  const hubTableOf = new Map([...hubTables(tables)].map(([tableId, hub]) => [hub, tableId]));
   const violations: SeatingViolation[] = [];
   for (let r = fromRound; r < plan.rounds.length; r++) {
     const round = plan.rounds[r]!;
@@ -75,10 +85,13 @@ export function findRuleViolations(plan: SeatingPlan, participants: readonly Sea
         continue;
       }
       if (ids.length > table.capacity) violations.push({ rule: 'over-capacity', round: number, tableId, seated: ids.length, capacity: table.capacity });
+      const hub = hubOf(table);
       for (const id of ids) {
         const person = people.get(id);
+        if (hub !== null && id !== hub) violations.push({ rule: 'hub-table', round: number, participantId: id, tableId, hubId: hub });
         if (!person) violations.push({ rule: 'unknown-participant', round: number, participantId: id, tableId });
-        else if (!fits(person.mode, table.kind)) violations.push({ rule: 'wrong-kind', round: number, participantId: id, mode: person.mode, tableId, tableKind: table.kind });
+        else if (id !== hub && !fits(person.mode, table.kind))
+          violations.push({ rule: 'wrong-kind', round: number, participantId: id, mode: person.mode, tableId, tableKind: table.kind });
         const other = seatedAt.get(id);
         if (other !== undefined) violations.push({ rule: 'seated-twice', round: number, participantId: id, tableId, otherTableId: other });
         seatedAt.set(id, tableId);
@@ -90,14 +103,20 @@ export function findRuleViolations(plan: SeatingPlan, participants: readonly Sea
       if (person.hostTableId !== undefined && at !== person.hostTableId) {
         violations.push({ rule: 'host-away', round: number, participantId: person.id, tableId: person.hostTableId });
       }
+      const hubTable = hubTableOf.get(person.id);
+      if (hubTable !== undefined && at !== hubTable) violations.push({ rule: 'hub-away', round: number, participantId: person.id, tableId: hubTable });
     }
     violations.push(...unevenTables(round, tables, participants, number));
   }
   return violations;
 }
 
-/** SEAT4: within a kind, a table two or more above another, when the smaller had room and the larger more than its hosts. */
-function unevenTables(round: Record<string, string[]>, tables: readonly SeatingTable[], participants: readonly SeatingParticipant[], number: number): SeatingViolation[] {
+/**
+ * SEAT4: within a kind, a table two or more above another, when the smaller had room and the
+ * larger more than its hosts. Hubs' tables are not compared (SEAT11: one hub each).
+ */
+function unevenTables(round: Record<string, string[]>, allTables: readonly SeatingTable[], participants: readonly SeatingParticipant[], number: number): SeatingViolation[] {
+  const tables = allTables.filter((t) => hubOf(t) === null);
   const hosts = new Map<string, number>();
   for (const p of participants) if (p.hostTableId !== undefined) hosts.set(p.hostTableId, (hosts.get(p.hostTableId) ?? 0) + 1);
   const violations: SeatingViolation[] = [];

@@ -17,6 +17,11 @@ export interface SeatingTable {
   kind: TableKind;
   /** Seats, ≥ 1. */
   capacity: number;
+  /**
+   * SEAT11: a hub's table: the hub (this participant) sits here alone in every round, and nobody
+   * else ever does; the people in the hub's room discuss together. Absent or null: any table.
+   */
+  hubParticipantId?: string | null | undefined;
 }
 
 /** One round: table id → ids of the people seated there. Every table has an entry. */
@@ -83,7 +88,8 @@ export type SeatingErrorCode =
   | 'not-enough-seats'
   | 'invalid-locked-rounds'
   | 'no-seat'
-  | 'unknown-participant';
+  | 'unknown-participant'
+  | 'hub-table';
 
 export interface SeatingError {
   code: SeatingErrorCode;

@@ -2,6 +2,7 @@ import type { CafeView, ParticipantView } from '@open-talks/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Message } from './Message';
+import { tableKindName } from '../../../components/cafe/table-name';
 import { useCommand } from '../../../hooks/useCommand';
 
 /** The seating plan, round by round and table by table, with its quality figures. */
@@ -79,7 +80,7 @@ export function PlanPanel({ cafe, participants }: { cafe: CafeView; participants
                         <th scope="row">
                           {table.label}{' '}
                           <span className="muted">
-                            ({t(`cafe.kinds.${table.kind}`)}, {ids.length}/{table.capacity})
+                            ({tableKindName(t, { kind: table.kind, hub: table.hubParticipantId !== null })}, {ids.length}/{table.capacity})
                           </span>
                         </th>
                         <td>{ids.map((id) => names.get(id) ?? '?').join(', ')}</td>

@@ -5,19 +5,25 @@ import { useTranslation } from 'react-i18next';
 import { Message } from './Message';
 import { useCommand } from '../../../hooks/useCommand';
 
-type Draft = Omit<CafeTable, 'id'> & { id?: string; key: string };
+type Draft = Omit<CafeTable, 'id' | 'hubParticipantId'> & { id?: string; key: string };
 
 let nextKey = 0;
-const toDraft = (table: Omit<CafeTable, 'id'> & { id?: string }): Draft => ({ ...table, key: table.id ?? `new-${nextKey++}` });
+const toDraft = ({ hubParticipantId: _hub, ...table }: Omit<CafeTable, 'id' | 'hubParticipantId'> & { id?: string; hubParticipantId?: string | null }): Draft => ({
+  ...table,
+  key: table.id ?? `new-${nextKey++}`,
+});
 
 /** The café's tables: made from who is here, or written one by one; hosts stay all rounds. */
 export function TablesEditor({ tables, participants }: { tables: CafeTable[]; participants: ParticipantView[] }) {
   const { t } = useTranslation();
   const { send, message, busy } = useCommand();
-  const [drafts, setDrafts] = useState<Draft[]>(() => tables.map(toDraft));
+  // A hub's table is the server's (SEAT11: made when the hub joins, kept when tables are saved).
+  const editable = (list: CafeTable[]) => list.filter((table) => table.hubParticipantId === null).map(toDraft);
+  const hubTables = tables.filter((table) => table.hubParticipantId !== null);
+  const [drafts, setDrafts] = useState<Draft[]>(() => editable(tables));
   const [size, setSize] = useState<number>(CAFE_DEFAULTS.tableSize);
   useEffect(() => {
-    setDrafts(tables.map(toDraft));
+    setDrafts(editable(tables));
   }, [tables]);
 
   const hostsFor = (kind: TableKind) => participants.filter((p) => (p.role === 'participant' || p.role === 'host') && (kind === 'hybrid' || kind === p.mode));
@@ -128,6 +134,11 @@ export function TablesEditor({ tables, participants }: { tables: CafeTable[]; pa
             </li>
           ))}
         </ol>
+      )}
+      {hubTables.length > 0 && (
+        <p className="hint" data-testid="hub-tables">
+          {t('cafe.hubTablesHint', { tables: hubTables.map((table) => table.label).join(', ') })}
+        </p>
       )}
       <p className="button-row">
         <button type="button" className="secondary" onClick={add}>
