@@ -486,7 +486,10 @@ async function scene(actor: Actor, action?: Action): Promise<Scene> {
   if (action === undefined || !NOTEPAD_ACTIONS.has(action)) return { created, token, target };
   // Key ideas are written while a round runs, by the people seated at the table (NOTE2).
   expect((await http(url, 'POST', `${base}/run/start`, { ...facilitator, body: {} })).status).toBe(200);
-  const notepad = { tableId: planned.body.cafe.tables[0].id as string };
+  // A hub writes at its own table only (HUB51): the one the café made for it when it joined.
+  const tables = planned.body.cafe.tables as { id: string; hubParticipantId?: string | null }[];
+  const ownHubTable = actor === 'hub' ? tables.find((t) => t.hubParticipantId) : undefined;
+  const notepad = { tableId: (ownHubTable ?? tables[0]!).id };
   const seeded = await http(url, 'POST', ideasPath({ created, token, target, notepad }), { ...facilitator, body: SCENE_IDEA });
   expect(seeded.status, JSON.stringify(seeded.body)).toBe(201);
   return { created, token, target, notepad };
