@@ -236,11 +236,8 @@ describe.skipIf(missing !== null)('how every view looks: reflow, themes, focus, 
   ];
   const viewNamed = (name: string) => views.find((v) => v.name === name)!;
 
-  // Not yet green (issue 19, open): the café projector fails its 320 px / 200 % / axe sweep in CI on
-  // 2583059; it is skipped, named here, until it is fixed.
-  const NOT_YET_GREEN = new Set<string>([]);
   for (const name of VIEWS) {
-    it.skipIf(NOT_YET_GREEN.has(name))(
+    it(
       `A11Y55 A11Y56 A11Y65 ${name}: reflows at 320 px and with text at 200 %; axe finds nothing in the light, dark and high-contrast themes`,
       async () => {
         const view = viewNamed(name);
@@ -272,7 +269,6 @@ describe.skipIf(missing !== null)('how every view looks: reflow, themes, focus, 
     );
   }
 
-  // Not yet green (issue 19, open): failed in CI on 2583059; skipped until the Arabic views reflow.
   it(
     'A11Y55 every view reflows at 320 CSS px in Arabic (right to left)',
     async () => {
