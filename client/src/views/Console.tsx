@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { LiveAttendance } from '../components/LiveAttendance';
+import { SpokenJoinCode } from '../components/SpokenJoinCode';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { TablesNotes } from '../components/cafe/TablesNotes';
 import { useLiveSession } from '../hooks/useLiveSession';
@@ -148,8 +149,8 @@ function PhasedConsole({ sessionId, session, me, participants, recordPublished }
       </div>
       <div>
         <dt>{t('console.joinCode')}</dt>
-        <dd className="code" data-testid="join-code">
-          {formatJoinCode(session.joinCode)}
+        <dd className="code">
+          <SpokenJoinCode code={session.joinCode} testId="join-code" />
         </dd>
       </div>
       <div>
@@ -189,7 +190,15 @@ function PhasedConsole({ sessionId, session, me, participants, recordPublished }
         {!isCafe && <ProjectorControl />}
         <aside className="run-aside" aria-label={t('consolePhase.runAside')}>
           <p className="run-join-code">
-            {t('console.joinCode')} <strong className="code">{formatJoinCode(session.joinCode)}</strong>
+            <SpokenJoinCode
+              code={session.joinCode}
+              named
+              shown={
+                <>
+                  {t('console.joinCode')} <strong className="code">{formatJoinCode(session.joinCode)}</strong>
+                </>
+              }
+            />
           </p>
           <LiveAttendance folded />
           {isCafe && <ProjectorControl compact />}

@@ -1,10 +1,10 @@
 import type { SessionView } from '@open-talks/shared/protocol';
-import { formatJoinCode } from '@open-talks/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../components/CopyField';
 import { FormError } from '../../components/FormError';
 import { QrCode } from '../../components/QrCode';
+import { SpokenJoinCode } from '../../components/SpokenJoinCode';
 import { command } from '../../net/realtime';
 import { MachineTranslationSetting } from './MachineTranslationSetting';
 import { ObserverNotesSetting } from './ObserverNotesSetting';
@@ -32,11 +32,8 @@ export function SharePanel({ session }: { session: SessionView }) {
       <h2 id="share-heading">{t('console.shareHeading')}</h2>
       <div className="share-top">
         <QrCode link={joinLink} size={180} />
-        {/* A11Y71: the code as shown, and for screen readers its name and its characters one by one
-            (an aria-label on a <p> is not read). */}
         <p className="big-code">
-          <span aria-hidden="true">{formatJoinCode(session.joinCode)}</span>
-          <span className="visually-hidden">{`${t('console.joinCode')}: ${session.joinCode.split('').join(' ')}`}</span>
+          <SpokenJoinCode code={session.joinCode} named />
         </p>
       </div>
       <CopyField label={t('console.joinLink')} value={joinLink} />

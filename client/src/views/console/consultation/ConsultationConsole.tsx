@@ -1,8 +1,9 @@
-import { consolePhaseFor, consolePhases, formatJoinCode, type ConsolePhase } from '@open-talks/shared';
+import { consolePhaseFor, consolePhases, type ConsolePhase } from '@open-talks/shared';
 import type { ParticipantView, SessionView } from '@open-talks/shared/protocol';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveAttendance } from '../../../components/LiveAttendance';
+import { SpokenJoinCode } from '../../../components/SpokenJoinCode';
 import { getCredential } from '../../../state/credentials';
 import { PeopleTable } from '../PeopleTable';
 import { SharePanel } from '../SharePanel';
@@ -76,8 +77,8 @@ export function ConsultationConsole({
           </div>
           <div>
             <dt>{t('console.joinCode')}</dt>
-            <dd className="code" data-testid="join-code">
-              {formatJoinCode(session.joinCode)}
+            <dd className="code">
+              <SpokenJoinCode code={session.joinCode} testId="join-code" />
             </dd>
           </div>
           <div>
