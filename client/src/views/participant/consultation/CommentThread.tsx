@@ -3,6 +3,7 @@ import { CONSULTATION_LIMITS as L, STANCES, type Stance } from '@open-talks/shar
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContributionText } from '../../../components/machine/ContributionText';
+import { useOwnLanguage, WrittenIn } from '../../../components/machine/WrittenIn';
 import { personLabel } from '../../../components/townhall/person';
 import { useComments } from '../../../consultation';
 import { useCommand } from '../../../hooks/useCommand';
@@ -53,10 +54,13 @@ function CommentForm({ contributionId }: { contributionId: string }) {
   const { send, message } = useCommand();
   const [stance, setStance] = useState<Stance>('neutral');
   const [text, setText] = useState('');
+  const own = useOwnLanguage();
+  // Left unset it follows the person's language, which can arrive after the first render (MT37).
+  const [language, setLanguage] = useState<string | undefined>(undefined);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    const ack = await send('contribution:comment', { contributionId, stance, text }, t('consult.comments.sent'));
+    const ack = await send('contribution:comment', { contributionId, stance, text, language: language ?? own }, t('consult.comments.sent'));
     if (ack) setText('');
   }
   return (
@@ -71,7 +75,8 @@ function CommentForm({ contributionId }: { contributionId: string }) {
         ))}
       </fieldset>
       <label htmlFor={`${id}-text`}>{t('consult.comments.yourComment')}</label>
-      <textarea id={`${id}-text`} rows={3} maxLength={L.commentLength} value={text} onChange={(e) => setText(e.target.value)} required dir="auto" />
+      <textarea id={`${id}-text`} rows={3} maxLength={L.commentLength} value={text} onChange={(e) => setText(e.target.value)} required dir="auto" lang={language ?? own} />
+      <WrittenIn id={`${id}-language`} value={language ?? own} onChange={setLanguage} />
       <button type="submit" disabled={!text.trim()}>
         {t('consult.comments.send')}
       </button>
