@@ -68,7 +68,7 @@ describe.skipIf(missing !== null)('a participant says and corrects the language 
 
     it('MT39: the author changes their comment’s language with the keyboard, and hears it', async () => {
       const comment = page.locator('.consult-comment').filter({ hasText: 'Oui, avec' });
-      await expect.poll(() => comment.locator('.language-control').innerText()).toContain('Language: Français');
+      await expect.poll(() => comment.locator('.language-control').innerText()).toContain('Language: French');
       const change = comment.getByRole('button', { name: 'Change language' });
       await change.focus();
       await page.keyboard.press('Enter');
@@ -77,7 +77,7 @@ describe.skipIf(missing !== null)('a participant says and corrects the language 
       await select.selectOption('ar');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      await expect.poll(() => comment.getByRole('status').innerText()).toBe('Language changed to العربية.');
+      await expect.poll(() => comment.getByRole('status').innerText()).toBe('Language changed to Arabic.');
       const text = comment.locator('p[lang]').first();
       await expect.poll(() => text.getAttribute('lang')).toBe('ar');
       expect(await text.getAttribute('dir')).toBe('rtl');
@@ -93,7 +93,7 @@ describe.skipIf(missing !== null)('a participant says and corrects the language 
       await mine.getByRole('button', { name: 'Change language' }).click();
       await mine.getByLabel('Written in').selectOption('fr');
       await mine.getByRole('button', { name: 'Save', exact: true }).click();
-      await expect.poll(() => mine.getByRole('status').innerText()).toBe('Language changed to Français.');
+      await expect.poll(() => mine.getByRole('status').innerText()).toBe('Language changed to French.');
       await expect.poll(() => mine.locator('h3').getAttribute('lang')).toBe('fr');
       const onBoard = page.locator('.consult-board .consult-card').filter({ hasText: 'Des audiences publiques' });
       await expect.poll(() => onBoard.locator('h4').getAttribute('lang')).toBe('fr');
@@ -118,7 +118,7 @@ describe.skipIf(missing !== null)('a participant says and corrects the language 
       await item.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => item.locator('.question-text').getAttribute('lang')).toBe('ar');
       expect(await item.locator('.question-text').getAttribute('dir')).toBe('rtl');
-      await expect.poll(() => item.getByRole('status').innerText()).toBe('Language changed to العربية.');
+      await expect.poll(() => item.getByRole('status').innerText()).toBe('Language changed to Arabic.');
       // Another participant reads it in Arabic too, without a control to change it.
       const theirs = otherPage.locator('.question-item').filter({ hasText: 'لماذا' });
       await expect.poll(() => theirs.locator('.question-text').getAttribute('lang')).toBe('ar');

@@ -1,7 +1,7 @@
-import { LANGUAGES } from '@open-talks/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../hooks/useCommand';
+import { languageName } from '../translated';
 import { WrittenIn } from './WrittenIn';
 import '../translated/translated.css';
 
@@ -11,14 +11,15 @@ import '../translated/translated.css';
  * The item comes back re-announced with its new language; the change is said in a status region.
  */
 export function LanguageControl({ k, language }: { k: string; language: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const { send, message } = useCommand();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState(language);
   const change = useRef<HTMLButtonElement>(null);
   const reopened = useRef(false);
-  const name = (tag: string) => ((LANGUAGES as readonly string[]).includes(tag) ? t(`words.languageName.${tag}`) : tag);
+  // The language's name in the page's language ("French" on an English page), as the markers say it.
+  const name = (tag: string) => languageName(tag, i18n.language);
 
   // Opening moves focus into the select; closing brings it back to "Change" (keyboard users keep their place).
   useEffect(() => {
