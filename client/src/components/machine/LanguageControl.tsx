@@ -15,6 +15,7 @@ export function LanguageControl({ k, language }: { k: string; language: string }
   const id = useId();
   const { send, message } = useCommand();
   const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
   const [choice, setChoice] = useState(language);
   const change = useRef<HTMLButtonElement>(null);
   const reopened = useRef(false);
@@ -30,6 +31,7 @@ export function LanguageControl({ k, language }: { k: string; language: string }
   function show() {
     setChoice(language);
     reopened.current = true;
+    setUsed(true);
     setOpen(true);
   }
 
@@ -63,9 +65,12 @@ export function LanguageControl({ k, language }: { k: string; language: string }
           </button>
         </>
       )}{' '}
-      <span role="status" className="language-control-status">
-        {message && !message.error ? message.text : ''}
-      </span>
+      {/* Only once used: a list of questions need not carry a live region per row. It exists before the answer comes, so it is heard. */}
+      {used && (
+        <span role="status" className="language-control-status">
+          {message && !message.error ? message.text : ''}
+        </span>
+      )}
       <span role="alert" className="form-error">
         {message?.error ? message.text : ''}
       </span>
