@@ -1,5 +1,5 @@
 import { StoredContentService, type ContentService } from './content/content-service.js';
-import { contentToSockets } from './content/notifier.js';
+import { contentToSockets, pollVersionsFollowOpen } from './content/notifier.js';
 import { contributionSources } from './content/contribution-sources.js';
 import { createEngine } from './content/machine/engines.js';
 import { MachineTranslationService } from './content/machine/machine-translation.js';
@@ -127,6 +127,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   consultationToSockets(bus, io);
   opinionToSockets(bus, io);
   contentToSockets(bus, io);
+  pollVersionsFollowOpen(bus, store);
   bus.subscribe('cafe:setup-changed', ({ sessionId }) => cafeRun.announce(sessionId));
   // The plain-text caption stream (CAPS34): in a cluster each node hears the others' lines.
   const captionLines = captionFeed(bus, config.cluster ? io : undefined);

@@ -74,6 +74,34 @@ describe.each(targets)('the consultation public page on $kind', ({ kind, skip })
     expect(fr.html).toContain('Réponse officielle : Retenue');
   });
 
+  it.skipIf(Boolean(skip))('LANG72 the organisers’ texts show in the reader’s version, marked, with lang and dir; English readers keep the original', async () => {
+    const token = named.created.facilitatorToken;
+    const put = (key: string, text: string) => http(server.url, 'PUT', `/api/sessions/${named.sessionId}/content/versions`, { token, body: { key, language: 'ar', text } });
+    for (const [key, text] of [
+      [`consultation/${named.sessionId}/title`, 'التعاون الرقمي'],
+      [`consultation/${named.sessionId}/background`, 'لماذا نسأل.'],
+      ['consultation-question/q1/title', 'كيف ينبغي مشاركة البيانات؟'],
+      ['consultation-question/q1/text', 'فكّر في البيانات العامة.'],
+      [`official-response/${named.id('r1')}/text`, 'سننشر خطة للبيانات المفتوحة.'],
+    ] as const) {
+      expect((await put(key, text)).status).toBe(200);
+    }
+    const ar = (await page(server.url, `/c/${named.slug}?lang=ar`)).html;
+    expect(ar).toContain('<title>التعاون الرقمي</title>');
+    expect(ar).toMatch(/<h1 lang="ar" dir="rtl">التعاون الرقمي<\/h1><p class="muted translated">[^<]+<\/p>/);
+    expect(ar).toContain('<p dir="auto" lang="ar">لماذا نسأل.</p>');
+    expect(ar).toMatch(/<a href="[^"]+" lang="ar" dir="rtl">كيف ينبغي مشاركة البيانات؟<\/a>/);
+    expect(ar).toContain('<p dir="auto" lang="ar">فكّر في البيانات العامة.</p>');
+    expect(ar).toContain('<p dir="auto" lang="ar">سننشر خطة للبيانات المفتوحة.</p>');
+    expect(ar).not.toContain('Why we ask.');
+    // The other question has no version: its original, in English, unmarked.
+    expect(ar).toMatch(/lang="en" dir="ltr">What should schools teach\?<\/a><p class="muted">/);
+    const en = (await page(server.url, `/c/${named.slug}?lang=en`)).html;
+    expect(en).toContain('<h1 lang="en" dir="ltr">Digital cooperation &lt;consultation&gt;</h1>');
+    expect(en).toContain('We will publish an open data plan.');
+    expect(en).not.toContain('class="muted translated"');
+  });
+
   it.skipIf(Boolean(skip))('CONS64 search and filters by question, theme, group, language and response status', async () => {
     expect(titles((await page(server.url, `/c/${named.slug}?lang=en&q=privacy`)).html)).toEqual(['Open data by default']);
     expect(titles((await page(server.url, `/c/${named.slug}?lang=en&q=programmer`)).html)).toEqual(['Éducation au numérique']);

@@ -85,4 +85,28 @@ describe.each(targets)('who hears of a version on $kind', ({ kind, skip }) => {
     expect(await command(translator, 'content:set-version', { key, language: 'fr', text: 'Par quoi commencer, d’abord ?' })).toMatchObject({ ok: true });
     expect((await within(live, 'the open poll version at the reader'))[0].versions.map((v) => v.text)).toEqual(['Par quoi commencer, d’abord ?']);
   });
+
+  it.skipIf(Boolean(skip))('LANG37 a participant connected before a draft poll opens receives its Arabic versions the moment it opens', async () => {
+    const hall = await openTownHall(server.url, { languages: ['en', 'ar'] });
+    const created = await command(hall.facilitator.socket, 'poll:create', { kind: 'single', question: 'Which first?', options: ['Roads', 'Parks'] });
+    if (!created.ok) throw new Error(created.error.message);
+    const pollId = created.poll.poll.id;
+    const key = `poll/${pollId}/question`;
+    for (const [k, text] of [
+      [key, 'بماذا نبدأ؟'],
+      [`poll/${pollId}/option:o1`, 'الطرق'],
+    ] as const) {
+      expect(await command(hall.facilitator.socket, 'content:set-version', { key: k, language: 'ar', text })).toMatchObject({ ok: true });
+    }
+    const amal = await join(server.url, hall.created.session.joinCode, { displayName: 'Amal', language: 'ar' });
+    const { socket: reader, state } = await connect(server.url, amal.token);
+    expect(state.content.map((c) => c.key)).not.toContain(key);
+    const question = nextEvent(reader, 'content:versions', (v) => v.key === key);
+    const option = nextEvent(reader, 'content:versions', (v) => v.key === `poll/${pollId}/option:o1`);
+    expect(await command(hall.facilitator.socket, 'poll:open', { pollId })).toMatchObject({ ok: true });
+    const [heard] = await within(question, 'the Arabic question at the participant connected before the poll opened');
+    expect(heard).toMatchObject({ key, originalLanguage: 'en' });
+    expect(heard.versions.map((v) => [v.language, v.text])).toEqual([['ar', 'بماذا نبدأ؟']]);
+    expect((await within(option, 'the Arabic option'))[0].versions.map((v) => v.text)).toEqual(['الطرق']);
+  });
 });

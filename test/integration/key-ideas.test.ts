@@ -235,4 +235,32 @@ describe.each(targets)('key ideas on $kind', ({ kind, skip }) => {
     }
     expect((await server.notepads.readRoom(world.room(world.tableA, 1))).ideas).toEqual([]);
   });
+
+  it.skipIf(Boolean(skip))('MT50 a key idea knows its language: its author’s, or the one sent; kept over the notepad and in the export', async () => {
+    const server = await start();
+    const world = await cafeWorld(server.url, server.store, { languages: ['en', 'ar'] });
+    const room = world.room(world.tableA, 1);
+    const socket = await socketOf(server, world.bob.token);
+    // Bob joined in English: his idea is in English unless he says otherwise.
+    expect(await command(socket, 'notepad:add-idea', { ...at(world), id: 'own', text: 'Open data by default' })).toMatchObject({ ok: true, idea: { id: 'own', language: 'en' } });
+    expect(await command(socket, 'notepad:add-idea', { ...at(world), id: 'said', text: 'البيانات المفتوحة', language: 'ar' })).toMatchObject({
+      ok: true,
+      idea: { language: 'ar' },
+    });
+    expect(await command(socket, 'notepad:add-idea', { ...at(world), id: 'bad', text: 'x', language: 'not a tag!' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const bob = await openNotepad(server.url, room, world.bob.token);
+    await until(bob.doc, () => ideasOf(bob).length === 2, 'both ideas in the notepad');
+    // A client writing another language is put back: the server's word stands, like the author.
+    ideaMap(bob, 'said').set('language', 'fr');
+    await until(bob.doc, () => ideasOf(bob).find((i) => i.id === 'said')?.language === 'ar', 'the language put back');
+    expect((await server.notepads.readRoom(room)).ideas.map((i) => [i.id, i.language])).toEqual([
+      ['own', 'en'],
+      ['said', 'ar'],
+    ]);
+    const json = await http(server.url, 'GET', `/api/sessions/${world.sessionId}/export?format=json`, { token: world.created.facilitatorToken });
+    expect(json.body.cafe.rounds[0].tables[0].ideas).toMatchObject([
+      { text: 'Open data by default', language: 'en' },
+      { text: 'البيانات المفتوحة', language: 'ar' },
+    ]);
+  });
 });

@@ -16,6 +16,7 @@ const idea = (id: string, text: string, extra: Partial<KeyIdea> = {}): KeyIdea =
   tableId: 'A',
   createdAt: 1,
   marked: false,
+  language: null,
   ...extra,
 });
 

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { readHarvestDoc } from '../../client/src/notepad/harvest/useHarvest.js';
 import { acceptProposal, mergeProposals, stillUnthemed, type Proposal } from '../../client/src/notepad/harvest/suggestions/proposals.js';
 
-const idea = (key: string): HarvestIdea => ({ key, id: key, text: key, author: null, group: null, round: 1, tableId: 't', createdAt: 0, marked: false });
+const idea = (key: string): HarvestIdea => ({ key, id: key, text: key, author: null, group: null, round: 1, tableId: 't', createdAt: 0, marked: false, language: null });
 const proposal = (id: string, ideaKeys: string[], terms: string[] = []): Proposal => ({ id, name: id, terms, ideaKeys, language: 'en' });
 
 describe('theme suggestions on the board (THEME11)', () => {

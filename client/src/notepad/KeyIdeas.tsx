@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { command } from '../net/realtime';
 import { refusalText } from '../net/refusal';
+import { ideaLanguageAttrs } from './idea-language';
 import { useIdeaOutbox } from './useIdeaOutbox';
 
 interface Props {
@@ -104,7 +105,8 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
                 </form>
               ) : (
                 <>
-                  <bdi className="key-idea-text" dir="auto" id={`${headingId}-${idea.id}-text`}>
+                  {/* MT50: spoken in its own language's voice; ideas from before languages were kept read their direction. */}
+                  <bdi className="key-idea-text" {...ideaLanguageAttrs(idea.language)} id={`${headingId}-${idea.id}-text`}>
                     {idea.text}
                   </bdi>
                   {idea.marked && <span className="badge">{t('notepad.ideas.marked')}</span>}

@@ -73,6 +73,7 @@ export function commentView(row: CommentRow, attribution: Attribution, audience:
     text: row.text,
     language: row.language,
     author: attribute(attribution, { displayName: row.author_name, stakeholderGroup: row.stakeholder_group, mode: row.mode }, { self }),
+    mine: self,
     status: row.status as ContributionStatus,
     hiddenReason: audience.staff || self ? row.hidden_reason : null,
     createdAt: row.created_at,

@@ -203,6 +203,6 @@ function refOf(key: string): ContentRef {
 }
 
 /** What anyone may be sent of a stored version: never who wrote it (LANG6). */
-function toTextVersion(version: StoredVersion): TextVersion {
+export function toTextVersion(version: StoredVersion): TextVersion {
   return { language: version.language, text: version.text, source: 'human', originalHash: version.originalHash, at: version.updatedAt };
 }

@@ -72,6 +72,8 @@ export interface BusEvents {
   'townhall:hand-status': { participantId: string; status: HandStatus };
   'townhall:floor': { sessionId: string; floor: FloorView | null };
   'townhall:poll-changed': { sessionId: string; poll: Poll };
+  /** A draft poll opened (not a reopen): its versions, kept to the staff until now, go to everyone (LANG37). */
+  'townhall:poll-opened': { sessionId: string; pollId: string };
   'townhall:poll-deleted': { sessionId: string; pollId: string };
   'townhall:poll-results': { sessionId: string; results: PollResults; everyone: boolean };
   'townhall:ballot': { participantId: string; pollId: string; ballot: MyBallot | null };

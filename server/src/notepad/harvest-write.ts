@@ -9,7 +9,7 @@ export const MIRROR_ORIGIN = Symbol('harvest mirror');
 
 const MAX_IDEA_ID_LENGTH = 100; // characters: clients make UUIDs (36); anything far longer is not one
 
-const IDEA_FIELDS = ['id', 'text', 'author', 'group', 'round', 'tableId', 'createdAt', 'marked'] as const satisfies readonly (keyof KeyIdea)[];
+const IDEA_FIELDS = ['id', 'text', 'author', 'group', 'round', 'tableId', 'createdAt', 'marked', 'language'] as const satisfies readonly (keyof KeyIdea)[];
 
 /**
  * HARV1/HARV2: makes the harvest's ideas from one table notepad exactly `ideas` (all of them,

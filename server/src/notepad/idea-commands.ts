@@ -42,6 +42,7 @@ export class IdeaCommands {
       tableId: room.tableId,
       createdAt: this.now(),
       marked: false,
+      language: input.language ?? person?.language ?? principal.session.languages[0] ?? null,
     };
     return this.change(room, (ideas) => {
       const there = ideas.find((i) => i.id === idea.id);

@@ -10,7 +10,7 @@ import { REMOTE_ORIGIN } from './relay.js';
 /** The transaction origin of the server's own writes to a table's ideas; the guard lets only these through. */
 export const IDEAS_ORIGIN = Symbol('key ideas');
 
-const FIELDS = ['id', 'text', 'author', 'group', 'round', 'tableId', 'createdAt', 'marked'] as const satisfies readonly (keyof KeyIdea)[];
+const FIELDS = ['id', 'text', 'author', 'group', 'round', 'tableId', 'createdAt', 'marked', 'language'] as const satisfies readonly (keyof KeyIdea)[];
 
 const guarded = new WeakMap<Y.Doc, TableIdeas>();
 

@@ -95,6 +95,8 @@ export interface CommentView {
   /** BCP 47: the language it is written in (MT1). */
   language: string;
   author: PersonCredit;
+  /** True only in the view its author gets: they may correct its language (MT39). Never names anyone. */
+  mine: boolean;
   status: ContributionStatus;
   hiddenReason: string | null;
   createdAt: number;

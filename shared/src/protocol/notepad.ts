@@ -2,6 +2,7 @@
 // never a client. Authorship, table and round come from the token and the room, not the payload.
 import { z } from 'zod';
 import { KEY_IDEA_LIMITS } from '../domain/notepad/ideas.js';
+import { languageTagSchema } from './content.js';
 import { idSchema, NO_CONTROL_CHARS } from './schemas.js';
 
 /** A client-made idea id (a UUID in the app): what makes a retried add from an outbox idempotent. */
@@ -17,7 +18,8 @@ const ideaText = z.string().trim().min(1, 'A key idea needs some words').max(KEY
 const tableRound = { tableId: idSchema, round: z.number().int().min(1).max(1000) };
 
 /** `notepad:add-idea`: no author, group or date here; strict, so a payload that brings them is refused. */
-export const addIdeaPayload = z.strictObject({ ...tableRound, id: ideaIdSchema, text: ideaText });
+/** `language`: BCP 47, the author's participant language when left out (MT50). */
+export const addIdeaPayload = z.strictObject({ ...tableRound, id: ideaIdSchema, text: ideaText, language: languageTagSchema.optional() });
 export const editIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSchema, text: ideaText });
 /** Set, not toggle: sending it twice changes nothing the second time. */
 export const markIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSchema, marked: z.boolean() });

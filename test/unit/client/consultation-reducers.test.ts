@@ -109,6 +109,7 @@ describe('the consultation store’s reducers (CONS46)', () => {
       text: id,
       language: 'en',
       author: contribution('x').author,
+      mine: false,
       status: 'published' as const,
       hiddenReason: null,
       createdAt: 0,

@@ -4,6 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import { MenuButton, type MenuEntry } from './MenuButton';
 import { IdeaOrigin } from './IdeaOrigin';
+import { ideaLanguageAttrs } from '../idea-language';
 
 /** Ids that stay the same when a card moves to another column, so focus can follow it (BOARD5). */
 export const cardHandleId = (boardId: string, key: string) => `${boardId}-card-${key}`;
@@ -43,7 +44,7 @@ export function BoardCard({ boardId, idea, tableLabel, menu }: BoardCardProps) {
           ⠿
         </span>
         <span className="board-card-body">
-          <span className="board-card-text" dir="auto">
+          <span className="board-card-text" {...ideaLanguageAttrs(idea.language)}>
             {idea.text}
           </span>
           <span className="board-card-meta">

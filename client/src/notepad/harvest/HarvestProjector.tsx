@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { tableName } from '../../components/cafe/table-name';
 import { useNotepad } from '../useNotepad';
 import { useHarvest } from './useHarvest';
+import { ideaLanguageAttrs } from '../idea-language';
 
 const PROJECTOR_COLOR = '#555555'; // the display shows no cursor; others' awareness lists it
 
@@ -61,7 +62,7 @@ function Card({ idea, table }: { idea: HarvestIdea; table: string }) {
   return (
     <li className={idea.marked ? 'pj-card pj-card-marked' : 'pj-card'} data-testid="harvest-idea" data-marked={idea.marked}>
       <p className="pj-card-text">
-        <bdi>{idea.text}</bdi>
+        <bdi {...ideaLanguageAttrs(idea.language)}>{idea.text}</bdi>
       </p>
       <p className="pj-card-meta">
         {idea.marked && <span aria-hidden="true">★ </span>}

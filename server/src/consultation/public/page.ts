@@ -2,12 +2,14 @@
 // off; a few-KB script (live.ts) only refreshes the counts. Pure: the route gathers, this renders.
 import { CONTRIBUTION_SORTS, RESPONSE_STATUSES, SCHEDULED_PHASES, type ConsultationConfig, type ConsultationPhase } from '@open-talks/shared/consultation';
 import { LANGUAGES, RTL_LANGUAGES, STAKEHOLDER_GROUPS, isNobody, type Attribution, type Language, type Translate } from '@open-talks/shared';
+import type { ContentRef, Shown } from '@open-talks/shared';
 import type { CommentView, ContributionView } from '@open-talks/shared/protocol';
 import { esc, option, paragraphs, select, STYLE } from './html.js';
 import { linkQuery, PAGE_SIZE, type PageQuery } from './query.js';
 
 export interface PageData {
   slug: string;
+  sessionId: string;
   title: string;
   attribution: Attribution;
   config: ConsultationConfig;
@@ -17,9 +19,29 @@ export interface PageData {
   items: ContributionView[];
   total: number;
   comments: Map<string, CommentView[]>;
+  /** An organiser's text in the reader's version (LANG72): the title, background, questions, responses. */
+  shown: (ref: ContentRef, text: string) => Shown;
 }
 
 export const LIVE_SCRIPT_PATH = '/c-live.js';
+
+/** `lang="…" dir="…"` of what is shown (LANG55). */
+function langAttrs(shown: Shown): string {
+  return ` lang="${esc(shown.language)}" dir="${shown.dir}"`;
+}
+
+/** "Translated from English" under a version (LANG56); nothing under an original. */
+function mark(t: Translate, shown: Shown, reader: Language): string {
+  if (shown.kind !== 'translation') return '';
+  let from = shown.originalLanguage;
+  try {
+    from = new Intl.DisplayNames([reader], { type: 'language' }).of(shown.originalLanguage) ?? from;
+  } catch {
+    // An odd tag: its code is name enough.
+  }
+  const parts = [t('translated.from', { language: from }), ...(shown.outdated ? [t('translated.outdated')] : [])];
+  return `<p class="muted translated">${esc(parts.join(' · '))}</p>`;
+}
 
 function date(language: Language, at: number): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
@@ -52,9 +74,11 @@ function contribution(t: Translate, language: Language, data: PageData, c: Contr
   const by = who(t, c.author);
   const meta = [by, date(language, c.createdAt), t('consultPublic.writtenIn', { language: t(`words.languageName.${c.language}`) })].filter(Boolean).join(' · ');
   const comments = data.comments.get(c.id) ?? [];
-  const response = c.response
-    ? `<div class="response"><p><strong>${esc(t('consultPublic.response', { status: t(`consultPublic.responseStatus.${c.response.status}`) }))}</strong></p>${paragraphs(c.response.text)}</div>`
-    : '';
+  const answer = c.response && data.shown({ kind: 'official-response', id: c.response.id, field: 'text' }, c.response.text);
+  const response =
+    c.response && answer
+      ? `<div class="response"><p><strong>${esc(t('consultPublic.response', { status: t(`consultPublic.responseStatus.${c.response.status}`) }))}</strong></p>${paragraphs(answer.text, answer.language)}${mark(t, answer, language)}</div>`
+      : '';
   const themes = c.themes.length
     ? `<p>${esc(t('consultPublic.themes', { themes: '' }))}${c.themes.map((th) => `<span class="tag" dir="auto">${esc(th)}</span>`).join('')}</p>`
     : '';
@@ -123,21 +147,25 @@ export function renderPage(data: PageData, q: PageQuery, language: Language, t: 
   const questions = data.config.questions
     .map((qu) => {
       const c = data.counts.get(qu.id) ?? { contributions: 0, comments: 0, supports: 0 };
-      return `<li><a href="/c/${esc(data.slug)}${esc(linkQuery(q, { question: qu.id, page: 1 }))}" dir="auto">${esc(qu.text)}</a>${qu.description ? paragraphs(qu.description) : ''}<p class="muted">${esc(t('consultPublic.questionCounts', c))}</p></li>`;
+      const title = data.shown({ kind: 'consultation-question', id: qu.id, field: 'title' }, qu.text);
+      const text = qu.description ? data.shown({ kind: 'consultation-question', id: qu.id, field: 'text' }, qu.description) : null;
+      return `<li><a href="/c/${esc(data.slug)}${esc(linkQuery(q, { question: qu.id, page: 1 }))}"${langAttrs(title)}>${esc(title.text)}</a>${mark(t, title, language)}${text ? paragraphs(text.text, text.language) + mark(t, text, language) : ''}<p class="muted">${esc(t('consultPublic.questionCounts', c))}</p></li>`;
     })
     .join('');
+  const title = data.shown({ kind: 'consultation', id: data.sessionId, field: 'title' }, data.title);
+  const background = data.shown({ kind: 'consultation', id: data.sessionId, field: 'background' }, data.config.settings.background);
   const list = data.items.length
     ? `<ol class="contributions">${data.items.map((c) => contribution(t, language, data, c)).join('')}</ol>`
     : `<p class="muted">${esc(t('consultPublic.none'))}</p>`;
   return `<!doctype html>
 <html lang="${language}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(data.title)}</title><style>${STYLE}</style><script src="${LIVE_SCRIPT_PATH}" defer></script></head>
+<title>${esc(title.text)}</title><style>${STYLE}</style><script src="${LIVE_SCRIPT_PATH}" defer></script></head>
 <body><a class="skip" href="#results">${esc(t('consultPublic.skip'))}</a>
 <header><nav class="langs" aria-label="${esc(t('consultPublic.languages'))}"><ul>${langs}</ul></nav>
-<p class="muted">${esc(t('consultPublic.published'))}</p><h1 dir="auto">${esc(data.title)}</h1>
+<p class="muted">${esc(t('consultPublic.published'))}</p><h1${langAttrs(title)}>${esc(title.text)}</h1>${mark(t, title, language)}
 <p><strong>${esc(t('consultPublic.phase', { phase: t(`consultPublic.phases.${data.phase}`) }))}</strong></p></header>
 <main data-slug="${esc(data.slug)}">
-${data.config.settings.background.trim() ? `<h2>${esc(t('consultPublic.background'))}</h2>${paragraphs(data.config.settings.background)}` : ''}
+${background.text.trim() ? `<h2>${esc(t('consultPublic.background'))}</h2>${paragraphs(background.text, background.language)}${mark(t, background, language)}` : ''}
 ${schedule(t, data, language)}
 <h2>${esc(t('consultPublic.questions'))}</h2><ol>${questions}</ol>
 ${filters(t, data, q, language)}

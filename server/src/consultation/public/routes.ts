@@ -13,6 +13,7 @@ import { esc } from './html.js';
 import { LIVE_SCRIPT } from './live.js';
 import { LIVE_SCRIPT_PATH, renderPage } from './page.js';
 import { parsePageQuery } from './query.js';
+import { publicVersions } from './versions.js';
 
 const SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 /** Only our own script, inline styles, forms and fetches to ourselves (CONS67). */
@@ -62,10 +63,11 @@ export function consultationPublicRoutes(store: Store, limiter: RequestHandler, 
     const language = languageOf(req, session);
     const q = parsePageQuery(req.query, session.attribution, () => randomInt(1, 999_999));
     const questionIds = new Set(config.questions.map((x) => x.id));
-    const [counts, themes, page] = await Promise.all([
+    const [counts, themes, page, versions] = await Promise.all([
       store.consultationPublic.questionCounts(session.id),
       store.consultationPublic.themes(session.id),
       publicPage(store, session.id, q, questionIds),
+      publicVersions(store, session, language),
     ]);
     const items = page.items.map((row) => contributionView(row, session.attribution, PUBLIC_AUDIENCE));
     const commentRows = await store.consultationPublic.publishedComments(
@@ -79,7 +81,20 @@ export function consultationPublicRoutes(store: Store, limiter: RequestHandler, 
       comments.set(row.contribution_id, list);
     }
     const html = renderPage(
-      { slug: req.params.slug, title: session.title, attribution: session.attribution, config, phase: phaseNow(config, now()), counts, themes, items, total: page.total, comments },
+      {
+        slug: req.params.slug,
+        sessionId: session.id,
+        shown: (ref, text) => versions.content(ref, text),
+        title: session.title,
+        attribution: session.attribution,
+        config,
+        phase: phaseNow(config, now()),
+        counts,
+        themes,
+        items,
+        total: page.total,
+        comments,
+      },
       q,
       language,
       translator(language),

@@ -147,6 +147,7 @@ export class PollService {
   private change(principal: Principal, pollId: string, decide: (poll: Poll) => PollResult, options: { project?: boolean } = {}): Promise<{ poll: PollItem }> {
     return this.ctx.run(principal, async (room) => {
       const state = this.stateOf(room, pollId);
+      const wasDraft = state.poll.status === 'draft';
       const { poll } = orThrow(decide(state.poll));
       const project = options.project === true && room.projectedPollId !== poll.id;
       await this.ctx.store.transaction(async (repos) => {
@@ -156,6 +157,7 @@ export class PollService {
       state.poll = poll;
       room.resultsCache.delete(poll.id);
       this.ctx.bus.publish('townhall:poll-changed', { sessionId: room.sessionId, poll });
+      if (wasDraft && poll.status === 'open') this.ctx.bus.publish('townhall:poll-opened', { sessionId: room.sessionId, pollId: poll.id });
       if (project) {
         room.projectedPollId = poll.id;
         this.ctx.bus.publish('townhall:projected', { sessionId: room.sessionId, pollId: poll.id });

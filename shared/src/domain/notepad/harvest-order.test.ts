@@ -13,6 +13,7 @@ const idea = (tableId: string, round: number, id: string, createdAt: number): Ha
   tableId,
   createdAt,
   marked: false,
+  language: null,
 });
 
 const themes = [

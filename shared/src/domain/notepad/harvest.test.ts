@@ -11,6 +11,7 @@ const idea = (tableId: string, round: number, id: string, createdAt: number): Ha
   tableId,
   createdAt,
   marked: false,
+  language: null,
 });
 
 describe('harvest grouping', () => {

@@ -20,6 +20,8 @@ export interface KeyIdea {
   createdAt: number; // epoch ms
   /** Marked by the host as one of the table's key ideas for the harvest. */
   marked: boolean;
+  /** BCP 47: the language it is written in, its author's by default (MT50); null for ideas from before it was kept. */
+  language: string | null;
 }
 
 export const KEY_IDEA_LIMITS = {
@@ -29,7 +31,7 @@ export const KEY_IDEA_LIMITS = {
 
 /** Reads one Y.Map's entries (as a plain record) into a KeyIdea, or null when it is not one. */
 export function keyIdeaFromRecord(record: Record<string, unknown>): KeyIdea | null {
-  const { id, text, author, group, round, tableId, createdAt, marked } = record;
+  const { id, text, author, group, round, tableId, createdAt, marked, language } = record;
   if (typeof id !== 'string' || typeof text !== 'string') return null;
   return {
     id,
@@ -40,6 +42,7 @@ export function keyIdeaFromRecord(record: Record<string, unknown>): KeyIdea | nu
     tableId: typeof tableId === 'string' ? tableId : null,
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     marked: marked === true,
+    language: typeof language === 'string' ? language : null,
   };
 }
 

@@ -21,6 +21,7 @@ export function buildCafe(cafe: FactCafe, attribution: Attribution): RecordCafe 
     table: i.tableId === null ? null : (labels.get(i.tableId) ?? null),
     theme: themeOf.get(harvestIdeaKey(i)) ?? null,
     at: i.createdAt,
+    language: i.language,
   });
   return {
     rounds: cafe.rounds.map((round) => ({

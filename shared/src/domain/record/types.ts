@@ -55,6 +55,8 @@ export interface RecordIdea {
   /** The harvest theme it was placed in, or null while it is in none. */
   theme: string | null;
   at: number; // epoch ms: when it was written
+  /** BCP 47: the language it was written in (MT50); null for ideas from before it was kept. */
+  language: string | null;
 }
 
 export interface RecordTable {

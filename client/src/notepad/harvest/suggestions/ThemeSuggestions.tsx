@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { useCommand } from '../../../hooks/useCommand';
 import { acceptProposal, mergeProposals, stillUnthemed, type Proposal } from './proposals';
 import './suggestions.css';
+import { ideaLanguageAttrs } from '../../idea-language';
 
 export interface ThemeSuggestionsProps {
   sessionId: string;
@@ -162,7 +163,7 @@ function ProposalItem({ proposal, others, ideas, onRename, onAccept, onReject, o
         <ul>
           {ideas.map((idea) => (
             <li key={idea.key}>
-              <bdi dir="auto">{idea.text}</bdi>
+              <bdi {...ideaLanguageAttrs(idea.language)}>{idea.text}</bdi>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../components/ConfirmDialog';
 import { focusHeading } from '../../../components/focus-heading';
+import { keys, Translated } from '../../../components/translated';
 import type { Commands } from '../../../hooks/useCommand';
 
 type Item = AgendaView['items'][number];
@@ -29,9 +30,7 @@ export function AgendaItemRow({ item, index, firstMovable, last, commands }: { i
         <EditItem item={item} minutes={minutes} commands={commands} onClose={() => setEditing(false)} />
       ) : (
         <>
-          <span className="th-agenda-title" dir="auto">
-            {item.title}
-          </span>{' '}
+          <Translated k={keys.agendaTitle(item.id)} text={item.title} className="th-agenda-title" />{' '}
           <span className="th-meta">
             <span>{t('thConsole.minutes', { count: minutes })}</span>
             <span className="th-badge">{t(`thConsole.agenda.status.${item.status}`)}</span>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../components/ConfirmDialog';
 import { focusHeading } from '../../../components/focus-heading';
 import { PollResults } from '../../../components/townhall/PollResults';
+import { keys, Translated } from '../../../components/translated';
 import { PollForm } from './PollForm';
 import type { Commands } from '../../../hooks/useCommand';
 
@@ -31,9 +32,8 @@ export function PollCard({ item, projected, commands }: { item: PollItem; projec
   return (
     <li className={`th-poll th-poll-${poll.status}`} data-poll={poll.id}>
       {confirmation.dialog}
-      <h3 id={headingId} dir="auto">
-        {poll.question}
-      </h3>
+      {/* The staff read the poll in their language too, with "Show original" (LANG72). */}
+      <Translated k={keys.pollQuestion(poll.id)} text={poll.question} as="h3" id={headingId} />
       <p className="th-meta">
         <span>{t(`thConsole.poll.kinds.${poll.kind}`)}</span>
         <span className="th-badge">{t(`thConsole.poll.status.${poll.status}`)}</span>
@@ -67,9 +67,7 @@ export function PollCard({ item, projected, commands }: { item: PollItem; projec
       {poll.kind !== 'text' && poll.options.length > 0 && !results && (
         <ol className="th-poll-options">
           {poll.options.map((o) => (
-            <li key={o.id} dir="auto">
-              {o.label}
-            </li>
+            <Translated key={o.id} k={keys.pollOption(poll.id, o.id)} text={o.label} as="li" markInside />
           ))}
         </ol>
       )}

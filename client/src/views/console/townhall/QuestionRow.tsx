@@ -3,6 +3,7 @@ import type { QuestionItem } from '@open-talks/shared/protocol';
 import { memo, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContributionText } from '../../../components/machine/ContributionText';
+import { LanguageControl } from '../../../components/machine/LanguageControl';
 import { isMergeTarget, sortQuestions } from './question-sort';
 import { staffPersonLabel } from './staff-person';
 import { useTownhall } from '../../../state/selectors';
@@ -67,6 +68,8 @@ export const QuestionRow = memo(function QuestionRow({
         <span>{time}</span>
         {q.editedAt !== null && <span>{t('thConsole.qa.edited')}</span>}
       </p>
+      {/* The staff correct a question's language (MT3, MT39). */}
+      <LanguageControl k={contentKey({ kind: 'question', id: q.id, field: 'text' })} language={q.language} />
       {q.hiddenReason && <p className="th-meta">{t('thConsole.qa.hiddenReason', { reason: q.hiddenReason })}</p>}
       {q.mergedInto && <p className="th-meta">{t('thConsole.qa.mergedInto', { text: mergedText !== null ? short(mergedText) : '…' })}</p>}
       {q.mergedInto === null && editing === 'none' && (

@@ -1,11 +1,14 @@
-import { contentKey, type Attribution } from '@open-talks/shared';
+import { can, contentKey, type Attribution } from '@open-talks/shared';
 import { CONSULTATION_LIMITS as L, STANCES, type Stance } from '@open-talks/shared/consultation';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContributionText } from '../../../components/machine/ContributionText';
+import { LanguageControl } from '../../../components/machine/LanguageControl';
+import { useOwnLanguage, WrittenIn } from '../../../components/machine/WrittenIn';
 import { personLabel } from '../../../components/townhall/person';
 import { useComments } from '../../../consultation';
 import { useCommand } from '../../../hooks/useCommand';
+import { useViewer } from '../../../state/selectors';
 import { Message } from '../../console/cafe/Message';
 
 const STANCE_ICON: Record<Stance, string> = { agree: '✓', disagree: '✗', neutral: '○' };
@@ -14,6 +17,9 @@ const STANCE_ICON: Record<Stance, string> = { agree: '✓', disagree: '✗', neu
 export function CommentThread({ contributionId, attribution, mayComment }: { contributionId: string; attribution: Attribution; mayComment: boolean }) {
   const { t } = useTranslation();
   const { thread, loading, error, more, loadMore } = useComments(contributionId, true);
+  // The staff and translators may say any comment's language; an author their own (MT3, MT39).
+  const me = useViewer();
+  const retagsAll = me ? can(me.role, 'content:translate') : false;
   return (
     <div className="consult-comments">
       {!thread && loading && <p role="status">{t('app.loading')}</p>}
@@ -33,6 +39,7 @@ export function CommentThread({ contributionId, attribution, mayComment }: { con
                 {c.status === 'pending' && ` · ${t('consult.comments.pending')}`}
               </p>
               <ContributionText k={contentKey({ kind: 'comment', id: c.id, field: 'text' })} text={c.text} language={c.language} />
+              {(c.mine || retagsAll) && <LanguageControl k={contentKey({ kind: 'comment', id: c.id, field: 'text' })} language={c.language} />}
             </li>
           ))}
         </ol>
@@ -53,10 +60,13 @@ function CommentForm({ contributionId }: { contributionId: string }) {
   const { send, message } = useCommand();
   const [stance, setStance] = useState<Stance>('neutral');
   const [text, setText] = useState('');
+  const own = useOwnLanguage();
+  // Left unset it follows the person's language, which can arrive after the first render (MT37).
+  const [language, setLanguage] = useState<string | undefined>(undefined);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    const ack = await send('contribution:comment', { contributionId, stance, text }, t('consult.comments.sent'));
+    const ack = await send('contribution:comment', { contributionId, stance, text, language: language ?? own }, t('consult.comments.sent'));
     if (ack) setText('');
   }
   return (
@@ -71,7 +81,8 @@ function CommentForm({ contributionId }: { contributionId: string }) {
         ))}
       </fieldset>
       <label htmlFor={`${id}-text`}>{t('consult.comments.yourComment')}</label>
-      <textarea id={`${id}-text`} rows={3} maxLength={L.commentLength} value={text} onChange={(e) => setText(e.target.value)} required dir="auto" />
+      <textarea id={`${id}-text`} rows={3} maxLength={L.commentLength} value={text} onChange={(e) => setText(e.target.value)} required dir="auto" lang={language ?? own} />
+      <WrittenIn id={`${id}-language`} value={language ?? own} onChange={setLanguage} />
       <button type="submit" disabled={!text.trim()}>
         {t('consult.comments.send')}
       </button>

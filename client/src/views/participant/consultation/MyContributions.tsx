@@ -1,8 +1,9 @@
-import type { Language } from '@open-talks/shared';
+import { contentKey, directionOf, type Language } from '@open-talks/shared';
 import type { ConsultationQuestionView, ContributionView } from '@open-talks/shared/protocol';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageControl } from '../../../components/machine/LanguageControl';
 import { ContributeForm } from './ContributeForm';
 import { ResponseBlock } from './ResponseBlock';
 
@@ -84,9 +85,10 @@ export function MyContributions({
                   />
                 ) : (
                   <>
-                    <h3 className="consult-mine-title" dir="auto">
+                    <h3 className="consult-mine-title" lang={item.language} dir={directionOf(item.language)}>
                       {item.title}
                     </h3>
+                    <LanguageControl k={contentKey({ kind: 'contribution', id: item.id, field: 'text' })} language={item.language} />
                     {question && (
                       <p className="hint" dir="auto">
                         {t('consult.mine.on', { question: question.text })}

@@ -1,5 +1,7 @@
+import { contentKey, directionOf } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
+import { LanguageControl } from '../../../components/machine/LanguageControl';
 
 /**
  * The person's own questions that others do not see: waiting, hidden, or merged into another
@@ -37,10 +39,11 @@ export function MyQuestions({ mine, all, onShow }: { mine: readonly QuestionItem
       <ul className="plain-list">
         {mine.map((q) => (
           <li key={q.id} className="question-item question-mine">
-            <p className="question-text" dir="auto">
+            <p className="question-text" lang={q.language} dir={directionOf(q.language)}>
               {q.text}
             </p>
             <p className="question-meta">{status(q)}</p>
+            <LanguageControl k={contentKey({ kind: 'question', id: q.id, field: 'text' })} language={q.language} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { QuestionItem } from '@open-talks/shared/protocol';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContributionText } from '../../../components/machine/ContributionText';
+import { LanguageControl } from '../../../components/machine/LanguageControl';
 import { personLabel } from '../../../components/townhall/person';
 import './townhall-phone.css';
 
@@ -61,6 +62,7 @@ export const QuestionCard = memo(function QuestionCard({
               </span>
             )}
           </p>
+          {q.mine && <LanguageControl k={contentKey({ kind: 'question', id: q.id, field: 'text' })} language={q.language} />}
         </div>
       </div>
     </li>
