@@ -110,7 +110,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     store,
     bus,
     machine,
-    sources: contributionSources(townhall, consultation),
+    sources: contributionSources(townhall, consultation, { store, notepads }),
     seatedAt: async (sessionId, participantId) => (await cafeRun.liveFor(sessionId, participantId)).seat?.table.id ?? null,
   });
   const service = new SessionService(store, presence, bus, authenticate, {

@@ -10,7 +10,8 @@ import { http } from '../helpers/api.js';
 import { freePort } from '../helpers/child-server.js';
 import { requireAll } from '../helpers/environment.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { command } from '../helpers/socket.js';
+import { cafeWorld } from '../helpers/notepad.js';
+import { closeAllSockets, command, connect } from '../helpers/socket.js';
 import { member, openTownHall, townhallAs } from '../helpers/townhall.js';
 
 const APY = process.env.APERTIUM_APY ?? '/usr/bin/apertium-apy';
@@ -166,6 +167,7 @@ describe('machine translation with a LibreTranslate-compatible service', () => {
   });
 
   afterAll(async () => {
+    closeAllSockets();
     await server?.close();
     await server?.database.drop();
     await new Promise((resolve) => lt.close(resolve));
@@ -180,5 +182,43 @@ describe('machine translation with a LibreTranslate-compatible service', () => {
     const answer = await command(reader.socket, 'content:machine-translate', { key: `question/${asked.question.id}/text` });
     expect(answer).toMatchObject({ ok: true, version: { language: 'fr', source: 'machine', engine: 'libretranslate', text: 'Pourquoi la réunion a-t-elle été déplacée ?' } });
     expect(seen).toEqual([{ q: 'Why was the meeting moved?', source: 'en', target: 'fr', format: 'text', api_key: 'secret-key' }]);
+  });
+
+  it('MT51 a key idea is translated for who may read its table, naming nobody; an observer who may not read the notes is refused', async () => {
+    const world = await cafeWorld(server.url, server.store, { languages: ['en', 'fr'], attribution: 'named' });
+    const bob = await connect(server.url, world.bob.token);
+    const added = await command(bob.socket, 'notepad:add-idea', { tableId: world.tableA, round: 1, id: 'idea-1', text: 'Open data by default' });
+    expect(added).toMatchObject({ ok: true, idea: { language: 'en' } });
+    const key = `key-idea/${world.tableA}.1.idea-1/text`;
+    seen.length = 0;
+
+    // Ann sits at table A; Dan, at no table in round 1, follows its notes read-only (NOTE3).
+    const ann = await connect(server.url, world.ann.token);
+    const translated = await command(ann.socket, 'content:machine-translate', { key, language: 'fr' });
+    expect(translated).toMatchObject({
+      ok: true,
+      key,
+      version: { language: 'fr', source: 'machine', engine: 'libretranslate', text: 'Pourquoi la réunion a-t-elle été déplacée ?' },
+    });
+    if (!translated.ok) throw new Error(translated.error.message);
+    expect(Object.keys(translated.version).sort()).toEqual(['at', 'engine', 'language', 'originalHash', 'source', 'text']);
+    expect(JSON.stringify(translated)).not.toMatch(/Bob|author/u);
+    expect(seen).toEqual([{ q: 'Open data by default', source: 'en', target: 'fr', format: 'text', api_key: 'secret-key' }]);
+    expect(await server.store.machineTranslations.count(world.sessionId)).toBe(1);
+    const dan = await connect(server.url, world.dan.token);
+    expect(await command(dan.socket, 'content:machine-translate', { key, language: 'fr' })).toMatchObject({ ok: true, version: translated.version });
+    expect(seen).toHaveLength(1); // MT12: stored once, reused
+
+    // Olga observes; once the session keeps its tables' notes from observers (NOTE3): no original, no translation.
+    const closed = await http(server.url, 'PATCH', `/api/sessions/${world.sessionId}`, { token: world.created.facilitatorToken, body: { observerNotes: false } });
+    expect(closed.status).toBe(200);
+    const olga = await http(server.url, 'POST', `/api/sessions/${world.sessionId}/content/machine-translation`, { token: world.olga.token, body: { key, language: 'fr' } });
+    expect(olga.status).toBe(404);
+    // A key without table and round, or naming an idea that is not there, finds nothing.
+    expect(await command(ann.socket, 'content:machine-translate', { key: 'key-idea/idea-1/text', language: 'fr' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await command(ann.socket, 'content:machine-translate', { key: `key-idea/${world.tableB}.1.idea-1/text`, language: 'fr' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

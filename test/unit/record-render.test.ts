@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildRecord, type Attribution, type RecordFormat, type SessionRecordDocument } from '../../shared/src/index.js';
@@ -224,6 +228,28 @@ describe('REC11 the record words', () => {
     const { types, ...doc } = en.record.doc;
     expect(Object.keys(doc).sort()).toEqual([...RECORD_DOC_KEYS].sort());
     expect(Object.keys(types).sort()).toEqual(['key-idea', 'notes', 'question']);
+  });
+
+  it('MT50 a key idea in Arabic is marked as Arabic, right to left, in HTML and DOCX; Markdown keeps its words', async () => {
+    const facts = cafeFacts('named');
+    const note = facts.cafe!.notes[0]!;
+    const arabic = { ...note.ideas[0]!, id: 'i9', text: 'بيانات مفتوحة للجميع', language: 'ar' };
+    const record = buildRecord({ ...facts, cafe: { ...facts.cafe!, notes: [{ ...note, ideas: [...note.ideas, arabic] }, ...facts.cafe!.notes.slice(1)] } }, GENERATED_AT);
+    const html = (await renderRecord('html', record, EN)).body.toString('utf8');
+    expect(html).toContain('<li dir="auto"><span lang="ar" dir="rtl">بيانات مفتوحة للجميع</span> — Amina Diallo (Civil society) (marked for the harvest)</li>');
+    expect(html).toContain('<span lang="en" dir="ltr">Open data by default</span>'); // every idea says its language
+    expect(html).toContain('<html lang="en" dir="ltr">');
+    const md = (await renderRecord('md', record, EN)).body.toString('utf8');
+    expect(md).toContain('- بيانات مفتوحة للجميع — Amina Diallo (Civil society) (marked for the harvest)');
+    const docx = (await renderRecord('docx', record, EN)).body;
+    const file = join(mkdtempSync(join(tmpdir(), 'record-docx-')), 'record.docx');
+    writeFileSync(file, docx);
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const paragraph = xml.split('</w:p>').find((p) => p.includes('بيانات مفتوحة للجميع'))!;
+    expect(paragraph).toContain('<w:bidi/>');
+    expect(paragraph).toContain('<w:rtl/>');
+    const english = xml.split('</w:p>').find((p) => p.includes('Open data by default'))!;
+    expect(english).not.toContain('<w:bidi/>');
   });
 
   it('REC11 headings follow the language asked for; Arabic reads right to left', async () => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { command } from '../net/realtime';
 import { refusalText } from '../net/refusal';
-import { ideaLanguageAttrs } from './idea-language';
+import { IdeaText } from './IdeaText';
 import { useIdeaOutbox } from './useIdeaOutbox';
 
 interface Props {
@@ -105,10 +105,8 @@ export function KeyIdeas({ doc, canAdd, canCurate, round, tableId, outboxKey }: 
                 </form>
               ) : (
                 <>
-                  {/* MT50: spoken in its own language's voice; ideas from before languages were kept read their direction. */}
-                  <bdi className="key-idea-text" {...ideaLanguageAttrs(idea.language)} id={`${headingId}-${idea.id}-text`}>
-                    {idea.text}
-                  </bdi>
+                  {/* MT50: spoken in its own language's voice, with "Translate" when it is not the reader's (MT51). */}
+                  <IdeaText idea={idea} as="bdi" className="key-idea-text" id={`${headingId}-${idea.id}-text`} />
                   {idea.marked && <span className="badge">{t('notepad.ideas.marked')}</span>}
                   {(idea.author ?? idea.group) && <span className="muted"> · {t('notepad.ideas.by', { author: idea.author ?? t(`words.group.${idea.group}`) })}</span>}
                   {canCurate && (

@@ -86,7 +86,17 @@ function renderBlock(b: Block, key: number): ReactNode {
         <ul key={key}>
           {b.items.map((item, i) => (
             <li key={i} dir="auto">
-              {item}
+              {typeof item === 'string' ? (
+                item
+              ) : (
+                // A key idea's words in their language (MT50); the credit stays the page's.
+                <>
+                  <span lang={item.lang} dir={item.dir}>
+                    {item.text}
+                  </span>
+                  {item.note && ` ${item.note}`}
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -1,10 +1,12 @@
 // Where what participants write lives (MT1–MT9): Town Hall questions in the Q&A board, consultation
-// contributions and comments in their tables. The content service reads originals through these
+// contributions and comments in their tables, café key ideas in their notepads (MT51). The content service reads originals through these
 // and sets their language; who may see what stays each domain's rule (QA2, CONS visibility).
 import { can, type ContentKind, type ContentRef } from '@open-talks/shared';
 import type { Consultation } from '../consultation/index.js';
 import type { Principal } from '../sessions/principal.js';
+import type { Store } from '../store/index.js';
 import type { TownhallService } from '../townhall/townhall-service.js';
+import { KeyIdeaSource, type NotepadReader } from './key-idea-source.js';
 import type { ContentAudience, ContentSource, ListedOriginal, Original } from './sources.js';
 
 /**
@@ -79,6 +81,10 @@ export class ConsultationContributionSource implements ContentSource {
 }
 
 /** The sources of what participants write, for the content service (app.ts). */
-export function contributionSources(townhall: Pick<TownhallService, 'qa'>, consultation: Pick<Consultation, 'core'>): ContentSource[] {
-  return [new QuestionSource(townhall), new ConsultationContributionSource(consultation)];
+export function contributionSources(
+  townhall: Pick<TownhallService, 'qa'>,
+  consultation: Pick<Consultation, 'core'>,
+  cafe: { store: Store; notepads: NotepadReader },
+): ContentSource[] {
+  return [new QuestionSource(townhall), new ConsultationContributionSource(consultation), new KeyIdeaSource(cafe.store, cafe.notepads)];
 }

@@ -1,7 +1,7 @@
 import type { HarvestIdea } from '@open-talks/shared';
 import { useTranslation } from 'react-i18next';
 import { IdeaOrigin } from './IdeaOrigin';
-import { ideaLanguageAttrs } from '../idea-language';
+import { IdeaText } from '../IdeaText';
 
 export interface IdeaCardProps {
   idea: HarvestIdea;
@@ -15,9 +15,7 @@ export function IdeaCard({ idea, tableLabel }: IdeaCardProps) {
   const author = idea.author ?? (idea.group ? t(`words.group.${idea.group}`) : null);
   return (
     <li className={idea.marked ? 'harvest-idea marked' : 'harvest-idea'} data-testid="harvest-idea" data-marked={idea.marked}>
-      <p className="harvest-idea-text" {...ideaLanguageAttrs(idea.language)}>
-        {idea.text}
-      </p>
+      <IdeaText idea={idea} as="p" className="harvest-idea-text" />
       <p className="harvest-idea-meta">
         <IdeaOrigin marked={idea.marked} tableLabel={tableLabel} />
         {author && <span> · {t('harvest.by', { author })}</span>}

@@ -8,7 +8,7 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 const MUTED = '555555'; // hex colour of "nothing here" notes
 
 /** One run per line, joined by line breaks, so a person's line breaks survive. */
-function runs(text: string, style: { bold?: boolean; italics?: boolean; color?: string } = {}): ParagraphChild[] {
+function runs(text: string, style: { bold?: boolean; italics?: boolean; color?: string; rightToLeft?: boolean } = {}): ParagraphChild[] {
   return text.split(/\r\n|\r|\n/).map((line, index) => new TextRun({ text: line, ...style, ...(index > 0 && { break: 1 }) }));
 }
 
@@ -44,7 +44,12 @@ function block(b: Block, rtl: boolean): (Paragraph | Table)[] {
         .split(/\n\s*\n/)
         .map((para) => new Paragraph({ children: runs(para), bidirectional: bidi(para, rtl) }));
     case 'list':
-      return b.items.map((item) => new Paragraph({ children: runs(item), bullet: { level: 0 }, bidirectional: b.dir ? b.dir === 'rtl' : bidi(item, rtl) }));
+      return b.items.map((item) => {
+        if (typeof item === 'string') return new Paragraph({ children: runs(item), bullet: { level: 0 }, bidirectional: b.dir ? b.dir === 'rtl' : bidi(item, rtl) });
+        // A key idea in a known language (MT50): its words right to left when that language is, like a caption stream.
+        const children = [...runs(item.text, { rightToLeft: item.dir === 'rtl' }), ...(item.note ? runs(` ${item.note}`) : [])];
+        return new Paragraph({ children, bullet: { level: 0 }, bidirectional: item.dir === 'rtl' });
+      });
     case 'table':
       return [
         new Table({

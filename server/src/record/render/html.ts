@@ -1,6 +1,6 @@
 // Blocks → one self-contained, printable HTML file: inline CSS, no scripts, no outside requests.
 // Every text is escaped (REC12); people's words carry dir="auto" (they stay in their language).
-import type { Block } from '@open-talks/shared';
+import type { Block, ListItem } from '@open-talks/shared';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -42,6 +42,13 @@ function verbatim(t: string): string {
   return `<div class="verbatim">${lines.map((line) => (line.trim() === '' ? '<p><br></p>' : `<p dir="auto">${escapeHtml(line)}</p>`)).join('')}</div>`;
 }
 
+/** A key idea marks its words with their language and direction (MT50); credit and label stay the page's. */
+function listItem(item: string | ListItem): string {
+  if (typeof item === 'string') return escapeHtml(item);
+  const words = `<span lang="${escapeHtml(item.lang)}" dir="${item.dir}">${escapeHtml(item.text)}</span>`;
+  return item.note ? `${words} ${escapeHtml(item.note)}` : words;
+}
+
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading':
@@ -57,8 +64,8 @@ function block(b: Block): string {
       return verbatim(b.text);
     case 'list':
       // A list in one language (a caption stream) says so once; others let each item find its direction.
-      if (b.lang) return `<ul lang="${escapeHtml(b.lang)}" dir="${b.dir ?? 'auto'}">${b.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
-      return `<ul>${b.items.map((item) => `<li dir="auto">${escapeHtml(item)}</li>`).join('')}</ul>`;
+      if (b.lang) return `<ul lang="${escapeHtml(b.lang)}" dir="${b.dir ?? 'auto'}">${b.items.map((item) => `<li>${listItem(item)}</li>`).join('')}</ul>`;
+      return `<ul>${b.items.map((item) => `<li dir="auto">${listItem(item)}</li>`).join('')}</ul>`;
     case 'table':
       return `<table><thead><tr>${b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((row) => `<tr>${row.map((c) => `<td>${text(c)}</td>`).join('')}</tr>`)

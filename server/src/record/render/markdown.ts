@@ -50,7 +50,8 @@ function block(b: Block): string {
         .map((para) => inline(para, '  \n'))
         .join('\n\n');
     case 'list':
-      return b.items.map((item) => `- ${inline(item, '  \n  ')}`).join('\n');
+      // Markdown cannot say a language: an item's words and its note, as one plain line.
+      return b.items.map((item) => `- ${inline(typeof item === 'string' ? item : [item.text, item.note].filter(Boolean).join(' '), '  \n  ')}`).join('\n');
     case 'table':
       return [`| ${b.head.map(cell).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
     default:

@@ -26,7 +26,7 @@ export const CONTENT_KINDS = {
   contribution: 'contribution',
   /** A comment on a contribution. field: `text`. */
   comment: 'contribution',
-  /** A key idea from a table's notepad. field: `text`. */
+  /** A key idea from a table's notepad. field: `text`. id: `<tableId>.<round>.<ideaId>` (keyIdeaContentId). */
   'key-idea': 'contribution',
   /** A caption line. field: `text`. */
   caption: 'contribution',
@@ -44,6 +44,30 @@ export interface ContentRef {
 /** Ids and fields are our own ids and short names: no slash, nothing odd. */
 const PART = /^[A-Za-z0-9_.:-]{1,80}$/u;
 
+/**
+ * A key idea lives in one table's notepad for one round (NOTE8), and its own id is only unique
+ * there: its content id names all three, so the server finds the notepad (and who may read it)
+ * from the key alone. Table and idea ids never hold a dot.
+ */
+const KEY_IDEA_ID = /^([A-Za-z0-9_-]{1,64})\.([1-9][0-9]{0,3})\.([A-Za-z0-9_-]{1,100})$/u;
+
+export interface KeyIdeaPlace {
+  tableId: string;
+  round: number;
+  ideaId: string;
+}
+
+export function keyIdeaContentId({ tableId, round, ideaId }: KeyIdeaPlace): string {
+  return `${tableId}.${round}.${ideaId}`;
+}
+
+/** The table, round and idea a key idea's content id names, or null when it is not one. */
+export function parseKeyIdeaContentId(id: string): KeyIdeaPlace | null {
+  const match = KEY_IDEA_ID.exec(id);
+  if (!match) return null;
+  return { tableId: match[1]!, round: Number(match[2]), ideaId: match[3]! };
+}
+
 export function contentKey({ kind, id, field }: ContentRef): string {
   return `${kind}/${id}/${field}`;
 }
@@ -53,7 +77,8 @@ export function parseContentKey(key: string): ContentRef | null {
   const parts = key.split('/');
   if (parts.length !== 3) return null;
   const [kind, id, field] = parts as [string, string, string];
-  if (!Object.hasOwn(CONTENT_KINDS, kind) || !PART.test(id) || !PART.test(field)) return null;
+  if (!Object.hasOwn(CONTENT_KINDS, kind) || !PART.test(field)) return null;
+  if (kind === 'key-idea' ? parseKeyIdeaContentId(id) === null : !PART.test(id)) return null;
   return { kind: kind as ContentKind, id, field };
 }
 

@@ -1,6 +1,17 @@
 // A rendered record is a list of blocks; Markdown, HTML and DOCX each render the same list,
 // so the three documents always hold the same things in the same order.
 
+/**
+ * A list item whose words are in a known language (a key idea, MT50): `text` is the person's,
+ * `note` (credit, "marked") ours, in the document's language.
+ */
+export interface ListItem {
+  text: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  note: string;
+}
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   /** Label → value pairs (the document's facts under its title). */
@@ -14,6 +25,6 @@ export type Block =
   | { kind: 'labelled'; label: string; text: string }
   /** Someone's text, verbatim, line breaks kept. */
   | { kind: 'verbatim'; text: string }
-  /** `lang`/`dir`: every item is in that language (a caption stream, CAPS21). */
-  | { kind: 'list'; items: string[]; lang?: string; dir?: 'ltr' | 'rtl' }
+  /** `lang`/`dir`: every item is in that language (a caption stream, CAPS21); else each item may say its own. */
+  | { kind: 'list'; items: (string | ListItem)[]; lang?: string; dir?: 'ltr' | 'rtl' }
   | { kind: 'table'; head: string[]; rows: string[][] };

@@ -5,7 +5,7 @@ export { creditFor, NO_CREDIT } from './credit.js';
 export { MIN_ANONYMOUS_GROUP_BALLOTS } from './build-townhall.js';
 export * from './formats.js';
 export * from './labels.js';
-export type { Block } from './blocks.js';
+export type { Block, ListItem } from './blocks.js';
 export { outline } from './outline.js';
 export { textDirection } from './direction.js';
 export * from './consultation-types.js';

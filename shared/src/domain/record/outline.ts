@@ -2,7 +2,8 @@
 // goes into blocks as plain text; each renderer (Markdown, HTML, DOCX on the server, React on the
 // public page) escapes it for its own format (REC12).
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
-import type { Block } from './blocks.js';
+import { directionOf } from '../content/language-tag.js';
+import type { Block, ListItem } from './blocks.js';
 import { consultationOutline } from './outline-consultation.js';
 import { creditText, formatDuration, formatRecordDate, formatRecordTime } from './formats.js';
 import type { RecordLabels } from './labels.js';
@@ -38,9 +39,12 @@ function hubs(l: RecordLabels, h: RecordHubs): Block[] {
   return out;
 }
 
-function idea(l: RecordLabels, i: RecordIdea): string {
+/** A key idea with its language when known (MT50), so each format can mark the words as in it. */
+function idea(l: RecordLabels, i: RecordIdea): string | ListItem {
   const by = credit(l, i.credit);
-  return [i.text, by && `— ${by}`, i.marked && `(${l.t('marked')})`].filter(Boolean).join(' ');
+  const note = [by && `— ${by}`, i.marked && `(${l.t('marked')})`].filter(Boolean).join(' ');
+  if (i.language === null) return [i.text, note].filter(Boolean).join(' ');
+  return { text: i.text, lang: i.language, dir: directionOf(i.language), note };
 }
 
 /** A group's count, or "not shown" where `anonymous` leaves it out (REC1, ATTR5). */
