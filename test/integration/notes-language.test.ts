@@ -21,7 +21,7 @@ describe.each(targets)('notes language on $kind', ({ kind, skip }) => {
   const path = (world: CafeWorld, tableId: string, round: number) => `/api/sessions/${world.sessionId}/cafe/tables/${tableId}/rounds/${round}/notes-language`;
 
   it.skipIf(Boolean(skip))(
-    'NOTE17 NOTE18 NOTE19 the default follows who sits there; a seated person chooses it, readers hear of it, others are refused, and it outlives a restart',
+    'NOTE17 NOTE18 NOTE19 NOTE20 the default follows who sits there; a seated person chooses it, readers hear of it, others are refused, the export says it, and it outlives a restart',
     async () => {
       const database = await createTestDatabase(kind);
       const first = await startTestServer({ database });
