@@ -13,7 +13,7 @@ import { createHttpApp } from './http/app.js';
 import { refuseFloodedRequest } from './http/flood-door.js';
 import { memoryBudget } from './limits/person-budget.js';
 import { createLogger, type Logger } from './log.js';
-import { IdeaCommands, NotepadServer, notepadAccessFollows } from './notepad/index.js';
+import { IdeaCommands, NotepadServer, NotesLanguages, notepadAccessFollows } from './notepad/index.js';
 import { notepadCluster } from './cluster/notepad-cluster.js';
 import { ThemeSuggestions } from './notepad/theme-suggestions.js';
 import { attachRealtime, createIo } from './realtime/index.js';
@@ -133,7 +133,20 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const captionLines = captionFeed(bus, config.cluster ? io : undefined);
   const ideas = new IdeaCommands(store, notepads);
   const themes = new ThemeSuggestions(notepads);
-  const commands = createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, content, limit: rateClassLimiter(config.limits, cluster.limiters) });
+  const notesLanguages = new NotesLanguages(store, bus);
+  const commands = createCommands({
+    service,
+    cafe,
+    cafeRun,
+    townhall,
+    records,
+    ideas,
+    notesLanguages,
+    themes,
+    consultation,
+    content,
+    limit: rateClassLimiter(config.limits, cluster.limiters),
+  });
   // ── Forwarding to the owner (issue 17, helper "routing"; docs/cluster.md CLU30–CLU44) ──
   // Commands, the first state, people's changes (a join re-seats the café) and HTTP under
   // /api/sessions/:id run on the session's owner; on one process, here and directly.

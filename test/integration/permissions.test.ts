@@ -57,7 +57,7 @@ const cs = (s: Scene) => s.consultation!;
 const csBase = (s: Scene) => `/api/sessions/${s.created.session.id}/consultation`;
 const CONTRIBUTION = { title: 'Open data by default', text: 'Publish what the public pays for.' };
 const RESPONSE = { status: 'taken-up', text: 'We take this up in section 3.' } as const;
-const NOTEPAD_ACTIONS: ReadonlySet<Action> = new Set<Action>(['notepad:add-idea', 'notepad:curate-ideas']);
+const NOTEPAD_ACTIONS: ReadonlySet<Action> = new Set<Action>(['notepad:add-idea', 'notepad:curate-ideas', 'notepad:set-language']);
 const SCENE_IDEA = { id: 'scene-idea', text: 'Listen first' };
 const ADDED_IDEA = { id: 'perm-idea', text: 'Open data by default' };
 const ideasPath = (s: Scene) => `/api/sessions/${s.created.session.id}/cafe/tables/${s.notepad!.tableId}/rounds/1/ideas`;
@@ -114,6 +114,7 @@ const SOCKET_CALLS: Record<Action, { command: CommandName; payload: (scene: Scen
   'cafe:prompt': { command: 'cafe:prompt', payload: () => ({ text: PROMPT }) },
   'notepad:add-idea': { command: 'notepad:add-idea', payload: (s) => ({ tableId: s.notepad!.tableId, round: 1, ...ADDED_IDEA }) },
   'notepad:curate-ideas': { command: 'notepad:mark-idea', payload: (s) => ({ tableId: s.notepad!.tableId, round: 1, ideaId: SCENE_IDEA.id, marked: true }) },
+  'notepad:set-language': { command: 'notepad:set-language', payload: (s) => ({ tableId: s.notepad!.tableId, round: 1, language: 'ar' }) },
   'qa:ask': { command: 'qa:ask', payload: () => ({ text: QUESTION }) },
   'qa:vote': { command: 'qa:vote', payload: (s) => ({ questionId: th(s).questionId, up: true }) },
   'qa:moderate': { command: 'qa:pin', payload: (s) => ({ questionId: th(s).questionId }) },
@@ -157,6 +158,7 @@ const HTTP_CALLS: Record<Action, (url: string, s: Scene) => Promise<HttpResult<A
   'cafe:prompt': (url, s) => http(url, 'POST', `/api/sessions/${s.created.session.id}/cafe/prompts`, { token: s.token, body: { text: PROMPT } }),
   'notepad:add-idea': (url, s) => http(url, 'POST', ideasPath(s), { token: s.token, body: ADDED_IDEA }),
   'notepad:curate-ideas': (url, s) => http(url, 'PUT', `${ideasPath(s)}/${SCENE_IDEA.id}/marked`, { token: s.token, body: { marked: true } }),
+  'notepad:set-language': (url, s) => http(url, 'PUT', ideasPath(s).replace(/ideas$/, 'notes-language'), { token: s.token, body: { language: 'ar' } }),
   'qa:ask': (url, s) => http(url, 'POST', `${thBase(s)}/questions`, { token: s.token, body: { text: QUESTION } }),
   'qa:vote': (url, s) => http(url, 'POST', `${thBase(s)}/questions/${th(s).questionId}/vote`, { token: s.token, body: { up: true } }),
   'qa:moderate': (url, s) => http(url, 'POST', `${thBase(s)}/questions/${th(s).questionId}/pin`, { token: s.token, body: {} }),
@@ -288,6 +290,10 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
     case 'notepad:curate-ideas': {
       const { ideas } = await server.notepads.readRoom(`session/${created.session.id}/table/${scene.notepad!.tableId}/round/1`);
       expect(ideas).toMatchObject([{ id: SCENE_IDEA.id, marked: true }]);
+      return;
+    }
+    case 'notepad:set-language': {
+      expect((await server.store.cafe.notesLanguages(created.session.id)).get(scene.notepad!.tableId)).toBe('ar');
       return;
     }
     case 'qa:ask': {

@@ -72,6 +72,14 @@ describe('REC12 people write text, never markup', () => {
 });
 
 describe('REC12 what people wrote reads as written', () => {
+  it('NOTE20 a table’s notes carry their language and direction in HTML and Markdown', async () => {
+    const html = (await render('cafe', 'named', 'html')).body.toString('utf8');
+    expect(html).toContain('<div class="verbatim" lang="ar" dir="rtl"><p dir="auto">&lt;b&gt;bold?');
+    expect(html).toContain('<div class="verbatim" lang="en" dir="ltr">');
+    const md = (await render('cafe', 'named', 'md')).body.toString('utf8');
+    expect(md).toContain('<div lang="ar" dir="rtl">\n\n\\<b\\>bold?');
+  });
+
   it('REC12 Markdown headings show "&" as written, never "&amp;" (title, harvest theme)', async () => {
     const md = (await render('cafe', 'named', 'md')).body.toString('utf8');
     expect(md).toMatch(/^# Open Talks: data & trust$/m);

@@ -1,6 +1,7 @@
 import { can } from '@open-talks/shared';
 import type { ServerToClientEvents } from '@open-talks/shared/protocol';
 import { CONSULTATION_EVENT_HANDLERS } from '../consultation/events';
+import { notesLanguageChanged } from '../notepad/notes-language';
 import { useLive } from '../state/live-store';
 
 /**
@@ -41,6 +42,7 @@ export function serverEventHandlers(resync: () => void): ServerEventHandlers {
     'cafe:seat': ({ seat }) => store().applySeat(seat),
     'cafe:timer': (payload) => store().applyRoundTimer(payload),
     'cafe:prompt': (prompt) => store().addPrompt(prompt),
+    'notepad:language': (change) => notesLanguageChanged(change),
     'qa:question': (question) => store().thQuestion(question),
     'qa:gone': ({ questionId }) => store().thQuestionGone(questionId),
     'qa:votes': (counts) => store().thVotes(counts),

@@ -1,7 +1,10 @@
 import { NOTEPAD_TEXT } from '@open-talks/shared';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WrittenIn } from '../components/machine/WrittenIn';
+import { refusalText } from '../net/refusal';
 import { KeyIdeas } from './KeyIdeas';
+import { useNotesLanguage } from './notes-language';
 import { NotesEditor } from './NotesEditor';
 import { NotepadStatusLine } from './NotepadStatusLine';
 import { useNotepad } from './useNotepad';
@@ -38,8 +41,17 @@ export default function NotepadPanel(props: NotepadPanelProps) {
   const { connection, state } = useNotepad(room, token, { name: userName, color: userColor });
   const headingId = useId();
   const readOnlyId = useId();
+  const languageId = useId();
   const readOnly = Boolean(props.readOnly) || state.serverReadOnly || state.closed !== null;
   const title = props.title ?? (round ? t('notepad.titleRound', { round }) : t('notepad.harvest'));
+  const notes = useNotesLanguage(tableId, round);
+  const [languageFailure, setLanguageFailure] = useState<string | null>(null);
+  const choose = (language: string) => {
+    setLanguageFailure(null);
+    void notes.choose(language).then((ack) => {
+      if (!ack.ok) setLanguageFailure(refusalText(t, ack.error));
+    });
+  };
 
   return (
     <section className="card notepad" aria-labelledby={headingId} data-testid="notepad">
@@ -50,12 +62,24 @@ export default function NotepadPanel(props: NotepadPanelProps) {
           {t('notepad.readOnly')}
         </p>
       )}
+      {tableId && round && notes.language && !readOnly && (
+        <p className="notes-language">
+          <WrittenIn id={languageId} label={t('notepad.notesWrittenIn')} value={notes.language} onChange={choose} />
+          {languageFailure && (
+            <span className="form-error" role="alert">
+              {' '}
+              {t('notepad.notesLanguageFailed', { reason: languageFailure })}
+            </span>
+          )}
+        </p>
+      )}
       {connection && (
         <>
           <NotesEditor
             text={connection.doc.getText(NOTEPAD_TEXT)}
             awareness={connection.provider.awareness}
             readOnly={readOnly}
+            language={notes.language}
             label={round ? t('notepad.editorLabel', { round }) : t('notepad.harvest')}
             {...(readOnly && { describedBy: readOnlyId })}
           />

@@ -62,9 +62,10 @@ function renderBlock(b: Block, key: number): ReactNode {
         </p>
       );
     case 'verbatim':
-      // Line by line, each in its own direction (as the HTML export): notes mix languages.
+      // Line by line, each in its own direction (as the HTML export): notes mix languages. A table's
+      // notes say their language as a whole when it is known (NOTE20).
       return (
-        <div key={key} className="record-verbatim">
+        <div key={key} className="record-verbatim" lang={b.lang} dir={b.dir}>
           {b.text
             .trim()
             .split(/\r\n|\r|\n/)

@@ -1,4 +1,5 @@
 import type { ContentVersions } from '@open-talks/shared';
+import type { NotesLanguageChanged } from '@open-talks/shared/protocol';
 import type { ContentAudience } from '../content/sources.js';
 import type { Poll, PollResults, SessionFormat } from '@open-talks/shared';
 import type { ProjectorChoice } from '@open-talks/shared/projector';
@@ -59,6 +60,8 @@ export interface BusEvents {
   'cafe:seats': { sessionId: string; seats: ReadonlyMap<string, SeatView | null>; tableIds: readonly string[]; everyone: boolean };
   'cafe:timer': { sessionId: string; timer: RoundTimerPayload };
   'cafe:prompt': { sessionId: string; prompt: PromptView };
+  /** A table's notes language was chosen (NOTE19). */
+  'notepad:language': { sessionId: string; change: NotesLanguageChanged };
 
   // The Town Hall (its services over TownhallContext).
   /** A room was read from storage into memory (on first use after a start or after it idled, MEM3). */

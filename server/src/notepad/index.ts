@@ -2,3 +2,4 @@ export { NotepadServer, PATH_PREFIX, type NotepadOptions } from './notepad-serve
 export { readNotepad, docFromStored, type NotepadContent } from './read.js';
 export { notepadAccessFollows } from './access-follows.js';
 export { IdeaCommands } from './idea-commands.js';
+export { NotesLanguages } from './notes-language.js';

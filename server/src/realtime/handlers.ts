@@ -1,6 +1,7 @@
 import type { CafeService } from '../cafe/cafe-service.js';
 import type { CafeRunService } from '../cafe/run-service.js';
 import type { IdeaCommands } from '../notepad/idea-commands.js';
+import type { NotesLanguages } from '../notepad/notes-language.js';
 import type { ThemeSuggestions } from '../notepad/theme-suggestions.js';
 import type { RecordService } from '../record/record-service.js';
 import type { SessionService } from '../sessions/session-service.js';
@@ -19,6 +20,8 @@ export interface CommandDeps {
   townhall: TownhallService;
   records: RecordService;
   ideas: IdeaCommands;
+  /** A table's notes language (NOTE17–NOTE19). */
+  notesLanguages: NotesLanguages;
   /** Theme suggestions for the harvest (THEME9). */
   themes: ThemeSuggestions;
   /** The online consultation (issue 15). */
@@ -30,7 +33,7 @@ export interface CommandDeps {
 }
 
 /** What each command does, once for both transports; the table (COMMANDS) says everything else. */
-export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, themes, consultation, content, limit }: CommandDeps): Commands {
+export function createCommands({ service, cafe, cafeRun, townhall, records, ideas, notesLanguages, themes, consultation, content, limit }: CommandDeps): Commands {
   const handlers: CommandHandlers = {
     'session:sync': async (p) => ({ state: await service.state(p) }),
     'participant:list': async (p) => ({ participants: await service.listParticipants(p.session.id) }),
@@ -69,6 +72,8 @@ export function createCommands({ service, cafe, cafeRun, townhall, records, idea
     'notepad:mark-idea': (p, payload) => ideas.mark(p, payload),
     'notepad:move-idea': (p, payload) => ideas.move(p, payload),
     'notepad:drop-idea': (p, payload) => ideas.drop(p, payload),
+    'notepad:set-language': (p, payload) => notesLanguages.set(p, payload),
+    'notepad:notes-language': (p, payload) => notesLanguages.get(p, payload),
     ...townhallHandlers(townhall),
     'poll:project': async (p, { pollId }) => {
       const projected = await townhall.polls.project(p, pollId);

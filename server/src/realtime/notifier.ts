@@ -53,6 +53,8 @@ export class SocketNotifier {
     bus.subscribe('cafe:seats', ({ sessionId, seats, tableIds, everyone }) => (everyone ? this.reseatAll(sessionId, seats, tableIds) : this.seats(sessionId, seats, tableIds)));
     bus.subscribe('cafe:timer', ({ sessionId, timer }) => this.roundTimer(sessionId, timer));
     bus.subscribe('cafe:prompt', ({ sessionId, prompt }) => this.prompt(sessionId, prompt));
+    // NOTE19: everyone in the session may read the table's notes (observers as the session lets them); a language tag says nothing more.
+    bus.subscribe('notepad:language', ({ sessionId, change }) => void this.io.to(sessionRoom(sessionId)).emit('notepad:language', change));
   }
 
   private participantChanged(participant: ParticipantRecord): void {

@@ -1,6 +1,16 @@
 // Gathers a session's record facts from storage (REC9): never from a browser. Notepads are read
 // from the server's open documents or their stored updates, in one pass over the session.
-import { createPollState, groupHarvest, parseNotepadRoom, pollResults, recountTallies, type FactCafe, type FactTownhall, type RecordFacts } from '@open-talks/shared';
+import {
+  createPollState,
+  groupHarvest,
+  notesLanguage,
+  parseNotepadRoom,
+  pollResults,
+  recountTallies,
+  type FactCafe,
+  type FactTownhall,
+  type RecordFacts,
+} from '@open-talks/shared';
 import type * as Y from 'yjs';
 import type { NotepadServer } from '../notepad/index.js';
 import { readHarvest, readNotepad, type HarvestContent, type NotepadContent } from '../notepad/read.js';
@@ -21,7 +31,28 @@ function readRoom(name: string, doc: Y.Doc): RoomContent | null {
 }
 
 async function cafeFacts(store: Store, sessionId: string, rooms: RoomContent[]): Promise<FactCafe> {
-  const [tables, rounds] = await Promise.all([store.cafe.tables(sessionId), store.cafe.rounds(sessionId)]);
+  const [tables, rounds, session, plan, people, chosen] = await Promise.all([
+    store.cafe.tables(sessionId),
+    store.cafe.rounds(sessionId),
+    store.sessions.byId(sessionId),
+    store.cafe.plan(sessionId),
+    store.participants.listAll(sessionId),
+    store.cafe.notesLanguages(sessionId),
+  ]);
+  // NOTE20: each table's notes language in each round, as a reader of its notepad is told (NOTE19).
+  const languageOf = new Map(people.filter((p) => p.removedAt === null).map((p) => [p.id, p.language]));
+  const notesLanguages: Record<string, string | null> = {};
+  for (const round of rounds) {
+    for (const table of tables) {
+      const seated = [...(plan?.plan.rounds[round.number - 1]?.[table.id] ?? []), ...(table.hostParticipantId ? [table.hostParticipantId] : [])];
+      const unique = [...new Set(seated)];
+      notesLanguages[`${table.id}/${round.number}`] = notesLanguage(
+        chosen.get(table.id) ?? null,
+        unique.map((id) => languageOf.get(id) ?? null),
+        session?.languages ?? [],
+      );
+    }
+  }
   const tableOrder = tables.map((t) => t.id);
   const notes: FactCafe['notes'] = [];
   let harvest: HarvestContent = { ideas: [], themes: [], placement: new Map(), order: new Map() };
@@ -34,6 +65,7 @@ async function cafeFacts(store: Store, sessionId: string, rooms: RoomContent[]):
     rounds,
     tables: tables.map((t) => ({ id: t.id, label: t.label, kind: t.kind })),
     notes,
+    notesLanguages,
     harvest: { themes: grouped.themes.map((theme) => ({ id: theme.id, name: theme.name, ideas: theme.ideas })), unthemed: grouped.unthemed },
   };
 }

@@ -101,6 +101,21 @@ export class CafeRepo {
       .execute();
   }
 
+  /** NOTE18: the notes language chosen for each table that has one, by table id. */
+  async notesLanguages(sessionId: string): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('table_notes_languages').select(['table_id', 'language']).where('session_id', '=', sessionId).execute();
+    return new Map(rows.map((row) => [row.table_id, row.language]));
+  }
+
+  /** NOTE18: chooses the language a table's notes are written in. */
+  async setNotesLanguage(sessionId: string, tableId: string, language: string, now: number): Promise<void> {
+    await this.db
+      .insertInto('table_notes_languages')
+      .values({ session_id: sessionId, table_id: tableId, language, set_at: now })
+      .onConflict((oc) => oc.columns(['session_id', 'table_id']).doUpdateSet({ language, set_at: now }))
+      .execute();
+  }
+
   /** HARV6: whether the projector shows the harvest. */
   async harvestShown(sessionId: string): Promise<boolean> {
     const row = await this.db.selectFrom('cafe_runs').select('harvest_shown').where('session_id', '=', sessionId).executeTakeFirst();

@@ -122,7 +122,7 @@ const PARTICIPANT_TTL = 10_000; // ms: a burst of votes re-reads nobody; see Sha
 const READS = {
   participants: new Set(['byId', 'byTokenHash', 'listActive', 'listAll']),
   sessions: new Set(['byId', 'byLiveJoinCode', 'isJoinCodeLive', 'byProjectorTokenHash']),
-  cafe: new Set(['tables', 'rounds', 'plan', 'run', 'harvestShown', 'runningSessions', 'recentPrompts']),
+  cafe: new Set(['tables', 'rounds', 'plan', 'run', 'harvestShown', 'runningSessions', 'recentPrompts', 'notesLanguages']),
 };
 
 /** The repos, with writes to what the shared reads hold reported to `touched`. */

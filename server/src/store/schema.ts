@@ -76,6 +76,14 @@ export interface CafeRunsTable {
   harvest_shown: ColumnType<number, number | undefined, number>;
 }
 
+/** NOTE18: a table's chosen notes language (0021); no row, the default (NOTE17). */
+export interface TableNotesLanguagesTable {
+  session_id: string;
+  table_id: string;
+  language: string;
+  set_at: number;
+}
+
 export interface CafePromptsTable {
   id: string;
   session_id: string;
@@ -206,6 +214,7 @@ export interface Database extends ConsultationTables, SeriesTables, ContentTable
   cafe_plans: CafePlansTable;
   cafe_runs: CafeRunsTable;
   cafe_prompts: CafePromptsTable;
+  table_notes_languages: TableNotesLanguagesTable;
   notepad_snapshots: NotepadSnapshotsTable;
   notepad_updates: NotepadUpdatesTable;
   townhall_state: TownhallStateTable;

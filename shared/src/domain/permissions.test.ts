@@ -20,6 +20,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'cafe:prompt': ['facilitator', 'moderator'],
   'notepad:add-idea': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
   'notepad:curate-ideas': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
+  'notepad:set-language': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
   'qa:ask': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'],
   'qa:vote': ['facilitator', 'moderator', 'host', 'participant', 'rapporteur', 'captioner', 'translator', 'hub'],
   'qa:moderate': ['facilitator', 'moderator'],

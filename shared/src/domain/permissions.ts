@@ -43,6 +43,11 @@ export const PERMISSIONS = {
   'notepad:add-idea': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
   /** Mark, edit, reorder and drop a table's key ideas (IDEA2): then only its host, or anyone at a table without one, or staff. */
   'notepad:curate-ideas': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
+  /**
+   * Choose the language a table's free notes are written in (NOTE18): the same people as write
+   * them; the server then requires write access to that notepad (NOTE2).
+   */
+  'notepad:set-language': ['facilitator', 'moderator', 'rapporteur', 'host', 'participant', 'hub'],
   /** Ask a Town Hall question (everyone taking part; observers follow read-only). */
   'qa:ask': TAKING_PART,
   /** Upvote a question, or take the vote back. */

@@ -27,6 +27,27 @@ export const markIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSch
 export const moveIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSchema, to: z.number().int().min(0).max(KEY_IDEA_LIMITS.perNotepad) });
 export const dropIdeaPayload = z.strictObject({ ...tableRound, ideaId: ideaIdSchema });
 
+/** `notepad:set-language` (NOTE18): the language the table's free notes are written in, for every round. */
+export const setNotesLanguagePayload = z.strictObject({ ...tableRound, language: languageTagSchema });
+/** `notepad:notes-language` (NOTE19): which language a table's notes are in, for one round. */
+export const notesLanguagePayload = z.strictObject(tableRound);
+
+/** A table's notes language as a reader needs it (NOTE17–NOTE19). */
+export interface NotesLanguageView {
+  tableId: string;
+  round: number;
+  /** BCP 47; null only for a session with no languages and nobody seated. */
+  language: string | null;
+  /** Chosen by someone (NOTE18), or the default (NOTE17). */
+  chosen: boolean;
+}
+
+/** The `notepad:language` event: a table's notes language was chosen (it holds for every round). */
+export interface NotesLanguageChanged {
+  tableId: string;
+  language: string;
+}
+
 /** POST /api/notepad-tickets (NOTE16): no fields; who asks is the Bearer token. */
 export const notepadTicketBody = z.strictObject({});
 

@@ -4,6 +4,7 @@ import type { PollResults } from '../domain/townhall/poll-results.js';
 import type { Poll } from '../domain/townhall/polls.js';
 import type { ProjectorChoice } from '../domain/projector.js';
 import type { CafeLiveUpdate, CafeView, PromptView, RoundTimerPayload, SeatPayload } from './cafe.js';
+import type { NotesLanguageChanged } from './notepad.js';
 import { event, type PayloadMarker } from './server-event-spec.js';
 import type { AgendaView, CaptionView, FloorView, HandStatus, MyBallot, QuestionItem, QueueView, TimeUpPayload, TownhallSettings, VoteCounts } from './townhall-views.js';
 import type { ParticipantView, SessionState, SessionView } from './views.js';
@@ -51,6 +52,8 @@ export const SERVER_EVENTS = {
   'cafe:timer': event<RoundTimerPayload>(),
   /** To everyone, or to the people at one table: a live prompt. */
   'cafe:prompt': event<PromptView>(),
+  /** To everyone in the session: a table's notes language was chosen (NOTE19). */
+  'notepad:language': event<NotesLanguageChanged>(),
 
   // Town Hall: small deltas; the full state is `session:state`'s `townhall`.
   /** A question created or changed, as this audience may see it (staff, its author, everyone else). */

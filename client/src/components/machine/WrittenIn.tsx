@@ -13,7 +13,7 @@ export function useOwnLanguage(): string {
  * "Written in": which language a contribution is in, sent as its `language` (MT37). The six
  * interface languages, plus the person's own when it is another.
  */
-export function WrittenIn({ id, value, onChange }: { id: string; value: string; onChange: (language: string) => void }) {
+export function WrittenIn({ id, value, onChange, label }: { id: string; value: string; onChange: (language: string) => void; label?: string }) {
   const { t } = useTranslation();
   const own = useOwnLanguage();
   const choices: string[] = [...LANGUAGES];
@@ -22,7 +22,7 @@ export function WrittenIn({ id, value, onChange }: { id: string; value: string; 
   const name = (tag: string) => ((LANGUAGES as readonly string[]).includes(tag) ? t(`words.languageName.${tag}`) : tag);
   return (
     <span className="written-in">
-      <label htmlFor={id}>{t('machineTranslation.writtenIn')}</label>{' '}
+      <label htmlFor={id}>{label ?? t('machineTranslation.writtenIn')}</label>{' '}
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {choices.map((tag) => (
           <option key={tag} value={tag} lang={tag}>

@@ -42,7 +42,7 @@ function block(b: Block, rtl: boolean): (Paragraph | Table)[] {
       return b.text
         .trim()
         .split(/\n\s*\n/)
-        .map((para) => new Paragraph({ children: runs(para), bidirectional: bidi(para, rtl) }));
+        .map((para) => new Paragraph({ children: runs(para), bidirectional: b.dir ? b.dir === 'rtl' : bidi(para, rtl) }));
     case 'list':
       return b.items.map((item) => {
         if (typeof item === 'string') return new Paragraph({ children: runs(item), bullet: { level: 0 }, bidirectional: b.dir ? b.dir === 'rtl' : bidi(item, rtl) });

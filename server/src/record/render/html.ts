@@ -37,9 +37,11 @@ function text(t: string): string {
  * "Bob: plain language everywhere.", not ".Bob: plain language everywhere" (one dir="auto" for
  * the whole text would take the first line's direction for all). Blank lines keep their height.
  */
-function verbatim(t: string): string {
+function verbatim(t: string, lang?: string, dir?: 'ltr' | 'rtl'): string {
   const lines = t.trim().split(/\r\n|\r|\n/);
-  return `<div class="verbatim">${lines.map((line) => (line.trim() === '' ? '<p><br></p>' : `<p dir="auto">${escapeHtml(line)}</p>`)).join('')}</div>`;
+  // Its language as a whole when known (NOTE20); each line still finds its own direction.
+  const written = lang ? ` lang="${escapeHtml(lang)}" dir="${dir ?? 'auto'}"` : '';
+  return `<div class="verbatim"${written}>${lines.map((line) => (line.trim() === '' ? '<p><br></p>' : `<p dir="auto">${escapeHtml(line)}</p>`)).join('')}</div>`;
 }
 
 /** A key idea marks its words with their language and direction (MT50); credit and label stay the page's. */
@@ -61,7 +63,7 @@ function block(b: Block): string {
       // The page's direction for our label; the person's words isolated in theirs.
       return `<p>${escapeHtml(b.label)}: <bdi>${escapeHtml(b.text)}</bdi></p>`;
     case 'verbatim':
-      return verbatim(b.text);
+      return verbatim(b.text, b.lang, b.dir);
     case 'list':
       // A list in one language (a caption stream) says so once; others let each item find its direction.
       if (b.lang) return `<ul lang="${escapeHtml(b.lang)}" dir="${b.dir ?? 'auto'}">${b.items.map((item) => `<li>${listItem(item)}</li>`).join('')}</ul>`;

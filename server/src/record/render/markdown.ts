@@ -42,13 +42,16 @@ function block(b: Block): string {
       return b.muted ? `*${inline(b.text, ' ')}*` : inline(b.text, '  \n');
     case 'labelled':
       return inline(`${b.label}: ${b.text}`, '  \n'); // plain text: Markdown has no isolation
-    case 'verbatim':
+    case 'verbatim': {
       // Blank lines separate paragraphs in the source text; inside one, line breaks are kept.
-      return b.text
+      const text = b.text
         .trim()
         .split(/\n\s*\n/)
         .map((para) => inline(para, '  \n'))
         .join('\n\n');
+      // Markdown has no language of its own: an HTML block around it, blank lines keeping the Markdown inside (NOTE20).
+      return b.lang ? `<div lang="${b.lang.replace(/[^A-Za-z0-9-]/g, '')}" dir="${b.dir ?? 'auto'}">\n\n${text}\n\n</div>` : text;
+    }
     case 'list':
       // Markdown cannot say a language: an item's words and its note, as one plain line.
       return b.items.map((item) => `- ${inline(typeof item === 'string' ? item : [item.text, item.note].filter(Boolean).join(' '), '  \n  ')}`).join('\n');

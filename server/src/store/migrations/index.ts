@@ -24,6 +24,7 @@ import * as m0017 from './0017_contribution_languages.js';
 import * as m0018 from './0018_caption_streams.js';
 import * as m0019 from './0019_hubs.js';
 import * as m0020 from './0020_hub_tables.js';
+import * as m0021 from './0021_notes_languages.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_sessions_and_participants': m0001,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_caption_streams': m0018,
   '0019_hubs': m0019,
   '0020_hub_tables': m0020,
+  '0021_notes_languages': m0021,
 };

@@ -3,3 +3,4 @@ export * from './access.js';
 export * from './ideas.js';
 export * from './harvest.js';
 export * from './harvest-order.js';
+export * from './notes-language.js';

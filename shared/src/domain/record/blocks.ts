@@ -23,8 +23,8 @@ export type Block =
    * their own direction, so an English question in an Arabic record keeps its "?" at its end.
    */
   | { kind: 'labelled'; label: string; text: string }
-  /** Someone's text, verbatim, line breaks kept. */
-  | { kind: 'verbatim'; text: string }
+  /** Someone's text, verbatim, line breaks kept; `lang`/`dir` when its language is known (a table's notes, NOTE20). */
+  | { kind: 'verbatim'; text: string; lang?: string; dir?: 'ltr' | 'rtl' }
   /** `lang`/`dir`: every item is in that language (a caption stream, CAPS21); else each item may say its own. */
   | { kind: 'list'; items: (string | ListItem)[]; lang?: string; dir?: 'ltr' | 'rtl' }
   | { kind: 'table'; head: string[]; rows: string[][] };

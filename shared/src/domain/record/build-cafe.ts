@@ -29,7 +29,8 @@ export function buildCafe(cafe: FactCafe, attribution: Attribution): RecordCafe 
       question: round.question,
       tables: cafe.tables.map((table) => {
         const pad = notes.get(`${table.id}/${round.number}`);
-        return { label: table.label, kind: table.kind, notes: pad?.text ?? '', ideas: (pad?.ideas ?? []).map(idea) };
+        const notesLanguage = cafe.notesLanguages?.[`${table.id}/${round.number}`] ?? null;
+        return { label: table.label, kind: table.kind, notes: pad?.text ?? '', notesLanguage, ideas: (pad?.ideas ?? []).map(idea) };
       }),
     })),
     harvest: {

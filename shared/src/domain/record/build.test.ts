@@ -79,7 +79,7 @@ describe('record content', () => {
       [5, 'key-idea', 1, 'Remote 1'],
       [6, 'key-idea', 2, 'Remote 1'],
     ]);
-    expect(record.cafe?.rounds[1]?.tables[0]).toEqual({ label: 'Table 1', kind: 'in-room', notes: '', ideas: [] });
+    expect(record.cafe?.rounds[1]?.tables[0]).toEqual({ label: 'Table 1', kind: 'in-room', notes: '', notesLanguage: null, ideas: [] });
   });
 
   it('REC7a the harvest keeps its themes whole; unthemed, only marked ideas', () => {

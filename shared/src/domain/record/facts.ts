@@ -38,6 +38,8 @@ export interface FactCafe {
   tables: { id: string; label: string; kind: string }[];
   /** Only the notepads that exist in storage; the record shows the others as empty. */
   notes: FactTableNotes[];
+  /** NOTE20: each table's notes language by `tableId/round` (NOTE17–NOTE18); absent, unknown. */
+  notesLanguages?: Readonly<Record<string, string | null>>;
   /** `id`: the theme's stored id (series evidence keys, SER4); the record does not show it. */
   harvest: { themes: { id?: string; name: string; ideas: HarvestIdea[] }[]; unthemed: HarvestIdea[] };
 }

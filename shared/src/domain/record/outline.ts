@@ -1,6 +1,7 @@
 // The record → blocks, with headings in the requested language (REC11). Everything a person wrote
 // goes into blocks as plain text; each renderer (Markdown, HTML, DOCX on the server, React on the
 // public page) escapes it for its own format (REC12).
+import { directionOf } from '../content/language-tag.js';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import { directionOf } from '../content/language-tag.js';
 import type { Block, ListItem } from './blocks.js';
@@ -83,6 +84,11 @@ function header(l: RecordLabels, r: SessionRecordDocument): Block[] {
   ];
 }
 
+/** NOTE20: the notes' language and direction, when known. */
+function written(language: string | null): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  return language ? { lang: language, dir: directionOf(language) } : {};
+}
+
 function cafe(l: RecordLabels, c: RecordCafe): Block[] {
   const out: Block[] = [];
   for (const round of c.rounds) {
@@ -91,7 +97,7 @@ function cafe(l: RecordLabels, c: RecordCafe): Block[] {
       out.push({ kind: 'heading', level: 3, text: table.label });
       if (!table.notes.trim() && table.ideas.length === 0) out.push({ kind: 'paragraph', text: l.t('empty'), muted: true });
       if (table.ideas.length > 0) out.push({ kind: 'heading', level: 4, text: l.t('keyIdeas') }, { kind: 'list', items: table.ideas.map((i) => idea(l, i)) });
-      if (table.notes.trim()) out.push({ kind: 'heading', level: 4, text: l.t('notes') }, { kind: 'verbatim', text: table.notes });
+      if (table.notes.trim()) out.push({ kind: 'heading', level: 4, text: l.t('notes') }, { kind: 'verbatim', text: table.notes, ...written(table.notesLanguage) });
     }
   }
   out.push({ kind: 'heading', level: 2, text: l.t('harvest') });

@@ -63,6 +63,8 @@ export interface RecordTable {
   label: string;
   kind: string;
   notes: string;
+  /** NOTE20: the language the notes are written in (BCP 47); null when not known. */
+  notesLanguage: string | null;
   ideas: RecordIdea[];
 }
 

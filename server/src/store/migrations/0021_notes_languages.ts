@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>) {
+  // NOTE18: the language a café table's free notes are written in, once someone chose it. A table
+  // without a row takes the default (NOTE17), worked out from the round's seating each time.
+  await db.schema
+    .createTable('table_notes_languages')
+    .addColumn('session_id', 'varchar(64)', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('table_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('language', 'varchar(35)', (c) => c.notNull())
+    .addColumn('set_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('table_notes_languages_pk', ['session_id', 'table_id'])
+    .execute();
+}
