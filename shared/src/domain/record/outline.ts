@@ -3,7 +3,6 @@
 // public page) escapes it for its own format (REC12).
 import { directionOf } from '../content/language-tag.js';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
-import { directionOf } from '../content/language-tag.js';
 import type { Block, ListItem } from './blocks.js';
 import { consultationOutline } from './outline-consultation.js';
 import { creditText, formatDuration, formatRecordDate, formatRecordTime } from './formats.js';
