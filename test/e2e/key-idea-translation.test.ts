@@ -1,11 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite, expectAccessible, missingChromium, shot } from '../helpers/browser.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
 import type { TestServer } from '../helpers/server.js';
 import { command, connect } from '../helpers/socket.js';
+import { fakeLibreTranslate } from '../helpers/fake-libretranslate.js';
 
 const missing = missingChromium();
 const FRENCH = 'Des données ouvertes par défaut';
@@ -14,22 +13,8 @@ const ENGLISH = 'Open data by default';
 // MT51: a reader at a table reads a key idea written in French, asks for it in English, sees it
 // labelled with the engine's name, and goes back to the original. The engine is a tiny
 // LibreTranslate-compatible service started here.
-const asked: unknown[] = [];
-const lt = createServer((req, res) => {
-  let body = '';
-  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-  req.on('end', () => {
-    res.setHeader('content-type', 'application/json');
-    if (req.method === 'GET' && req.url?.startsWith('/languages')) {
-      res.end(JSON.stringify([{ code: 'fr', name: 'French', targets: ['en'] }]));
-      return;
-    }
-    asked.push(JSON.parse(body));
-    res.end(JSON.stringify({ translatedText: ENGLISH }));
-  });
-});
-await new Promise<void>((resolve) => lt.listen(0, '127.0.0.1', resolve));
-const ltUrl = `http://127.0.0.1:${(lt.address() as AddressInfo).port}`;
+const lt = await fakeLibreTranslate({ languages: [{ code: 'fr', name: 'French', targets: ['en'] }], answer: () => ENGLISH });
+const ltUrl = lt.url;
 
 describe.skipIf(missing !== null)('a key idea translated in the notepad', () => {
   let server: TestServer;
@@ -40,7 +25,7 @@ describe.skipIf(missing !== null)('a key idea translated in the notepad', () => 
   beforeAll(async () => {
     world = await cafeWorld(server.url, server.store, { languages: ['en', 'fr'] });
   });
-  afterAll(() => new Promise((resolve) => lt.close(resolve)));
+  afterAll(() => lt.close());
 
   async function notesAs(token: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'en-GB' });
@@ -67,7 +52,7 @@ describe.skipIf(missing !== null)('a key idea translated in the notepad', () => 
     await expect.poll(() => text.textContent(), { timeout: 30_000 }).toBe(ENGLISH);
     expect(await text.getAttribute('lang')).toBe('en');
     await expect.poll(() => item.getByTestId('machine-mark').textContent()).toMatch(/LibreTranslate/);
-    expect(asked).toEqual([{ q: FRENCH, source: 'fr', target: 'en', format: 'text' }]);
+    expect(lt.asked).toEqual([{ q: FRENCH, source: 'fr', target: 'en', format: 'text' }]);
     await shot(ann, 'key-idea-translation');
     await expectAccessible(ann, 'a machine-translated key idea');
     await item.getByRole('button', { name: 'Show original' }).click();

@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join, type Created } from '../helpers/api.js';
 import { expectAccessible, launchBrowser, missingChromium, openPage, shot } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { closeAllSockets, command, connect } from '../helpers/socket.js';
+import { fakeLibreTranslate, type FakeLibreTranslate } from '../helpers/fake-libretranslate.js';
 
 const missing = missingChromium();
 const ENGLISH = 'Why was the meeting moved?';
@@ -15,29 +14,15 @@ const FRENCH = 'Pourquoi la réunion a-t-elle été déplacée ?';
 // it labelled with the engine's name and in French (lang="fr"), and goes back to the original.
 // The engine is a tiny LibreTranslate-compatible service started here.
 describe.skipIf(missing !== null)('machine translation in a participant’s browser', () => {
-  let lt: Server;
+  let lt: FakeLibreTranslate;
   let server: TestServer;
   let browser: Browser;
   let created: Created;
   let page: Page;
-  const asked: unknown[] = [];
 
   beforeAll(async () => {
-    lt = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        res.setHeader('content-type', 'application/json');
-        if (req.method === 'GET' && req.url?.startsWith('/languages')) {
-          res.end(JSON.stringify([{ code: 'en', name: 'English', targets: ['fr', 'es'] }]));
-          return;
-        }
-        asked.push(JSON.parse(body));
-        res.end(JSON.stringify({ translatedText: FRENCH }));
-      });
-    });
-    await new Promise<void>((resolve) => lt.listen(0, '127.0.0.1', resolve));
-    const ltUrl = `http://127.0.0.1:${(lt.address() as AddressInfo).port}`;
+    lt = await fakeLibreTranslate({ languages: [{ code: 'en', name: 'English', targets: ['fr', 'es'] }], answer: () => FRENCH });
+    const ltUrl = lt.url;
     server = await startTestServer({ env: { TRANSLATE_ENGINE: 'libretranslate', TRANSLATE_URL: ltUrl } });
     browser = await launchBrowser();
     created = await createSession(server.url, { title: 'Town Hall in two languages', format: 'townhall', languages: ['en', 'fr'] });
@@ -55,7 +40,7 @@ describe.skipIf(missing !== null)('machine translation in a participant’s brow
     await browser?.close();
     await server?.close();
     await server?.database.drop();
-    await new Promise((resolve) => lt?.close(resolve));
+    await lt?.close();
   });
 
   it('MT35 MT36 a French reader translates an English question, sees it labelled, and shows the original again', async () => {
@@ -69,7 +54,7 @@ describe.skipIf(missing !== null)('machine translation in a participant’s brow
     await expect.poll(() => text.textContent(), { timeout: 30_000 }).toBe(FRENCH);
     expect(await text.getAttribute('lang')).toBe('fr');
     await expect.poll(() => item.getByTestId('machine-mark').textContent()).toMatch(/(Traduction automatique|Machine translation) \(LibreTranslate\)/);
-    expect(asked).toEqual([{ q: ENGLISH, source: 'en', target: 'fr', format: 'text' }]);
+    expect(lt.asked).toEqual([{ q: ENGLISH, source: 'en', target: 'fr', format: 'text' }]);
     await shot(page, 'machine-translation');
     await expectAccessible(page, 'a machine-translated question');
     await item.getByRole('button', { name: /^(Afficher l’original|Afficher l'original|Show original)$/ }).click();

@@ -3,8 +3,6 @@
 // apertium-apy is not installed and OPEN_TALKS_REQUIRE_ALL is not 1 (CI installs it: .ci/run).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http } from '../helpers/api.js';
 import { freePort } from '../helpers/child-server.js';
@@ -13,6 +11,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { cafeWorld } from '../helpers/notepad.js';
 import { closeAllSockets, command, connect } from '../helpers/socket.js';
 import { member, openTownHall, townhallAs } from '../helpers/townhall.js';
+import { fakeLibreTranslate, type FakeLibreTranslate } from '../helpers/fake-libretranslate.js';
 
 const APY = process.env.APERTIUM_APY ?? '/usr/bin/apertium-apy';
 const MODES = process.env.APERTIUM_MODES ?? '/usr/share/apertium/modes';
@@ -143,26 +142,15 @@ describe.skipIf(Boolean(missing))('machine translation with Apertium APY', () =>
 });
 
 describe('machine translation with a LibreTranslate-compatible service', () => {
-  let lt: Server;
+  let lt: FakeLibreTranslate;
   let server: TestServer;
-  const seen: unknown[] = [];
 
   beforeAll(async () => {
-    lt = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        res.setHeader('content-type', 'application/json');
-        if (req.method === 'GET' && req.url === '/languages') {
-          res.end(JSON.stringify([{ code: 'en', name: 'English', targets: ['fr'] }]));
-          return;
-        }
-        seen.push(JSON.parse(body));
-        res.end(JSON.stringify({ translatedText: 'Pourquoi la réunion a-t-elle été déplacée ?' }));
-      });
+    lt = await fakeLibreTranslate({
+      languages: [{ code: 'en', name: 'English', targets: ['fr'] }],
+      answer: () => 'Pourquoi la réunion a-t-elle été déplacée ?',
     });
-    await new Promise<void>((resolve) => lt.listen(0, '127.0.0.1', resolve));
-    const ltUrl = `http://127.0.0.1:${(lt.address() as AddressInfo).port}`;
+    const ltUrl = lt.url;
     server = await startTestServer({ env: { TRANSLATE_ENGINE: 'libretranslate', TRANSLATE_URL: ltUrl, TRANSLATE_API_KEY: 'secret-key' } });
   });
 
@@ -170,7 +158,7 @@ describe('machine translation with a LibreTranslate-compatible service', () => {
     closeAllSockets();
     await server?.close();
     await server?.database.drop();
-    await new Promise((resolve) => lt.close(resolve));
+    await lt.close();
   });
 
   it('MT46 a contribution-language question is sent as {q, source, target, format, api_key} and labelled libretranslate', async () => {
@@ -181,7 +169,7 @@ describe('machine translation with a LibreTranslate-compatible service', () => {
     if (!asked.ok) throw new Error(asked.error.message);
     const answer = await command(reader.socket, 'content:machine-translate', { key: `question/${asked.question.id}/text` });
     expect(answer).toMatchObject({ ok: true, version: { language: 'fr', source: 'machine', engine: 'libretranslate', text: 'Pourquoi la réunion a-t-elle été déplacée ?' } });
-    expect(seen).toEqual([{ q: 'Why was the meeting moved?', source: 'en', target: 'fr', format: 'text', api_key: 'secret-key' }]);
+    expect(lt.asked).toEqual([{ q: 'Why was the meeting moved?', source: 'en', target: 'fr', format: 'text', api_key: 'secret-key' }]);
   });
 
   it('MT51 a key idea is translated for who may read its table, naming nobody; an observer who may not read the notes is refused', async () => {
@@ -190,7 +178,7 @@ describe('machine translation with a LibreTranslate-compatible service', () => {
     const added = await command(bob.socket, 'notepad:add-idea', { tableId: world.tableA, round: 1, id: 'idea-1', text: 'Open data by default' });
     expect(added).toMatchObject({ ok: true, idea: { language: 'en' } });
     const key = `key-idea/${world.tableA}.1.idea-1/text`;
-    seen.length = 0;
+    lt.asked.length = 0;
 
     // Ann sits at table A; Dan, at no table in round 1, follows its notes read-only (NOTE3).
     const ann = await connect(server.url, world.ann.token);
@@ -203,11 +191,11 @@ describe('machine translation with a LibreTranslate-compatible service', () => {
     if (!translated.ok) throw new Error(translated.error.message);
     expect(Object.keys(translated.version).sort()).toEqual(['at', 'engine', 'language', 'originalHash', 'source', 'text']);
     expect(JSON.stringify(translated)).not.toMatch(/Bob|author/u);
-    expect(seen).toEqual([{ q: 'Open data by default', source: 'en', target: 'fr', format: 'text', api_key: 'secret-key' }]);
+    expect(lt.asked).toEqual([{ q: 'Open data by default', source: 'en', target: 'fr', format: 'text', api_key: 'secret-key' }]);
     expect(await server.store.machineTranslations.count(world.sessionId)).toBe(1);
     const dan = await connect(server.url, world.dan.token);
     expect(await command(dan.socket, 'content:machine-translate', { key, language: 'fr' })).toMatchObject({ ok: true, version: translated.version });
-    expect(seen).toHaveLength(1); // MT12: stored once, reused
+    expect(lt.asked).toHaveLength(1); // MT12: stored once, reused
 
     // Olga observes; once the session keeps its tables' notes from observers (NOTE3): no original, no translation.
     const closed = await http(server.url, 'PATCH', `/api/sessions/${world.sessionId}`, { token: world.created.facilitatorToken, body: { observerNotes: false } });

@@ -1,5 +1,3 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLES, SESSION_ACTIONS, can, type SessionAction as Action, type Role } from '../../shared/src/index.js';
 import {
@@ -14,6 +12,7 @@ import {
 import { createSession, http, join, type Created, type HttpResult } from '../helpers/api.js';
 import { serverForFile, startTestServer } from '../helpers/server.js';
 import { command, connect } from '../helpers/socket.js';
+import { fakeLibreTranslate, type FakeLibreTranslate } from '../helpers/fake-libretranslate.js';
 
 // PERM1: every action in the permission table, tried by every role (and by the projector
 // display, which must read as an observer), over Socket.IO and over HTTP. Allowed iff can().
@@ -424,22 +423,12 @@ let url: string;
  * The real engine (Apertium's APY) is tested in machine-translation.test.ts.
  */
 const translating = { env: {} as Record<string, string> };
-let engine: HttpServer;
+let engine: FakeLibreTranslate;
 beforeAll(async () => {
-  engine = createHttpServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json');
-      if (req.method === 'GET') return void res.end(JSON.stringify([{ code: 'en', name: 'English', targets: ['es', 'fr'] }]));
-      const { q, target } = JSON.parse(body) as { q: string; target: string };
-      res.end(JSON.stringify({ translatedText: `[${target}] ${q}` }));
-    });
-  });
-  await new Promise<void>((resolve) => engine.listen(0, '127.0.0.1', resolve));
-  translating.env = { TRANSLATE_ENGINE: 'libretranslate', TRANSLATE_URL: `http://127.0.0.1:${(engine.address() as AddressInfo).port}` };
+  engine = await fakeLibreTranslate({ languages: [{ code: 'en', name: 'English', targets: ['es', 'fr'] }], answer: ({ q, target }) => `[${target}] ${q}` });
+  translating.env = { TRANSLATE_ENGINE: 'libretranslate', TRANSLATE_URL: engine.url };
 });
-afterAll(() => new Promise<void>((resolve) => engine.close(() => resolve())));
+afterAll(() => engine.close());
 serverForFile((started) => {
   server = started;
   url = started.url;
