@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, expectAccessible, missingChromium } from '../helpers/browser.js';
+import { browserSuite, expectAccessible, missingChromium, shot } from '../helpers/browser.js';
 import { cafeWorld, type CafeWorld } from '../helpers/notepad.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -50,5 +50,6 @@ describe.skipIf(missing !== null)('notes language in a real browser', () => {
     await expect.poll(() => langDir(bob)).toBe('ar rtl');
     expect((await server.store.cafe.notesLanguages(world.sessionId)).get(world.tableA)).toBe('ar');
     await expectAccessible(ann, 'notes language');
+    await shot(ann, 'notes-language-ar');
   });
 });
