@@ -319,13 +319,20 @@ describe('LITE lite pages over HTTP', () => {
     const same = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'same-origin', origin: `http://${host}` } });
     expect(same.status).toBe(303);
     expect(same.setCookie).toMatch(/^ot_lite_/);
-    // Under the pages' `no-referrer`, Chromium's own form says `Origin: null`: its Sec-Fetch-Site decides.
+    // A browser's Sec-Fetch-Site decides, whatever its Origin says.
     const ownForm = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'same-origin', origin: 'null' } });
     expect(ownForm.status).toBe(303);
     const sandboxed = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'cross-site', origin: 'null' } });
     expect(sandboxed.status).toBe(403);
     const sibling = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { 'sec-fetch-site': 'same-site', origin: `http://other.${host}` } });
     expect(sibling.status).toBe(403);
+    // Without Sec-Fetch-Site (an older phone), `Origin: null` is a page hiding where it is: never
+    // ours, which say `same-origin`. No Origin at all (lynx) says nothing and goes through.
+    const hidden = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { origin: 'null' } });
+    expect(hidden.status).toBe(403);
+    const ours = await liteRequest(url, 'POST', `/lite/${code}/join`, { form, headers: { origin: `http://${host}` } });
+    expect(ours.status).toBe(303);
+    expect((await fetch(`${url}/lite/${code}`)).headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('LITE19 the join form offers no hub role; hubs join from the full app', async () => {

@@ -105,20 +105,21 @@ function flashOf(req: Request, words: Words): Flash {
 }
 
 /**
- * A form posted from another site. `Sec-Fetch-Site` decides when the browser sends it. Without
- * it, an `Origin` that is not this host. Our own pages send `Referrer-Policy: no-referrer`, under
- * which a browser's `Origin` for their own form is `null`: so `null` alone proves nothing either
- * way, and is let through only when the browser says nothing else (older browsers).
+ * A form posted from another site. `Sec-Fetch-Site` decides when the browser sends it. Without it
+ * (older browsers, the very phones lite is for), the `Origin`: our pages say `Referrer-Policy:
+ * same-origin`, so our own form carries this host; `null` is what a page that hides its origin
+ * (no-referrer, a sandboxed frame) sends, never ours, and is refused. No `Origin` at all (lynx,
+ * browsers older still) is let through: nothing says where it came from.
  */
 function crossSite(req: Request): boolean {
   const site = req.get('sec-fetch-site');
   if (site !== undefined) return site === 'cross-site' || site === 'same-site';
   const origin = req.get('origin');
-  if (origin === undefined || origin === 'null') return false;
+  if (origin === undefined) return false;
   try {
     return new URL(origin).host !== req.get('host');
   } catch {
-    return true; // anything unreadable
+    return true; // "null" and anything unreadable
   }
 }
 
@@ -136,7 +137,7 @@ export function liteRoutes(deps: LiteDeps): Router {
 
   // Every answer: no script, never cached (the pages hold CSRF tokens and one person's state), no referrer.
   router.use((req, res, next) => {
-    res.set({ 'Content-Security-Policy': LITE_CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    res.set({ 'Content-Security-Policy': LITE_CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
     // The shared per-IP limiters answer JSON: here it becomes a page in the reader's language (LITE17).
     res.json = (body: unknown) => {
       const error = (body as { error?: ApiError } | undefined)?.error;
