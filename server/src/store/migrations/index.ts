@@ -25,6 +25,7 @@ import * as m0018 from './0018_caption_streams.js';
 import * as m0019 from './0019_hubs.js';
 import * as m0020 from './0020_hub_tables.js';
 import * as m0021 from './0021_notes_languages.js';
+import * as m0022 from './0022_consultation_language_tags.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_sessions_and_participants': m0001,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019_hubs': m0019,
   '0020_hub_tables': m0020,
   '0021_notes_languages': m0021,
+  '0022_consultation_language_tags': m0022,
 };
