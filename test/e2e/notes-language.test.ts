@@ -48,7 +48,7 @@ describe.skipIf(missing !== null)('notes language in a real browser', () => {
     await expect.poll(() => select.inputValue()).toBe('ar');
     await expect.poll(() => langDir(ann)).toBe('ar rtl');
     await expect.poll(() => langDir(bob)).toBe('ar rtl');
-    expect((await server.store.cafe.notesLanguages(world.sessionId)).get(world.tableA)).toBe('ar');
+    expect((await server.store.cafe.notesLanguages(world.sessionId)).get(`${world.tableA}/1`)).toBe('ar');
     await expectAccessible(ann, 'notes language');
     await shot(ann, 'notes-language-ar');
   });

@@ -292,7 +292,7 @@ async function expectDone(url: string, scene: Scene, action: Action, result: Rec
       return;
     }
     case 'notepad:set-language': {
-      expect((await server.store.cafe.notesLanguages(created.session.id)).get(scene.notepad!.tableId)).toBe('ar');
+      expect((await server.store.cafe.notesLanguages(created.session.id)).get(`${scene.notepad!.tableId}/1`)).toBe('ar');
       return;
     }
     case 'qa:ask': {

@@ -23,7 +23,7 @@ export function useNotesLanguage(tableId: string | undefined, round: number | un
     if (!tableId || !round || !connected) return undefined;
     let current = true;
     const listener = (change: NotesLanguageChanged) => {
-      if (change.tableId === tableId) setLanguage(change.language);
+      if (change.tableId === tableId && change.round === round) setLanguage(change.language);
     };
     listeners.add(listener);
     void command('notepad:notes-language', { tableId, round }).then((ack) => {

@@ -20,11 +20,11 @@ export class NotesLanguages {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** NOTE18: those who may write the table's notes now choose their language; it holds for every round. */
+  /** NOTE18: those who may write the table's notes now choose their language, for this round's notes. */
   async set(principal: Principal, input: z.output<typeof setNotesLanguagePayload>): Promise<{ notesLanguage: NotesLanguageView }> {
     const room = await this.checked(principal, input, 'write');
-    await this.store.cafe.setNotesLanguage(room.sessionId, room.tableId, input.language, this.now());
-    this.bus.publish('notepad:language', { sessionId: room.sessionId, change: { tableId: room.tableId, language: input.language } });
+    await this.store.cafe.setNotesLanguage(room.sessionId, room.tableId, room.round, input.language, this.now());
+    this.bus.publish('notepad:language', { sessionId: room.sessionId, change: { tableId: room.tableId, round: room.round, language: input.language } });
     return { notesLanguage: { tableId: room.tableId, round: room.round, language: input.language, chosen: true } };
   }
 
@@ -36,7 +36,7 @@ export class NotesLanguages {
 
   /** NOTE17–NOTE18: the table's language in a round, for readers, the record and its formats. */
   async of(sessionId: string, tableId: string, round: number): Promise<NotesLanguageView> {
-    const chosen = (await this.store.cafe.notesLanguages(sessionId)).get(tableId) ?? null;
+    const chosen = (await this.store.cafe.notesLanguages(sessionId)).get(`${tableId}/${round}`) ?? null;
     if (chosen !== null) return { tableId, round, language: chosen, chosen: true };
     return { tableId, round, language: await this.defaultFor(sessionId, tableId, round), chosen: false };
   }

@@ -47,7 +47,7 @@ async function cafeFacts(store: Store, sessionId: string, rooms: RoomContent[]):
       const seated = [...(plan?.plan.rounds[round.number - 1]?.[table.id] ?? []), ...(table.hostParticipantId ? [table.hostParticipantId] : [])];
       const unique = [...new Set(seated)];
       notesLanguages[`${table.id}/${round.number}`] = notesLanguage(
-        chosen.get(table.id) ?? null,
+        chosen.get(`${table.id}/${round.number}`) ?? null,
         unique.map((id) => languageOf.get(id) ?? null),
         session?.languages ?? [],
       );

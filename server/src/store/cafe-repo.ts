@@ -101,18 +101,18 @@ export class CafeRepo {
       .execute();
   }
 
-  /** NOTE18: the notes language chosen for each table that has one, by table id. */
+  /** NOTE18: the notes language chosen for each table and round that has one, by `<tableId>/<round>`. */
   async notesLanguages(sessionId: string): Promise<Map<string, string>> {
-    const rows = await this.db.selectFrom('table_notes_languages').select(['table_id', 'language']).where('session_id', '=', sessionId).execute();
-    return new Map(rows.map((row) => [row.table_id, row.language]));
+    const rows = await this.db.selectFrom('table_notes_languages').select(['table_id', 'round', 'language']).where('session_id', '=', sessionId).execute();
+    return new Map(rows.map((row) => [`${row.table_id}/${Number(row.round)}`, row.language]));
   }
 
-  /** NOTE18: chooses the language a table's notes are written in. */
-  async setNotesLanguage(sessionId: string, tableId: string, language: string, now: number): Promise<void> {
+  /** NOTE18: chooses the language a table's notes are written in, in one round. */
+  async setNotesLanguage(sessionId: string, tableId: string, round: number, language: string, now: number): Promise<void> {
     await this.db
       .insertInto('table_notes_languages')
-      .values({ session_id: sessionId, table_id: tableId, language, set_at: now })
-      .onConflict((oc) => oc.columns(['session_id', 'table_id']).doUpdateSet({ language, set_at: now }))
+      .values({ session_id: sessionId, table_id: tableId, round, language, set_at: now })
+      .onConflict((oc) => oc.columns(['session_id', 'table_id', 'round']).doUpdateSet({ language, set_at: now }))
       .execute();
   }
 

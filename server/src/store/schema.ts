@@ -80,6 +80,7 @@ export interface CafeRunsTable {
 export interface TableNotesLanguagesTable {
   session_id: string;
   table_id: string;
+  round: number;
   language: string;
   set_at: number;
 }

@@ -42,9 +42,10 @@ export interface NotesLanguageView {
   chosen: boolean;
 }
 
-/** The `notepad:language` event: a table's notes language was chosen (it holds for every round). */
+/** The `notepad:language` event: a table's notes language was chosen for one round's notes. */
 export interface NotesLanguageChanged {
   tableId: string;
+  round: number;
   language: string;
 }
 
