@@ -22,7 +22,7 @@ export function IdeaText({
 }) {
   if (idea.language === null || idea.tableId === null || idea.round < 1) {
     return (
-      <Tag className={className} id={id} {...ideaLanguageAttrs(idea.language)}>
+      <Tag className={className} id={id} {...ideaLanguageAttrs(idea.language, idea.text)}>
         {idea.text}
       </Tag>
     );

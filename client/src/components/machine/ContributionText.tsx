@@ -1,4 +1,4 @@
-import { directionOf, sameLanguage, type TextVersion } from '@open-talks/shared';
+import { directionOf, sameLanguage, textDirection, type TextVersion } from '@open-talks/shared';
 import { useState, type ElementType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { command } from '../../net/realtime';
@@ -67,7 +67,9 @@ export function ContributionText({
 
   return (
     <>
-      <Tag className={className} id={id} lang={shown.language} dir={directionOf(shown.language)}>
+      {/* The direction of its letters, the language's when it has none: the language is often the
+          author's by default, not what they typed in (IDEA6). */}
+      <Tag className={className} id={id} lang={shown.language} dir={textDirection(shown.text, directionOf(shown.language))}>
         {shown.text}
       </Tag>
       {(canTranslate || current) && (

@@ -44,7 +44,7 @@ export function BoardCard({ boardId, idea, tableLabel, menu }: BoardCardProps) {
           ⠿
         </span>
         <span className="board-card-body">
-          <span className="board-card-text" {...ideaLanguageAttrs(idea.language)}>
+          <span className="board-card-text" {...ideaLanguageAttrs(idea.language, idea.text)}>
             {idea.text}
           </span>
           <span className="board-card-meta">

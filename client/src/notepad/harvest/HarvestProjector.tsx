@@ -62,7 +62,7 @@ function Card({ idea, table }: { idea: HarvestIdea; table: string }) {
   return (
     <li className={idea.marked ? 'pj-card pj-card-marked' : 'pj-card'} data-testid="harvest-idea" data-marked={idea.marked}>
       <p className="pj-card-text">
-        <bdi {...ideaLanguageAttrs(idea.language)}>{idea.text}</bdi>
+        <bdi {...ideaLanguageAttrs(idea.language, idea.text)}>{idea.text}</bdi>
       </p>
       <p className="pj-card-meta">
         {idea.marked && <span aria-hidden="true">★ </span>}

@@ -2,6 +2,7 @@
 // goes into blocks as plain text; each renderer (Markdown, HTML, DOCX on the server, React on the
 // public page) escapes it for its own format (REC12).
 import { directionOf } from '../content/language-tag.js';
+import { textDirection } from './direction.js';
 import { MODES, STAKEHOLDER_GROUPS } from '../words.js';
 import type { Block, ListItem } from './blocks.js';
 import { consultationOutline } from './outline-consultation.js';
@@ -44,7 +45,8 @@ function idea(l: RecordLabels, i: RecordIdea): string | ListItem {
   const by = credit(l, i.credit);
   const note = [by && `— ${by}`, i.marked && `(${l.t('marked')})`].filter(Boolean).join(' ');
   if (i.language === null) return [i.text, note].filter(Boolean).join(' ');
-  return { text: i.text, lang: i.language, dir: directionOf(i.language), note };
+  // Its letters' direction, the language's when it has none: the language is often the author's by default (IDEA6).
+  return { text: i.text, lang: i.language, dir: textDirection(i.text, directionOf(i.language)), note };
 }
 
 /** A group's count, or "not shown" where `anonymous` leaves it out (REC1, ATTR5). */

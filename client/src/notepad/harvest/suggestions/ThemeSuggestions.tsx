@@ -163,7 +163,7 @@ function ProposalItem({ proposal, others, ideas, onRename, onAccept, onReject, o
         <ul>
           {ideas.map((idea) => (
             <li key={idea.key}>
-              <bdi {...ideaLanguageAttrs(idea.language)}>{idea.text}</bdi>
+              <bdi {...ideaLanguageAttrs(idea.language, idea.text)}>{idea.text}</bdi>
             </li>
           ))}
         </ul>
