@@ -230,13 +230,13 @@ describe.skipIf(missing !== null)('a Town Hall on a participant’s phone', () =
     expect(busierStill - busy, 'growth at 390 px').toBeLessThan(20);
     expect(busierStill, 'page height at 390 px').toBeLessThan(PHONE.height * 4);
     // The same in Arabic, right to left (longer words must not undo it).
-    await page.getByLabel('Language').selectOption('ar');
+    await page.getByLabel('Language', { exact: true }).selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await expect.poll(() => page.locator('main h2').first().innerText()).toBe('الآن: Welcome');
     const arabic = await page.evaluate(() => document.documentElement.scrollHeight);
     await shot(page, 'th-phone-busy-ar');
     expect(arabic, 'page height at 390 px in Arabic').toBeLessThan(PHONE.height * 4);
-    await page.getByLabel('اللغة').selectOption('en');
+    await page.getByLabel('اللغة', { exact: true }).selectOption('en');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
     expect(await page.locator('.question-list .question-item:not(.question-mine) .question-text').first().innerText()).toBe('Being answered now: when are the bills due?');
     // The current agenda item is the first thing on the page (the "Now" card's heading, THUI8).

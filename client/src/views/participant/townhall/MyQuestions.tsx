@@ -1,4 +1,4 @@
-import { contentKey, directionOf } from '@open-talks/shared';
+import { contentKey, directionOf, textDirection } from '@open-talks/shared';
 import type { QuestionItem } from '@open-talks/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { LanguageControl } from '../../../components/machine/LanguageControl';
@@ -39,7 +39,7 @@ export function MyQuestions({ mine, all, onShow }: { mine: readonly QuestionItem
       <ul className="plain-list">
         {mine.map((q) => (
           <li key={q.id} className="question-item question-mine">
-            <p className="question-text" lang={q.language} dir={directionOf(q.language)}>
+            <p className="question-text" lang={q.language} dir={textDirection(q.text, directionOf(q.language))}>
               {q.text}
             </p>
             <p className="question-meta">{status(q)}</p>
