@@ -135,7 +135,7 @@ export function liteRoutes(deps: LiteDeps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: MAX_FORM, parameterLimit: 60 });
 
-  // Every answer: no script, never cached (the pages hold CSRF tokens and one person's state), no referrer.
+  // Every answer: no script, never cached (the pages hold CSRF tokens and one person's state), no referrer to other sites.
   router.use((req, res, next) => {
     res.set({ 'Content-Security-Policy': LITE_CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
     // The shared per-IP limiters answer JSON: here it becomes a page in the reader's language (LITE17).
